@@ -1,0 +1,602 @@
+//! Cardinal numbers in words, digits, or both, with fractions.
+//!
+//! ```text
+//! cardinal  = [ "a" | "an" ] head { sep term } [ point ] [ "and" fraction ]
+//! head      = numeral [ suffix ] | word
+//! term      = word | numeral          (* after "hundred" or a scale word *)
+//! word      = unit | teen | tens | "hundred" | scale | "dozen" | "dozens"
+//! sep       = SPACE+ | SPACE* "-" SPACE* | SPACE+ "and" SPACE+
+//! point     = "point" unit { unit | teen | tens }
+//! fraction  = ( "a" | "an" | cardinal ) denominator [ "of" ] [ "a" ] [ scale ]
+//! suffix    = see [`super::scale`]
+//! ```
+//!
+//! Values accumulate the usual way: units, teens and tens add; `hundred`
+//! multiplies the group; a scale word closes the group into the total. A
+//! token that cannot follow the previous one ends the number where the last
+//! complete value ended, so `3 hundred and 2 hundred` is two numbers.
+
+use super::lexicon::{NumberWord, denominator, lower, number_word, ordinal_value};
+use super::numeral::{Numeral, numeral};
+use super::{fail, is_space, scale};
+use nom::IResult;
+
+/// A parsed cardinal number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cardinal {
+    pub value: f64,
+    /// Smallest step the writing expresses (`2.1 million` → 100,000).
+    pub precision: f64,
+    /// Any part was written in words.
+    pub spelled: bool,
+    /// The number is (or ends in) a fraction such as `two-thirds`.
+    pub fraction: bool,
+    /// A scale word or suffix was applied (`million`, `bn`, `k`).
+    pub scaled: bool,
+    /// How many number words or numerals it spans.
+    pub terms: u16,
+    /// The numeral, when the number is digits only.
+    pub numeral: Option<Numeral>,
+    /// The number is the single word `one` (or `a`), which is usually a
+    /// determiner rather than a figure.
+    pub lone_one: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok {
+    Num(Numeral),
+    W(NumberWord),
+    Dozens,
+    Denom(f64, bool),
+    A,
+    And,
+    Point,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    Digits,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+/// Skip a separator between number words; `None` if there is none.
+fn sep(i: &str) -> Option<&str> {
+    let t = i.trim_start_matches(is_space);
+    let spaced = t.len() < i.len();
+    if let Some(r) = t.strip_prefix('-') {
+        return Some(r.trim_start_matches(is_space));
+    }
+    spaced.then_some(t)
+}
+
+fn alpha_word(i: &str) -> Option<(&str, &str)> {
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (n > 0 && !i[n..].starts_with(|c: char| c.is_alphanumeric())).then(|| (&i[n..], &i[..n]))
+}
+
+/// Read one token at `i` (no leading separator).
+fn token(i: &str) -> Option<(&str, Tok)> {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        let (r, n) = numeral(i).ok()?;
+        return Some((r, Tok::Num(n)));
+    }
+    let (r, w) = alpha_word(i)?;
+    let mut buf = [0u8; 16];
+    let l = lower(w, &mut buf)?;
+    match l {
+        b"a" | b"an" => return Some((r, Tok::A)),
+        b"and" => return Some((r, Tok::And)),
+        b"point" => return Some((r, Tok::Point)),
+        b"dozens" => return Some((r, Tok::Dozens)),
+        _ => {}
+    }
+    if let Some(nw) = number_word(w) {
+        // a tens word hyphenated to an ordinal is one denominator: "twenty-first"
+        if let NumberWord::Tens(t) = nw {
+            if let Some(r2) = r.strip_prefix('-') {
+                if let Some((r3, w2)) = alpha_word(r2) {
+                    let mut b2 = [0u8; 16];
+                    if let Some(l2) = lower(w2, &mut b2) {
+                        let (stem, plural) = match l2.strip_suffix(b"s") {
+                            Some(s) => (s, true),
+                            None => (l2, false),
+                        };
+                        if let Some(o) = ordinal_value(stem).filter(|&o| o < 10.0) {
+                            return Some((r3, Tok::Denom(f64::from(t) + o, plural)));
+                        }
+                    }
+                }
+            }
+        }
+        return Some((r, Tok::W(nw)));
+    }
+    let (d, plural) = denominator(w)?;
+    Some((r, Tok::Denom(d, plural)))
+}
+
+struct Acc {
+    total: f64,
+    current: f64,
+    small: f64,
+    last: Last,
+    last_scale: f64,
+    hundred_in_group: bool,
+    precision: f64,
+    spelled: bool,
+    scaled: bool,
+    terms: u16,
+    numeral: Option<Numeral>,
+    lone_one: bool,
+}
+
+impl Acc {
+    fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    fn out(&self, fraction: bool) -> Cardinal {
+        Cardinal {
+            value: self.value(),
+            precision: self.precision,
+            spelled: self.spelled,
+            fraction,
+            scaled: self.scaled,
+            terms: self.terms,
+            numeral: if self.terms == 1 { self.numeral } else { None },
+            lone_one: self.lone_one && self.terms == 1,
+        }
+    }
+
+    /// Apply a number word; false when it cannot follow what came before.
+    fn push(&mut self, w: NumberWord, after_and: bool) -> bool {
+        use Last::{Digits, Hundred, Scale, Start, Teen, Tens, Unit};
+        match w {
+            NumberWord::Unit(u) => {
+                let ok = match self.last {
+                    Start => true,
+                    Tens => !after_and,
+                    Hundred | Scale => u != 0 || !after_and,
+                    _ => false,
+                };
+                if !ok || (after_and && u == 0) {
+                    return false;
+                }
+                self.current += f64::from(u);
+                self.small += f64::from(u);
+                self.last = Unit;
+                self.precision = 1.0;
+            }
+            NumberWord::Teen(t) | NumberWord::Tens(t) => {
+                if !matches!(self.last, Start | Hundred | Scale) {
+                    return false;
+                }
+                self.current += f64::from(t);
+                self.small += f64::from(t);
+                self.last = if matches!(w, NumberWord::Teen(_)) { Teen } else { Tens };
+                self.precision = 1.0;
+            }
+            NumberWord::Hundred => {
+                if self.hundred_in_group
+                    || after_and
+                    || !matches!(self.last, Start | Unit | Teen | Tens | Digits)
+                    || (self.last == Digits && self.current >= 1000.0)
+                {
+                    return false;
+                }
+                let (base, step) = match self.last {
+                    Start => (1.0, 100.0),
+                    Digits => (self.current, self.precision * 100.0),
+                    _ => (self.current, 100.0),
+                };
+                self.current = base * 100.0;
+                self.small = 0.0;
+                self.hundred_in_group = true;
+                self.last = Hundred;
+                self.precision = step;
+            }
+            NumberWord::Scale(s) => {
+                if after_and {
+                    return false;
+                }
+                match self.last {
+                    Start => return false,
+                    // "three lakh crore", "hundred thousand million"
+                    Scale if self.current == 0.0 && s > self.last_scale => {
+                        self.total *= s;
+                        self.precision *= s;
+                    }
+                    Scale => return false,
+                    _ if s >= self.last_scale => return false,
+                    _ => {
+                        let step = if self.last == Digits { self.precision } else { 1.0 };
+                        self.total += self.current * s;
+                        self.current = 0.0;
+                        self.small = 0.0;
+                        self.precision = step * s;
+                    }
+                }
+                self.last_scale = s;
+                self.hundred_in_group = false;
+                self.scaled = true;
+                self.last = Scale;
+            }
+            NumberWord::Dozen => {
+                if !matches!(self.last, Start | Unit | Teen | Tens | Digits) {
+                    return false;
+                }
+                let n = if self.last == Start { 1.0 } else { self.small.max(1.0) };
+                self.current = self.current - self.small + n * 12.0;
+                self.small = 0.0;
+                self.last = Scale;
+                self.last_scale = 12.0;
+            }
+        }
+        self.spelled = true;
+        self.terms += 1;
+        true
+    }
+}
+
+/// Parse decimals spelled after "point": `zero three`, `seventy-one`.
+fn point_digits(mut i: &str) -> Option<(&str, String)> {
+    let mut out = String::new();
+    let mut tens_pending: Option<u8> = None;
+    loop {
+        let Some(s) = sep(i) else { break };
+        let Some((r, Tok::W(w))) = token(s) else { break };
+        match w {
+            NumberWord::Unit(u) => {
+                if let Some(t) = tens_pending.take() {
+                    out.pop();
+                    out.push(char::from(b'0' + t / 10));
+                }
+                out.push(char::from(b'0' + u));
+            }
+            NumberWord::Teen(t) | NumberWord::Tens(t) if out.is_empty() || tens_pending.is_none() => {
+                out.push_str(&t.to_string());
+                if t >= 20 {
+                    tens_pending = Some(t);
+                    // "seventy-one": a unit may replace the trailing zero
+                    out.pop();
+                    out.push('0');
+                }
+            }
+            _ => break,
+        }
+        i = r;
+    }
+    (!out.is_empty()).then_some((i, out))
+}
+
+/// Parse a cardinal number at `i`.
+pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
+    let mut acc = Acc {
+        total: 0.0,
+        current: 0.0,
+        small: 0.0,
+        last: Last::Start,
+        last_scale: f64::INFINITY,
+        hundred_in_group: false,
+        precision: 1.0,
+        spelled: false,
+        scaled: false,
+        terms: 0,
+        numeral: None,
+        lone_one: false,
+    };
+    let mut rest = i;
+    let mut leading_a = false;
+    // "a dozen", "a hundred", "a third", "half a million"
+    if let Some((r, Tok::A)) = token(i) {
+        let s = sep(r).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
+        match token(s) {
+            Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {}
+            Some((r2, Tok::Denom(d, false))) => {
+                let frac = Cardinal {
+                    value: 1.0 / d,
+                    precision: 1.0 / d,
+                    spelled: true,
+                    fraction: true,
+                    scaled: false,
+                    terms: 1,
+                    numeral: None,
+                    lone_one: false,
+                };
+                return Ok(of_scale(r2, frac));
+            }
+            _ => return fail(i),
+        }
+        leading_a = true;
+        rest = s;
+    }
+    // "half a million", "half a dozen", "quarter million"
+    if let Some((r, Tok::Denom(d, false))) = token(rest) {
+        if !leading_a && (d == 2.0 || d == 4.0) {
+            let frac = Cardinal {
+                value: 1.0 / d,
+                precision: 1.0 / d,
+                spelled: true,
+                fraction: true,
+                scaled: false,
+                terms: 1,
+                numeral: None,
+                lone_one: false,
+            };
+            return Ok(of_scale(r, frac));
+        }
+    }
+    let mut committed: Option<(&str, Cardinal)> = None;
+    let mut before_and: Option<(&str, Cardinal)> = None;
+    let mut after_and = false;
+    let mut since_and = u8::MAX;
+    let mut first = true;
+    loop {
+        let at = if first || after_and { Some(rest) } else { sep(rest) };
+        let Some(at) = at else { break };
+        let Some((r, tok)) = token(at) else { break };
+        match tok {
+            Tok::Num(n) => {
+                if first {
+                    acc.current = n.value;
+                    acc.small = n.value;
+                    acc.precision = n.precision();
+                    acc.numeral = Some(n);
+                    acc.last = Last::Digits;
+                    acc.terms = 1;
+                    rest = r;
+                    // suffix scales: 3k, $1.2bn, £30m
+                    if let Some((r2, s)) = scale::suffix(rest) {
+                        acc.total = acc.current * s;
+                        acc.current = 0.0;
+                        acc.small = 0.0;
+                        acc.precision *= s;
+                        acc.scaled = true;
+                        acc.last = Last::Scale;
+                        acc.last_scale = s;
+                        acc.numeral = None;
+                        rest = r2;
+                        committed = Some((rest, acc.out(false)));
+                        break;
+                    }
+                } else {
+                    // digits after "hundred"/"thousand": "4 thousand 3 hundred and 21"
+                    let ceiling = if acc.last == Last::Hundred { 100.0 } else { acc.last_scale };
+                    let fits = matches!(acc.last, Last::Hundred | Last::Scale)
+                        && n.decimals == 0
+                        && !n.grouped
+                        && n.value < ceiling;
+                    if !fits {
+                        break;
+                    }
+                    acc.current += n.value;
+                    acc.small += n.value;
+                    acc.last = Last::Digits;
+                    acc.terms += 1;
+                    rest = r;
+                }
+            }
+            Tok::W(w) => {
+                if !acc.push(w, after_and) {
+                    // "3 hundred and 2 hundred": the "and" joined two numbers
+                    if after_and || since_and == 1 {
+                        if let Some(b) = before_and {
+                            committed = Some(b);
+                        }
+                    }
+                    break;
+                }
+                if acc.terms == 1 && w == NumberWord::Unit(1) {
+                    acc.lone_one = true;
+                }
+                rest = r;
+            }
+            Tok::Dozens if acc.last != Last::Start => {
+                if !acc.push(NumberWord::Dozen, after_and) {
+                    break;
+                }
+                rest = r;
+            }
+            Tok::Denom(d, plural) if acc.last != Last::Start => {
+                // "two thirds", "one hundred thirty-two fifths", "a quarter"
+                let singular_ok = acc.small == 1.0 || acc.value() == 1.0;
+                if plural == singular_ok && !(plural && acc.value() > 1.0) && !(!plural && singular_ok) {
+                    break;
+                }
+                if d < 3.0 && plural {
+                    // "two halves" is not news; keep it simple
+                    break;
+                }
+                let (whole, numer) = if after_and {
+                    (before_and.map_or(0.0, |b| b.1.value), acc.value() - before_and.map_or(0.0, |b| b.1.value))
+                } else {
+                    (0.0, acc.value())
+                };
+                let mut c = acc.out(true);
+                c.value = whole + numer / d;
+                c.precision = 1.0 / d;
+                c.terms += 1;
+                c.lone_one = false;
+                c.numeral = None;
+                let (r2, c2) = of_scale(r, c);
+                return Ok((r2, c2));
+            }
+            Tok::And => {
+                // "and a half", "and three quarters", "hundred and six"
+                let Some(s) = sep(r) else { break };
+                if let Some((r2, Tok::A)) = token(s) {
+                    if let Some(s2) = sep(r2) {
+                        if let Some((r3, Tok::Denom(d, false))) = token(s2) {
+                            let mut c = acc.out(true);
+                            let unit = if acc.last == Last::Scale { acc.last_scale } else { 1.0 };
+                            c.value += unit / d;
+                            c.precision = unit / d;
+                            c.terms += 1;
+                            c.lone_one = false;
+                            c.numeral = None;
+                            // "five and a half million"
+                            let (r4, c2) = trailing_scale(r3, c, acc.last != Last::Scale);
+                            return Ok((r4, c2));
+                        }
+                    }
+                    break;
+                }
+                if acc.last == Last::Start {
+                    break;
+                }
+                before_and = Some((rest, acc.out(false)));
+                after_and = true;
+                since_and = 0;
+                rest = s;
+                first = false;
+                continue;
+            }
+            Tok::Point if acc.spelled && acc.last != Last::Scale => {
+                let Some((r2, digits)) = point_digits(r) else { break };
+                let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+                acc.current += frac;
+                acc.precision = 10f64.powi(-(digits.len() as i32));
+                rest = r2;
+                committed = Some((rest, acc.out(false)));
+                break;
+            }
+            _ => break,
+        }
+        after_and = false;
+        since_and = since_and.saturating_add(1);
+        first = false;
+        committed = Some((rest, acc.out(false)));
+    }
+    let Some((rest, mut c)) = committed else {
+        return fail(i);
+    };
+    if leading_a {
+        c.lone_one = false;
+        if !c.scaled && !matches!(c.value, 100.0 | 12.0) {
+            return fail(i);
+        }
+    }
+    Ok((rest, c))
+}
+
+/// After a fraction: "of a million", "a million", "million", "dozen".
+fn of_scale(r: &str, c: Cardinal) -> (&str, Cardinal) {
+    let mut at = r;
+    let mut saw_of = false;
+    if let Some(s) = sep(at) {
+        if let Some((r2, w)) = alpha_word(s) {
+            if w.eq_ignore_ascii_case("of") {
+                at = r2;
+                saw_of = true;
+            }
+        }
+    }
+    if let Some(s) = sep(at) {
+        let s = match token(s) {
+            Some((r2, Tok::A)) => sep(r2).unwrap_or(s),
+            _ if saw_of => return (r, c),
+            _ => s,
+        };
+        if let Some((r2, Tok::W(NumberWord::Scale(sc)))) = token(s) {
+            let mut c2 = c;
+            c2.value *= sc;
+            c2.precision *= sc;
+            c2.scaled = true;
+            c2.fraction = false;
+            c2.terms += 1;
+            return (r2, c2);
+        }
+        if let Some((r2, Tok::W(NumberWord::Dozen))) = token(s) {
+            let mut c2 = c;
+            c2.value *= 12.0;
+            c2.fraction = false;
+            c2.terms += 1;
+            return (r2, c2);
+        }
+    }
+    (r, c)
+}
+
+/// After "five and a half": an optional scale word multiplies the whole.
+fn trailing_scale(r: &str, c: Cardinal, allowed: bool) -> (&str, Cardinal) {
+    if allowed {
+        if let Some(s) = sep(r) {
+            if let Some((r2, Tok::W(NumberWord::Scale(sc)))) = token(s) {
+                let mut c2 = c;
+                c2.value *= sc;
+                c2.precision *= sc;
+                c2.scaled = true;
+                c2.fraction = false;
+                return (r2, c2);
+            }
+        }
+    }
+    (r, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> (f64, usize) {
+        let (rest, c) = cardinal(s).unwrap_or_else(|e| panic!("{s}: {e:?}"));
+        (c.value, s.len() - rest.len())
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, f64, usize)] = &[
+            ("fifty", 50.0, 5),
+            ("twenty-three people", 23.0, 12),
+            ("one hundred and twelve", 112.0, 22),
+            ("two thousand one hundred and four", 2104.0, 33),
+            ("a dozen eggs", 12.0, 7),
+            ("three dozens", 36.0, 12),
+            ("half a million", 500_000.0, 14),
+            ("two-thirds of", 2.0 / 3.0, 10),
+            ("a tenth", 0.1, 7),
+            ("1.5 million", 1_500_000.0, 11),
+            ("3k", 3000.0, 2),
+            ("1.2bn", 1.2e9, 5),
+            ("twenty one hundred and eleven", 2111.0, 29),
+            ("eleven hundred twenty one", 1121.0, 25),
+            ("one and a half", 1.5, 14),
+            ("five and a half million", 5_500_000.0, 23),
+            ("two hundred point zero three", 200.03, 28),
+            ("4 thousand 3 hundred and 21 is", 4321.0, 27),
+            ("3 hundred and 2 hundred", 300.0, 9),
+            ("fifty - two", 52.0, 11),
+            ("a hundred", 100.0, 9),
+            ("three quarters", 0.75, 14),
+            ("one million two thousand", 1_002_000.0, 24),
+            ("two million three", 2_000_003.0, 17),
+            ("a twenty-first", 1.0 / 21.0, 14),
+        ];
+        for (input, value, len) in cases {
+            let (got, l) = v(input);
+            assert!((got - value).abs() < 1e-6 * value.abs().max(1.0), "{input}: got {got}");
+            assert_eq!(l, *len, "{input}: span");
+        }
+    }
+
+    #[test]
+    fn precision_follows_the_writing() {
+        let (_, c) = cardinal("2.1 million").unwrap();
+        assert!((c.precision - 100_000.0).abs() < 1e-6);
+        let (_, c) = cardinal("two thousand one hundred and four").unwrap();
+        assert_eq!(c.precision, 1.0);
+    }
+
+    #[test]
+    fn non_numbers_fail() {
+        for s in ["and", "a", "a man", "point", "the"] {
+            assert!(cardinal(s).is_err(), "{s}");
+        }
+        let (_, c) = cardinal("one").unwrap();
+        assert!(c.lone_one);
+    }
+}

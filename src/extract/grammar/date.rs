@@ -1,0 +1,271 @@
+//! Calendar dates and weekdays.
+//!
+//! ```text
+//! date      = month SPACE day [ "," ] [ SPACE year ]        (* Feb. 24, February 24, 2022 *)
+//!           | day [ ordsuffix ] SPACE [ "of" SPACE ] month [ [","] SPACE year ]   (* 24 February *)
+//!           | year "-" mm "-" dd                            (* 2022-02-24 *)
+//!           | mm "/" dd "/" year                            (* 5/17/2018 *)
+//!           | month SPACE year                              (* March 2022: the whole month *)
+//!           | weekday                                       (* resolved against `published` *)
+//! month     = "January" | "Jan" [ "." ] | ... | "Sept" [ "." ] | ...   (* capitalised *)
+//! weekday   = "Monday" | ... | "Sunday"                                 (* capitalised *)
+//! ordsuffix = "st" | "nd" | "rd" | "th"
+//! ```
+//!
+//! Parse first, resolve later: the parser returns a [`DateRef`]; [`resolve`]
+//! turns it into days using the story's publication date.
+
+use jiff::civil::{Date, Weekday};
+
+/// A date as written, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRef {
+    /// A day of a month, with the year if the text gives it.
+    Day { year: Option<i16>, month: i8, day: i8 },
+    /// A whole month.
+    Month { year: Option<i16>, month: i8 },
+    /// A weekday: the latest one on or before publication, or after it when
+    /// the text says `next`.
+    Weekday { weekday: Weekday, next: bool },
+}
+
+fn month_name(w: &str) -> Option<i8> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let l = w.to_ascii_lowercase();
+    Some(match l.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// A capitalised weekday name.
+pub fn weekday_name(w: &str) -> Option<Weekday> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(match w.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn word(i: &str) -> Option<(&str, &str)> {
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (n > 0).then(|| (&i[n..], &i[..n]))
+}
+
+fn number(i: &str, min: usize, max: usize) -> Option<(&str, u32)> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n < min || n > max {
+        return None;
+    }
+    Some((&i[n..], i[..n].parse().ok()?))
+}
+
+fn day_number(i: &str) -> Option<(&str, i8)> {
+    let (mut r, d) = number(i, 1, 2)?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    for suf in ["st", "nd", "rd", "th"] {
+        if let Some(r2) = r.strip_prefix(suf) {
+            r = r2;
+            break;
+        }
+    }
+    if r.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((r, d as i8))
+}
+
+fn year_after(i: &str) -> Option<(&str, i16)> {
+    let t = i.strip_prefix(", ").or_else(|| i.strip_prefix(' '))?;
+    let (r, y) = number(t, 4, 4)?;
+    if r.starts_with(|c: char| c.is_alphanumeric()) || !(1000..=2999).contains(&y) {
+        return None;
+    }
+    Some((r, y as i16))
+}
+
+fn valid(year: Option<i16>, month: i8, day: i8) -> bool {
+    Date::new(year.unwrap_or(2024), month, day).is_ok()
+}
+
+/// A date starting with a month name: `Feb. 24`, `February 24, 2022`, `March 2022`.
+pub fn month_first(i: &str) -> Option<(&str, DateRef)> {
+    let (r, w) = word(i)?;
+    let month = month_name(w)?;
+    let r = if w.len() <= 4 { r.strip_prefix('.').unwrap_or(r) } else { r };
+    let t = r.strip_prefix(' ')?;
+    if let Some((r2, day)) = day_number(t) {
+        let (r3, year) = match year_after(r2) {
+            Some((r3, y)) => (r3, Some(y)),
+            None => (r2, None),
+        };
+        return valid(year, month, day).then_some((r3, DateRef::Day { year, month, day }));
+    }
+    let (r2, y) = number(t, 4, 4)?;
+    if r2.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((r2, DateRef::Month { year: Some(y as i16), month }))
+}
+
+/// A date starting with the day: `24 February`, `24th of February 2022`.
+pub fn day_first(i: &str) -> Option<(&str, DateRef)> {
+    let (r, day) = day_number(i)?;
+    let t = r.strip_prefix(' ')?;
+    let t = t.strip_prefix("of ").unwrap_or(t);
+    let (r2, w) = word(t)?;
+    let month = month_name(w)?;
+    let r2 = if w.len() <= 4 { r2.strip_prefix('.').unwrap_or(r2) } else { r2 };
+    if r2.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let (r3, year) = match year_after(r2) {
+        Some((r3, y)) => (r3, Some(y)),
+        None => (r2, None),
+    };
+    valid(year, month, day).then_some((r3, DateRef::Day { year, month, day }))
+}
+
+/// `2022-02-24` and `5/17/2018`.
+pub fn numeric(i: &str) -> Option<(&str, DateRef)> {
+    if let Some((r, y)) = number(i, 4, 4) {
+        let r = r.strip_prefix('-')?;
+        let (r, m) = number(r, 2, 2)?;
+        let r = r.strip_prefix('-')?;
+        let (r, d) = number(r, 2, 2)?;
+        if r.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let (y, m, d) = (y as i16, m as i8, d as i8);
+        return valid(Some(y), m, d).then_some((r, DateRef::Day { year: Some(y), month: m, day: d }));
+    }
+    let (r, a) = number(i, 1, 2)?;
+    let r = r.strip_prefix('/')?;
+    let (r, b) = number(r, 1, 2)?;
+    let r = r.strip_prefix('/')?;
+    let (r, y) = number(r, 4, 4)?;
+    if r.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    // month first unless that cannot be
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+    let (y, m, d) = (y as i16, m as i8, d as i8);
+    valid(Some(y), m, d).then_some((r, DateRef::Day { year: Some(y), month: m, day: d }))
+}
+
+/// A weekday name; `next` is read from the word before by the caller.
+pub fn weekday(i: &str) -> Option<(&str, Weekday)> {
+    let (r, w) = word(i)?;
+    let wd = weekday_name(w)?;
+    Some((r, wd))
+}
+
+/// Resolve a date against the story's publication date: the first and last
+/// day it can mean. `None` when it needs a publication date and has none.
+pub fn resolve(d: DateRef, published: Option<Date>) -> Option<(Date, Date, bool)> {
+    match d {
+        DateRef::Day { year: Some(y), month, day } => {
+            let date = Date::new(y, month, day).ok()?;
+            Some((date, date, false))
+        }
+        DateRef::Day { year: None, month, day } => {
+            let p = published?;
+            let mut date = Date::new(p.year(), month, day).ok()?;
+            // a day well after publication is last year's ("Feb. 24" in January)
+            if date > p && date.since(p).ok()?.get_days() > 62 {
+                date = Date::new(p.year() - 1, month, day).ok()?;
+            }
+            Some((date, date, true))
+        }
+        DateRef::Month { year, month } => {
+            let y = year.or_else(|| published.map(|p| p.year()))?;
+            let first = Date::new(y, month, 1).ok()?;
+            Some((first, first.last_of_month(), year.is_none()))
+        }
+        DateRef::Weekday { weekday, next } => {
+            let p = published?;
+            let date = if next {
+                p.nth_weekday(1, weekday).ok()?
+            } else if p.weekday() == weekday {
+                p
+            } else {
+                p.nth_weekday(-1, weekday).ok()?
+            };
+            Some((date, date, true))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            month_first("Feb. 24 to"),
+            Some((" to", DateRef::Day { year: None, month: 2, day: 24 }))
+        );
+        assert_eq!(
+            month_first("February 24, 2022."),
+            Some((".", DateRef::Day { year: Some(2022), month: 2, day: 24 }))
+        );
+        assert_eq!(
+            day_first("24 February, though"),
+            Some((", though", DateRef::Day { year: None, month: 2, day: 24 }))
+        );
+        assert_eq!(
+            day_first("3rd of March 2022"),
+            Some(("", DateRef::Day { year: Some(2022), month: 3, day: 3 }))
+        );
+        assert_eq!(
+            numeric("2022-02-24"),
+            Some(("", DateRef::Day { year: Some(2022), month: 2, day: 24 }))
+        );
+        assert_eq!(
+            month_first("March 2022"),
+            Some(("", DateRef::Month { year: Some(2022), month: 3 }))
+        );
+        assert_eq!(month_first("may 5"), None);
+        assert_eq!(month_first("Feb. 30"), None);
+        assert_eq!(day_first("24 people"), None);
+    }
+
+    #[test]
+    fn resolution_against_publication() {
+        let published = Some(date(2022, 4, 19)); // a Tuesday
+        let tue = DateRef::Weekday { weekday: Weekday::Tuesday, next: false };
+        assert_eq!(resolve(tue, published).unwrap().0, date(2022, 4, 19));
+        let sun = DateRef::Weekday { weekday: Weekday::Sunday, next: false };
+        assert_eq!(resolve(sun, published).unwrap().0, date(2022, 4, 17));
+        let feb = DateRef::Day { year: None, month: 2, day: 24 };
+        assert_eq!(resolve(feb, published).unwrap().0, date(2022, 2, 24));
+        let dec = DateRef::Day { year: None, month: 12, day: 24 };
+        assert_eq!(resolve(dec, Some(date(2023, 1, 5))).unwrap().0, date(2022, 12, 24));
+        assert_eq!(resolve(tue, None), None);
+    }
+}

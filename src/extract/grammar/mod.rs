@@ -1,0 +1,122 @@
+//! The nom grammar for figures in news text.
+//!
+//! One module per construct, each with its grammar in its doc comment. All
+//! parsers take `&str` positioned at a candidate and return the rest, so a
+//! span is always `input.len() - rest.len()`; nothing is copied.
+//!
+//! The parsers are forward-only. What comes *before* a figure (`at least`,
+//! `between`, `Section`) is looked up by [`qualifier`] and [`guard`] on the
+//! text to the left of the candidate, so the scanner only ever starts nom at
+//! digits, currency signs and number words.
+
+pub mod cardinal;
+pub mod date;
+pub mod duration;
+pub mod guard;
+pub mod lexicon;
+pub mod money;
+pub mod numeral;
+pub mod percent;
+pub mod qualifier;
+pub mod range;
+pub mod scale;
+pub mod vague;
+
+use nom::{IResult, Parser};
+
+/// Horizontal space inside a figure: spaces, tabs, no-break and thin spaces.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}'
+    )
+}
+
+/// Zero or more horizontal spaces.
+pub fn sp0(i: &str) -> IResult<&str, &str> {
+    nom::bytes::complete::take_while(is_space).parse(i)
+}
+
+/// One or more horizontal spaces.
+pub fn sp1(i: &str) -> IResult<&str, &str> {
+    nom::bytes::complete::take_while1(is_space).parse(i)
+}
+
+/// An ASCII word (letters only).
+pub fn word(i: &str) -> IResult<&str, &str> {
+    nom::bytes::complete::take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+}
+
+/// A keyword, case-insensitive, that must end at a word boundary.
+pub fn kw<'a>(k: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+    move |i: &'a str| {
+        let (rest, w) = word(i)?;
+        if w.eq_ignore_ascii_case(k) {
+            Ok((rest, w))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+        }
+    }
+}
+
+/// Fail with a plain nom error at `i`.
+pub fn fail<T>(i: &str) -> IResult<&str, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// Whether the character before byte `at` ends a word (or `at` is 0).
+pub fn boundary_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether `rest` starts at a word boundary (not in the middle of a word).
+pub fn boundary_after(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The words to the left of `at`, nearest first, as (start, word) pairs.
+/// Only spaces may separate them: any other character (a comma, a full
+/// stop, a quotation mark) ends the walk, so qualifiers never cross a clause.
+pub fn words_before(text: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let mut e = end;
+        while e > 0 && matches!(bytes[e - 1], b' ' | b'\t') {
+            e -= 1;
+        }
+        if e >= 2 && &bytes[e - 2..e] == "\u{a0}".as_bytes() {
+            e -= 2;
+        }
+        if e == end && !first {
+            return None; // no space between two words: not a separate word
+        }
+        first = false;
+        let mut s = e;
+        while s > 0 && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'\'') {
+            s -= 1;
+        }
+        if s == e {
+            return None;
+        }
+        end = s;
+        Some((s, &text[s..e]))
+    })
+}
+
+/// An ASCII word at the start of `i`, lowercased, ending at a word boundary.
+/// Allocates only for the short words the grammar compares.
+pub fn alpha_word_ci(i: &str) -> Option<(&str, String)> {
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if n == 0 || n > 24 || !boundary_after(&i[n..]) {
+        return None;
+    }
+    Some((&i[n..], i[..n].to_ascii_lowercase()))
+}

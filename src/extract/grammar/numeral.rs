@@ -1,0 +1,226 @@
+//! Figures written in digits.
+//!
+//! ```text
+//! numeral  = ( grouped | plain | "." digits ) [ "." digits ] [ exponent ]
+//! grouped  = digit{1,3} ( sep digit{3} )+      (* the group must end the digits *)
+//! sep      = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP
+//! plain    = digit+
+//! exponent = ("e" | "E") [sign] digit+ | "x10^" [sign] digit+ | "^" sign* digit+
+//! ```
+//!
+//! A plain space separates thousands only between a group of one to three
+//! digits and exactly three more (`2 104`, not `423 0000`).
+
+use super::is_space;
+use nom::IResult;
+
+/// A number in digits, with what its writing says about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    pub value: f64,
+    /// Digits after the decimal point (`52.3` → 1).
+    pub decimals: u32,
+    /// Digits before the decimal point, separators excluded.
+    pub int_digits: u32,
+    /// Thousands separators were used (`2,104`).
+    pub grouped: bool,
+    /// An exponent or power was written.
+    pub power: bool,
+}
+
+impl Numeral {
+    /// A plain whole number with no separators, like `2022`.
+    pub fn is_plain_integer(&self) -> bool {
+        self.decimals == 0 && !self.grouped && !self.power
+    }
+
+    /// The smallest step the writing can express.
+    pub fn precision(&self) -> f64 {
+        10f64.powi(-(self.decimals as i32))
+    }
+}
+
+fn digits(i: &str) -> (&str, &str) {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    (&i[n..], &i[..n])
+}
+
+/// Parse a separator followed by exactly three digits that end the number.
+fn group(i: &str) -> Option<(&str, &str)> {
+    let c = i.chars().next()?;
+    if c != ',' && !is_space(c) {
+        return None;
+    }
+    let after = &i[c.len_utf8()..];
+    let (rest, d) = digits(after);
+    if d.len() != 3 {
+        return None;
+    }
+    // `1,234.5` is fine; `1,2345` is not a group.
+    Some((rest, d))
+}
+
+/// Parse digits at the start of `i`.
+pub fn numeral(i: &str) -> IResult<&str, Numeral> {
+    let (mut rest, first) = digits(i);
+    let mut int = String::new();
+    let mut grouped = false;
+    if first.is_empty() {
+        if !rest.starts_with('.') {
+            return super::fail(i);
+        }
+    } else {
+        int.push_str(first);
+        if first.len() <= 3 {
+            let mut seps = None;
+            while let Some((r, d)) = group(rest) {
+                let sep = rest.chars().next();
+                // one separator style per number, and a plain space only
+                // when nothing else can make sense of the digits
+                if seps.is_some() && seps != sep {
+                    break;
+                }
+                if sep == Some(' ') && r.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+                    break;
+                }
+                seps = sep;
+                int.push_str(d);
+                rest = r;
+                grouped = true;
+            }
+        }
+    }
+    let mut decimals = 0;
+    let mut frac = "";
+    if let Some(r) = rest.strip_prefix('.') {
+        let (r2, d) = digits(r);
+        if !d.is_empty() {
+            frac = d;
+            decimals = d.len() as u32;
+            rest = r2;
+        }
+    }
+    if int.is_empty() && frac.is_empty() {
+        return super::fail(i);
+    }
+    let text = if frac.is_empty() {
+        int.clone()
+    } else {
+        format!("{}.{frac}", if int.is_empty() { "0" } else { &int })
+    };
+    let mut value: f64 = text.parse().unwrap_or(f64::NAN);
+    let mut power = false;
+    if let Some((r, exp, base10)) = exponent(rest) {
+        value = if base10 {
+            value * 10f64.powi(exp)
+        } else {
+            value.powi(exp)
+        };
+        power = true;
+        rest = r;
+    }
+    if !value.is_finite() {
+        return super::fail(i);
+    }
+    Ok((
+        rest,
+        Numeral {
+            value,
+            decimals,
+            int_digits: int.len() as u32,
+            grouped,
+            power,
+        },
+    ))
+}
+
+/// `e10`, `e-1`, `x10^6`, `^23`, `^--23` → (rest, exponent, base-ten?)
+fn exponent(i: &str) -> Option<(&str, i32, bool)> {
+    let (r, base10) = if let Some(r) = i.strip_prefix(['e', 'E']) {
+        (r, true)
+    } else if let Some(r) = i.strip_prefix("x10^").or_else(|| i.strip_prefix("×10^")) {
+        (r, true)
+    } else if let Some(r) = i.strip_prefix('^') {
+        (r, false)
+    } else {
+        return None;
+    };
+    let mut sign = 1;
+    let mut r = r;
+    let mut signs = 0;
+    while let Some(c) = r.chars().next().filter(|c| matches!(c, '+' | '-')) {
+        if c == '-' {
+            sign = -sign;
+        }
+        r = &r[1..];
+        signs += 1;
+        if signs > 2 || (base10 && signs > 1) {
+            return None;
+        }
+    }
+    // `^--23` in the suites reads as one minus sign.
+    if signs == 2 {
+        sign = -1;
+    }
+    let (rest, d) = digits(r);
+    if d.is_empty() || d.len() > 3 || rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let e: i32 = d.parse().ok()?;
+    Some((rest, sign * e, base10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> (f64, &str) {
+        let (rest, n) = numeral(s).unwrap();
+        (n.value, rest)
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("2,104 civilians", 2104.0, " civilians"),
+            ("1.5 million", 1.5, " million"),
+            ("2 104 people", 2104.0, " people"),
+            ("40\u{202f}000", 40000.0, ""),
+            ("1,234,567.", 1_234_567.0, "."),
+            ("423 0000", 423.0, " 0000"),
+            (".08", 0.08, ""),
+            ("4.800", 4.8, ""),
+            ("192.", 192.0, "."),
+            ("1, 234", 1.0, ", 234"),
+            ("12,34", 12.0, ",34"),
+            ("1e10", 1e10, ""),
+            ("1.3x10^6", 1.3e6, ""),
+            ("2.5^-1", 0.4, ""),
+            ("2022", 2022.0, ""),
+        ];
+        for (input, value, rest) in cases {
+            let (got, r) = v(input);
+            assert!((got - value).abs() < 1e-9 * value.abs().max(1.0), "{input}: {got}");
+            assert_eq!(r, *rest, "{input}");
+        }
+    }
+
+    #[test]
+    fn writing_is_recorded() {
+        let (_, n) = numeral("52.3").unwrap();
+        assert_eq!(n.decimals, 1);
+        assert!((n.precision() - 0.1).abs() < 1e-12);
+        let (_, n) = numeral("2,104").unwrap();
+        assert!(n.grouped && !n.is_plain_integer());
+        let (_, n) = numeral("2022").unwrap();
+        assert!(n.is_plain_integer());
+        assert_eq!(n.int_digits, 4);
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_numeral() {
+        assert!(numeral("abc").is_err());
+        assert!(numeral(".").is_err());
+        assert!(numeral(&"9".repeat(400)).is_err());
+    }
+}

@@ -1,0 +1,59 @@
+//! Percentages and percentage points after a number.
+//!
+//! ```text
+//! percent = [ SPACE ] "%"
+//!         | SPACE ( "percent" | "percents" | "per" SPACE "cent" | "pct" | "percentage" )
+//! points  = SPACE ( "percentage" | "percent" ) SPACE ( "point" | "points" )
+//! ```
+
+use super::{alpha_word_ci, is_space};
+use crate::extract::quantity::Unit;
+
+/// A percent sign or word after a number; returns the rest and the unit.
+pub fn suffix(i: &str) -> Option<(&str, Unit)> {
+    let t = i.trim_start_matches(is_space);
+    if let Some(r) = t.strip_prefix('%').or_else(|| t.strip_prefix('\u{ff05}')) {
+        return Some((r, Unit::Percent));
+    }
+    if t.len() == i.len() {
+        return None; // words need a space before them
+    }
+    let (r, w) = alpha_word_ci(t)?;
+    let r = match w.as_str() {
+        "percent" | "percents" | "pct" | "percentage" => r,
+        "per" => {
+            let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
+            if w2 != "cent" {
+                return None;
+            }
+            r2
+        }
+        _ => return None,
+    };
+    // "percentage points", "percent points"
+    if let Some(after) = r.strip_prefix(' ') {
+        if let Some((r2, w2)) = alpha_word_ci(after) {
+            if w2 == "point" || w2 == "points" {
+                return Some((r2, Unit::PercentPoint));
+            }
+        }
+    }
+    Some((r, Unit::Percent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(suffix("% of"), Some((" of", Unit::Percent)));
+        assert_eq!(suffix(" %"), Some(("", Unit::Percent)));
+        assert_eq!(suffix(" percent."), Some((".", Unit::Percent)));
+        assert_eq!(suffix(" per cent"), Some(("", Unit::Percent)));
+        assert_eq!(suffix(" Percent"), Some(("", Unit::Percent)));
+        assert_eq!(suffix(" percentage points"), Some(("", Unit::PercentPoint)));
+        assert_eq!(suffix(" per capita"), None);
+        assert_eq!(suffix("percent"), None);
+    }
+}

@@ -1,0 +1,231 @@
+//! Qualifiers: the words that bound a figure.
+//!
+//! ```text
+//! before = approx | approx-below | at-least | more-than | at-most | less-than | exact
+//! approx       = "around" | "about" | "roughly" | "some" | "an estimated" | "approximately" | ...
+//! approx-below = "nearly" | "almost" | "close to" | "just under" | "just shy of"
+//! at-least     = "at least" | "no fewer than" | "no less than" | "a minimum of" | ">="
+//! more-than    = "more than" | "over" | "upwards of" | "in excess of" | "well above" | ">" | ...
+//! at-most      = "up to" | "as many as" | "no more than" | "at most" | "<="
+//! less-than    = "fewer than" | "less than" | "under" | "below" | "<"
+//! after  = "or more" | "or above" | "and more" | "+" | "-plus" | "or so" | "-odd"
+//!        | "or fewer" | "or less"
+//! ```
+//!
+//! `before` is matched on the words *left* of a figure, nearest first, so the
+//! scanner never starts the grammar at common words like `about` or `over`.
+
+use super::{alpha_word_ci, is_space, words_before};
+use crate::extract::quantity::Qualifier;
+
+/// Phrases in reading order, longest first within each length.
+const BEFORE: &[(&[&str], Qualifier)] = &[
+    (&["well", "in", "excess", "of"], Qualifier::MoreThan),
+    (&["in", "the", "region", "of"], Qualifier::Approx),
+    (&["on", "the", "order", "of"], Qualifier::Approx),
+    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
+    (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
+    (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["not", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["not", "more", "than"], Qualifier::AtMost),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["as", "many", "as"], Qualifier::AtMost),
+    (&["as", "much", "as"], Qualifier::AtMost),
+    (&["as", "high", "as"], Qualifier::AtMost),
+    (&["just", "shy", "of"], Qualifier::ApproxBelow),
+    (&["more", "or", "less"], Qualifier::Approx),
+    (&["far", "more", "than"], Qualifier::MoreThan),
+    (&["many", "more", "than"], Qualifier::MoreThan),
+    (&["well", "more", "than"], Qualifier::MoreThan),
+    (&["slightly", "more", "than"], Qualifier::MoreThan),
+    (&["far", "fewer", "than"], Qualifier::LessThan),
+    (&["slightly", "less", "than"], Qualifier::LessThan),
+    (&["slightly", "fewer", "than"], Qualifier::LessThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["north", "of"], Qualifier::MoreThan),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["larger", "than"], Qualifier::MoreThan),
+    (&["higher", "than"], Qualifier::MoreThan),
+    (&["bigger", "than"], Qualifier::MoreThan),
+    (&["well", "above"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::MoreThan),
+    (&["just", "above"], Qualifier::MoreThan),
+    (&["well", "below"], Qualifier::LessThan),
+    (&["well", "under"], Qualifier::LessThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["lower", "than"], Qualifier::LessThan),
+    (&["smaller", "than"], Qualifier::LessThan),
+    (&["just", "under"], Qualifier::ApproxBelow),
+    (&["just", "below"], Qualifier::ApproxBelow),
+    (&["close", "to"], Qualifier::ApproxBelow),
+    (&["an", "estimated"], Qualifier::Approx),
+    (&["equal", "to"], Qualifier::Exact),
+    (&["equals", "to"], Qualifier::Exact),
+    (&["equaling", "to"], Qualifier::Exact),
+    (&["nearly"], Qualifier::ApproxBelow),
+    (&["almost"], Qualifier::ApproxBelow),
+    (&["around"], Qualifier::Approx),
+    (&["about"], Qualifier::Approx),
+    (&["roughly"], Qualifier::Approx),
+    (&["some"], Qualifier::Approx),
+    (&["approximately"], Qualifier::Approx),
+    (&["approx"], Qualifier::Approx),
+    (&["estimated"], Qualifier::Approx),
+    (&["circa"], Qualifier::Approx),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["topping"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["exactly"], Qualifier::Exact),
+    (&["precisely"], Qualifier::Exact),
+    (&["equals"], Qualifier::Exact),
+];
+
+/// A qualifier phrase ending right before byte `at`. Returns the qualifier,
+/// the byte where the phrase starts, and the phrase's first word.
+pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+    if let Some(q) = symbol_before(text, at) {
+        return Some(q);
+    }
+    let mut words: [(usize, &str); 5] = [(0, ""); 5];
+    let mut n = 0;
+    for w in words_before(text, at).take(5) {
+        words[n] = w;
+        n += 1;
+    }
+    'phrases: for (phrase, q) in BEFORE {
+        if phrase.len() > n {
+            continue;
+        }
+        for (k, p) in phrase.iter().rev().enumerate() {
+            if !words[k].1.eq_ignore_ascii_case(p) {
+                continue 'phrases;
+            }
+        }
+        return Some((*q, words[phrase.len() - 1].0));
+    }
+    None
+}
+
+/// `>`, `>=`, `<`, `<=`, `~` right before a number.
+fn symbol_before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+    let head = text[..at].trim_end_matches(is_space);
+    let (q, len) = if head.ends_with(">=") || head.ends_with("> =") || head.ends_with('≥') {
+        (Qualifier::AtLeast, if head.ends_with('≥') { '≥'.len_utf8() } else if head.ends_with("> =") { 3 } else { 2 })
+    } else if head.ends_with("<=") || head.ends_with("< =") || head.ends_with('≤') {
+        (Qualifier::AtMost, if head.ends_with('≤') { '≤'.len_utf8() } else if head.ends_with("< =") { 3 } else { 2 })
+    } else if head.ends_with('>') {
+        (Qualifier::MoreThan, 1)
+    } else if head.ends_with('<') {
+        (Qualifier::LessThan, 1)
+    } else if head.ends_with('~') && !head.ends_with("~~") {
+        (Qualifier::Approx, 1)
+    } else {
+        return None;
+    };
+    let start = head.len() - len;
+    // "<>30", "=>30" are not comparisons
+    if text[..start].ends_with(['<', '>', '=']) {
+        return None;
+    }
+    Some((q, start))
+}
+
+/// A qualifier after a figure: `or more`, `+`, `or so`. Returns the rest.
+pub fn after(i: &str) -> Option<(&str, Qualifier)> {
+    if let Some(r) = i.strip_prefix('+') {
+        if !r.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((r, Qualifier::AtLeast));
+        }
+    }
+    if let Some(r) = i.strip_prefix("-plus").or_else(|| i.strip_prefix("-odd")) {
+        if super::boundary_after(r) {
+            let q = if i.starts_with("-plus") { Qualifier::AtLeast } else { Qualifier::Approx };
+            return Some((r, q));
+        }
+    }
+    let t = i.strip_prefix(' ')?;
+    let (r, w) = alpha_word_ci(t)?;
+    match w.as_str() {
+        "plus" if !r.trim_start().starts_with(|c: char| c.is_ascii_digit()) => {
+            return Some((r, Qualifier::AtLeast));
+        }
+        "odd" => return Some((r, Qualifier::Approx)),
+        "or" | "and" => {}
+        _ => return None,
+    }
+    let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
+    let q = match (w.as_str(), w2.as_str()) {
+        ("or" | "and", "more" | "above" | "greater" | "higher" | "over") => Qualifier::AtLeast,
+        ("or", "fewer" | "less" | "lower" | "below" | "under") => Qualifier::AtMost,
+        ("or", "so" | "thereabouts") => Qualifier::Approx,
+        _ => return None,
+    };
+    // "5 or more than 4500" is two figures, not one
+    if let Some(after_than) = r2.strip_prefix(" than") {
+        if after_than.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if super::boundary_after(after_than) {
+            return Some((after_than, q));
+        }
+    }
+    Some((r2, q))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(s: &str) -> Option<(Qualifier, &str)> {
+        before(s, s.len()).map(|(q, at)| (q, &s[at..]))
+    }
+
+    #[test]
+    fn before_table() {
+        assert_eq!(b("killed at least "), Some((Qualifier::AtLeast, "at least ")));
+        assert_eq!(b("At least "), Some((Qualifier::AtLeast, "At least ")));
+        assert_eq!(b("as many as "), Some((Qualifier::AtMost, "as many as ")));
+        assert_eq!(b("approval well above "), Some((Qualifier::MoreThan, "well above ")));
+        assert_eq!(b("toll at over "), Some((Qualifier::MoreThan, "over ")));
+        assert_eq!(b("Around "), Some((Qualifier::Approx, "Around ")));
+        assert_eq!(b("an estimated "), Some((Qualifier::Approx, "an estimated ")));
+        assert_eq!(b("nearly "), Some((Qualifier::ApproxBelow, "nearly ")));
+        assert_eq!(b("no fewer than "), Some((Qualifier::AtLeast, "no fewer than ")));
+        assert_eq!(b("x >"), Some((Qualifier::MoreThan, ">")));
+        assert_eq!(b("more, "), None);
+        assert_eq!(b("the "), None);
+        assert_eq!(b("killed "), None);
+    }
+
+    #[test]
+    fn after_table() {
+        assert_eq!(after(" or more people"), Some((" people", Qualifier::AtLeast)));
+        assert_eq!(after("+ people"), Some((" people", Qualifier::AtLeast)));
+        assert_eq!(after(" or so."), Some((".", Qualifier::Approx)));
+        assert_eq!(after(" or fewer"), Some(("", Qualifier::AtMost)));
+        assert_eq!(after(" or more than 4500"), None);
+        assert_eq!(after(" or greater than"), Some(("", Qualifier::AtLeast)));
+        assert_eq!(after(" people"), None);
+        assert_eq!(after("+3"), None);
+    }
+}

@@ -1,0 +1,75 @@
+//! Vague plural quantities.
+//!
+//! ```text
+//! vague = [ ( "tens" | "hundreds" ) SPACE "of" SPACE ] big
+//!       | "dozens" | "scores"
+//! big   = "hundreds" | "thousands" | "millions" | "billions"
+//! ```
+//!
+//! | text | interval |
+//! |---|---|
+//! | dozens | [24, 99] |
+//! | scores | [40, 99] |
+//! | hundreds | [200, 999] |
+//! | thousands | [2000, 9999] |
+//! | tens of thousands | [20000, 99999] |
+//! | hundreds of thousands | [200000, 999999] |
+//! | millions | [2·10⁶, ∞) |
+//! | tens of millions | [2·10⁷, 10⁸) |
+//! | billions | [2·10⁹, ∞) |
+
+use super::alpha_word_ci;
+
+/// A vague quantity: the rest, the low end and the high end (`None` when
+/// unbounded).
+pub fn vague(i: &str) -> Option<(&str, f64, Option<f64>)> {
+    let (r, w) = alpha_word_ci(i)?;
+    let scale = |w: &str| match w {
+        "hundreds" => Some(1e2),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    };
+    let bounds = |s: f64| {
+        let high = if s >= 1e6 { None } else { Some(s * 10.0 - 1.0) };
+        (2.0 * s, high)
+    };
+    match w.as_str() {
+        "dozens" => return Some((r, 24.0, Some(99.0))),
+        "scores" => return Some((r, 40.0, Some(99.0))),
+        "tens" | "hundreds" => {
+            // "tens of thousands", "hundreds of millions"
+            let mult = if w == "tens" { 10.0 } else { 100.0 };
+            if let Some(after) = r.strip_prefix(" of ") {
+                if let Some((r2, w2)) = alpha_word_ci(after) {
+                    if let Some(s) = scale(&w2).filter(|&s| s >= 1e3) {
+                        let base = s * mult;
+                        return Some((r2, 2.0 * base, Some(base * 10.0 - 1.0)));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    let s = scale(&w)?;
+    let (lo, hi) = bounds(s);
+    Some((r, lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        assert_eq!(vague("dozens of"), Some((" of", 24.0, Some(99.0))));
+        assert_eq!(vague("hundreds more"), Some((" more", 200.0, Some(999.0))));
+        assert_eq!(vague("Thousands"), Some(("", 2000.0, Some(9999.0))));
+        assert_eq!(vague("tens of thousands of"), Some((" of", 20000.0, Some(99999.0))));
+        assert_eq!(vague("hundreds of thousands"), Some(("", 200_000.0, Some(999_999.0))));
+        assert_eq!(vague("millions of Russians"), Some((" of Russians", 2e6, None)));
+        assert_eq!(vague("tens"), None);
+        assert_eq!(vague("hundred"), None);
+    }
+}

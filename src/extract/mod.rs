@@ -1,0 +1,9 @@
+//! Extraction: from a story's text to numeric claims.
+//!
+//! [`scan`] finds every figure with the [`grammar`]; [`frame`] decides which
+//! figures are claims and reads their context: what is counted, what
+//! happened, where, who says so, and as of when.
+
+pub mod grammar;
+pub mod quantity;
+pub mod scan;

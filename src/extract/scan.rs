@@ -1,0 +1,472 @@
+//! The single pass over a text that finds every figure.
+//!
+//! Candidate positions are found cheaply, byte by byte: digits, currency
+//! signs, and the start of a word from [`lexicon::is_trigger`]. Only there is
+//! the nom grammar run. What stands *before* a figure (qualifiers, `between`,
+//! name introducers) is looked up backwards from the candidate, so common
+//! words never start a parse.
+//!
+//! The result is a list of [`Mention`]s: every figure the grammar knows,
+//! including years, ordinals and lone `one`s. Deciding which mentions are
+//! claims is the frame's job ([`super::frame`]).
+
+use super::grammar::{
+    self, boundary_after, boundary_before, cardinal, date, duration, guard, lexicon, money,
+    percent, qualifier, range, vague, words_before,
+};
+use super::quantity::{Interval, Qualifier, Quantity, TimeUnit, Unit, interval_for, DEFAULT_APPROX};
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// A figure found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The whole figure, qualifier words included (`at least 2,000`).
+    pub span: Range<usize>,
+    /// The number as written, without qualifier words (`2,000`).
+    pub value_span: Range<usize>,
+    pub quantity: Quantity,
+    /// A fraction word (`two-thirds`, `half`) read as a share in percent.
+    pub share: bool,
+    /// The figure is the single word `one`/`a`, usually a determiner.
+    pub lone_one: bool,
+    /// The figure is written in words (`fifty`), not digits.
+    pub spelled: bool,
+}
+
+/// Every figure in `text`, in order. `published` resolves weekdays and
+/// dates without a year.
+pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let candidate = if b.is_ascii_alphabetic() {
+            let n = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let word_start = i;
+            if !boundary_before(text, i) || !lexicon::is_trigger(&bytes[i..i + n]) {
+                i += n;
+                continue;
+            }
+            Some(word_start)
+        } else if b.is_ascii_digit() {
+            if boundary_before(text, i) || text[..i].ends_with('$') {
+                Some(i)
+            } else {
+                i += bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                continue;
+            }
+        } else if b == b'$' || b == 0xC2 || b == 0xE2 {
+            (money::prefix(&text[i..]).is_some() && boundary_before(text, i)).then_some(i)
+        } else if (b == b'.' || b == b'-' || b == b'+')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && text[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '(')
+        {
+            Some(i)
+        } else {
+            None
+        };
+        if let Some(at) = candidate {
+            match figure(text, at, published) {
+                Step::Found(m) => {
+                    i = m.span.end.max(i + 1);
+                    out.push(m);
+                    continue;
+                }
+                Step::Skip(end) => {
+                    i = end.max(i + 1);
+                    continue;
+                }
+                Step::None => {}
+            }
+        }
+        i += utf8_len(b);
+    }
+    out
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+enum Step {
+    Found(Mention),
+    /// Not a figure, and nothing inside it is either (a phone number, `F-35`).
+    Skip(usize),
+    None,
+}
+
+/// A figure's parts before qualifiers and ranges are resolved.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    value: f64,
+    precision: f64,
+    unit: Option<Unit>,
+    scale: Option<f64>,
+    fraction: bool,
+    spelled: bool,
+    lone_one: bool,
+    plain_integer: Option<u32>,
+    end: usize,
+}
+
+/// `[currency] cardinal [unit]` at byte `at`.
+fn amount(text: &str, at: usize) -> Option<Amount> {
+    let mut s = &text[at..];
+    let mut unit = None;
+    let mut negative = false;
+    if let Some((r, code)) = money::prefix(s) {
+        unit = Some(Unit::Money(code));
+        s = r;
+    } else if let Some(r) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
+        negative = true;
+        s = r;
+    } else if let Some(r) = s.strip_prefix('+') {
+        s = r;
+    } else if let Some((r, w)) = grammar::alpha_word_ci(s) {
+        if w == "minus" || w == "negative" {
+            s = r.trim_start_matches(grammar::is_space);
+            negative = true;
+        }
+    }
+    let money_ctx = unit.is_some();
+    let (mut rest, c) = cardinal::cardinal(s).ok()?;
+    let mut value = c.value;
+    let mut precision = c.precision;
+    let mut scale = c.scaled.then_some(c.precision);
+    // "£30m": a lower-case m is a million only with money
+    if money_ctx && c.numeral.is_some() {
+        if let Some((r, sc)) = grammar::scale::suffix_money(rest) {
+            value *= sc;
+            precision *= sc;
+            scale = Some(sc);
+            rest = r;
+        }
+    }
+    if unit.is_none() {
+        if let Some((r, u)) = percent::suffix(rest) {
+            unit = Some(u);
+            rest = r;
+        } else if let Some((r, code, mult)) = money::suffix(rest) {
+            unit = Some(Unit::Money(code));
+            value *= mult;
+            precision *= mult;
+            rest = r;
+        } else if let Some((r, u)) = duration::suffix(rest) {
+            unit = Some(u);
+            rest = r;
+        } else if let Some(r) = ordinal_suffix(rest, value).filter(|_| c.numeral.is_some()) {
+            unit = Some(Unit::Ordinal);
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('s').or_else(|| rest.strip_prefix("'s")) {
+            // the 1990s
+            if c.numeral.is_some_and(|n| n.is_plain_integer() && n.int_digits == 4) && boundary_after(r) {
+                unit = Some(Unit::Year);
+                rest = r;
+            }
+        }
+    }
+    if negative {
+        value = -value;
+    }
+    let plain_integer = c
+        .numeral
+        .filter(|n| n.is_plain_integer() && !c.scaled)
+        .map(|n| n.int_digits);
+    Some(Amount {
+        value,
+        precision,
+        unit,
+        scale,
+        fraction: c.fraction,
+        spelled: c.spelled,
+        lone_one: c.lone_one,
+        plain_integer,
+        end: text.len() - rest.len(),
+    })
+}
+
+fn ordinal_suffix(i: &str, v: f64) -> Option<&str> {
+    let last = (v as u64) % 100;
+    let want = match (last % 10, last / 10) {
+        (_, 1) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    let r = i.strip_prefix(want).or_else(|| i.strip_prefix(&want.to_ascii_uppercase()[..]))?;
+    boundary_after(r).then_some(r)
+}
+
+fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>) -> Step {
+    let Some((first, last, inferred)) = date::resolve(d, published) else {
+        return Step::Skip(end);
+    };
+    let days = |x: Date| x.since(Date::constant(1970, 1, 1)).map_or(0, |s| s.get_days());
+    let mut q = Quantity::new(Qualifier::Exact, Unit::Date, days(first).into(), days(last).into(), 1.0);
+    if first != last {
+        q.qualifier = Qualifier::Range;
+    }
+    q.date = Some(first);
+    q.year_inferred = inferred;
+    // "on Tuesday", "last Tuesday": the qualifier-free span is the date itself
+    Step::Found(Mention {
+        span: at..end,
+        value_span: at..end,
+        quantity: q,
+        share: false,
+        lone_one: false,
+        spelled: false,
+    })
+}
+
+fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
+    let s = &text[at..];
+    let first = s.as_bytes()[0];
+    if first.is_ascii_digit() || first == b'+' {
+        if let Some(n) = guard::skip(s) {
+            return Step::Skip(at + n);
+        }
+        if let Some((r, d)) = date::numeric(s).or_else(|| date::day_first(s)) {
+            return date_mention(at, text.len() - r.len(), d, published);
+        }
+    } else if first.is_ascii_alphabetic() {
+        if let Some((r, d)) = date::month_first(s) {
+            return date_mention(at, text.len() - r.len(), d, published);
+        }
+        if let Some((r, wd)) = date::weekday(s) {
+            let next = words_before(text, at)
+                .next()
+                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("next") || w.eq_ignore_ascii_case("coming"));
+            let end = text.len() - r.len();
+            return date_mention(at, end, date::DateRef::Weekday { weekday: wd, next }, published);
+        }
+        if let Some((r, lo, hi)) = vague::vague(s) {
+            let end = text.len() - r.len();
+            let (qual, qstart) = match qualifier::before(text, at) {
+                // "more than hundreds" is still hundreds
+                Some((q, st)) if matches!(q, Qualifier::MoreThan | Qualifier::AtLeast) => (q, st),
+                _ => (Qualifier::Vague, at),
+            };
+            let mut q = Quantity::new(Qualifier::Vague, Unit::Count, lo, hi.unwrap_or(lo), 1.0);
+            q.qualifier = qual;
+            q.interval = Interval {
+                low: lo,
+                high: hi,
+                low_inclusive: true,
+                high_inclusive: hi.is_some(),
+            };
+            return Step::Found(Mention {
+                span: qstart..end,
+                value_span: at..end,
+                quantity: q,
+                share: false,
+                lone_one: false,
+                spelled: true,
+            });
+        }
+    }
+    // "a dozen", "a third": start at the article
+    let mut start = at;
+    if first.is_ascii_alphabetic() {
+        if let Some((ws, w)) = words_before(text, at).next() {
+            if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+                && cardinal::cardinal(&text[ws..]).is_ok_and(|(r, _)| r.len() < text.len() - at)
+            {
+                start = ws;
+            }
+        }
+    }
+    let Some(a) = amount(text, start) else {
+        return Step::None;
+    };
+    let mut end = a.end;
+    let mut unit = a.unit;
+    let mut low = a.value;
+    let mut high = a.value;
+    let mut precision = a.precision;
+    let mut qual = Qualifier::Exact;
+
+    // what opens the figure on the left
+    let opener = match words_before(text, start).next() {
+        Some((ws, w)) if w.eq_ignore_ascii_case("between") => Some((ws, range::Opener::Between)),
+        Some((ws, w)) if w.eq_ignore_ascii_case("from") => Some((ws, range::Opener::From)),
+        _ => None,
+    };
+    let mut span_start = start;
+    let mut ranged = false;
+    if let Some(after) = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1)) {
+        let second_at = text.len() - after.len();
+        if let Some(b) = amount(text, second_at).filter(|b| !b.lone_one || b.value != 1.0) {
+            let mut lo = a.value;
+            // "15 to 18 million", "$5-10bn": the scale of the upper end
+            if a.scale.is_none() && b.scale.is_some() && lo < b.value / b.scale.unwrap_or(1.0) + 1.0 {
+                lo *= b.scale.unwrap_or(1.0);
+            }
+            let unit_ok = match (a.unit, b.unit) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            let years = a.plain_integer == Some(4) && b.plain_integer.is_some_and(|d| d == 4 || d == 2);
+            if unit_ok && b.value > lo && !years {
+                low = lo;
+                high = b.value;
+                unit = a.unit.or(b.unit);
+                end = b.end;
+                precision = precision.min(b.precision);
+                qual = Qualifier::Range;
+                ranged = true;
+                if let Some((ws, _)) = opener {
+                    span_start = ws;
+                }
+            }
+        }
+    }
+    let unit = unit.unwrap_or(Unit::Count);
+
+    // letters glued after the figure that nothing explained: 5G, 3D
+    if !boundary_after(&text[end..]) && !text[end..].starts_with(['-', '+', '\'', '’']) {
+        let skip_to = end + text[end..].bytes().take_while(u8::is_ascii_alphanumeric).count();
+        return Step::Skip(skip_to);
+    }
+    if first.is_ascii_digit() && guard::is_name(text, start) {
+        return Step::Skip(end);
+    }
+    if !ranged {
+        if let Some((r, q)) = qualifier::after(&text[end..]) {
+            qual = q;
+            end = text.len() - r.len();
+        }
+    }
+    if !ranged && qual == Qualifier::Exact {
+        if let Some((q, qs)) = qualifier::before(text, start) {
+            // "over three years" is a span of time, not a bound on it
+            let over = text[qs..start].trim().eq_ignore_ascii_case("over");
+            if !(over && matches!(unit, Unit::Duration(_))) {
+                qual = q;
+                span_start = qs;
+            }
+        }
+    }
+    let mut unit = unit;
+    // a bare four-digit number between 1000 and 2100 is a year
+    if unit == Unit::Count && a.plain_integer == Some(4) && (1000.0..=2100.0).contains(&a.value) && !ranged {
+        let next_plural = grammar::alpha_word_ci(text[end..].trim_start())
+            .is_some_and(|(_, w)| w.ends_with('s') || matches!(w.as_str(), "people" | "children" | "men" | "women"));
+        if !next_plural {
+            unit = Unit::Year;
+        }
+    }
+    let mut share = false;
+    if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 {
+        share = true;
+        unit = Unit::Percent;
+        low *= 100.0;
+        high *= 100.0;
+        precision *= 100.0;
+    }
+    let mut quantity = Quantity::new(qual, unit, low, high, precision);
+    if qual == Qualifier::Approx {
+        quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
+    }
+    if unit == Unit::Duration(TimeUnit::Year) && qual == Qualifier::Exact {
+        quantity.precision = precision;
+    }
+    Step::Found(Mention {
+        span: span_start..end,
+        value_span: start..end,
+        quantity,
+        share,
+        lone_one: a.lone_one && !ranged,
+        spelled: a.spelled,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Mention {
+        let m = mentions(text, Some(Date::constant(2022, 4, 19)));
+        assert_eq!(m.len(), 1, "{text}: {m:#?}");
+        m.into_iter().next().unwrap()
+    }
+
+    fn check(text: &str, surface: &str, q: Qualifier, unit: &str, low: f64, high: Option<f64>) {
+        let m = one(text);
+        assert_eq!(&text[m.span.clone()], surface, "{text}");
+        assert_eq!(m.quantity.qualifier, q, "{text}");
+        assert_eq!(m.quantity.unit.to_string(), unit, "{text}");
+        let iv = m.quantity.interval;
+        assert!((iv.low - low).abs() < 1e-6, "{text}: low {}", iv.low);
+        match (iv.high, high) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-6, "{text}: high {a}"),
+            (a, b) => assert_eq!(a, b, "{text}"),
+        }
+    }
+
+    #[test]
+    fn the_design_table() {
+        use Qualifier::*;
+        check("Around 2,104 civilians died", "Around 2,104", Approx, "count", 1893.6, Some(2314.4));
+        check("At least 2,000 civilians", "At least 2,000", AtLeast, "count", 2000.0, None);
+        check("more than 70% of Russians", "more than 70%", MoreThan, "percent", 70.0, Some(100.0));
+        check("approval well above fifty percent.", "well above fifty percent", MoreThan, "percent", 50.0, Some(100.0));
+        check("as many as 15,000 Russian soldiers", "as many as 15,000", AtMost, "count", 0.0, Some(15000.0));
+        check("less than two months of", "less than two months", LessThan, "duration:month", 0.0, Some(2.0));
+        check("between 15,000 and 18,000 people", "between 15,000 and 18,000", Range, "count", 15000.0, Some(18000.0));
+        check("some 15-18 people", "15-18", Range, "count", 15.0, Some(18.0));
+        check("hundreds more", "hundreds", Vague, "count", 200.0, Some(999.0));
+        check("tens of thousands fled", "tens of thousands", Vague, "count", 20000.0, Some(99999.0));
+        check("nearly 1,300 homes", "nearly 1,300", ApproxBelow, "count", 1170.0, Some(1300.0));
+        check("it cost $1.2bn.", "$1.2bn", Exact, "money:USD", 1.2e9, Some(1.2e9));
+        check("a £30m fund", "£30m", Exact, "money:GBP", 3e7, Some(3e7));
+        check("a 28-second clip", "28-second", Exact, "duration:second", 28.0, Some(28.0));
+        check("a 34-year-old man", "34-year-old", Exact, "age", 34.0, Some(34.0));
+        check("2,000 or more people", "2,000 or more", AtLeast, "count", 2000.0, None);
+        check("two-thirds of voters", "two-thirds", Exact, "percent", 200.0 / 3.0, Some(200.0 / 3.0));
+        check("half a million people", "half a million", Exact, "count", 5e5, Some(5e5));
+    }
+
+    #[test]
+    fn dates_resolve() {
+        let m = one("Russia invaded on Feb. 24 to");
+        assert_eq!(m.quantity.date, Some(Date::constant(2022, 2, 24)));
+        let m = one("the OHCHR said Tuesday in its");
+        assert_eq!(m.quantity.date, Some(Date::constant(2022, 4, 19)));
+        let m = one("since 24 February, though");
+        assert_eq!(m.quantity.date, Some(Date::constant(2022, 2, 24)));
+    }
+
+    #[test]
+    fn not_counts() {
+        for (text, unit) in [
+            ("in 2022 the", "year"),
+            ("the 1990s saw", "year"),
+            ("the 21st century", "ordinal"),
+        ] {
+            assert_eq!(one(text).quantity.unit.to_string(), unit, "{text}");
+        }
+        for text in [
+            "an F-35 jet",
+            "5G masts",
+            "Section 427 says",
+            "the S&P 500 fell",
+            "call 555-123-4567 now",
+            "at 10:30 a.m. local",
+            "host 192.168.1.2 down",
+            "the COVID-19 pandemic",
+            "a MiG-29 crashed",
+        ] {
+            assert!(mentions(text, None).is_empty(), "{text}: {:?}", mentions(text, None));
+        }
+    }
+}

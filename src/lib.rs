@@ -1,0 +1,2 @@
+//! crosscheck: checks news stories from different outlets against each other.
+pub mod extract;
