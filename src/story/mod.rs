@@ -1,0 +1,361 @@
+//! Ingest: files, directories and standard input become [`Story`]s.
+//!
+//! Every input ends as a story or as a [`Rejected`] input with a reason that
+//! names the file, line and column; nothing is dropped silently. Directories
+//! are walked in sorted order with the usual ignore rules (hidden files,
+//! `.gitignore`), keeping only the story formats we read.
+
+mod front_matter;
+mod json;
+mod position;
+
+pub use position::{Anchor, Position, TextMap};
+
+use jiff::civil::Date;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One outlet's story, ready for segmentation.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// Front matter `id`, else the path without its extension.
+    pub id: String,
+    /// Front matter `outlet`, else the parent folder's name.
+    pub outlet: String,
+    pub title: Option<String>,
+    pub published: Option<Date>,
+    pub url: Option<String>,
+    pub event: Option<String>,
+    /// The path as given (`-` for standard input).
+    pub path: String,
+    /// Headline (when it came from metadata), a blank line, then the body.
+    /// Spans in claims are byte offsets into this text.
+    pub text: String,
+    /// Where the headline ends in `text` (0 when there is no separate headline).
+    pub headline_end: usize,
+    /// Maps offsets in `text` back to lines and columns of the file.
+    pub map: TextMap,
+}
+
+impl Story {
+    /// Line and column (1-based, code points) of a byte offset in `text`.
+    pub fn position(&self, offset: usize) -> Position {
+        self.map.position(&self.text, offset)
+    }
+}
+
+/// An input that could not be read as a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// What ingest made of the inputs.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub stories: Vec<Story>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Metadata common to every format.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Meta {
+    pub id: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub event: Option<String>,
+}
+
+const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "json", "jsonl"];
+
+/// Read every path (files, directories, `-` for JSON Lines on `stdin`).
+pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
+    let mut batch = Batch::default();
+    for p in paths {
+        if p == "-" {
+            let mut buf = Vec::new();
+            match stdin.read_to_end(&mut buf) {
+                Ok(_) => json::lines("-", None, &buf, &mut batch),
+                Err(e) => batch.rejected.push(reject("-", None, None, format!("cannot read standard input: {e}"))),
+            }
+            continue;
+        }
+        let path = Path::new(p);
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk(path, &mut batch),
+            Ok(_) => read_file(path, true, &mut batch),
+            Err(e) => batch.rejected.push(reject(p, None, None, format!("cannot read: {e}"))),
+        }
+    }
+    batch
+}
+
+fn walk(dir: &Path, batch: &mut Batch) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .follow_links(true)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                if has_story_extension(e.path()) {
+                    read_file(e.path(), false, batch);
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = error_path(&err).unwrap_or_else(|| dir.to_path_buf());
+                batch.rejected.push(reject(&display(&path), None, None, format!("cannot read: {err}")));
+            }
+        }
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn has_story_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| STORY_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+pub(crate) fn reject(path: &str, line: Option<usize>, column: Option<usize>, reason: String) -> Rejected {
+    Rejected {
+        path: path.to_string(),
+        line,
+        column,
+        reason,
+    }
+}
+
+fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
+    let shown = display(path);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if explicit && !STORY_EXTENSIONS.contains(&ext.as_str()) {
+        batch.rejected.push(reject(
+            &shown,
+            None,
+            None,
+            format!(
+                "unsupported file type {}: stories are .txt, .md, .json or .jsonl",
+                if ext.is_empty() { "(no extension)".to_string() } else { format!(".{ext}") }
+            ),
+        ));
+        return;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            batch.rejected.push(reject(&shown, None, None, format!("cannot read: {e}")));
+            return;
+        }
+    };
+    match ext.as_str() {
+        "jsonl" => json::lines(&shown, Some(path), &bytes, batch),
+        "json" => json::single(&shown, path, &bytes, batch),
+        _ => match utf8(&shown, &bytes) {
+            Ok(text) => match text_story(&shown, path, text, ext == "md" || ext == "markdown") {
+                Ok(s) => batch.stories.push(s),
+                Err(r) => batch.rejected.push(r),
+            },
+            Err(r) => batch.rejected.push(r),
+        },
+    }
+}
+
+/// Decode UTF-8 or say where it breaks.
+pub(crate) fn utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, Rejected> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        reject(shown, Some(line), Some(column), "not valid UTF-8".to_string())
+    })
+}
+
+/// Default id: the path without its extension; default outlet: the folder.
+fn defaults(path: Option<&Path>, meta: &mut Meta) {
+    if let Some(p) = path {
+        if meta.id.is_none() {
+            meta.id = Some(display(&p.with_extension("")));
+        }
+        if meta.outlet.is_none() {
+            meta.outlet = p
+                .parent()
+                .and_then(|d| d.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+        }
+    }
+}
+
+pub(crate) fn parse_published(s: &str) -> Option<Date> {
+    let day = s.get(..10).unwrap_or(s);
+    day.parse::<Date>().ok()
+}
+
+/// Build a story from its parts; the headline gets its own anchor.
+pub(crate) fn assemble(
+    shown: &str,
+    path: Option<&Path>,
+    mut meta: Meta,
+    headline: Option<(String, Anchor)>,
+    body: &str,
+    body_anchor: Anchor,
+) -> Result<Story, Rejected> {
+    defaults(path, &mut meta);
+    let published = match meta.published.as_deref() {
+        Some(p) => Some(parse_published(p).ok_or_else(|| {
+            reject(shown, None, None, format!("published date {p:?} is not a date (expected YYYY-MM-DD)"))
+        })?),
+        None => None,
+    };
+    let mut text = String::with_capacity(body.len() + 64);
+    let mut map = TextMap::default();
+    let mut headline_end = 0;
+    if let Some((h, anchor)) = headline {
+        map.push(0, anchor);
+        text.push_str(&h);
+        headline_end = text.len();
+        text.push_str("\n\n");
+    }
+    map.push(text.len(), body_anchor);
+    text.push_str(body);
+    map.index(&text);
+    Ok(Story {
+        id: meta.id.unwrap_or_else(|| shown.to_string()),
+        outlet: meta.outlet.unwrap_or_else(|| "unknown".to_string()),
+        title: meta.title,
+        published,
+        url: meta.url,
+        event: meta.event,
+        path: shown.to_string(),
+        text,
+        headline_end,
+        map,
+    })
+}
+
+fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<Story, Rejected> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if markdown || text.starts_with("---\n") || text.starts_with("---\r\n") {
+        if let Some(fm) = front_matter::split(text) {
+            let (meta, title_anchor) = front_matter::parse(shown, fm.yaml, fm.yaml_line)?;
+            let headline = match (&meta.title, title_anchor) {
+                (Some(t), Some(a)) => Some((t.clone(), a)),
+                _ => None,
+            };
+            let body_anchor = Anchor::verbatim(fm.body_line, 1);
+            return assemble(shown, Some(path), meta, headline, fm.body, body_anchor);
+        }
+    }
+    assemble(shown, Some(path), Meta::default(), None, text, Anchor::verbatim(1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ingest_str(name: &str, content: &str) -> Batch {
+        let dir = std::env::temp_dir().join(format!("crosscheck-story-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, content).unwrap();
+        let b = ingest(&[p.to_string_lossy().into_owned()], &mut std::io::empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+        b
+    }
+
+    #[test]
+    fn markdown_front_matter_and_positions() {
+        let b = ingest_str(
+            "a.md",
+            "---\nid: quake-1\noutlet: Daily Bugle\ntitle: 35 dead in quake\npublished: 2023-02-07\nevent: quake\n---\nRescuers found 35 bodies.\n",
+        );
+        assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+        let s = &b.stories[0];
+        assert_eq!(s.id, "quake-1");
+        assert_eq!(s.outlet, "Daily Bugle");
+        assert_eq!(s.published, Some(Date::constant(2023, 2, 7)));
+        assert!(s.text.starts_with("35 dead in quake\n\nRescuers"));
+        // the headline points at the title line, the body after the front matter
+        let p = s.position(0);
+        assert_eq!((p.line, p.column), (4, 8));
+        let body35 = s.text.find("35 bodies").unwrap();
+        let p = s.position(body35);
+        assert_eq!((p.line, p.column), (8, 16));
+    }
+
+    #[test]
+    fn broken_front_matter_is_rejected_with_a_position() {
+        let b = ingest_str("b.md", "---\nid: x\noutlet: [unclosed\n---\nBody.\n");
+        assert!(b.stories.is_empty());
+        let r = &b.rejected[0];
+        assert!(r.line.is_some_and(|l| l >= 3), "{r}");
+        assert!(r.reason.contains("front matter"), "{r}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-utf8-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("bad.txt");
+        std::fs::write(&p, b"line one\nab\xffcd\n").unwrap();
+        let b = ingest(&[p.to_string_lossy().into_owned()], &mut std::io::empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let r = &b.rejected[0];
+        assert_eq!((r.line, r.column), (Some(2), Some(3)));
+    }
+
+    #[test]
+    fn missing_paths_and_unknown_types_are_rejected_not_dropped() {
+        let b = ingest(&["/no/such/file.md".to_string()], &mut std::io::empty());
+        assert_eq!(b.rejected.len(), 1);
+        let b = ingest_str("c.pdf", "x");
+        assert!(b.rejected[0].reason.contains("unsupported"), "{:?}", b.rejected);
+    }
+
+    #[test]
+    fn stdin_json_lines_keep_going_after_a_broken_line() {
+        let input = "{\"id\":\"a\",\"outlet\":\"A\",\"body\":\"12 dead.\"}\n{broken\n{\"id\":\"b\",\"outlet\":\"B\",\"text\":\"13 dead.\"}\n";
+        let b = ingest(&["-".to_string()], &mut input.as_bytes());
+        assert_eq!(b.stories.len(), 2);
+        assert_eq!(b.rejected.len(), 1);
+        assert_eq!(b.rejected[0].line, Some(2));
+        assert_eq!(b.stories[1].id, "b");
+    }
+}

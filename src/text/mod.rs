@@ -1,0 +1,264 @@
+//! Segmentation: a story's text into paragraphs, list items and sentences,
+//! as byte spans.
+//!
+//! Paragraphs end at blank lines, and at a line break after sentence-final
+//! punctuation or after a short line with none (a heading, `KEY POINTS`, a
+//! caption). A line that starts with a bullet is a list item. Sentences end
+//! at `.`, `!` or `?` (with closing quotes) before a capital, a digit or a
+//! quotation mark, except after abbreviations (`Feb.`, `Mr.`, `U.S.`),
+//! initials, inside decimals (`1.5`), inside an open quotation, and at
+//! ellipses followed by lower case.
+
+use std::ops::Range;
+
+/// What a sentence is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Headline,
+    Paragraph,
+    ListItem,
+}
+
+/// A sentence with the paragraph it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub paragraph: usize,
+    pub block: Block,
+}
+
+const BULLETS: &[char] = &['•', '-', '*', '–', '—', '·', '▪', '►'];
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "cmdr",
+    "adm", "rep", "sen", "gov", "pres", "rev", "jr", "sr", "no", "nos", "vs", "v", "inc", "corp",
+    "co", "ltd", "dept", "est", "approx", "fig", "al", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "rd", "gov't", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "e.u", "a.m", "p.m",
+];
+
+fn bullet_len(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let c = t.chars().next()?;
+    if BULLETS.contains(&c) && t[c.len_utf8()..].starts_with([' ', '\t']) {
+        return Some(lead + c.len_utf8());
+    }
+    // "1. ", "2) "
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&d) && (t[d..].starts_with(". ") || t[d..].starts_with(") ")) {
+        return Some(lead + d + 1);
+    }
+    None
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']'])
+}
+
+/// Split `text` into sentences. `headline_end` marks a headline that came
+/// from metadata (0 when there is none).
+pub fn sentences(text: &str, headline_end: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    if headline_end > 0 {
+        out.push(Sentence {
+            span: 0..headline_end,
+            paragraph,
+            block: Block::Headline,
+        });
+        paragraph += 1;
+    }
+    // paragraphs as spans of whole lines
+    let mut para: Option<(usize, usize, Block)> = None;
+    let mut offset = headline_end;
+    let body = &text[headline_end..];
+    let mut prev_line: Option<&str> = None;
+    for line in body.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some((s, e, b)) = para.take() {
+                split_sentences(text, s..e, paragraph, b, &mut out);
+                paragraph += 1;
+            }
+            prev_line = None;
+            continue;
+        }
+        let bullet = bullet_len(content);
+        let new_para = bullet.is_some()
+            || prev_line.is_some_and(|p| ends_sentence(p) || p.trim().chars().count() < 50);
+        if new_para {
+            if let Some((s, e, b)) = para.take() {
+                split_sentences(text, s..e, paragraph, b, &mut out);
+                paragraph += 1;
+            }
+        }
+        let end = start + content.len();
+        match &mut para {
+            Some((_, e, _)) => *e = end,
+            None => {
+                let (s, block) = match bullet {
+                    Some(n) => (start + n, Block::ListItem),
+                    None => (start, Block::Paragraph),
+                };
+                para = Some((s, end, block));
+            }
+        }
+        prev_line = Some(content);
+    }
+    if let Some((s, e, b)) = para.take() {
+        split_sentences(text, s..e, paragraph, b, &mut out);
+    }
+    out
+}
+
+fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '«')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, block: Block, out: &mut Vec<Sentence>) {
+    let s = &text[para.clone()];
+    let mut start = 0;
+    let mut in_straight = false;
+    let mut curly = 0i32;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        match c {
+            '"' => in_straight = !in_straight,
+            c if is_open_quote(c) => curly += 1,
+            c if is_close_quote(c) => curly = (curly - 1).max(0),
+            _ => {}
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // take the whole run of terminal punctuation and closing quotes
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+                j += 1;
+            }
+            let mut closed_quote = false;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                match chars[j].1 {
+                    '"' => in_straight = !in_straight,
+                    '”' | '»' => curly = (curly - 1).max(0),
+                    _ => {}
+                }
+                closed_quote = true;
+                j += 1;
+            }
+            let end = chars.get(j).map_or(s.len(), |x| x.0);
+            let next = s[end..].trim_start();
+            let spaced = next.len() < s.len() - end || next.is_empty();
+            let next_c = next.chars().next();
+            let starts_new = next_c.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '«'));
+            let ellipsis = c == '…' || (c == '.' && j - k >= 3);
+            let inside_quote = (in_straight || curly > 0) && !closed_quote;
+            let abbrev = c == '.' && j == k + 1 && is_abbreviation(&s[..at]);
+            if spaced && starts_new && !inside_quote && !abbrev && !(ellipsis && next_c.is_some_and(char::is_lowercase)) {
+                if let Some(span) = trim_span(text, para.start + start..para.start + end) {
+                    out.push(Sentence { span, paragraph, block });
+                }
+                start = end;
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+    if let Some(span) = trim_span(text, para.start + start..para.end) {
+        out.push(Sentence { span, paragraph, block });
+    }
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '\'')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    // single initials: "J. Smith", and dotted acronyms: "U.S."
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// The sentence containing byte `offset`, by binary search.
+pub fn sentence_at(sentences: &[Sentence], offset: usize) -> Option<usize> {
+    let k = sentences.partition_point(|s| s.span.start <= offset);
+    k.checked_sub(1).filter(|&k| offset < sentences[k].span.end.max(sentences[k].span.start + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text, 0).into_iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn abbreviations_decimals_and_quotes_do_not_split() {
+        let t = "Russia invaded on Feb. 24 and Mr. Smith of the U.S. Army said 1.5 million fled. \"No, you do not... You kill them!\" she said. Then it ended.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Russia invaded on Feb. 24 and Mr. Smith of the U.S. Army said 1.5 million fled.",
+                "\"No, you do not... You kill them!\" she said.",
+                "Then it ended.",
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_headings_and_lines() {
+        let t = "KEY POINTS\n\n  • First point here\n  • Around 2,000 dead\n\nBody one.\nBody two is a long wrapped line that runs past fifty characters\nhere.\n";
+        let s = sentences(t, 0);
+        let got: Vec<_> = s.iter().map(|x| (&t[x.span.clone()], x.block)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("KEY POINTS", Block::Paragraph),
+                ("First point here", Block::ListItem),
+                ("Around 2,000 dead", Block::ListItem),
+                ("Body one.", Block::Paragraph),
+                ("Body two is a long wrapped line that runs past fifty characters\nhere.", Block::Paragraph),
+            ]
+        );
+        assert_ne!(s[1].paragraph, s[2].paragraph);
+    }
+
+    #[test]
+    fn finds_the_sentence_of_an_offset() {
+        let t = "One. Two. Three.";
+        let s = sentences(t, 0);
+        assert_eq!(sentence_at(&s, t.find("Two").unwrap()), Some(1));
+        assert_eq!(sentence_at(&s, 0), Some(0));
+    }
+}
