@@ -4,6 +4,7 @@
 //! figures are claims and reads their context: what is counted, what
 //! happened, where, who says so, and as of when.
 
+pub mod frame;
 pub mod grammar;
 pub mod quantity;
 pub mod scan;

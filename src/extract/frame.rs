@@ -1,0 +1,830 @@
+//! The claim frame: which figures are claims, and what each one is about.
+//!
+//! For every figure the frame reads, within its sentence: **what is counted**
+//! (the head noun after it, singular, adjectives dropped: `six partially burnt
+//! bodies` → `body`), **what happened** (`killed`, `injured`, `killed or
+//! injured`, `detained`, ...), **where** (`in Bucha`), **who says so**
+//! (`according to police`, `the OHCHR said`, `NATO estimates`), and **as of
+//! when** (a date in the sentence, else publication). It also records
+//! quantifiers with no number (`at least people were killed`).
+//!
+//! These are heuristics over words, kept deliberately plain: each step looks
+//! at a handful of words around the figure and stops at clause boundaries.
+
+use super::quantity::{Qualifier, Quantity, Unit};
+use super::scan::Mention;
+use crate::text::{Block, Sentence, sentence_at};
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// A figure in context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The figure with its qualifier (`at least 2,000`).
+    pub span: Range<usize>,
+    /// The number as written (`2,000`).
+    pub value_span: Range<usize>,
+    pub quantity: Quantity,
+    /// What is counted, singular (`civilian`).
+    pub counted: Option<String>,
+    /// The span of the counted noun, when it stands after the figure; the
+    /// claim's surface text runs to its end (`at least 2,000 civilians`).
+    pub counted_span: Option<Range<usize>>,
+    /// What happened, canonical (`killed`).
+    pub event: Option<String>,
+    /// Where (`in Bucha`).
+    pub scope: Option<String>,
+    /// Who says so (`OHCHR`).
+    pub source: Option<String>,
+    /// The date the figure is given as of.
+    pub as_of: Option<Date>,
+    /// `2,862 more`: a figure on top of another, not a total.
+    pub additional: bool,
+    /// Index of the sentence in the story's sentence list.
+    pub sentence: usize,
+    /// The sentence is the headline or a list item (KEY POINTS).
+    pub block: Block,
+}
+
+impl Claim {
+    /// The claim's surface: the figure and, when it follows, the counted noun.
+    pub fn surface(&self) -> Range<usize> {
+        match &self.counted_span {
+            Some(c) if c.start >= self.span.end => self.span.start..c.end,
+            _ => self.span.clone(),
+        }
+    }
+}
+
+/// A quantifier with no number after it: `at least people were killed`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dangling {
+    pub span: Range<usize>,
+    pub qualifier: Qualifier,
+    pub counted: Option<String>,
+    pub event: Option<String>,
+    pub sentence: usize,
+}
+
+/// A word or punctuation token of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    word: bool,
+}
+
+fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let joins = matches!(d, '\'' | '’' | '-' | '&')
+                    && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric);
+                if d.is_alphanumeric() || joins || (d == '.' || d == ',') && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()) && c.is_ascii_digit() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: range.start + i,
+                end: range.start + end,
+                text: &text[range.start + i..range.start + end],
+                word: true,
+            });
+        } else if !c.is_whitespace() {
+            out.push(Tok {
+                start: range.start + i,
+                end: range.start + i + c.len_utf8(),
+                text: &text[range.start + i..range.start + i + c.len_utf8()],
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+    "while", "as", "that", "which", "who", "whom", "whose", "where", "when", "since", "than", "is",
+    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "may",
+    "might", "could", "can", "should", "must", "do", "does", "did", "got", "get", "gets", "not",
+    "into", "onto", "over", "under", "after", "before", "during", "about", "around", "across",
+    "against", "between", "including", "among", "amid", "per", "this", "these", "those", "its",
+    "their", "his", "her", "our", "your", "my", "it", "they", "he", "she", "we", "you", "i", "so",
+    "if", "then", "there", "here", "more", "less", "fewer", "most", "also", "still", "only", "all",
+    "each", "both", "other", "another", "such", "said", "says", "say", "reportedly", "already",
+    "now", "just", "even", "nearly", "almost", "some", "many", "much", "up", "out", "off", "down",
+    "via", "towards", "toward", "until", "till", "due", "because", "though", "although", "whether",
+    "what", "how", "why", "like", "unlike", "within", "without", "through", "throughout", "near",
+    "beyond", "above", "below", "behind", "beside", "outside", "inside", "upon", "across", "cent",
+    "percent", "per",
+];
+
+/// Words that are verbs or adverbs often standing right after a figure.
+const VERBISH: &[&str] = &[
+    "killed", "died", "dead", "injured", "wounded", "support", "supports", "supported", "fled",
+    "remain", "remained", "remains", "live", "lived", "lives", "attended", "marched", "gathered",
+    "voted", "say", "said", "believe", "believed", "think", "thought", "want", "wanted", "oppose",
+    "opposed", "approve", "approved", "back", "backed", "turned", "turning", "arrived", "left",
+    "joined", "took", "take", "went", "came", "come", "received", "disappeared", "perished",
+    "lost", "missing", "detained", "arrested", "displaced", "evacuated", "rescued",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_stop(w: &str) -> bool {
+    let l = lower(w);
+    STOP.contains(&l.as_str())
+}
+
+/// Irregular and regular plurals to the singular; case kept as written.
+pub fn singular(word: &str) -> String {
+    let l = lower(word);
+    let irregular = match l.as_str() {
+        "people" | "persons" => Some("person"),
+        "children" => Some("child"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "police" => Some("police"),
+        "troops" => Some("troop"),
+        "feet" => Some("foot"),
+        "lives" => Some("life"),
+        "wives" => Some("wife"),
+        "news" | "series" | "species" | "aircraft" | "personnel" | "staff" | "sheep" | "fish" => Some(l.as_str()),
+        _ => None,
+    };
+    if let Some(s) = irregular {
+        return s.to_string();
+    }
+    let keep = |n: usize| word[..word.len() - n].to_string();
+    if l.ends_with("ies") && l.len() > 4 {
+        return format!("{}y", keep(3));
+    }
+    if l.ends_with("sses") || l.ends_with("ches") || l.ends_with("shes") || l.ends_with("xes") || l.ends_with("zes") {
+        return keep(2);
+    }
+    if l.ends_with("ss") || l.ends_with("us") || l.ends_with("is") || l.len() <= 3 {
+        return word.to_string();
+    }
+    if l.ends_with('s') {
+        return keep(1);
+    }
+    word.to_string()
+}
+
+fn plural_like(w: &str) -> bool {
+    let l = lower(w);
+    matches!(l.as_str(), "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "troops")
+        || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
+}
+
+/// Person-like nouns: what a casualty figure counts.
+const PERSONS: &[&str] = &[
+    "people", "person", "persons", "civilian", "civilians", "child", "children", "soldier", "soldiers",
+    "resident", "residents", "protester", "protesters", "troops", "migrant", "migrants", "refugee",
+    "refugees", "victim", "victims", "body", "bodies", "man", "men", "woman", "women", "student",
+    "students", "worker", "workers", "passenger", "passengers", "patient", "patients", "officer",
+    "officers", "fighter", "fighters", "casualty", "casualties", "adult", "adults", "journalist",
+    "journalists", "villager", "villagers", "miner", "miners", "prisoner", "prisoners", "member",
+    "members", "voter", "voters", "employee", "employees", "demonstrator", "demonstrators",
+];
+
+fn is_person(w: &str) -> bool {
+    PERSONS.contains(&lower(w).as_str())
+}
+
+/// Event words and their canonical name. Multi-word phrases first.
+const EVENTS: &[(&[&str], &str)] = &[
+    (&["killed", "or", "injured"], "killed or injured"),
+    (&["killed", "or", "wounded"], "killed or injured"),
+    (&["killed", "and", "injured"], "killed or injured"),
+    (&["killed", "and", "wounded"], "killed or injured"),
+    (&["dead", "or", "injured"], "killed or injured"),
+    (&["dead", "or", "wounded"], "killed or injured"),
+    (&["dead", "and", "injured"], "killed or injured"),
+    (&["dead", "and", "wounded"], "killed or injured"),
+    (&["death", "toll"], "killed"),
+    (&["lost", "their", "lives"], "killed"),
+    (&["taken", "prisoner"], "detained"),
+    (&["casualties"], "killed or injured"),
+    (&["killed"], "killed"),
+    (&["kills"], "killed"),
+    (&["killing"], "killed"),
+    (&["dead"], "killed"),
+    (&["died"], "killed"),
+    (&["die"], "killed"),
+    (&["deaths"], "killed"),
+    (&["death"], "killed"),
+    (&["fatalities"], "killed"),
+    (&["fatality"], "killed"),
+    (&["perished"], "killed"),
+    (&["murdered"], "killed"),
+    (&["slain"], "killed"),
+    (&["executed"], "killed"),
+    (&["injured"], "injured"),
+    (&["wounded"], "injured"),
+    (&["hurt"], "injured"),
+    (&["injuries"], "injured"),
+    (&["missing"], "missing"),
+    (&["unaccounted"], "missing"),
+    (&["displaced"], "displaced"),
+    (&["fled"], "displaced"),
+    (&["evacuated"], "evacuated"),
+    (&["homeless"], "displaced"),
+    (&["detained"], "detained"),
+    (&["arrested"], "detained"),
+    (&["arrests"], "detained"),
+    (&["jailed"], "detained"),
+    (&["imprisoned"], "detained"),
+    (&["captured"], "detained"),
+    (&["discovered"], "discovered"),
+    (&["found"], "discovered"),
+    (&["recovered"], "discovered"),
+    (&["exhumed"], "discovered"),
+    (&["rescued"], "rescued"),
+    (&["support"], "support"),
+    (&["supports"], "support"),
+    (&["supported"], "support"),
+    (&["backing"], "support"),
+    (&["approval"], "support"),
+    (&["approve"], "support"),
+    (&["approved"], "support"),
+    (&["turnout"], "turnout"),
+    (&["received"], "received"),
+    (&["invaded"], "invaded"),
+    (&["invasion"], "invaded"),
+    (&["launched"], "launched"),
+    (&["attended"], "attended"),
+    (&["gathered"], "attended"),
+    (&["marched"], "attended"),
+    (&["protested"], "attended"),
+    (&["sentenced"], "sentenced"),
+    (&["fined"], "fined"),
+    (&["raised"], "raised"),
+    (&["pledged"], "pledged"),
+    (&["cost"], "cost"),
+    (&["jobs"], "jobs"),
+    (&["hired"], "jobs"),
+    (&["laid"], "jobs"),
+];
+
+fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
+    'e: for (phrase, canon) in EVENTS {
+        if k + phrase.len() > toks.len() {
+            continue;
+        }
+        for (j, p) in phrase.iter().enumerate() {
+            let t = toks[k + j];
+            if !t.word || !t.text.eq_ignore_ascii_case(p) {
+                continue 'e;
+            }
+        }
+        return Some((canon, phrase.len()));
+    }
+    None
+}
+
+/// Words that end a clause for the event search.
+fn clause_break(t: &Tok<'_>) -> bool {
+    if !t.word {
+        return matches!(t.text, ";" | ":" | "—" | "(" | ")" | "\"" | "“" | "”");
+    }
+    let l = lower(t.text);
+    matches!(l.as_str(), "while" | "whereas" | "but" | "although" | "though" | "after" | "before" | "which" | "because")
+}
+
+const SOURCE_VERBS: &[&str] = &[
+    "said", "says", "say", "stated", "states", "noted", "notes", "reported", "reports", "reporting",
+    "told", "estimates", "estimated", "estimate", "puts", "put", "claimed", "claims", "announced",
+    "confirmed", "added", "according", "tweeted", "wrote", "warned", "insisted", "revealed",
+];
+
+const SOURCE_NOUNS: &[&str] = &[
+    "police", "officials", "authorities", "ministry", "army", "military", "government",
+    "organisers", "organizers", "agency", "spokesman", "spokeswoman", "spokesperson", "witnesses",
+    "prosecutors", "officers", "doctors", "hospital", "medics", "rescuers", "mayor", "governor",
+    "council", "department", "office", "service", "force", "minister", "president",
+];
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Reduce a source phrase: an acronym in brackets wins, then a trailing
+/// appositive name, then the phrase without its article.
+fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
+    if toks.is_empty() {
+        return None;
+    }
+    // "(OHCHR)"
+    for w in toks.windows(3) {
+        if w[0].text == "(" && w[2].text == ")" && w[1].word && w[1].text.chars().all(|c| c.is_uppercase()) {
+            return Some(w[1].text.to_string());
+        }
+    }
+    // "..., Oksana Markarova"
+    if let Some(comma) = toks.iter().rposition(|t| t.text == ",") {
+        let tail = &toks[comma + 1..];
+        if !tail.is_empty() && tail.iter().all(|t| t.word && capitalised(t.text)) {
+            return Some(text[tail[0].start..tail[tail.len() - 1].end].to_string());
+        }
+    }
+    let mut start = 0;
+    while start < toks.len() && toks[start].word && matches!(lower(toks[start].text).as_str(), "the" | "a" | "an") {
+        start += 1;
+    }
+    let rest = &toks[start..];
+    let first = rest.first()?;
+    let last = rest.iter().rposition(|t| t.word)?;
+    let phrase = &text[first.start..rest[last].end];
+    let any_source = rest
+        .iter()
+        .any(|t| t.word && (capitalised(t.text) || SOURCE_NOUNS.contains(&lower(t.text).as_str())));
+    (any_source && rest.len() <= 14).then(|| phrase.to_string())
+}
+
+/// Who the sentence attributes its figures to.
+fn source_of(text: &str, toks: &[Tok<'_>]) -> Option<String> {
+    for (k, t) in toks.iter().enumerate() {
+        if !t.word {
+            continue;
+        }
+        let l = lower(t.text);
+        if l == "according" && toks.get(k + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("to")) {
+            let end = toks[k + 2..]
+                .iter()
+                .position(|x| matches!(x.text, "." | ";" | "!" | "?" | "“" | "\""))
+                .map_or(toks.len(), |p| k + 2 + p);
+            return tidy_source(text, &toks[k + 2..end]);
+        }
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if !t.word || !SOURCE_VERBS.contains(&lower(t.text).as_str()) || lower(t.text) == "according" {
+            continue;
+        }
+        // subject before the verb, back to the clause start
+        let mut s = k;
+        while s > 0 {
+            let p = toks[s - 1];
+            if !p.word && p.text != "(" && p.text != ")" && p.text != "'" && p.text != "’" {
+                break;
+            }
+            if p.word && matches!(lower(p.text).as_str(), "that" | "while" | "and" | "but" | "as" | "with") {
+                break;
+            }
+            s -= 1;
+        }
+        let mut subject = &toks[s..k];
+        // drop auxiliaries and adverbs before the verb
+        while let Some(last) = subject.last() {
+            if matches!(lower(last.text).as_str(), "has" | "have" | "had" | "will" | "would" | "also" | "previously" | "later" | "earlier") {
+                subject = &subject[..subject.len() - 1];
+            } else {
+                break;
+            }
+        }
+        if !subject.is_empty() && subject.len() <= 14 {
+            if let Some(s) = tidy_source(text, subject) {
+                if !matches!(lower(&s).as_str(), "she" | "he" | "they" | "it" | "we" | "i" | "you") {
+                    return Some(s);
+                }
+            }
+        }
+        // inverted: "noted the SBU", "said Ms Alvarez"
+        let end = toks[k + 1..]
+            .iter()
+            .position(|x| !x.word || matches!(lower(x.text).as_str(), "that" | "on" | "in" | "at" | "this" | "last"))
+            .map_or(toks.len(), |p| k + 1 + p);
+        if end > k + 1 && end - k - 1 <= 6 {
+            if let Some(s) = tidy_source(text, &toks[k + 1..end]) {
+                if toks[k + 1..end].iter().any(|t| capitalised(t.text)) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    None
+}
+
+const PLACE_PREPS: &[&str] = &["in", "across", "around", "near", "outside", "throughout", "inside"];
+const NOT_PLACES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "The", "A",
+];
+
+/// The place phrase nearest to the figure: `in Bucha`.
+fn scope_of(text: &str, toks: &[Tok<'_>], figure: Range<usize>) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if !t.word || !PLACE_PREPS.contains(&lower(t.text).as_str()) {
+            continue;
+        }
+        // "around 2,000" is a qualifier, not a place
+        if toks.get(k + 1).is_none_or(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        // skip a few lower-case words ("the town of"), then take capitalised words
+        let mut j = k + 1;
+        let mut run: Option<(usize, usize)> = None;
+        let mut last_run: Option<(usize, usize)> = None;
+        while j < toks.len() && j <= k + 7 {
+            let w = toks[j];
+            if !w.word || (j > k + 1 && PLACE_PREPS.contains(&lower(w.text).as_str())) {
+                break;
+            }
+            if capitalised(w.text) && !NOT_PLACES.contains(&w.text) && !w.text.chars().any(|c| c.is_ascii_digit()) {
+                run = Some(run.map_or((j, j), |(a, _)| (a, j)));
+            } else {
+                if run.is_some() {
+                    last_run = run.take();
+                    if matches!(lower(w.text).as_str(), "where" | "which" | "who" | "that" | "and" | "but" | "got" | "have" | "has" | "were" | "was") {
+                        break;
+                    }
+                }
+                if matches!(lower(w.text).as_str(), "where" | "which" | "who" | "that" | "and" | "but") {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let Some((a, b)) = run.or(last_run) else { continue };
+        let phrase = format!("{} {}", lower(t.text), &text[toks[a].start..toks[b].end]);
+        let dist = if t.start >= figure.end { t.start - figure.end } else { figure.start.saturating_sub(toks[b].end) };
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            best = Some((dist, phrase));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// Which mentions are claims: everything but determiner `one`s and fraction
+/// words that are not shares of something.
+fn is_claim(text: &str, m: &Mention) -> bool {
+    let after = text[m.span.end..].trim_start();
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let qualified = m.span.start < m.value_span.start;
+    if m.lone_one {
+        return qualified || is_person(&next_word);
+    }
+    if m.share {
+        return qualified || matches!(lower(&next_word).as_str(), "of" | "the");
+    }
+    true
+}
+
+/// Frame every mention of one story.
+pub fn claims(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: Vec<Mention>,
+    published: Option<Date>,
+) -> (Vec<Claim>, Vec<Dangling>) {
+    let mut out: Vec<Claim> = Vec::with_capacity(mentions.len());
+    // group mentions by sentence
+    let mut by_sentence: Vec<(usize, Mention)> = mentions
+        .into_iter()
+        .filter(|m| is_claim(text, m))
+        .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m)))
+        .collect();
+    by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
+    let mut dangling = Vec::new();
+    let mut k = 0;
+    for (si, sentence) in sentences.iter().enumerate() {
+        let start = k;
+        while k < by_sentence.len() && by_sentence[k].0 == si {
+            k += 1;
+        }
+        let ms = &by_sentence[start..k];
+        let toks = tokens(text, sentence.span.clone());
+        dangling.extend(dangling_in(text, &toks, si));
+        if ms.is_empty() {
+            continue;
+        }
+        let source = source_of(text, &toks);
+        let date_in_sentence = ms
+            .iter()
+            .find(|(_, m)| m.quantity.unit == Unit::Date && m.quantity.interval.point().is_some())
+            .and_then(|(_, m)| m.quantity.date);
+        for (idx, (_, m)) in ms.iter().enumerate() {
+            let first_tok = toks.partition_point(|t| t.start < m.span.start);
+            let after_tok = toks.partition_point(|t| t.start < m.span.end);
+            let (counted, counted_span, additional) = counted_after(&toks, after_tok, m);
+            let counted = counted.or_else(|| counted_before(&toks, first_tok, m));
+            let event = if matches!(m.quantity.unit, Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal) {
+                None
+            } else {
+                event_for(&toks, first_tok, after_tok, ms, idx)
+            };
+            let as_of = if m.quantity.unit == Unit::Date {
+                None
+            } else {
+                date_in_sentence.or(published)
+            };
+            out.push(Claim {
+                span: m.span.clone(),
+                value_span: m.value_span.clone(),
+                quantity: m.quantity.clone(),
+                counted,
+                counted_span,
+                event,
+                scope: scope_of(text, &toks, m.span.clone()),
+                source: source.clone(),
+                as_of,
+                additional,
+                sentence: si,
+                block: sentence.block,
+            });
+        }
+    }
+    inherit_counted(&mut out, sentences);
+    (out, dangling)
+}
+
+/// The head noun after a figure: `2,104 civilians`, `70% of Russians`,
+/// `six partially burnt bodies`.
+fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>, Option<Range<usize>>, bool) {
+    let mut additional = false;
+    // "2,862 more", "hundreds more"
+    if toks.get(k).is_some_and(|t| t.word && matches!(lower(t.text).as_str(), "more" | "additional" | "further" | "other")) {
+        additional = true;
+        k += 1;
+    }
+    // "70% of Russians", "millions of Russians", "dozens of the"
+    if toks.get(k).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+        k += 1;
+        while toks.get(k).is_some_and(|t| matches!(lower(t.text).as_str(), "the" | "them" | "its" | "their")) {
+            k += 1;
+        }
+    }
+    let mut run: Vec<Tok<'_>> = Vec::new();
+    while let Some(t) = toks.get(k) {
+        if !t.word || run.len() >= 4 || is_stop(t.text) || t.text.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let l = lower(t.text);
+        if VERBISH.contains(&l.as_str()) && !run.is_empty() {
+            break;
+        }
+        if VERBISH.contains(&l.as_str()) && !is_person(&l) && !(m.quantity.unit == Unit::Count && l.ends_with('s')) {
+            break;
+        }
+        run.push(*t);
+        k += 1;
+        // a person noun ends the phrase: "15,000 Russian soldiers may"
+        if is_person(t.text) && (plural_like(t.text) || m.quantity.interval.low <= 1.0) {
+            break;
+        }
+    }
+    let many = m.quantity.interval.low > 1.0 || m.quantity.interval.high.is_none_or(|h| h > 1.0);
+    let head = run
+        .iter()
+        .find(|t| many && plural_like(t.text) && !t.text.ends_with("ly"))
+        .or_else(|| run.iter().rev().find(|t| !t.text.ends_with("ly")))
+        .copied();
+    match head {
+        Some(h) => {
+            let word = if many { singular(h.text) } else { h.text.to_string() };
+            let word = if capitalised(&word) && word.chars().skip(1).all(char::is_lowercase) && !capitalised_proper(&word) {
+                lower(&word)
+            } else {
+                word
+            };
+            (Some(word), Some(h.start..h.end), additional)
+        }
+        None => (None, None, additional),
+    }
+}
+
+/// Demonyms and names keep their capital (`Russian`); other words lower-case.
+fn capitalised_proper(w: &str) -> bool {
+    let l = lower(w);
+    l.ends_with("an") || l.ends_with("ese") || l.ends_with("ish") || l.ends_with("i")
+}
+
+/// `jail sentences of up to 15 years`: the noun before `of` names a duration.
+fn counted_before(toks: &[Tok<'_>], first: usize, m: &Mention) -> Option<String> {
+    if !matches!(m.quantity.unit, Unit::Duration(_)) || first < 2 {
+        return None;
+    }
+    let of = toks[first - 1];
+    let noun = toks[first - 2];
+    (of.text.eq_ignore_ascii_case("of") && noun.word && !is_stop(noun.text)).then(|| singular(noun.text).to_lowercase())
+}
+
+/// The event nearest the figure: forward to the clause end (stepping over
+/// an `including ...` aside), then backward.
+fn event_for(toks: &[Tok<'_>], first: usize, after: usize, ms: &[(usize, Mention)], idx: usize) -> Option<String> {
+    let mut next = idx + 1;
+    let mut k = after;
+    let mut steps = 0;
+    while k < toks.len() && steps < 14 {
+        let t = toks[k];
+        if clause_break(&t) {
+            break;
+        }
+        if ms.get(next).is_some_and(|(_, n)| t.start >= n.span.start) {
+            // another figure: go on only if it is an aside ("including 170 children")
+            let prev = k.checked_sub(1).map(|p| lower(toks[p].text));
+            if !matches!(prev.as_deref(), Some("including" | "among")) {
+                break;
+            }
+            next += 1;
+        }
+        if let Some((e, _)) = event_at(toks, k) {
+            return Some(e.to_string());
+        }
+        k += 1;
+        steps += 1;
+    }
+    // backward, to the previous figure or a clause break
+    let prev_fig_end = idx.checked_sub(1).map(|p| ms[p].1.span.end);
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 12 {
+        k -= 1;
+        steps += 1;
+        let t = toks[k];
+        if prev_fig_end.is_some_and(|e| t.end <= e) || clause_break(&t) && t.text != "(" {
+            break;
+        }
+        if let Some((e, _)) = event_at(toks, k) {
+            // "killed or injured" read backwards starts at "killed"
+            return Some(e.to_string());
+        }
+        if k >= 2 {
+            if let Some((e, n)) = event_at(toks, k - 2) {
+                if n == 3 {
+                    return Some(e.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A figure with no noun after it counts what the previous figure of the
+/// same paragraph counted: `2,104 civilians ... while 2,862 more got injured`.
+fn inherit_counted(claims: &mut [Claim], sentences: &[Sentence]) {
+    for i in 1..claims.len() {
+        if claims[i].counted.is_some() || claims[i].quantity.unit != Unit::Count {
+            continue;
+        }
+        let para = sentences[claims[i].sentence].paragraph;
+        let donor = (0..i).rev().find(|&j| {
+            claims[j].quantity.unit == Unit::Count
+                && claims[j].counted.is_some()
+                && sentences[claims[j].sentence].paragraph == para
+        });
+        if let Some(j) = donor {
+            claims[i].counted = claims[j].counted.clone();
+        }
+    }
+}
+
+const DANGLING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["as", "many", "as"], Qualifier::AtMost),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["an", "estimated"], Qualifier::Approx),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["up", "to"], Qualifier::AtMost),
+];
+
+/// Quantifiers whose number is missing: `at least people were killed`.
+fn dangling_in(text: &str, toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
+    let mut out = Vec::new();
+    'tok: for k in 0..toks.len() {
+        for (phrase, q) in DANGLING_QUALIFIERS {
+            if k + phrase.len() >= toks.len() {
+                continue;
+            }
+            if !phrase.iter().enumerate().all(|(j, p)| toks[k + j].text.eq_ignore_ascii_case(p)) {
+                continue;
+            }
+            let next = toks[k + phrase.len()];
+            if !next.word || !plural_like(next.text) || !next.text.chars().all(char::is_lowercase) {
+                continue;
+            }
+            // the noun must be what figures count, and a verb of counting follow
+            let then: Vec<String> = toks[k + phrase.len() + 1..]
+                .iter()
+                .take(4)
+                .map(|t| lower(t.text))
+                .collect();
+            let verb_follows = then.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "were" | "was" | "have" | "has" | "had" | "are" | "died" | "killed" | "dead" | "injured" | "wounded" | "remain" | "fled"
+                )
+            });
+            let person = is_person(next.text);
+            let strict = matches!(q, Qualifier::MoreThan | Qualifier::AtMost);
+            if !(person && verb_follows || person && !strict) {
+                continue;
+            }
+            let event = (k + phrase.len() + 1..toks.len().min(k + phrase.len() + 6))
+                .find_map(|j| event_at(toks, j).map(|(e, _)| e.to_string()));
+            out.push(Dangling {
+                span: toks[k].start..next.end,
+                qualifier: *q,
+                counted: Some(singular(next.text)),
+                event,
+                sentence,
+            });
+            let _ = text;
+            continue 'tok;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::scan::mentions;
+    use crate::text::sentences;
+
+    fn frame(text: &str) -> (Vec<Claim>, Vec<Dangling>) {
+        let published = Some(Date::constant(2022, 4, 19));
+        let s = sentences(text, 0);
+        claims(text, &s, mentions(text, published), published)
+    }
+
+    fn one(text: &str) -> Claim {
+        let (c, _) = frame(text);
+        assert_eq!(c.len(), 1, "{text}: {c:#?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn counted_nouns_are_singular_heads() {
+        let cases = [
+            ("City workers carry six partially burnt bodies in the town.", "body"),
+            ("NATO estimates that as many as 15,000 Russian soldiers may have been killed.", "soldier"),
+            ("Polls show more than 70% of Russians support the war.", "Russian"),
+            ("Bucha was littered with the bodies of at least 500 people.", "person"),
+            ("The ministry has received more than 2,000 reports of crimes.", "report"),
+        ];
+        for (text, counted) in cases {
+            assert_eq!(one(text).counted.as_deref(), Some(counted), "{text}");
+        }
+    }
+
+    #[test]
+    fn events_forward_backward_and_across_asides() {
+        let (c, _) = frame("Around 2,104 civilians, including 170 children, have been killed in the war.");
+        assert_eq!(c[0].event.as_deref(), Some("killed"));
+        assert_eq!(c[1].event.as_deref(), Some("killed"));
+        assert_eq!(c[1].counted.as_deref(), Some("child"));
+        let c = one("More than 500 children have been killed or injured since the war began.");
+        assert_eq!(c.event.as_deref(), Some("killed or injured"));
+        let c = one("Ukraine puts the death toll at over 18,000.");
+        assert_eq!(c.event.as_deref(), Some("killed"));
+        assert_eq!(c.source.as_deref(), Some("Ukraine"));
+        let (c, _) = frame("Around 2,104 civilians in Ukraine got killed while 2,862 more got injured, the agency said.");
+        assert_eq!(c[0].event.as_deref(), Some("killed"));
+        assert_eq!(c[1].event.as_deref(), Some("injured"));
+        assert!(c[1].additional);
+        assert_eq!(c[1].counted.as_deref(), Some("civilian"));
+        assert_eq!(c[0].scope.as_deref(), Some("in Ukraine"));
+    }
+
+    #[test]
+    fn sources_and_dates() {
+        let c = one("More than 900 bodies were found near Kyiv, according to the country's police force.");
+        assert_eq!(c.source.as_deref(), Some("country's police force"));
+        let (c, _) = frame("Some 2,104 civilians died, the Office of the High Commissioner (OHCHR) said Tuesday.");
+        assert_eq!(c[0].source.as_deref(), Some("OHCHR"));
+        assert_eq!(c[0].as_of, Some(Date::constant(2022, 4, 19)));
+    }
+
+    #[test]
+    fn dangling_quantifiers_are_recorded() {
+        let (c, d) = frame("The station where at least people were killed, including five children.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].counted.as_deref(), Some("person"));
+        assert_eq!(d[0].event.as_deref(), Some("killed"));
+        assert_eq!(c[0].event.as_deref(), Some("killed"));
+        let (_, d) = frame("They trust television more than their sons. At least the rain stopped.");
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn determiners_are_not_claims() {
+        let (c, _) = frame("One captured lieutenant said one instance was odd. At least one person died.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].quantity.qualifier, Qualifier::AtLeast);
+    }
+}
