@@ -1,4 +1,49 @@
 //! crosscheck: checks news stories from different outlets against each other.
+//!
+//! The library is the product; the binary is a thin shell over it. Data
+//! flows one way, and each stage is a module usable on its own:
+//!
+//! ```text
+//! paths/stdin ─► story ─► text ─► extract ─► Claim/Quote ─► report
+//!               (ingest) (segment) (grammar, frame)
+//! ```
+//!
+//! Dependency direction: `story` and `text` know nothing of the rest;
+//! `extract` and `quote` use `text`; `report` uses everything above it and
+//! is the only module besides the CLI that formats output.
+
 pub mod extract;
+pub mod quote;
+pub mod report;
 pub mod story;
 pub mod text;
+
+use extract::frame::{Claim, Dangling};
+use quote::Quote;
+use story::Story;
+use text::Sentence;
+
+/// One story with everything extracted from it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub story: Story,
+    pub sentences: Vec<Sentence>,
+    pub claims: Vec<Claim>,
+    pub dangling: Vec<Dangling>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Segment a story and extract its claims and quotes.
+pub fn analyse(story: Story) -> Analysis {
+    let sentences = text::sentences(&story.text, story.headline_end);
+    let mentions = extract::scan::mentions(&story.text, story.published);
+    let (claims, dangling) = extract::frame::claims(&story.text, &sentences, mentions, story.published);
+    let quotes = quote::quotes(&story.text, &sentences);
+    Analysis {
+        story,
+        sentences,
+        claims,
+        dangling,
+        quotes,
+    }
+}

@@ -442,11 +442,20 @@ fn scope_of(text: &str, toks: &[Tok<'_>], figure: Range<usize>) -> Option<String
             if !w.word || (j > k + 1 && PLACE_PREPS.contains(&lower(w.text).as_str())) {
                 break;
             }
+            let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
+            if possessive {
+                break;
+            }
             if capitalised(w.text) && !NOT_PLACES.contains(&w.text) && !w.text.chars().any(|c| c.is_ascii_digit()) {
                 run = Some(run.map_or((j, j), |(a, _)| (a, j)));
             } else {
                 if run.is_some() {
-                    last_run = run.take();
+                    // "Russian cities": a capitalised adjective, not a place
+                    if !is_stop(w.text) && w.text.chars().all(char::is_lowercase) {
+                        run = None;
+                    } else {
+                        last_run = run.take();
+                    }
                     if matches!(lower(w.text).as_str(), "where" | "which" | "who" | "that" | "and" | "but" | "got" | "have" | "has" | "were" | "was") {
                         break;
                     }
@@ -511,9 +520,25 @@ pub fn claims(
             continue;
         }
         let source = source_of(text, &toks);
+        // a date the figures are given as of: "said Tuesday", "said on
+        // March 3", "as of Monday", not the date of something else
         let date_in_sentence = ms
             .iter()
-            .find(|(_, m)| m.quantity.unit == Unit::Date && m.quantity.interval.point().is_some())
+            .find(|(_, m)| {
+                let before: Vec<String> = crate::extract::grammar::words_before(text, m.span.start)
+                    .take(3)
+                    .map(|(_, w)| lower(w))
+                    .collect();
+                let said = |w: &String| SOURCE_VERBS.contains(&w.as_str());
+                m.quantity.unit == Unit::Date
+                    && m.quantity.interval.point().is_some()
+                    && match before.as_slice() {
+                        [w, ..] if said(w) => true,
+                        [on, w, ..] if on == "on" && said(w) => true,
+                        [of, a, ..] if of == "of" && a == "as" => true,
+                        _ => false,
+                    }
+            })
             .and_then(|(_, m)| m.quantity.date);
         for (idx, (_, m)) in ms.iter().enumerate() {
             let first_tok = toks.partition_point(|t| t.start < m.span.start);

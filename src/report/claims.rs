@@ -1,0 +1,343 @@
+//! Output of `crosscheck claims`: what was extracted, for debugging rules.
+//!
+//! The JSON shape is the contract in DESIGN.md: `{version, stories: [...]}`,
+//! one entry per input with `status: checked | rejected`.
+
+use crate::Analysis;
+use crate::extract::frame::{Claim, Dangling};
+use crate::extract::quantity::{Quantity, Unit};
+use crate::quote::Quote;
+use crate::story::{Rejected, Story};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+pub struct QuantityOut {
+    /// The number as written.
+    pub value: String,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub qualifier: &'static str,
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+impl QuantityOut {
+    pub fn new(q: &Quantity, value: &str) -> Self {
+        let finite = |x: f64| x.is_finite().then_some(clean(x));
+        QuantityOut {
+            value: value.to_string(),
+            low: finite(q.interval.low),
+            high: q.interval.high.and_then(finite),
+            low_inclusive: q.interval.low_inclusive,
+            high_inclusive: q.interval.high_inclusive,
+            qualifier: q.qualifier.as_str(),
+            unit: q.unit.to_string(),
+            date: (q.unit == Unit::Date).then(|| q.date.map(|d| d.to_string())).flatten(),
+        }
+    }
+}
+
+/// Round away binary noise (`1893.6000000000001`) so output is stable.
+fn clean(x: f64) -> f64 {
+    if x.abs() >= 1e15 {
+        return x;
+    }
+    (x * 1e6).round() / 1e6
+}
+
+#[derive(Serialize)]
+pub struct ClaimOut {
+    pub text: String,
+    pub span: [usize; 2],
+    pub line: usize,
+    pub column: usize,
+    pub quantity: QuantityOut,
+    pub counted: Option<String>,
+    pub event: Option<String>,
+    pub scope: Option<String>,
+    pub source: Option<String>,
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub additional: bool,
+    pub block: &'static str,
+}
+
+impl ClaimOut {
+    pub fn new(story: &Story, c: &Claim) -> Self {
+        let surface = c.surface();
+        let pos = story.position(surface.start);
+        ClaimOut {
+            text: story.text[surface.clone()].to_string(),
+            span: [surface.start, surface.end],
+            line: pos.line,
+            column: pos.column,
+            quantity: QuantityOut::new(&c.quantity, &story.text[c.value_span.clone()]),
+            counted: c.counted.clone(),
+            event: c.event.clone(),
+            scope: c.scope.clone(),
+            source: c.source.clone(),
+            as_of: c.as_of.map(|d| d.to_string()),
+            additional: c.additional,
+            block: match c.block {
+                crate::text::Block::Headline => "headline",
+                crate::text::Block::ListItem => "list-item",
+                crate::text::Block::Paragraph => "paragraph",
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct QuoteOut {
+    pub text: String,
+    pub span: [usize; 2],
+    pub line: usize,
+    pub column: usize,
+    pub speaker: Option<String>,
+}
+
+impl QuoteOut {
+    fn new(story: &Story, q: &Quote) -> Self {
+        let pos = story.position(q.span.start);
+        QuoteOut {
+            text: story.text[q.span.clone()].to_string(),
+            span: [q.span.start, q.span.end],
+            line: pos.line,
+            column: pos.column,
+            speaker: q.speaker.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct DanglingOut {
+    pub text: String,
+    pub span: [usize; 2],
+    pub line: usize,
+    pub column: usize,
+    pub qualifier: &'static str,
+    pub counted: Option<String>,
+    pub event: Option<String>,
+}
+
+impl DanglingOut {
+    fn new(story: &Story, d: &Dangling) -> Self {
+        let pos = story.position(d.span.start);
+        DanglingOut {
+            text: story.text[d.span.clone()].to_string(),
+            span: [d.span.start, d.span.end],
+            line: pos.line,
+            column: pos.column,
+            qualifier: d.qualifier.as_str(),
+            counted: d.counted.clone(),
+            event: d.event.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct StoryOut {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub path: String,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    pub claims: Vec<ClaimOut>,
+    pub quotes: Vec<QuoteOut>,
+    pub dangling: Vec<DanglingOut>,
+}
+
+impl StoryOut {
+    pub fn checked(a: &Analysis) -> Self {
+        let s = &a.story;
+        StoryOut {
+            id: s.id.clone(),
+            outlet: Some(s.outlet.clone()),
+            path: s.path.clone(),
+            status: "checked",
+            reason: None,
+            line: None,
+            column: None,
+            title: s.title.clone(),
+            published: s.published.map(|d| d.to_string()),
+            event: s.event.clone(),
+            claims: a.claims.iter().map(|c| ClaimOut::new(s, c)).collect(),
+            quotes: a.quotes.iter().map(|q| QuoteOut::new(s, q)).collect(),
+            dangling: a.dangling.iter().map(|d| DanglingOut::new(s, d)).collect(),
+        }
+    }
+
+    pub fn rejected(r: &Rejected) -> Self {
+        StoryOut {
+            id: r.path.clone(),
+            outlet: None,
+            path: r.path.clone(),
+            status: "rejected",
+            reason: Some(r.reason.clone()),
+            line: r.line,
+            column: r.column,
+            title: None,
+            published: None,
+            event: None,
+            claims: Vec::new(),
+            quotes: Vec::new(),
+            dangling: Vec::new(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Document {
+    version: u32,
+    stories: Vec<StoryOut>,
+}
+
+/// Output formats of `crosscheck claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimsFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+/// Stories in a stable order: by path, then id, rejected inputs among them.
+fn ordered(analyses: &[Analysis], rejected: &[Rejected]) -> Vec<StoryOut> {
+    let mut out: Vec<StoryOut> = analyses
+        .iter()
+        .map(StoryOut::checked)
+        .chain(rejected.iter().map(StoryOut::rejected))
+        .collect();
+    out.sort_by(|a, b| (&a.path, &a.id, a.line).cmp(&(&b.path, &b.id, b.line)));
+    out
+}
+
+/// Write the claims of every story in `format`.
+pub fn write(w: &mut dyn Write, format: ClaimsFormat, analyses: &[Analysis], rejected: &[Rejected], color: bool) -> io::Result<()> {
+    let stories = ordered(analyses, rejected);
+    match format {
+        ClaimsFormat::Json => {
+            let doc = Document {
+                version: super::JSON_VERSION,
+                stories,
+            };
+            serde_json::to_writer_pretty(&mut *w, &doc)?;
+            writeln!(w)
+        }
+        ClaimsFormat::Jsonl => {
+            for s in &stories {
+                serde_json::to_writer(&mut *w, s)?;
+                writeln!(w)?;
+            }
+            Ok(())
+        }
+        ClaimsFormat::Human => human(w, &stories, color),
+    }
+}
+
+fn interval(q: &QuantityOut) -> String {
+    let num = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    if let Some(d) = &q.date {
+        return d.clone();
+    }
+    let lo = q.low.map_or("-∞".to_string(), num);
+    let hi = q.high.map_or("∞".to_string(), num);
+    if q.low == q.high && q.low.is_some() {
+        return lo;
+    }
+    format!(
+        "{}{lo}, {hi}{}",
+        if q.low_inclusive { '[' } else { '(' },
+        if q.high_inclusive { ']' } else { ')' }
+    )
+}
+
+fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()> {
+    let (bold, dim, red, reset) = if color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
+    for s in stories {
+        if s.status == "rejected" {
+            let at = match (s.line, s.column) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                (Some(l), None) => format!(":{l}"),
+                _ => String::new(),
+            };
+            writeln!(w, "{red}{bold}rejected{reset} {}{at}: {}", s.path, s.reason.as_deref().unwrap_or(""))?;
+            writeln!(w)?;
+            continue;
+        }
+        writeln!(
+            w,
+            "{bold}{}{reset} ({}) {dim}{}, {} claims, {} quotes{reset}",
+            s.path,
+            s.outlet.as_deref().unwrap_or("?"),
+            s.id,
+            s.claims.len(),
+            s.quotes.len()
+        )?;
+        for c in &s.claims {
+            let mut frame = Vec::new();
+            for (k, v) in [
+                ("counted", &c.counted),
+                ("event", &c.event),
+                ("scope", &c.scope),
+                ("source", &c.source),
+                ("as of", &c.as_of),
+            ] {
+                if let Some(v) = v {
+                    frame.push(format!("{k}: {v}"));
+                }
+            }
+            writeln!(
+                w,
+                "  {:>4}:{:<3} {bold}{}{reset}  {} {} {}{}",
+                c.line,
+                c.column,
+                c.text,
+                interval(&c.quantity),
+                c.quantity.unit,
+                c.quantity.qualifier,
+                if frame.is_empty() { String::new() } else { format!("  {dim}{}{reset}", frame.join(", ")) }
+            )?;
+        }
+        for d in &s.dangling {
+            writeln!(w, "  {:>4}:{:<3} {red}{}{reset}  quantifier with no number", d.line, d.column, d.text)?;
+        }
+        for q in &s.quotes {
+            let text: String = q.text.chars().take(70).collect();
+            let more = if q.text.chars().count() > 70 { "…" } else { "" };
+            writeln!(
+                w,
+                "  {:>4}:{:<3} {dim}quote{reset} “{text}{more}” {dim}— {}{reset}",
+                q.line,
+                q.column,
+                q.speaker.as_deref().unwrap_or("unknown speaker")
+            )?;
+        }
+        writeln!(w)?;
+    }
+    Ok(())
+}
