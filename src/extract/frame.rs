@@ -215,6 +215,9 @@ const EVENTS: &[(&[&str], &str)] = &[
     (&["death", "toll"], "killed"),
     (&["lost", "their", "lives"], "killed"),
     (&["taken", "prisoner"], "detained"),
+    (&["took", "part"], "attended"),
+    (&["voted", "for"], "support"),
+    (&["voted", "against"], "oppose"),
     (&["casualties"], "killed or injured"),
     (&["killed"], "killed"),
     (&["kills"], "killed"),
@@ -255,6 +258,8 @@ const EVENTS: &[(&[&str], &str)] = &[
     (&["supports"], "support"),
     (&["supported"], "support"),
     (&["backing"], "support"),
+    (&["backed"], "support"),
+    (&["joined"], "attended"),
     (&["approval"], "support"),
     (&["approve"], "support"),
     (&["approved"], "support"),
@@ -352,8 +357,9 @@ fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
     (any_source && rest.len() <= 14).then(|| phrase.to_string())
 }
 
-/// Who the sentence attributes its figures to.
-fn source_of(text: &str, toks: &[Tok<'_>]) -> Option<String> {
+/// Every attribution in a sentence, with where it stands.
+fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         if !t.word {
             continue;
@@ -364,7 +370,19 @@ fn source_of(text: &str, toks: &[Tok<'_>]) -> Option<String> {
                 .iter()
                 .position(|x| matches!(x.text, "." | ";" | "!" | "?" | "“" | "\""))
                 .map_or(toks.len(), |p| k + 2 + p);
-            return tidy_source(text, &toks[k + 2..end]);
+            let mut phrase = &toks[k + 2..end];
+            // "according to police, as the strike ..." stops at the comma;
+            // "according to the ambassador, Oksana Markarova" keeps the name
+            if let Some(c) = phrase.iter().position(|x| x.text == ",") {
+                let tail = &phrase[c + 1..];
+                let appositive = !tail.is_empty() && tail.iter().all(|t| t.word && capitalised(t.text));
+                if !appositive {
+                    phrase = &phrase[..c];
+                }
+            }
+            if let Some(s) = tidy_source(text, phrase) {
+                out.push((t.start, s));
+            }
         }
     }
     for (k, t) in toks.iter().enumerate() {
@@ -395,7 +413,8 @@ fn source_of(text: &str, toks: &[Tok<'_>]) -> Option<String> {
         if !subject.is_empty() && subject.len() <= 14 {
             if let Some(s) = tidy_source(text, subject) {
                 if !matches!(lower(&s).as_str(), "she" | "he" | "they" | "it" | "we" | "i" | "you") {
-                    return Some(s);
+                    out.push((t.start, s));
+                    continue;
                 }
             }
         }
@@ -407,15 +426,36 @@ fn source_of(text: &str, toks: &[Tok<'_>]) -> Option<String> {
         if end > k + 1 && end - k - 1 <= 6 {
             if let Some(s) = tidy_source(text, &toks[k + 1..end]) {
                 if toks[k + 1..end].iter().any(|t| capitalised(t.text)) {
-                    return Some(s);
+                    out.push((t.start, s));
                 }
             }
         }
     }
-    None
+    out
+}
+
+/// The attribution for a figure: the nearest one in the same clause (split
+/// at semicolons), else the nearest in the sentence.
+fn source_for(text: &str, sources: &[(usize, String)], figure: &Range<usize>) -> Option<String> {
+    let clause = |at: usize| text[..at].matches(';').count();
+    let fig_clause = clause(figure.start);
+    let dist = |at: usize| if at >= figure.end { at - figure.end } else { figure.start - at.min(figure.start) };
+    sources
+        .iter()
+        .min_by_key(|(at, _)| (clause(*at) != fig_clause, dist(*at)))
+        .map(|(_, s)| s.clone())
 }
 
 const PLACE_PREPS: &[&str] = &["in", "across", "around", "near", "outside", "throughout", "inside"];
+/// Words that may stand between a preposition and a place name.
+const PLACE_WORDS: &[&str] = &[
+    "the", "of", "town", "city", "village", "villages", "region", "province", "district", "state",
+    "capital", "country", "area", "areas", "county", "valley", "streets", "centre", "center",
+    "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+    "surrounding", "around", "near", "port", "suburb", "suburbs", "outskirts", "neighbouring",
+    "neighboring", "coastal", "occupied", "besieged",
+];
+
 const NOT_PLACES: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -444,6 +484,10 @@ fn scope_of(text: &str, toks: &[Tok<'_>], figure: Range<usize>) -> Option<String
             }
             let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
             if possessive {
+                break;
+            }
+            let lw = lower(w.text);
+            if !capitalised(w.text) && run.is_none() && !PLACE_WORDS.contains(&lw.as_str()) {
                 break;
             }
             if capitalised(w.text) && !NOT_PLACES.contains(&w.text) && !w.text.chars().any(|c| c.is_ascii_digit()) {
@@ -519,7 +563,7 @@ pub fn claims(
         if ms.is_empty() {
             continue;
         }
-        let source = source_of(text, &toks);
+        let sources = sources_in(text, &toks);
         // a date the figures are given as of: "said Tuesday", "said on
         // March 3", "as of Monday", not the date of something else
         let date_in_sentence = ms
@@ -563,7 +607,7 @@ pub fn claims(
                 counted_span,
                 event,
                 scope: scope_of(text, &toks, m.span.clone()),
-                source: source.clone(),
+                source: source_for(text, &sources, &m.span),
                 as_of,
                 additional,
                 sentence: si,
@@ -611,10 +655,12 @@ fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>
         }
     }
     let many = m.quantity.interval.low > 1.0 || m.quantity.interval.high.is_none_or(|h| h > 1.0);
+    let possessive = |t: &Tok<'_>| t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with('\'');
     let head = run
         .iter()
+        .filter(|t| !possessive(t))
         .find(|t| many && plural_like(t.text) && !t.text.ends_with("ly"))
-        .or_else(|| run.iter().rev().find(|t| !t.text.ends_with("ly")))
+        .or_else(|| run.iter().rev().find(|t| !t.text.ends_with("ly") && !possessive(t)))
         .copied();
     match head {
         Some(h) => {
@@ -636,14 +682,22 @@ fn capitalised_proper(w: &str) -> bool {
     l.ends_with("an") || l.ends_with("ese") || l.ends_with("ish") || l.ends_with("i")
 }
 
-/// `jail sentences of up to 15 years`: the noun before `of` names a duration.
+/// A noun before the figure names it: `the crowd at 40,000`, `a crowd of
+/// 45,000`, `jail sentences of up to 15 years`. Measure words (`toll`,
+/// `number`) name nothing and leave the noun to be inherited.
 fn counted_before(toks: &[Tok<'_>], first: usize, m: &Mention) -> Option<String> {
-    if !matches!(m.quantity.unit, Unit::Duration(_)) || first < 2 {
+    if first < 2 || !matches!(m.quantity.unit, Unit::Duration(_) | Unit::Count) {
         return None;
     }
-    let of = toks[first - 1];
+    let prep = lower(toks[first - 1].text);
     let noun = toks[first - 2];
-    (of.text.eq_ignore_ascii_case("of") && noun.word && !is_stop(noun.text)).then(|| singular(noun.text).to_lowercase())
+    let fits = match m.quantity.unit {
+        Unit::Duration(_) => prep == "of",
+        _ => prep == "of" || prep == "at",
+    };
+    let l = lower(noun.text);
+    let measure = matches!(l.as_str(), "toll" | "number" | "total" | "figure" | "tally" | "count" | "turnout" | "estimate");
+    (fits && noun.word && !is_stop(noun.text) && !measure && !l.ends_with("ing")).then(|| singular(noun.text).to_lowercase())
 }
 
 /// The event nearest the figure: forward to the clause end (stepping over
