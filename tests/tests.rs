@@ -1,0 +1,8 @@
+//! All integration tests build into one binary (ripgrep's layout).
+
+mod util;
+
+mod cli;
+mod props;
+mod seeds;
+mod snapshots;

@@ -134,7 +134,8 @@ const VERBISH: &[&str] = &[
     "voted", "say", "said", "believe", "believed", "think", "thought", "want", "wanted", "oppose",
     "opposed", "approve", "approved", "back", "backed", "turned", "turning", "arrived", "left",
     "joined", "took", "take", "went", "came", "come", "received", "disappeared", "perished",
-    "lost", "missing", "detained", "arrested", "displaced", "evacuated", "rescued",
+    "lost", "missing", "detained", "arrested", "displaced", "evacuated", "rescued", "feared",
+    "hurt", "reported", "confirmed", "expected", "estimated", "carried", "needed", "gave",
 ];
 
 fn lower(s: &str) -> String {
@@ -587,9 +588,22 @@ pub fn claims(
         for (idx, (_, m)) in ms.iter().enumerate() {
             let first_tok = toks.partition_point(|t| t.start < m.span.start);
             let after_tok = toks.partition_point(|t| t.start < m.span.end);
-            let (counted, counted_span, additional) = counted_after(&toks, after_tok, m);
+            let (counted, counted_span, additional) = if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
+                (None, None, false)
+            } else {
+                counted_after(&toks, after_tok, m)
+            };
+            // "thousands homeless", "35 dead": the word after is what happened
+            let (counted, counted_span) = match &counted_span {
+                Some(c) if event_at(&toks, toks.partition_point(|t| t.start < c.start)).is_some() => (None, None),
+                _ => (counted, counted_span),
+            };
             let counted = counted.or_else(|| counted_before(&toks, first_tok, m));
-            let event = if matches!(m.quantity.unit, Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal) {
+            // the event is looked for after the counted noun, never in it
+            let after_tok = counted_span
+                .as_ref()
+                .map_or(after_tok, |c| toks.partition_point(|t| t.start < c.end));
+            let event = if matches!(m.quantity.unit, Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)) {
                 None
             } else {
                 event_for(&toks, first_tok, after_tok, ms, idx)
@@ -629,8 +643,10 @@ fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>
         k += 1;
     }
     // "70% of Russians", "millions of Russians", "dozens of the"
+    let mut after_of = false;
     if toks.get(k).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
         k += 1;
+        after_of = true;
         while toks.get(k).is_some_and(|t| matches!(lower(t.text).as_str(), "the" | "them" | "its" | "their")) {
             k += 1;
         }
@@ -641,10 +657,11 @@ fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>
             break;
         }
         let l = lower(t.text);
-        if VERBISH.contains(&l.as_str()) && !run.is_empty() {
+        let verbish = VERBISH.contains(&l.as_str()) && !(after_of && run.is_empty());
+        if (verbish || l.ends_with("ed")) && !run.is_empty() {
             break;
         }
-        if VERBISH.contains(&l.as_str()) && !is_person(&l) && !(m.quantity.unit == Unit::Count && l.ends_with('s')) {
+        if verbish && !is_person(&l) && !(m.quantity.unit == Unit::Count && l.ends_with('s')) {
             break;
         }
         run.push(*t);

@@ -90,6 +90,8 @@ pub enum Unit {
     Age,
     Year,
     Ordinal,
+    /// Lengths, weights, areas and the like (`metre`, `tonne`): never counts.
+    Measure(&'static str),
 }
 
 impl fmt::Display for Unit {
@@ -104,6 +106,7 @@ impl fmt::Display for Unit {
             Unit::Age => f.write_str("age"),
             Unit::Year => f.write_str("year"),
             Unit::Ordinal => f.write_str("ordinal"),
+            Unit::Measure(m) => write!(f, "measure:{m}"),
         }
     }
 }

@@ -94,9 +94,16 @@ pub(super) fn parse(shown: &str, yaml: &str, yaml_line: usize) -> Result<(Meta, 
         return Ok((Meta::default(), None));
     }
     let raw: Raw = serde_yaml::from_str(yaml).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map_or((yaml_line, 1), |l| (yaml_line + l.line() - 1, l.column()));
+        // an error found at the end of input belongs to the last YAML line
+        let last = yaml.trim_end().lines().count().max(1);
+        let (line, column) = e.location().map_or((yaml_line, 1), |l| {
+            if l.line() > last {
+                let width = yaml.trim_end().lines().last().map_or(0, |x| x.chars().count());
+                (yaml_line + last - 1, width + 1)
+            } else {
+                (yaml_line + l.line() - 1, l.column())
+            }
+        });
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         reject(shown, Some(line), Some(column), format!("broken front matter: {msg}"))

@@ -6,8 +6,14 @@
 //! timeunit = "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century"
 //! ```
 //!
-//! `28-second clip` and `15 years` are durations; `34-year-old` is an age.
-//! Neither is ever a count.
+//! `28-second clip` and `15 years` are durations; `34-year-old` is an age;
+//! `120-metre span` and `5 km` are measures. None is ever a count.
+//!
+//! ```text
+//! measure  = ( "-" | SPACE ) measure-unit [ "s" ]
+//! measure-unit = "metre" | "meter" | "km" | "kilometre" | "mile" | "foot" | "feet" | "kg"
+//!          | "kilogram" | "tonne" | "ton" | "acre" | "hectare" | "storey" | "degree" | ...
+//! ```
 
 use super::alpha_word_ci;
 use crate::extract::quantity::{TimeUnit, Unit};
@@ -28,10 +34,45 @@ fn time_unit(w: &str) -> Option<TimeUnit> {
     })
 }
 
-/// A duration or age unit after a number.
+fn measure_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "metre" | "metres" | "meter" | "meters" | "m" => "metre",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometre",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "centimetre",
+        "mm" | "millimetre" | "millimetres" => "millimetre",
+        "mile" | "miles" => "mile",
+        "foot" | "feet" | "ft" => "foot",
+        "inch" | "inches" => "inch",
+        "yard" | "yards" => "yard",
+        "kg" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => "kilogram",
+        "tonne" | "tonnes" | "ton" | "tons" => "tonne",
+        "lb" | "lbs" => "pound-weight",
+        "litre" | "litres" | "liter" | "liters" => "litre",
+        "gallon" | "gallons" => "gallon",
+        "barrel" | "barrels" => "barrel",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" | "ha" => "hectare",
+        "storey" | "storeys" | "story" | "floor" => "storey",
+        "degree" | "degrees" => "degree",
+        "mph" | "kph" | "kmh" => "speed",
+        "mw" | "gw" | "kw" | "megawatt" | "megawatts" | "gigawatt" | "gigawatts" => "power",
+        "magnitude" => "magnitude",
+        _ => return None,
+    })
+}
+
+/// A duration, age or measure unit after a number.
 pub fn suffix(i: &str) -> Option<(&str, Unit)> {
-    let t = i.strip_prefix(['-', ' '])?;
+    let attached = i.starts_with(|c: char| c.is_ascii_alphabetic());
+    let t = if attached { i } else { i.strip_prefix(['-', ' '])? };
     let (r, w) = alpha_word_ci(t)?;
+    if let Some(m) = measure_unit(&w) {
+        // "10m" glued is a metre only when not money: the caller asks money first
+        return Some((r, Unit::Measure(m)));
+    }
+    if attached {
+        return None;
+    }
     let tu = time_unit(&w)?;
     // "34-year-old", "34 years old"
     if tu == TimeUnit::Year {
@@ -59,5 +100,8 @@ mod tests {
         assert_eq!(suffix(" months"), Some(("", Unit::Duration(TimeUnit::Month))));
         assert_eq!(suffix(" people"), None);
         assert_eq!(suffix(" dayside"), None);
+        assert_eq!(suffix("-metre span"), Some((" span", Unit::Measure("metre"))));
+        assert_eq!(suffix("km away"), Some((" away", Unit::Measure("kilometre"))));
+        assert_eq!(suffix(" tonnes of"), Some((" of", Unit::Measure("tonne"))));
     }
 }
