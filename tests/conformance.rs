@@ -43,9 +43,9 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// The plain value a mention stands for (a share in percent back to a fraction).
+/// The value a mention states (a share in percent back to a fraction).
 fn plain_value(m: &Mention) -> f64 {
-    if m.share { m.quantity.interval.low / 100.0 } else { m.quantity.interval.low }
+    if m.share { m.stated.0 / 100.0 } else { m.stated.0 }
 }
 
 fn text_of<'a>(input: &'a str, r: &std::ops::Range<usize>) -> &'a str {
@@ -71,11 +71,12 @@ fn recognizers_numbers(path: &Path, percent: bool) -> Tally {
             let ok = want.is_some_and(|w| {
                 found.iter().any(|m| {
                     let value_ok = if percent {
-                        m.quantity.unit == Unit::Percent && close(m.quantity.interval.low, w)
+                        m.quantity.unit == Unit::Percent && close(m.stated.0, w)
                     } else {
                         close(plain_value(m), w)
                     };
-                    value_ok && (same_text(text_of(input, &m.value_span), want_text) || same_text(text_of(input, &m.span), want_text))
+                    value_ok
+                        && [&m.number_span, &m.value_span, &m.span].iter().any(|r| same_text(text_of(input, r), want_text))
                 })
             });
             t.record(ok, || format!("{input:?} want {want_text:?}={raw} got {:?}", summary(input, &found)));
@@ -124,7 +125,9 @@ fn recognizers_ranges(path: &Path) -> Tally {
                         None => iv.high.is_none(),
                         Some(h) => iv.high.is_some_and(|x| close(x, h)) && iv.high_inclusive == hi_inc,
                     };
-                    low_ok && high_ok && same_text(text_of(input, &m.span), want_text)
+                    let with_unit = same_text(text_of(input, &m.span), want_text);
+                    let without_unit = same_text(&input[m.span.start..m.number_span.end], want_text);
+                    low_ok && high_ok && (with_unit || without_unit)
                 })
             });
             t.record(ok, || format!("{input:?} want {want_text:?}={raw} got {:?}", ranges(input, &found)));
@@ -151,22 +154,12 @@ fn ranges(input: &str, found: &[Mention]) -> Vec<String> {
 }
 
 /// ISO codes a Recognizers or Duckling currency name stands for.
-fn currency_codes(unit: &str, iso: Option<&str>) -> Vec<&'static str> {
+fn currency_codes<'a>(unit: &'a str, iso: Option<&'a str>) -> Vec<&'a str> {
     if let Some(iso) = iso {
-        return match iso {
-            "USD" => vec!["USD"],
-            "EUR" => vec!["EUR"],
-            "GBP" => vec!["GBP"],
-            "JPY" => vec!["JPY"],
-            "CNY" => vec!["CNY"],
-            "INR" => vec!["INR"],
-            "CAD" => vec!["CAD"],
-            "AUD" => vec!["AUD"],
-            "MXN" => vec!["MXN"],
-            "RUB" => vec!["RUB"],
-            "CHF" => vec!["CHF"],
-            _ => vec![],
-        };
+        return vec![iso];
+    }
+    if unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()) {
+        return vec![unit];
     }
     match unit {
         "Dollar" | "USD" => vec!["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN"],
@@ -177,8 +170,13 @@ fn currency_codes(unit: &str, iso: Option<&str>) -> Vec<&'static str> {
         "Yen" | "JPY" | "Japanese yen" => vec!["JPY"],
         "INR" | "Rupee" => vec!["INR"],
         "CNY" | "Chinese yuan" => vec!["CNY"],
-        "Franc" => vec!["CHF"],
-        "Peso" => vec!["MXN"],
+        "Franc" | "Swiss franc" => vec!["CHF"],
+        "Peso" | "Mexican peso" => vec!["MXN"],
+        "Dinar" => vec!["KWD", "IQD"],
+        "Riyal" => vec!["SAR", "QAR"],
+        "Rial" => vec!["IRR"],
+        "Shekel" => vec!["ILS"],
+        "Satoshi" => vec!["XBT"],
         "Bitcoin" => vec!["XBT"],
         _ => vec![],
     }
@@ -202,7 +200,9 @@ fn recognizers_currency(path: &Path) -> Tally {
                 let w = if cents { w / 100.0 } else { w };
                 found.iter().any(|m| {
                     let Unit::Money(code) = m.quantity.unit else { return false };
-                    codes.contains(&code) && close(m.quantity.interval.low, w) && same_text(text_of(input, &m.span), want_text)
+                    codes.contains(&code)
+                        && close(m.stated.0, w)
+                        && (same_text(text_of(input, &m.value_span), want_text) || same_text(text_of(input, &m.span), want_text))
                 })
             });
             t.record(ok, || format!("{:?} want {want_text:?}={res} got {:?}", &input[..input.len().min(90)], summary(input, &found)));
@@ -219,7 +219,10 @@ fn duckling(path: &Path, money: bool) -> Tally {
         let parsed = &ex["parsed"];
         for text in ex["texts"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             let found = mentions(text, None);
-            let whole: Vec<&Mention> = found.iter().filter(|m| same_text(&text[m.span.clone()], text)).collect();
+            let whole: Vec<&Mention> = found
+                .iter()
+                .filter(|m| same_text(&text[m.span.clone()], text) || same_text(&text[m.value_span.clone()], text))
+                .collect();
             let unit = parsed["unit"].as_str().unwrap_or("");
             let codes = currency_codes(unit, None);
             let unit_ok = |m: &Mention| {
@@ -228,16 +231,16 @@ fn duckling(path: &Path, money: bool) -> Tally {
                 }
                 matches!(m.quantity.unit, Unit::Money(c) if codes.contains(&c))
             };
+            let cents = matches!(unit, "Cent" | "Pence");
             let ok = match parsed["kind"].as_str() {
                 Some("exact") => {
-                    let v = parsed["value"].as_f64();
+                    let v = parsed["value"].as_f64().map(|v| if cents { v / 100.0 } else { v });
                     whole.iter().any(|m| v.is_some_and(|v| close(plain_value(m), v)) && unit_ok(m))
                 }
                 Some("between") => {
                     let (a, b) = (parsed["from"].as_f64(), parsed["to"].as_f64());
                     whole.iter().any(|m| {
-                        let iv = m.quantity.interval;
-                        a.is_some_and(|a| close(iv.low, a)) && b.is_some_and(|b| iv.high.is_some_and(|h| close(h, b))) && unit_ok(m)
+                        a.is_some_and(|a| close(m.stated.0, a)) && b.is_some_and(|b| close(m.stated.1, b)) && unit_ok(m)
                     })
                 }
                 Some("under") => {

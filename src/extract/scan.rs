@@ -23,8 +23,13 @@ use std::ops::Range;
 pub struct Mention {
     /// The whole figure, qualifier words included (`at least 2,000`).
     pub span: Range<usize>,
-    /// The number as written, without qualifier words (`2,000`).
+    /// The number as written, without qualifier words (`$2,000`).
     pub value_span: Range<usize>,
+    /// The digits or number words alone, without currency or unit (`2,000`).
+    pub number_span: Range<usize>,
+    /// The value as the text states it, before a qualifier widens it:
+    /// `about $14 million` states 14,000,000 (a range states both ends).
+    pub stated: (f64, f64),
     pub quantity: Quantity,
     /// A fraction word (`two-thirds`, `half`) read as a share in percent.
     pub share: bool,
@@ -58,17 +63,19 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 continue;
             }
         } else if b == b'$' || b == 0xC2 || b == 0xE2 {
-            (money::prefix(&text[i..]).is_some() && boundary_before(text, i)).then_some(i)
+            let vulgar = text[i..].chars().next().and_then(cardinal::vulgar).is_some();
+            ((vulgar || money::prefix(&text[i..]).is_some()) && boundary_before(text, i)).then_some(i)
         } else if (b == b'.' || b == b'-' || b == b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && text[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '(')
+            && text[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '<' | '>' | '=' | '~'))
         {
             Some(i)
         } else {
             None
         };
         if let Some(at) = candidate {
-            match figure(text, at, published) {
+            let floor = out.last().map_or(0, |m: &Mention| m.span.end);
+            match figure(text, at, published, floor) {
                 Step::Found(m) => {
                     i = m.span.end.max(i + 1);
                     out.push(m);
@@ -83,6 +90,7 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
         }
         i += utf8_len(b);
     }
+    join_bounds(text, &mut out);
     out
 }
 
@@ -104,7 +112,7 @@ enum Step {
 }
 
 /// A figure's parts before qualifiers and ranges are resolved.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Amount {
     value: f64,
     precision: f64,
@@ -114,6 +122,7 @@ struct Amount {
     spelled: bool,
     lone_one: bool,
     plain_integer: Option<u32>,
+    number: Range<usize>,
     end: usize,
 }
 
@@ -137,7 +146,9 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         }
     }
     let money_ctx = unit.is_some();
+    let number_start = text.len() - s.len();
     let (mut rest, c) = cardinal::cardinal(s).ok()?;
+    let number_end = text.len() - rest.len();
     let mut value = c.value;
     let mut precision = c.precision;
     let mut scale = c.scaled.then_some(c.precision);
@@ -159,6 +170,13 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
             value *= mult;
             precision *= mult;
             rest = r;
+            // "75 USD million"
+            if let Some((r2, sc)) = money::trailing_scale(rest) {
+                value *= sc;
+                precision *= sc;
+                scale = Some(sc);
+                rest = r2;
+            }
         } else if let Some((r, u)) = duration::suffix(rest) {
             unit = Some(u);
             rest = r;
@@ -171,6 +189,14 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
                 unit = Some(Unit::Year);
                 rest = r;
             }
+        }
+    }
+    // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "$20 and 43c"
+    if let Some(Unit::Money(code)) = unit {
+        if let Some((r, minor)) = money::minor_units(rest, code) {
+            value += minor;
+            precision = precision.min(0.01);
+            rest = r;
         }
     }
     if negative {
@@ -189,6 +215,7 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         spelled: c.spelled,
         lone_one: c.lone_one,
         plain_integer,
+        number: number_start..number_end,
         end: text.len() - rest.len(),
     })
 }
@@ -218,9 +245,12 @@ fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>
     q.date = Some(first);
     q.year_inferred = inferred;
     // "on Tuesday", "last Tuesday": the qualifier-free span is the date itself
+    let stated = (q.interval.low, q.interval.high.unwrap_or(q.interval.low));
     Step::Found(Mention {
         span: at..end,
         value_span: at..end,
+        number_span: at..end,
+        stated,
         quantity: q,
         share: false,
         lone_one: false,
@@ -228,7 +258,9 @@ fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>
     })
 }
 
-fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
+/// The figure at `at`; `floor` is where the previous figure ended, so no
+/// qualifier is read from text that belongs to it.
+fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step {
     let s = &text[at..];
     let first = s.as_bytes()[0];
     if first.is_ascii_digit() || first == b'+' {
@@ -251,7 +283,7 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
         }
         if let Some((r, lo, hi)) = vague::vague(s) {
             let end = text.len() - r.len();
-            let (qual, qstart) = match qualifier::before(text, at) {
+            let (qual, qstart) = match qualifier::before(text, at).filter(|(_, st)| *st >= floor) {
                 // "more than hundreds" is still hundreds
                 Some((q, st)) if matches!(q, Qualifier::MoreThan | Qualifier::AtLeast) => (q, st),
                 _ => (Qualifier::Vague, at),
@@ -267,6 +299,8 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
             return Step::Found(Mention {
                 span: qstart..end,
                 value_span: at..end,
+                number_span: at..end,
+                stated: (lo, hi.unwrap_or(f64::INFINITY)),
                 quantity: q,
                 share: false,
                 lone_one: false,
@@ -274,8 +308,17 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
             });
         }
     }
-    // "a dozen", "a third": start at the article
+    // "a dozen", "a third": start at the article; "US$ 5", "HK $10": at the country
     let mut start = at;
+    if first == b'$' {
+        let head = &text[..at];
+        let letters = head.trim_end_matches(' ');
+        let n = letters.bytes().rev().take_while(|b| b.is_ascii_alphabetic() || *b == b'.').count();
+        let from = letters.len() - n;
+        if n > 0 && n <= 4 && head.len() - letters.len() <= 1 && boundary_before(text, from) && money::prefix(&text[from..]).is_some() {
+            start = from;
+        }
+    }
     if first.is_ascii_alphabetic() {
         if let Some((ws, w)) = words_before(text, at).next() {
             if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
@@ -296,16 +339,21 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
     let mut qual = Qualifier::Exact;
 
     // what opens the figure on the left
-    let opener = match words_before(text, start).next() {
+    let opener = match words_before(text, start).next().filter(|(ws, _)| *ws >= floor) {
         Some((ws, w)) if w.eq_ignore_ascii_case("between") => Some((ws, range::Opener::Between)),
         Some((ws, w)) if w.eq_ignore_ascii_case("from") => Some((ws, range::Opener::From)),
         _ => None,
     };
     let mut span_start = start;
     let mut ranged = false;
+    let mut number_end = a.number.end;
+    let mut stated = (a.value, a.value);
+    let digits_at = |i: usize| text[i..].starts_with(|c: char| c.is_ascii_digit()) || money::prefix(&text[i..]).is_some();
     if let Some(after) = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1)) {
         let second_at = text.len() - after.len();
-        if let Some(b) = amount(text, second_at).filter(|b| !b.lone_one || b.value != 1.0) {
+        let dashed = !text[end..second_at].trim().chars().any(char::is_alphabetic);
+        let second = amount(text, second_at).filter(|b| !b.lone_one || b.value != 1.0);
+        if let Some(b) = second.filter(|_| !dashed || (digits_at(start) && digits_at(second_at))) {
             let mut lo = a.value;
             // "15 to 18 million", "$5-10bn": the scale of the upper end
             if a.scale.is_none() && b.scale.is_some() && lo < b.value / b.scale.unwrap_or(1.0) + 1.0 {
@@ -315,15 +363,18 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            let years = a.plain_integer == Some(4) && b.plain_integer.is_some_and(|d| d == 4 || d == 2);
+            let year_like = |v: f64, d: Option<u32>| d == Some(4) && (1800.0..=2100.0).contains(&v);
+            let years = year_like(a.value, a.plain_integer) && (b.plain_integer == Some(2) || year_like(b.value, b.plain_integer));
             if unit_ok && b.value > lo && !years {
                 low = lo;
                 high = b.value;
                 unit = a.unit.or(b.unit);
                 end = b.end;
+                number_end = b.number.end;
                 precision = precision.min(b.precision);
                 qual = Qualifier::Range;
                 ranged = true;
+                stated = (lo, b.value);
                 if let Some((ws, _)) = opener {
                     span_start = ws;
                 }
@@ -340,21 +391,36 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
     if first.is_ascii_digit() && guard::is_name(text, start) {
         return Step::Skip(end);
     }
+    let mut or_equal = false;
     if !ranged {
         if let Some((r, q)) = qualifier::after(&text[end..]) {
             qual = q;
             end = text.len() - r.len();
+        } else if let Some(r) = qualifier::or_equal(&text[end..]) {
+            // "less than 5000 or equal", "more than 5000 or equal to"
+            or_equal = true;
+            end = text.len() - r.len();
         }
     }
-    if !ranged && qual == Qualifier::Exact {
-        if let Some((q, qs)) = qualifier::before(text, start) {
+    if !ranged {
+        if let Some((q, qs)) = qualifier::before(text, start).filter(|(_, qs)| *qs >= floor) {
             // "over three years" is a span of time, not a bound on it
             let over = text[qs..start].trim().eq_ignore_ascii_case("over");
-            if !(over && matches!(unit, Unit::Duration(_))) {
+            if qual == Qualifier::Exact && !(over && matches!(unit, Unit::Duration(_))) {
                 qual = q;
+                span_start = qs;
+            } else if q == Qualifier::Exact {
+                // "equal to 5000 or less"
                 span_start = qs;
             }
         }
+    }
+    if or_equal {
+        qual = match qual {
+            Qualifier::MoreThan => Qualifier::AtLeast,
+            Qualifier::LessThan => Qualifier::AtMost,
+            q => q,
+        };
     }
     let mut unit = unit;
     // a bare four-digit number between 1000 and 2100 is a year
@@ -366,28 +432,70 @@ fn figure(text: &str, at: usize, published: Option<Date>) -> Step {
         }
     }
     let mut share = false;
-    if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 {
+    if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 && !ranged {
         share = true;
         unit = Unit::Percent;
         low *= 100.0;
         high *= 100.0;
         precision *= 100.0;
+        stated = (stated.0 * 100.0, stated.1 * 100.0);
     }
     let mut quantity = Quantity::new(qual, unit, low, high, precision);
     if qual == Qualifier::Approx {
         quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
     }
-    if unit == Unit::Duration(TimeUnit::Year) && qual == Qualifier::Exact {
-        quantity.precision = precision;
-    }
     Step::Found(Mention {
         span: span_start..end,
         value_span: start..end,
+        number_span: a.number.start..number_end,
+        stated,
         quantity,
         share,
         lone_one: a.lone_one && !ranged,
         spelled: a.spelled,
     })
+}
+
+/// Join `more than 100 and fewer than 300` (and the reverse order) into one
+/// range: a lower bound and an upper bound side by side bound one figure.
+fn join_bounds(text: &str, out: &mut Vec<Mention>) {
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost);
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let between = text.get(a.span.end..b.span.start).unwrap_or("?").trim();
+        let linked = matches!(between, "and" | "but" | "," | ", and" | ", but");
+        let (lo, hi) = if lower(a.quantity.qualifier) && upper(b.quantity.qualifier) {
+            (a, b)
+        } else if upper(a.quantity.qualifier) && lower(b.quantity.qualifier) {
+            (b, a)
+        } else {
+            k += 1;
+            continue;
+        };
+        if !linked || a.quantity.unit != b.quantity.unit || hi.quantity.interval.high.is_none_or(|h| h <= lo.quantity.interval.low) {
+            k += 1;
+            continue;
+        }
+        let mut q = lo.quantity.clone();
+        q.qualifier = Qualifier::Range;
+        q.interval.high = hi.quantity.interval.high;
+        q.interval.high_inclusive = hi.quantity.interval.high_inclusive;
+        let joined = Mention {
+            span: a.span.start..b.span.end,
+            value_span: a.value_span.start..b.value_span.end,
+            number_span: a.number_span.start..b.number_span.end,
+            stated: (lo.stated.0, hi.stated.1),
+            quantity: q,
+            share: a.share && b.share,
+            lone_one: false,
+            spelled: a.spelled || b.spelled,
+        };
+        out[k] = joined;
+        out.remove(k + 1);
+        k += 1;
+    }
 }
 
 #[cfg(test)]

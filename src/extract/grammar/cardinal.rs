@@ -31,8 +31,13 @@ pub struct Cardinal {
     pub spelled: bool,
     /// The number is (or ends in) a fraction such as `two-thirds`.
     pub fraction: bool,
+    /// A fraction took part, even if a scale then made a whole number of it
+    /// (`half a million`).
+    pub has_fraction: bool,
     /// A scale word or suffix was applied (`million`, `bn`, `k`).
     pub scaled: bool,
+    /// The scale a fraction was multiplied by (`half a million` → 10⁶), else 1.
+    pub fraction_scale: f64,
     /// How many number words or numerals it spans.
     pub terms: u16,
     /// The numeral, when the number is digits only.
@@ -45,7 +50,11 @@ pub struct Cardinal {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tok {
     Num(Numeral),
+    /// `3/4`, `¾`: a fraction written with digits or a fraction sign.
+    Frac(f64),
     W(NumberWord),
+    /// `millions`, `thousands`: a scale in the plural, exact after a count.
+    Plural(NumberWord),
     Dozens,
     Denom(f64, bool),
     A,
@@ -80,8 +89,53 @@ fn alpha_word(i: &str) -> Option<(&str, &str)> {
 }
 
 /// Read one token at `i` (no leading separator).
+/// The value of a fraction sign such as `¾`.
+pub fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        '⅒' => 0.1,
+        _ => return None,
+    })
+}
+
+/// `3/4`: a proper fraction with a small denominator (never `9/11`, never a date).
+fn digit_fraction(i: &str) -> Option<(&str, f64)> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let r = i[n..].strip_prefix('/')?;
+    let d = r.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 3 || r[d..].starts_with(['/', '-']) || !super::boundary_after(&r[d..]) {
+        return None;
+    }
+    let (num, den): (f64, f64) = (i[..n].parse().ok()?, r[..d].parse().ok()?);
+    let proper = num < den && den <= 100.0 && num > 0.0;
+    (proper && &i[..n + 1 + d] != "9/11").then(|| (&r[d..], num / den))
+}
+
 fn token(i: &str) -> Option<(&str, Tok)> {
-    if i.starts_with(|c: char| c.is_ascii_digit()) {
+    if let Some(c) = i.chars().next().filter(|c| !c.is_ascii()) {
+        return vulgar(c).map(|v| (&i[c.len_utf8()..], Tok::Frac(v)));
+    }
+    if i.starts_with(|c: char| c.is_ascii_digit()) || (i.starts_with('.') && i[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if let Some((r, v)) = digit_fraction(i) {
+            return Some((r, Tok::Frac(v)));
+        }
         let (r, n) = numeral(i).ok()?;
         return Some((r, Tok::Num(n)));
     }
@@ -92,7 +146,13 @@ fn token(i: &str) -> Option<(&str, Tok)> {
         b"a" | b"an" => return Some((r, Tok::A)),
         b"and" => return Some((r, Tok::And)),
         b"point" => return Some((r, Tok::Point)),
-        b"dozens" => return Some((r, Tok::Dozens)),
+        b"dozens" | b"dzs" | b"dozs" => return Some((r, Tok::Dozens)),
+        b"dz" | b"doz" => return Some((r, Tok::W(NumberWord::Dozen))),
+        b"hundreds" => return Some((r, Tok::Plural(NumberWord::Hundred))),
+        b"thousands" => return Some((r, Tok::Plural(NumberWord::Scale(1e3)))),
+        b"millions" => return Some((r, Tok::Plural(NumberWord::Scale(1e6)))),
+        b"billions" => return Some((r, Tok::Plural(NumberWord::Scale(1e9)))),
+        b"trillions" => return Some((r, Tok::Plural(NumberWord::Scale(1e12)))),
         _ => {}
     }
     if let Some(nw) = number_word(w) {
@@ -145,7 +205,9 @@ impl Acc {
             precision: self.precision,
             spelled: self.spelled,
             fraction,
+            has_fraction: fraction,
             scaled: self.scaled,
+            fraction_scale: 1.0,
             terms: self.terms,
             numeral: if self.terms == 1 { self.numeral } else { None },
             lone_one: self.lone_one && self.terms == 1,
@@ -242,33 +304,33 @@ impl Acc {
     }
 }
 
-/// Parse decimals spelled after "point": `zero three`, `seventy-one`.
+/// Parse decimals spelled after "point": `zero three`, `seventy-one`, `eleven`.
 fn point_digits(mut i: &str) -> Option<(&str, String)> {
     let mut out = String::new();
-    let mut tens_pending: Option<u8> = None;
+    // a tens word waits for a unit to fill its second digit
+    let mut pending_tens = false;
     loop {
         let Some(s) = sep(i) else { break };
         let Some((r, Tok::W(w))) = token(s) else { break };
         match w {
             NumberWord::Unit(u) => {
-                if let Some(t) = tens_pending.take() {
-                    out.pop();
-                    out.push(char::from(b'0' + t / 10));
-                }
                 out.push(char::from(b'0' + u));
+                pending_tens = false;
             }
-            NumberWord::Teen(t) | NumberWord::Tens(t) if out.is_empty() || tens_pending.is_none() => {
-                out.push_str(&t.to_string());
+            NumberWord::Teen(t) | NumberWord::Tens(t) if !pending_tens => {
                 if t >= 20 {
-                    tens_pending = Some(t);
-                    // "seventy-one": a unit may replace the trailing zero
-                    out.pop();
-                    out.push('0');
+                    out.push(char::from(b'0' + t / 10));
+                    pending_tens = true;
+                } else {
+                    out.push_str(&t.to_string());
                 }
             }
             _ => break,
         }
         i = r;
+    }
+    if pending_tens {
+        out.push('0');
     }
     (!out.is_empty()).then_some((i, out))
 }
@@ -291,6 +353,7 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     };
     let mut rest = i;
     let mut leading_a = false;
+    let mut first = true;
     // "a dozen", "a hundred", "a third", "half a million"
     if let Some((r, Tok::A)) = token(i) {
         let s = sep(r).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
@@ -302,7 +365,9 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                     precision: 1.0 / d,
                     spelled: true,
                     fraction: true,
+                    has_fraction: true,
                     scaled: false,
+                    fraction_scale: 1.0,
                     terms: 1,
                     numeral: None,
                     lone_one: false,
@@ -312,17 +377,25 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
             _ => return fail(i),
         }
         leading_a = true;
-        rest = s;
+        // "a" stands for one: "a thousand", "a hundred thousand"
+        acc.current = 1.0;
+        acc.small = 1.0;
+        acc.last = Last::Unit;
+        rest = r;
+        first = false;
     }
     // "half a million", "half a dozen", "quarter million"
     if let Some((r, Tok::Denom(d, false))) = token(rest) {
-        if !leading_a && (d == 2.0 || d == 4.0) {
+        let scale_follows = sep(r).and_then(token).is_some_and(|(_, t)| matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen)));
+        if !leading_a && (d == 2.0 || d == 4.0 && scale_follows) {
             let frac = Cardinal {
                 value: 1.0 / d,
                 precision: 1.0 / d,
                 spelled: true,
                 fraction: true,
+                has_fraction: true,
                 scaled: false,
+                fraction_scale: 1.0,
                 terms: 1,
                 numeral: None,
                 lone_one: false,
@@ -334,7 +407,6 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     let mut before_and: Option<(&str, Cardinal)> = None;
     let mut after_and = false;
     let mut since_and = u8::MAX;
-    let mut first = true;
     loop {
         let at = if first || after_and { Some(rest) } else { sep(rest) };
         let Some(at) = at else { break };
@@ -368,6 +440,7 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                     let ceiling = if acc.last == Last::Hundred { 100.0 } else { acc.last_scale };
                     let fits = matches!(acc.last, Last::Hundred | Last::Scale)
                         && n.decimals == 0
+                        && n.value > 0.0
                         && !n.grouped
                         && n.value < ceiling;
                     if !fits {
@@ -395,6 +468,34 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                 }
                 rest = r;
             }
+            Tok::Frac(v) => {
+                // "3/4", "¾", "2 1/4", "2½"
+                if !(first || acc.last == Last::Digits && acc.numeral.is_some_and(|n| n.decimals == 0)) {
+                    break;
+                }
+                let mut c = acc.out(true);
+                c.value = if first { v } else { acc.value() + v };
+                c.precision = 0.01;
+                c.terms += 1;
+                c.lone_one = false;
+                c.numeral = None;
+                return Ok((r, c));
+            }
+            Tok::Plural(w) if acc.last != Last::Start && !after_and => {
+                // "three billions", "two hundred dozens" — exact after a count
+                if !acc.push(w, false) {
+                    break;
+                }
+                rest = r;
+            }
+            Tok::Dozens if acc.last == Last::Hundred => {
+                acc.current *= 12.0;
+                acc.small = 0.0;
+                acc.last = Last::Scale;
+                acc.last_scale = 12.0;
+                acc.terms += 1;
+                rest = r;
+            }
             Tok::Dozens if acc.last != Last::Start => {
                 if !acc.push(NumberWord::Dozen, after_and) {
                     break;
@@ -402,52 +503,50 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                 rest = r;
             }
             Tok::Denom(d, plural) if acc.last != Last::Start => {
-                // "two thirds", "one hundred thirty-two fifths", "a quarter"
-                let singular_ok = acc.small == 1.0 || acc.value() == 1.0;
-                if plural == singular_ok && !(plural && acc.value() > 1.0) && !(!plural && singular_ok) {
+                // "two thirds", "one hundred thirty-two fifths", "one quarter"
+                let one = acc.value() == 1.0;
+                if plural == one || d < 3.0 && plural {
                     break;
                 }
-                if d < 3.0 && plural {
-                    // "two halves" is not news; keep it simple
-                    break;
-                }
-                let (whole, numer) = if after_and {
-                    (before_and.map_or(0.0, |b| b.1.value), acc.value() - before_and.map_or(0.0, |b| b.1.value))
-                } else {
-                    (0.0, acc.value())
-                };
                 let mut c = acc.out(true);
-                c.value = whole + numer / d;
+                c.value = acc.value() / d;
                 c.precision = 1.0 / d;
                 c.terms += 1;
                 c.lone_one = false;
                 c.numeral = None;
-                let (r2, c2) = of_scale(r, c);
-                return Ok((r2, c2));
+                return Ok(of_scale(r, c));
             }
             Tok::And => {
-                // "and a half", "and three quarters", "hundred and six"
                 let Some(s) = sep(r) else { break };
-                if let Some((r2, Tok::A)) = token(s) {
-                    if let Some(s2) = sep(r2) {
-                        if let Some((r3, Tok::Denom(d, false))) = token(s2) {
-                            let mut c = acc.out(true);
-                            let unit = if acc.last == Last::Scale { acc.last_scale } else { 1.0 };
-                            c.value += unit / d;
-                            c.precision = unit / d;
-                            c.terms += 1;
-                            c.lone_one = false;
-                            c.numeral = None;
-                            // "five and a half million"
-                            let (r4, c2) = trailing_scale(r3, c, acc.last != Last::Scale);
-                            return Ok((r4, c2));
-                        }
-                    }
-                    break;
-                }
                 if acc.last == Last::Start {
                     break;
                 }
+                // "and a half", "and three quarters", "and a half million"
+                if let Ok((r2, f)) = cardinal(s) {
+                    if f.has_fraction && f.value > 0.0 {
+                        let add = if f.scaled && acc.last != Last::Scale {
+                            // "five and a half million": the scale takes the whole
+                            acc.value() * (f.fraction_scale - 1.0) + f.value
+                        } else if f.scaled {
+                            f.value
+                        } else if acc.last == Last::Scale {
+                            f.value * acc.last_scale
+                        } else {
+                            f.value
+                        };
+                        let mut c = acc.out(true);
+                        c.value += add;
+                        c.precision = c.precision.min(add.abs().max(f64::MIN_POSITIVE));
+                        c.terms += f.terms + 1;
+                        c.lone_one = false;
+                        c.numeral = None;
+                        c.fraction = false;
+                        // "five and a half million"
+                        let (r3, c2) = trailing_scale(r2, c, acc.last != Last::Scale && !f.scaled);
+                        return Ok((r3, c2));
+                    }
+                }
+                // "hundred and six"
                 before_and = Some((rest, acc.out(false)));
                 after_and = true;
                 since_and = 0;
@@ -460,8 +559,10 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                 let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
                 acc.current += frac;
                 acc.precision = 10f64.powi(-(digits.len() as i32));
-                rest = r2;
-                committed = Some((rest, acc.out(false)));
+                // "two point two million"
+                let (r3, c) = trailing_scale(r2, acc.out(false), true);
+                rest = r3;
+                committed = Some((rest, c));
                 break;
             }
             _ => break,
@@ -474,6 +575,9 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     let Some((rest, mut c)) = committed else {
         return fail(i);
     };
+    if let Some(ratio) = ratio(rest, &c) {
+        return Ok(ratio);
+    }
     if leading_a {
         c.lone_one = false;
         if !c.scaled && !matches!(c.value, 100.0 | 12.0) {
@@ -481,6 +585,37 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
         }
     }
     Ok((rest, c))
+}
+
+/// `three out of four`, `one in five`: a share written as a ratio.
+fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
+    if c.fraction || c.value.fract() != 0.0 || c.value <= 0.0 {
+        return None;
+    }
+    let (after, one_in) = if let Some(r) = rest.strip_prefix(" out of ") {
+        (r, false)
+    } else if let Some(r) = rest.strip_prefix(" in ") {
+        (r, true)
+    } else {
+        return None;
+    };
+    if one_in && c.value != 1.0 {
+        return None;
+    }
+    let (r, d) = cardinal(after).ok()?;
+    let plain_year = d.numeral.is_some_and(|n| n.int_digits == 4 && n.is_plain_integer());
+    if d.fraction || d.value < c.value || d.value < 2.0 || plain_year || (one_in && d.value > 1000.0) {
+        return None;
+    }
+    let mut out = *c;
+    out.value = c.value / d.value;
+    out.precision = 1.0 / d.value;
+    out.fraction = true;
+    out.has_fraction = true;
+    out.lone_one = false;
+    out.numeral = None;
+    out.terms += d.terms;
+    Some((r, out))
 }
 
 /// After a fraction: "of a million", "a million", "million", "dozen".
@@ -507,6 +642,7 @@ fn of_scale(r: &str, c: Cardinal) -> (&str, Cardinal) {
             c2.precision *= sc;
             c2.scaled = true;
             c2.fraction = false;
+            c2.fraction_scale = sc;
             c2.terms += 1;
             return (r2, c2);
         }
@@ -575,6 +711,21 @@ mod tests {
             ("one million two thousand", 1_002_000.0, 24),
             ("two million three", 2_000_003.0, 17),
             ("a twenty-first", 1.0 / 21.0, 14),
+            (".08", 0.08, 3),
+            ("two hundred point seventy-one", 200.71, 29),
+            ("one hundred and three quarters", 100.75, 30),
+            ("twenty and three fifths", 20.6, 23),
+            ("five billion and three quarters", 5.75e9, 31),
+            ("one billion and a half million", 1.0005e9, 30),
+            ("a thousand pandas", 1000.0, 10),
+            ("3/4 of", 0.75, 3),
+            ("2 1/4", 2.25, 5),
+            ("¾", 0.75, 2),
+            ("one in five adults", 0.2, 11),
+            ("three out of four voters", 0.75, 17),
+            ("three billions", 3e9, 14),
+            ("two hundred dozens", 2400.0, 18),
+            ("two point two million", 2.2e6, 21),
         ];
         for (input, value, len) in cases {
             let (got, l) = v(input);

@@ -17,21 +17,35 @@
 
 use super::{alpha_word_ci, is_space};
 
+/// ISO 4217 codes the grammar knows, lower-case.
+const CODES: &[(&str, &str)] = &[
+    ("usd", "USD"), ("eur", "EUR"), ("gbp", "GBP"), ("jpy", "JPY"), ("cny", "CNY"), ("rmb", "CNY"),
+    ("inr", "INR"), ("rub", "RUB"), ("uah", "UAH"), ("cad", "CAD"), ("aud", "AUD"), ("chf", "CHF"),
+    ("mxn", "MXN"), ("nzd", "NZD"), ("hkd", "HKD"), ("sgd", "SGD"), ("sek", "SEK"), ("nok", "NOK"),
+    ("dkk", "DKK"), ("pln", "PLN"), ("czk", "CZK"), ("huf", "HUF"), ("try", "TRY"), ("brl", "BRL"),
+    ("zar", "ZAR"), ("krw", "KRW"), ("ils", "ILS"), ("kwd", "KWD"), ("lbp", "LBP"), ("egp", "EGP"),
+    ("qar", "QAR"), ("sar", "SAR"), ("bgn", "BGN"), ("myr", "MYR"), ("aed", "AED"), ("thb", "THB"),
+    ("idr", "IDR"), ("php", "PHP"), ("vnd", "VND"), ("ngn", "NGN"), ("kes", "KES"), ("pkr", "PKR"),
+    ("bdt", "BDT"), ("irr", "IRR"), ("iqd", "IQD"), ("mnt", "MNT"), ("ron", "RON"), ("btc", "XBT"),
+    ("xbt", "XBT"),
+];
+
 fn code(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "usd" => "USD",
-        "eur" => "EUR",
-        "gbp" => "GBP",
-        "jpy" => "JPY",
-        "cny" | "rmb" => "CNY",
-        "inr" => "INR",
-        "rub" => "RUB",
-        "uah" => "UAH",
-        "cad" => "CAD",
-        "aud" => "AUD",
-        "chf" => "CHF",
-        _ => return None,
-    })
+    CODES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
+}
+
+/// A code as written: upper case (`USD`), or lower case when the code is
+/// no English word (`usd`, but not `try`, `ron`, `cad`).
+fn code_as_written(written: &str) -> Option<&'static str> {
+    let lower = written.to_ascii_lowercase();
+    let upper = written.bytes().all(|b| b.is_ascii_uppercase());
+    let lower_ok = written.bytes().all(|b| b.is_ascii_lowercase()) && !matches!(lower.as_str(), "try" | "ron" | "cad");
+    (upper || lower_ok).then(|| code(&lower)).flatten()
+}
+
+/// `MUSD`, `MEUR`: a code in millions.
+fn million_code(w: &str) -> Option<&'static str> {
+    w.strip_prefix('m').filter(|r| r.len() == 3).and_then(code)
 }
 
 fn symbol(i: &str) -> Option<(&str, &'static str)> {
@@ -46,9 +60,32 @@ fn symbol(i: &str) -> Option<(&str, &'static str)> {
         '₴' => "UAH",
         '₩' => "KRW",
         '₿' => "XBT",
+        '₡' => "CRC",
+        '₾' => "GEL",
+        '₭' => "LAK",
+        '₺' => "TRY",
+        '₦' => "NGN",
+        '₱' => "PHP",
+        '₪' => "ILS",
+        '₫' => "VND",
+        '฿' => "THB",
         _ => return None,
     };
     Some((&i[c.len_utf8()..], code))
+}
+
+/// The dollar a country prefix names: `US$`, `C$`, `HK $`.
+fn dollar_of(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" | "usd" | "u.s" | "u.s." => "USD",
+        "c" | "cad" | "ca" => "CAD",
+        "a" | "aud" | "au" => "AUD",
+        "nz" | "nzd" => "NZD",
+        "hk" | "hkd" => "HKD",
+        "s" | "sgd" => "SGD",
+        "mex" | "mxn" => "MXN",
+        _ => return None,
+    })
 }
 
 /// A currency before the amount. Returns the rest (spaces skipped) and the code.
@@ -56,34 +93,101 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
     let (rest, code) = if let Some(x) = symbol(i) {
         x
     } else {
-        let (r, w) = alpha_word_ci(i).or_else(|| {
-            // "US$", "C$": letters glued to a dollar sign
-            let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
-            (n > 0 && i[n..].starts_with('$')).then(|| (&i[n..], i[..n].to_ascii_lowercase()))
-        })?;
-        if let Some(r2) = r.strip_prefix('$') {
-            let c = match w.as_str() {
-                "us" | "usd" => "USD",
-                "c" | "cad" => "CAD",
-                "a" | "aud" => "AUD",
-                "nz" => "NZD",
-                "hk" => "HKD",
-                "s" => "SGD",
-                "mex" => "MXN",
-                _ => return None,
+        // letters (and dots) up to a space, a dollar sign or a digit
+        let n = i
+            .bytes()
+            .take_while(|b| b.is_ascii_alphabetic() || *b == b'.')
+            .count();
+        if n == 0 || n > 4 {
+            return None;
+        }
+        let w = i[..n].to_ascii_lowercase();
+        let after = &i[n..];
+        let dollar = after.strip_prefix('$').or_else(|| after.strip_prefix(" $"));
+        if let Some(r) = dollar {
+            (r, dollar_of(&w)?)
+        } else if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ' || c == '\u{a0}') {
+            let written = i[..n].trim_end_matches('.');
+            let c = match w.trim_end_matches('.') {
+                "rs" if written.starts_with('R') => "INR",
+                "rm" if written == "RM" => "MYR",
+                _ => code_as_written(written)?,
             };
-            (r2, c)
+            // "Rs. 20"
+            (after, c)
         } else {
-            let c = code(&w)?;
-            (r, c)
+            return None;
         }
     };
     let rest = rest.trim_start_matches(is_space);
     rest.starts_with(|c: char| c.is_ascii_digit() || c == '.').then_some((rest, code))
 }
 
+/// Currency names after an amount, with the multiplier of minor units.
+fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "dollar" | "dollars" | "bucks" => ("USD", 1.0),
+        "euro" | "euros" => ("EUR", 1.0),
+        "pound" | "pounds" | "quid" => ("GBP", 1.0),
+        "yen" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "kuai" => ("CNY", 1.0),
+        "rupee" | "rupees" | "rs" => ("INR", 1.0),
+        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
+        "hryvnia" | "hryvnias" | "hryvnas" => ("UAH", 1.0),
+        "franc" | "francs" => ("CHF", 1.0),
+        "peso" | "pesos" => ("MXN", 1.0),
+        "shekel" | "shekels" => ("ILS", 1.0),
+        "riyal" | "riyals" => ("SAR", 1.0),
+        "rial" | "rials" => ("IRR", 1.0),
+        "dinar" | "dinars" => ("KWD", 1.0),
+        "ringgit" | "ringgits" | "rm" => ("MYR", 1.0),
+        "tugrik" | "tugriks" => ("MNT", 1.0),
+        "lira" | "liras" | "lire" => ("TRY", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "won" => ("KRW", 1.0),
+        "naira" => ("NGN", 1.0),
+        "krona" | "kronor" => ("SEK", 1.0),
+        "krone" | "kroner" => ("NOK", 1.0),
+        "zloty" | "zlotys" => ("PLN", 1.0),
+        "bitcoin" | "bitcoins" => ("XBT", 1.0),
+        "satoshi" | "satoshis" => ("XBT", 1e-8),
+        "cent" | "cents" => ("USD", 0.01),
+        "pence" | "penny" | "pennies" => ("GBP", 0.01),
+        _ => return None,
+    })
+}
+
+/// Nationality words that pick a currency: `Swiss francs`, `US dollars`.
+fn national(w: &str, currency: &str) -> Option<&'static str> {
+    Some(match (w, currency) {
+        ("us" | "american", "dollar" | "dollars") => "USD",
+        ("canadian", "dollar" | "dollars") => "CAD",
+        ("australian", "dollar" | "dollars") => "AUD",
+        ("swiss", "franc" | "francs") => "CHF",
+        ("chinese", "yuan") => "CNY",
+        ("japanese", "yen") => "JPY",
+        ("indian", "rupee" | "rupees") => "INR",
+        ("turkish", "lira" | "liras") => "TRY",
+        ("lebanese", "pound" | "pounds") => "LBP",
+        ("egyptian", "pound" | "pounds") => "EGP",
+        ("qatari", "riyal" | "riyals") => "QAR",
+        ("saudi", "riyal" | "riyals") => "SAR",
+        ("kuwaiti", "dinar" | "dinars") => "KWD",
+        ("malaysian" | "malaysia", "ringgit" | "ringgits") => "MYR",
+        ("mexican", "peso" | "pesos") => "MXN",
+        ("russian", "rouble" | "roubles" | "ruble" | "rubles") => "RUB",
+        ("ukrainian", "hryvnia" | "hryvnias") => "UAH",
+        ("dutch", "guilder" | "guilders") => "NLG",
+        ("finnish", "markka") => "FIM",
+        ("spanish", "peseta" | "pesetas") => "ESP",
+        ("french", "franc" | "francs") => "FRF",
+        ("german", "mark" | "marks") => "DEM",
+        _ => return None,
+    })
+}
+
 /// A currency after the amount: the rest, the code, and a multiplier
-/// (`cents` → 0.01).
+/// (`cents` → 0.01, `MUSD` → a million).
 pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     let t = i.trim_start_matches(is_space);
     let spaced = t.len() < i.len();
@@ -92,46 +196,82 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
             return Some((r, c, 1.0));
         }
     }
-    if !spaced {
+    if let Some(r) = t.strip_prefix('¢') {
+        return Some((r, "USD", 0.01));
+    }
+    if let Some(r) = t.strip_prefix('元') {
+        return Some((r, "CNY", 1.0));
+    }
+    // "12-cent", "one-yen"
+    let (t, hyphen) = match t.strip_prefix('-') {
+        Some(r) if !spaced => (r, true),
+        _ => (t, false),
+    };
+    let glued = !spaced && !hyphen;
+    let (r, w) = alpha_word_ci(t)?;
+    let written = &t[..w.len()];
+    if glued && code_as_written(written).is_none() {
+        return None; // "5G": only a currency code may stick to digits
+    }
+    if let Some((c, mult)) = currency_word(&w) {
+        // "pounds sterling"
+        if c == "GBP" && mult == 1.0 {
+            if let Some((r2, w2)) = r.strip_prefix(' ').and_then(alpha_word_ci) {
+                if w2 == "sterling" {
+                    return Some((r2, c, mult));
+                }
+            }
+        }
+        return Some((r, c, mult));
+    }
+    if let Some(c) = code_as_written(written) {
+        return Some((r, c, 1.0));
+    }
+    if let Some(c) = million_code(&w).filter(|_| written.starts_with('M')) {
+        return Some((r, c, 1e6));
+    }
+    // "US dollars", "Swiss francs", "Lebanese pounds"
+    let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
+    let c = national(&w, &w2)?;
+    Some((r2, c, 1.0))
+}
+
+/// A scale word after a currency code: `75 USD million`.
+pub fn trailing_scale(i: &str) -> Option<(&str, f64)> {
+    let (r, w) = alpha_word_ci(i.strip_prefix(' ')?)?;
+    let s = match w.as_str() {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    };
+    Some((r, s))
+}
+
+/// Cents after the main unit: `3 dollars 50 cents`, `$20 and 43c`,
+/// `thirteen dollars and forty-five cents`. Returns the rest and the amount
+/// in the main unit.
+pub fn minor_units<'a>(i: &'a str, code: &str) -> Option<(&'a str, f64)> {
+    let t = i.strip_prefix(' ')?;
+    let t = t.strip_prefix("and ").unwrap_or(t);
+    let (r, c) = super::cardinal::cardinal(t).ok()?;
+    if c.value >= 100.0 || c.value.fract() != 0.0 || c.scaled {
         return None;
     }
-    let (r, w) = alpha_word_ci(t)?;
-    let (code, mult) = match w.as_str() {
-        "dollar" | "dollars" => ("USD", 1.0),
-        "euro" | "euros" => ("EUR", 1.0),
-        "pound" | "pounds" => ("GBP", 1.0),
-        "yen" => ("JPY", 1.0),
-        "yuan" | "renminbi" => ("CNY", 1.0),
-        "rupee" | "rupees" => ("INR", 1.0),
-        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
-        "hryvnia" | "hryvnias" | "hryvnas" => ("UAH", 1.0),
-        "franc" | "francs" => ("CHF", 1.0),
-        "peso" | "pesos" => ("MXN", 1.0),
-        "cent" | "cents" => ("USD", 0.01),
-        "pence" => ("GBP", 0.01),
-        "us" | "canadian" | "australian" => {
-            let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
-            if w2 != "dollar" && w2 != "dollars" {
-                return None;
-            }
-            let c = match w.as_str() {
-                "us" => "USD",
-                "canadian" => "CAD",
-                _ => "AUD",
-            };
-            return Some((r2, c, 1.0));
-        }
-        other => (code(other)?, 1.0),
+    let (rest, minor) = if let Some(r2) = r.strip_prefix('c').filter(|r2| super::boundary_after(r2)) {
+        (r2, code == "USD" || code == "CAD" || code == "AUD" || code == "MYR")
+    } else {
+        let (r2, w) = alpha_word_ci(r.strip_prefix(' ')?)?;
+        let ok = match w.as_str() {
+            "cent" | "cents" => !matches!(code, "GBP"),
+            "pence" | "penny" | "p" => code == "GBP",
+            "sen" | "sens" => code == "MYR",
+            _ => false,
+        };
+        (r2, ok)
     };
-    // "pounds sterling"
-    if code == "GBP" {
-        if let Some((r2, w2)) = r.strip_prefix(' ').and_then(alpha_word_ci) {
-            if w2 == "sterling" {
-                return Some((r2, code, mult));
-            }
-        }
-    }
-    Some((r, code, mult))
+    minor.then_some((rest, c.value / 100.0))
 }
 
 #[cfg(test)]
@@ -147,6 +287,11 @@ mod tests {
         assert_eq!(prefix("C$1.34"), Some(("1.34", "CAD")));
         assert_eq!(prefix("USD 22.5"), Some(("22.5", "USD")));
         assert_eq!(prefix("$ sign"), None);
+        assert_eq!(prefix("hk $ 10.05"), Some(("10.05", "HKD")));
+        assert_eq!(prefix("USD115.5"), Some(("115.5", "USD")));
+        assert_eq!(prefix("Rs. 20"), Some(("20", "INR")));
+        assert_eq!(prefix("try 5 times"), None);
+        assert_eq!(prefix("Try 5"), None);
         assert_eq!(prefix("usa 5"), None);
     }
 
@@ -159,5 +304,13 @@ mod tests {
         assert_eq!(suffix(" €,"), Some((",", "EUR", 1.0)));
         assert_eq!(suffix(" USD,100"), Some((",100", "USD", 1.0)));
         assert_eq!(suffix(" people"), None);
+        assert_eq!(suffix("-cent-a-share"), Some(("-a-share", "USD", 0.01)));
+        assert_eq!(suffix(" Swiss francs"), Some(("", "CHF", 1.0)));
+        assert_eq!(suffix("USD"), Some(("", "USD", 1.0)));
+        assert_eq!(suffix(" MUSD"), Some(("", "USD", 1e6)));
+        assert_eq!(suffix("G"), None);
+        assert_eq!(minor_units(" dollars", "USD"), None);
+        assert_eq!(minor_units(" 50 cents.", "USD"), Some((".", 0.5)));
+        assert_eq!(minor_units(" and forty-five cents", "USD"), Some(("", 0.45)));
     }
 }

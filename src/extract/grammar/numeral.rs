@@ -158,10 +158,6 @@ fn exponent(i: &str) -> Option<(&str, i32, bool)> {
             return None;
         }
     }
-    // `^--23` in the suites reads as one minus sign.
-    if signs == 2 {
-        sign = -1;
-    }
     let (rest, d) = digits(r);
     if d.is_empty() || d.len() > 3 || rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;

@@ -29,6 +29,15 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
     (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
     (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["more", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["smaller", "or", "equal", "than"], Qualifier::AtMost),
+    (&["lower", "or", "equal", "than"], Qualifier::AtMost),
+    (&["less", "or", "equal", "than"], Qualifier::AtMost),
+    (&["fewer", "or", "equal", "than"], Qualifier::AtMost),
     (&["in", "excess", "of"], Qualifier::MoreThan),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
@@ -166,8 +175,12 @@ pub fn after(i: &str) -> Option<(&str, Qualifier)> {
     let t = i.strip_prefix(' ')?;
     let (r, w) = alpha_word_ci(t)?;
     match w.as_str() {
-        "plus" if !r.trim_start().starts_with(|c: char| c.is_ascii_digit()) => {
-            return Some((r, Qualifier::AtLeast));
+        "plus" => {
+            // "500 plus" is at least 500; "3 plus 4" and "0.03 plus zero point" are sums
+            let next = r.trim_start();
+            let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
+                || alpha_word_ci(next).is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
+            return (!number_follows).then_some((r, Qualifier::AtLeast));
         }
         "odd" => return Some((r, Qualifier::Approx)),
         "or" | "and" => {}
@@ -190,6 +203,28 @@ pub fn after(i: &str) -> Option<(&str, Qualifier)> {
         }
     }
     Some((r2, q))
+}
+
+/// `or equal` / `or equal to` after a strict bound makes it inclusive.
+pub fn or_equal(i: &str) -> Option<&str> {
+    let t = i.strip_prefix(' ')?;
+    let (r, w) = alpha_word_ci(t)?;
+    if w != "or" {
+        return None;
+    }
+    let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
+    if w2 != "equal" {
+        return None;
+    }
+    let rest = match r2.strip_prefix(' ').and_then(alpha_word_ci) {
+        Some((r3, w3)) if w3 == "to" => r3,
+        _ => r2,
+    };
+    // "more than 5000 or equal to 6000" is two figures
+    let next = rest.trim_start();
+    let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
+        || alpha_word_ci(next).is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
+    (!number_follows).then_some(rest)
 }
 
 #[cfg(test)]
@@ -227,5 +262,9 @@ mod tests {
         assert_eq!(after(" or greater than"), Some(("", Qualifier::AtLeast)));
         assert_eq!(after(" people"), None);
         assert_eq!(after("+3"), None);
+        assert_eq!(after(" plus zero point"), None);
+        assert_eq!(or_equal(" or equal to it"), Some(" it"));
+        assert_eq!(or_equal(" or equal"), Some(""));
+        assert_eq!(or_equal(" or more"), None);
     }
 }
