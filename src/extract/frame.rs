@@ -138,18 +138,63 @@ const VERBISH: &[&str] = &[
     "hurt", "reported", "confirmed", "expected", "estimated", "carried", "needed", "gave",
 ];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// Lower-case for comparing with word lists (on the stack, ASCII only).
+fn lower(s: &str) -> Low {
+    Low::new(s)
+}
+
+/// An ASCII-lowercased copy of a short word on the stack: the frame
+/// compares many words against fixed lists and must not allocate for each.
+struct Low {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Low {
+    fn new(w: &str) -> Low {
+        let mut buf = [0u8; 24];
+        let b = w.as_bytes();
+        let len = if b.len() <= 24 && b.is_ascii() {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            b.len()
+        } else {
+            0
+        };
+        Low { buf, len }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+fn in_list(w: &str, list: &[&str]) -> bool {
+    let l = Low::new(w);
+    list.contains(&l.as_str())
 }
 
 fn is_stop(w: &str) -> bool {
-    let l = lower(w);
-    STOP.contains(&l.as_str())
+    in_list(w, STOP)
 }
 
 /// Irregular and regular plurals to the singular; case kept as written.
 pub fn singular(word: &str) -> String {
-    let l = lower(word);
+    let l = word.to_lowercase();
     let irregular = match l.as_str() {
         "people" | "persons" => Some("person"),
         "children" => Some("child"),
@@ -183,8 +228,9 @@ pub fn singular(word: &str) -> String {
 }
 
 fn plural_like(w: &str) -> bool {
-    let l = lower(w);
-    matches!(l.as_str(), "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "troops")
+    let l = Low::new(w);
+    let l = l.as_str();
+    matches!(l, "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "troops")
         || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
 }
 
@@ -200,7 +246,7 @@ const PERSONS: &[&str] = &[
 ];
 
 fn is_person(w: &str) -> bool {
-    PERSONS.contains(&lower(w).as_str())
+    in_list(w, PERSONS)
 }
 
 /// Event words and their canonical name. Multi-word phrases first.
@@ -283,8 +329,25 @@ const EVENTS: &[(&[&str], &str)] = &[
     (&["laid"], "jobs"),
 ];
 
+/// Event phrases indexed by their first word.
+fn events_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>> {
+    use std::sync::LazyLock;
+    static INDEX: LazyLock<std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>> =
+        LazyLock::new(|| {
+            let mut m: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+            for (phrase, canon) in EVENTS {
+                m.entry(phrase[0]).or_default().push((*phrase, *canon));
+            }
+            m
+        });
+    &INDEX
+}
+
 fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
-    'e: for (phrase, canon) in EVENTS {
+    let first = toks.get(k).filter(|t| t.word)?;
+    let low = Low::new(first.text);
+    let candidates = events_by_first_word().get(low.as_str())?;
+    'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {
             continue;
         }
@@ -304,8 +367,7 @@ fn clause_break(t: &Tok<'_>) -> bool {
     if !t.word {
         return matches!(t.text, ";" | ":" | "—" | "(" | ")" | "\"" | "“" | "”");
     }
-    let l = lower(t.text);
-    matches!(l.as_str(), "while" | "whereas" | "but" | "although" | "though" | "after" | "before" | "which" | "because")
+    in_list(t.text, &["while", "whereas", "but", "although", "though", "after", "before", "which", "because"])
 }
 
 const SOURCE_VERBS: &[&str] = &[
@@ -437,8 +499,8 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
 
 /// The attribution for a figure: the nearest one in the same clause (split
 /// at semicolons), else the nearest in the sentence.
-fn source_for(text: &str, sources: &[(usize, String)], figure: &Range<usize>) -> Option<String> {
-    let clause = |at: usize| text[..at].matches(';').count();
+fn source_for(text: &str, sentence: &Range<usize>, sources: &[(usize, String)], figure: &Range<usize>) -> Option<String> {
+    let clause = |at: usize| text[sentence.start..at.max(sentence.start)].matches(';').count();
     let fig_clause = clause(figure.start);
     let dist = |at: usize| if at >= figure.end { at - figure.end } else { figure.start - at.min(figure.start) };
     sources
@@ -464,8 +526,16 @@ const NOT_PLACES: &[&str] = &[
 ];
 
 /// The place phrase nearest to the figure: `in Bucha`.
-fn scope_of(text: &str, toks: &[Tok<'_>], figure: Range<usize>) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
+fn scope_for(places: &[(usize, usize, String)], figure: &Range<usize>) -> Option<String> {
+    places
+        .iter()
+        .min_by_key(|(start, end, _)| if *start >= figure.end { *start - figure.end } else { figure.start.saturating_sub(*end) })
+        .map(|(_, _, p)| p.clone())
+}
+
+/// Every place phrase of a sentence: (start, end, `in Bucha`).
+fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         if !t.word || !PLACE_PREPS.contains(&lower(t.text).as_str()) {
             continue;
@@ -512,13 +582,10 @@ fn scope_of(text: &str, toks: &[Tok<'_>], figure: Range<usize>) -> Option<String
             j += 1;
         }
         let Some((a, b)) = run.or(last_run) else { continue };
-        let phrase = format!("{} {}", lower(t.text), &text[toks[a].start..toks[b].end]);
-        let dist = if t.start >= figure.end { t.start - figure.end } else { figure.start.saturating_sub(toks[b].end) };
-        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-            best = Some((dist, phrase));
-        }
+        let phrase = format!("{} {}", t.text.to_lowercase(), &text[toks[a].start..toks[b].end]);
+        out.push((t.start, toks[b].end, phrase));
     }
-    best.map(|(_, p)| p)
+    out
 }
 
 /// Which mentions are claims: everything but determiner `one`s and fraction
@@ -559,12 +626,19 @@ pub fn claims(
             k += 1;
         }
         let ms = &by_sentence[start..k];
+        let may_dangle = may_dangle(&text.as_bytes()[sentence.span.clone()]);
+        if ms.is_empty() && !may_dangle {
+            continue;
+        }
         let toks = tokens(text, sentence.span.clone());
-        dangling.extend(dangling_in(text, &toks, si));
+        if may_dangle {
+            dangling.extend(dangling_in(&toks, si));
+        }
         if ms.is_empty() {
             continue;
         }
         let sources = sources_in(text, &toks);
+        let places = places_in(text, &toks);
         // a date the figures are given as of: "said Tuesday", "said on
         // March 3", "as of Monday", not the date of something else
         let date_in_sentence = ms
@@ -572,7 +646,7 @@ pub fn claims(
             .find(|(_, m)| {
                 let before: Vec<String> = crate::extract::grammar::words_before(text, m.span.start)
                     .take(3)
-                    .map(|(_, w)| lower(w))
+                    .map(|(_, w)| w.to_lowercase())
                     .collect();
                 let said = |w: &String| SOURCE_VERBS.contains(&w.as_str());
                 m.quantity.unit == Unit::Date
@@ -620,8 +694,8 @@ pub fn claims(
                 counted,
                 counted_span,
                 event,
-                scope: scope_of(text, &toks, m.span.clone()),
-                source: source_for(text, &sources, &m.span),
+                scope: scope_for(&places, &m.span),
+                source: source_for(text, &sentence.span, &sources, &m.span),
                 as_of,
                 additional,
                 sentence: si,
@@ -683,7 +757,7 @@ fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>
         Some(h) => {
             let word = if many { singular(h.text) } else { h.text.to_string() };
             let word = if capitalised(&word) && word.chars().skip(1).all(char::is_lowercase) && !capitalised_proper(&word) {
-                lower(&word)
+                word.to_lowercase()
             } else {
                 word
             };
@@ -731,7 +805,7 @@ fn event_for(toks: &[Tok<'_>], first: usize, after: usize, ms: &[(usize, Mention
         if ms.get(next).is_some_and(|(_, n)| t.start >= n.span.start) {
             // another figure: go on only if it is an aside ("including 170 children")
             let prev = k.checked_sub(1).map(|p| lower(toks[p].text));
-            if !matches!(prev.as_deref(), Some("including" | "among")) {
+            if !matches!(prev.as_ref().map(|l| l.as_str()), Some("including" | "among")) {
                 break;
             }
             next += 1;
@@ -798,8 +872,20 @@ const DANGLING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["up", "to"], Qualifier::AtMost),
 ];
 
+/// A cheap test for the words a dangling quantifier needs.
+fn may_dangle(sentence: &[u8]) -> bool {
+    use std::sync::LazyLock;
+    static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["least", "many", "fewer", "estimated", "pwards", "xcess", "than", "p to"]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
+    FINDERS.iter().any(|f| f.find(sentence).is_some())
+}
+
 /// Quantifiers whose number is missing: `at least people were killed`.
-fn dangling_in(text: &str, toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
+fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
     let mut out = Vec::new();
     'tok: for k in 0..toks.len() {
         for (phrase, q) in DANGLING_QUALIFIERS {
@@ -817,7 +903,7 @@ fn dangling_in(text: &str, toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
             let then: Vec<String> = toks[k + phrase.len() + 1..]
                 .iter()
                 .take(4)
-                .map(|t| lower(t.text))
+                .map(|t| t.text.to_lowercase())
                 .collect();
             let verb_follows = then.iter().any(|w| {
                 matches!(
@@ -839,7 +925,6 @@ fn dangling_in(text: &str, toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
                 event,
                 sentence,
             });
-            let _ = text;
             continue 'tok;
         }
     }

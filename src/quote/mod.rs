@@ -90,14 +90,15 @@ fn speaker_near(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> Op
         .take(8)
         .collect();
     // "..." the mother said / "..." said Ms Alvarez
-    if let Some(v) = words_after.iter().position(|w| SPEECH.contains(&w.to_lowercase().as_str())) {
+    let is_speech = |w: &&str| SPEECH.iter().any(|v| w.eq_ignore_ascii_case(v));
+    if let Some(v) = words_after.iter().position(is_speech) {
         let subject: Vec<&str> = words_after[..v].to_vec();
         if !subject.is_empty() && subject.len() <= 5 {
             return Some(subject.join(" "));
         }
         let object: Vec<&str> = words_after[v + 1..]
             .iter()
-            .take_while(|w| capital(w) || matches!(w.to_lowercase().as_str(), "the"))
+            .take_while(|w| capital(w) || w.eq_ignore_ascii_case("the"))
             .copied()
             .collect();
         if object.iter().any(|w| capital(w)) {
@@ -109,7 +110,7 @@ fn speaker_near(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> Op
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .collect();
-    if let Some(v) = words_before.iter().rposition(|w| SPEECH.contains(&w.to_lowercase().as_str())) {
+    if let Some(v) = words_before.iter().rposition(is_speech) {
         let subject: Vec<&str> = words_before[..v].iter().rev().take_while(|w| capital(w) || w.eq_ignore_ascii_case("the")).copied().collect();
         if !subject.is_empty() && subject.iter().any(|w| capital(w)) {
             return Some(subject.into_iter().rev().collect::<Vec<_>>().join(" "));

@@ -132,53 +132,77 @@ fn is_close_quote(c: char) -> bool {
 
 fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, block: Block, out: &mut Vec<Sentence>) {
     let s = &text[para.clone()];
+    let b = s.as_bytes();
     let mut start = 0;
     let mut in_straight = false;
     let mut curly = 0i32;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
+    // only these bytes matter: terminators, straight quotes, and the lead
+    // bytes of curly quotes, guillemets and the ellipsis character
+    while k < b.len() {
+        let c = b[k];
         match c {
-            '"' => in_straight = !in_straight,
-            c if is_open_quote(c) => curly += 1,
-            c if is_close_quote(c) => curly = (curly - 1).max(0),
+            b'"' => in_straight = !in_straight,
+            0xE2 if b[k..].starts_with("“".as_bytes()) => curly += 1,
+            0xE2 if b[k..].starts_with("”".as_bytes()) => curly = (curly - 1).max(0),
+            0xC2 if b[k..].starts_with("«".as_bytes()) => curly += 1,
+            0xC2 if b[k..].starts_with("»".as_bytes()) => curly = (curly - 1).max(0),
             _ => {}
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // take the whole run of terminal punctuation and closing quotes
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                j += 1;
-            }
-            let mut closed_quote = false;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
-                match chars[j].1 {
-                    '"' => in_straight = !in_straight,
-                    '”' | '»' => curly = (curly - 1).max(0),
-                    _ => {}
-                }
-                closed_quote = true;
-                j += 1;
-            }
-            let end = chars.get(j).map_or(s.len(), |x| x.0);
-            let next = s[end..].trim_start();
-            let spaced = next.len() < s.len() - end || next.is_empty();
-            let next_c = next.chars().next();
-            let starts_new = next_c.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '«'));
-            let ellipsis = c == '…' || (c == '.' && j - k >= 3);
-            let inside_quote = (in_straight || curly > 0) && !closed_quote;
-            let abbrev = c == '.' && j == k + 1 && is_abbreviation(&s[..at]);
-            if spaced && starts_new && !inside_quote && !abbrev && !(ellipsis && next_c.is_some_and(char::is_lowercase)) {
-                if let Some(span) = trim_span(text, para.start + start..para.start + end) {
-                    out.push(Sentence { span, paragraph, block });
-                }
-                start = end;
-            }
-            k = j;
+        let ellipsis_char = c == 0xE2 && b[k..].starts_with("…".as_bytes());
+        if !(matches!(c, b'.' | b'!' | b'?') || ellipsis_char) {
+            k += 1;
             continue;
         }
-        k += 1;
+        // the whole run of terminal punctuation, then closing quotes
+        let mut j = k;
+        let mut dots = 0;
+        while j < b.len() {
+            if matches!(b[j], b'.' | b'!' | b'?') {
+                dots += usize::from(b[j] == b'.');
+                j += 1;
+            } else if b[j..].starts_with("…".as_bytes()) {
+                dots += 3;
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        let mut closed_quote = false;
+        loop {
+            if j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                if b[j] == b'"' {
+                    in_straight = !in_straight;
+                }
+                j += 1;
+            } else if b[j..].starts_with("”".as_bytes()) || b[j..].starts_with("’".as_bytes()) {
+                if b[j..].starts_with("”".as_bytes()) {
+                    curly = (curly - 1).max(0);
+                }
+                j += 3;
+            } else if b[j..].starts_with("»".as_bytes()) {
+                curly = (curly - 1).max(0);
+                j += 2;
+            } else {
+                break;
+            }
+            closed_quote = true;
+        }
+        let end = j;
+        let next = s[end..].trim_start();
+        let spaced = next.len() < s.len() - end || next.is_empty();
+        let next_c = next.chars().next();
+        let starts_new = next_c.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '«'));
+        let ellipsis = ellipsis_char || dots >= 3;
+        let inside_quote = (in_straight || curly > 0) && !closed_quote;
+        let abbrev = c == b'.' && j == k + 1 && is_abbreviation(&s[..k]);
+        if spaced && starts_new && !inside_quote && !abbrev && !(ellipsis && next_c.is_some_and(char::is_lowercase)) {
+            if let Some(span) = trim_span(text, para.start + start..para.start + end) {
+                out.push(Sentence { span, paragraph, block });
+            }
+            start = end;
+        }
+        k = j.max(k + 1);
     }
     if let Some(span) = trim_span(text, para.start + start..para.end) {
         out.push(Sentence { span, paragraph, block });
@@ -187,26 +211,28 @@ fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, block: Bloc
 
 /// Whether the word before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let n = before
+        .bytes()
         .rev()
-        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '\'')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if word.is_empty() {
+        .take_while(|c| c.is_ascii_alphabetic() || *c == b'.' || *c == b'\'')
+        .count();
+    let word = &before[before.len() - n..];
+    if word.is_empty() || word.len() > 10 {
         return false;
     }
     // single initials: "J. Smith", and dotted acronyms: "U.S."
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    if word.len() == 1 && word.bytes().all(|c| c.is_ascii_uppercase()) {
         return true;
     }
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
+    if word.contains('.') && word.split('.').all(|p| p.len() <= 1) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    let mut buf = [0u8; 10];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    ABBREVIATIONS.contains(&lower)
 }
 
 /// The sentence containing byte `offset`, by binary search.

@@ -1,0 +1,110 @@
+//! A deterministic generator of news-like text for benchmarks: sentences
+//! with tolls, crowds, money, dates, quotes and plain prose, in the
+//! proportions wire copy has (about one figure per 150 bytes).
+
+/// A small linear congruential generator: deterministic, no dependency.
+pub struct Lcg(u64);
+
+impl Lcg {
+    pub fn new(seed: u64) -> Self {
+        Lcg(seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() % xs.len() as u64) as usize]
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const PLACES: &[&str] = &["Marren", "Tarn", "Oskar Bay", "the northern province", "Kessel", "Lindow", "the capital"];
+const SOURCES: &[&str] = &["police said", "officials said", "the ministry said", "according to the fire service", "the mayor told reporters"];
+const QUALIFIERS: &[&str] = &["", "", "at least ", "more than ", "around ", "nearly ", "up to ", "some "];
+const NOUNS: &[&str] = &["people", "civilians", "residents", "soldiers", "children", "protesters", "homes"];
+const EVENTS: &[&str] = &["were killed", "were injured", "have been detained", "were displaced", "remain missing", "were evacuated"];
+const WORDS: &[&str] = &["fifty", "twenty-three", "a dozen", "hundreds of", "two-thirds of the", "thousands of", "seven"];
+const PROSE: &[&str] = &[
+    "The storm swept through the valley overnight, tearing roofs from houses and cutting power lines.",
+    "Rescue teams worked through the night as the river continued to rise.",
+    "Residents described scenes of chaos as water poured into the streets.",
+    "The government has faced criticism over its handling of the crisis.",
+    "Aid agencies warned that the situation could deteriorate further in the coming days.",
+    "Local businesses said it would take months to recover from the damage.",
+];
+
+fn figure(r: &mut Lcg) -> String {
+    match r.below(6) {
+        0 => format!("{}", r.below(90) + 2),
+        1 => {
+            let n = r.below(9000) + 1000;
+            format!("{},{:03}", n / 1000, n % 1000)
+        }
+        2 => format!("{}.{} million", r.below(9) + 1, r.below(10)),
+        3 => format!("between {} and {}", r.below(50) + 10, r.below(50) + 70),
+        _ => r.pick(WORDS).to_string(),
+    }
+}
+
+/// One story of roughly `target` bytes.
+pub fn story(r: &mut Lcg, target: usize) -> String {
+    let mut s = String::with_capacity(target + 256);
+    while s.len() < target {
+        // about one figure per 350 bytes, as in wire copy
+        let line = match r.below(16) {
+            0 | 1 => format!(
+                "{}{} {} {} in {}, {}.",
+                capital(r.pick(QUALIFIERS)),
+                figure(r),
+                r.pick(NOUNS),
+                r.pick(EVENTS),
+                r.pick(PLACES),
+                r.pick(SOURCES)
+            ),
+            2 => format!(
+                "The government pledged ${}.{}bn in aid on March {}, and {}% of residents backed the plan.",
+                r.below(9) + 1,
+                r.below(10),
+                r.below(28) + 1,
+                r.below(60) + 20
+            ),
+            3 => format!(
+                "\"We have never seen anything like this,\" said {} resident Anna Weber, {}.",
+                r.pick(PLACES),
+                r.below(50) + 20
+            ),
+            _ => r.pick(PROSE).to_string(),
+        };
+        s.push_str(&line);
+        s.push(if r.below(3) == 0 { '\n' } else { ' ' });
+        if r.below(5) == 0 {
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn capital(q: &str) -> String {
+    let mut c = q.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Stories adding up to at least `bytes` bytes.
+pub fn corpus(bytes: usize, seed: u64) -> Vec<String> {
+    let mut r = Lcg::new(seed);
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        let len = 2000 + r.below(4000) as usize;
+        let s = story(&mut r, len);
+        total += s.len();
+        out.push(s);
+    }
+    out
+}
