@@ -11,7 +11,10 @@ impl Lcg {
     }
 
     pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
 
@@ -24,12 +27,58 @@ impl Lcg {
     }
 }
 
-const PLACES: &[&str] = &["Marren", "Tarn", "Oskar Bay", "the northern province", "Kessel", "Lindow", "the capital"];
-const SOURCES: &[&str] = &["police said", "officials said", "the ministry said", "according to the fire service", "the mayor told reporters"];
-const QUALIFIERS: &[&str] = &["", "", "at least ", "more than ", "around ", "nearly ", "up to ", "some "];
-const NOUNS: &[&str] = &["people", "civilians", "residents", "soldiers", "children", "protesters", "homes"];
-const EVENTS: &[&str] = &["were killed", "were injured", "have been detained", "were displaced", "remain missing", "were evacuated"];
-const WORDS: &[&str] = &["fifty", "twenty-three", "a dozen", "hundreds of", "two-thirds of the", "thousands of", "seven"];
+const PLACES: &[&str] = &[
+    "Marren",
+    "Tarn",
+    "Oskar Bay",
+    "the northern province",
+    "Kessel",
+    "Lindow",
+    "the capital",
+];
+const SOURCES: &[&str] = &[
+    "police said",
+    "officials said",
+    "the ministry said",
+    "according to the fire service",
+    "the mayor told reporters",
+];
+const QUALIFIERS: &[&str] = &[
+    "",
+    "",
+    "at least ",
+    "more than ",
+    "around ",
+    "nearly ",
+    "up to ",
+    "some ",
+];
+const NOUNS: &[&str] = &[
+    "people",
+    "civilians",
+    "residents",
+    "soldiers",
+    "children",
+    "protesters",
+    "homes",
+];
+const EVENTS: &[&str] = &[
+    "were killed",
+    "were injured",
+    "have been detained",
+    "were displaced",
+    "remain missing",
+    "were evacuated",
+];
+const WORDS: &[&str] = &[
+    "fifty",
+    "twenty-three",
+    "a dozen",
+    "hundreds of",
+    "two-thirds of the",
+    "thousands of",
+    "seven",
+];
 const PROSE: &[&str] = &[
     "The storm swept through the valley overnight, tearing roofs from houses and cutting power lines.",
     "Rescue teams worked through the night as the river continued to rise.",
@@ -92,7 +141,8 @@ pub fn story(r: &mut Lcg, target: usize) -> String {
 
 fn capital(q: &str) -> String {
     let mut c = q.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Stories adding up to at least `bytes` bytes.

@@ -47,14 +47,24 @@ fn analyse(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn sentences_only(bencher: divan::Bencher) {
     bencher.counter(BytesCount::new(total_bytes())).bench(|| {
-        CORPUS.iter().map(|s| crosscheck::text::sentences(s, 0).len()).sum::<usize>()
+        CORPUS
+            .iter()
+            .map(|s| crosscheck::text::sentences(s, 0).len())
+            .sum::<usize>()
     });
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn quotes_only(bencher: divan::Bencher) {
-    let sentences: Vec<_> = CORPUS.iter().map(|s| crosscheck::text::sentences(s, 0)).collect();
+    let sentences: Vec<_> = CORPUS
+        .iter()
+        .map(|s| crosscheck::text::sentences(s, 0))
+        .collect();
     bencher.counter(BytesCount::new(total_bytes())).bench(|| {
-        CORPUS.iter().zip(&sentences).map(|(s, ss)| crosscheck::quote::quotes(s, ss).len()).sum::<usize>()
+        CORPUS
+            .iter()
+            .zip(&sentences)
+            .map(|(s, ss)| crosscheck::quote::quotes(s, ss).len())
+            .sum::<usize>()
     });
 }

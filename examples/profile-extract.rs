@@ -6,7 +6,10 @@
 mod corpus;
 
 fn main() {
-    let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2);
+    let mb: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(2);
     let stories = corpus::corpus(mb * 1024 * 1024, 7);
     let start = std::time::Instant::now();
     let mut claims = 0;
@@ -18,5 +21,9 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     let bytes: usize = stories.iter().map(String::len).sum();
-    eprintln!("{claims} claims and quotes from {:.1} MB in {secs:.3}s: {:.1} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / secs);
+    eprintln!(
+        "{claims} claims and quotes from {:.1} MB in {secs:.3}s: {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
 }

@@ -57,9 +57,7 @@ fn use_color(arg: ColorArg, to_terminal: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorArg::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -84,8 +82,15 @@ fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
     let mut buf = Vec::new();
     match &args.output {
         Some(path) => {
-            claims::write(&mut buf, format, &analyses, &batch.rejected, use_color(args.color, false))?;
-            std::fs::write(path, &buf).with_context(|| format!("cannot write {}", path.display()))?;
+            claims::write(
+                &mut buf,
+                format,
+                &analyses,
+                &batch.rejected,
+                use_color(args.color, false),
+            )?;
+            std::fs::write(path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();
@@ -96,5 +101,9 @@ fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
             lock.flush()?;
         }
     }
-    Ok(if batch.rejected.is_empty() { 0 } else { EXIT_INPUT })
+    Ok(if batch.rejected.is_empty() {
+        0
+    } else {
+        EXIT_INPUT
+    })
 }

@@ -37,7 +37,8 @@ pub struct Analysis {
 pub fn analyse(story: Story) -> Analysis {
     let sentences = text::sentences(&story.text, story.headline_end);
     let mentions = extract::scan::mentions(&story.text, story.published);
-    let (claims, dangling) = extract::frame::claims(&story.text, &sentences, mentions, story.published);
+    let (claims, dangling) =
+        extract::frame::claims(&story.text, &sentences, mentions, story.published);
     let quotes = quote::quotes(&story.text, &sentences);
     Analysis {
         story,

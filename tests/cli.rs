@@ -11,10 +11,20 @@ fn crosscheck() -> Command {
 #[test]
 fn claims_json_follows_the_contract() {
     let out = crosscheck()
-        .args(["claims", "--format", "json", "examples/batch/flood/harbour-herald.md"])
+        .args([
+            "claims",
+            "--format",
+            "json",
+            "examples/batch/flood/harbour-herald.md",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["version"], 1);
     let story = &v["stories"][0];
@@ -27,7 +37,10 @@ fn claims_json_follows_the_contract() {
         .iter()
         .find(|c| c["text"] == "At least 35 people")
         .expect("the KEY POINTS toll");
-    for key in ["text", "span", "line", "column", "quantity", "counted", "event", "scope", "source", "as_of"] {
+    for key in [
+        "text", "span", "line", "column", "quantity", "counted", "event", "scope", "source",
+        "as_of",
+    ] {
         assert!(claim.get(key).is_some(), "claim lacks {key}: {claim}");
     }
     let q = &claim["quantity"];
@@ -40,7 +53,10 @@ fn claims_json_follows_the_contract() {
     assert_eq!(claim["counted"], "person");
     assert_eq!(claim["event"], "killed");
     // line and column point into the file, front matter counted
-    assert_eq!((claim["line"].as_u64(), claim["column"].as_u64()), (Some(11), Some(5)));
+    assert_eq!(
+        (claim["line"].as_u64(), claim["column"].as_u64()),
+        (Some(11), Some(5))
+    );
     // the span is into the story text: headline, blank line, body
     let span = claim["span"].as_array().unwrap();
     assert!(span[0].as_u64().unwrap() < span[1].as_u64().unwrap());
@@ -50,7 +66,11 @@ fn claims_json_follows_the_contract() {
 fn a_rejected_story_is_reported_and_the_rest_goes_on() {
     let dir = std::env::temp_dir().join(format!("crosscheck-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("good.md"), "---\nid: good\n---\nAt least 12 people died.\n").unwrap();
+    std::fs::write(
+        dir.join("good.md"),
+        "---\nid: good\n---\nAt least 12 people died.\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("bad.md"), "---\nid: [broken\n---\nText.\n").unwrap();
     let out = crosscheck()
         .args(["claims", "--format", "json"])
@@ -74,32 +94,54 @@ fn a_rejected_story_is_reported_and_the_rest_goes_on() {
 #[test]
 fn stdin_json_lines_with_a_broken_line() {
     let input = "{\"id\":\"a\",\"outlet\":\"A\",\"body\":\"At least 12 people died.\"}\nnot json\n";
-    let out = crosscheck().args(["claims", "--format", "jsonl", "-"]).write_stdin(input).output().unwrap();
+    let out = crosscheck()
+        .args(["claims", "--format", "jsonl", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines.iter().any(|l| l["status"] == "rejected" && l["line"] == 2));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["status"] == "rejected" && l["line"] == 2)
+    );
 }
 
 #[test]
 fn human_output_names_positions_and_frames() {
     let out = crosscheck()
-        .args(["claims", "--color", "never", "examples/batch/strike/metro-times.md"])
+        .args([
+            "claims",
+            "--color",
+            "never",
+            "examples/batch/strike/metro-times.md",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("13:13  74 people  74 count exact"), "{text}");
     assert!(text.contains("counted: person, event: detained"), "{text}");
-    assert!(!text.contains('\u{1b}'), "no colour codes when --color never");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour codes when --color never"
+    );
 }
 
 #[test]
 fn output_is_the_same_whatever_the_order_of_paths() {
     let run = |args: &[&str]| {
-        let out = crosscheck().arg("claims").arg("--format").arg("json").args(args).output().unwrap();
+        let out = crosscheck()
+            .arg("claims")
+            .arg("--format")
+            .arg("json")
+            .args(args)
+            .output()
+            .unwrap();
         out.stdout
     };
     let a = run(&["examples/batch/strike", "examples/batch/flood"]);

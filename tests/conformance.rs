@@ -35,7 +35,11 @@ impl Tally {
     }
 
     fn rate(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.passed as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.passed as f64 / self.total as f64
+        }
     }
 }
 
@@ -45,7 +49,11 @@ fn close(a: f64, b: f64) -> bool {
 
 /// The value a mention states (a share in percent back to a fraction).
 fn plain_value(m: &Mention) -> f64 {
-    if m.share { m.stated.0 / 100.0 } else { m.stated.0 }
+    if m.share {
+        m.stated.0 / 100.0
+    } else {
+        m.stated.0
+    }
 }
 
 fn text_of<'a>(input: &'a str, r: &std::ops::Range<usize>) -> &'a str {
@@ -53,7 +61,12 @@ fn text_of<'a>(input: &'a str, r: &std::ops::Range<usize>) -> &'a str {
 }
 
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     norm(a) == norm(b)
 }
 
@@ -76,10 +89,17 @@ fn recognizers_numbers(path: &Path, percent: bool) -> Tally {
                         close(plain_value(m), w)
                     };
                     value_ok
-                        && [&m.number_span, &m.value_span, &m.span].iter().any(|r| same_text(text_of(input, r), want_text))
+                        && [&m.number_span, &m.value_span, &m.span]
+                            .iter()
+                            .any(|r| same_text(text_of(input, r), want_text))
                 })
             });
-            t.record(ok, || format!("{input:?} want {want_text:?}={raw} got {:?}", summary(input, &found)));
+            t.record(ok, || {
+                format!(
+                    "{input:?} want {want_text:?}={raw} got {:?}",
+                    summary(input, &found)
+                )
+            });
         }
     }
     t
@@ -88,7 +108,14 @@ fn recognizers_numbers(path: &Path, percent: bool) -> Tally {
 fn summary(input: &str, found: &[Mention]) -> Vec<String> {
     found
         .iter()
-        .map(|m| format!("{}={}{}", &input[m.span.clone()], plain_value(m), if m.share { "(share)" } else { "" }))
+        .map(|m| {
+            format!(
+                "{}={}{}",
+                &input[m.span.clone()],
+                plain_value(m),
+                if m.share { "(share)" } else { "" }
+            )
+        })
         .collect()
 }
 
@@ -98,8 +125,16 @@ fn parse_range(s: &str) -> Option<(Option<f64>, bool, Option<f64>, bool)> {
     let hi_inc = s.ends_with(']');
     let inner = &s[1..s.len() - 1];
     let (a, b) = inner.split_once(',')?;
-    let a = if a.is_empty() { None } else { Some(a.parse().ok()?) };
-    let b = if b.is_empty() { None } else { Some(b.parse().ok()?) };
+    let a = if a.is_empty() {
+        None
+    } else {
+        Some(a.parse().ok()?)
+    };
+    let b = if b.is_empty() {
+        None
+    } else {
+        Some(b.parse().ok()?)
+    };
     Some((a, lo_inc, b, hi_inc))
 }
 
@@ -118,19 +153,30 @@ fn recognizers_ranges(path: &Path) -> Tally {
                     let iv = m.quantity.interval;
                     let low_ok = match lo {
                         // unbounded below: news figures are bounded by zero, so only the kind matters
-                        None => matches!(m.quantity.qualifier, Qualifier::AtMost | Qualifier::LessThan),
+                        None => matches!(
+                            m.quantity.qualifier,
+                            Qualifier::AtMost | Qualifier::LessThan
+                        ),
                         Some(l) => close(iv.low, l) && iv.low_inclusive == lo_inc,
                     };
                     let high_ok = match hi {
                         None => iv.high.is_none(),
-                        Some(h) => iv.high.is_some_and(|x| close(x, h)) && iv.high_inclusive == hi_inc,
+                        Some(h) => {
+                            iv.high.is_some_and(|x| close(x, h)) && iv.high_inclusive == hi_inc
+                        }
                     };
                     let with_unit = same_text(text_of(input, &m.span), want_text);
-                    let without_unit = same_text(&input[m.span.start..m.number_span.end], want_text);
+                    let without_unit =
+                        same_text(&input[m.span.start..m.number_span.end], want_text);
                     low_ok && high_ok && (with_unit || without_unit)
                 })
             });
-            t.record(ok, || format!("{input:?} want {want_text:?}={raw} got {:?}", ranges(input, &found)));
+            t.record(ok, || {
+                format!(
+                    "{input:?} want {want_text:?}={raw} got {:?}",
+                    ranges(input, &found)
+                )
+            });
         }
     }
     t
@@ -199,13 +245,22 @@ fn recognizers_currency(path: &Path) -> Tally {
             let ok = want.is_some_and(|w| {
                 let w = if cents { w / 100.0 } else { w };
                 found.iter().any(|m| {
-                    let Unit::Money(code) = m.quantity.unit else { return false };
+                    let Unit::Money(code) = m.quantity.unit else {
+                        return false;
+                    };
                     codes.contains(&code)
                         && close(m.stated.0, w)
-                        && (same_text(text_of(input, &m.value_span), want_text) || same_text(text_of(input, &m.span), want_text))
+                        && (same_text(text_of(input, &m.value_span), want_text)
+                            || same_text(text_of(input, &m.span), want_text))
                 })
             });
-            t.record(ok, || format!("{:?} want {want_text:?}={res} got {:?}", &input[..input.len().min(90)], summary(input, &found)));
+            t.record(ok, || {
+                format!(
+                    "{:?} want {want_text:?}={res} got {:?}",
+                    &input[..input.len().min(90)],
+                    summary(input, &found)
+                )
+            });
         }
     }
     t
@@ -217,11 +272,19 @@ fn duckling(path: &Path, money: bool) -> Tally {
     let mut t = Tally::default();
     for ex in doc["examples"].as_array().into_iter().flatten() {
         let parsed = &ex["parsed"];
-        for text in ex["texts"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for text in ex["texts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             let found = mentions(text, None);
             let whole: Vec<&Mention> = found
                 .iter()
-                .filter(|m| same_text(&text[m.span.clone()], text) || same_text(&text[m.value_span.clone()], text))
+                .filter(|m| {
+                    same_text(&text[m.span.clone()], text)
+                        || same_text(&text[m.value_span.clone()], text)
+                })
                 .collect();
             let unit = parsed["unit"].as_str().unwrap_or("");
             let codes = currency_codes(unit, None);
@@ -234,32 +297,59 @@ fn duckling(path: &Path, money: bool) -> Tally {
             let cents = matches!(unit, "Cent" | "Pence");
             let ok = match parsed["kind"].as_str() {
                 Some("exact") => {
-                    let v = parsed["value"].as_f64().map(|v| if cents { v / 100.0 } else { v });
-                    whole.iter().any(|m| v.is_some_and(|v| close(plain_value(m), v)) && unit_ok(m))
+                    let v = parsed["value"]
+                        .as_f64()
+                        .map(|v| if cents { v / 100.0 } else { v });
+                    whole
+                        .iter()
+                        .any(|m| v.is_some_and(|v| close(plain_value(m), v)) && unit_ok(m))
                 }
                 Some("between") => {
                     let (a, b) = (parsed["from"].as_f64(), parsed["to"].as_f64());
                     whole.iter().any(|m| {
-                        a.is_some_and(|a| close(m.stated.0, a)) && b.is_some_and(|b| close(m.stated.1, b)) && unit_ok(m)
+                        a.is_some_and(|a| close(m.stated.0, a))
+                            && b.is_some_and(|b| close(m.stated.1, b))
+                            && unit_ok(m)
                     })
                 }
                 Some("under") => {
                     let v = parsed["value"].as_f64();
-                    whole.iter().any(|m| v.is_some_and(|v| m.quantity.interval.high.is_some_and(|h| close(h, v))) && unit_ok(m))
+                    whole.iter().any(|m| {
+                        v.is_some_and(|v| m.quantity.interval.high.is_some_and(|h| close(h, v)))
+                            && unit_ok(m)
+                    })
                 }
                 Some("above") => {
                     let v = parsed["value"].as_f64();
-                    whole.iter().any(|m| v.is_some_and(|v| close(m.quantity.interval.low, v) && m.quantity.interval.high.is_none()) && unit_ok(m))
+                    whole.iter().any(|m| {
+                        v.is_some_and(|v| {
+                            close(m.quantity.interval.low, v) && m.quantity.interval.high.is_none()
+                        }) && unit_ok(m)
+                    })
                 }
                 _ => false,
             };
-            t.record(ok, || format!("{text:?} want {parsed} got {:?}", summary(text, &found)));
+            t.record(ok, || {
+                format!("{text:?} want {parsed} got {:?}", summary(text, &found))
+            });
         }
     }
-    for text in doc["negative"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+    for text in doc["negative"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         let found = mentions(text, None);
-        let ok = found.iter().all(|m| money && !matches!(m.quantity.unit, Unit::Money(_)));
-        t.record(ok, || format!("{text:?} must give nothing, got {:?}", summary(text, &found)));
+        let ok = found
+            .iter()
+            .all(|m| money && !matches!(m.quantity.unit, Unit::Money(_)));
+        t.record(ok, || {
+            format!(
+                "{text:?} must give nothing, got {:?}",
+                summary(text, &found)
+            )
+        });
     }
     t
 }
@@ -270,13 +360,19 @@ fn duckling(path: &Path, money: bool) -> Tally {
 fn nemo(path: &Path) -> Tally {
     let mut t = Tally::default();
     for line in std::fs::read_to_string(path).unwrap().lines() {
-        let Some((spoken, written)) = line.split_once('~') else { continue };
-        let Ok(want) = written.replace(',', "").trim().parse::<f64>() else { continue };
+        let Some((spoken, written)) = line.split_once('~') else {
+            continue;
+        };
+        let Ok(want) = written.replace(',', "").trim().parse::<f64>() else {
+            continue;
+        };
         let found = mentions(spoken, None);
         let ok = found
             .iter()
             .any(|m| same_text(&spoken[m.span.clone()], spoken) && close(plain_value(m), want));
-        t.record(ok, || format!("{spoken:?} want {want} got {:?}", summary(spoken, &found)));
+        t.record(ok, || {
+            format!("{spoken:?} want {want} got {:?}", summary(spoken, &found))
+        });
     }
     t
 }

@@ -7,10 +7,30 @@ use proptest::prelude::*;
 /// English words for `n` (British "and"), for comparing with digits.
 fn words(n: u64) -> String {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     fn below_thousand(n: u64, out: &mut Vec<String>, after_scale: bool) {
         let h = n / 100;
         let r = n % 100;
@@ -26,7 +46,11 @@ fn words(n: u64) -> String {
             } else if r % 10 == 0 {
                 out.push(TENS[(r / 10) as usize].to_string());
             } else {
-                out.push(format!("{}-{}", TENS[(r / 10) as usize], UNITS[(r % 10) as usize]));
+                out.push(format!(
+                    "{}-{}",
+                    TENS[(r / 10) as usize],
+                    UNITS[(r % 10) as usize]
+                ));
             }
         }
     }
@@ -34,7 +58,11 @@ fn words(n: u64) -> String {
         return "zero".to_string();
     }
     let mut out = Vec::new();
-    let scales = [(1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand")];
+    let scales = [
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1_000, "thousand"),
+    ];
     let mut rest = n;
     let mut any = false;
     for (v, name) in scales {
@@ -67,7 +95,10 @@ fn grouped(n: u64) -> String {
 fn value_of(text: &str) -> Option<(f64, bool)> {
     let m = mentions(text, None);
     let first = m.first()?;
-    Some((first.quantity.interval.low, m.len() == 1 && first.value_span == (0..text.len())))
+    Some((
+        first.quantity.interval.low,
+        m.len() == 1 && first.value_span == (0..text.len()),
+    ))
 }
 
 #[test]
@@ -123,7 +154,7 @@ proptest! {
             format!("{whole}.{tenth} million"),
             format!("{whole}.{tenth}m dollars").replace("m dollars", " million dollars"),
             format!("${whole}.{tenth}m"),
-            format!("{}", grouped(whole * 1_000_000 + tenth * 100_000)),
+            grouped(whole * 1_000_000 + tenth * 100_000),
         ] {
             let (v, _) = value_of(&text).unwrap();
             prop_assert!((v - expect).abs() < 1e-6 * expect, "{}: {}", text, v);

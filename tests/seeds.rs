@@ -53,12 +53,22 @@ fn seed_claims_match_the_gold() {
     let mut used: Vec<(String, usize)> = Vec::new();
     let (mut figures, mut counted, mut report) = (0, 0, String::new());
     for g in &rows {
-        let a = analyses.iter().find(|a| a.story.id == g.story).expect("story");
+        let a = analyses
+            .iter()
+            .find(|a| a.story.id == g.story)
+            .expect("story");
         if g.qualifier == "dangling" {
-            let ok = a.dangling.iter().any(|d| a.story.text[d.span.clone()].eq_ignore_ascii_case(&g.surface));
+            let ok = a
+                .dangling
+                .iter()
+                .any(|d| a.story.text[d.span.clone()].eq_ignore_ascii_case(&g.surface));
             figures += usize::from(ok);
             counted += usize::from(ok);
-            report.push_str(&format!("{} {:<40} dangling\n", if ok { "ok " } else { "MISS" }, g.surface));
+            report.push_str(&format!(
+                "{} {:<40} dangling\n",
+                if ok { "ok " } else { "MISS" },
+                g.surface
+            ));
             continue;
         }
         // the first unused claim whose surface overlaps the gold surface's number
@@ -66,7 +76,9 @@ fn seed_claims_match_the_gold() {
             let surface = &a.story.text[c.surface()];
             !used.contains(&(g.story.clone(), *k))
                 && (surface.to_lowercase().contains(&g.surface.to_lowercase())
-                    || g.surface.to_lowercase().contains(&a.story.text[c.value_span.clone()].to_lowercase()))
+                    || g.surface
+                        .to_lowercase()
+                        .contains(&a.story.text[c.value_span.clone()].to_lowercase()))
         });
         let Some((k, c)) = found else {
             report.push_str(&format!("MISS {:<40} not found\n", g.surface));
@@ -74,11 +86,14 @@ fn seed_claims_match_the_gold() {
         };
         used.push((g.story.clone(), k));
         let q = &c.quantity;
-        let unit_ok = q.unit.to_string() == g.unit || (g.unit == "date" && q.unit.to_string() == "date");
+        let unit_ok =
+            q.unit.to_string() == g.unit || (g.unit == "date" && q.unit.to_string() == "date");
         let qual_ok = q.qualifier.as_str() == g.qualifier;
         let value_ok = match (g.unit.as_str(), number_of(&g.value)) {
             ("date", _) => q.date.is_some_and(|d| d.to_string().ends_with(&g.value)),
-            (_, Some(v)) if q.qualifier == Qualifier::Approx => (q.interval.low..=q.interval.high.unwrap_or(f64::MAX)).contains(&v),
+            (_, Some(v)) if q.qualifier == Qualifier::Approx => {
+                (q.interval.low..=q.interval.high.unwrap_or(f64::MAX)).contains(&v)
+            }
             (_, Some(v)) => q.interval.low == v || q.interval.high == Some(v),
             _ => false,
         };
@@ -88,7 +103,13 @@ fn seed_claims_match_the_gold() {
         counted += usize::from(ok && counted_ok);
         report.push_str(&format!(
             "{} {:<40} {} {} {} counted={:?} (gold {:?})\n",
-            if ok && counted_ok { "ok " } else if ok { "ok~" } else { "BAD" },
+            if ok && counted_ok {
+                "ok "
+            } else if ok {
+                "ok~"
+            } else {
+                "BAD"
+            },
             g.surface,
             q.qualifier,
             q.unit,
@@ -97,7 +118,16 @@ fn seed_claims_match_the_gold() {
             g.counted
         ));
     }
-    eprintln!("{report}seed gold: {figures}/{} figures right, {counted} with the counted noun", rows.len());
-    assert!(figures >= FLOOR_FIGURES, "figures {figures} < floor {FLOOR_FIGURES}\n{report}");
-    assert!(counted >= FLOOR_COUNTED, "counted {counted} < floor {FLOOR_COUNTED}\n{report}");
+    eprintln!(
+        "{report}seed gold: {figures}/{} figures right, {counted} with the counted noun",
+        rows.len()
+    );
+    assert!(
+        figures >= FLOOR_FIGURES,
+        "figures {figures} < floor {FLOOR_FIGURES}\n{report}"
+    );
+    assert!(
+        counted >= FLOOR_COUNTED,
+        "counted {counted} < floor {FLOOR_COUNTED}\n{report}"
+    );
 }

@@ -8,7 +8,9 @@ fn snapshot_of(path: &str) -> String {
     let mut out = Vec::new();
     write(&mut out, ClaimsFormat::Human, &analyses, &rejected, false).unwrap();
     // paths differ between machines only in the prefix; keep them relative
-    String::from_utf8(out).unwrap().replace(&crate::util::root().to_string_lossy().into_owned(), "")
+    String::from_utf8(out)
+        .unwrap()
+        .replace(&crate::util::root().to_string_lossy().into_owned(), "")
 }
 
 macro_rules! fixture {

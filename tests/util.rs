@@ -15,6 +15,12 @@ pub fn shared() -> Option<PathBuf> {
 
 /// Analyse every story under `path` with the library.
 pub fn analyse(path: &Path) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
-    let batch = crosscheck::story::ingest(&[path.to_string_lossy().into_owned()], &mut std::io::empty());
-    (batch.stories.into_iter().map(crosscheck::analyse).collect(), batch.rejected)
+    let batch = crosscheck::story::ingest(
+        &[path.to_string_lossy().into_owned()],
+        &mut std::io::empty(),
+    );
+    (
+        batch.stories.into_iter().map(crosscheck::analyse).collect(),
+        batch.rejected,
+    )
 }

@@ -85,7 +85,12 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             while let Some(&(j, d)) = it.peek() {
                 let joins = matches!(d, '\'' | '’' | '-' | '&')
                     && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric);
-                if d.is_alphanumeric() || joins || (d == '.' || d == ',') && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()) && c.is_ascii_digit() {
+                if d.is_alphanumeric()
+                    || joins
+                    || (d == '.' || d == ',')
+                        && s[j + 1..].starts_with(|x: char| x.is_ascii_digit())
+                        && c.is_ascii_digit()
+                {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
@@ -111,31 +116,223 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
 }
 
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
-    "while", "as", "that", "which", "who", "whom", "whose", "where", "when", "since", "than", "is",
-    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "may",
-    "might", "could", "can", "should", "must", "do", "does", "did", "got", "get", "gets", "not",
-    "into", "onto", "over", "under", "after", "before", "during", "about", "around", "across",
-    "against", "between", "including", "among", "amid", "per", "this", "these", "those", "its",
-    "their", "his", "her", "our", "your", "my", "it", "they", "he", "she", "we", "you", "i", "so",
-    "if", "then", "there", "here", "more", "less", "fewer", "most", "also", "still", "only", "all",
-    "each", "both", "other", "another", "such", "said", "says", "say", "reportedly", "already",
-    "now", "just", "even", "nearly", "almost", "some", "many", "much", "up", "out", "off", "down",
-    "via", "towards", "toward", "until", "till", "due", "because", "though", "although", "whether",
-    "what", "how", "why", "like", "unlike", "within", "without", "through", "throughout", "near",
-    "beyond", "above", "below", "behind", "beside", "outside", "inside", "upon", "across", "cent",
-    "percent", "per",
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "while",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "since",
+    "than",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "got",
+    "get",
+    "gets",
+    "not",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "about",
+    "around",
+    "across",
+    "against",
+    "between",
+    "including",
+    "among",
+    "amid",
+    "per",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "so",
+    "if",
+    "then",
+    "there",
+    "here",
+    "more",
+    "less",
+    "fewer",
+    "most",
+    "also",
+    "still",
+    "only",
+    "all",
+    "each",
+    "both",
+    "other",
+    "another",
+    "such",
+    "said",
+    "says",
+    "say",
+    "reportedly",
+    "already",
+    "now",
+    "just",
+    "even",
+    "nearly",
+    "almost",
+    "some",
+    "many",
+    "much",
+    "up",
+    "out",
+    "off",
+    "down",
+    "via",
+    "towards",
+    "toward",
+    "until",
+    "till",
+    "due",
+    "because",
+    "though",
+    "although",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "like",
+    "unlike",
+    "within",
+    "without",
+    "through",
+    "throughout",
+    "near",
+    "beyond",
+    "above",
+    "below",
+    "behind",
+    "beside",
+    "outside",
+    "inside",
+    "upon",
+    "across",
+    "cent",
+    "percent",
+    "per",
 ];
 
 /// Words that are verbs or adverbs often standing right after a figure.
 const VERBISH: &[&str] = &[
-    "killed", "died", "dead", "injured", "wounded", "support", "supports", "supported", "fled",
-    "remain", "remained", "remains", "live", "lived", "lives", "attended", "marched", "gathered",
-    "voted", "say", "said", "believe", "believed", "think", "thought", "want", "wanted", "oppose",
-    "opposed", "approve", "approved", "back", "backed", "turned", "turning", "arrived", "left",
-    "joined", "took", "take", "went", "came", "come", "received", "disappeared", "perished",
-    "lost", "missing", "detained", "arrested", "displaced", "evacuated", "rescued", "feared",
-    "hurt", "reported", "confirmed", "expected", "estimated", "carried", "needed", "gave",
+    "killed",
+    "died",
+    "dead",
+    "injured",
+    "wounded",
+    "support",
+    "supports",
+    "supported",
+    "fled",
+    "remain",
+    "remained",
+    "remains",
+    "live",
+    "lived",
+    "lives",
+    "attended",
+    "marched",
+    "gathered",
+    "voted",
+    "say",
+    "said",
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "want",
+    "wanted",
+    "oppose",
+    "opposed",
+    "approve",
+    "approved",
+    "back",
+    "backed",
+    "turned",
+    "turning",
+    "arrived",
+    "left",
+    "joined",
+    "took",
+    "take",
+    "went",
+    "came",
+    "come",
+    "received",
+    "disappeared",
+    "perished",
+    "lost",
+    "missing",
+    "detained",
+    "arrested",
+    "displaced",
+    "evacuated",
+    "rescued",
+    "feared",
+    "hurt",
+    "reported",
+    "confirmed",
+    "expected",
+    "estimated",
+    "carried",
+    "needed",
+    "gave",
 ];
 
 /// Lower-case for comparing with word lists (on the stack, ASCII only).
@@ -205,7 +402,9 @@ pub fn singular(word: &str) -> String {
         "feet" => Some("foot"),
         "lives" => Some("life"),
         "wives" => Some("wife"),
-        "news" | "series" | "species" | "aircraft" | "personnel" | "staff" | "sheep" | "fish" => Some(l.as_str()),
+        "news" | "series" | "species" | "aircraft" | "personnel" | "staff" | "sheep" | "fish" => {
+            Some(l.as_str())
+        }
         _ => None,
     };
     if let Some(s) = irregular {
@@ -215,7 +414,12 @@ pub fn singular(word: &str) -> String {
     if l.ends_with("ies") && l.len() > 4 {
         return format!("{}y", keep(3));
     }
-    if l.ends_with("sses") || l.ends_with("ches") || l.ends_with("shes") || l.ends_with("xes") || l.ends_with("zes") {
+    if l.ends_with("sses")
+        || l.ends_with("ches")
+        || l.ends_with("shes")
+        || l.ends_with("xes")
+        || l.ends_with("zes")
+    {
         return keep(2);
     }
     if l.ends_with("ss") || l.ends_with("us") || l.ends_with("is") || l.len() <= 3 {
@@ -230,19 +434,72 @@ pub fn singular(word: &str) -> String {
 fn plural_like(w: &str) -> bool {
     let l = Low::new(w);
     let l = l.as_str();
-    matches!(l, "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "troops")
-        || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
+    matches!(
+        l,
+        "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "troops"
+    ) || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
 }
 
 /// Person-like nouns: what a casualty figure counts.
 const PERSONS: &[&str] = &[
-    "people", "person", "persons", "civilian", "civilians", "child", "children", "soldier", "soldiers",
-    "resident", "residents", "protester", "protesters", "troops", "migrant", "migrants", "refugee",
-    "refugees", "victim", "victims", "body", "bodies", "man", "men", "woman", "women", "student",
-    "students", "worker", "workers", "passenger", "passengers", "patient", "patients", "officer",
-    "officers", "fighter", "fighters", "casualty", "casualties", "adult", "adults", "journalist",
-    "journalists", "villager", "villagers", "miner", "miners", "prisoner", "prisoners", "member",
-    "members", "voter", "voters", "employee", "employees", "demonstrator", "demonstrators",
+    "people",
+    "person",
+    "persons",
+    "civilian",
+    "civilians",
+    "child",
+    "children",
+    "soldier",
+    "soldiers",
+    "resident",
+    "residents",
+    "protester",
+    "protesters",
+    "troops",
+    "migrant",
+    "migrants",
+    "refugee",
+    "refugees",
+    "victim",
+    "victims",
+    "body",
+    "bodies",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "student",
+    "students",
+    "worker",
+    "workers",
+    "passenger",
+    "passengers",
+    "patient",
+    "patients",
+    "officer",
+    "officers",
+    "fighter",
+    "fighters",
+    "casualty",
+    "casualties",
+    "adult",
+    "adults",
+    "journalist",
+    "journalists",
+    "villager",
+    "villagers",
+    "miner",
+    "miners",
+    "prisoner",
+    "prisoners",
+    "member",
+    "members",
+    "voter",
+    "voters",
+    "employee",
+    "employees",
+    "demonstrator",
+    "demonstrators",
 ];
 
 fn is_person(w: &str) -> bool {
@@ -330,16 +587,18 @@ const EVENTS: &[(&[&str], &str)] = &[
 ];
 
 /// Event phrases indexed by their first word.
-fn events_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>> {
+type EventIndex =
+    std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
+
+fn events_by_first_word() -> &'static EventIndex {
     use std::sync::LazyLock;
-    static INDEX: LazyLock<std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>> =
-        LazyLock::new(|| {
-            let mut m: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
-            for (phrase, canon) in EVENTS {
-                m.entry(phrase[0]).or_default().push((*phrase, *canon));
-            }
-            m
-        });
+    static INDEX: LazyLock<EventIndex> = LazyLock::new(|| {
+        let mut m: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for (phrase, canon) in EVENTS {
+            m.entry(phrase[0]).or_default().push((*phrase, *canon));
+        }
+        m
+    });
     &INDEX
 }
 
@@ -367,20 +626,74 @@ fn clause_break(t: &Tok<'_>) -> bool {
     if !t.word {
         return matches!(t.text, ";" | ":" | "—" | "(" | ")" | "\"" | "“" | "”");
     }
-    in_list(t.text, &["while", "whereas", "but", "although", "though", "after", "before", "which", "because"])
+    in_list(
+        t.text,
+        &[
+            "while", "whereas", "but", "although", "though", "after", "before", "which", "because",
+        ],
+    )
 }
 
 const SOURCE_VERBS: &[&str] = &[
-    "said", "says", "say", "stated", "states", "noted", "notes", "reported", "reports", "reporting",
-    "told", "estimates", "estimated", "estimate", "puts", "put", "claimed", "claims", "announced",
-    "confirmed", "added", "according", "tweeted", "wrote", "warned", "insisted", "revealed",
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "reporting",
+    "told",
+    "estimates",
+    "estimated",
+    "estimate",
+    "puts",
+    "put",
+    "claimed",
+    "claims",
+    "announced",
+    "confirmed",
+    "added",
+    "according",
+    "tweeted",
+    "wrote",
+    "warned",
+    "insisted",
+    "revealed",
 ];
 
 const SOURCE_NOUNS: &[&str] = &[
-    "police", "officials", "authorities", "ministry", "army", "military", "government",
-    "organisers", "organizers", "agency", "spokesman", "spokeswoman", "spokesperson", "witnesses",
-    "prosecutors", "officers", "doctors", "hospital", "medics", "rescuers", "mayor", "governor",
-    "council", "department", "office", "service", "force", "minister", "president",
+    "police",
+    "officials",
+    "authorities",
+    "ministry",
+    "army",
+    "military",
+    "government",
+    "organisers",
+    "organizers",
+    "agency",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "witnesses",
+    "prosecutors",
+    "officers",
+    "doctors",
+    "hospital",
+    "medics",
+    "rescuers",
+    "mayor",
+    "governor",
+    "council",
+    "department",
+    "office",
+    "service",
+    "force",
+    "minister",
+    "president",
 ];
 
 fn capitalised(w: &str) -> bool {
@@ -395,7 +708,11 @@ fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
     }
     // "(OHCHR)"
     for w in toks.windows(3) {
-        if w[0].text == "(" && w[2].text == ")" && w[1].word && w[1].text.chars().all(|c| c.is_uppercase()) {
+        if w[0].text == "("
+            && w[2].text == ")"
+            && w[1].word
+            && w[1].text.chars().all(char::is_uppercase)
+        {
             return Some(w[1].text.to_string());
         }
     }
@@ -407,7 +724,10 @@ fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
         }
     }
     let mut start = 0;
-    while start < toks.len() && toks[start].word && matches!(lower(toks[start].text).as_str(), "the" | "a" | "an") {
+    while start < toks.len()
+        && toks[start].word
+        && matches!(lower(toks[start].text).as_str(), "the" | "a" | "an")
+    {
         start += 1;
     }
     let rest = &toks[start..];
@@ -428,7 +748,11 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
             continue;
         }
         let l = lower(t.text);
-        if l == "according" && toks.get(k + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("to")) {
+        if l == "according"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
+        {
             let end = toks[k + 2..]
                 .iter()
                 .position(|x| matches!(x.text, "." | ";" | "!" | "?" | "“" | "\""))
@@ -438,7 +762,8 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
             // "according to the ambassador, Oksana Markarova" keeps the name
             if let Some(c) = phrase.iter().position(|x| x.text == ",") {
                 let tail = &phrase[c + 1..];
-                let appositive = !tail.is_empty() && tail.iter().all(|t| t.word && capitalised(t.text));
+                let appositive =
+                    !tail.is_empty() && tail.iter().all(|t| t.word && capitalised(t.text));
                 if !appositive {
                     phrase = &phrase[..c];
                 }
@@ -449,7 +774,10 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         }
     }
     for (k, t) in toks.iter().enumerate() {
-        if !t.word || !SOURCE_VERBS.contains(&lower(t.text).as_str()) || lower(t.text) == "according" {
+        if !t.word
+            || !SOURCE_VERBS.contains(&lower(t.text).as_str())
+            || lower(t.text) == "according"
+        {
             continue;
         }
         // subject before the verb, back to the clause start
@@ -459,7 +787,12 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
             if !p.word && p.text != "(" && p.text != ")" && p.text != "'" && p.text != "’" {
                 break;
             }
-            if p.word && matches!(lower(p.text).as_str(), "that" | "while" | "and" | "but" | "as" | "with") {
+            if p.word
+                && matches!(
+                    lower(p.text).as_str(),
+                    "that" | "while" | "and" | "but" | "as" | "with"
+                )
+            {
                 break;
             }
             s -= 1;
@@ -467,7 +800,18 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         let mut subject = &toks[s..k];
         // drop auxiliaries and adverbs before the verb
         while let Some(last) = subject.last() {
-            if matches!(lower(last.text).as_str(), "has" | "have" | "had" | "will" | "would" | "also" | "previously" | "later" | "earlier") {
+            if matches!(
+                lower(last.text).as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "also"
+                    | "previously"
+                    | "later"
+                    | "earlier"
+            ) {
                 subject = &subject[..subject.len() - 1];
             } else {
                 break;
@@ -475,7 +819,10 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         }
         if !subject.is_empty() && subject.len() <= 14 {
             if let Some(s) = tidy_source(text, subject) {
-                if !matches!(lower(&s).as_str(), "she" | "he" | "they" | "it" | "we" | "i" | "you") {
+                if !matches!(
+                    lower(&s).as_str(),
+                    "she" | "he" | "they" | "it" | "we" | "i" | "you"
+                ) {
                     out.push((t.start, s));
                     continue;
                 }
@@ -484,7 +831,13 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         // inverted: "noted the SBU", "said Ms Alvarez"
         let end = toks[k + 1..]
             .iter()
-            .position(|x| !x.word || matches!(lower(x.text).as_str(), "that" | "on" | "in" | "at" | "this" | "last"))
+            .position(|x| {
+                !x.word
+                    || matches!(
+                        lower(x.text).as_str(),
+                        "that" | "on" | "in" | "at" | "this" | "last"
+                    )
+            })
             .map_or(toks.len(), |p| k + 1 + p);
         if end > k + 1 && end - k - 1 <= 6 {
             if let Some(s) = tidy_source(text, &toks[k + 1..end]) {
@@ -499,37 +852,119 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
 
 /// The attribution for a figure: the nearest one in the same clause (split
 /// at semicolons), else the nearest in the sentence.
-fn source_for(text: &str, sentence: &Range<usize>, sources: &[(usize, String)], figure: &Range<usize>) -> Option<String> {
-    let clause = |at: usize| text[sentence.start..at.max(sentence.start)].matches(';').count();
+fn source_for(
+    text: &str,
+    sentence: &Range<usize>,
+    sources: &[(usize, String)],
+    figure: &Range<usize>,
+) -> Option<String> {
+    let clause = |at: usize| {
+        text[sentence.start..at.max(sentence.start)]
+            .matches(';')
+            .count()
+    };
     let fig_clause = clause(figure.start);
-    let dist = |at: usize| if at >= figure.end { at - figure.end } else { figure.start - at.min(figure.start) };
+    let dist = |at: usize| {
+        if at >= figure.end {
+            at - figure.end
+        } else {
+            figure.start - at.min(figure.start)
+        }
+    };
     sources
         .iter()
         .min_by_key(|(at, _)| (clause(*at) != fig_clause, dist(*at)))
         .map(|(_, s)| s.clone())
 }
 
-const PLACE_PREPS: &[&str] = &["in", "across", "around", "near", "outside", "throughout", "inside"];
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "across",
+    "around",
+    "near",
+    "outside",
+    "throughout",
+    "inside",
+];
 /// Words that may stand between a preposition and a place name.
 const PLACE_WORDS: &[&str] = &[
-    "the", "of", "town", "city", "village", "villages", "region", "province", "district", "state",
-    "capital", "country", "area", "areas", "county", "valley", "streets", "centre", "center",
-    "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
-    "surrounding", "around", "near", "port", "suburb", "suburbs", "outskirts", "neighbouring",
-    "neighboring", "coastal", "occupied", "besieged",
+    "the",
+    "of",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "region",
+    "province",
+    "district",
+    "state",
+    "capital",
+    "country",
+    "area",
+    "areas",
+    "county",
+    "valley",
+    "streets",
+    "centre",
+    "center",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "surrounding",
+    "around",
+    "near",
+    "port",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "neighbouring",
+    "neighboring",
+    "coastal",
+    "occupied",
+    "besieged",
 ];
 
 const NOT_PLACES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "The", "A",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
 ];
 
 /// The place phrase nearest to the figure: `in Bucha`.
 fn scope_for(places: &[(usize, usize, String)], figure: &Range<usize>) -> Option<String> {
     places
         .iter()
-        .min_by_key(|(start, end, _)| if *start >= figure.end { *start - figure.end } else { figure.start.saturating_sub(*end) })
+        .min_by_key(|(start, end, _)| {
+            if *start >= figure.end {
+                *start - figure.end
+            } else {
+                figure.start.saturating_sub(*end)
+            }
+        })
         .map(|(_, _, p)| p.clone())
 }
 
@@ -541,7 +976,10 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             continue;
         }
         // "around 2,000" is a qualifier, not a place
-        if toks.get(k + 1).is_none_or(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) {
+        if toks
+            .get(k + 1)
+            .is_none_or(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         // skip a few lower-case words ("the town of"), then take capitalised words
@@ -561,7 +999,10 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             if !capitalised(w.text) && run.is_none() && !PLACE_WORDS.contains(&lw.as_str()) {
                 break;
             }
-            if capitalised(w.text) && !NOT_PLACES.contains(&w.text) && !w.text.chars().any(|c| c.is_ascii_digit()) {
+            if capitalised(w.text)
+                && !NOT_PLACES.contains(&w.text)
+                && !w.text.chars().any(|c| c.is_ascii_digit())
+            {
                 run = Some(run.map_or((j, j), |(a, _)| (a, j)));
             } else {
                 if run.is_some() {
@@ -571,18 +1012,40 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
                     } else {
                         last_run = run.take();
                     }
-                    if matches!(lower(w.text).as_str(), "where" | "which" | "who" | "that" | "and" | "but" | "got" | "have" | "has" | "were" | "was") {
+                    if matches!(
+                        lower(w.text).as_str(),
+                        "where"
+                            | "which"
+                            | "who"
+                            | "that"
+                            | "and"
+                            | "but"
+                            | "got"
+                            | "have"
+                            | "has"
+                            | "were"
+                            | "was"
+                    ) {
                         break;
                     }
                 }
-                if matches!(lower(w.text).as_str(), "where" | "which" | "who" | "that" | "and" | "but") {
+                if matches!(
+                    lower(w.text).as_str(),
+                    "where" | "which" | "who" | "that" | "and" | "but"
+                ) {
                     break;
                 }
             }
             j += 1;
         }
-        let Some((a, b)) = run.or(last_run) else { continue };
-        let phrase = format!("{} {}", t.text.to_lowercase(), &text[toks[a].start..toks[b].end]);
+        let Some((a, b)) = run.or(last_run) else {
+            continue;
+        };
+        let phrase = format!(
+            "{} {}",
+            t.text.to_lowercase(),
+            &text[toks[a].start..toks[b].end]
+        );
         out.push((t.start, toks[b].end, phrase));
     }
     out
@@ -662,14 +1125,19 @@ pub fn claims(
         for (idx, (_, m)) in ms.iter().enumerate() {
             let first_tok = toks.partition_point(|t| t.start < m.span.start);
             let after_tok = toks.partition_point(|t| t.start < m.span.end);
-            let (counted, counted_span, additional) = if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
-                (None, None, false)
-            } else {
-                counted_after(&toks, after_tok, m)
-            };
+            let (counted, counted_span, additional) =
+                if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
+                    (None, None, false)
+                } else {
+                    counted_after(&toks, after_tok, m)
+                };
             // "thousands homeless", "35 dead": the word after is what happened
             let (counted, counted_span) = match &counted_span {
-                Some(c) if event_at(&toks, toks.partition_point(|t| t.start < c.start)).is_some() => (None, None),
+                Some(c)
+                    if event_at(&toks, toks.partition_point(|t| t.start < c.start)).is_some() =>
+                {
+                    (None, None)
+                }
                 _ => (counted, counted_span),
             };
             let counted = counted.or_else(|| counted_before(&toks, first_tok, m));
@@ -677,7 +1145,10 @@ pub fn claims(
             let after_tok = counted_span
                 .as_ref()
                 .map_or(after_tok, |c| toks.partition_point(|t| t.start < c.end));
-            let event = if matches!(m.quantity.unit, Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)) {
+            let event = if matches!(
+                m.quantity.unit,
+                Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)
+            ) {
                 None
             } else {
                 event_for(&toks, first_tok, after_tok, ms, idx)
@@ -709,25 +1180,45 @@ pub fn claims(
 
 /// The head noun after a figure: `2,104 civilians`, `70% of Russians`,
 /// `six partially burnt bodies`.
-fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>, Option<Range<usize>>, bool) {
+fn counted_after(
+    toks: &[Tok<'_>],
+    mut k: usize,
+    m: &Mention,
+) -> (Option<String>, Option<Range<usize>>, bool) {
     let mut additional = false;
     // "2,862 more", "hundreds more"
-    if toks.get(k).is_some_and(|t| t.word && matches!(lower(t.text).as_str(), "more" | "additional" | "further" | "other")) {
+    if toks.get(k).is_some_and(|t| {
+        t.word
+            && matches!(
+                lower(t.text).as_str(),
+                "more" | "additional" | "further" | "other"
+            )
+    }) {
         additional = true;
         k += 1;
     }
     // "70% of Russians", "millions of Russians", "dozens of the"
     let mut after_of = false;
-    if toks.get(k).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+    if toks
+        .get(k)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+    {
         k += 1;
         after_of = true;
-        while toks.get(k).is_some_and(|t| matches!(lower(t.text).as_str(), "the" | "them" | "its" | "their")) {
+        while toks
+            .get(k)
+            .is_some_and(|t| matches!(lower(t.text).as_str(), "the" | "them" | "its" | "their"))
+        {
             k += 1;
         }
     }
     let mut run: Vec<Tok<'_>> = Vec::new();
     while let Some(t) = toks.get(k) {
-        if !t.word || run.len() >= 4 || is_stop(t.text) || t.text.chars().any(|c| c.is_ascii_digit()) {
+        if !t.word
+            || run.len() >= 4
+            || is_stop(t.text)
+            || t.text.chars().any(|c| c.is_ascii_digit())
+        {
             break;
         }
         let l = lower(t.text);
@@ -746,17 +1237,29 @@ fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>
         }
     }
     let many = m.quantity.interval.low > 1.0 || m.quantity.interval.high.is_none_or(|h| h > 1.0);
-    let possessive = |t: &Tok<'_>| t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with('\'');
+    let possessive =
+        |t: &Tok<'_>| t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with('\'');
     let head = run
         .iter()
         .filter(|t| !possessive(t))
         .find(|t| many && plural_like(t.text) && !t.text.ends_with("ly"))
-        .or_else(|| run.iter().rev().find(|t| !t.text.ends_with("ly") && !possessive(t)))
+        .or_else(|| {
+            run.iter()
+                .rev()
+                .find(|t| !t.text.ends_with("ly") && !possessive(t))
+        })
         .copied();
     match head {
         Some(h) => {
-            let word = if many { singular(h.text) } else { h.text.to_string() };
-            let word = if capitalised(&word) && word.chars().skip(1).all(char::is_lowercase) && !capitalised_proper(&word) {
+            let word = if many {
+                singular(h.text)
+            } else {
+                h.text.to_string()
+            };
+            let word = if capitalised(&word)
+                && word.chars().skip(1).all(char::is_lowercase)
+                && !capitalised_proper(&word)
+            {
                 word.to_lowercase()
             } else {
                 word
@@ -770,7 +1273,7 @@ fn counted_after(toks: &[Tok<'_>], mut k: usize, m: &Mention) -> (Option<String>
 /// Demonyms and names keep their capital (`Russian`); other words lower-case.
 fn capitalised_proper(w: &str) -> bool {
     let l = lower(w);
-    l.ends_with("an") || l.ends_with("ese") || l.ends_with("ish") || l.ends_with("i")
+    l.ends_with("an") || l.ends_with("ese") || l.ends_with("ish") || l.ends_with('i')
 }
 
 /// A noun before the figure names it: `the crowd at 40,000`, `a crowd of
@@ -787,13 +1290,23 @@ fn counted_before(toks: &[Tok<'_>], first: usize, m: &Mention) -> Option<String>
         _ => prep == "of" || prep == "at",
     };
     let l = lower(noun.text);
-    let measure = matches!(l.as_str(), "toll" | "number" | "total" | "figure" | "tally" | "count" | "turnout" | "estimate");
-    (fits && noun.word && !is_stop(noun.text) && !measure && !l.ends_with("ing")).then(|| singular(noun.text).to_lowercase())
+    let measure = matches!(
+        l.as_str(),
+        "toll" | "number" | "total" | "figure" | "tally" | "count" | "turnout" | "estimate"
+    );
+    (fits && noun.word && !is_stop(noun.text) && !measure && !l.ends_with("ing"))
+        .then(|| singular(noun.text).to_lowercase())
 }
 
 /// The event nearest the figure: forward to the clause end (stepping over
 /// an `including ...` aside), then backward.
-fn event_for(toks: &[Tok<'_>], first: usize, after: usize, ms: &[(usize, Mention)], idx: usize) -> Option<String> {
+fn event_for(
+    toks: &[Tok<'_>],
+    first: usize,
+    after: usize,
+    ms: &[(usize, Mention)],
+    idx: usize,
+) -> Option<String> {
     let mut next = idx + 1;
     let mut k = after;
     let mut steps = 0;
@@ -805,7 +1318,7 @@ fn event_for(toks: &[Tok<'_>], first: usize, after: usize, ms: &[(usize, Mention
         if ms.get(next).is_some_and(|(_, n)| t.start >= n.span.start) {
             // another figure: go on only if it is an aside ("including 170 children")
             let prev = k.checked_sub(1).map(|p| lower(toks[p].text));
-            if !matches!(prev.as_ref().map(|l| l.as_str()), Some("including" | "among")) {
+            if !matches!(prev.as_ref().map(Low::as_str), Some("including" | "among")) {
                 break;
             }
             next += 1;
@@ -856,7 +1369,8 @@ fn inherit_counted(claims: &mut [Claim], sentences: &[Sentence]) {
                 && sentences[claims[j].sentence].paragraph == para
         });
         if let Some(j) = donor {
-            claims[i].counted = claims[j].counted.clone();
+            let donated = claims[j].counted.clone();
+            claims[i].counted = donated;
         }
     }
 }
@@ -876,10 +1390,19 @@ const DANGLING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
 fn may_dangle(sentence: &[u8]) -> bool {
     use std::sync::LazyLock;
     static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-        ["least", "many", "fewer", "estimated", "pwards", "xcess", "than", "p to"]
-            .iter()
-            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-            .collect()
+        [
+            "least",
+            "many",
+            "fewer",
+            "estimated",
+            "pwards",
+            "xcess",
+            "than",
+            "p to",
+        ]
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
     });
     FINDERS.iter().any(|f| f.find(sentence).is_some())
 }
@@ -892,7 +1415,11 @@ fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
             if k + phrase.len() >= toks.len() {
                 continue;
             }
-            if !phrase.iter().enumerate().all(|(j, p)| toks[k + j].text.eq_ignore_ascii_case(p)) {
+            if !phrase
+                .iter()
+                .enumerate()
+                .all(|(j, p)| toks[k + j].text.eq_ignore_ascii_case(p))
+            {
                 continue;
             }
             let next = toks[k + phrase.len()];
@@ -908,12 +1435,24 @@ fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
             let verb_follows = then.iter().any(|w| {
                 matches!(
                     w.as_str(),
-                    "were" | "was" | "have" | "has" | "had" | "are" | "died" | "killed" | "dead" | "injured" | "wounded" | "remain" | "fled"
+                    "were"
+                        | "was"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "are"
+                        | "died"
+                        | "killed"
+                        | "dead"
+                        | "injured"
+                        | "wounded"
+                        | "remain"
+                        | "fled"
                 )
             });
             let person = is_person(next.text);
             let strict = matches!(q, Qualifier::MoreThan | Qualifier::AtMost);
-            if !(person && verb_follows || person && !strict) {
+            if !person || (strict && !verb_follows) {
                 continue;
             }
             let event = (k + phrase.len() + 1..toks.len().min(k + phrase.len() + 6))
@@ -952,11 +1491,26 @@ mod tests {
     #[test]
     fn counted_nouns_are_singular_heads() {
         let cases = [
-            ("City workers carry six partially burnt bodies in the town.", "body"),
-            ("NATO estimates that as many as 15,000 Russian soldiers may have been killed.", "soldier"),
-            ("Polls show more than 70% of Russians support the war.", "Russian"),
-            ("Bucha was littered with the bodies of at least 500 people.", "person"),
-            ("The ministry has received more than 2,000 reports of crimes.", "report"),
+            (
+                "City workers carry six partially burnt bodies in the town.",
+                "body",
+            ),
+            (
+                "NATO estimates that as many as 15,000 Russian soldiers may have been killed.",
+                "soldier",
+            ),
+            (
+                "Polls show more than 70% of Russians support the war.",
+                "Russian",
+            ),
+            (
+                "Bucha was littered with the bodies of at least 500 people.",
+                "person",
+            ),
+            (
+                "The ministry has received more than 2,000 reports of crimes.",
+                "report",
+            ),
         ];
         for (text, counted) in cases {
             assert_eq!(one(text).counted.as_deref(), Some(counted), "{text}");
@@ -965,7 +1519,8 @@ mod tests {
 
     #[test]
     fn events_forward_backward_and_across_asides() {
-        let (c, _) = frame("Around 2,104 civilians, including 170 children, have been killed in the war.");
+        let (c, _) =
+            frame("Around 2,104 civilians, including 170 children, have been killed in the war.");
         assert_eq!(c[0].event.as_deref(), Some("killed"));
         assert_eq!(c[1].event.as_deref(), Some("killed"));
         assert_eq!(c[1].counted.as_deref(), Some("child"));
@@ -974,7 +1529,9 @@ mod tests {
         let c = one("Ukraine puts the death toll at over 18,000.");
         assert_eq!(c.event.as_deref(), Some("killed"));
         assert_eq!(c.source.as_deref(), Some("Ukraine"));
-        let (c, _) = frame("Around 2,104 civilians in Ukraine got killed while 2,862 more got injured, the agency said.");
+        let (c, _) = frame(
+            "Around 2,104 civilians in Ukraine got killed while 2,862 more got injured, the agency said.",
+        );
         assert_eq!(c[0].event.as_deref(), Some("killed"));
         assert_eq!(c[1].event.as_deref(), Some("injured"));
         assert!(c[1].additional);
@@ -984,27 +1541,34 @@ mod tests {
 
     #[test]
     fn sources_and_dates() {
-        let c = one("More than 900 bodies were found near Kyiv, according to the country's police force.");
+        let c = one(
+            "More than 900 bodies were found near Kyiv, according to the country's police force.",
+        );
         assert_eq!(c.source.as_deref(), Some("country's police force"));
-        let (c, _) = frame("Some 2,104 civilians died, the Office of the High Commissioner (OHCHR) said Tuesday.");
+        let (c, _) = frame(
+            "Some 2,104 civilians died, the Office of the High Commissioner (OHCHR) said Tuesday.",
+        );
         assert_eq!(c[0].source.as_deref(), Some("OHCHR"));
         assert_eq!(c[0].as_of, Some(Date::constant(2022, 4, 19)));
     }
 
     #[test]
     fn dangling_quantifiers_are_recorded() {
-        let (c, d) = frame("The station where at least people were killed, including five children.");
+        let (c, d) =
+            frame("The station where at least people were killed, including five children.");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].counted.as_deref(), Some("person"));
         assert_eq!(d[0].event.as_deref(), Some("killed"));
         assert_eq!(c[0].event.as_deref(), Some("killed"));
-        let (_, d) = frame("They trust television more than their sons. At least the rain stopped.");
+        let (_, d) =
+            frame("They trust television more than their sons. At least the rain stopped.");
         assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
     fn determiners_are_not_claims() {
-        let (c, _) = frame("One captured lieutenant said one instance was odd. At least one person died.");
+        let (c, _) =
+            frame("One captured lieutenant said one instance was odd. At least one person died.");
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].quantity.qualifier, Qualifier::AtLeast);
     }

@@ -14,7 +14,7 @@ use super::grammar::{
     self, boundary_after, boundary_before, cardinal, date, duration, guard, lexicon, money,
     percent, qualifier, range, vague, words_before,
 };
-use super::quantity::{Interval, Qualifier, Quantity, TimeUnit, Unit, interval_for, DEFAULT_APPROX};
+use super::quantity::{DEFAULT_APPROX, Interval, Qualifier, Quantity, Unit, interval_for};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -48,7 +48,10 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     while i < bytes.len() {
         let b = bytes[i];
         let candidate = if b.is_ascii_alphabetic() {
-            let n = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let n = bytes[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
             let word_start = i;
             if !boundary_before(text, i) || !lexicon::is_trigger(&bytes[i..i + n]) {
                 i += n;
@@ -63,11 +66,19 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 continue;
             }
         } else if b == b'$' || b == 0xC2 || b == 0xE2 {
-            let vulgar = text[i..].chars().next().and_then(cardinal::vulgar).is_some();
-            ((vulgar || money::prefix(&text[i..]).is_some()) && boundary_before(text, i)).then_some(i)
+            let vulgar = text[i..]
+                .chars()
+                .next()
+                .and_then(cardinal::vulgar)
+                .is_some();
+            ((vulgar || money::prefix(&text[i..]).is_some()) && boundary_before(text, i))
+                .then_some(i)
         } else if (b == b'.' || b == b'-' || b == b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && text[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '<' | '>' | '=' | '~'))
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '<' | '>' | '=' | '~'))
         {
             Some(i)
         } else {
@@ -96,7 +107,6 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
 
 fn utf8_len(b: u8) -> usize {
     match b {
-        0x00..=0x7F => 1,
         0xC0..=0xDF => 2,
         0xE0..=0xEF => 3,
         0xF0..=0xFF => 4,
@@ -185,7 +195,10 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
             rest = r;
         } else if let Some(r) = rest.strip_prefix('s').or_else(|| rest.strip_prefix("'s")) {
             // the 1990s
-            if c.numeral.is_some_and(|n| n.is_plain_integer() && n.int_digits == 4) && boundary_after(r) {
+            if c.numeral
+                .is_some_and(|n| n.is_plain_integer() && n.int_digits == 4)
+                && boundary_after(r)
+            {
                 unit = Some(Unit::Year);
                 rest = r;
             }
@@ -229,7 +242,9 @@ fn ordinal_suffix(i: &str, v: f64) -> Option<&str> {
         (3, _) => "rd",
         _ => "th",
     };
-    let r = i.strip_prefix(want).or_else(|| i.strip_prefix(&want.to_ascii_uppercase()[..]))?;
+    let r = i
+        .strip_prefix(want)
+        .or_else(|| i.strip_prefix(&want.to_ascii_uppercase()[..]))?;
     boundary_after(r).then_some(r)
 }
 
@@ -237,8 +252,17 @@ fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>
     let Some((first, last, inferred)) = date::resolve(d, published) else {
         return Step::Skip(end);
     };
-    let days = |x: Date| x.since(Date::constant(1970, 1, 1)).map_or(0, |s| s.get_days());
-    let mut q = Quantity::new(Qualifier::Exact, Unit::Date, days(first).into(), days(last).into(), 1.0);
+    let days = |x: Date| {
+        x.since(Date::constant(1970, 1, 1))
+            .map_or(0, |s| s.get_days())
+    };
+    let mut q = Quantity::new(
+        Qualifier::Exact,
+        Unit::Date,
+        days(first).into(),
+        days(last).into(),
+        1.0,
+    );
     if first != last {
         q.qualifier = Qualifier::Range;
     }
@@ -275,11 +299,16 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
             return date_mention(at, text.len() - r.len(), d, published);
         }
         if let Some((r, wd)) = date::weekday(s) {
-            let next = words_before(text, at)
-                .next()
-                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("next") || w.eq_ignore_ascii_case("coming"));
+            let next = words_before(text, at).next().is_some_and(|(_, w)| {
+                w.eq_ignore_ascii_case("next") || w.eq_ignore_ascii_case("coming")
+            });
             let end = text.len() - r.len();
-            return date_mention(at, end, date::DateRef::Weekday { weekday: wd, next }, published);
+            return date_mention(
+                at,
+                end,
+                date::DateRef::Weekday { weekday: wd, next },
+                published,
+            );
         }
         if let Some((r, lo, hi)) = vague::vague(s) {
             let end = text.len() - r.len();
@@ -313,9 +342,18 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     if first == b'$' {
         let head = &text[..at];
         let letters = head.trim_end_matches(' ');
-        let n = letters.bytes().rev().take_while(|b| b.is_ascii_alphabetic() || *b == b'.').count();
+        let n = letters
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic() || *b == b'.')
+            .count();
         let from = letters.len() - n;
-        if n > 0 && n <= 4 && head.len() - letters.len() <= 1 && boundary_before(text, from) && money::prefix(&text[from..]).is_some() {
+        if n > 0
+            && n <= 4
+            && head.len() - letters.len() <= 1
+            && boundary_before(text, from)
+            && money::prefix(&text[from..]).is_some()
+        {
             start = from;
         }
     }
@@ -339,7 +377,10 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     let mut qual = Qualifier::Exact;
 
     // what opens the figure on the left
-    let opener = match words_before(text, start).next().filter(|(ws, _)| *ws >= floor) {
+    let opener = match words_before(text, start)
+        .next()
+        .filter(|(ws, _)| *ws >= floor)
+    {
         Some((ws, w)) if w.eq_ignore_ascii_case("between") => Some((ws, range::Opener::Between)),
         Some((ws, w)) if w.eq_ignore_ascii_case("from") => Some((ws, range::Opener::From)),
         _ => None,
@@ -348,7 +389,9 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     let mut ranged = false;
     let mut number_end = a.number.end;
     let mut stated = (a.value, a.value);
-    let digits_at = |i: usize| text[i..].starts_with(|c: char| c.is_ascii_digit()) || money::prefix(&text[i..]).is_some();
+    let digits_at = |i: usize| {
+        text[i..].starts_with(|c: char| c.is_ascii_digit()) || money::prefix(&text[i..]).is_some()
+    };
     if let Some(after) = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1)) {
         let second_at = text.len() - after.len();
         let dashed = !text[end..second_at].trim().chars().any(char::is_alphabetic);
@@ -356,7 +399,8 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
         if let Some(b) = second.filter(|_| !dashed || (digits_at(start) && digits_at(second_at))) {
             let mut lo = a.value;
             // "15 to 18 million", "$5-10bn": the scale of the upper end
-            if a.scale.is_none() && b.scale.is_some() && lo < b.value / b.scale.unwrap_or(1.0) + 1.0 {
+            if a.scale.is_none() && b.scale.is_some() && lo < b.value / b.scale.unwrap_or(1.0) + 1.0
+            {
                 lo *= b.scale.unwrap_or(1.0);
             }
             let unit_ok = match (a.unit, b.unit) {
@@ -364,7 +408,8 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
                 _ => true,
             };
             let year_like = |v: f64, d: Option<u32>| d == Some(4) && (1800.0..=2100.0).contains(&v);
-            let years = year_like(a.value, a.plain_integer) && (b.plain_integer == Some(2) || year_like(b.value, b.plain_integer));
+            let years = year_like(a.value, a.plain_integer)
+                && (b.plain_integer == Some(2) || year_like(b.value, b.plain_integer));
             if unit_ok && b.value > lo && !years {
                 low = lo;
                 high = b.value;
@@ -385,7 +430,11 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
 
     // letters glued after the figure that nothing explained: 5G, 3D
     if !boundary_after(&text[end..]) && !text[end..].starts_with(['-', '+', '\'', '’']) {
-        let skip_to = end + text[end..].bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let skip_to = end
+            + text[end..]
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .count();
         return Step::Skip(skip_to);
     }
     if first.is_ascii_digit() && guard::is_name(text, start) {
@@ -424,9 +473,14 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     }
     let mut unit = unit;
     // a bare four-digit number between 1000 and 2100 is a year
-    if unit == Unit::Count && a.plain_integer == Some(4) && (1000.0..=2100.0).contains(&a.value) && !ranged {
-        let next_plural = grammar::alpha_word_ci(text[end..].trim_start())
-            .is_some_and(|(_, w)| w.ends_with('s') || matches!(w.as_str(), "people" | "children" | "men" | "women"));
+    if unit == Unit::Count
+        && a.plain_integer == Some(4)
+        && (1000.0..=2100.0).contains(&a.value)
+        && !ranged
+    {
+        let next_plural = grammar::alpha_word_ci(text[end..].trim_start()).is_some_and(|(_, w)| {
+            w.ends_with('s') || matches!(w.as_str(), "people" | "children" | "men" | "women")
+        });
         if !next_plural {
             unit = Unit::Year;
         }
@@ -474,7 +528,14 @@ fn join_bounds(text: &str, out: &mut Vec<Mention>) {
             k += 1;
             continue;
         };
-        if !linked || a.quantity.unit != b.quantity.unit || hi.quantity.interval.high.is_none_or(|h| h <= lo.quantity.interval.low) {
+        if !linked
+            || a.quantity.unit != b.quantity.unit
+            || hi
+                .quantity
+                .interval
+                .high
+                .is_none_or(|h| h <= lo.quantity.interval.low)
+        {
             k += 1;
             continue;
         }
@@ -524,24 +585,143 @@ mod tests {
     #[test]
     fn the_design_table() {
         use Qualifier::*;
-        check("Around 2,104 civilians died", "Around 2,104", Approx, "count", 1893.6, Some(2314.4));
-        check("At least 2,000 civilians", "At least 2,000", AtLeast, "count", 2000.0, None);
-        check("more than 70% of Russians", "more than 70%", MoreThan, "percent", 70.0, Some(100.0));
-        check("approval well above fifty percent.", "well above fifty percent", MoreThan, "percent", 50.0, Some(100.0));
-        check("as many as 15,000 Russian soldiers", "as many as 15,000", AtMost, "count", 0.0, Some(15000.0));
-        check("less than two months of", "less than two months", LessThan, "duration:month", 0.0, Some(2.0));
-        check("between 15,000 and 18,000 people", "between 15,000 and 18,000", Range, "count", 15000.0, Some(18000.0));
-        check("some 15-18 people", "15-18", Range, "count", 15.0, Some(18.0));
-        check("hundreds more", "hundreds", Vague, "count", 200.0, Some(999.0));
-        check("tens of thousands fled", "tens of thousands", Vague, "count", 20000.0, Some(99999.0));
-        check("nearly 1,300 homes", "nearly 1,300", ApproxBelow, "count", 1170.0, Some(1300.0));
-        check("it cost $1.2bn.", "$1.2bn", Exact, "money:USD", 1.2e9, Some(1.2e9));
+        check(
+            "Around 2,104 civilians died",
+            "Around 2,104",
+            Approx,
+            "count",
+            1893.6,
+            Some(2314.4),
+        );
+        check(
+            "At least 2,000 civilians",
+            "At least 2,000",
+            AtLeast,
+            "count",
+            2000.0,
+            None,
+        );
+        check(
+            "more than 70% of Russians",
+            "more than 70%",
+            MoreThan,
+            "percent",
+            70.0,
+            Some(100.0),
+        );
+        check(
+            "approval well above fifty percent.",
+            "well above fifty percent",
+            MoreThan,
+            "percent",
+            50.0,
+            Some(100.0),
+        );
+        check(
+            "as many as 15,000 Russian soldiers",
+            "as many as 15,000",
+            AtMost,
+            "count",
+            0.0,
+            Some(15000.0),
+        );
+        check(
+            "less than two months of",
+            "less than two months",
+            LessThan,
+            "duration:month",
+            0.0,
+            Some(2.0),
+        );
+        check(
+            "between 15,000 and 18,000 people",
+            "between 15,000 and 18,000",
+            Range,
+            "count",
+            15000.0,
+            Some(18000.0),
+        );
+        check(
+            "some 15-18 people",
+            "15-18",
+            Range,
+            "count",
+            15.0,
+            Some(18.0),
+        );
+        check(
+            "hundreds more",
+            "hundreds",
+            Vague,
+            "count",
+            200.0,
+            Some(999.0),
+        );
+        check(
+            "tens of thousands fled",
+            "tens of thousands",
+            Vague,
+            "count",
+            20000.0,
+            Some(99999.0),
+        );
+        check(
+            "nearly 1,300 homes",
+            "nearly 1,300",
+            ApproxBelow,
+            "count",
+            1170.0,
+            Some(1300.0),
+        );
+        check(
+            "it cost $1.2bn.",
+            "$1.2bn",
+            Exact,
+            "money:USD",
+            1.2e9,
+            Some(1.2e9),
+        );
         check("a £30m fund", "£30m", Exact, "money:GBP", 3e7, Some(3e7));
-        check("a 28-second clip", "28-second", Exact, "duration:second", 28.0, Some(28.0));
-        check("a 34-year-old man", "34-year-old", Exact, "age", 34.0, Some(34.0));
-        check("2,000 or more people", "2,000 or more", AtLeast, "count", 2000.0, None);
-        check("two-thirds of voters", "two-thirds", Exact, "percent", 200.0 / 3.0, Some(200.0 / 3.0));
-        check("half a million people", "half a million", Exact, "count", 5e5, Some(5e5));
+        check(
+            "a 28-second clip",
+            "28-second",
+            Exact,
+            "duration:second",
+            28.0,
+            Some(28.0),
+        );
+        check(
+            "a 34-year-old man",
+            "34-year-old",
+            Exact,
+            "age",
+            34.0,
+            Some(34.0),
+        );
+        check(
+            "2,000 or more people",
+            "2,000 or more",
+            AtLeast,
+            "count",
+            2000.0,
+            None,
+        );
+        check(
+            "two-thirds of voters",
+            "two-thirds",
+            Exact,
+            "percent",
+            200.0 / 3.0,
+            Some(200.0 / 3.0),
+        );
+        check(
+            "half a million people",
+            "half a million",
+            Exact,
+            "count",
+            5e5,
+            Some(5e5),
+        );
     }
 
     #[test]
@@ -574,7 +754,11 @@ mod tests {
             "the COVID-19 pandemic",
             "a MiG-29 crashed",
         ] {
-            assert!(mentions(text, None).is_empty(), "{text}: {:?}", mentions(text, None));
+            assert!(
+                mentions(text, None).is_empty(),
+                "{text}: {:?}",
+                mentions(text, None)
+            );
         }
     }
 }

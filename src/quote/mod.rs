@@ -18,8 +18,22 @@ pub struct Quote {
 }
 
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "replied",
-    "responded", "insisted", "asked", "explained", "warned", "declared", "claimed",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "wrote",
+    "tweeted",
+    "replied",
+    "responded",
+    "insisted",
+    "asked",
+    "explained",
+    "warned",
+    "declared",
+    "claimed",
 ];
 
 fn closing(open: char) -> Option<char> {
@@ -48,7 +62,9 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         while let Some((i, c)) = it.next() {
             let Some(close) = closing(c) else { continue };
             let body_start = i + c.len_utf8();
-            let Some(rel_end) = s[body_start..].find(close) else { break };
+            let Some(rel_end) = s[body_start..].find(close) else {
+                break;
+            };
             let body = body_start..body_start + rel_end;
             // skip to after the closing mark
             let resume = body.end + close.len_utf8();
@@ -64,7 +80,11 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             let abs = span.start + body.start..span.start + body.end;
             let sentence = crate::text::sentence_at(sentences, abs.start).unwrap_or(first);
             let speaker = speaker_near(text, &sentences[sentence].span, &abs);
-            out.push(Quote { span: abs, speaker, sentence });
+            out.push(Quote {
+                span: abs,
+                speaker,
+                sentence,
+            });
         }
     }
     out
@@ -111,7 +131,12 @@ fn speaker_near(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> Op
         .filter(|w| !w.is_empty())
         .collect();
     if let Some(v) = words_before.iter().rposition(is_speech) {
-        let subject: Vec<&str> = words_before[..v].iter().rev().take_while(|w| capital(w) || w.eq_ignore_ascii_case("the")).copied().collect();
+        let subject: Vec<&str> = words_before[..v]
+            .iter()
+            .rev()
+            .take_while(|w| capital(w) || w.eq_ignore_ascii_case("the"))
+            .copied()
+            .collect();
         if !subject.is_empty() && subject.iter().any(|w| capital(w)) {
             return Some(subject.into_iter().rev().collect::<Vec<_>>().join(" "));
         }

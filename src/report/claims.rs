@@ -11,7 +11,7 @@ use crate::story::{Rejected, Story};
 use serde::Serialize;
 use std::io::{self, Write};
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct QuantityOut {
     /// The number as written.
     pub value: String,
@@ -36,7 +36,9 @@ impl QuantityOut {
             high_inclusive: q.interval.high_inclusive,
             qualifier: q.qualifier.as_str(),
             unit: q.unit.to_string(),
-            date: (q.unit == Unit::Date).then(|| q.date.map(|d| d.to_string())).flatten(),
+            date: (q.unit == Unit::Date)
+                .then(|| q.date.map(|d| d.to_string()))
+                .flatten(),
         }
     }
 }
@@ -49,7 +51,7 @@ fn clean(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct ClaimOut {
     pub text: String,
     pub span: [usize; 2],
@@ -91,7 +93,7 @@ impl ClaimOut {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct QuoteOut {
     pub text: String,
     pub span: [usize; 2],
@@ -113,7 +115,7 @@ impl QuoteOut {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DanglingOut {
     pub text: String,
     pub span: [usize; 2],
@@ -139,7 +141,7 @@ impl DanglingOut {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct StoryOut {
     pub id: String,
     pub outlet: Option<String>,
@@ -201,7 +203,7 @@ impl StoryOut {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct Document {
     version: u32,
     stories: Vec<StoryOut>,
@@ -227,7 +229,13 @@ fn ordered(analyses: &[Analysis], rejected: &[Rejected]) -> Vec<StoryOut> {
 }
 
 /// Write the claims of every story in `format`.
-pub fn write(w: &mut dyn Write, format: ClaimsFormat, analyses: &[Analysis], rejected: &[Rejected], color: bool) -> io::Result<()> {
+pub fn write(
+    w: &mut dyn Write,
+    format: ClaimsFormat,
+    analyses: &[Analysis],
+    rejected: &[Rejected],
+    color: bool,
+) -> io::Result<()> {
     let stories = ordered(analyses, rejected);
     match format {
         ClaimsFormat::Json => {
@@ -285,7 +293,12 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
                 (Some(l), None) => format!(":{l}"),
                 _ => String::new(),
             };
-            writeln!(w, "{red}{bold}rejected{reset} {}{at}: {}", s.path, s.reason.as_deref().unwrap_or(""))?;
+            writeln!(
+                w,
+                "{red}{bold}rejected{reset} {}{at}: {}",
+                s.path,
+                s.reason.as_deref().unwrap_or("")
+            )?;
             writeln!(w)?;
             continue;
         }
@@ -320,15 +333,27 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
                 interval(&c.quantity),
                 c.quantity.unit,
                 c.quantity.qualifier,
-                if frame.is_empty() { String::new() } else { format!("  {dim}{}{reset}", frame.join(", ")) }
+                if frame.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {dim}{}{reset}", frame.join(", "))
+                }
             )?;
         }
         for d in &s.dangling {
-            writeln!(w, "  {:>4}:{:<3} {red}{}{reset}  quantifier with no number", d.line, d.column, d.text)?;
+            writeln!(
+                w,
+                "  {:>4}:{:<3} {red}{}{reset}  quantifier with no number",
+                d.line, d.column, d.text
+            )?;
         }
         for q in &s.quotes {
             let text: String = q.text.chars().take(70).collect();
-            let more = if q.text.chars().count() > 70 { "…" } else { "" };
+            let more = if q.text.chars().count() > 70 {
+                "…"
+            } else {
+                ""
+            };
             writeln!(
                 w,
                 "  {:>4}:{:<3} {dim}quote{reset} “{text}{more}” {dim}— {}{reset}",

@@ -89,7 +89,11 @@ impl Scalar {
 }
 
 /// Parse the YAML; returns the metadata and where the title's value starts.
-pub(super) fn parse(shown: &str, yaml: &str, yaml_line: usize) -> Result<(Meta, Option<Anchor>), Rejected> {
+pub(super) fn parse(
+    shown: &str,
+    yaml: &str,
+    yaml_line: usize,
+) -> Result<(Meta, Option<Anchor>), Rejected> {
     if yaml.trim().is_empty() {
         return Ok((Meta::default(), None));
     }
@@ -98,7 +102,11 @@ pub(super) fn parse(shown: &str, yaml: &str, yaml_line: usize) -> Result<(Meta, 
         let last = yaml.trim_end().lines().count().max(1);
         let (line, column) = e.location().map_or((yaml_line, 1), |l| {
             if l.line() > last {
-                let width = yaml.trim_end().lines().last().map_or(0, |x| x.chars().count());
+                let width = yaml
+                    .trim_end()
+                    .lines()
+                    .last()
+                    .map_or(0, |x| x.chars().count());
                 (yaml_line + last - 1, width + 1)
             } else {
                 (yaml_line + l.line() - 1, l.column())
@@ -106,14 +114,22 @@ pub(super) fn parse(shown: &str, yaml: &str, yaml_line: usize) -> Result<(Meta, 
         });
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        reject(shown, Some(line), Some(column), format!("broken front matter: {msg}"))
+        reject(
+            shown,
+            Some(line),
+            Some(column),
+            format!("broken front matter: {msg}"),
+        )
     })?;
     // the title's value: find its line to anchor the headline
     let title_anchor = yaml.lines().enumerate().find_map(|(k, l)| {
         let v = l.strip_prefix("title:")?;
         let lead = v.len() - v.trim_start().len();
         let quoted = v.trim_start().starts_with(['"', '\'']);
-        Some(Anchor::verbatim(yaml_line + k, 7 + lead + usize::from(quoted)))
+        Some(Anchor::verbatim(
+            yaml_line + k,
+            7 + lead + usize::from(quoted),
+        ))
     });
     let meta = Meta {
         id: raw.id.map(Scalar::text),
@@ -142,7 +158,12 @@ mod tests {
 
     #[test]
     fn scalars_of_any_type_become_text() {
-        let (m, a) = parse("x.md", "id: 42\npublished: 2022-04-19\ntitle: Hello\nauthor: Someone\n", 2).unwrap();
+        let (m, a) = parse(
+            "x.md",
+            "id: 42\npublished: 2022-04-19\ntitle: Hello\nauthor: Someone\n",
+            2,
+        )
+        .unwrap();
         assert_eq!(m.id.as_deref(), Some("42"));
         assert_eq!(m.published.as_deref(), Some("2022-04-19"));
         assert_eq!(a, Some(Anchor::verbatim(4, 8)));

@@ -24,30 +24,58 @@ struct Record {
     text: Option<String>,
 }
 
-fn record(shown: &str, path: Option<&Path>, line_no: usize, line: &str, many: bool) -> Result<super::Story, Rejected> {
+fn record(
+    shown: &str,
+    path: Option<&Path>,
+    line_no: usize,
+    line: &str,
+    many: bool,
+) -> Result<super::Story, Rejected> {
     let r: Record = serde_json::from_str(line).map_err(|e| {
-        reject(shown, Some(line_no + e.line() - 1), Some(e.column()), format!("broken JSON: {e}"))
+        reject(
+            shown,
+            Some(line_no + e.line() - 1),
+            Some(e.column()),
+            format!("broken JSON: {e}"),
+        )
     })?;
     let Some(body) = r.body.or(r.text) else {
-        return Err(reject(shown, Some(line_no), Some(1), "story has no \"body\" or \"text\" field".to_string()));
+        return Err(reject(
+            shown,
+            Some(line_no),
+            Some(1),
+            "story has no \"body\" or \"text\" field".to_string(),
+        ));
     };
-    // anchor the body at its string in the line (exact when nothing before it is escaped)
-    let col_of = |key: &str| {
+    // anchor a field at its string value (exact when nothing before it in
+    // the value is escaped); the object may span several lines
+    let anchor_of = |key: &str| {
         let needle = format!("\"{key}\"");
         line.find(&needle).map(|k| {
             let after = &line[k + needle.len()..];
             let q = after.find('"').map_or(0, |q| q + 1);
-            line[..k + needle.len() + q].chars().count() + 1
+            let value = k + needle.len() + q;
+            let line_start = line[..value].rfind('\n').map_or(0, |n| n + 1);
+            let newlines = line[..value].matches('\n').count();
+            Anchor::escaped(
+                line_no + newlines,
+                line[line_start..value].chars().count() + 1,
+            )
         })
     };
-    let body_col = col_of("body").or_else(|| col_of("text")).unwrap_or(1);
+    let body_anchor = anchor_of("body")
+        .or_else(|| anchor_of("text"))
+        .unwrap_or(Anchor::escaped(line_no, 1));
     let headline = r
         .title
         .clone()
-        .map(|t| (t, Anchor::escaped(line_no, col_of("title").unwrap_or(1))));
+        .map(|t| (t, anchor_of("title").unwrap_or(Anchor::escaped(line_no, 1))));
     // several stories in one file need distinct default ids
     let default_id = match path {
-        Some(p) if many => Some(format!("{}:{line_no}", p.with_extension("").to_string_lossy())),
+        Some(p) if many => Some(format!(
+            "{}:{line_no}",
+            p.with_extension("").to_string_lossy()
+        )),
         Some(_) => None,
         None => Some(format!("{shown}:{line_no}")),
     };
@@ -59,7 +87,7 @@ fn record(shown: &str, path: Option<&Path>, line_no: usize, line: &str, many: bo
         url: r.url,
         event: r.event,
     };
-    assemble(shown, path, meta, headline, &body, Anchor::escaped(line_no, body_col)).map_err(|mut e| {
+    assemble(shown, path, meta, headline, &body, body_anchor).map_err(|mut e| {
         e.line = Some(line_no);
         e
     })
@@ -98,16 +126,8 @@ pub(super) fn single(shown: &str, path: &Path, bytes: &[u8], batch: &mut Batch) 
             return;
         }
     };
-    // a multi-line object: parse it whole, anchoring at its first line
-    let r: Result<Record, _> = serde_json::from_str(text);
-    match r {
-        Err(e) => batch.rejected.push(reject(shown, Some(e.line()), Some(e.column()), format!("broken JSON: {e}"))),
-        Ok(_) => {
-            let flat: String = text.replace(['\n', '\r'], " ");
-            match record(shown, Some(path), 1, &flat, false) {
-                Ok(s) => batch.stories.push(s),
-                Err(r) => batch.rejected.push(r),
-            }
-        }
+    match record(shown, Some(path), 1, text, false) {
+        Ok(s) => batch.stories.push(s),
+        Err(r) => batch.rejected.push(r),
     }
 }

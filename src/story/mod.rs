@@ -94,7 +94,12 @@ pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
             let mut buf = Vec::new();
             match stdin.read_to_end(&mut buf) {
                 Ok(_) => json::lines("-", None, &buf, &mut batch),
-                Err(e) => batch.rejected.push(reject("-", None, None, format!("cannot read standard input: {e}"))),
+                Err(e) => batch.rejected.push(reject(
+                    "-",
+                    None,
+                    None,
+                    format!("cannot read standard input: {e}"),
+                )),
             }
             continue;
         }
@@ -102,7 +107,9 @@ pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk(path, &mut batch),
             Ok(_) => read_file(path, true, &mut batch),
-            Err(e) => batch.rejected.push(reject(p, None, None, format!("cannot read: {e}"))),
+            Err(e) => batch
+                .rejected
+                .push(reject(p, None, None, format!("cannot read: {e}"))),
         }
     }
     batch
@@ -124,7 +131,12 @@ fn walk(dir: &Path, batch: &mut Batch) {
             Ok(_) => {}
             Err(err) => {
                 let path = error_path(&err).unwrap_or_else(|| dir.to_path_buf());
-                batch.rejected.push(reject(&display(&path), None, None, format!("cannot read: {err}")));
+                batch.rejected.push(reject(
+                    &display(&path),
+                    None,
+                    None,
+                    format!("cannot read: {err}"),
+                ));
             }
         }
     }
@@ -133,7 +145,9 @@ fn walk(dir: &Path, batch: &mut Batch) {
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
     }
@@ -149,7 +163,12 @@ fn display(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
-pub(crate) fn reject(path: &str, line: Option<usize>, column: Option<usize>, reason: String) -> Rejected {
+pub(crate) fn reject(
+    path: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+    reason: String,
+) -> Rejected {
     Rejected {
         path: path.to_string(),
         line,
@@ -172,7 +191,11 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
             None,
             format!(
                 "unsupported file type {}: stories are .txt, .md, .json or .jsonl",
-                if ext.is_empty() { "(no extension)".to_string() } else { format!(".{ext}") }
+                if ext.is_empty() {
+                    "(no extension)".to_string()
+                } else {
+                    format!(".{ext}")
+                }
             ),
         ));
         return;
@@ -180,15 +203,21 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            batch.rejected.push(reject(&shown, None, None, format!("cannot read: {e}")));
+            batch
+                .rejected
+                .push(reject(&shown, None, None, format!("cannot read: {e}")));
             return;
         }
     };
-    match ext.as_str() {
-        "jsonl" => json::lines(&shown, Some(path), &bytes, batch),
-        "json" => json::single(&shown, path, &bytes, batch),
-        _ => match utf8(&shown, &bytes) {
-            Ok(text) => match text_story(&shown, path, text, ext == "md" || ext == "markdown") {
+    read_bytes(&shown, path, &ext, &bytes, batch);
+}
+
+fn read_bytes(shown: &str, path: &Path, ext: &str, bytes: &[u8], batch: &mut Batch) {
+    match ext {
+        "jsonl" => json::lines(shown, Some(path), bytes, batch),
+        "json" => json::single(shown, path, bytes, batch),
+        _ => match utf8(shown, bytes) {
+            Ok(text) => match text_story(shown, path, text, ext == "md" || ext == "markdown") {
                 Ok(s) => batch.stories.push(s),
                 Err(r) => batch.rejected.push(r),
             },
@@ -197,14 +226,33 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
     }
 }
 
+/// Ingest the bytes of one file named `name` (its extension picks the
+/// format: `.md`, `.txt`, `.json`, `.jsonl`), as if read from disk.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Batch {
+    let mut batch = Batch::default();
+    let path = Path::new(name);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    read_bytes(name, path, &ext, bytes, &mut batch);
+    batch
+}
+
 /// Decode UTF-8 or say where it breaks.
 pub(crate) fn utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, Rejected> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = memchr::memchr_iter(b'\n', good).count() + 1;
         let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        reject(shown, Some(line), Some(column), "not valid UTF-8".to_string())
+        reject(
+            shown,
+            Some(line),
+            Some(column),
+            "not valid UTF-8".to_string(),
+        )
     })
 }
 
@@ -240,7 +288,12 @@ pub(crate) fn assemble(
     defaults(path, &mut meta);
     let published = match meta.published.as_deref() {
         Some(p) => Some(parse_published(p).ok_or_else(|| {
-            reject(shown, None, None, format!("published date {p:?} is not a date (expected YYYY-MM-DD)"))
+            reject(
+                shown,
+                None,
+                None,
+                format!("published date {p:?} is not a date (expected YYYY-MM-DD)"),
+            )
         })?),
         None => None,
     };
@@ -283,7 +336,14 @@ fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<St
             return assemble(shown, Some(path), meta, headline, fm.body, body_anchor);
         }
     }
-    assemble(shown, Some(path), Meta::default(), None, text, Anchor::verbatim(1, 1))
+    assemble(
+        shown,
+        Some(path),
+        Meta::default(),
+        None,
+        text,
+        Anchor::verbatim(1, 1),
+    )
 }
 
 #[cfg(test)]
@@ -291,7 +351,8 @@ mod tests {
     use super::*;
 
     fn ingest_str(name: &str, content: &str) -> Batch {
-        let dir = std::env::temp_dir().join(format!("crosscheck-story-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("crosscheck-story-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join(name);
         std::fs::write(&p, content).unwrap();
@@ -346,7 +407,11 @@ mod tests {
         let b = ingest(&["/no/such/file.md".to_string()], &mut std::io::empty());
         assert_eq!(b.rejected.len(), 1);
         let b = ingest_str("c.pdf", "x");
-        assert!(b.rejected[0].reason.contains("unsupported"), "{:?}", b.rejected);
+        assert!(
+            b.rejected[0].reason.contains("unsupported"),
+            "{:?}",
+            b.rejected
+        );
     }
 
     #[test]

@@ -23,11 +23,19 @@ pub struct Anchor {
 
 impl Anchor {
     pub fn verbatim(line: usize, column: usize) -> Self {
-        Anchor { line, column, verbatim: true }
+        Anchor {
+            line,
+            column,
+            verbatim: true,
+        }
     }
 
     pub fn escaped(line: usize, column: usize) -> Self {
-        Anchor { line, column, verbatim: false }
+        Anchor {
+            line,
+            column,
+            verbatim: false,
+        }
     }
 }
 
@@ -104,6 +112,12 @@ mod tests {
         let mut m = TextMap::default();
         m.push(0, Anchor::escaped(3, 20));
         m.index(text);
-        assert_eq!(m.position(text, 4), Position { line: 3, column: 24 });
+        assert_eq!(
+            m.position(text, 4),
+            Position {
+                line: 3,
+                column: 24
+            }
+        );
     }
 }

@@ -97,15 +97,14 @@ pub fn sentences(text: &str, headline_end: usize) -> Vec<Sentence> {
             }
         }
         let end = start + content.len();
-        match &mut para {
-            Some((_, e, _)) => *e = end,
-            None => {
-                let (s, block) = match bullet {
-                    Some(n) => (start + n, Block::ListItem),
-                    None => (start, Block::Paragraph),
-                };
-                para = Some((s, end, block));
-            }
+        if let Some((_, e, _)) = &mut para {
+            *e = end;
+        } else {
+            let (s, block) = match bullet {
+                Some(n) => (start + n, Block::ListItem),
+                None => (start, Block::Paragraph),
+            };
+            para = Some((s, end, block));
         }
         prev_line = Some(content);
     }
@@ -122,15 +121,13 @@ fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
 }
 
-fn is_open_quote(c: char) -> bool {
-    matches!(c, '“' | '«')
-}
-
-fn is_close_quote(c: char) -> bool {
-    matches!(c, '”' | '»')
-}
-
-fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, block: Block, out: &mut Vec<Sentence>) {
+fn split_sentences(
+    text: &str,
+    para: Range<usize>,
+    paragraph: usize,
+    block: Block,
+    out: &mut Vec<Sentence>,
+) {
     let s = &text[para.clone()];
     let b = s.as_bytes();
     let mut start = 0;
@@ -192,20 +189,35 @@ fn split_sentences(text: &str, para: Range<usize>, paragraph: usize, block: Bloc
         let next = s[end..].trim_start();
         let spaced = next.len() < s.len() - end || next.is_empty();
         let next_c = next.chars().next();
-        let starts_new = next_c.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '«'));
+        let starts_new = next_c.is_none_or(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '«')
+        });
         let ellipsis = ellipsis_char || dots >= 3;
         let inside_quote = (in_straight || curly > 0) && !closed_quote;
         let abbrev = c == b'.' && j == k + 1 && is_abbreviation(&s[..k]);
-        if spaced && starts_new && !inside_quote && !abbrev && !(ellipsis && next_c.is_some_and(char::is_lowercase)) {
+        if spaced
+            && starts_new
+            && !inside_quote
+            && !abbrev
+            && !(ellipsis && next_c.is_some_and(char::is_lowercase))
+        {
             if let Some(span) = trim_span(text, para.start + start..para.start + end) {
-                out.push(Sentence { span, paragraph, block });
+                out.push(Sentence {
+                    span,
+                    paragraph,
+                    block,
+                });
             }
             start = end;
         }
         k = j.max(k + 1);
     }
     if let Some(span) = trim_span(text, para.start + start..para.end) {
-        out.push(Sentence { span, paragraph, block });
+        out.push(Sentence {
+            span,
+            paragraph,
+            block,
+        });
     }
 }
 
@@ -238,7 +250,8 @@ fn is_abbreviation(before: &str) -> bool {
 /// The sentence containing byte `offset`, by binary search.
 pub fn sentence_at(sentences: &[Sentence], offset: usize) -> Option<usize> {
     let k = sentences.partition_point(|s| s.span.start <= offset);
-    k.checked_sub(1).filter(|&k| offset < sentences[k].span.end.max(sentences[k].span.start + 1))
+    k.checked_sub(1)
+        .filter(|&k| offset < sentences[k].span.end.max(sentences[k].span.start + 1))
 }
 
 #[cfg(test)]
@@ -246,7 +259,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        sentences(text, 0).into_iter().map(|s| &text[s.span]).collect()
+        sentences(text, 0)
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect()
     }
 
     #[test]
@@ -274,7 +290,10 @@ mod tests {
                 ("First point here", Block::ListItem),
                 ("Around 2,000 dead", Block::ListItem),
                 ("Body one.", Block::Paragraph),
-                ("Body two is a long wrapped line that runs past fifty characters\nhere.", Block::Paragraph),
+                (
+                    "Body two is a long wrapped line that runs past fifty characters\nhere.",
+                    Block::Paragraph
+                ),
             ]
         );
         assert_ne!(s[1].paragraph, s[2].paragraph);

@@ -132,7 +132,9 @@ fn token(i: &str) -> Option<(&str, Tok)> {
     if let Some(c) = i.chars().next().filter(|c| !c.is_ascii()) {
         return vulgar(c).map(|v| (&i[c.len_utf8()..], Tok::Frac(v)));
     }
-    if i.starts_with(|c: char| c.is_ascii_digit()) || (i.starts_with('.') && i[1..].starts_with(|c: char| c.is_ascii_digit())) {
+    if i.starts_with(|c: char| c.is_ascii_digit())
+        || (i.starts_with('.') && i[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         if let Some((r, v)) = digit_fraction(i) {
             return Some((r, Tok::Frac(v)));
         }
@@ -239,7 +241,11 @@ impl Acc {
                 }
                 self.current += f64::from(t);
                 self.small += f64::from(t);
-                self.last = if matches!(w, NumberWord::Teen(_)) { Teen } else { Tens };
+                self.last = if matches!(w, NumberWord::Teen(_)) {
+                    Teen
+                } else {
+                    Tens
+                };
                 self.precision = 1.0;
             }
             NumberWord::Hundred => {
@@ -266,16 +272,19 @@ impl Acc {
                     return false;
                 }
                 match self.last {
-                    Start => return false,
                     // "three lakh crore", "hundred thousand million"
                     Scale if self.current == 0.0 && s > self.last_scale => {
                         self.total *= s;
                         self.precision *= s;
                     }
-                    Scale => return false,
+                    Start | Scale => return false,
                     _ if s >= self.last_scale => return false,
                     _ => {
-                        let step = if self.last == Digits { self.precision } else { 1.0 };
+                        let step = if self.last == Digits {
+                            self.precision
+                        } else {
+                            1.0
+                        };
                         self.total += self.current * s;
                         self.current = 0.0;
                         self.small = 0.0;
@@ -291,7 +300,11 @@ impl Acc {
                 if !matches!(self.last, Start | Unit | Teen | Tens | Digits) {
                     return false;
                 }
-                let n = if self.last == Start { 1.0 } else { self.small.max(1.0) };
+                let n = if self.last == Start {
+                    1.0
+                } else {
+                    self.small.max(1.0)
+                };
                 self.current = self.current - self.small + n * 12.0;
                 self.small = 0.0;
                 self.last = Scale;
@@ -309,9 +322,7 @@ fn point_digits(mut i: &str) -> Option<(&str, String)> {
     let mut out = String::new();
     // a tens word waits for a unit to fill its second digit
     let mut pending_tens = false;
-    loop {
-        let Some(s) = sep(i) else { break };
-        let Some((r, Tok::W(w))) = token(s) else { break };
+    while let Some((r, Tok::W(w))) = sep(i).and_then(token) {
         match w {
             NumberWord::Unit(u) => {
                 out.push(char::from(b'0' + u));
@@ -356,7 +367,9 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     let mut first = true;
     // "a dozen", "a hundred", "a third", "half a million"
     if let Some((r, Tok::A)) = token(i) {
-        let s = sep(r).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
+        let s = sep(r).ok_or_else(|| {
+            nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
+        })?;
         match token(s) {
             Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {}
             Some((r2, Tok::Denom(d, false))) => {
@@ -386,7 +399,9 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     }
     // "half a million", "half a dozen", "quarter million"
     if let Some((r, Tok::Denom(d, false))) = token(rest) {
-        let scale_follows = sep(r).and_then(token).is_some_and(|(_, t)| matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen)));
+        let scale_follows = sep(r).and_then(token).is_some_and(|(_, t)| {
+            matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen))
+        });
         if !leading_a && (d == 2.0 || d == 4.0 && scale_follows) {
             let frac = Cardinal {
                 value: 1.0 / d,
@@ -408,7 +423,11 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     let mut after_and = false;
     let mut since_and = u8::MAX;
     loop {
-        let at = if first || after_and { Some(rest) } else { sep(rest) };
+        let at = if first || after_and {
+            Some(rest)
+        } else {
+            sep(rest)
+        };
         let Some(at) = at else { break };
         let Some((r, tok)) = token(at) else { break };
         match tok {
@@ -437,7 +456,11 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                     }
                 } else {
                     // digits after "hundred"/"thousand": "4 thousand 3 hundred and 21"
-                    let ceiling = if acc.last == Last::Hundred { 100.0 } else { acc.last_scale };
+                    let ceiling = if acc.last == Last::Hundred {
+                        100.0
+                    } else {
+                        acc.last_scale
+                    };
                     let fits = matches!(acc.last, Last::Hundred | Last::Scale)
                         && n.decimals == 0
                         && n.value > 0.0
@@ -470,7 +493,9 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
             }
             Tok::Frac(v) => {
                 // "3/4", "¾", "2 1/4", "2½"
-                if !(first || acc.last == Last::Digits && acc.numeral.is_some_and(|n| n.decimals == 0)) {
+                if !(first
+                    || acc.last == Last::Digits && acc.numeral.is_some_and(|n| n.decimals == 0))
+                {
                     break;
                 }
                 let mut c = acc.out(true);
@@ -555,7 +580,9 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                 continue;
             }
             Tok::Point if acc.spelled && acc.last != Last::Scale => {
-                let Some((r2, digits)) = point_digits(r) else { break };
+                let Some((r2, digits)) = point_digits(r) else {
+                    break;
+                };
                 let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
                 acc.current += frac;
                 acc.precision = 10f64.powi(-(digits.len() as i32));
@@ -603,8 +630,15 @@ fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
         return None;
     }
     let (r, d) = cardinal(after).ok()?;
-    let plain_year = d.numeral.is_some_and(|n| n.int_digits == 4 && n.is_plain_integer());
-    if d.fraction || d.value < c.value || d.value < 2.0 || plain_year || (one_in && d.value > 1000.0) {
+    let plain_year = d
+        .numeral
+        .is_some_and(|n| n.int_digits == 4 && n.is_plain_integer());
+    if d.fraction
+        || d.value < c.value
+        || d.value < 2.0
+        || plain_year
+        || (one_in && d.value > 1000.0)
+    {
         return None;
     }
     let mut out = *c;
@@ -729,7 +763,10 @@ mod tests {
         ];
         for (input, value, len) in cases {
             let (got, l) = v(input);
-            assert!((got - value).abs() < 1e-6 * value.abs().max(1.0), "{input}: got {got}");
+            assert!(
+                (got - value).abs() < 1e-6 * value.abs().max(1.0),
+                "{input}: got {got}"
+            );
             assert_eq!(l, *len, "{input}: span");
         }
     }

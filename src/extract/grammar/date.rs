@@ -21,7 +21,11 @@ use jiff::civil::{Date, Weekday};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateRef {
     /// A day of a month, with the year if the text gives it.
-    Day { year: Option<i16>, month: i8, day: i8 },
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
     /// A whole month.
     Month { year: Option<i16>, month: i8 },
     /// A weekday: the latest one on or before publication, or after it when
@@ -115,7 +119,11 @@ fn valid(year: Option<i16>, month: i8, day: i8) -> bool {
 pub fn month_first(i: &str) -> Option<(&str, DateRef)> {
     let (r, w) = word(i)?;
     let month = month_name(w)?;
-    let r = if w.len() <= 4 { r.strip_prefix('.').unwrap_or(r) } else { r };
+    let r = if w.len() <= 4 {
+        r.strip_prefix('.').unwrap_or(r)
+    } else {
+        r
+    };
     let t = r.strip_prefix(' ')?;
     if let Some((r2, day)) = day_number(t) {
         let (r3, year) = match year_after(r2) {
@@ -128,7 +136,13 @@ pub fn month_first(i: &str) -> Option<(&str, DateRef)> {
     if r2.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some((r2, DateRef::Month { year: Some(y as i16), month }))
+    Some((
+        r2,
+        DateRef::Month {
+            year: Some(y as i16),
+            month,
+        },
+    ))
 }
 
 /// A date starting with the day: `24 February`, `24th of February 2022`.
@@ -138,7 +152,11 @@ pub fn day_first(i: &str) -> Option<(&str, DateRef)> {
     let t = t.strip_prefix("of ").unwrap_or(t);
     let (r2, w) = word(t)?;
     let month = month_name(w)?;
-    let r2 = if w.len() <= 4 { r2.strip_prefix('.').unwrap_or(r2) } else { r2 };
+    let r2 = if w.len() <= 4 {
+        r2.strip_prefix('.').unwrap_or(r2)
+    } else {
+        r2
+    };
     if r2.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
@@ -160,7 +178,14 @@ pub fn numeric(i: &str) -> Option<(&str, DateRef)> {
             return None;
         }
         let (y, m, d) = (y as i16, m as i8, d as i8);
-        return valid(Some(y), m, d).then_some((r, DateRef::Day { year: Some(y), month: m, day: d }));
+        return valid(Some(y), m, d).then_some((
+            r,
+            DateRef::Day {
+                year: Some(y),
+                month: m,
+                day: d,
+            },
+        ));
     }
     let (r, a) = number(i, 1, 2)?;
     let r = r.strip_prefix('/')?;
@@ -173,7 +198,14 @@ pub fn numeric(i: &str) -> Option<(&str, DateRef)> {
     // month first unless that cannot be
     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
     let (y, m, d) = (y as i16, m as i8, d as i8);
-    valid(Some(y), m, d).then_some((r, DateRef::Day { year: Some(y), month: m, day: d }))
+    valid(Some(y), m, d).then_some((
+        r,
+        DateRef::Day {
+            year: Some(y),
+            month: m,
+            day: d,
+        },
+    ))
 }
 
 /// A weekday name; `next` is read from the word before by the caller.
@@ -187,11 +219,19 @@ pub fn weekday(i: &str) -> Option<(&str, Weekday)> {
 /// day it can mean. `None` when it needs a publication date and has none.
 pub fn resolve(d: DateRef, published: Option<Date>) -> Option<(Date, Date, bool)> {
     match d {
-        DateRef::Day { year: Some(y), month, day } => {
+        DateRef::Day {
+            year: Some(y),
+            month,
+            day,
+        } => {
             let date = Date::new(y, month, day).ok()?;
             Some((date, date, false))
         }
-        DateRef::Day { year: None, month, day } => {
+        DateRef::Day {
+            year: None,
+            month,
+            day,
+        } => {
             let p = published?;
             let mut date = Date::new(p.year(), month, day).ok()?;
             // a day well after publication is last year's ("Feb. 24" in January)
@@ -201,7 +241,7 @@ pub fn resolve(d: DateRef, published: Option<Date>) -> Option<(Date, Date, bool)
             Some((date, date, true))
         }
         DateRef::Month { year, month } => {
-            let y = year.or_else(|| published.map(|p| p.year()))?;
+            let y = year.or_else(|| published.map(Date::year))?;
             let first = Date::new(y, month, 1).ok()?;
             Some((first, first.last_of_month(), year.is_none()))
         }
@@ -228,27 +268,68 @@ mod tests {
     fn forms() {
         assert_eq!(
             month_first("Feb. 24 to"),
-            Some((" to", DateRef::Day { year: None, month: 2, day: 24 }))
+            Some((
+                " to",
+                DateRef::Day {
+                    year: None,
+                    month: 2,
+                    day: 24
+                }
+            ))
         );
         assert_eq!(
             month_first("February 24, 2022."),
-            Some((".", DateRef::Day { year: Some(2022), month: 2, day: 24 }))
+            Some((
+                ".",
+                DateRef::Day {
+                    year: Some(2022),
+                    month: 2,
+                    day: 24
+                }
+            ))
         );
         assert_eq!(
             day_first("24 February, though"),
-            Some((", though", DateRef::Day { year: None, month: 2, day: 24 }))
+            Some((
+                ", though",
+                DateRef::Day {
+                    year: None,
+                    month: 2,
+                    day: 24
+                }
+            ))
         );
         assert_eq!(
             day_first("3rd of March 2022"),
-            Some(("", DateRef::Day { year: Some(2022), month: 3, day: 3 }))
+            Some((
+                "",
+                DateRef::Day {
+                    year: Some(2022),
+                    month: 3,
+                    day: 3
+                }
+            ))
         );
         assert_eq!(
             numeric("2022-02-24"),
-            Some(("", DateRef::Day { year: Some(2022), month: 2, day: 24 }))
+            Some((
+                "",
+                DateRef::Day {
+                    year: Some(2022),
+                    month: 2,
+                    day: 24
+                }
+            ))
         );
         assert_eq!(
             month_first("March 2022"),
-            Some(("", DateRef::Month { year: Some(2022), month: 3 }))
+            Some((
+                "",
+                DateRef::Month {
+                    year: Some(2022),
+                    month: 3
+                }
+            ))
         );
         assert_eq!(month_first("may 5"), None);
         assert_eq!(month_first("Feb. 30"), None);
@@ -258,14 +339,31 @@ mod tests {
     #[test]
     fn resolution_against_publication() {
         let published = Some(date(2022, 4, 19)); // a Tuesday
-        let tue = DateRef::Weekday { weekday: Weekday::Tuesday, next: false };
+        let tue = DateRef::Weekday {
+            weekday: Weekday::Tuesday,
+            next: false,
+        };
         assert_eq!(resolve(tue, published).unwrap().0, date(2022, 4, 19));
-        let sun = DateRef::Weekday { weekday: Weekday::Sunday, next: false };
+        let sun = DateRef::Weekday {
+            weekday: Weekday::Sunday,
+            next: false,
+        };
         assert_eq!(resolve(sun, published).unwrap().0, date(2022, 4, 17));
-        let feb = DateRef::Day { year: None, month: 2, day: 24 };
+        let feb = DateRef::Day {
+            year: None,
+            month: 2,
+            day: 24,
+        };
         assert_eq!(resolve(feb, published).unwrap().0, date(2022, 2, 24));
-        let dec = DateRef::Day { year: None, month: 12, day: 24 };
-        assert_eq!(resolve(dec, Some(date(2023, 1, 5))).unwrap().0, date(2022, 12, 24));
+        let dec = DateRef::Day {
+            year: None,
+            month: 12,
+            day: 24,
+        };
+        assert_eq!(
+            resolve(dec, Some(date(2023, 1, 5))).unwrap().0,
+            date(2022, 12, 24)
+        );
         assert_eq!(resolve(tue, None), None);
     }
 }

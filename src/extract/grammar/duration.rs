@@ -44,7 +44,9 @@ fn measure_unit(w: &str) -> Option<&'static str> {
         "foot" | "feet" | "ft" => "foot",
         "inch" | "inches" => "inch",
         "yard" | "yards" => "yard",
-        "kg" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => "kilogram",
+        "kg" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => {
+            "kilogram"
+        }
         "tonne" | "tonnes" | "ton" | "tons" => "tonne",
         "lb" | "lbs" => "pound-weight",
         "litre" | "litres" | "liter" | "liters" => "litre",
@@ -64,7 +66,11 @@ fn measure_unit(w: &str) -> Option<&'static str> {
 /// A duration, age or measure unit after a number.
 pub fn suffix(i: &str) -> Option<(&str, Unit)> {
     let attached = i.starts_with(|c: char| c.is_ascii_alphabetic());
-    let t = if attached { i } else { i.strip_prefix(['-', ' '])? };
+    let t = if attached {
+        i
+    } else {
+        i.strip_prefix(['-', ' '])?
+    };
     let (r, w) = alpha_word_ci(t)?;
     if let Some(m) = measure_unit(&w) {
         // "10m" glued is a metre only when not money: the caller asks money first
@@ -93,15 +99,30 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(suffix("-second clip"), Some((" clip", Unit::Duration(TimeUnit::Second))));
-        assert_eq!(suffix(" years for"), Some((" for", Unit::Duration(TimeUnit::Year))));
+        assert_eq!(
+            suffix("-second clip"),
+            Some((" clip", Unit::Duration(TimeUnit::Second)))
+        );
+        assert_eq!(
+            suffix(" years for"),
+            Some((" for", Unit::Duration(TimeUnit::Year)))
+        );
         assert_eq!(suffix("-year-old man"), Some((" man", Unit::Age)));
         assert_eq!(suffix(" years old."), Some((".", Unit::Age)));
-        assert_eq!(suffix(" months"), Some(("", Unit::Duration(TimeUnit::Month))));
+        assert_eq!(
+            suffix(" months"),
+            Some(("", Unit::Duration(TimeUnit::Month)))
+        );
         assert_eq!(suffix(" people"), None);
         assert_eq!(suffix(" dayside"), None);
-        assert_eq!(suffix("-metre span"), Some((" span", Unit::Measure("metre"))));
-        assert_eq!(suffix("km away"), Some((" away", Unit::Measure("kilometre"))));
+        assert_eq!(
+            suffix("-metre span"),
+            Some((" span", Unit::Measure("metre")))
+        );
+        assert_eq!(
+            suffix("km away"),
+            Some((" away", Unit::Measure("kilometre")))
+        );
         assert_eq!(suffix(" tonnes of"), Some((" of", Unit::Measure("tonne"))));
     }
 }

@@ -68,8 +68,12 @@ fn phone(i: &str) -> Option<usize> {
         groups += 1;
         total += n;
         at += n;
-        let Some(c) = i[at..].chars().next() else { break };
-        if !matches!(c, '-' | '.' | ' ' | '/') || !i[at + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        let Some(c) = i[at..].chars().next() else {
+            break;
+        };
+        if !matches!(c, '-' | '.' | ' ' | '/')
+            || !i[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             break;
         }
         if c != '/' {
@@ -119,14 +123,81 @@ fn meridiem(i: &str) -> Option<usize> {
 
 /// Words that make the number after them part of a name.
 const INTRODUCERS: &[&str] = &[
-    "section", "article", "title", "chapter", "flight", "route", "highway", "interstate",
-    "boeing", "airbus", "apollo", "windows", "iphone", "galaxy", "resolution", "room", "gate",
-    "platform", "proposition", "prop", "paragraph", "clause", "page", "volume", "vol", "episode",
-    "season", "level", "no", "nos", "nr", "nrs", "number", "formula", "fortune", "ftse", "dow",
-    "phase", "model", "version", "agenda", "euro", "cop", "bus", "line", "channel", "studio",
-    "terminal", "pier", "exit", "district", "ward", "precinct", "stage", "figure", "table",
-    "appendix", "annex", "schedule", "rule", "act", "decree", "law", "cac", "dax", "nikkei",
-    "vision", "covid", "sars", "mig", "su", "tu", "playstation", "xbox", "pixel",
+    "section",
+    "article",
+    "title",
+    "chapter",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "boeing",
+    "airbus",
+    "apollo",
+    "windows",
+    "iphone",
+    "galaxy",
+    "resolution",
+    "room",
+    "gate",
+    "platform",
+    "proposition",
+    "prop",
+    "paragraph",
+    "clause",
+    "page",
+    "volume",
+    "vol",
+    "episode",
+    "season",
+    "level",
+    "no",
+    "nos",
+    "nr",
+    "nrs",
+    "number",
+    "formula",
+    "fortune",
+    "ftse",
+    "dow",
+    "phase",
+    "model",
+    "version",
+    "agenda",
+    "euro",
+    "cop",
+    "bus",
+    "line",
+    "channel",
+    "studio",
+    "terminal",
+    "pier",
+    "exit",
+    "district",
+    "ward",
+    "precinct",
+    "stage",
+    "figure",
+    "table",
+    "appendix",
+    "annex",
+    "schedule",
+    "rule",
+    "act",
+    "decree",
+    "law",
+    "cac",
+    "dax",
+    "nikkei",
+    "vision",
+    "covid",
+    "sars",
+    "mig",
+    "su",
+    "tu",
+    "playstation",
+    "xbox",
+    "pixel",
 ];
 
 /// Whether the figure starting at byte `at` is part of a name. (Letters
@@ -147,9 +218,11 @@ pub fn is_name(text: &str, at: usize) -> bool {
         let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
         let lw = w.to_ascii_lowercase();
         let lw = lw.trim_end_matches('.');
-        if INTRODUCERS.contains(&lw) && (capital || matches!(lw, "no" | "nos" | "nr" | "nrs" | "number")) {
+        if INTRODUCERS.contains(&lw)
+            && (capital || matches!(lw, "no" | "nos" | "nr" | "nrs" | "number"))
+        {
             // "number 10" is a name, "a number" is not: need no article after
-            return !(lw == "number" && !capital);
+            return lw != "number" || capital;
         }
     }
     // "Su-27" style where the hyphen is surrounded by letters and digits was

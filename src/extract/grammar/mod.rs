@@ -48,13 +48,18 @@ pub fn word(i: &str) -> IResult<&str, &str> {
 }
 
 /// A keyword, case-insensitive, that must end at a word boundary.
-pub fn kw<'a>(k: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+pub fn kw<'a>(
+    k: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     move |i: &'a str| {
         let (rest, w) = word(i)?;
         if w.eq_ignore_ascii_case(k) {
             Ok((rest, w))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
         }
     }
 }

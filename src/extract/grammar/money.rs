@@ -19,14 +19,54 @@ use super::{alpha_word_ci, is_space};
 
 /// ISO 4217 codes the grammar knows, lower-case.
 const CODES: &[(&str, &str)] = &[
-    ("usd", "USD"), ("eur", "EUR"), ("gbp", "GBP"), ("jpy", "JPY"), ("cny", "CNY"), ("rmb", "CNY"),
-    ("inr", "INR"), ("rub", "RUB"), ("uah", "UAH"), ("cad", "CAD"), ("aud", "AUD"), ("chf", "CHF"),
-    ("mxn", "MXN"), ("nzd", "NZD"), ("hkd", "HKD"), ("sgd", "SGD"), ("sek", "SEK"), ("nok", "NOK"),
-    ("dkk", "DKK"), ("pln", "PLN"), ("czk", "CZK"), ("huf", "HUF"), ("try", "TRY"), ("brl", "BRL"),
-    ("zar", "ZAR"), ("krw", "KRW"), ("ils", "ILS"), ("kwd", "KWD"), ("lbp", "LBP"), ("egp", "EGP"),
-    ("qar", "QAR"), ("sar", "SAR"), ("bgn", "BGN"), ("myr", "MYR"), ("aed", "AED"), ("thb", "THB"),
-    ("idr", "IDR"), ("php", "PHP"), ("vnd", "VND"), ("ngn", "NGN"), ("kes", "KES"), ("pkr", "PKR"),
-    ("bdt", "BDT"), ("irr", "IRR"), ("iqd", "IQD"), ("mnt", "MNT"), ("ron", "RON"), ("btc", "XBT"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("jpy", "JPY"),
+    ("cny", "CNY"),
+    ("rmb", "CNY"),
+    ("inr", "INR"),
+    ("rub", "RUB"),
+    ("uah", "UAH"),
+    ("cad", "CAD"),
+    ("aud", "AUD"),
+    ("chf", "CHF"),
+    ("mxn", "MXN"),
+    ("nzd", "NZD"),
+    ("hkd", "HKD"),
+    ("sgd", "SGD"),
+    ("sek", "SEK"),
+    ("nok", "NOK"),
+    ("dkk", "DKK"),
+    ("pln", "PLN"),
+    ("czk", "CZK"),
+    ("huf", "HUF"),
+    ("try", "TRY"),
+    ("brl", "BRL"),
+    ("zar", "ZAR"),
+    ("krw", "KRW"),
+    ("ils", "ILS"),
+    ("kwd", "KWD"),
+    ("lbp", "LBP"),
+    ("egp", "EGP"),
+    ("qar", "QAR"),
+    ("sar", "SAR"),
+    ("bgn", "BGN"),
+    ("myr", "MYR"),
+    ("aed", "AED"),
+    ("thb", "THB"),
+    ("idr", "IDR"),
+    ("php", "PHP"),
+    ("vnd", "VND"),
+    ("ngn", "NGN"),
+    ("kes", "KES"),
+    ("pkr", "PKR"),
+    ("bdt", "BDT"),
+    ("irr", "IRR"),
+    ("iqd", "IQD"),
+    ("mnt", "MNT"),
+    ("ron", "RON"),
+    ("btc", "XBT"),
     ("xbt", "XBT"),
 ];
 
@@ -39,7 +79,8 @@ fn code(w: &str) -> Option<&'static str> {
 fn code_as_written(written: &str) -> Option<&'static str> {
     let lower = written.to_ascii_lowercase();
     let upper = written.bytes().all(|b| b.is_ascii_uppercase());
-    let lower_ok = written.bytes().all(|b| b.is_ascii_lowercase()) && !matches!(lower.as_str(), "try" | "ron" | "cad");
+    let lower_ok = written.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(lower.as_str(), "try" | "ron" | "cad");
     (upper || lower_ok).then(|| code(&lower)).flatten()
 }
 
@@ -120,7 +161,8 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
         }
     };
     let rest = rest.trim_start_matches(is_space);
-    rest.starts_with(|c: char| c.is_ascii_digit() || c == '.').then_some((rest, code))
+    rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        .then_some((rest, code))
 }
 
 /// Currency names after an amount, with the multiplier of minor units.
@@ -259,8 +301,12 @@ pub fn minor_units<'a>(i: &'a str, code: &str) -> Option<(&'a str, f64)> {
     if c.value >= 100.0 || c.value.fract() != 0.0 || c.scaled {
         return None;
     }
-    let (rest, minor) = if let Some(r2) = r.strip_prefix('c').filter(|r2| super::boundary_after(r2)) {
-        (r2, code == "USD" || code == "CAD" || code == "AUD" || code == "MYR")
+    let (rest, minor) = if let Some(r2) = r.strip_prefix('c').filter(|r2| super::boundary_after(r2))
+    {
+        (
+            r2,
+            code == "USD" || code == "CAD" || code == "AUD" || code == "MYR",
+        )
     } else {
         let (r2, w) = alpha_word_ci(r.strip_prefix(' ')?)?;
         let ok = match w.as_str() {
@@ -311,6 +357,9 @@ mod tests {
         assert_eq!(suffix("G"), None);
         assert_eq!(minor_units(" dollars", "USD"), None);
         assert_eq!(minor_units(" 50 cents.", "USD"), Some((".", 0.5)));
-        assert_eq!(minor_units(" and forty-five cents", "USD"), Some(("", 0.45)));
+        assert_eq!(
+            minor_units(" and forty-five cents", "USD"),
+            Some(("", 0.45))
+        );
     }
 }

@@ -196,7 +196,10 @@ mod tests {
         ];
         for (input, value, rest) in cases {
             let (got, r) = v(input);
-            assert!((got - value).abs() < 1e-9 * value.abs().max(1.0), "{input}: {got}");
+            assert!(
+                (got - value).abs() < 1e-9 * value.abs().max(1.0),
+                "{input}: {got}"
+            );
             assert_eq!(r, *rest, "{input}");
         }
     }

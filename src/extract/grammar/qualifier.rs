@@ -28,7 +28,10 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
     (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
     (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
-    (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (
+        &["greater", "than", "or", "equal", "to"],
+        Qualifier::AtLeast,
+    ),
     (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
     (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
     (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
@@ -139,9 +142,27 @@ pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
 fn symbol_before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
     let head = text[..at].trim_end_matches(is_space);
     let (q, len) = if head.ends_with(">=") || head.ends_with("> =") || head.ends_with('≥') {
-        (Qualifier::AtLeast, if head.ends_with('≥') { '≥'.len_utf8() } else if head.ends_with("> =") { 3 } else { 2 })
+        (
+            Qualifier::AtLeast,
+            if head.ends_with('≥') {
+                '≥'.len_utf8()
+            } else if head.ends_with("> =") {
+                3
+            } else {
+                2
+            },
+        )
     } else if head.ends_with("<=") || head.ends_with("< =") || head.ends_with('≤') {
-        (Qualifier::AtMost, if head.ends_with('≤') { '≤'.len_utf8() } else if head.ends_with("< =") { 3 } else { 2 })
+        (
+            Qualifier::AtMost,
+            if head.ends_with('≤') {
+                '≤'.len_utf8()
+            } else if head.ends_with("< =") {
+                3
+            } else {
+                2
+            },
+        )
     } else if head.ends_with('>') {
         (Qualifier::MoreThan, 1)
     } else if head.ends_with('<') {
@@ -168,7 +189,11 @@ pub fn after(i: &str) -> Option<(&str, Qualifier)> {
     }
     if let Some(r) = i.strip_prefix("-plus").or_else(|| i.strip_prefix("-odd")) {
         if super::boundary_after(r) {
-            let q = if i.starts_with("-plus") { Qualifier::AtLeast } else { Qualifier::Approx };
+            let q = if i.starts_with("-plus") {
+                Qualifier::AtLeast
+            } else {
+                Qualifier::Approx
+            };
             return Some((r, q));
         }
     }
@@ -179,7 +204,8 @@ pub fn after(i: &str) -> Option<(&str, Qualifier)> {
             // "500 plus" is at least 500; "3 plus 4" and "0.03 plus zero point" are sums
             let next = r.trim_start();
             let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
-                || alpha_word_ci(next).is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
+                || alpha_word_ci(next)
+                    .is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
             return (!number_follows).then_some((r, Qualifier::AtLeast));
         }
         "odd" => return Some((r, Qualifier::Approx)),
@@ -195,7 +221,10 @@ pub fn after(i: &str) -> Option<(&str, Qualifier)> {
     };
     // "5 or more than 4500" is two figures, not one
     if let Some(after_than) = r2.strip_prefix(" than") {
-        if after_than.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        if after_than
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
             return None;
         }
         if super::boundary_after(after_than) {
@@ -237,15 +266,27 @@ mod tests {
 
     #[test]
     fn before_table() {
-        assert_eq!(b("killed at least "), Some((Qualifier::AtLeast, "at least ")));
+        assert_eq!(
+            b("killed at least "),
+            Some((Qualifier::AtLeast, "at least "))
+        );
         assert_eq!(b("At least "), Some((Qualifier::AtLeast, "At least ")));
         assert_eq!(b("as many as "), Some((Qualifier::AtMost, "as many as ")));
-        assert_eq!(b("approval well above "), Some((Qualifier::MoreThan, "well above ")));
+        assert_eq!(
+            b("approval well above "),
+            Some((Qualifier::MoreThan, "well above "))
+        );
         assert_eq!(b("toll at over "), Some((Qualifier::MoreThan, "over ")));
         assert_eq!(b("Around "), Some((Qualifier::Approx, "Around ")));
-        assert_eq!(b("an estimated "), Some((Qualifier::Approx, "an estimated ")));
+        assert_eq!(
+            b("an estimated "),
+            Some((Qualifier::Approx, "an estimated "))
+        );
         assert_eq!(b("nearly "), Some((Qualifier::ApproxBelow, "nearly ")));
-        assert_eq!(b("no fewer than "), Some((Qualifier::AtLeast, "no fewer than ")));
+        assert_eq!(
+            b("no fewer than "),
+            Some((Qualifier::AtLeast, "no fewer than "))
+        );
         assert_eq!(b("x >"), Some((Qualifier::MoreThan, ">")));
         assert_eq!(b("more, "), None);
         assert_eq!(b("the "), None);
@@ -254,7 +295,10 @@ mod tests {
 
     #[test]
     fn after_table() {
-        assert_eq!(after(" or more people"), Some((" people", Qualifier::AtLeast)));
+        assert_eq!(
+            after(" or more people"),
+            Some((" people", Qualifier::AtLeast))
+        );
         assert_eq!(after("+ people"), Some((" people", Qualifier::AtLeast)));
         assert_eq!(after(" or so."), Some((".", Qualifier::Approx)));
         assert_eq!(after(" or fewer"), Some(("", Qualifier::AtMost)));

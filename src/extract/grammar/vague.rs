@@ -66,9 +66,18 @@ mod tests {
         assert_eq!(vague("dozens of"), Some((" of", 24.0, Some(99.0))));
         assert_eq!(vague("hundreds more"), Some((" more", 200.0, Some(999.0))));
         assert_eq!(vague("Thousands"), Some(("", 2000.0, Some(9999.0))));
-        assert_eq!(vague("tens of thousands of"), Some((" of", 20000.0, Some(99999.0))));
-        assert_eq!(vague("hundreds of thousands"), Some(("", 200_000.0, Some(999_999.0))));
-        assert_eq!(vague("millions of Russians"), Some((" of Russians", 2e6, None)));
+        assert_eq!(
+            vague("tens of thousands of"),
+            Some((" of", 20000.0, Some(99999.0)))
+        );
+        assert_eq!(
+            vague("hundreds of thousands"),
+            Some(("", 200_000.0, Some(999_999.0)))
+        );
+        assert_eq!(
+            vague("millions of Russians"),
+            Some((" of Russians", 2e6, None))
+        );
         assert_eq!(vague("tens"), None);
         assert_eq!(vague("hundred"), None);
     }
