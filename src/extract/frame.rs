@@ -76,7 +76,7 @@ struct Tok<'a> {
 }
 
 fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 4 + 4);
     let s = &text[range.clone()];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {

@@ -58,21 +58,22 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         }
         let span = sentences[first].span.start..sentences[k - 1].span.end;
         let s = &text[span.clone()];
-        let mut it = s.char_indices();
-        while let Some((i, c)) = it.next() {
+        let b = s.as_bytes();
+        let mut at = 0;
+        // jump between the bytes a quotation mark can start with
+        while let Some(p) = memchr::memchr3(b'"', 0xE2, 0xC2, &b[at..]) {
+            let i = at + p;
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            at = i + c.len_utf8();
             let Some(close) = closing(c) else { continue };
             let body_start = i + c.len_utf8();
             let Some(rel_end) = s[body_start..].find(close) else {
                 break;
             };
             let body = body_start..body_start + rel_end;
-            // skip to after the closing mark
-            let resume = body.end + close.len_utf8();
-            while it.offset() < resume {
-                if it.next().is_none() {
-                    break;
-                }
-            }
+            at = body.end + close.len_utf8();
             let words = s[body.clone()].split_whitespace().count();
             if words < 2 {
                 continue; // scare quotes: "Nazis"
