@@ -2,9 +2,12 @@
 //! that a test of the library could not reach.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::report::check::{CheckFormat, CheckReport};
 use crosscheck::report::claims::{self, ClaimsFormat};
+use crosscheck::rules::{self, GroupBy, Rule, RuleError, Severity};
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 /// Checks news stories from different outlets against each other.
 #[derive(Debug, Parser)]
@@ -16,8 +19,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare the stories of each event and report where outlets disagree.
+    Check(CheckArgs),
     /// Show the numeric claims, quantifiers and quotes extracted from stories.
     Claims(ClaimsArgs),
+    /// List, explain, validate and test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -27,6 +35,12 @@ pub enum ClaimsFormatArg {
     Jsonl,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CheckFormatArg {
+    Human,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ColorArg {
     Auto,
@@ -34,7 +48,65 @@ pub enum ColorArg {
     Never,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LevelArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum GroupByArg {
+    Event,
+    Dir,
+    Batch,
+}
+
+#[derive(Debug, Args)]
+pub struct Output {
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// When to colour human output (NO_COLOR is honoured).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RuleSource {
+    /// A directory (or file) of YAML rules to add; may be repeated.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Use only the rules given with --rules, not the built-in ones.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Story files or directories (.txt, .md, .json, .jsonl); `-` reads JSON Lines from standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub rules: RuleSource,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+    pub format: CheckFormatArg,
+    /// Exit 1 when there are findings at or above this level.
+    #[arg(long, value_enum, default_value_t = LevelArg::Error)]
+    pub fail_on: LevelArg,
+    /// Show findings at or above this level.
+    #[arg(long, value_enum, default_value_t = LevelArg::Info)]
+    pub min_level: LevelArg,
+    /// How stories are grouped into events: front matter `event` (else folder), folder, or one batch.
+    #[arg(long, value_enum, default_value_t = GroupByArg::Event)]
+    pub group_by: GroupByArg,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+#[derive(Debug, Args)]
 pub struct ClaimsArgs {
     /// Story files or directories (.txt, .md, .json, .jsonl); `-` reads JSON Lines from standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -42,15 +114,38 @@ pub struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ClaimsFormatArg::Human)]
     pub format: ClaimsFormatArg,
-    /// Write to this file instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
-    /// When to colour human output (NO_COLOR is honoured).
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    #[command(flatten)]
+    pub out: Output,
 }
 
-/// Exit codes: 0 fine, 1 findings at or above the threshold, 2 bad input.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules in force.
+    List(RuleSource),
+    /// Explain one rule: what it matches, how it compares, its tests.
+    Explain {
+        /// The rule's id.
+        id: String,
+        #[command(flatten)]
+        source: RuleSource,
+    },
+    /// Check rule files for errors (the built-in rules without a DIR).
+    Validate {
+        /// A directory or file of rules.
+        dir: Option<PathBuf>,
+    },
+    /// Run the test cases written in rule files (the built-in rules without a DIR).
+    Test {
+        /// A directory or file of rules.
+        dir: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of rule files.
+    Schema,
+}
+
+/// Exit codes: 0 fine, 1 findings at or above the threshold (or failing
+/// rule tests), 2 bad input, bad rules or bad usage.
+pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_INPUT: u8 = 2;
 
 fn use_color(arg: ColorArg, to_terminal: bool) -> bool {
@@ -65,45 +160,306 @@ fn use_color(arg: ColorArg, to_terminal: bool) -> bool {
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Claims(args) => claims_cmd(&args),
+        Command::Check(args) => check_cmd(&args),
+        Command::Rules(cmd) => rules_cmd(cmd),
     }
 }
 
-fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
-    let batch = crosscheck::story::ingest(&args.paths, &mut std::io::stdin().lock());
-    for r in &batch.rejected {
-        eprintln!("crosscheck: rejected {r}");
-    }
-    let analyses: Vec<_> = batch.stories.into_iter().map(crosscheck::analyse).collect();
-    let format = match args.format {
-        ClaimsFormatArg::Human => ClaimsFormat::Human,
-        ClaimsFormatArg::Json => ClaimsFormat::Json,
-        ClaimsFormatArg::Jsonl => ClaimsFormat::Jsonl,
-    };
+/// Render with `emit` to the file or stdout, choosing colour for the target.
+fn emit(
+    out: &Output,
+    render: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
+) -> Result<()> {
     let mut buf = Vec::new();
-    match &args.output {
+    match &out.output {
         Some(path) => {
-            claims::write(
-                &mut buf,
-                format,
-                &analyses,
-                &batch.rejected,
-                use_color(args.color, false),
-            )?;
+            render(&mut buf, use_color(out.color, false))?;
             std::fs::write(path, &buf)
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();
-            let color = use_color(args.color, stdout.is_terminal());
-            claims::write(&mut buf, format, &analyses, &batch.rejected, color)?;
+            render(&mut buf, use_color(out.color, stdout.is_terminal()))?;
             let mut lock = stdout.lock();
             lock.write_all(&buf)?;
             lock.flush()?;
         }
     }
-    Ok(if batch.rejected.is_empty() {
-        0
+    Ok(())
+}
+
+fn report_rule_errors(errors: &[RuleError]) {
+    for e in errors {
+        eprintln!("crosscheck: invalid rule: {e}");
+    }
+    eprintln!(
+        "crosscheck: {} problem{} in the rules",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+}
+
+/// The rules in force: the defaults (unless switched off) and every --rules DIR.
+fn load_rules(src: &RuleSource) -> Result<Vec<Rule>, Vec<RuleError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    if !src.no_default_rules {
+        match rules::defaults() {
+            Ok(r) => rules.extend(r),
+            Err(e) => errors.extend(e),
+        }
+    }
+    for dir in &src.rules {
+        match rules::load_dir(dir) {
+            Ok(r) => rules.extend(r),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if let Err(e) = rules::load::check_unique(&rules) {
+        errors.extend(e);
+    }
+    if errors.is_empty() {
+        Ok(rules)
     } else {
-        EXIT_INPUT
-    })
+        Err(errors)
+    }
+}
+
+fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
+    let batch = crosscheck::story::ingest(paths, &mut std::io::stdin().lock());
+    for r in &batch.rejected {
+        eprintln!("crosscheck: rejected {r}");
+    }
+    let analyses = batch.stories.into_iter().map(crosscheck::analyse).collect();
+    (analyses, batch.rejected)
+}
+
+fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
+    let (analyses, rejected) = ingest(&args.paths);
+    let format = match args.format {
+        ClaimsFormatArg::Human => ClaimsFormat::Human,
+        ClaimsFormatArg::Json => ClaimsFormat::Json,
+        ClaimsFormatArg::Jsonl => ClaimsFormat::Jsonl,
+    };
+    emit(&args.out, |w, color| {
+        claims::write(w, format, &analyses, &rejected, color)
+    })?;
+    Ok(if rejected.is_empty() { 0 } else { EXIT_INPUT })
+}
+
+fn severity(l: LevelArg) -> Option<Severity> {
+    match l {
+        LevelArg::Error => Some(Severity::Error),
+        LevelArg::Warning => Some(Severity::Warning),
+        LevelArg::Info => Some(Severity::Info),
+        LevelArg::Never => None,
+    }
+}
+
+fn check_cmd(args: &CheckArgs) -> Result<u8> {
+    let rules = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(e) => {
+            report_rule_errors(&e);
+            return Ok(EXIT_INPUT);
+        }
+    };
+    let (analyses, rejected) = ingest(&args.paths);
+    let group_by = match args.group_by {
+        GroupByArg::Event => GroupBy::Event,
+        GroupByArg::Dir => GroupBy::Dir,
+        GroupByArg::Batch => GroupBy::Batch,
+    };
+    let (events, findings) = rules::check(&analyses, &rules, group_by);
+    let report = CheckReport {
+        analyses: &analyses,
+        rejected: &rejected,
+        events: &events,
+        findings: &findings,
+        // "never" shows nothing but the summary
+        min_level: severity(args.min_level).unwrap_or(Severity::Error),
+    };
+    let shown_report = if args.min_level == LevelArg::Never {
+        CheckReport {
+            findings: &[],
+            ..report
+        }
+    } else {
+        report
+    };
+    let format = match args.format {
+        CheckFormatArg::Human => CheckFormat::Human,
+        CheckFormatArg::Json => CheckFormat::Json,
+    };
+    emit(&args.out, |w, color| {
+        crosscheck::report::check::write(w, format, &shown_report, color)
+    })?;
+    if !rejected.is_empty() {
+        return Ok(EXIT_INPUT);
+    }
+    let failing =
+        severity(args.fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
+    Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+fn rules_from(dir: Option<&PathBuf>) -> Result<Vec<Rule>, Vec<RuleError>> {
+    match dir {
+        Some(d) => rules::load_dir(d),
+        None => rules::defaults(),
+    }
+}
+
+fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
+    match cmd {
+        RulesCommand::List(src) => {
+            let rules = match load_rules(&src) {
+                Ok(r) => r,
+                Err(e) => {
+                    report_rule_errors(&e);
+                    return Ok(EXIT_INPUT);
+                }
+            };
+            let mut out = std::io::stdout().lock();
+            for r in &rules {
+                writeln!(
+                    out,
+                    "{:<22} {:<7} {:<8} {}",
+                    r.id,
+                    kind(r),
+                    r.severity.as_str(),
+                    r.title
+                )?;
+            }
+            Ok(0)
+        }
+        RulesCommand::Explain { id, source } => {
+            let rules = match load_rules(&source) {
+                Ok(r) => r,
+                Err(e) => {
+                    report_rule_errors(&e);
+                    return Ok(EXIT_INPUT);
+                }
+            };
+            let Some(r) = rules.iter().find(|r| r.id == id) else {
+                eprintln!("crosscheck: no rule `{id}`; `crosscheck rules list` shows them");
+                return Ok(EXIT_INPUT);
+            };
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "{} ({} rule, {}) — {}:{}",
+                r.id,
+                kind(r),
+                r.severity.as_str(),
+                r.file,
+                r.line
+            )?;
+            writeln!(out, "{}", r.title)?;
+            if let Some(d) = &r.description {
+                writeln!(out, "\n{}", d.trim())?;
+            }
+            let list = |v: &[String]| {
+                if v.is_empty() {
+                    "anything".to_string()
+                } else {
+                    v.join(", ")
+                }
+            };
+            writeln!(
+                out,
+                "\nmatches: counted {}; event {}; unless {}; unit {:?}",
+                list(&r.matcher.counted),
+                list(&r.matcher.event),
+                list(&r.matcher.unless),
+                r.matcher.unit
+            )?;
+            writeln!(
+                out,
+                "compares: tolerance {}%, approx {}%, {}, places {}",
+                r.compare.tolerance * 100.0,
+                r.compare.approx * 100.0,
+                if r.compare.cumulative {
+                    "cumulative (may rise)"
+                } else {
+                    "not cumulative"
+                },
+                if r.compare.scope_must_match {
+                    "must match"
+                } else {
+                    "ignored"
+                }
+            )?;
+            if let Some(c) = r.check {
+                writeln!(out, "check: {c:?}")?;
+            }
+            for t in &r.tests {
+                writeln!(
+                    out,
+                    "test: {} ({} stories, {})",
+                    t.name,
+                    t.stories.len(),
+                    if t.expect.is_empty() {
+                        "must not fire".to_string()
+                    } else {
+                        format!("{} expected", t.expect.len())
+                    }
+                )?;
+            }
+            Ok(0)
+        }
+        RulesCommand::Validate { dir } => {
+            match rules_from(dir.as_ref()).and_then(|r| rules::load::check_unique(&r).map(|()| r)) {
+                Ok(r) => {
+                    println!("{} rules, all valid", r.len());
+                    Ok(0)
+                }
+                Err(e) => {
+                    report_rule_errors(&e);
+                    Ok(EXIT_INPUT)
+                }
+            }
+        }
+        RulesCommand::Test { dir } => {
+            let rules = match rules_from(dir.as_ref()) {
+                Ok(r) => r,
+                Err(e) => {
+                    report_rule_errors(&e);
+                    return Ok(EXIT_INPUT);
+                }
+            };
+            let results = rules::test::run(&rules);
+            let mut out = std::io::stdout().lock();
+            let mut failed = 0;
+            for r in &results {
+                match &r.failure {
+                    None => writeln!(out, "ok     {} / {}", r.rule, r.case)?,
+                    Some(why) => {
+                        failed += 1;
+                        writeln!(out, "FAILED {} / {}: {why}", r.rule, r.case)?;
+                    }
+                }
+            }
+            writeln!(
+                out,
+                "rules: {} passed, {} failed",
+                results.len() - failed,
+                failed
+            )?;
+            Ok(if failed > 0 { EXIT_FINDINGS } else { 0 })
+        }
+        RulesCommand::Schema => {
+            let schema = schemars::schema_for!(crosscheck::rules::model::RuleFile);
+            println!("{}", serde_json::to_string_pretty(&schema)?);
+            Ok(0)
+        }
+    }
+}
+
+fn kind(r: &Rule) -> &'static str {
+    match r.kind {
+        rules::Kind::Figure => "figure",
+        rules::Kind::Date => "date",
+        rules::Kind::Lint => "lint",
+        rules::Kind::Quote => "quote",
+    }
 }

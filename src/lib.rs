@@ -15,6 +15,7 @@
 pub mod extract;
 pub mod quote;
 pub mod report;
+pub mod rules;
 pub mod story;
 pub mod text;
 

@@ -25,6 +25,8 @@ pub struct Claim {
     /// The number as written (`2,000`).
     pub value_span: Range<usize>,
     pub quantity: Quantity,
+    /// The value as the text states it, before qualifiers widen it.
+    pub stated: (f64, f64),
     /// What is counted, singular (`civilian`).
     pub counted: Option<String>,
     /// The span of the counted noun, when it stands after the figure; the
@@ -40,6 +42,9 @@ pub struct Claim {
     pub as_of: Option<Date>,
     /// `2,862 more`: a figure on top of another, not a total.
     pub additional: bool,
+    /// `up from 35`, `revised down from 7`: an earlier figure the story
+    /// itself replaces; never compared.
+    pub superseded: bool,
     /// Index of the sentence in the story's sentence list.
     pub sentence: usize,
     /// The sentence is the headline or a list item (KEY POINTS).
@@ -580,10 +585,57 @@ const EVENTS: &[(&[&str], &str)] = &[
     (&["fined"], "fined"),
     (&["raised"], "raised"),
     (&["pledged"], "pledged"),
+    (&["promised"], "pledged"),
+    (&["aid"], "pledged"),
+    (&["costs"], "cost"),
+    (&["costing"], "cost"),
     (&["cost"], "cost"),
     (&["jobs"], "jobs"),
     (&["hired"], "jobs"),
     (&["laid"], "jobs"),
+    (&["took", "place"], "occurred"),
+    (&["struck"], "occurred"),
+    (&["hit"], "occurred"),
+    (&["collapsed"], "occurred"),
+    (&["burst"], "occurred"),
+    (&["broke"], "occurred"),
+    (&["overflowed"], "occurred"),
+    (&["swept"], "occurred"),
+    (&["erupted"], "occurred"),
+    (&["occurred"], "occurred"),
+    (&["happened"], "occurred"),
+    (&["began"], "began"),
+    (&["started"], "began"),
+    (&["ended"], "ended"),
+];
+
+/// The canonical events the frame names; rules may only use these.
+pub const EVENT_NAMES: &[&str] = &[
+    "killed",
+    "injured",
+    "killed or injured",
+    "missing",
+    "displaced",
+    "evacuated",
+    "detained",
+    "discovered",
+    "rescued",
+    "support",
+    "oppose",
+    "turnout",
+    "received",
+    "invaded",
+    "launched",
+    "attended",
+    "sentenced",
+    "fined",
+    "raised",
+    "pledged",
+    "cost",
+    "jobs",
+    "occurred",
+    "began",
+    "ended",
 ];
 
 /// Event phrases indexed by their first word.
@@ -886,6 +938,12 @@ const PLACE_PREPS: &[&str] = &[
     "throughout",
     "inside",
 ];
+/// Nouns that name a place on their own: `across the province`.
+const PLACE_NOUNS: &[&str] = &[
+    "province", "region", "country", "city", "town", "village", "state", "capital", "area",
+    "county", "valley", "district", "island", "coast", "north", "south", "east", "west",
+];
+
 /// Words that may stand between a preposition and a place name.
 const PLACE_WORDS: &[&str] = &[
     "the",
@@ -968,10 +1026,42 @@ fn scope_for(places: &[(usize, usize, String)], figure: &Range<usize>) -> Option
         .map(|(_, _, p)| p.clone())
 }
 
+/// `Kramatorsk station in eastern Ukraine where 5 died`: the place a
+/// `where` clause refers to is the named thing before it, not its region.
+fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, String)> {
+    let mut start = k;
+    while start > 0 {
+        let p = toks[start - 1];
+        if !p.word
+            || in_list(
+                p.text,
+                &["including", "like", "as", "at", "near", "to", "and", "of"],
+            )
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let first = toks
+        .get(start)
+        .filter(|t| start < k && capitalised(t.text))?;
+    // up to the first preposition: "Kramatorsk station", not "... in eastern Ukraine"
+    let end = (start..k)
+        .find(|&j| PLACE_PREPS.contains(&lower(toks[j].text).as_str()))
+        .unwrap_or(k);
+    let last = toks[end - 1];
+    let phrase = format!("at {}", &text[first.start..last.end]);
+    Some((toks[k].start, toks[k].end, phrase))
+}
+
 /// Every place phrase of a sentence: (start, end, `in Bucha`).
 fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
+        if t.word && t.text.eq_ignore_ascii_case("where") {
+            out.extend(where_place(text, toks, k));
+            continue;
+        }
         if !t.word || !PLACE_PREPS.contains(&lower(t.text).as_str()) {
             continue;
         }
@@ -1039,6 +1129,28 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             j += 1;
         }
         let Some((a, b)) = run.or(last_run) else {
+            // "across the province", "in the capital": a place without a name
+            let mut j = k + 1;
+            while toks.get(j).is_some_and(|w| {
+                w.word
+                    && matches!(
+                        lower(w.text).as_str(),
+                        "the" | "this" | "that" | "whole" | "entire"
+                    )
+            }) {
+                j += 1;
+            }
+            if let Some(w) = toks
+                .get(j)
+                .filter(|w| w.word && j > k + 1 && in_list(w.text, PLACE_NOUNS))
+            {
+                let phrase = format!(
+                    "{} {}",
+                    t.text.to_lowercase(),
+                    text[toks[k + 1].start..w.end].to_lowercase()
+                );
+                out.push((t.start, w.end, phrase));
+            }
             continue;
         };
         let phrase = format!(
@@ -1158,10 +1270,32 @@ pub fn claims(
             } else {
                 date_in_sentence.or(published)
             };
+            let superseded = {
+                let before: Vec<Low> = crate::extract::grammar::words_before(text, m.span.start)
+                    .take(3)
+                    .map(|(_, w)| lower(w))
+                    .collect();
+                let w = |k: usize| before.get(k).map_or("", |l| l.as_str());
+                (w(0) == "from"
+                    && matches!(
+                        w(1),
+                        "up" | "down"
+                            | "revised"
+                            | "rose"
+                            | "risen"
+                            | "fell"
+                            | "climbed"
+                            | "jumped"
+                            | "increased"
+                    ))
+                    || (w(0) == "from" && w(1) == "down" && w(2) == "revised")
+                    || matches!(w(0), "previously" | "initially" | "originally")
+            };
             out.push(Claim {
                 span: m.span.clone(),
                 value_span: m.value_span.clone(),
                 quantity: m.quantity.clone(),
+                stated: m.stated,
                 counted,
                 counted_span,
                 event,
@@ -1169,6 +1303,7 @@ pub fn claims(
                 source: source_for(text, &sentence.span, &sources, &m.span),
                 as_of,
                 additional,
+                superseded,
                 sentence: si,
                 block: sentence.block,
             });
@@ -1357,7 +1492,31 @@ fn event_for(
 
 /// A figure with no noun after it counts what the previous figure of the
 /// same paragraph counted: `2,104 civilians ... while 2,862 more got injured`.
+/// A casualty figure that still has none counts people: `the death toll
+/// rose to 35`, `35 dead`.
 fn inherit_counted(claims: &mut [Claim], sentences: &[Sentence]) {
+    inherit_from_paragraph(claims, sentences);
+    for c in claims.iter_mut() {
+        let casualty = matches!(
+            c.event.as_deref(),
+            Some(
+                "killed"
+                    | "injured"
+                    | "killed or injured"
+                    | "missing"
+                    | "detained"
+                    | "displaced"
+                    | "evacuated"
+                    | "attended"
+            )
+        );
+        if c.counted.is_none() && c.quantity.unit == Unit::Count && casualty {
+            c.counted = Some("person".to_string());
+        }
+    }
+}
+
+fn inherit_from_paragraph(claims: &mut [Claim], sentences: &[Sentence]) {
     for i in 1..claims.len() {
         if claims[i].counted.is_some() || claims[i].quantity.unit != Unit::Count {
             continue;

@@ -1,6 +1,7 @@
 //! Report: turns analyses into bytes. Every emitter writes to `impl Write`,
 //! so tests capture output as strings.
 
+pub mod check;
 pub mod claims;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).

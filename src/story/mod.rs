@@ -226,6 +226,28 @@ fn read_bytes(shown: &str, path: &Path, ext: &str, bytes: &[u8], batch: &mut Bat
     }
 }
 
+/// A story written inline (rule tests, library users): the text is the
+/// body, positions count from its first line.
+pub fn inline(
+    id: &str,
+    outlet: &str,
+    title: Option<&str>,
+    published: Option<&str>,
+    event: Option<&str>,
+    body: &str,
+) -> Result<Story, Rejected> {
+    let meta = Meta {
+        id: Some(id.to_string()),
+        outlet: Some(outlet.to_string()),
+        title: title.map(str::to_string),
+        published: published.map(str::to_string),
+        url: None,
+        event: event.map(str::to_string),
+    };
+    let headline = title.map(|t| (t.to_string(), Anchor::escaped(1, 1)));
+    assemble(id, None, meta, headline, body, Anchor::verbatim(1, 1))
+}
+
 /// Ingest the bytes of one file named `name` (its extension picks the
 /// format: `.md`, `.txt`, `.json`, `.jsonl`), as if read from disk.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Batch {

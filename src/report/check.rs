@@ -1,0 +1,392 @@
+//! Output of `crosscheck check`: findings with their evidence.
+//!
+//! JSON is the contract in DESIGN.md: `{version, summary, stories,
+//! findings}`. Human output shows each finding as rustc shows an error: the
+//! outlets' sentences with the figure underlined (annotate-snippets), then
+//! per event a table of what each outlet says about each measure.
+
+use super::claims::QuantityOut;
+use crate::Analysis;
+use crate::rules::{EventGroup, Finding, Severity};
+use crate::story::Rejected;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Output formats of `crosscheck check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+/// What a check run produced, ready for any emitter.
+#[derive(Debug)]
+pub struct CheckReport<'a> {
+    pub analyses: &'a [Analysis],
+    pub rejected: &'a [Rejected],
+    pub events: &'a [EventGroup],
+    /// All findings, whatever their level.
+    pub findings: &'a [Finding],
+    /// Findings below this are not shown.
+    pub min_level: Severity,
+}
+
+impl CheckReport<'_> {
+    fn shown(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity >= self.min_level)
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Counts {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Summary {
+    stories: usize,
+    checked: usize,
+    rejected: usize,
+    events: usize,
+    findings: Counts,
+}
+
+#[derive(Debug, Serialize)]
+struct StoryRow {
+    id: String,
+    outlet: Option<String>,
+    path: String,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+struct EvidenceOut {
+    story: String,
+    outlet: String,
+    path: String,
+    line: usize,
+    column: usize,
+    span: [usize; 2],
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantity: Option<QuantityOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    primary: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct FindingOut {
+    rule: String,
+    kind: &'static str,
+    severity: &'static str,
+    event: String,
+    title: String,
+    message: String,
+    evidence: Vec<EvidenceOut>,
+}
+
+#[derive(Debug, Serialize)]
+struct Document {
+    version: u32,
+    summary: Summary,
+    stories: Vec<StoryRow>,
+    findings: Vec<FindingOut>,
+}
+
+fn counts<'a>(fs: impl Iterator<Item = &'a Finding>) -> Counts {
+    let mut c = Counts {
+        error: 0,
+        warning: 0,
+        info: 0,
+    };
+    for f in fs {
+        match f.severity {
+            Severity::Error => c.error += 1,
+            Severity::Warning => c.warning += 1,
+            Severity::Info => c.info += 1,
+        }
+    }
+    c
+}
+
+fn kind_str(k: crate::rules::Kind) -> &'static str {
+    match k {
+        crate::rules::Kind::Figure => "figure",
+        crate::rules::Kind::Date => "date",
+        crate::rules::Kind::Lint => "lint",
+        crate::rules::Kind::Quote => "quote",
+    }
+}
+
+fn evidence_out(analyses: &[Analysis], e: &crate::rules::Evidence) -> EvidenceOut {
+    let a = &analyses[e.story];
+    let pos = a.story.position(e.span.start);
+    let claim = e.claim.map(|k| &a.claims[k]);
+    EvidenceOut {
+        story: a.story.id.clone(),
+        outlet: a.story.outlet.clone(),
+        path: a.story.path.clone(),
+        line: pos.line,
+        column: pos.column,
+        span: [e.span.start, e.span.end],
+        text: a.story.text[e.span.clone()].to_string(),
+        quantity: claim.map(|c| QuantityOut::new(&c.quantity, &a.story.text[c.value_span.clone()])),
+        source: claim.and_then(|c| c.source.clone()),
+        primary: e.primary,
+    }
+}
+
+fn json(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+    let mut event_of = vec![None; r.analyses.len()];
+    for g in r.events {
+        for &s in &g.stories {
+            event_of[s] = Some(g.event.clone());
+        }
+    }
+    let mut stories: Vec<StoryRow> = r
+        .analyses
+        .iter()
+        .zip(event_of)
+        .map(|(a, event)| StoryRow {
+            id: a.story.id.clone(),
+            outlet: Some(a.story.outlet.clone()),
+            path: a.story.path.clone(),
+            status: "checked",
+            event,
+            reason: None,
+            line: None,
+            column: None,
+        })
+        .chain(r.rejected.iter().map(|x| StoryRow {
+            id: x.path.clone(),
+            outlet: None,
+            path: x.path.clone(),
+            status: "rejected",
+            event: None,
+            reason: Some(x.reason.clone()),
+            line: x.line,
+            column: x.column,
+        }))
+        .collect();
+    stories.sort_by(|a, b| (&a.path, &a.id, a.line).cmp(&(&b.path, &b.id, b.line)));
+    let doc = Document {
+        version: super::JSON_VERSION,
+        summary: Summary {
+            stories: r.analyses.len() + r.rejected.len(),
+            checked: r.analyses.len(),
+            rejected: r.rejected.len(),
+            events: r.events.len(),
+            findings: counts(r.shown()),
+        },
+        stories,
+        findings: r
+            .shown()
+            .map(|f| FindingOut {
+                rule: f.rule.clone(),
+                kind: kind_str(f.kind),
+                severity: f.severity.as_str(),
+                event: f.event.clone(),
+                title: f.title.clone(),
+                message: f.message.clone(),
+                evidence: f
+                    .evidence
+                    .iter()
+                    .map(|e| evidence_out(r.analyses, e))
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// The line of the story text holding `span`, with its start.
+fn line_of(text: &str, start: usize) -> (usize, &str) {
+    let from = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let to = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    (from, &text[from..to])
+}
+
+fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for f in r.shown() {
+        let title = format!("{} [{}]", f.title, f.rule);
+        let mut group = Group::with_title(level(f.severity).primary_title(title));
+        for e in &f.evidence {
+            let a = &r.analyses[e.story];
+            let pos = a.story.position(e.span.start);
+            let (from, line) = line_of(&a.story.text, e.span.start);
+            let start = e.span.start - from;
+            let end = (e.span.end - from)
+                .min(line.len())
+                .max(start + 1)
+                .min(line.len().max(start));
+            let claim = e.claim.map(|k| &a.claims[k]);
+            let label = match claim.and_then(|c| c.source.as_deref()) {
+                Some(src) => format!("{} ({src})", a.story.outlet),
+                None => a.story.outlet.clone(),
+            };
+            let kind = if e.primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            // a headline from front matter sits on its own line of the file
+            let line_no = pos.line;
+            group = group.element(
+                Snippet::source(line)
+                    .line_start(line_no)
+                    .path(a.story.path.clone())
+                    .annotation(kind.span(start..end).label(label)),
+            );
+        }
+        group = group.element(Level::NOTE.message(format!("event: {}", f.event)));
+        writeln!(w, "{}", renderer.render(&[group]))?;
+        writeln!(w)?;
+    }
+    for r_ in r.rejected {
+        writeln!(w, "rejected: {r_}")?;
+    }
+    tables(w, r, color)?;
+    let c = counts(r.findings.iter());
+    let shown = counts(r.shown());
+    let hidden = (c.error + c.warning + c.info) - (shown.error + shown.warning + shown.info);
+    writeln!(
+        w,
+        "{} error{}, {} warning{}, {} info in {} event{} ({} stories checked, {} rejected){}",
+        c.error,
+        if c.error == 1 { "" } else { "s" },
+        c.warning,
+        if c.warning == 1 { "" } else { "s" },
+        c.info,
+        r.events.len(),
+        if r.events.len() == 1 { "" } else { "s" },
+        r.analyses.len(),
+        r.rejected.len(),
+        if hidden > 0 {
+            format!("; {hidden} below --min-level not shown")
+        } else {
+            String::new()
+        }
+    )
+}
+
+fn interval(c: &crate::extract::frame::Claim) -> String {
+    let q = &c.quantity;
+    if let Some(d) = q.date {
+        return d.to_string();
+    }
+    let num = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            format!("{x:.0}")
+        } else {
+            format!("{x:.2}")
+        }
+    };
+    let iv = q.interval;
+    match iv.high {
+        Some(h) if h == iv.low => num(h),
+        Some(h) => format!(
+            "{}{}, {}{}",
+            if iv.low_inclusive { '[' } else { '(' },
+            num(iv.low),
+            num(h),
+            if iv.high_inclusive { ']' } else { ')' }
+        ),
+        None => format!(
+            "{}{}, ∞)",
+            if iv.low_inclusive { '[' } else { '(' },
+            num(iv.low)
+        ),
+    }
+}
+
+/// Per event: each measure and what each outlet says about it.
+fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
+    let (bold, dim, red, green, reset) = if color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[0m")
+    } else {
+        ("", "", "", "", "")
+    };
+    for g in r.events {
+        let outlets: Vec<&str> = g
+            .stories
+            .iter()
+            .map(|&s| r.analyses[s].story.outlet.as_str())
+            .collect();
+        writeln!(
+            w,
+            "{bold}event {}{reset} {dim}— {} stories: {}{reset}",
+            g.event,
+            g.stories.len(),
+            outlets.join(", ")
+        )?;
+        for m in &g.measures {
+            writeln!(w, "  {bold}{}{reset} {dim}[{}]{reset}", m.title, m.rule)?;
+            for (s, ks) in &m.cells {
+                let a = &r.analyses[*s];
+                let parts: Vec<String> = ks
+                    .iter()
+                    .map(|&k| {
+                        let c = &a.claims[k];
+                        let text = &a.story.text[c.surface()];
+                        let src = c
+                            .source
+                            .as_deref()
+                            .map(|x| format!(", {x}"))
+                            .unwrap_or_default();
+                        format!("\u{201c}{text}\u{201d} {dim}{}{src}{reset}", interval(c))
+                    })
+                    .collect();
+                let bad = ks.iter().any(|&k| m.conflicting.contains(&(*s, k)));
+                let mark = if bad {
+                    format!("{red}✗ differs{reset}")
+                } else {
+                    format!("{green}✓ agrees{reset}")
+                };
+                writeln!(w, "    {mark}  {:<18} {}", a.story.outlet, parts.join("; "))?;
+            }
+        }
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+/// Write a check report in `format`.
+pub fn write(
+    w: &mut dyn Write,
+    format: CheckFormat,
+    r: &CheckReport<'_>,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        CheckFormat::Json => json(w, r),
+        CheckFormat::Human => human(w, r, color),
+    }
+}

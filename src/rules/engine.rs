@@ -1,0 +1,566 @@
+//! The engine: compiled rules over the claims of a batch → findings.
+//!
+//! Stories are grouped into events first (front matter `event`, else their
+//! folder, else the whole batch); nothing is compared across events. Within
+//! an event each figure rule gathers the claims it measures, compares every
+//! pair from different outlets (and, within one story, the headline or KEY
+//! POINTS against the body), and joins the pairs that disagree into one
+//! finding per connected group of claims. Cost grows with the claims of an
+//! event and a measure, never with the whole batch.
+//!
+//! Two figures agree when their intervals, widened by the rule's tolerance
+//! and by the precision the text shows (`52 percent` covers 52.3), share a
+//! point. A cumulative measure may rise between reports; a later, lower
+//! figure is a discrepancy. Different named sources make a finding `info` at
+//! most.
+
+use super::model::{Kind, LintCheck, Severity};
+use super::{Compare, Rule};
+use crate::Analysis;
+use crate::extract::frame::Claim;
+use crate::extract::quantity::{Interval, Qualifier, Unit, interval_for};
+use crate::text::Block;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// How stories are grouped into events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Front matter `event`, else the story's folder.
+    #[default]
+    Event,
+    /// The story's folder.
+    Dir,
+    /// The whole batch is one event.
+    Batch,
+}
+
+/// One claim, quantifier or sentence cited by a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index of the story in the analyses given to [`check`].
+    pub story: usize,
+    /// Index of the claim in that story, when the evidence is a claim.
+    pub claim: Option<usize>,
+    /// Byte span in the story's text.
+    pub span: Range<usize>,
+    /// The claim the others are compared against (most conflicts).
+    pub primary: bool,
+}
+
+/// A disagreement (or, for lint rules, a problem in one story).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub event: String,
+    pub title: String,
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What each outlet says about one measure of one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub rule: String,
+    pub title: String,
+    /// (story, claims) for every story with a claim of this measure.
+    pub cells: Vec<(usize, Vec<usize>)>,
+    /// Claims that disagree with another (story, claim).
+    pub conflicting: Vec<(usize, usize)>,
+}
+
+/// An event: its stories and measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventGroup {
+    pub event: String,
+    pub stories: Vec<usize>,
+    pub measures: Vec<Measure>,
+}
+
+fn folder(a: &Analysis) -> String {
+    std::path::Path::new(&a.story.path)
+        .parent()
+        .map(|p| p.display().to_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| ".".to_string())
+}
+
+fn event_key(a: &Analysis, by: GroupBy) -> String {
+    match by {
+        GroupBy::Event => a.story.event.clone().unwrap_or_else(|| folder(a)),
+        GroupBy::Dir => folder(a),
+        GroupBy::Batch => "batch".to_string(),
+    }
+}
+
+/// Run every rule over the batch. Findings and events come back sorted.
+pub fn check(
+    analyses: &[Analysis],
+    rules: &[Rule],
+    by: GroupBy,
+) -> (Vec<EventGroup>, Vec<Finding>) {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in analyses.iter().enumerate() {
+        groups.entry(event_key(a, by)).or_default().push(i);
+    }
+    let mut events = Vec::new();
+    let mut findings = Vec::new();
+    for (event, mut stories) in groups {
+        stories.sort_by(|&a, &b| story_order(analyses, a, b));
+        let mut measures = Vec::new();
+        for rule in rules {
+            match rule.kind {
+                Kind::Figure | Kind::Date => {
+                    let (m, f) = compare_rule(analyses, &stories, rule, &event);
+                    if let Some(m) = m {
+                        measures.push(m);
+                    }
+                    findings.extend(f);
+                }
+                Kind::Lint => findings.extend(lint(analyses, &stories, rule, &event)),
+                Kind::Quote => {}
+            }
+        }
+        events.push(EventGroup {
+            event,
+            stories,
+            measures,
+        });
+    }
+    findings.sort_by(|a, b| finding_order(analyses, a, b));
+    (events, findings)
+}
+
+fn story_order(analyses: &[Analysis], a: usize, b: usize) -> std::cmp::Ordering {
+    let (x, y) = (&analyses[a].story, &analyses[b].story);
+    (&x.path, &x.id).cmp(&(&y.path, &y.id))
+}
+
+fn finding_order(analyses: &[Analysis], a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    let key = |f: &Finding| {
+        let e = f.evidence.first();
+        (
+            f.event.clone(),
+            std::cmp::Reverse(f.severity),
+            f.rule.clone(),
+            e.map(|e| {
+                (
+                    analyses[e.story].story.path.clone(),
+                    analyses[e.story].story.id.clone(),
+                    e.span.start,
+                )
+            }),
+        )
+    };
+    key(a).cmp(&key(b))
+}
+
+/// The interval a claim allows under a rule: the rule's meaning of
+/// "around", the text's own precision, and the rule's tolerance.
+pub fn widened(c: &Claim, cmp: &Compare) -> Interval {
+    let q = &c.quantity;
+    let mut iv = match q.qualifier {
+        Qualifier::Approx | Qualifier::ApproxBelow => {
+            interval_for(q.qualifier, c.stated.0, c.stated.1, cmp.approx)
+        }
+        _ => q.interval,
+    };
+    // "52 percent" covers 52.3: just under half a step either way
+    let half = if matches!(
+        q.qualifier,
+        Qualifier::Exact | Qualifier::Approx | Qualifier::ApproxBelow | Qualifier::Range
+    ) {
+        0.499 * q.precision
+    } else {
+        0.0
+    };
+    let scale = iv.low.abs().max(iv.high.map_or(0.0, f64::abs));
+    let slack = half + cmp.tolerance * scale;
+    iv.low -= slack;
+    if let Some(h) = iv.high.as_mut() {
+        *h += slack;
+    }
+    iv
+}
+
+fn as_of(a: &Analysis, c: &Claim) -> Option<jiff::civil::Date> {
+    c.as_of.or(a.story.published)
+}
+
+fn same_source(x: &str, y: &str) -> bool {
+    let norm = |s: &str| {
+        let l = s.to_lowercase();
+        l.trim_start_matches("the ").to_string()
+    };
+    let (a, b) = (norm(x), norm(y));
+    a == b || a.contains(&b) || b.contains(&a)
+}
+
+fn digits(v: f64) -> Option<Vec<u8>> {
+    (v.fract() == 0.0 && v.abs() < 1e15).then(|| {
+        let mut d: Vec<u8> = format!("{}", v.abs() as u64).into_bytes();
+        d.sort_unstable();
+        d
+    })
+}
+
+/// `35` and `53`: the same digits in another order.
+fn digit_swap(a: f64, b: f64) -> bool {
+    a != b && a >= 10.0 && digits(a).is_some_and(|d| Some(d) == digits(b))
+}
+
+/// `35` and `350`, `€3m` and `€30m`: a factor of ten or more with the same leading digits.
+fn magnitude_slip(a: f64, b: f64) -> bool {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    if lo <= 0.0 || hi / lo < 9.5 {
+        return false;
+    }
+    let r = (hi / lo).log10();
+    (r - r.round()).abs() < 0.02
+}
+
+/// Whether two claims of one measure disagree, and how seriously.
+fn conflict(
+    analyses: &[Analysis],
+    rule: &Rule,
+    x: (usize, usize),
+    y: (usize, usize),
+) -> Option<Severity> {
+    let (a, b) = (&analyses[x.0], &analyses[y.0]);
+    let (ca, cb) = (&a.claims[x.1], &b.claims[y.1]);
+    let (ia, ib) = (widened(ca, &rule.compare), widened(cb, &rule.compare));
+    if ia.intersects(&ib) {
+        return None;
+    }
+    if rule.compare.cumulative {
+        if let (Some(da), Some(db)) = (as_of(a, ca), as_of(b, cb)) {
+            if da != db {
+                let (early, late) = if da < db { (&ia, &ib) } else { (&ib, &ia) };
+                // the later report is higher: the toll rose
+                if early.high.is_some_and(|h| late.low >= h) {
+                    return None;
+                }
+            }
+        }
+    }
+    let mut sev = rule.severity;
+    if let (Some(sa), Some(sb)) = (&ca.source, &cb.source) {
+        if !same_source(sa, sb) {
+            return Some(Severity::Info);
+        }
+    }
+    let (pa, pb) = (ca.stated.0, cb.stated.0);
+    let serious = digit_swap(pa, pb) || magnitude_slip(pa, pb);
+    let gap = if ia.high.is_some_and(|h| h < ib.low) {
+        ib.low - ia.high.unwrap_or(ib.low)
+    } else {
+        ia.low - ib.high.unwrap_or(ia.low)
+    };
+    let scale = pa.abs().max(pb.abs()).max(1.0);
+    let vague = matches!(ca.quantity.qualifier, Qualifier::Vague)
+        || matches!(cb.quantity.qualifier, Qualifier::Vague);
+    // a day apart is as wrong as a month apart; only figures have near misses
+    if rule.kind == Kind::Figure && !serious && (gap / scale <= 0.10 || vague) {
+        sev = sev.min(Severity::Warning);
+    }
+    Some(sev)
+}
+
+fn scope_compatible(rule: &Rule, x: &Claim, y: &Claim) -> bool {
+    if !rule.compare.scope_must_match {
+        return true;
+    }
+    // a figure with no place is taken as the event's own; a site (`at
+    // Kramatorsk station`) is local by nature and meets only the same site
+    let site = |s: &Option<String>| s.as_deref().is_some_and(|p| p.starts_with("at "));
+    match (&x.scope, &y.scope) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => !site(&x.scope) && !site(&y.scope),
+    }
+}
+
+fn comparable(analyses: &[Analysis], x: (usize, usize), y: (usize, usize)) -> bool {
+    if x.0 != y.0 {
+        return true;
+    }
+    // one story: the headline or KEY POINTS against the body
+    let a = &analyses[x.0];
+    let (cx, cy) = (&a.claims[x.1], &a.claims[y.1]);
+    let summary = |b: Block| matches!(b, Block::Headline | Block::ListItem);
+    cx.sentence != cy.sentence && summary(cx.block) != summary(cy.block)
+}
+
+/// Union-find root with path shortening.
+fn find(p: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while p[r] != r {
+        r = p[r];
+    }
+    p[i] = r;
+    r
+}
+
+fn compare_rule(
+    analyses: &[Analysis],
+    stories: &[usize],
+    rule: &Rule,
+    event: &str,
+) -> (Option<Measure>, Vec<Finding>) {
+    let mut claims: Vec<(usize, usize)> = Vec::new();
+    for &s in stories {
+        for (k, c) in analyses[s].claims.iter().enumerate() {
+            let unit_ok = match rule.kind {
+                Kind::Date => c.quantity.unit == Unit::Date && c.quantity.date.is_some(),
+                _ => c.quantity.unit != Unit::Date,
+            };
+            if unit_ok && !c.additional && !c.superseded && rule.matcher.accepts(c) {
+                claims.push((s, k));
+            }
+        }
+    }
+    let outlets: std::collections::BTreeSet<usize> = claims.iter().map(|c| c.0).collect();
+    if claims.len() < 2 {
+        return (None, Vec::new());
+    }
+    // pairs that disagree, and the graph they make
+    let mut edges: Vec<(usize, usize, Severity)> = Vec::new();
+    for i in 0..claims.len() {
+        for j in i + 1..claims.len() {
+            let (x, y) = (claims[i], claims[j]);
+            let (cx, cy) = (&analyses[x.0].claims[x.1], &analyses[y.0].claims[y.1]);
+            if !comparable(analyses, x, y) || !scope_compatible(rule, cx, cy) {
+                continue;
+            }
+            if let Some(sev) = conflict(analyses, rule, x, y) {
+                edges.push((i, j, sev));
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    for &(i, j, _) in &edges {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut edge_roots = Vec::with_capacity(edges.len());
+    for &(i, j, _) in &edges {
+        let root = find(&mut parent, i);
+        edge_roots.push(root);
+        components.entry(root).or_default().extend([i, j]);
+    }
+    let mut findings = Vec::new();
+    let mut conflicting = Vec::new();
+    for (root, mut members) in components {
+        members.sort_unstable();
+        members.dedup();
+        let comp_edges: Vec<&(usize, usize, Severity)> = edges
+            .iter()
+            .zip(&edge_roots)
+            .filter(|(_, r)| **r == root)
+            .map(|(e, _)| e)
+            .collect();
+        let severity = comp_edges
+            .iter()
+            .map(|e| e.2)
+            .max()
+            .unwrap_or(Severity::Info);
+        let degree = |m: usize| comp_edges.iter().filter(|e| e.0 == m || e.1 == m).count();
+        let primary = members
+            .iter()
+            .copied()
+            .max_by_key(|&m| (degree(m), std::cmp::Reverse(m)))
+            .unwrap_or(members[0]);
+        let mut evidence: Vec<Evidence> = members
+            .iter()
+            .map(|&m| {
+                let (s, k) = claims[m];
+                Evidence {
+                    story: s,
+                    claim: Some(k),
+                    span: analyses[s].claims[k].surface(),
+                    primary: m == primary,
+                }
+            })
+            .collect();
+        evidence.sort_by(|a, b| {
+            story_order(analyses, a.story, b.story).then(a.span.start.cmp(&b.span.start))
+        });
+        // the odd ones out: claims that disagree with most of the others
+        // in their group (a lone 53 among 35s, not the 35s)
+        // (different sources disagreeing is expected: count those only when
+        // nothing else disagrees)
+        let serious = comp_edges.iter().any(|e| e.2 > Severity::Info);
+        let marked = |m: usize| {
+            comp_edges
+                .iter()
+                .filter(|e| (e.0 == m || e.1 == m) && (!serious || e.2 > Severity::Info))
+                .count()
+        };
+        for &m in &members {
+            let others = members
+                .iter()
+                .filter(|&&o| claims[o].0 != claims[m].0)
+                .count();
+            let d = marked(m);
+            if d > 0 && (2 * d > others || d == others) {
+                conflicting.push(claims[m]);
+            }
+        }
+        let parts: Vec<String> = evidence
+            .iter()
+            .map(|e| {
+                let a = &analyses[e.story];
+                let c = &a.claims[e.claim.unwrap_or(0)];
+                let src = c
+                    .source
+                    .as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default();
+                format!(
+                    "{}: \u{201c}{}\u{201d}{src}",
+                    a.story.outlet,
+                    &a.story.text[e.span.clone()]
+                )
+            })
+            .collect();
+        let note = if severity == Severity::Info && rule.severity > Severity::Info {
+            " — different sources"
+        } else {
+            ""
+        };
+        findings.push(Finding {
+            rule: rule.id.clone(),
+            kind: rule.kind,
+            severity,
+            event: event.to_string(),
+            title: rule.title.clone(),
+            message: format!("{}{note}: {}", rule.title, parts.join("; ")),
+            evidence,
+        });
+    }
+    let measure = (outlets.len() >= 2 || !findings.is_empty()).then(|| {
+        let mut cells: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(s, k) in &claims {
+            cells.entry(s).or_default().push(k);
+        }
+        let mut cells: Vec<(usize, Vec<usize>)> = cells.into_iter().collect();
+        cells.sort_by(|a, b| story_order(analyses, a.0, b.0));
+        conflicting.sort_unstable();
+        conflicting.dedup();
+        Measure {
+            rule: rule.id.clone(),
+            title: rule.title.clone(),
+            cells,
+            conflicting,
+        }
+    });
+    (measure, findings)
+}
+
+fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |s: usize, claim: Option<usize>, span: Range<usize>, message: String| {
+        out.push(Finding {
+            rule: rule.id.clone(),
+            kind: Kind::Lint,
+            severity: rule.severity,
+            event: event.to_string(),
+            title: rule.title.clone(),
+            message,
+            evidence: vec![Evidence {
+                story: s,
+                claim,
+                span,
+                primary: true,
+            }],
+        });
+    };
+    for &s in stories {
+        let a = &analyses[s];
+        match rule.check {
+            Some(LintCheck::DanglingQuantifier) => {
+                for d in &a.dangling {
+                    let text = &a.story.text[d.span.clone()];
+                    push(
+                        s,
+                        None,
+                        d.span.clone(),
+                        format!("{}: \u{201c}{text}\u{201d} has no number", rule.title),
+                    );
+                }
+            }
+            Some(LintCheck::WeekdayMismatch) => {
+                // "Tuesday, March 3, 2024": the weekday written right before a date
+                for (k, c) in a.claims.iter().enumerate() {
+                    let Some(d) = c.quantity.date.filter(|_| {
+                        c.quantity.unit == Unit::Date && c.quantity.qualifier == Qualifier::Exact
+                    }) else {
+                        continue;
+                    };
+                    let head = a.story.text[..c.span.start].trim_end_matches([' ', ',']);
+                    let n = head
+                        .bytes()
+                        .rev()
+                        .take_while(u8::is_ascii_alphabetic)
+                        .count();
+                    let word = &head[head.len() - n..];
+                    let Some(wd) = crate::extract::grammar::date::weekday_name(word) else {
+                        continue;
+                    };
+                    if d.weekday() != wd {
+                        let span = head.len() - n..c.span.end;
+                        let text = &a.story.text[span.clone()];
+                        push(
+                            s,
+                            Some(k),
+                            span,
+                            format!(
+                                "{}: \u{201c}{text}\u{201d}, but {d} is a {:?}",
+                                rule.title,
+                                d.weekday()
+                            ),
+                        );
+                    }
+                }
+            }
+            Some(LintCheck::SharesOver100) => {
+                let mut by_sentence: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+                for (k, c) in a.claims.iter().enumerate() {
+                    if c.quantity.unit == Unit::Percent && c.quantity.qualifier == Qualifier::Exact
+                    {
+                        if let Some(n) = &c.counted {
+                            by_sentence
+                                .entry((c.sentence, n.to_lowercase()))
+                                .or_default()
+                                .push(k);
+                        }
+                    }
+                }
+                for ks in by_sentence.values().filter(|ks| ks.len() >= 2) {
+                    let sum: f64 = ks.iter().map(|&k| a.claims[k].stated.0).sum();
+                    if sum > 100.5 {
+                        let span =
+                            a.claims[ks[0]].span.start..a.claims[ks[ks.len() - 1]].surface().end;
+                        push(
+                            s,
+                            Some(ks[0]),
+                            span,
+                            format!("{}: the shares add up to {sum}%", rule.title),
+                        );
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Whether a finding is at or above a threshold.
+pub fn at_least(f: &Finding, min: Severity) -> bool {
+    f.severity >= min
+}

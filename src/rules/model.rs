@@ -1,0 +1,205 @@
+//! Rule files as written: plain serde types, every field documented.
+//!
+//! These types say what a rule file may contain and nothing more; they are
+//! compiled once into [`super::Rule`]s by [`super::load`], which checks what
+//! serde cannot (known units and events, percentages that parse, tests that
+//! make sense). The JSON Schema in `rules/schema.json` is generated from
+//! these types.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A rule file: a list of rules.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The rules in this file.
+    pub rules: Vec<RuleDef>,
+}
+
+/// What a rule compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The same measure (what is counted, what happened, where) across outlets.
+    Figure,
+    /// The same event dated differently.
+    Date,
+    /// One story on its own: dangling quantifiers, weekdays that do not match
+    /// their date, shares adding up to more than 100 %.
+    Lint,
+    /// The same quotation worded differently (not yet implemented).
+    Quote,
+}
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One rule as written.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    /// Unique id, lower-case words joined by hyphens (`civilian-deaths`).
+    pub id: String,
+    /// What the rule compares.
+    pub kind: Kind,
+    /// The most serious a finding of this rule can be; the size of the gap
+    /// ranks it down (a near miss is a warning, different sources an info).
+    pub severity: Severity,
+    /// One line saying what a finding means.
+    pub title: String,
+    /// A longer explanation for `crosscheck rules explain`.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Which claims the rule looks at.
+    #[serde(default, rename = "match")]
+    pub matcher: MatchDef,
+    /// How claims are compared.
+    #[serde(default)]
+    pub compare: CompareDef,
+    /// For `lint` rules: which check to run.
+    #[serde(default)]
+    pub check: Option<LintCheck>,
+    /// Cases that must fire and cases that must not, run by `crosscheck rules test`.
+    #[serde(default)]
+    pub tests: Vec<TestDef>,
+}
+
+/// Which claims a rule looks at. Every list is a set of alternatives.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatchDef {
+    /// What is counted, as singular lemmas (`civilian`, `person`). Empty: anything.
+    #[serde(default)]
+    pub counted: Vec<String>,
+    /// What happened, as the frame's canonical events (`killed`, `injured`,
+    /// `killed or injured`, `detained`, `displaced`, `support`, ...). Empty: anything.
+    #[serde(default)]
+    pub event: Vec<String>,
+    /// Counted nouns or events that exclude a claim.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// The unit: `count`, `percent`, `money` (any currency) or `money:EUR`, `date`, ...
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// How a figure rule compares claims.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompareDef {
+    /// Slack beyond what the qualifiers themselves allow, as a percentage (`5%`).
+    #[serde(default = "zero_percent")]
+    pub tolerance: String,
+    /// What "around" and "about" mean, as a percentage (`10%`).
+    #[serde(default = "ten_percent")]
+    pub approx: String,
+    /// The measure only grows (a death toll): a later, higher figure is an
+    /// update; a later, lower one is a discrepancy.
+    #[serde(default)]
+    pub cumulative: bool,
+    /// `must-match`: figures with different places (`in Bucha`, `in Kyiv`)
+    /// are different measures; `ignore`: places do not matter.
+    #[serde(default)]
+    pub scope: ScopeMode,
+}
+
+impl Default for CompareDef {
+    fn default() -> Self {
+        CompareDef {
+            tolerance: zero_percent(),
+            approx: ten_percent(),
+            cumulative: false,
+            scope: ScopeMode::MustMatch,
+        }
+    }
+}
+
+fn zero_percent() -> String {
+    "0%".to_string()
+}
+
+fn ten_percent() -> String {
+    "10%".to_string()
+}
+
+/// Whether places must match for figures to be compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeMode {
+    #[default]
+    MustMatch,
+    Ignore,
+}
+
+/// The checks a `lint` rule can run on one story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LintCheck {
+    /// A quantifier with no number after it: `at least people were killed`.
+    DanglingQuantifier,
+    /// A weekday next to a date it does not fall on: `Tuesday, March 3, 2024`.
+    WeekdayMismatch,
+    /// Shares of one whole in one sentence adding up to more than 100 %.
+    #[serde(rename = "shares-over-100")]
+    SharesOver100,
+}
+
+/// A rule test: stories written inline, and what must (or must not) be found.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestDef {
+    /// What the case shows.
+    pub name: String,
+    /// The stories of one event.
+    pub stories: Vec<TestStory>,
+    /// Findings this rule must report; empty means it must report none.
+    #[serde(default)]
+    pub expect: Vec<Expectation>,
+}
+
+/// One story of a rule test.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestStory {
+    /// The outlet's name.
+    pub outlet: String,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// The headline, if any.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The story's text.
+    pub text: String,
+}
+
+/// A finding a rule test expects.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// The severity it must have.
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Texts the finding must cite among its evidence (`"35"`, `"53 people"`).
+    #[serde(default)]
+    pub cites: Vec<String>,
+}
