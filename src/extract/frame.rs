@@ -593,6 +593,11 @@ const EVENTS: &[(&[&str], &str)] = &[
     (&["jobs"], "jobs"),
     (&["hired"], "jobs"),
     (&["laid"], "jobs"),
+    (&["forced", "from"], "displaced"),
+    (&["flooded"], "damaged"),
+    (&["damaged"], "damaged"),
+    (&["destroyed"], "damaged"),
+    (&["under", "water"], "damaged"),
     (&["took", "place"], "occurred"),
     (&["struck"], "occurred"),
     (&["hit"], "occurred"),
@@ -636,6 +641,7 @@ pub const EVENT_NAMES: &[&str] = &[
     "occurred",
     "began",
     "ended",
+    "damaged",
 ];
 
 /// Event phrases indexed by their first word.
