@@ -2,6 +2,7 @@
 
 mod util;
 
+mod check;
 mod cli;
 mod props;
 mod seeds;
