@@ -139,6 +139,18 @@ pub fn story(r: &mut Lcg, target: usize) -> String {
     s
 }
 
+/// A few sentences of prose with no figures.
+pub fn prose(r: &mut Lcg) -> String {
+    let mut s = String::new();
+    for k in 0..(2 + r.below(3)) {
+        if k > 0 {
+            s.push(' ');
+        }
+        s.push_str(r.pick(PROSE));
+    }
+    s
+}
+
 fn capital(q: &str) -> String {
     let mut c = q.chars();
     c.next()
