@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each user of the generator needs only part of it
 //! A deterministic generator of news-like text for benchmarks: sentences
 //! with tolls, crowds, money, dates, quotes and plain prose, in the
 //! proportions wire copy has (about one figure per 150 bytes).
