@@ -69,12 +69,12 @@ fn main() {
     for e in 0..events {
         let dir = out.join(format!("event-{e:05}"));
         std::fs::create_dir_all(&dir).expect("create the event folder");
-        let town = TOWNS[(e % TOWNS.len())];
+        let town = TOWNS[e % TOWNS.len()];
         let (kind, what) = KINDS[(e / TOWNS.len()) % KINDS.len()];
         let toll = 10 + r.below(80);
         let injured = 20 + r.below(300);
         let homes = 1000 + r.below(8000);
-        let month = MONTHS[(e % MONTHS.len())];
+        let month = MONTHS[e % MONTHS.len()];
         let day = 1 + r.below(27);
         let planted = e % 10 == 3;
         for k in 0..per_event.min(n - e * per_event) {
