@@ -211,8 +211,9 @@ fn currency_codes<'a>(unit: &'a str, iso: Option<&'a str>) -> Vec<&'a str> {
         "Dollar" | "USD" => vec!["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN"],
         "Pound" | "GBP" | "British pound" => vec!["GBP"],
         "Euro" | "EUR" => vec!["EUR"],
-        "Cent" => vec!["USD"],
-        "Pence" => vec!["GBP"],
+        // a cent of any currency: the suites write "ten pennies" as 10 cents
+        "Cent" => vec!["USD", "EUR", "GBP", "CAD", "AUD"],
+        "Pence" | "Penny" => vec!["GBP"],
         "Yen" | "JPY" | "Japanese yen" => vec!["JPY"],
         "INR" | "Rupee" => vec!["INR"],
         "CNY" | "Chinese yuan" => vec!["CNY"],
@@ -241,7 +242,7 @@ fn recognizers_currency(path: &Path) -> Tally {
             let unit = res["unit"].as_str().unwrap_or("");
             let codes = currency_codes(unit, res["isoCurrency"].as_str());
             let want: Option<f64> = res["value"].as_str().and_then(|v| v.parse().ok());
-            let cents = unit == "Cent" || unit == "Pence";
+            let cents = matches!(unit, "Cent" | "Pence" | "Penny");
             let ok = want.is_some_and(|w| {
                 let w = if cents { w / 100.0 } else { w };
                 found.iter().any(|m| {

@@ -53,7 +53,21 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 .take_while(|c| c.is_ascii_alphabetic())
                 .count();
             let word_start = i;
-            if !boundary_before(text, i) || !lexicon::is_trigger(&bytes[i..i + n]) {
+            if !boundary_before(text, i) {
+                i += n;
+                continue;
+            }
+            // a currency code or name before a number: "RM 42", "US$ 3.14", "Rs. 20"
+            let after = &bytes[i + n..];
+            let number_next = after
+                .first()
+                .is_some_and(|b| b.is_ascii_digit() || *b == b'$')
+                || (after.len() > 1
+                    && matches!(after[0], b' ' | b'.')
+                    && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '));
+            if !lexicon::is_trigger(&bytes[i..i + n])
+                && !(number_next && money::prefix(&text[i..]).is_some())
+            {
                 i += n;
                 continue;
             }
@@ -71,7 +85,10 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 .next()
                 .and_then(cardinal::vulgar)
                 .is_some();
-            ((vulgar || money::prefix(&text[i..]).is_some()) && boundary_before(text, i))
+            // "nzd$15": a dollar sign glued to a country prefix starts a figure too
+            let glued_dollar = b == b'$' && text[..i].ends_with(|c: char| c.is_ascii_alphabetic());
+            ((vulgar || money::prefix(&text[i..]).is_some())
+                && (boundary_before(text, i) || glued_dollar))
                 .then_some(i)
         } else if (b == b'.' || b == b'-' || b == b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
@@ -337,6 +354,12 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
             });
         }
     }
+    // "percent of 10", "per cent of twenty-two": the share named first
+    if first.is_ascii_alphabetic() {
+        if let Some(m) = percent_first(text, at) {
+            return Step::Found(m);
+        }
+    }
     // "a dozen", "a third": start at the article; "US$ 5", "HK $10": at the country
     let mut start = at;
     if first == b'$' {
@@ -507,6 +530,43 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
         share,
         lone_one: a.lone_one && !ranged,
         spelled: a.spelled,
+    })
+}
+
+/// `percent of 10`: the word first, the number after `of`.
+fn percent_first(text: &str, at: usize) -> Option<Mention> {
+    let s = &text[at..];
+    let (r, w) = grammar::alpha_word_ci(s)?;
+    let r = match w.as_str() {
+        "percent" | "percents" => r,
+        "per" => {
+            let (r2, w2) = grammar::alpha_word_ci(r.strip_prefix(' ')?)?;
+            (w2 == "cent").then_some(r2)?
+        }
+        _ => return None,
+    };
+    let after = r.strip_prefix(" of ")?;
+    let (rest, c) = cardinal::cardinal(after).ok()?;
+    if c.fraction || !boundary_after(rest) {
+        return None;
+    }
+    let number_start = text.len() - after.len();
+    let end = text.len() - rest.len();
+    Some(Mention {
+        span: at..end,
+        value_span: at..end,
+        number_span: number_start..end,
+        stated: (c.value, c.value),
+        quantity: Quantity::new(
+            Qualifier::Exact,
+            Unit::Percent,
+            c.value,
+            c.value,
+            c.precision,
+        ),
+        share: false,
+        lone_one: false,
+        spelled: c.spelled,
     })
 }
 

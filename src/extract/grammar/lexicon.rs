@@ -229,6 +229,8 @@ pub fn is_trigger(w: &[u8]) -> bool {
             | b"minus"
             | b"negative"
             | b"percent"
+            | b"percents"
+            | b"percent"
             | b"per"
             | b"january"
             | b"february"

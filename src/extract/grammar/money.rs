@@ -146,6 +146,10 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
         let after = &i[n..];
         let dollar = after.strip_prefix('$').or_else(|| after.strip_prefix(" $"));
         if let Some(r) = dollar {
+            // "a $48 million" is an article, "A$48m" Australian dollars
+            if after.starts_with(' ') && matches!(&i[..n], "a" | "s" | "A" | "S") {
+                return None;
+            }
             (r, dollar_of(&w)?)
         } else if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ' || c == '\u{a0}') {
             let written = i[..n].trim_end_matches('.');
