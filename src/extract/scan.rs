@@ -65,9 +65,8 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 || (after.len() > 1
                     && matches!(after[0], b' ' | b'.')
                     && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '));
-            if !lexicon::is_trigger(&bytes[i..i + n])
-                && !(number_next && money::prefix(&text[i..]).is_some())
-            {
+            let currency_first = number_next && money::prefix(&text[i..]).is_some();
+            if !(lexicon::is_trigger(&bytes[i..i + n]) || currency_first) {
                 i += n;
                 continue;
             }

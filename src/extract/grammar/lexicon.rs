@@ -230,7 +230,6 @@ pub fn is_trigger(w: &[u8]) -> bool {
             | b"negative"
             | b"percent"
             | b"percents"
-            | b"percent"
             | b"per"
             | b"january"
             | b"february"
