@@ -1,6 +1,7 @@
 //! `crosscheck check`: the rule engine on fixture events, the seeds, and
 //! the command line.
 
+use crosscheck::quote::diff::Op;
 use crosscheck::rules::{self, Finding, GroupBy, Severity};
 use serde::Deserialize;
 
@@ -108,9 +109,35 @@ fn seed_acceptance() {
             && cites(&analyses, f).iter().any(|t| t == "at least people")),
         "the dangling quantifier is reported"
     );
+    // the mother's words in seed-000 and seed-001 are one quotation, reworded
+    let quote = findings
+        .iter()
+        .find(|f| f.rule == "quote-wording")
+        .expect("the mother's words are aligned");
+    assert!(quote.severity >= Severity::Warning);
+    let diff = quote.diff.as_ref().unwrap();
+    assert!(
+        diff.iter()
+            .any(|(op, t)| *op == Op::Delete && t.contains("nazis")),
+        "{diff:?}"
+    );
+    assert!(
+        diff.iter()
+            .any(|(op, t)| *op == Op::Insert && t.contains("fascists")),
+        "{diff:?}"
+    );
+    let stories: Vec<&str> = quote
+        .evidence
+        .iter()
+        .map(|e| analyses[e.story].story.id.as_str())
+        .collect();
+    assert_eq!(stories, vec!["seed-000", "seed-001"]);
     let serious: Vec<_> = findings
         .iter()
-        .filter(|f| f.severity >= Severity::Warning && f.rule != "dangling-quantifier")
+        .filter(|f| {
+            f.severity >= Severity::Warning
+                && !matches!(f.rule.as_str(), "dangling-quantifier" | "quote-wording")
+        })
         .collect();
     assert!(
         serious.is_empty(),

@@ -1,9 +1,21 @@
 //! Quotations and who said them.
 //!
-//! Double quotes, straight (`"`) or curly (`“ ”`), and guillemets (`« »`),
-//! paired within a paragraph. The speaker is read from the sentence around
-//! the quote: `X said`, `said X`, `X told ...`, `according to X`.
-//! Unknown stays unknown: no speaker is guessed.
+//! Quotation marks of every style: straight and curly double quotes,
+//! guillemets, and single quotes told apart from apostrophes (`don't`,
+//! `outlets'`, `'90s` are not quotes). A quotation that runs over several
+//! paragraphs repeats its opening mark at each paragraph and closes only at
+//! the end; it is one quote. Quotes nested inside another belong to it.
+//!
+//! The speaker is read around the quote: `..." the mother said`, `...", said
+//! Ms Alvarez`, `X told reporters: "..."`, `according to X`, a speaker named
+//! in the sentence before (`The mother responded:`), and `she said`
+//! resolved to the last named speaker. Unknown stays unknown.
+//!
+//! [`align`] finds the same quotation in different stories; [`diff`]
+//! compares their words.
+
+pub mod align;
+pub mod diff;
 
 use crate::text::Sentence;
 use std::ops::Range;
@@ -11,10 +23,15 @@ use std::ops::Range;
 /// A quotation in a story.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, from just inside the opening mark to just inside
+    /// the closing one (across paragraphs when the quote runs on).
     pub span: Range<usize>,
     pub speaker: Option<String>,
+    /// Index of the sentence the quote starts in.
     pub sentence: usize,
+    /// The quote is a fragment inside a sentence of the story's own (`called
+    /// it "a disaster"`), not a whole quoted statement.
+    pub partial: bool,
 }
 
 const SPEECH: &[&str] = &[
@@ -34,115 +51,340 @@ const SPEECH: &[&str] = &[
     "warned",
     "declared",
     "claimed",
+    "answered",
+    "shouted",
+    "recalled",
+    "continued",
+    "urged",
+    "posted",
 ];
 
-fn closing(open: char) -> Option<char> {
-    match open {
-        '"' => Some('"'),
-        '“' => Some('”'),
-        '«' => Some('»'),
-        _ => None,
-    }
-}
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
-/// Every quotation in `text`, with speakers where the sentence names them.
-pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < sentences.len() {
-        // a paragraph's sentences
-        let para = sentences[k].paragraph;
-        let first = k;
-        while k < sentences.len() && sentences[k].paragraph == para {
-            k += 1;
-        }
-        let span = sentences[first].span.start..sentences[k - 1].span.end;
-        let s = &text[span.clone()];
-        let b = s.as_bytes();
-        let mut at = 0;
-        // jump between the bytes a quotation mark can start with
-        while let Some(p) = memchr::memchr3(b'"', 0xE2, 0xC2, &b[at..]) {
-            let i = at + p;
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            at = i + c.len_utf8();
-            let Some(close) = closing(c) else { continue };
-            let body_start = i + c.len_utf8();
-            let Some(rel_end) = s[body_start..].find(close) else {
-                break;
-            };
-            let body = body_start..body_start + rel_end;
-            at = body.end + close.len_utf8();
-            let words = s[body.clone()].split_whitespace().count();
-            if words < 2 {
-                continue; // scare quotes: "Nazis"
-            }
-            let abs = span.start + body.start..span.start + body.end;
-            let sentence = crate::text::sentence_at(sentences, abs.start).unwrap_or(first);
-            let speaker = speaker_near(text, &sentences[sentence].span, &abs);
-            out.push(Quote {
-                span: abs,
-                speaker,
-                sentence,
-            });
-        }
-    }
-    out
+fn is_speech(w: &str) -> bool {
+    SPEECH.iter().any(|v| w.eq_ignore_ascii_case(v))
 }
 
 fn capital(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// `X said` after the quote, `said X`, or `X said:` before it.
-fn speaker_near(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> Option<String> {
-    let mut after = &text[quote.end..sentence.end.max(quote.end)];
-    // only the clause that holds the speech verb: "..." by troops, authorities said
-    if let Some(v) = SPEECH.iter().filter_map(|v| after.find(v)).min() {
-        if let Some(c) = after[..v].rfind([',', ';']) {
-            after = &after[c + 1..];
-        }
+/// The closing mark for an opening one.
+fn closing(open: char) -> Option<char> {
+    match open {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '«' => Some('»'),
+        '‘' => Some('’'),
+        '\'' => Some('\''),
+        _ => None,
     }
-    let before = &text[sentence.start..quote.start];
-    let words_after: Vec<&str> = after
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect();
-    // "..." the mother said / "..." said Ms Alvarez
-    let is_speech = |w: &&str| SPEECH.iter().any(|v| w.eq_ignore_ascii_case(v));
-    if let Some(v) = words_after.iter().position(is_speech) {
-        let subject: Vec<&str> = words_after[..v].to_vec();
-        if !subject.is_empty() && subject.len() <= 5 {
-            return Some(subject.join(" "));
-        }
-        let object: Vec<&str> = words_after[v + 1..]
-            .iter()
-            .take_while(|w| capital(w) || w.eq_ignore_ascii_case("the"))
-            .copied()
-            .collect();
-        if object.iter().any(|w| capital(w)) {
-            return Some(object.join(" "));
-        }
+}
+
+/// Whether `c` at byte `i` of `s` opens a quotation.
+fn opens(s: &str, i: usize, c: char) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + c.len_utf8()..].chars().next();
+    let free_before = before.is_none_or(|b| {
+        b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':' | '“' | '"')
+    });
+    let word_after = after.is_some_and(|a| !a.is_whitespace());
+    match c {
+        '“' | '«' => true,
+        '"' => free_before && word_after,
+        // single quotes: an apostrophe sits inside or at the end of a word,
+        // or before digits ('90s)
+        '‘' | '\'' => free_before && after.is_some_and(char::is_alphabetic),
+        _ => false,
     }
-    // Mr Detsch tweeted: "..."
-    let words_before: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let Some(v) = words_before.iter().rposition(is_speech) {
-        let subject: Vec<&str> = words_before[..v]
-            .iter()
-            .rev()
-            .take_while(|w| capital(w) || w.eq_ignore_ascii_case("the"))
-            .copied()
-            .collect();
-        if !subject.is_empty() && subject.iter().any(|w| capital(w)) {
-            return Some(subject.into_iter().rev().collect::<Vec<_>>().join(" "));
+}
+
+/// Find where a quote opened at `body` closes, within `s`; single quotes
+/// must close after a word and before a non-letter.
+fn find_close(s: &str, body: usize, close: char) -> Option<usize> {
+    let mut from = body;
+    while let Some(rel) = s[from..].find(close) {
+        let at = from + rel;
+        if close == '\'' || close == '’' {
+            let prev = s[..at].chars().next_back();
+            let next = s[at + close.len_utf8()..].chars().next();
+            let apostrophe =
+                next.is_some_and(char::is_alphabetic) || prev.is_some_and(char::is_whitespace);
+            if apostrophe {
+                from = at + close.len_utf8();
+                continue;
+            }
         }
+        return Some(at);
     }
     None
+}
+
+/// Every quotation in `text`, with speakers where the story names them.
+pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    // paragraphs as (first sentence, span)
+    let mut paragraphs: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        match paragraphs.last_mut() {
+            Some((first, span)) if sentences[*first].paragraph == s.paragraph => {
+                span.end = s.span.end;
+            }
+            _ => paragraphs.push((k, s.span.clone())),
+        }
+    }
+    let mut p = 0;
+    while p < paragraphs.len() {
+        let (first, span) = paragraphs[p].clone();
+        let s = &text[span.clone()];
+        let b = s.as_bytes();
+        let mut at = 0;
+        let mut next_p = p + 1;
+        while let Some(found) = b[at..]
+            .iter()
+            .position(|&x| matches!(x, b'"' | b'\'' | 0xE2 | 0xC2))
+        {
+            let i = at + found;
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            at = i + c.len_utf8();
+            let Some(close) = closing(c).filter(|_| opens(s, i, c)) else {
+                continue;
+            };
+            let body_start = span.start + i + c.len_utf8();
+            let (body_end, resume) = match find_close(s, i + c.len_utf8(), close) {
+                Some(e) => (span.start + e, Some(e + close.len_utf8())),
+                None => {
+                    // runs on into following paragraphs that open with the same mark
+                    let mut q = p + 1;
+                    let mut end = None;
+                    while q < paragraphs.len() {
+                        let t = &text[paragraphs[q].1.clone()];
+                        if !t.starts_with(c) {
+                            break;
+                        }
+                        if let Some(e) = find_close(t, c.len_utf8(), close) {
+                            end = Some((q, paragraphs[q].1.start + e));
+                            break;
+                        }
+                        q += 1;
+                    }
+                    match end {
+                        Some((q, e)) => {
+                            next_p = next_p.max(q + 1);
+                            (e, None)
+                        }
+                        None => continue,
+                    }
+                }
+            };
+            let body = body_start..body_end;
+            let words = text[body.clone()].split_whitespace().count();
+            if let Some(r) = resume {
+                at = r;
+            } else {
+                at = b.len();
+            }
+            if words < 3 && c != '"' && c != '“' && c != '«' {
+                continue; // 'fake news': a scare-quoted phrase
+            }
+            if words < 2 {
+                continue; // "Nazis": a scare quote
+            }
+            let sentence = crate::text::sentence_at(sentences, body.start).unwrap_or(first);
+            let sent = &sentences[sentence].span;
+            // a fragment: the sentence goes on around it with words of its own
+            let lead = text[sent.start..body.start - c.len_utf8()].trim();
+            let partial =
+                !lead.is_empty() && !lead.ends_with(':') && !lead.ends_with(',') && words < 12 && {
+                    let tail = text
+                        .get(body.end..sent.end)
+                        .unwrap_or("")
+                        .trim_start_matches(['”', '"', '’', '\'', '»']);
+                    !tail.trim_start().starts_with(',')
+                };
+            out.push(Quote {
+                span: body,
+                speaker: None,
+                sentence,
+                partial,
+            });
+        }
+        p = next_p;
+    }
+    resolve_speakers(text, sentences, &mut out);
+    out
+}
+
+fn words_of(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '.')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `..." the mother said`, `...", said Ms Alvarez`.
+fn speaker_after(after: &str) -> Option<String> {
+    // only the clause holding the verb: "..." by troops, authorities said
+    let clause_end = after
+        .find(['.', ';', '!', '?', '“', '"'])
+        .unwrap_or(after.len());
+    let mut after = &after[..clause_end];
+    if let Some(v) = SPEECH.iter().filter_map(|v| find_word(after, v)).min() {
+        if let Some(c) = after[..v].rfind(',') {
+            if c > 0 {
+                after = &after[c + 1..];
+            }
+        }
+    }
+    let words = words_of(after);
+    let v = words.iter().take(7).position(|w| is_speech(w))?;
+    let subject = &words[..v];
+    if !subject.is_empty() && subject.len() <= 5 {
+        return Some(subject.join(" "));
+    }
+    let object: Vec<&str> = words[v + 1..]
+        .iter()
+        .take_while(|w| capital(w) || w.eq_ignore_ascii_case("the"))
+        .take(5)
+        .copied()
+        .collect();
+    object.iter().any(|w| capital(w)).then(|| object.join(" "))
+}
+
+fn find_word(s: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(w) {
+        let at = from + k;
+        let ok_before = s[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = s[at + w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if ok_before && ok_after {
+            return Some(at);
+        }
+        from = at + w.len();
+    }
+    None
+}
+
+/// `Mr Detsch tweeted: "..."`, `The mother responded: "..."`, `According to X, "..."`.
+fn speaker_before(before: &str) -> Option<String> {
+    let t = before.trim_end();
+    let intro = t.ends_with(':') || t.ends_with(',') || t.is_empty();
+    if !intro {
+        return None;
+    }
+    if let Some(k) = t
+        .rfind("according to ")
+        .or_else(|| t.rfind("According to "))
+    {
+        let who = t[k + 13..].trim_end_matches([',', ':']).trim();
+        if !who.is_empty() && who.split_whitespace().count() <= 6 {
+            return Some(who.to_string());
+        }
+    }
+    let words = words_of(t);
+    let v = words
+        .iter()
+        .rposition(|w| is_speech(w) || w.eq_ignore_ascii_case("read"))?;
+    if words[v].eq_ignore_ascii_case("read") {
+        return None; // "The conversation read:" names no speaker
+    }
+    let subject: Vec<&str> = words[..v]
+        .iter()
+        .rev()
+        .take_while(|w| {
+            capital(w)
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "the"
+                        | "mother"
+                        | "father"
+                        | "son"
+                        | "daughter"
+                        | "man"
+                        | "woman"
+                        | "soldier"
+                        | "officer"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "minister"
+                        | "mayor"
+                        | "president"
+                )
+        })
+        .take(5)
+        .copied()
+        .collect();
+    (!subject.is_empty()).then(|| subject.into_iter().rev().collect::<Vec<_>>().join(" "))
+}
+
+/// Speakers for every quote, then pronouns resolved to the last name.
+fn resolve_speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        let sent = sentences[q.sentence].span.clone();
+        let end_sentence =
+            crate::text::sentence_at(sentences, q.span.end.saturating_sub(1)).unwrap_or(q.sentence);
+        let sent_end = sentences[end_sentence].span.end.max(q.span.end);
+        let after = text.get(q.span.end..sent_end).unwrap_or("");
+        let after = after.trim_start_matches(['”', '"', '’', '\'', '»']);
+        let before = text
+            .get(sent.start..q.span.start.max(sent.start))
+            .unwrap_or("");
+        let before = before.trim_end_matches(['“', '"', '‘', '\'', '«']);
+        let mut speaker = speaker_after(after).or_else(|| speaker_before(before));
+        // a speaker named in the sentence before: "The mother responded." / "... replied:"
+        if speaker.is_none() && before.trim().is_empty() && q.sentence > 0 {
+            let prev = &text[sentences[q.sentence - 1].span.clone()];
+            speaker = speaker_before(prev.trim_end_matches('.'));
+        }
+        q.speaker = speaker;
+    }
+    // "she said": the last named speaker before it
+    let mut last_named: Option<String> = None;
+    for q in quotes.iter_mut() {
+        match &q.speaker {
+            Some(s) if PRONOUNS.contains(&s.to_lowercase().as_str()) => {
+                q.speaker.clone_from(&last_named);
+            }
+            Some(s) => last_named = Some(s.clone()),
+            None => {}
+        }
+    }
+}
+
+/// A speaker's name reduced for comparison: `Ms Alvarez` and `Alvarez`,
+/// `the mother` and `The mother` are one speaker.
+pub fn speaker_key(s: &str) -> String {
+    let l = s.to_lowercase();
+    let words: Vec<&str> = l
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the"
+                    | "a"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "mr."
+                    | "mrs."
+                    | "ms."
+                    | "dr."
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+        })
+        .collect();
+    words.last().map_or(String::new(), |w| (*w).to_string())
 }
 
 #[cfg(test)]
@@ -150,15 +392,66 @@ mod tests {
     use super::*;
     use crate::text::sentences;
 
-    #[test]
-    fn quotes_and_speakers() {
-        let t = "“We will rebuild every home,” the mayor said. Ms Ortiz told reporters: \"Nothing is left here.\" The \"experts\" disagreed.";
+    fn q(t: &str) -> Vec<(String, Option<String>)> {
         let s = sentences(t, 0);
-        let q = quotes(t, &s);
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(&t[q[0].span.clone()], "We will rebuild every home,");
-        assert_eq!(q[0].speaker.as_deref(), Some("the mayor"));
-        assert_eq!(&t[q[1].span.clone()], "Nothing is left here.");
-        assert_eq!(q[1].speaker.as_deref(), Some("Ms Ortiz"));
+        quotes(t, &s)
+            .into_iter()
+            .map(|q| (t[q.span].to_string(), q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn marks_and_speakers() {
+        let got = q(
+            "“We will rebuild every home,” the mayor said. Ms Ortiz told reporters: \"Nothing is left here.\" The \"experts\" disagreed.",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "We will rebuild every home,".to_string(),
+                Some("the mayor".to_string())
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "Nothing is left here.".to_string(),
+                Some("Ms Ortiz".to_string())
+            )
+        );
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn single_quotes_are_not_apostrophes() {
+        let got = q(
+            "The outlets' reports said Putin's 'special military operation' was planned in the '90s. 'We don't know,' she said.",
+        );
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, vec!["special military operation", "We don't know,"]);
+    }
+
+    #[test]
+    fn quotes_running_over_paragraphs_and_pronouns() {
+        let t = "The mother responded: “No, you are not killing civilians!\n\n“Believe me.\n\n“You are killing fascists.”\n\n“Son, stay strong,” she added.";
+        let got = q(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].0.starts_with("No, you are not") && got[0].0.ends_with("fascists."),
+            "{got:?}"
+        );
+        assert_eq!(got[0].1.as_deref(), Some("The mother"));
+        assert_eq!(got[1].1.as_deref(), Some("The mother"), "she resolved");
+    }
+
+    #[test]
+    fn speaker_in_the_sentence_before_and_unknowns() {
+        let got = q(
+            "Mr Detsch tweeted: “A sign of deep denial over the war.” The conversation read: “Son, don’t lose heart!”",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Mr Detsch"));
+        assert_eq!(got[1].1, None, "a conversation is not a speaker");
+        assert_eq!(speaker_key("Ms Alvarez"), speaker_key("Alvarez"));
+        assert_eq!(speaker_key("the mother"), speaker_key("The mother"));
     }
 }

@@ -89,6 +89,12 @@ struct EvidenceOut {
 }
 
 #[derive(Debug, Serialize)]
+struct DiffPart {
+    op: &'static str,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
 struct FindingOut {
     rule: String,
     kind: &'static str,
@@ -97,6 +103,27 @@ struct FindingOut {
     title: String,
     message: String,
     evidence: Vec<EvidenceOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<Vec<DiffPart>>,
+}
+
+/// A word diff for the terminal: coloured, or `[-old-]{+new+}` without colour.
+pub fn render_diff(parts: &[(crate::quote::diff::Op, String)], color: bool) -> String {
+    use crate::quote::diff::Op;
+    let mut out = String::new();
+    for (op, text) in parts {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match (op, color) {
+            (Op::Equal, _) => out.push_str(text),
+            (Op::Delete, true) => out.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
+            (Op::Insert, true) => out.push_str(&format!("\x1b[32;4m{text}\x1b[0m")),
+            (Op::Delete, false) => out.push_str(&format!("[-{text}-]")),
+            (Op::Insert, false) => out.push_str(&format!("{{+{text}+}}")),
+        }
+    }
+    out
 }
 
 #[derive(Debug, Serialize)]
@@ -207,6 +234,14 @@ fn json(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     .iter()
                     .map(|e| evidence_out(r.analyses, e))
                     .collect(),
+                diff: f.diff.as_ref().map(|d| {
+                    d.iter()
+                        .map(|(op, text)| DiffPart {
+                            op: op.as_str(),
+                            text: text.clone(),
+                        })
+                        .collect()
+                }),
             })
             .collect(),
     };
@@ -265,6 +300,9 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
                     .path(a.story.path.clone())
                     .annotation(kind.span(start..end).label(label)),
             );
+        }
+        if let Some(d) = &f.diff {
+            group = group.element(Level::NOTE.message(format!("words: {}", render_diff(d, color))));
         }
         group = group.element(Level::NOTE.message(format!("event: {}", f.event)));
         writeln!(w, "{}", renderer.render(&[group]))?;

@@ -58,6 +58,8 @@ pub struct Finding {
     pub title: String,
     pub message: String,
     pub evidence: Vec<Evidence>,
+    /// For quote findings: the word diff from the first version to the second.
+    pub diff: Option<Vec<(crate::quote::diff::Op, String)>>,
 }
 
 /// What each outlet says about one measure of one event.
@@ -120,7 +122,7 @@ pub fn check(
                     findings.extend(f);
                 }
                 Kind::Lint => findings.extend(lint(analyses, &stories, rule, &event)),
-                Kind::Quote => {}
+                Kind::Quote => findings.extend(compare_quotes(analyses, &stories, rule, &event)),
             }
         }
         events.push(EventGroup {
@@ -440,6 +442,7 @@ fn compare_rule(
             title: rule.title.clone(),
             message: format!("{}{note}: {}", rule.title, parts.join("; ")),
             evidence,
+            diff: None,
         });
     }
     let measure = (outlets.len() >= 2 || !findings.is_empty()).then(|| {
@@ -477,6 +480,7 @@ fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> V
                 span,
                 primary: true,
             }],
+            diff: None,
         });
     };
     for &s in stories {
@@ -556,6 +560,113 @@ fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> V
             }
             None => {}
         }
+    }
+    out
+}
+
+/// The same quotation worded differently (or given to another speaker).
+fn compare_quotes(
+    analyses: &[Analysis],
+    stories: &[usize],
+    rule: &Rule,
+    event: &str,
+) -> Vec<Finding> {
+    use crate::quote::align::{Candidate, Relation, align};
+    use crate::quote::diff::{Class, compare, normalize};
+    let Some(cfg) = &rule.quote else {
+        return Vec::new();
+    };
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    for &s in stories {
+        let a = &analyses[s];
+        for (k, q) in a.quotes.iter().enumerate() {
+            refs.push((s, k));
+            cands.push(Candidate {
+                story: s,
+                words: normalize(&a.story.text[q.span.clone()]),
+                speaker: q.speaker.as_deref().map(crate::quote::speaker_key),
+            });
+        }
+    }
+    let sev = &cfg.severities;
+    let mut out = Vec::new();
+    for (i, j, rel) in align(&cands, cfg.thresholds) {
+        // the earlier story (in report order) is the reference
+        let (i, j) = if story_order(analyses, refs[i].0, refs[j].0).is_gt() {
+            (j, i)
+        } else {
+            (i, j)
+        };
+        let (x, y) = (refs[i], refs[j]);
+        let (qa, qb) = (&analyses[x.0].quotes[x.1], &analyses[y.0].quotes[y.1]);
+        let d = compare(&cands[i].words, &cands[j].words);
+        let (severity, what) = match rel {
+            Relation::Misattributed => (
+                sev.misattribution,
+                format!(
+                    "the same words are given to {} and to {}",
+                    qa.speaker.as_deref().unwrap_or("?"),
+                    qb.speaker.as_deref().unwrap_or("?")
+                ),
+            ),
+            Relation::Same => {
+                if d.classes.is_empty() {
+                    continue;
+                }
+                let level = |c: &Class| match c {
+                    Class::Negation => sev.negation,
+                    Class::Number => sev.number,
+                    Class::Word => sev.word,
+                    Class::Rewording => sev.rewording,
+                    Class::Omission => sev.omission,
+                };
+                let worst = d.classes.iter().map(level).max().unwrap_or(Severity::Info);
+                let names: Vec<&str> = d.classes.iter().map(|c| c.as_str()).collect();
+                (worst.min(rule.severity.max(worst)), names.join(", "))
+            }
+        };
+        let text = |s: usize, q: &crate::quote::Quote| {
+            let a = &analyses[s];
+            format!(
+                "{}: \u{201c}{}\u{201d}",
+                a.story.outlet,
+                &a.story.text[q.span.clone()]
+            )
+        };
+        let speaker = qa
+            .speaker
+            .as_deref()
+            .or(qb.speaker.as_deref())
+            .unwrap_or("an unnamed speaker");
+        out.push(Finding {
+            rule: rule.id.clone(),
+            kind: Kind::Quote,
+            severity,
+            event: event.to_string(),
+            title: rule.title.clone(),
+            message: format!(
+                "{} ({what}) — {speaker}: {} / {}",
+                rule.title,
+                text(x.0, qa),
+                text(y.0, qb)
+            ),
+            evidence: vec![
+                Evidence {
+                    story: x.0,
+                    claim: None,
+                    span: qa.span.clone(),
+                    primary: false,
+                },
+                Evidence {
+                    story: y.0,
+                    claim: None,
+                    span: qb.span.clone(),
+                    primary: true,
+                },
+            ],
+            diff: Some(d.parts),
+        });
     }
     out
 }

@@ -207,12 +207,41 @@ fn compile(
             bad("check", "`check:` belongs to lint rules only".to_string());
             ok = false;
         }
-        (Kind::Quote, None) => {
-            bad("kind", "quote rules are not supported yet".to_string());
-            ok = false;
-        }
         _ => {}
     }
+    if def.quote.is_some() && def.kind != Kind::Quote {
+        bad("quote", "`quote:` belongs to quote rules only".to_string());
+        ok = false;
+    }
+    let quote = if def.kind == Kind::Quote {
+        let q = def.quote.clone().unwrap_or(super::model::QuoteDef {
+            same_speaker: "30%".to_string(),
+            unknown_speaker: "60%".to_string(),
+            misattribution: "80%".to_string(),
+            severity: super::model::QuoteSeverities::default(),
+        });
+        let mut share = |key: &str, v: &str| {
+            percent(v).filter(|p| *p <= 1.0).unwrap_or_else(|| {
+                bad(
+                    key,
+                    format!("{key} {v:?} is not a percentage between 0% and 100%"),
+                );
+                ok = false;
+                0.5
+            })
+        };
+        let thresholds = crate::quote::align::Thresholds {
+            same_speaker: share("same_speaker", &q.same_speaker),
+            unknown_speaker: share("unknown_speaker", &q.unknown_speaker),
+            misattribution: share("misattribution", &q.misattribution),
+        };
+        Some(super::QuoteConfig {
+            thresholds,
+            severities: q.severity,
+        })
+    } else {
+        None
+    };
     for (k, t) in def.tests.iter().enumerate() {
         if t.stories.is_empty() {
             bad(
@@ -256,6 +285,7 @@ fn compile(
             scope_must_match: def.compare.scope == super::model::ScopeMode::MustMatch,
         },
         check: def.check,
+        quote,
         tests: def.tests,
         file: file.to_string(),
         line: from,
@@ -391,6 +421,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/money-and-shares.yaml"),
     ),
     ("rules/dates.yaml", include_str!("../../rules/dates.yaml")),
+    ("rules/quotes.yaml", include_str!("../../rules/quotes.yaml")),
     ("rules/lint.yaml", include_str!("../../rules/lint.yaml")),
 ];
 

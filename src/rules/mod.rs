@@ -74,6 +74,13 @@ pub struct Compare {
     pub scope_must_match: bool,
 }
 
+/// A compiled quote rule's settings.
+#[derive(Debug, Clone)]
+pub struct QuoteConfig {
+    pub thresholds: crate::quote::align::Thresholds,
+    pub severities: model::QuoteSeverities,
+}
+
 /// A compiled, validated rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -85,6 +92,8 @@ pub struct Rule {
     pub matcher: Matcher,
     pub compare: Compare,
     pub check: Option<LintCheck>,
+    /// For quote rules: alignment thresholds and severities.
+    pub quote: Option<QuoteConfig>,
     pub tests: Vec<model::TestDef>,
     /// Where the rule was defined.
     pub file: String,

@@ -78,6 +78,10 @@ pub struct RuleDef {
     /// For `lint` rules: which check to run.
     #[serde(default)]
     pub check: Option<LintCheck>,
+    /// For `quote` rules: when two quotes are one quotation, and how serious
+    /// each kind of difference is.
+    #[serde(default)]
+    pub quote: Option<QuoteDef>,
     /// Cases that must fire and cases that must not, run by `crosscheck rules test`.
     #[serde(default)]
     pub tests: Vec<TestDef>,
@@ -148,6 +152,87 @@ pub enum ScopeMode {
     #[default]
     MustMatch,
     Ignore,
+}
+
+/// How a `quote` rule aligns and ranks quotations.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteDef {
+    /// Share of the shorter quote's content words two quotes by the same
+    /// speaker must share to be one quotation (`30%`).
+    #[serde(default = "thirty_percent")]
+    pub same_speaker: String,
+    /// The same when a speaker is unknown (`60%`).
+    #[serde(default = "sixty_percent")]
+    pub unknown_speaker: String,
+    /// The share above which the same words given to two speakers are a
+    /// misattribution (`80%`).
+    #[serde(default = "eighty_percent")]
+    pub misattribution: String,
+    /// The severity of each kind of difference.
+    #[serde(default)]
+    pub severity: QuoteSeverities,
+}
+
+fn thirty_percent() -> String {
+    "30%".to_string()
+}
+
+fn sixty_percent() -> String {
+    "60%".to_string()
+}
+
+fn eighty_percent() -> String {
+    "80%".to_string()
+}
+
+/// Severities of the kinds of difference between two versions of a quote.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteSeverities {
+    /// A negation dropped or added.
+    #[serde(default = "error")]
+    pub negation: Severity,
+    /// A number changed.
+    #[serde(default = "error")]
+    pub number: Severity,
+    /// A word changed.
+    #[serde(default = "warning")]
+    pub word: Severity,
+    /// Much of the quotation reworded (a translation).
+    #[serde(default = "warning")]
+    pub rewording: Severity,
+    /// A clause left out without an ellipsis.
+    #[serde(default = "info")]
+    pub omission: Severity,
+    /// The same words given to different speakers.
+    #[serde(default = "error")]
+    pub misattribution: Severity,
+}
+
+impl Default for QuoteSeverities {
+    fn default() -> Self {
+        QuoteSeverities {
+            negation: Severity::Error,
+            number: Severity::Error,
+            word: Severity::Warning,
+            rewording: Severity::Warning,
+            omission: Severity::Info,
+            misattribution: Severity::Error,
+        }
+    }
+}
+
+fn error() -> Severity {
+    Severity::Error
+}
+
+fn warning() -> Severity {
+    Severity::Warning
+}
+
+fn info() -> Severity {
+    Severity::Info
 }
 
 /// The checks a `lint` rule can run on one story.
