@@ -23,6 +23,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Show the numeric claims, quantifiers and quotes extracted from stories.
     Claims(ClaimsArgs),
+    /// Two stories side by side: figures that agree or differ, quotes word by word.
+    Diff(DiffArgs),
     /// List, explain, validate and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -106,6 +108,30 @@ pub struct CheckArgs {
     pub out: Output,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormatArg {
+    Human,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first story (a .txt, .md, .json file).
+    pub a: String,
+    /// The second story.
+    pub b: String,
+    #[command(flatten)]
+    pub rules: RuleSource,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+    pub format: DiffFormatArg,
+    /// Exit 1 when there are differences at or above this level.
+    #[arg(long, value_enum, default_value_t = LevelArg::Error)]
+    pub fail_on: LevelArg,
+    #[command(flatten)]
+    pub out: Output,
+}
+
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
     /// Story files or directories (.txt, .md, .json, .jsonl); `-` reads JSON Lines from standard input.
@@ -161,6 +187,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Claims(args) => claims_cmd(&args),
         Command::Check(args) => check_cmd(&args),
+        Command::Diff(args) => diff_cmd(&args),
         Command::Rules(cmd) => rules_cmd(cmd),
     }
 }
@@ -299,6 +326,40 @@ fn check_cmd(args: &CheckArgs) -> Result<u8> {
     }
     let failing =
         severity(args.fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
+    Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+fn diff_cmd(args: &DiffArgs) -> Result<u8> {
+    let rules = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(e) => {
+            report_rule_errors(&e);
+            return Ok(EXIT_INPUT);
+        }
+    };
+    let (analyses, rejected) = ingest(&[args.a.clone(), args.b.clone()]);
+    if !rejected.is_empty() {
+        return Ok(EXIT_INPUT);
+    }
+    if analyses.len() != 2 {
+        eprintln!(
+            "crosscheck: diff compares two stories; {} and {} hold {}",
+            args.a,
+            args.b,
+            analyses.len()
+        );
+        return Ok(EXIT_INPUT);
+    }
+    let report = rules::pair::compare_pair(&analyses, &rules);
+    let format = match args.format {
+        DiffFormatArg::Human => crosscheck::report::diff::DiffFormat::Human,
+        DiffFormatArg::Markdown => crosscheck::report::diff::DiffFormat::Markdown,
+    };
+    emit(&args.out, |w, color| {
+        crosscheck::report::diff::write(w, format, &analyses, &report, color)
+    })?;
+    let failing =
+        severity(args.fail_on).is_some_and(|min| report.findings.iter().any(|f| f.severity >= min));
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 

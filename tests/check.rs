@@ -358,3 +358,106 @@ mod cli {
         assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED deaths-strict"));
     }
 }
+
+mod diff_cmd {
+    use assert_cmd::Command;
+
+    fn crosscheck() -> Command {
+        let mut c = Command::cargo_bin("crosscheck").unwrap();
+        c.current_dir(crate::util::root());
+        c
+    }
+
+    #[test]
+    fn two_stories_side_by_side() {
+        let out = crosscheck()
+            .args([
+                "diff",
+                "--color",
+                "never",
+                "examples/batch/flood/harbour-herald.md",
+                "examples/batch/flood/valley-post.md",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert!(text.contains("✗ differs   Death toll [error]"), "{text}");
+        assert!(
+            text.contains("✓ agrees    Number of homes damaged"),
+            "{text}"
+        );
+        assert!(text.contains("· only in A Amount pledged"), "{text}");
+        assert!(
+            text.contains("it is [-not-] over"),
+            "the lost negation, marked without colour: {text}"
+        );
+        assert!(text.contains("Hanna Berg (negation, word)"), "{text}");
+    }
+
+    #[test]
+    fn consistent_stories_exit_zero_and_markdown() {
+        let out = crosscheck()
+            .args([
+                "diff",
+                "--format",
+                "markdown",
+                "examples/batch/strike/metro-times.md",
+                "examples/batch/strike/city-wire.md",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{text}");
+        assert!(text.starts_with("# Metro Times ↔ City Wire"), "{text}");
+        assert!(text.contains("| ✓ agrees | Crowd size |"), "{text}");
+    }
+
+    #[test]
+    fn bad_input_exits_two() {
+        let out = crosscheck()
+            .args([
+                "diff",
+                "examples/batch/flood/harbour-herald.md",
+                "/no/such.md",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let out = crosscheck()
+            .args(["diff", "examples/batch/flood", "examples/batch/strike"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "folders hold more than two stories"
+        );
+    }
+
+    #[test]
+    fn quote_findings_carry_their_diff_in_json() {
+        let out = crosscheck()
+            .args(["check", "--format", "json", "examples/batch/flood"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "quote-wording" && f["severity"] == "error")
+            .expect("the lost negation");
+        let diff = f["diff"].as_array().unwrap();
+        assert!(
+            diff.iter()
+                .any(|d| d["op"] == "delete" && d["text"] == "not"),
+            "{diff:?}"
+        );
+        assert!(
+            diff.iter()
+                .all(|d| matches!(d["op"].as_str(), Some("equal" | "delete" | "insert")))
+        );
+        assert_eq!(f["kind"], "quote");
+    }
+}

@@ -313,6 +313,11 @@ pub fn compare(a: &Normalized, b: &Normalized) -> QuoteDiff {
                     continue;
                 }
                 let changed: Vec<&String> = wa.iter().chain(wb).collect();
+                let negs =
+                    |w: &[String]| w.iter().filter(|x| NEGATIONS.contains(&x.as_str())).count();
+                if negs(wa) != negs(wb) {
+                    classes.push(Class::Negation);
+                }
                 if changed.iter().any(|w| is_number(w)) {
                     classes.push(Class::Number);
                 } else if tag == DiffTag::Replace && wa.len() <= 3 && wb.len() <= 3 {
@@ -324,10 +329,6 @@ pub fn compare(a: &Normalized, b: &Normalized) -> QuoteDiff {
                 }
             }
         }
-    }
-    let negs = |w: &[String]| w.iter().filter(|x| NEGATIONS.contains(&x.as_str())).count();
-    if negs(&a.words) != negs(&b.words) {
-        classes.push(Class::Negation);
     }
     let shorter = a.words.len().min(b.words.len()).max(1);
     let similarity = equal as f64 / shorter as f64;

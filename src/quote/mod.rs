@@ -244,13 +244,14 @@ fn speaker_after(after: &str) -> Option<String> {
     if !subject.is_empty() && subject.len() <= 5 {
         return Some(subject.join(" "));
     }
-    let object: Vec<&str> = words[v + 1..]
+    // "said Ms Alvarez", "said fire chief Hanna Berg": the name that ends the phrase
+    let object: Vec<&str> = words[v + 1..].iter().take(6).copied().collect();
+    let last = object.iter().rposition(|w| capital(w))?;
+    let first = object[..=last]
         .iter()
-        .take_while(|w| capital(w) || w.eq_ignore_ascii_case("the"))
-        .take(5)
-        .copied()
-        .collect();
-    object.iter().any(|w| capital(w)).then(|| object.join(" "))
+        .rposition(|w| !capital(w))
+        .map_or(0, |p| p + 1);
+    Some(object[first..=last].join(" "))
 }
 
 fn find_word(s: &str, w: &str) -> Option<usize> {
@@ -346,6 +347,25 @@ fn resolve_speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote]) {
         }
         q.speaker = speaker;
     }
+    // a quote that opens its sentence right after another quote of the
+    // paragraph goes on with the same speaker: "...," said Berg. "It is not over."
+    for k in 1..quotes.len() {
+        let same_paragraph =
+            sentences[quotes[k].sentence].paragraph == sentences[quotes[k - 1].sentence].paragraph;
+        let sent = &sentences[quotes[k].sentence].span;
+        let opens_sentence = text
+            .get(sent.start..quotes[k].span.start)
+            .is_some_and(|lead| {
+                lead.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '«')
+                })
+                .is_empty()
+            });
+        if quotes[k].speaker.is_none() && same_paragraph && opens_sentence && !quotes[k].partial {
+            let previous = quotes[k - 1].speaker.clone();
+            quotes[k].speaker = previous;
+        }
+    }
     // "she said": the last named speaker before it
     let mut last_named: Option<String> = None;
     for q in quotes.iter_mut() {
@@ -357,6 +377,35 @@ fn resolve_speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote]) {
             None => {}
         }
     }
+}
+
+/// Runs of quotes that are one statement: consecutive quotes of one
+/// paragraph by the same speaker. Returns index ranges into `quotes`.
+pub fn statements(quotes: &[Quote], sentences: &[Sentence]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for k in 0..quotes.len() {
+        let joins = k > 0
+            && !quotes[k].partial
+            && !quotes[k - 1].partial
+            && quotes[k].speaker.is_some()
+            && quotes[k].speaker == quotes[k - 1].speaker
+            && sentences[quotes[k].sentence].paragraph
+                == sentences[quotes[k - 1].sentence].paragraph;
+        match out.last_mut() {
+            Some(r) if joins => r.end = k + 1,
+            _ => out.push(k..k + 1),
+        }
+    }
+    out
+}
+
+/// The words of a run of quotes, joined.
+pub fn statement_text(text: &str, quotes: &[Quote], run: &Range<usize>) -> String {
+    quotes[run.clone()]
+        .iter()
+        .map(|q| &text[q.span.clone()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A speaker's name reduced for comparison: `Ms Alvarez` and `Alvarez`,

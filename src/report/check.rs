@@ -386,7 +386,12 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
             outlets.join(", ")
         )?;
         for m in &g.measures {
-            writeln!(w, "  {bold}{}{reset} {dim}[{}]{reset}", m.title, m.rule)?;
+            writeln!(
+                w,
+                "  {bold}{}{reset} {dim}[{}]{reset}",
+                super::diff::measure_name(&m.title),
+                m.rule
+            )?;
             for (s, ks) in &m.cells {
                 let a = &r.analyses[*s];
                 let parts: Vec<String> = ks

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod claims;
+pub mod diff;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).
 pub const JSON_VERSION: u32 = 1;

@@ -323,7 +323,7 @@ fn compare_rule(
         }
     }
     let outlets: std::collections::BTreeSet<usize> = claims.iter().map(|c| c.0).collect();
-    if claims.len() < 2 {
+    if claims.is_empty() {
         return (None, Vec::new());
     }
     // pairs that disagree, and the graph they make
@@ -445,7 +445,7 @@ fn compare_rule(
             diff: None,
         });
     }
-    let measure = (outlets.len() >= 2 || !findings.is_empty()).then(|| {
+    let measure = (!outlets.is_empty()).then(|| {
         let mut cells: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &(s, k) in &claims {
             cells.entry(s).or_default().push(k);
@@ -576,17 +576,23 @@ fn compare_quotes(
     let Some(cfg) = &rule.quote else {
         return Vec::new();
     };
-    let mut refs: Vec<(usize, usize)> = Vec::new();
+    // one candidate per statement: a speaker's consecutive quotes in a paragraph
+    let mut refs: Vec<(usize, Range<usize>)> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
     for &s in stories {
         let a = &analyses[s];
-        for (k, q) in a.quotes.iter().enumerate() {
-            refs.push((s, k));
+        for run in crate::quote::statements(&a.quotes, &a.sentences) {
+            let q = &a.quotes[run.start];
             cands.push(Candidate {
                 story: s,
-                words: normalize(&a.story.text[q.span.clone()]),
+                words: normalize(&crate::quote::statement_text(
+                    &a.story.text,
+                    &a.quotes,
+                    &run,
+                )),
                 speaker: q.speaker.as_deref().map(crate::quote::speaker_key),
             });
+            refs.push((s, run));
         }
     }
     let sev = &cfg.severities;
@@ -598,8 +604,16 @@ fn compare_quotes(
         } else {
             (i, j)
         };
-        let (x, y) = (refs[i], refs[j]);
-        let (qa, qb) = (&analyses[x.0].quotes[x.1], &analyses[y.0].quotes[y.1]);
+        let (x, y) = (refs[i].clone(), refs[j].clone());
+        let span_of = |s: usize, run: &Range<usize>| {
+            let qs = &analyses[s].quotes;
+            qs[run.start].span.start..qs[run.end - 1].span.end
+        };
+        let (sa, sb) = (span_of(x.0, &x.1), span_of(y.0, &y.1));
+        let (qa, qb) = (
+            &analyses[x.0].quotes[x.1.start],
+            &analyses[y.0].quotes[y.1.start],
+        );
         let d = compare(&cands[i].words, &cands[j].words);
         let (severity, what) = match rel {
             Relation::Misattributed => (
@@ -655,13 +669,13 @@ fn compare_quotes(
                 Evidence {
                     story: x.0,
                     claim: None,
-                    span: qa.span.clone(),
+                    span: sa,
                     primary: false,
                 },
                 Evidence {
                     story: y.0,
                     claim: None,
-                    span: qb.span.clone(),
+                    span: sb,
                     primary: true,
                 },
             ],

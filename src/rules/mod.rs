@@ -8,6 +8,7 @@
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod pair;
 pub mod test;
 
 pub use engine::{EventGroup, Evidence, Finding, GroupBy, Measure, check};

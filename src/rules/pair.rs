@@ -1,0 +1,140 @@
+//! Two stories side by side, for `crosscheck diff`: which figures agree,
+//! which differ, which stand in one story only, and how their quotations
+//! compare word by word.
+
+use super::engine::{GroupBy, check};
+use super::{Finding, Kind, Rule, Severity};
+use crate::Analysis;
+use crate::quote::align::{Candidate, Relation, Thresholds, align};
+use crate::quote::diff::{QuoteDiff, compare, normalize};
+
+/// How the two stories stand on one measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    Agree,
+    Differ,
+    OnlyA,
+    OnlyB,
+}
+
+/// One measure (a figure rule or the date of the event) in both stories.
+#[derive(Debug, Clone)]
+pub struct FigureRow {
+    pub rule: String,
+    pub title: String,
+    pub kind: Kind,
+    /// Claim indices in story A and in story B.
+    pub a: Vec<usize>,
+    pub b: Vec<usize>,
+    pub status: RowStatus,
+    pub severity: Option<Severity>,
+}
+
+/// One quotation found in both stories.
+#[derive(Debug, Clone)]
+pub struct QuoteRow {
+    /// The run of quotes (one statement) in story A and in story B.
+    pub a: std::ops::Range<usize>,
+    pub b: std::ops::Range<usize>,
+    pub speaker: Option<String>,
+    pub misattributed: bool,
+    pub diff: QuoteDiff,
+}
+
+/// The comparison of two stories.
+#[derive(Debug, Clone)]
+pub struct PairReport {
+    pub figures: Vec<FigureRow>,
+    pub quotes: Vec<QuoteRow>,
+    /// Every finding of the rules over the two stories (lint included).
+    pub findings: Vec<Finding>,
+}
+
+/// Compare story 0 (A) with story 1 (B) of `analyses` under `rules`.
+pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
+    let (events, findings) = check(analyses, rules, GroupBy::Batch);
+    let mut figures = Vec::new();
+    for m in events.iter().flat_map(|e| &e.measures) {
+        let cell = |s: usize| {
+            m.cells
+                .iter()
+                .find(|c| c.0 == s)
+                .map(|c| c.1.clone())
+                .unwrap_or_default()
+        };
+        let (a, b) = (cell(0), cell(1));
+        let kind = rules
+            .iter()
+            .find(|r| r.id == m.rule)
+            .map_or(Kind::Figure, |r| r.kind);
+        let severity = findings
+            .iter()
+            .filter(|f| f.rule == m.rule)
+            .map(|f| f.severity)
+            .max();
+        let status = match (a.is_empty(), b.is_empty()) {
+            (false, true) => RowStatus::OnlyA,
+            (true, false) => RowStatus::OnlyB,
+            _ if severity.is_some() => RowStatus::Differ,
+            _ => RowStatus::Agree,
+        };
+        figures.push(FigureRow {
+            rule: m.rule.clone(),
+            title: m.title.clone(),
+            kind,
+            a,
+            b,
+            status,
+            severity,
+        });
+    }
+    let thresholds = rules
+        .iter()
+        .find_map(|r| r.quote.as_ref().map(|q| q.thresholds))
+        .unwrap_or_default();
+    let quotes = quote_rows(analyses, thresholds);
+    PairReport {
+        figures,
+        quotes,
+        findings,
+    }
+}
+
+fn quote_rows(analyses: &[Analysis], t: Thresholds) -> Vec<QuoteRow> {
+    let mut refs = Vec::new();
+    let mut cands = Vec::new();
+    for (s, a) in analyses.iter().enumerate().take(2) {
+        for run in crate::quote::statements(&a.quotes, &a.sentences) {
+            let q = &a.quotes[run.start];
+            cands.push(Candidate {
+                story: s,
+                words: normalize(&crate::quote::statement_text(
+                    &a.story.text,
+                    &a.quotes,
+                    &run,
+                )),
+                speaker: q.speaker.as_deref().map(crate::quote::speaker_key),
+            });
+            refs.push((s, run));
+        }
+    }
+    let mut rows: Vec<QuoteRow> = align(&cands, t)
+        .into_iter()
+        .map(|(i, j, rel)| {
+            let (i, j) = if refs[i].0 == 0 { (i, j) } else { (j, i) };
+            let (qa, qb) = (
+                &analyses[0].quotes[refs[i].1.start],
+                &analyses[1].quotes[refs[j].1.start],
+            );
+            QuoteRow {
+                a: refs[i].1.clone(),
+                b: refs[j].1.clone(),
+                speaker: qa.speaker.clone().or_else(|| qb.speaker.clone()),
+                misattributed: rel == Relation::Misattributed,
+                diff: compare(&cands[i].words, &cands[j].words),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.a.start, r.b.start));
+    rows
+}
