@@ -41,6 +41,11 @@ pub enum ClaimsFormatArg {
 pub enum CheckFormatArg {
     Human,
     Json,
+    Jsonl,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -104,6 +109,27 @@ pub struct CheckArgs {
     /// How stories are grouped into events: front matter `event` (else folder), folder, or one batch.
     #[arg(long, value_enum, default_value_t = GroupByArg::Event)]
     pub group_by: GroupByArg,
+    /// Also write the JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json_output: Option<PathBuf>,
+    /// Also write a SARIF 2.1.0 report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub sarif_output: Option<PathBuf>,
+    /// Also write a JUnit XML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub junit_output: Option<PathBuf>,
+    /// Also write a Markdown report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub markdown_output: Option<PathBuf>,
+    /// Accept the findings recorded in this baseline file: only new ones are reported.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as accepted, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Warn about crosscheck-ignore entries that suppressed nothing.
+    #[arg(long)]
+    pub report_unused_ignores: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -175,10 +201,12 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_INPUT: u8 = 2;
 
 fn use_color(arg: ColorArg, to_terminal: bool) -> bool {
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty() && v != "0");
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorArg::Auto if set("NO_COLOR") => false,
+        ColorArg::Auto => to_terminal || set("CLICOLOR_FORCE"),
     }
 }
 
@@ -298,35 +326,114 @@ fn check_cmd(args: &CheckArgs) -> Result<u8> {
         GroupByArg::Batch => GroupBy::Batch,
     };
     let (events, findings) = rules::check(&analyses, &rules, group_by);
+    if let Some(path) = &args.write_baseline {
+        let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
+        let text = serde_json::to_string_pretty(&b)? + "\n";
+        std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!(
+            "crosscheck: {} finding(s) recorded in {}",
+            b.accepted.len(),
+            path.display()
+        );
+        return Ok(if rejected.is_empty() { 0 } else { EXIT_INPUT });
+    }
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read baseline {}", path.display()))?;
+            match serde_json::from_str::<rules::baseline::Baseline>(&text) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    eprintln!(
+                        "crosscheck: {}:{}:{}: not a baseline file: {e}",
+                        path.display(),
+                        e.line(),
+                        e.column()
+                    );
+                    return Ok(EXIT_INPUT);
+                }
+            }
+        }
+        None => None,
+    };
+    let (findings, suppressed) = rules::baseline::apply(&analyses, findings, baseline.as_ref());
+    if args.report_unused_ignores {
+        for (s, rule) in &suppressed.unused_ignores {
+            eprintln!(
+                "crosscheck: {}: crosscheck-ignore {rule} suppressed nothing",
+                analyses[*s].story.path
+            );
+        }
+    }
+    let min_level = severity(args.min_level).unwrap_or(Severity::Error);
+    let shown: &[rules::Finding] = if args.min_level == LevelArg::Never {
+        &[]
+    } else {
+        &findings
+    };
     let report = CheckReport {
         analyses: &analyses,
         rejected: &rejected,
         events: &events,
-        findings: &findings,
-        // "never" shows nothing but the summary
-        min_level: severity(args.min_level).unwrap_or(Severity::Error),
+        findings: shown,
+        min_level,
+        rules: &rules,
+        fail_on: severity(args.fail_on),
     };
-    let shown_report = if args.min_level == LevelArg::Never {
-        CheckReport {
-            findings: &[],
-            ..report
-        }
-    } else {
-        report
-    };
-    let format = match args.format {
-        CheckFormatArg::Human => CheckFormat::Human,
-        CheckFormatArg::Json => CheckFormat::Json,
-    };
+    let format = check_format(args.format);
     emit(&args.out, |w, color| {
-        crosscheck::report::check::write(w, format, &shown_report, color)
+        crosscheck::report::check::write(w, format, &report, color)
     })?;
+    let extra = [
+        (&args.json_output, CheckFormat::Json),
+        (&args.sarif_output, CheckFormat::Sarif),
+        (&args.junit_output, CheckFormat::Junit),
+        (&args.markdown_output, CheckFormat::Markdown),
+    ];
+    for (path, fmt) in extra {
+        if let Some(path) = path {
+            let mut buf = Vec::new();
+            crosscheck::report::check::write(&mut buf, fmt, &report, false)?;
+            std::fs::write(path, buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
+    // in GitHub Actions, the job summary gets the Markdown report too
+    if matches!(args.format, CheckFormatArg::Github) {
+        if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
+            let mut buf = Vec::new();
+            crosscheck::report::check::write(&mut buf, CheckFormat::Markdown, &report, false)?;
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&summary)
+                .with_context(|| {
+                    format!(
+                        "cannot append to GITHUB_STEP_SUMMARY {}",
+                        summary.to_string_lossy()
+                    )
+                })?;
+            f.write_all(&buf)?;
+        }
+    }
     if !rejected.is_empty() {
         return Ok(EXIT_INPUT);
     }
     let failing =
         severity(args.fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+fn check_format(f: CheckFormatArg) -> CheckFormat {
+    match f {
+        CheckFormatArg::Human => CheckFormat::Human,
+        CheckFormatArg::Json => CheckFormat::Json,
+        CheckFormatArg::Jsonl => CheckFormat::Jsonl,
+        CheckFormatArg::Sarif => CheckFormat::Sarif,
+        CheckFormatArg::Junit => CheckFormat::Junit,
+        CheckFormatArg::Github => CheckFormat::Github,
+        CheckFormatArg::Markdown => CheckFormat::Markdown,
+    }
 }
 
 fn diff_cmd(args: &DiffArgs) -> Result<u8> {

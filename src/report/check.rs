@@ -18,6 +18,79 @@ use std::io::{self, Write};
 pub enum CheckFormat {
     Human,
     Json,
+    Jsonl,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+}
+
+/// One emitter per format: each writes a whole report to `w`.
+pub trait Emitter {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>;
+}
+
+struct Human;
+struct Json;
+struct Jsonl;
+struct Sarif;
+struct Junit;
+struct Github;
+struct Markdown;
+
+impl Emitter for Human {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
+        human(w, r, color)
+    }
+}
+
+impl Emitter for Json {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        json(w, r)
+    }
+}
+
+impl Emitter for Jsonl {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        jsonl(w, r)
+    }
+}
+
+impl Emitter for Sarif {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        super::ci::sarif(w, r)
+    }
+}
+
+impl Emitter for Junit {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        super::ci::junit(w, r)
+    }
+}
+
+impl Emitter for Github {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        super::ci::github(w, r)
+    }
+}
+
+impl Emitter for Markdown {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        super::ci::markdown(w, r)
+    }
+}
+
+/// The emitter of a format.
+pub fn emitter(format: CheckFormat) -> &'static dyn Emitter {
+    match format {
+        CheckFormat::Human => &Human,
+        CheckFormat::Json => &Json,
+        CheckFormat::Jsonl => &Jsonl,
+        CheckFormat::Sarif => &Sarif,
+        CheckFormat::Junit => &Junit,
+        CheckFormat::Github => &Github,
+        CheckFormat::Markdown => &Markdown,
+    }
 }
 
 /// What a check run produced, ready for any emitter.
@@ -30,10 +103,14 @@ pub struct CheckReport<'a> {
     pub findings: &'a [Finding],
     /// Findings below this are not shown.
     pub min_level: Severity,
+    /// The rules in force (SARIF lists them; JUnit has a case for each).
+    pub rules: &'a [crate::rules::Rule],
+    /// What fails the run (JUnit marks those cases failed).
+    pub fail_on: Option<Severity>,
 }
 
 impl CheckReport<'_> {
-    fn shown(&self) -> impl Iterator<Item = &Finding> {
+    pub(crate) fn shown(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
             .filter(|f| f.severity >= self.min_level)
@@ -178,6 +255,32 @@ fn evidence_out(analyses: &[Analysis], e: &crate::rules::Evidence) -> EvidenceOu
 }
 
 fn json(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &document(r))?;
+    writeln!(w)
+}
+
+/// One JSON object a line: each story, then each finding.
+fn jsonl(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+    let doc = document(r);
+    for s in &doc.stories {
+        serde_json::to_writer(&mut *w, &serde_json::json!({"type": "story", "story": s}))?;
+        writeln!(w)?;
+    }
+    for f in &doc.findings {
+        serde_json::to_writer(
+            &mut *w,
+            &serde_json::json!({"type": "finding", "finding": f}),
+        )?;
+        writeln!(w)?;
+    }
+    serde_json::to_writer(
+        &mut *w,
+        &serde_json::json!({"type": "summary", "version": doc.version, "summary": doc.summary}),
+    )?;
+    writeln!(w)
+}
+
+fn document(r: &CheckReport<'_>) -> Document {
     let mut event_of = vec![None; r.analyses.len()];
     for g in r.events {
         for &s in &g.stories {
@@ -210,7 +313,7 @@ fn json(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         }))
         .collect();
     stories.sort_by(|a, b| (&a.path, &a.id, a.line).cmp(&(&b.path, &b.id, b.line)));
-    let doc = Document {
+    Document {
         version: super::JSON_VERSION,
         summary: Summary {
             stories: r.analyses.len() + r.rejected.len(),
@@ -244,9 +347,7 @@ fn json(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 }),
             })
             .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
+    }
 }
 
 fn level(s: Severity) -> Level<'static> {
@@ -428,8 +529,5 @@ pub fn write(
     r: &CheckReport<'_>,
     color: bool,
 ) -> io::Result<()> {
-    match format {
-        CheckFormat::Json => json(w, r),
-        CheckFormat::Human => human(w, r, color),
-    }
+    emitter(format).emit(w, r, color)
 }

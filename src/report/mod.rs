@@ -2,6 +2,7 @@
 //! so tests capture output as strings.
 
 pub mod check;
+pub mod ci;
 pub mod claims;
 pub mod diff;
 

@@ -5,6 +5,7 @@
 //! compiled rules over the claims of a batch and returns [`Finding`]s. The
 //! engine never re-validates and never formats: findings are data.
 
+pub mod baseline;
 pub mod engine;
 pub mod load;
 pub mod model;

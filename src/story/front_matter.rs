@@ -62,8 +62,18 @@ struct Raw {
     published: Option<Scalar>,
     url: Option<Scalar>,
     event: Option<Scalar>,
+    #[serde(rename = "crosscheck-ignore", default)]
+    ignore: Option<Ignore>,
     #[serde(flatten)]
     _rest: serde_yaml::Mapping,
+}
+
+/// `crosscheck-ignore: rule-id` or a list of ids.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Ignore {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// Front matter values are strings, but YAML reads `2022-04-19` or `42` as
@@ -138,6 +148,11 @@ pub(super) fn parse(
         published: raw.published.map(Scalar::text),
         url: raw.url.map(Scalar::text),
         event: raw.event.map(Scalar::text),
+        ignore: match raw.ignore {
+            Some(Ignore::One(s)) => vec![s],
+            Some(Ignore::Many(v)) => v,
+            None => Vec::new(),
+        },
     };
     Ok((meta, title_anchor))
 }

@@ -86,6 +86,7 @@ fn record(
         published: r.published,
         url: r.url,
         event: r.event,
+        ignore: Vec::new(),
     };
     assemble(shown, path, meta, headline, &body, body_anchor).map_err(|mut e| {
         e.line = Some(line_no);

@@ -35,6 +35,8 @@ pub struct Story {
     pub headline_end: usize,
     /// Maps offsets in `text` back to lines and columns of the file.
     pub map: TextMap,
+    /// Rules this story opts out of (front matter `crosscheck-ignore`).
+    pub ignore: Vec<String>,
 }
 
 impl Story {
@@ -82,6 +84,7 @@ pub(crate) struct Meta {
     pub published: Option<String>,
     pub url: Option<String>,
     pub event: Option<String>,
+    pub ignore: Vec<String>,
 }
 
 const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "json", "jsonl"];
@@ -243,6 +246,7 @@ pub fn inline(
         published: published.map(str::to_string),
         url: None,
         event: event.map(str::to_string),
+        ignore: Vec::new(),
     };
     let headline = title.map(|t| (t.to_string(), Anchor::escaped(1, 1)));
     assemble(id, None, meta, headline, body, Anchor::verbatim(1, 1))
@@ -342,6 +346,7 @@ pub(crate) fn assemble(
         text,
         headline_end,
         map,
+        ignore: meta.ignore,
     })
 }
 

@@ -1,0 +1,145 @@
+//! Accepted findings (baselines) and suppressions (ignore comments).
+//!
+//! A finding's fingerprint is made of what it is about, not where it sits:
+//! the rule, the event, the stories and the normalised values cited. A
+//! baselined finding stays accepted when the text around it moves; a new
+//! disagreement — another value, another story — is a new fingerprint.
+//!
+//! Stories opt out of rules with front matter `crosscheck-ignore: [rule]`
+//! or a comment in the body, `<!-- crosscheck-ignore rule-id -->`. A
+//! finding is dropped when any story it cites ignores its rule.
+
+use super::Finding;
+use crate::Analysis;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// What a finding is about, independent of positions.
+pub fn fingerprint(analyses: &[Analysis], f: &Finding) -> String {
+    let mut parts: BTreeSet<String> = BTreeSet::new();
+    for e in &f.evidence {
+        let a = &analyses[e.story];
+        let value = match e.claim.map(|k| &a.claims[k]) {
+            Some(c) => format!(
+                "{}:{}:{}:{}",
+                c.quantity.unit, c.quantity.qualifier, c.stated.0, c.stated.1
+            ),
+            None => crate::quote::diff::normalize(&a.story.text[e.span.clone()])
+                .words
+                .join(" "),
+        };
+        parts.insert(format!("{}={value}", a.story.id));
+    }
+    let key = format!(
+        "{}|{}|{}",
+        f.rule,
+        f.event,
+        parts.into_iter().collect::<Vec<_>>().join("|")
+    );
+    format!("{:016x}", fnv(&key))
+}
+
+/// A baseline file: the fingerprints of accepted findings.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    /// Fingerprint → what it was, for people reading the file.
+    pub accepted: BTreeMap<String, String>,
+}
+
+impl Baseline {
+    pub fn from_findings(analyses: &[Analysis], findings: &[Finding]) -> Baseline {
+        Baseline {
+            version: 1,
+            accepted: findings
+                .iter()
+                .map(|f| {
+                    (
+                        fingerprint(analyses, f),
+                        format!("{} [{}] {}", f.severity.as_str(), f.rule, f.message),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The rules a story ignores: front matter and body comments.
+pub fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = a.story.ignore.iter().cloned().collect();
+    let text = &a.story.text;
+    let mut from = 0;
+    while let Some(k) = text[from..].find("<!--") {
+        let start = from + k + 4;
+        let Some(end) = text[start..].find("-->") else {
+            break;
+        };
+        let inner = text[start..start + end].trim();
+        if let Some(ids) = inner.strip_prefix("crosscheck-ignore") {
+            out.extend(
+                ids.split([' ', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        from = start + end + 3;
+    }
+    out
+}
+
+/// What suppression removed, and which ignores removed nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Suppressed {
+    pub by_baseline: usize,
+    pub by_ignore: usize,
+    /// (story index, rule) pairs of ignores that matched no finding.
+    pub unused_ignores: Vec<(usize, String)>,
+}
+
+/// Drop findings that a story ignores or that the baseline accepts.
+pub fn apply(
+    analyses: &[Analysis],
+    findings: Vec<Finding>,
+    baseline: Option<&Baseline>,
+) -> (Vec<Finding>, Suppressed) {
+    let ignores: Vec<BTreeSet<String>> = analyses.iter().map(ignored_rules).collect();
+    let mut used: BTreeSet<(usize, String)> = BTreeSet::new();
+    let mut kept = Vec::new();
+    let mut s = Suppressed::default();
+    for f in findings {
+        let ignoring: Vec<usize> = f
+            .evidence
+            .iter()
+            .map(|e| e.story)
+            .filter(|&st| ignores[st].contains(&f.rule))
+            .collect();
+        if !ignoring.is_empty() {
+            used.extend(ignoring.into_iter().map(|st| (st, f.rule.clone())));
+            s.by_ignore += 1;
+            continue;
+        }
+        if baseline.is_some_and(|b| b.accepted.contains_key(&fingerprint(analyses, &f))) {
+            s.by_baseline += 1;
+            continue;
+        }
+        kept.push(f);
+    }
+    for (st, set) in ignores.iter().enumerate() {
+        for rule in set {
+            if !used.contains(&(st, rule.clone())) {
+                s.unused_ignores.push((st, rule.clone()));
+            }
+        }
+    }
+    (kept, s)
+}
