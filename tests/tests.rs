@@ -4,6 +4,7 @@ mod util;
 
 mod check;
 mod cli;
+mod formats;
 mod props;
 mod seeds;
 mod snapshots;

@@ -1,0 +1,244 @@
+//! Every output format on one batch (snapshots), baselines, suppression,
+//! and the details CI consumers depend on.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn crosscheck() -> Command {
+    let mut c = Command::cargo_bin("crosscheck").unwrap();
+    c.current_dir(crate::util::root());
+    c.env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = crosscheck().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+macro_rules! format_snapshot {
+    ($name:ident, $format:expr) => {
+        #[test]
+        fn $name() {
+            let (code, out, _) = run(&[
+                "check",
+                "--color",
+                "never",
+                "--format",
+                $format,
+                "examples/batch/flood",
+            ]);
+            assert_eq!(code, Some(1));
+            insta::assert_snapshot!(out);
+        }
+    };
+}
+
+format_snapshot!(flood_human, "human");
+format_snapshot!(flood_json, "json");
+format_snapshot!(flood_jsonl, "jsonl");
+format_snapshot!(flood_sarif, "sarif");
+format_snapshot!(flood_junit, "junit");
+format_snapshot!(flood_github, "github");
+format_snapshot!(flood_markdown, "markdown");
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!("crosscheck-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_flood(to: &Path) {
+    for e in std::fs::read_dir(crate::util::root().join("examples/batch/flood")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn a_baseline_accepts_what_it_recorded_even_when_text_moves() {
+    let dir = TempDir::new("baseline");
+    let stories = dir.path().join("stories");
+    std::fs::create_dir_all(&stories).unwrap();
+    copy_flood(&stories);
+    let base = dir.path().join("baseline.json");
+    let s = stories.to_string_lossy().into_owned();
+    let b = base.to_string_lossy().into_owned();
+    let (code, _, err) = run(&["check", &s, "--write-baseline", &b]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, out, _) = run(&["check", &s, "--baseline", &b, "--format", "json"]);
+    assert_eq!(code, Some(0), "{out}");
+    // move the text: a new paragraph at the top of the Valley Post story
+    let post = stories.join("valley-post.md");
+    let text = std::fs::read_to_string(&post).unwrap();
+    let moved = text.replacen(
+        "The number of people killed",
+        "Rain kept falling overnight.\n\nThe number of people killed",
+        1,
+    );
+    std::fs::write(&post, &moved).unwrap();
+    let (code, out, _) = run(&["check", &s, "--baseline", &b]);
+    assert_eq!(code, Some(0), "moved text stays accepted: {out}");
+    // a new value is a new finding
+    std::fs::write(&post, moved.replace("climbed to 53", "climbed to 63")).unwrap();
+    let (code, out, _) = run(&["check", &s, "--baseline", &b, "--format", "json"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("\"63\""), "{out}");
+}
+
+#[test]
+fn stories_can_ignore_rules() {
+    let dir = TempDir::new("ignore");
+    copy_flood(dir.path());
+    let post = dir.path().join("valley-post.md");
+    let text = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(
+        &post,
+        text.replacen(
+            "event: storm-ilse\n",
+            "event: storm-ilse\ncrosscheck-ignore: [deaths, jobs]\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let wire = dir.path().join("wire-service.md");
+    let text = std::fs::read_to_string(&wire).unwrap();
+    std::fs::write(
+        &wire,
+        format!("{text}\n<!-- crosscheck-ignore event-date -->\n"),
+    )
+    .unwrap();
+    let d = dir.path().to_string_lossy().into_owned();
+    let (_, out, err) = run(&["check", &d, "--format", "json", "--report-unused-ignores"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"deaths"), "{rules:?}");
+    assert!(!rules.contains(&"event-date"), "{rules:?}");
+    assert!(
+        rules.contains(&"cost") || rules.contains(&"quote-wording"),
+        "{rules:?}"
+    );
+    assert!(
+        err.contains("crosscheck-ignore jobs suppressed nothing"),
+        "{err}"
+    );
+}
+
+#[test]
+fn github_annotations_escape_what_the_runner_would_split() {
+    let dir = TempDir::new("gh");
+    std::fs::write(
+        dir.path().join("a,b.md"),
+        "---\nid: a\noutlet: A\n---\nAt least people were killed, 100% sure.\n",
+    )
+    .unwrap();
+    let p = dir.path().join("a,b.md").to_string_lossy().into_owned();
+    let (_, out, _) = run(&["check", "--format", "github", &p]);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("::warning"))
+        .expect(&out);
+    assert!(line.contains("a%2Cb.md"), "{line}");
+    assert!(line.contains(",line=5,col=1,"), "{line}");
+    assert!(!line.split("::").nth(1).unwrap().contains("a,b"), "{line}");
+}
+
+#[test]
+fn the_job_summary_gets_markdown_in_github_mode() {
+    let dir = TempDir::new("summary");
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let out = crosscheck()
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["check", "--format", "github", "examples/batch/flood"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.starts_with("earlier step\n## crosscheck"), "{text}");
+    assert!(text.contains("| Death toll | Valley Post |"), "{text}");
+}
+
+#[test]
+fn extra_outputs_in_one_run_and_a_clean_batch_is_valid() {
+    let dir = TempDir::new("outputs");
+    let f = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    let (code, _, _) = run(&[
+        "check",
+        "examples/batch/strike/capital-news.md",
+        "--sarif-output",
+        &f("r.sarif"),
+        "--junit-output",
+        &f("r.xml"),
+        "--json-output",
+        &f("r.json"),
+        "--markdown-output",
+        &f("r.md"),
+    ]);
+    assert_eq!(code, Some(0));
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(f("r.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+    assert!(
+        !sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let junit = std::fs::read_to_string(f("r.xml")).unwrap();
+    assert!(
+        junit.contains(
+            "<testcase name=\"deaths\" classname=\"crosscheck.transit-strike\" time=\"0\"/>"
+        ),
+        "{junit}"
+    );
+    assert!(
+        std::fs::read_to_string(f("r.md"))
+            .unwrap()
+            .starts_with("## crosscheck")
+    );
+}
+
+#[test]
+fn colour_follows_no_color_and_clicolor_force() {
+    let out = crosscheck()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check", "examples/batch/flood"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+    let out = crosscheck()
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .args(["check", "examples/batch/flood"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}
