@@ -15,6 +15,12 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Read settings from this file instead of the nearest crosscheck.yaml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any crosscheck.yaml.
+    #[arg(long, global = true)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,6 +34,8 @@ pub enum Command {
     /// List, explain, validate and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Print the effective configuration (crosscheck.yaml and defaults).
+    Config,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -100,15 +108,15 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
     pub format: CheckFormatArg,
-    /// Exit 1 when there are findings at or above this level.
-    #[arg(long, value_enum, default_value_t = LevelArg::Error)]
-    pub fail_on: LevelArg,
-    /// Show findings at or above this level.
-    #[arg(long, value_enum, default_value_t = LevelArg::Info)]
-    pub min_level: LevelArg,
-    /// How stories are grouped into events: front matter `event` (else folder), folder, or one batch.
-    #[arg(long, value_enum, default_value_t = GroupByArg::Event)]
-    pub group_by: GroupByArg,
+    /// Exit 1 when there are findings at or above this level [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<LevelArg>,
+    /// Show findings at or above this level [default: info].
+    #[arg(long, value_enum)]
+    pub min_level: Option<LevelArg>,
+    /// How stories are grouped into events: front matter `event` (else folder), folder, or one batch [default: event].
+    #[arg(long, value_enum)]
+    pub group_by: Option<GroupByArg>,
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json_output: Option<PathBuf>,
@@ -210,11 +218,70 @@ fn use_color(arg: ColorArg, to_terminal: bool) -> bool {
     }
 }
 
+/// The configuration in force: `--config`, else the nearest
+/// crosscheck.yaml, else none (`--isolated`).
+fn config(
+    cli_config: Option<&PathBuf>,
+    isolated: bool,
+) -> Result<(Option<PathBuf>, crosscheck::config::Config), u8> {
+    if isolated {
+        return Ok((None, crosscheck::config::Config::default()));
+    }
+    let path = match cli_config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| crosscheck::config::find(&d)),
+    };
+    match &path {
+        Some(p) => match crosscheck::config::load(p) {
+            Ok(c) => Ok((path, c)),
+            Err(e) => {
+                eprintln!("crosscheck: invalid config: {e}");
+                Err(EXIT_INPUT)
+            }
+        },
+        None => Ok((None, crosscheck::config::Config::default())),
+    }
+}
+
+fn level_arg(s: &str) -> Option<LevelArg> {
+    LevelArg::from_str(s, true).ok()
+}
+
 /// Run a parsed command; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
+    let (config_path, cfg) = match config(cli.config.as_ref(), cli.isolated) {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
+    };
     match cli.command {
         Command::Claims(args) => claims_cmd(&args),
-        Command::Check(args) => check_cmd(&args),
+        Command::Check(mut args) => {
+            // flags win over the file
+            args.rules.rules.splice(0..0, cfg.rules.iter().cloned());
+            args.rules.no_default_rules |= cfg.no_default_rules;
+            args.fail_on = args
+                .fail_on
+                .or_else(|| cfg.fail_on.as_deref().and_then(level_arg));
+            args.min_level = args
+                .min_level
+                .or_else(|| cfg.min_level.as_deref().and_then(level_arg));
+            args.group_by = args.group_by.or_else(|| {
+                cfg.group_by
+                    .as_deref()
+                    .and_then(|g| GroupByArg::from_str(g, true).ok())
+            });
+            check_cmd(&args, &cfg.ignore)
+        }
+        Command::Config => {
+            let shown = serde_yaml::to_string(&cfg)?;
+            match config_path {
+                Some(p) => println!("# from {}\n{shown}", p.display()),
+                None => println!("# no crosscheck.yaml found; defaults\n{shown}"),
+            }
+            Ok(0)
+        }
         Command::Diff(args) => diff_cmd(&args),
         Command::Rules(cmd) => rules_cmd(cmd),
     }
@@ -311,16 +378,19 @@ fn severity(l: LevelArg) -> Option<Severity> {
     }
 }
 
-fn check_cmd(args: &CheckArgs) -> Result<u8> {
-    let rules = match load_rules(&args.rules) {
+fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
+    let mut rules = match load_rules(&args.rules) {
         Ok(r) => r,
         Err(e) => {
             report_rule_errors(&e);
             return Ok(EXIT_INPUT);
         }
     };
+    rules.retain(|r| !switched_off.contains(&r.id));
+    let fail_on = args.fail_on.unwrap_or(LevelArg::Error);
+    let min_level_arg = args.min_level.unwrap_or(LevelArg::Info);
     let (analyses, rejected) = ingest(&args.paths);
-    let group_by = match args.group_by {
+    let group_by = match args.group_by.unwrap_or(GroupByArg::Event) {
         GroupByArg::Event => GroupBy::Event,
         GroupByArg::Dir => GroupBy::Dir,
         GroupByArg::Batch => GroupBy::Batch,
@@ -365,8 +435,8 @@ fn check_cmd(args: &CheckArgs) -> Result<u8> {
             );
         }
     }
-    let min_level = severity(args.min_level).unwrap_or(Severity::Error);
-    let shown: &[rules::Finding] = if args.min_level == LevelArg::Never {
+    let min_level = severity(min_level_arg).unwrap_or(Severity::Error);
+    let shown: &[rules::Finding] = if min_level_arg == LevelArg::Never {
         &[]
     } else {
         &findings
@@ -378,7 +448,7 @@ fn check_cmd(args: &CheckArgs) -> Result<u8> {
         findings: shown,
         min_level,
         rules: &rules,
-        fail_on: severity(args.fail_on),
+        fail_on: severity(fail_on),
     };
     let format = check_format(args.format);
     emit(&args.out, |w, color| {
@@ -419,8 +489,7 @@ fn check_cmd(args: &CheckArgs) -> Result<u8> {
     if !rejected.is_empty() {
         return Ok(EXIT_INPUT);
     }
-    let failing =
-        severity(args.fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
+    let failing = severity(fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 

@@ -12,6 +12,7 @@
 //! `extract` and `quote` use `text`; `report` uses everything above it and
 //! is the only module besides the CLI that formats output.
 
+pub mod config;
 pub mod extract;
 pub mod quote;
 pub mod report;

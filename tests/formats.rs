@@ -242,3 +242,74 @@ fn colour_follows_no_color_and_clicolor_force() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn crosscheck_yaml_is_found_upward_and_flags_win() {
+    let dir = TempDir::new("config");
+    let nested = dir.path().join("desk/today");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(
+        dir.path().join("crosscheck.yaml"),
+        "fail-on: never\nignore: [dangling-quantifier]\n",
+    )
+    .unwrap();
+    let batch = crate::util::root().join("examples/batch/flood");
+    let run_in = |args: &[&str]| {
+        let out = Command::cargo_bin("crosscheck")
+            .unwrap()
+            .current_dir(&nested)
+            .args(args)
+            .arg(&batch)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    assert_eq!(
+        run_in(&["check"]).0,
+        Some(0),
+        "fail-on: never from the file"
+    );
+    assert_eq!(
+        run_in(&["check", "--fail-on", "error"]).0,
+        Some(1),
+        "the flag wins"
+    );
+    assert_eq!(
+        run_in(&["--isolated", "check"]).0,
+        Some(1),
+        "--isolated ignores the file"
+    );
+    let (_, json) = run_in(&["check", "--format", "json"]);
+    assert!(
+        !json.contains("dangling-quantifier"),
+        "switched off by the file"
+    );
+    let shown = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .current_dir(&nested)
+        .arg("config")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("fail-on: never") && shown.contains("crosscheck.yaml"),
+        "{shown}"
+    );
+    std::fs::write(dir.path().join("crosscheck.yaml"), "fail-on: sometimes\n").unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .current_dir(&nested)
+        .arg("check")
+        .arg(&batch)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("crosscheck.yaml:1:10"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
