@@ -63,6 +63,27 @@ fn content(words: &Normalized) -> BTreeSet<&str> {
         .collect()
 }
 
+/// The statements of one story as candidates, with the quote runs they
+/// stand for (see [`super::statements`]).
+pub fn candidates(a: &crate::Analysis, story: usize) -> Vec<(std::ops::Range<usize>, Candidate)> {
+    super::statements(&a.quotes, &a.sentences)
+        .into_iter()
+        .map(|run| {
+            let q = &a.quotes[run.start];
+            let c = Candidate {
+                story,
+                words: super::diff::normalize(&super::statement_text(
+                    &a.story.text,
+                    &a.quotes,
+                    &run,
+                )),
+                speaker: q.speaker.as_deref().map(super::speaker_key),
+            };
+            (run, c)
+        })
+        .collect()
+}
+
 /// Pairs `(i, j, relation)` of candidates that are one quotation (or a
 /// misattributed one), `i < j`, from different stories.
 pub fn align(cands: &[Candidate], t: Thresholds) -> Vec<(usize, usize, Relation)> {

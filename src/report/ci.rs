@@ -75,7 +75,8 @@ pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             let full = rule.description.clone().unwrap_or_else(|| rule.title.clone());
             json!({
                 "id": rule.id,
-                "name": rule.id.split('-').map(|p| {
+                // a readable name unlike the id: "DeathToll" for `deaths`
+                "name": super::diff::measure_name(&rule.title).split_whitespace().map(|p| {
                     let mut c = p.chars();
                     c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
                 }).collect::<String>(),
@@ -426,6 +427,20 @@ pub fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     Ok(())
 }
 
+/// A word diff in Markdown: deletions struck through, insertions in bold.
+pub fn markdown_diff(parts: &[(crate::quote::diff::Op, String)]) -> String {
+    use crate::quote::diff::Op;
+    parts
+        .iter()
+        .map(|(op, text)| match op {
+            Op::Equal => text.clone(),
+            Op::Delete => format!("~~{text}~~"),
+            Op::Insert => format!("**{text}**"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -507,16 +522,7 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 )?;
             }
             if let Some(d) = &f.diff {
-                let mut s = String::new();
-                for (op, text) in d {
-                    match op {
-                        crate::quote::diff::Op::Equal => s.push_str(text),
-                        crate::quote::diff::Op::Delete => s.push_str(&format!("~~{text}~~")),
-                        crate::quote::diff::Op::Insert => s.push_str(&format!("**{text}**")),
-                    }
-                    s.push(' ');
-                }
-                writeln!(w, "  - words: {}", md(s.trim_end()))?;
+                writeln!(w, "  - words: {}", md(&markdown_diff(d)))?;
             }
         }
         writeln!(w)?;

@@ -195,16 +195,11 @@ pub fn write(
                 writeln!(w, "  - A: \u{201c}{}\u{201d}", md_escape(&quote(a, &q.a)))?;
                 writeln!(w, "  - B: \u{201c}{}\u{201d}", md_escape(&quote(b, &q.b)))?;
                 if !q.diff.classes.is_empty() {
-                    let mut d = String::new();
-                    for (op, text) in &q.diff.parts {
-                        match op {
-                            crate::quote::diff::Op::Equal => d.push_str(text),
-                            crate::quote::diff::Op::Delete => d.push_str(&format!("~~{text}~~")),
-                            crate::quote::diff::Op::Insert => d.push_str(&format!("**{text}**")),
-                        }
-                        d.push(' ');
-                    }
-                    writeln!(w, "  - words: {}", md_escape(d.trim_end()))?;
+                    writeln!(
+                        w,
+                        "  - words: {}",
+                        md_escape(&super::ci::markdown_diff(&q.diff.parts))
+                    )?;
                 }
             }
             if !lint.is_empty() {

@@ -572,7 +572,7 @@ fn compare_quotes(
     event: &str,
 ) -> Vec<Finding> {
     use crate::quote::align::{Candidate, Relation, align};
-    use crate::quote::diff::{Class, compare, normalize};
+    use crate::quote::diff::{Class, compare};
     let Some(cfg) = &rule.quote else {
         return Vec::new();
     };
@@ -580,19 +580,9 @@ fn compare_quotes(
     let mut refs: Vec<(usize, Range<usize>)> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
     for &s in stories {
-        let a = &analyses[s];
-        for run in crate::quote::statements(&a.quotes, &a.sentences) {
-            let q = &a.quotes[run.start];
-            cands.push(Candidate {
-                story: s,
-                words: normalize(&crate::quote::statement_text(
-                    &a.story.text,
-                    &a.quotes,
-                    &run,
-                )),
-                speaker: q.speaker.as_deref().map(crate::quote::speaker_key),
-            });
+        for (run, c) in crate::quote::align::candidates(&analyses[s], s) {
             refs.push((s, run));
+            cands.push(c);
         }
     }
     let sev = &cfg.severities;

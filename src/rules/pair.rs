@@ -5,8 +5,8 @@
 use super::engine::{GroupBy, check};
 use super::{Finding, Kind, Rule, Severity};
 use crate::Analysis;
-use crate::quote::align::{Candidate, Relation, Thresholds, align};
-use crate::quote::diff::{QuoteDiff, compare, normalize};
+use crate::quote::align::{Relation, Thresholds, align};
+use crate::quote::diff::{QuoteDiff, compare};
 
 /// How the two stories stand on one measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,18 +104,9 @@ fn quote_rows(analyses: &[Analysis], t: Thresholds) -> Vec<QuoteRow> {
     let mut refs = Vec::new();
     let mut cands = Vec::new();
     for (s, a) in analyses.iter().enumerate().take(2) {
-        for run in crate::quote::statements(&a.quotes, &a.sentences) {
-            let q = &a.quotes[run.start];
-            cands.push(Candidate {
-                story: s,
-                words: normalize(&crate::quote::statement_text(
-                    &a.story.text,
-                    &a.quotes,
-                    &run,
-                )),
-                speaker: q.speaker.as_deref().map(crate::quote::speaker_key),
-            });
+        for (run, c) in crate::quote::align::candidates(a, s) {
             refs.push((s, run));
+            cands.push(c);
         }
     }
     let mut rows: Vec<QuoteRow> = align(&cands, t)

@@ -373,19 +373,7 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
         match token(s) {
             Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {}
             Some((r2, Tok::Denom(d, false))) => {
-                let frac = Cardinal {
-                    value: 1.0 / d,
-                    precision: 1.0 / d,
-                    spelled: true,
-                    fraction: true,
-                    has_fraction: true,
-                    scaled: false,
-                    fraction_scale: 1.0,
-                    terms: 1,
-                    numeral: None,
-                    lone_one: false,
-                };
-                return Ok(of_scale(r2, frac));
+                return Ok(of_scale(r2, unit_fraction(d)));
             }
             _ => return fail(i),
         }
@@ -403,19 +391,7 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
             matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen))
         });
         if !leading_a && (d == 2.0 || d == 4.0 && scale_follows) {
-            let frac = Cardinal {
-                value: 1.0 / d,
-                precision: 1.0 / d,
-                spelled: true,
-                fraction: true,
-                has_fraction: true,
-                scaled: false,
-                fraction_scale: 1.0,
-                terms: 1,
-                numeral: None,
-                lone_one: false,
-            };
-            return Ok(of_scale(r, frac));
+            return Ok(of_scale(r, unit_fraction(d)));
         }
     }
     let mut committed: Option<(&str, Cardinal)> = None;
@@ -650,6 +626,22 @@ fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
     out.numeral = None;
     out.terms += d.terms;
     Some((r, out))
+}
+
+/// `a third`, `half`: one over `d`.
+fn unit_fraction(d: f64) -> Cardinal {
+    Cardinal {
+        value: 1.0 / d,
+        precision: 1.0 / d,
+        spelled: true,
+        fraction: true,
+        has_fraction: true,
+        scaled: false,
+        fraction_scale: 1.0,
+        terms: 1,
+        numeral: None,
+        lone_one: false,
+    }
 }
 
 /// After a fraction: "of a million", "a million", "million", "dozen".
