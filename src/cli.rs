@@ -352,7 +352,29 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     for r in &batch.rejected {
         eprintln!("crosscheck: rejected {r}");
     }
-    let analyses = batch.stories.into_iter().map(crosscheck::analyse).collect();
+    // a progress bar for long batches, on a terminal only: never in CI, in
+    // pipes or in files
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let bar = if interactive && batch.stories.len() >= 200 {
+        let bar = indicatif::ProgressBar::new(batch.stories.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} reading stories {pos}/{len} [{bar:30}] {eta}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let analyses = batch
+        .stories
+        .into_iter()
+        .map(|s| {
+            bar.inc(1);
+            crosscheck::analyse(s)
+        })
+        .collect();
+    bar.finish_and_clear();
     (analyses, batch.rejected)
 }
 

@@ -66,6 +66,23 @@ fn evidence_text(r: &CheckReport<'_>, e: &crate::rules::Evidence) -> String {
     )
 }
 
+/// A rule's name for people, which SARIF wants different from its id.
+fn readable_name(rule: &crate::rules::Rule) -> String {
+    let name: String = super::diff::measure_name(&rule.title)
+        .split_whitespace()
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect();
+    if name.eq_ignore_ascii_case(&rule.id.replace('-', "")) {
+        format!("{name}Check")
+    } else {
+        name
+    }
+}
+
 /// SARIF 2.1.0 with one run; a clean batch is a valid file with no results.
 pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let rules: Vec<Value> = r
@@ -76,10 +93,7 @@ pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             json!({
                 "id": rule.id,
                 // a readable name unlike the id: "DeathToll" for `deaths`
-                "name": super::diff::measure_name(&rule.title).split_whitespace().map(|p| {
-                    let mut c = p.chars();
-                    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-                }).collect::<String>(),
+                "name": readable_name(rule),
                 "shortDescription": {"text": rule.title},
                 "fullDescription": {"text": full.trim()},
                 "help": {
