@@ -54,6 +54,7 @@ pub enum CheckFormatArg {
     Junit,
     Github,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -524,6 +525,7 @@ fn check_format(f: CheckFormatArg) -> CheckFormat {
         CheckFormatArg::Junit => CheckFormat::Junit,
         CheckFormatArg::Github => CheckFormat::Github,
         CheckFormatArg::Markdown => CheckFormat::Markdown,
+        CheckFormatArg::Html => CheckFormat::Html,
     }
 }
 

@@ -23,6 +23,7 @@ pub enum CheckFormat {
     Junit,
     Github,
     Markdown,
+    Html,
 }
 
 /// One emitter per format: each writes a whole report to `w`.
@@ -37,6 +38,13 @@ struct Sarif;
 struct Junit;
 struct Github;
 struct Markdown;
+struct Html;
+
+impl Emitter for Html {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        super::html::write(w, r)
+    }
+}
 
 impl Emitter for Human {
     fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
@@ -90,6 +98,7 @@ pub fn emitter(format: CheckFormat) -> &'static dyn Emitter {
         CheckFormat::Junit => &Junit,
         CheckFormat::Github => &Github,
         CheckFormat::Markdown => &Markdown,
+        CheckFormat::Html => &Html,
     }
 }
 

@@ -501,7 +501,7 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     writeln!(
                         w,
                         "| {} | {} | {} | {} |",
-                        md(super::diff::measure_name(&m.title)),
+                        md(&super::diff::measure_name(&m.title)),
                         md(&a.story.outlet),
                         says.join("; "),
                         if bad { "✗ differs" } else { "✓ agrees" }

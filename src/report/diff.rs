@@ -43,12 +43,16 @@ fn status(s: RowStatus) -> (&'static str, &'static str) {
     }
 }
 
-/// A rule's title as the name of what it measures.
-pub fn measure_name(title: &str) -> &str {
-    title
-        .strip_suffix(" differs between outlets")
-        .or_else(|| title.strip_suffix(" is dated differently between outlets"))
-        .unwrap_or(title)
+/// A rule's title as the name of what it measures: "Death toll differs
+/// between outlets" → "Death toll".
+pub fn measure_name(title: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(m) = title.strip_suffix(" differs between outlets") {
+        return m.into();
+    }
+    if let Some(m) = title.strip_suffix(" is dated differently between outlets") {
+        return format!("Date of {}", m.to_lowercase()).into();
+    }
+    title.into()
 }
 
 fn header(a: &Analysis) -> String {
@@ -171,7 +175,7 @@ pub fn write(
                 writeln!(
                     w,
                     "| {mark} {word}{sev} | {} | {} | {} |",
-                    md_escape(measure_name(&row.title)),
+                    md_escape(&measure_name(&row.title)),
                     md_escape(&cell(a, &row.a)),
                     md_escape(&cell(b, &row.b))
                 )?;

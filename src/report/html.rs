@@ -1,0 +1,265 @@
+//! The editors' report: one self-contained HTML page.
+//!
+//! Inline CSS, no fonts, scripts or images from anywhere, so it works
+//! offline, as an email attachment and on paper. Every piece of story text
+//! and metadata goes through maud, which escapes by default; links are made
+//! only from `http(s)` URLs. Filtering by severity is CSS on radio buttons,
+//! so it works with scripts off. Colour is never the only signal: every
+//! mark has a word or a symbol too.
+
+use super::check::CheckReport;
+use crate::Analysis;
+use crate::extract::frame::Claim;
+use crate::quote::diff::Op;
+use crate::rules::{Finding, Severity};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use std::io::{self, Write};
+
+const CSS: &str = r#"
+:root { --fg:#1b1b1b; --muted:#555; --line:#d0d0d0; --err:#a4000f; --warn:#7a4b00; --info:#00508a; --ok:#1d6b2f; --bg:#fff; --mark:#fff1a8; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
+main, header.top { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.6rem; margin: .5rem 0; } h2 { font-size: 1.3rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+.table-wrap { overflow-x: auto; }
+.sev { font-weight: 700; text-transform: uppercase; font-size: .8rem; letter-spacing: .03em; }
+.sev.error { color: var(--err); } .sev.warning { color: var(--warn); } .sev.info { color: var(--info); }
+.differs { background: #fde8e8; } .differs .mark { color: var(--err); font-weight: 700; }
+.agrees .mark { color: var(--ok); font-weight: 700; }
+.finding { border-left: 4px solid var(--line); padding: .3rem .8rem; margin: .8rem 0; }
+.finding.error { border-color: var(--err); } .finding.warning { border-color: var(--warn); } .finding.info { border-color: var(--info); }
+blockquote { margin: .3rem 0; padding: .3rem .6rem; background: #f7f7f7; border-left: 3px solid var(--line); }
+mark { background: var(--mark); padding: 0 .1em; }
+del { color: var(--err); text-decoration: line-through; } ins { color: var(--ok); text-decoration: underline; font-weight: 600; }
+.quotes { display: grid; grid-template-columns: 1fr 1fr; gap: .6rem; }
+.muted { color: var(--muted); font-size: .9rem; }
+.summary { display: flex; flex-wrap: wrap; gap: 1rem; }
+.summary div { border: 1px solid var(--line); padding: .4rem .8rem; }
+.filter { margin: .8rem 0; } .filter label { margin-right: 1rem; }
+input.show { position: absolute; opacity: 0; width: 1px; height: 1px; }
+#show-all:focus-visible ~ header label[for=show-all], #show-warning:focus-visible ~ header label[for=show-warning], #show-error:focus-visible ~ header label[for=show-error] { outline: 2px solid var(--info); }
+#show-all:checked ~ header label[for=show-all], #show-warning:checked ~ header label[for=show-warning], #show-error:checked ~ header label[for=show-error] { font-weight: 700; text-decoration: underline; }
+.filter label { cursor: pointer; }
+#show-error:checked ~ main .finding:not(.error) { display: none; }
+#show-warning:checked ~ main .finding.info { display: none; }
+nav ul { padding-left: 1.2rem; }
+@media (max-width: 40rem) { .quotes { grid-template-columns: 1fr; } body { font-size: 15px; } }
+@media print { .filter, nav { display: none; } .finding { break-inside: avoid; } a { color: inherit; } }
+"#;
+
+fn sev_class(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// Only http(s) URLs become links.
+fn safe_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(u)
+}
+
+/// A story's sentence with the evidence span marked.
+fn sentence_with_mark(a: &Analysis, span: &std::ops::Range<usize>) -> Markup {
+    let s = crate::text::sentence_at(&a.sentences, span.start)
+        .map_or(span.clone(), |k| a.sentences[k].span.clone());
+    let (from, to) = (s.start.min(span.start), s.end.max(span.end));
+    let text = &a.story.text;
+    html! {
+        (&text[from..span.start]) mark { (&text[span.clone()]) } (&text[span.end..to])
+    }
+}
+
+fn interval(c: &Claim) -> String {
+    let q = &c.quantity;
+    if let Some(d) = q.date {
+        return d.to_string();
+    }
+    let n = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            format!("{x:.0}")
+        } else {
+            format!("{x:.2}")
+        }
+    };
+    let iv = q.interval;
+    match iv.high {
+        Some(h) if h == iv.low => n(h),
+        Some(h) => format!(
+            "{}{}, {}{}",
+            if iv.low_inclusive { '[' } else { '(' },
+            n(iv.low),
+            n(h),
+            if iv.high_inclusive { ']' } else { ')' }
+        ),
+        None => format!(
+            "{}{}, ∞)",
+            if iv.low_inclusive { '[' } else { '(' },
+            n(iv.low)
+        ),
+    }
+}
+
+fn anchor(event: &str) -> String {
+    let slug: String = event
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("event-{slug}")
+}
+
+fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
+    html! {
+        section class={ "finding " (sev_class(f.severity)) } {
+            h4 { span class={ "sev " (sev_class(f.severity)) } { (f.severity.as_str()) } " " (f.title) " " span class="muted" { "[" (f.rule) "]" } }
+            @for e in &f.evidence {
+                @let a = &r.analyses[e.story];
+                @let p = a.story.position(e.span.start);
+                @let src = e.claim.and_then(|k| a.claims[k].source.clone());
+                p {
+                    strong { (a.story.outlet) }
+                    @if let Some(s) = src { " (" (s) ")" }
+                    @if e.primary { " — " em { "the odd one out" } }
+                    br;
+                    span class="muted" { (a.story.path) ":" (p.line) ":" (p.column) }
+                }
+                blockquote { (sentence_with_mark(a, &e.span)) }
+            }
+            @if let Some(d) = &f.diff {
+                p { "Words: "
+                    @for (op, text) in d {
+                        @match op {
+                            Op::Equal => { (text) " " }
+                            Op::Delete => { del { span class="visually" { "[removed: " } (text) span class="visually" { "]" } } " " }
+                            Op::Insert => { ins { span class="visually" { "[added: " } (text) span class="visually" { "]" } } " " }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Render the whole page.
+pub fn render(r: &CheckReport<'_>) -> String {
+    let shown: Vec<&Finding> = r.shown().collect();
+    let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
+    let outlets: std::collections::BTreeSet<&str> =
+        r.analyses.iter().map(|a| a.story.outlet.as_str()).collect();
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                title { "crosscheck report" }
+                style { (PreEscaped(CSS)) }
+                style { (PreEscaped(".visually{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}")) }
+            }
+            body {
+                input class="show" type="radio" name="show" id="show-all" checked aria-label="show everything";
+                input class="show" type="radio" name="show" id="show-warning" aria-label="show warnings and errors";
+                input class="show" type="radio" name="show" id="show-error" aria-label="show errors only";
+                header class="top" {
+                    h1 { "crosscheck report" }
+                    div class="summary" role="status" {
+                        div { strong { (r.events.len()) } " event(s)" }
+                        div { strong { (outlets.len()) } " outlet(s), " (r.analyses.len()) " stories" }
+                        div { span class="sev error" { "errors" } " " strong { (count(Severity::Error)) } }
+                        div { span class="sev warning" { "warnings" } " " strong { (count(Severity::Warning)) } }
+                        div { span class="sev info" { "info" } " " strong { (count(Severity::Info)) } }
+                        @if !r.rejected.is_empty() { div { strong { (r.rejected.len()) } " rejected" } }
+                    }
+                    p class="filter" {
+                        "Show: "
+                        label for="show-all" { "everything" } " "
+                        label for="show-warning" { "warnings and errors" } " "
+                        label for="show-error" { "errors only" }
+                    }
+                    nav aria-label="Events" {
+                        ul { @for g in r.events { li { a href={ "#" (anchor(&g.event)) } { (g.event) } } } }
+                    }
+                }
+                main {
+                    @for x in r.rejected {
+                        p { span class="sev error" { "rejected" } " " (x.to_string()) }
+                    }
+                    @for g in r.events {
+                        section id=(anchor(&g.event)) {
+                            h2 { "Event " (g.event) }
+                            h3 { "Stories" }
+                            div class="table-wrap" { table {
+                                thead { tr { th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
+                                tbody { @for &s in &g.stories {
+                                    @let st = &r.analyses[s].story;
+                                    tr {
+                                        th scope="row" { (st.outlet) }
+                                        td { (st.title.clone().unwrap_or_default()) }
+                                        td { (st.published.map(|d| d.to_string()).unwrap_or_default()) }
+                                        td { @match st.url.as_deref().and_then(safe_url) {
+                                            Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
+                                            None => { span class="muted" { (st.path) } }
+                                        } }
+                                    }
+                                } }
+                            } }
+                            @if !g.measures.is_empty() {
+                                h3 { "Figures and dates" }
+                                div class="table-wrap" { table {
+                                    thead { tr {
+                                        th scope="col" { "Measure" }
+                                        @for &s in &g.stories { th scope="col" { (r.analyses[s].story.outlet) } }
+                                    } }
+                                    tbody { @for m in &g.measures {
+                                        tr {
+                                            th scope="row" { (super::diff::measure_name(&m.title)) }
+                                            @for &s in &g.stories {
+                                                @let a = &r.analyses[s];
+                                                @let cell = m.cells.iter().find(|c| c.0 == s);
+                                                @match cell {
+                                                    None => { td class="muted" { "—" } }
+                                                    Some((_, ks)) => {
+                                                        @let bad = ks.iter().any(|&k| m.conflicting.contains(&(s, k)));
+                                                        td class=(if bad { "differs" } else { "agrees" }) {
+                                                            span class="mark" { (if bad { "✗ differs" } else { "✓ agrees" }) }
+                                                            @for &k in ks {
+                                                                @let c = &a.claims[k];
+                                                                br; "\u{201c}" (&a.story.text[c.surface()]) "\u{201d} "
+                                                                span class="muted" { (interval(c)) @if let Some(src) = &c.source { ", " (src) } }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    } }
+                                } }
+                            }
+                            h3 { "Findings" }
+                            @let fs: Vec<&&Finding> = shown.iter().filter(|f| f.event == g.event).collect();
+                            @if fs.is_empty() { p class="muted" { "The outlets agree on everything the rules measure." } }
+                            @for f in fs { (finding(r, f)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page.into_string()
+}
+
+/// Write the page.
+pub fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+    w.write_all(render(r).as_bytes())?;
+    writeln!(w)
+}
