@@ -147,6 +147,7 @@ pub struct CheckArgs {
 pub enum DiffFormatArg {
     Human,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -554,6 +555,7 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
     let format = match args.format {
         DiffFormatArg::Human => crosscheck::report::diff::DiffFormat::Human,
         DiffFormatArg::Markdown => crosscheck::report::diff::DiffFormat::Markdown,
+        DiffFormatArg::Html => crosscheck::report::diff::DiffFormat::Html,
     };
     emit(&args.out, |w, color| {
         crosscheck::report::diff::write(w, format, &analyses, &report, color)

@@ -57,3 +57,32 @@ fn hostile_stories_come_out_inert() {
         assert!(!html.contains(external), "{external}");
     }
 }
+
+#[test]
+fn the_diff_page_shows_both_stories() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "diff",
+            "--format",
+            "html",
+            "examples/batch/flood/harbour-herald.md",
+            "examples/batch/flood/valley-post.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("<h1>Harbour Herald ↔ Valley Post</h1>"),
+        "{}",
+        &html[..600]
+    );
+    assert!(html.contains("✗ differs"));
+    assert!(html.contains(
+        "<del><span class=\"visually\">[removed: </span>not<span class=\"visually\">]</span></del>"
+    ));
+    assert!(!html.contains("<script"));
+}

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 pub enum DiffFormat {
     Human,
     Markdown,
+    Html,
 }
 
 fn phrase(a: &Analysis, c: &Claim) -> String {
@@ -83,6 +84,10 @@ pub fn write(
         .filter(|f| f.kind == crate::rules::Kind::Lint)
         .collect();
     match format {
+        DiffFormat::Html => {
+            w.write_all(super::html::render_pair(analyses, r).as_bytes())?;
+            return writeln!(w);
+        }
         DiffFormat::Human => {
             let (bold, dim, reset) = if color {
                 ("\x1b[1m", "\x1b[2m", "\x1b[0m")

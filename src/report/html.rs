@@ -258,6 +258,103 @@ pub fn render(r: &CheckReport<'_>) -> String {
     page.into_string()
 }
 
+/// The `crosscheck diff` page: two stories side by side.
+pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) -> String {
+    use crate::rules::pair::RowStatus;
+    let (a, b) = (&analyses[0], &analyses[1]);
+    let cell = |x: &Analysis, ks: &[usize]| {
+        html! {
+            @if ks.is_empty() { span class="muted" { "—" } }
+            @for (i, &k) in ks.iter().enumerate() {
+                @if i > 0 { br; }
+                @let c = &x.claims[k];
+                "\u{201c}" (&x.story.text[c.surface()]) "\u{201d} " span class="muted" { (interval(c)) }
+            }
+        }
+    };
+    let story_row = |label: &str, x: &Analysis| {
+        html! {
+            tr {
+                th scope="row" { (label) }
+                td { (x.story.outlet) }
+                td { (x.story.title.clone().unwrap_or_default()) }
+                td { (x.story.published.map(|d| d.to_string()).unwrap_or_default()) }
+                td { @match x.story.url.as_deref().and_then(safe_url) {
+                    Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
+                    None => { span class="muted" { (x.story.path) } }
+                } }
+            }
+        }
+    };
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                title { "crosscheck diff" }
+                style { (PreEscaped(CSS)) }
+                style { (PreEscaped(".visually{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}")) }
+            }
+            body { main {
+                h1 { (a.story.outlet) " ↔ " (b.story.outlet) }
+                div class="table-wrap" { table {
+                    thead { tr { th scope="col" { "" } th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
+                    tbody { (story_row("A", a)) (story_row("B", b)) }
+                } }
+                h2 { "Figures and dates" }
+                div class="table-wrap" { table {
+                    thead { tr { th scope="col" { "Measure" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
+                    tbody { @for row in &r.figures {
+                        @let (cls, word) = match row.status {
+                            RowStatus::Agree => ("agrees", "✓ agrees"),
+                            RowStatus::Differ => ("differs", "✗ differs"),
+                            RowStatus::OnlyA => ("", "· only in A"),
+                            RowStatus::OnlyB => ("", "· only in B"),
+                        };
+                        tr class=(cls) {
+                            th scope="row" { (super::diff::measure_name(&row.title)) }
+                            td { (cell(a, &row.a)) }
+                            td { (cell(b, &row.b)) }
+                            td { span class="mark" { (word) } @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } } }
+                        }
+                    } }
+                } }
+                h2 { "Quotations" }
+                @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
+                @for q in &r.quotes {
+                    @let bad = q.misattributed || !q.diff.classes.is_empty();
+                    section class={ "finding " (if bad { "warning" } else { "info" }) } {
+                        h4 {
+                            (q.speaker.clone().unwrap_or_else(|| "unnamed speaker".to_string())) " — "
+                            @if q.misattributed { "given to different speakers" }
+                            @else if q.diff.classes.is_empty() { "✓ same words" }
+                            @else { "✗ " (q.diff.classes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")) }
+                        }
+                        div class="quotes" {
+                            blockquote { strong { "A " } (crate::quote::statement_text(&a.story.text, &a.quotes, &q.a)) }
+                            blockquote { strong { "B " } (crate::quote::statement_text(&b.story.text, &b.quotes, &q.b)) }
+                        }
+                        @if !q.diff.classes.is_empty() {
+                            p { "Words: "
+                                @for (op, text) in &q.diff.parts {
+                                    @match op {
+                                        Op::Equal => { (text) " " }
+                                        Op::Delete => { del { span class="visually" { "[removed: " } (text) span class="visually" { "]" } } " " }
+                                        Op::Insert => { ins { span class="visually" { "[added: " } (text) span class="visually" { "]" } } " " }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        }
+    };
+    page.into_string()
+}
+
 /// Write the page.
 pub fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     w.write_all(render(r).as_bytes())?;
