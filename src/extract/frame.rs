@@ -1058,7 +1058,7 @@ fn scope_for(places: &[(usize, usize, String)], figure: &Range<usize>) -> Option
         .map(|(_, _, p)| p.clone())
 }
 
-/// `Kramatorsk station in eastern Ukraine where 5 died`: the place a
+/// `Norrby station in the eastern region where 5 died`: the place a
 /// `where` clause refers to is the named thing before it, not its region.
 fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, String)> {
     let mut start = k;
@@ -1077,7 +1077,7 @@ fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, 
     let first = toks
         .get(start)
         .filter(|t| start < k && capitalised(t.text))?;
-    // up to the first preposition: "Kramatorsk station", not "... in eastern Ukraine"
+    // up to the first preposition: "Norrby station", not "... in the eastern region"
     let end = (start..k)
         .find(|&j| PLACE_PREPS.contains(&lower(toks[j].text).as_str()))
         .unwrap_or(k);
@@ -1390,7 +1390,14 @@ fn counted_after(
         }
         let l = lower(t.text);
         let verbish = VERBISH.contains(&l.as_str()) && !(after_of && run.is_empty());
-        if (verbish || l.ends_with("ed")) && !run.is_empty() {
+        // a past participle after a noun is a verb ("structure carried"),
+        // but after an adverb or before a plural noun an adjective
+        // ("badly charred bodies", "damaged homes")
+        let adjectival = run.last().is_some_and(|p: &Tok<'_>| p.text.ends_with("ly"))
+            || toks
+                .get(k + 1)
+                .is_some_and(|n| n.word && plural_like(n.text));
+        if (verbish || (l.ends_with("ed") && !adjectival)) && !run.is_empty() {
             break;
         }
         if verbish && !is_person(&l) && !(m.quantity.unit == Unit::Count && l.ends_with('s')) {
@@ -1483,7 +1490,7 @@ fn event_for(
             break;
         }
         if ms.get(next).is_some_and(|(_, n)| t.start >= n.span.start) {
-            // another figure: go on only if it is an aside ("including 170 children")
+            // another figure: go on only if it is an aside ("including 95 children")
             let prev = k.checked_sub(1).map(|p| lower(toks[p].text));
             if !matches!(prev.as_ref().map(Low::as_str), Some("including" | "among")) {
                 break;
@@ -1683,24 +1690,24 @@ mod tests {
     fn counted_nouns_are_singular_heads() {
         let cases = [
             (
-                "City workers carry six partially burnt bodies in the town.",
+                "Volunteers carried four badly charred bodies from the mine.",
                 "body",
             ),
             (
-                "NATO estimates that as many as 15,000 Russian soldiers may have been killed.",
+                "The alliance estimates that as many as 9,000 Arvian soldiers may have died.",
                 "soldier",
             ),
             (
-                "Polls show more than 70% of Russians support the war.",
-                "Russian",
+                "Surveys suggest more than 60% of Norwegians support the reform.",
+                "Norwegian",
             ),
             (
-                "Bucha was littered with the bodies of at least 500 people.",
+                "The valley was strewn with the remains of at least 300 people.",
                 "person",
             ),
             (
-                "The ministry has received more than 2,000 reports of crimes.",
-                "report",
+                "The regulator has received more than 1,500 complaints about fraud.",
+                "complaint",
             ),
         ];
         for (text, counted) in cases {
@@ -1710,43 +1717,44 @@ mod tests {
 
     #[test]
     fn events_forward_backward_and_across_asides() {
-        let (c, _) =
-            frame("Around 2,104 civilians, including 170 children, have been killed in the war.");
+        let (c, _) = frame(
+            "Roughly 1,840 villagers, including 95 children, have been killed in the fighting.",
+        );
         assert_eq!(c[0].event.as_deref(), Some("killed"));
         assert_eq!(c[1].event.as_deref(), Some("killed"));
         assert_eq!(c[1].counted.as_deref(), Some("child"));
-        let c = one("More than 500 children have been killed or injured since the war began.");
+        let c = one("More than 300 pupils have been killed or injured since the shelling began.");
         assert_eq!(c.event.as_deref(), Some("killed or injured"));
-        let c = one("Ukraine puts the death toll at over 18,000.");
+        let c = one("Arvia puts the death toll at over 12,000.");
         assert_eq!(c.event.as_deref(), Some("killed"));
-        assert_eq!(c.source.as_deref(), Some("Ukraine"));
+        assert_eq!(c.source.as_deref(), Some("Arvia"));
         let (c, _) = frame(
-            "Around 2,104 civilians in Ukraine got killed while 2,862 more got injured, the agency said.",
+            "About 1,204 residents in Loria got killed while 3,110 more got injured, the agency said.",
         );
         assert_eq!(c[0].event.as_deref(), Some("killed"));
         assert_eq!(c[1].event.as_deref(), Some("injured"));
         assert!(c[1].additional);
-        assert_eq!(c[1].counted.as_deref(), Some("civilian"));
-        assert_eq!(c[0].scope.as_deref(), Some("in Ukraine"));
+        assert_eq!(c[1].counted.as_deref(), Some("resident"));
+        assert_eq!(c[0].scope.as_deref(), Some("in Loria"));
     }
 
     #[test]
     fn sources_and_dates() {
         let c = one(
-            "More than 900 bodies were found near Kyiv, according to the country's police force.",
+            "More than 400 bodies were found near Tarsk, according to the country's police force.",
         );
         assert_eq!(c.source.as_deref(), Some("country's police force"));
         let (c, _) = frame(
-            "Some 2,104 civilians died, the Office of the High Commissioner (OHCHR) said Tuesday.",
+            "Some 1,204 residents died, the Office of the Regional Ombudsman (ORO) said Tuesday.",
         );
-        assert_eq!(c[0].source.as_deref(), Some("OHCHR"));
+        assert_eq!(c[0].source.as_deref(), Some("ORO"));
         assert_eq!(c[0].as_of, Some(Date::constant(2022, 4, 19)));
     }
 
     #[test]
     fn dangling_quantifiers_are_recorded() {
         let (c, d) =
-            frame("The station where at least people were killed, including five children.");
+            frame("The market where at least people were killed, including three children.");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].counted.as_deref(), Some("person"));
         assert_eq!(d[0].event.as_deref(), Some("killed"));
@@ -1758,8 +1766,7 @@ mod tests {
 
     #[test]
     fn determiners_are_not_claims() {
-        let (c, _) =
-            frame("One captured lieutenant said one instance was odd. At least one person died.");
+        let (c, _) = frame("One witness said one moment was odd. At least one person died.");
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].quantity.qualifier, Qualifier::AtLeast);
     }

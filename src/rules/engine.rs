@@ -275,7 +275,7 @@ fn scope_compatible(rule: &Rule, x: &Claim, y: &Claim) -> bool {
         return true;
     }
     // a figure with no place is taken as the event's own; a site (`at
-    // Kramatorsk station`) is local by nature and meets only the same site
+    // Norrby station`) is local by nature and meets only the same site
     let site = |s: &Option<String>| s.as_deref().is_some_and(|p| p.starts_with("at "));
     match (&x.scope, &y.scope) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
