@@ -445,7 +445,8 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
     )
 }
 
-fn interval(c: &crate::extract::frame::Claim) -> String {
+/// A claim's interval in short notation: `53`, `[35, ∞)`, `2024-03-03`.
+pub fn interval(c: &crate::extract::frame::Claim) -> String {
     let q = &c.quantity;
     if let Some(d) = q.date {
         return d.to_string();

@@ -7,9 +7,8 @@
 //! so it works with scripts off. Colour is never the only signal: every
 //! mark has a word or a symbol too.
 
-use super::check::CheckReport;
+use super::check::{CheckReport, interval};
 use crate::Analysis;
-use crate::extract::frame::Claim;
 use crate::quote::diff::Op;
 use crate::rules::{Finding, Severity};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -73,33 +72,18 @@ fn sentence_with_mark(a: &Analysis, span: &std::ops::Range<usize>) -> Markup {
     }
 }
 
-fn interval(c: &Claim) -> String {
-    let q = &c.quantity;
-    if let Some(d) = q.date {
-        return d.to_string();
-    }
-    let n = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{x:.0}")
-        } else {
-            format!("{x:.2}")
+/// A word diff, marked with `<del>`/`<ins>` and words for screen readers.
+fn word_diff(parts: &[(Op, String)]) -> Markup {
+    html! {
+        p { "Words: "
+            @for (op, text) in parts {
+                @match op {
+                    Op::Equal => { (text) " " }
+                    Op::Delete => { del { span class="visually" { "[removed: " } (text) span class="visually" { "]" } } " " }
+                    Op::Insert => { ins { span class="visually" { "[added: " } (text) span class="visually" { "]" } } " " }
+                }
+            }
         }
-    };
-    let iv = q.interval;
-    match iv.high {
-        Some(h) if h == iv.low => n(h),
-        Some(h) => format!(
-            "{}{}, {}{}",
-            if iv.low_inclusive { '[' } else { '(' },
-            n(iv.low),
-            n(h),
-            if iv.high_inclusive { ']' } else { ')' }
-        ),
-        None => format!(
-            "{}{}, ∞)",
-            if iv.low_inclusive { '[' } else { '(' },
-            n(iv.low)
-        ),
     }
 }
 
@@ -134,17 +118,7 @@ fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
                 }
                 blockquote { (sentence_with_mark(a, &e.span)) }
             }
-            @if let Some(d) = &f.diff {
-                p { "Words: "
-                    @for (op, text) in d {
-                        @match op {
-                            Op::Equal => { (text) " " }
-                            Op::Delete => { del { span class="visually" { "[removed: " } (text) span class="visually" { "]" } } " " }
-                            Op::Insert => { ins { span class="visually" { "[added: " } (text) span class="visually" { "]" } } " " }
-                        }
-                    }
-                }
-            }
+            @if let Some(d) = &f.diff { (word_diff(d)) }
         }
     }
 }
@@ -336,17 +310,7 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                             blockquote { strong { "A " } (crate::quote::statement_text(&a.story.text, &a.quotes, &q.a)) }
                             blockquote { strong { "B " } (crate::quote::statement_text(&b.story.text, &b.quotes, &q.b)) }
                         }
-                        @if !q.diff.classes.is_empty() {
-                            p { "Words: "
-                                @for (op, text) in &q.diff.parts {
-                                    @match op {
-                                        Op::Equal => { (text) " " }
-                                        Op::Delete => { del { span class="visually" { "[removed: " } (text) span class="visually" { "]" } } " " }
-                                        Op::Insert => { ins { span class="visually" { "[added: " } (text) span class="visually" { "]" } } " " }
-                                    }
-                                }
-                            }
-                        }
+                        @if !q.diff.classes.is_empty() { (word_diff(&q.diff.parts)) }
                     }
                 }
             } }
