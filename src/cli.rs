@@ -21,6 +21,15 @@ pub struct Cli {
     /// Ignore any crosscheck.yaml.
     #[arg(long, global = true)]
     pub isolated: bool,
+    /// Threads for reading stories (0: one per core). Output is the same for any number.
+    #[arg(
+        long,
+        short = 'j',
+        global = true,
+        default_value_t = 0,
+        value_name = "N"
+    )]
+    pub jobs: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +262,12 @@ fn level_arg(s: &str) -> Option<LevelArg> {
 
 /// Run a parsed command; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
+    if cli.jobs > 0 {
+        // the global pool: stories are analysed in parallel, in input order
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cli.jobs)
+            .build_global();
+    }
     let (config_path, cfg) = match config(cli.config.as_ref(), cli.isolated) {
         Ok(c) => c,
         Err(code) => return Ok(code),
@@ -368,14 +383,19 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let analyses = batch
-        .stories
-        .into_iter()
-        .map(|s| {
-            bar.inc(1);
-            crosscheck::analyse(s)
-        })
-        .collect();
+    // stories are independent until grouping: analyse them in parallel;
+    // collecting keeps input order, so output does not depend on threads
+    let analyses = {
+        use rayon::prelude::*;
+        batch
+            .stories
+            .into_par_iter()
+            .map(|s| {
+                bar.inc(1);
+                crosscheck::analyse(s)
+            })
+            .collect()
+    };
     bar.finish_and_clear();
     (analyses, batch.rejected)
 }

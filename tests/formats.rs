@@ -313,3 +313,26 @@ fn crosscheck_yaml_is_found_upward_and_flags_win() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let run_j = |j: &str| {
+        crosscheck()
+            .args([
+                "--jobs",
+                j,
+                "check",
+                "--format",
+                "json",
+                "examples/batch",
+                "tests/fixtures/events",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run_j("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run_j("4"));
+    assert_eq!(one, run_j("3"));
+}
