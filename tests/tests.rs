@@ -5,6 +5,7 @@ mod util;
 mod check;
 mod cli;
 mod formats;
+mod hostile;
 mod html;
 mod props;
 mod seeds;

@@ -326,6 +326,31 @@ fn compare_rule(
     if claims.is_empty() {
         return (None, Vec::new());
     }
+    // identical claims of one story compare identically: compare one of each
+    let all_claims = claims;
+    let key = |&(s, k): &(usize, usize)| {
+        let c = &analyses[s].claims[k];
+        (
+            s,
+            c.quantity.qualifier,
+            c.stated.0.to_bits(),
+            c.stated.1.to_bits(),
+            c.scope.as_deref().map(str::to_lowercase),
+            c.source.as_deref().map(str::to_lowercase),
+            c.as_of,
+            matches!(c.block, Block::Headline | Block::ListItem),
+        )
+    };
+    let mut first_of = std::collections::HashMap::new();
+    let mut claims: Vec<(usize, usize)> = Vec::new();
+    let mut rep_of: Vec<usize> = Vec::with_capacity(all_claims.len());
+    for c in &all_claims {
+        let r = *first_of.entry(key(c)).or_insert_with(|| {
+            claims.push(*c);
+            claims.len() - 1
+        });
+        rep_of.push(r);
+    }
     // pairs that disagree, and the graph they make
     let mut edges: Vec<(usize, usize, Severity)> = Vec::new();
     for i in 0..claims.len() {
@@ -409,7 +434,14 @@ fn compare_rule(
                 .count();
             let d = marked(m);
             if d > 0 && (2 * d > others || d == others) {
-                conflicting.push(claims[m]);
+                // the claim and every copy of it in its story
+                conflicting.extend(
+                    all_claims
+                        .iter()
+                        .zip(&rep_of)
+                        .filter(|(_, r)| **r == m)
+                        .map(|(c, _)| *c),
+                );
             }
         }
         let parts: Vec<String> = evidence
@@ -447,7 +479,7 @@ fn compare_rule(
     }
     let measure = (!outlets.is_empty()).then(|| {
         let mut cells: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &(s, k) in &claims {
+        for &(s, k) in &all_claims {
             cells.entry(s).or_default().push(k);
         }
         let mut cells: Vec<(usize, Vec<usize>)> = cells.into_iter().collect();

@@ -115,7 +115,30 @@ pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
                 .push(reject(p, None, None, format!("cannot read: {e}"))),
         }
     }
+    reject_duplicate_ids(&mut batch);
     batch
+}
+
+/// Two stories with one id cannot both be cited: the second is rejected,
+/// naming the first.
+fn reject_duplicate_ids(batch: &mut Batch) {
+    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(batch.stories.len());
+    for s in std::mem::take(&mut batch.stories) {
+        match first.get(&s.id) {
+            Some(path) => batch.rejected.push(reject(
+                &s.path,
+                None,
+                None,
+                format!("duplicate story id {:?} (first used by {path})", s.id),
+            )),
+            None => {
+                first.insert(s.id.clone(), s.path.clone());
+                kept.push(s);
+            }
+        }
+    }
+    batch.stories = kept;
 }
 
 fn walk(dir: &Path, batch: &mut Batch) {
@@ -268,6 +291,19 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Batch {
 
 /// Decode UTF-8 or say where it breaks.
 pub(crate) fn utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, Rejected> {
+    // text with a NUL byte is binary, not a story
+    if let Some(at) = memchr::memchr(0, bytes) {
+        let good = &bytes[..at];
+        let line = memchr::memchr_iter(b'\n', good).count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        return Err(reject(
+            shown,
+            Some(line),
+            Some(column),
+            "a binary file (NUL byte), not a story".to_string(),
+        ));
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = memchr::memchr_iter(b'\n', good).count() + 1;

@@ -57,9 +57,57 @@ fn ends_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']'])
 }
 
+/// The longest a sentence may be. Real ones are far shorter; text without
+/// any sentence breaks (a runaway line) is cut at spaces so that work done
+/// per sentence stays bounded.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// Cut sentences longer than [`MAX_SENTENCE`] at spaces.
+fn bound(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.span.start;
+        while s.span.end - start > MAX_SENTENCE {
+            let mut cut = start + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // back to a space, unless there is none in reach
+            if let Some(sp) = text[start..cut].rfind(char::is_whitespace) {
+                if sp > 0 {
+                    cut = start + sp;
+                }
+            }
+            out.push(Sentence {
+                span: start..cut,
+                ..s.clone()
+            });
+            start = cut;
+            while start < s.span.end && text[start..].starts_with(char::is_whitespace) {
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if start < s.span.end {
+            out.push(Sentence {
+                span: start..s.span.end,
+                ..s
+            });
+        }
+    }
+    out
+}
+
 /// Split `text` into sentences. `headline_end` marks a headline that came
 /// from metadata (0 when there is none).
 pub fn sentences(text: &str, headline_end: usize) -> Vec<Sentence> {
+    let found = split_all(text, headline_end);
+    bound(text, found)
+}
+
+fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     if headline_end > 0 {
@@ -297,6 +345,21 @@ mod tests {
             ]
         );
         assert_ne!(s[1].paragraph, s[2].paragraph);
+    }
+
+    #[test]
+    fn runaway_lines_are_cut_at_spaces() {
+        let t = "word ".repeat(2000);
+        let s = sentences(&t, 0);
+        assert!(s.len() >= 5, "{}", s.len());
+        assert!(s.iter().all(|x| x.span.len() <= MAX_SENTENCE));
+        assert!(s.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        let t = "é".repeat(3000);
+        assert!(
+            sentences(&t, 0)
+                .iter()
+                .all(|x| t.get(x.span.clone()).is_some())
+        );
     }
 
     #[test]
