@@ -494,6 +494,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_nested_in_another_belongs_to_it() {
+        let got = q("\"He told me 'we are finished here' and walked out,\" the foreman said.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.contains("'we are finished here'"));
+        assert_eq!(got[0].1.as_deref(), Some("the foreman"));
+    }
+
+    #[test]
     fn speaker_in_the_sentence_before_and_unknowns() {
         let got = q(
             "Mr Detsch tweeted: “A sign of deep denial over the war.” The conversation read: “Son, don’t lose heart!”",

@@ -204,8 +204,12 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                                     None => { td class="muted" { "—" } }
                                                     Some((_, ks)) => {
                                                         @let bad = ks.iter().any(|&k| m.conflicting.contains(&(s, k)));
+                                                        @let why = if bad {
+                                                            r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
+                                                                .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
+                                                        } else { String::new() };
                                                         td class=(if bad { "differs" } else { "agrees" }) {
-                                                            span class="mark" { (if bad { "✗ differs" } else { "✓ agrees" }) }
+                                                            span class="mark" { (if bad { "✗ differs" } else { "✓ agrees" }) } span class="muted" { (why) }
                                                             @for &k in ks {
                                                                 @let c = &a.claims[k];
                                                                 br; "\u{201c}" (&a.story.text[c.surface()]) "\u{201d} "
