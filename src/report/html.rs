@@ -47,6 +47,7 @@ input.show { position: absolute; opacity: 0; width: 1px; height: 1px; }
 #show-warning:checked ~ main .finding.info { display: none; }
 nav ul { padding-left: 1.2rem; }
 @media (max-width: 40rem) { .quotes { grid-template-columns: 1fr; } body { font-size: 15px; } }
+.visually { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 @media print { .filter, nav { display: none; } .finding { break-inside: avoid; } a { color: inherit; } }
 "#;
 
@@ -129,17 +130,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
         r.analyses.iter().map(|a| a.story.outlet.as_str()).collect();
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-                title { "crosscheck report" }
-                style { (PreEscaped(CSS)) }
-                style { (PreEscaped(".visually{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}")) }
-            }
+    let body = html! {
             body {
                 input class="show" type="radio" name="show" id="show-all" checked aria-label="show everything";
                 input class="show" type="radio" name="show" id="show-warning" aria-label="show warnings and errors";
@@ -231,9 +222,8 @@ pub fn render(r: &CheckReport<'_>) -> String {
                     }
                 }
             }
-        }
     };
-    page.into_string()
+    page("crosscheck report", &body)
 }
 
 /// The `crosscheck diff` page: two stories side by side.
@@ -264,17 +254,7 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
             }
         }
     };
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-                title { "crosscheck diff" }
-                style { (PreEscaped(CSS)) }
-                style { (PreEscaped(".visually{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}")) }
-            }
+    let body = html! {
             body { main {
                 h1 { (a.story.outlet) " ↔ " (b.story.outlet) }
                 div class="table-wrap" { table {
@@ -318,9 +298,30 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                     }
                 }
             } }
-        }
     };
-    page.into_string()
+    page(
+        &format!("crosscheck diff: {} ↔ {}", a.story.outlet, b.story.outlet),
+        &body,
+    )
+}
+
+/// The page around a body: no scripts, fonts or images, and a policy that
+/// forbids loading any.
+fn page(title: &str, body: &Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            (body)
+        }
+    }
+    .into_string()
 }
 
 /// Write the page.
