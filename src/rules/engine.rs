@@ -706,8 +706,3 @@ fn compare_quotes(
     }
     out
 }
-
-/// Whether a finding is at or above a threshold.
-pub fn at_least(f: &Finding, min: Severity) -> bool {
-    f.severity >= min
-}

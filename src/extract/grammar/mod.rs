@@ -22,7 +22,7 @@ pub mod range;
 pub mod scale;
 pub mod vague;
 
-use nom::{IResult, Parser};
+use nom::IResult;
 
 /// Horizontal space inside a figure: spaces, tabs, no-break and thin spaces.
 pub fn is_space(c: char) -> bool {
@@ -30,38 +30,6 @@ pub fn is_space(c: char) -> bool {
         c,
         ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}'
     )
-}
-
-/// Zero or more horizontal spaces.
-pub fn sp0(i: &str) -> IResult<&str, &str> {
-    nom::bytes::complete::take_while(is_space).parse(i)
-}
-
-/// One or more horizontal spaces.
-pub fn sp1(i: &str) -> IResult<&str, &str> {
-    nom::bytes::complete::take_while1(is_space).parse(i)
-}
-
-/// An ASCII word (letters only).
-pub fn word(i: &str) -> IResult<&str, &str> {
-    nom::bytes::complete::take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
-}
-
-/// A keyword, case-insensitive, that must end at a word boundary.
-pub fn kw<'a>(
-    k: &'static str,
-) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    move |i: &'a str| {
-        let (rest, w) = word(i)?;
-        if w.eq_ignore_ascii_case(k) {
-            Ok((rest, w))
-        } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )))
-        }
-    }
 }
 
 /// Fail with a plain nom error at `i`.
