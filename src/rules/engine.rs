@@ -223,16 +223,16 @@ fn magnitude_slip(a: f64, b: f64) -> bool {
     (r - r.round()).abs() < 0.02
 }
 
-/// Whether two claims of one measure disagree, and how seriously.
+/// Whether two claims of one measure disagree, and how seriously. `ia` and
+/// `ib` are their intervals under the rule ([`widened`]).
 fn conflict(
     analyses: &[Analysis],
     rule: &Rule,
-    x: (usize, usize),
-    y: (usize, usize),
+    (x, ia): ((usize, usize), Interval),
+    (y, ib): ((usize, usize), Interval),
 ) -> Option<Severity> {
     let (a, b) = (&analyses[x.0], &analyses[y.0]);
     let (ca, cb) = (&a.claims[x.1], &b.claims[y.1]);
-    let (ia, ib) = (widened(ca, &rule.compare), widened(cb, &rule.compare));
     if ia.intersects(&ib) {
         return None;
     }
@@ -351,7 +351,12 @@ fn compare_rule(
         });
         rep_of.push(r);
     }
-    // pairs that disagree, and the graph they make
+    // pairs that disagree, and the graph they make; each claim's interval
+    // under the rule is computed once, not once per pair
+    let intervals: Vec<Interval> = claims
+        .iter()
+        .map(|&(s, k)| widened(&analyses[s].claims[k], &rule.compare))
+        .collect();
     let mut edges: Vec<(usize, usize, Severity)> = Vec::new();
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
@@ -360,7 +365,7 @@ fn compare_rule(
             if !comparable(analyses, x, y) || !scope_compatible(rule, cx, cy) {
                 continue;
             }
-            if let Some(sev) = conflict(analyses, rule, x, y) {
+            if let Some(sev) = conflict(analyses, rule, (x, intervals[i]), (y, intervals[j])) {
                 edges.push((i, j, sev));
             }
         }
