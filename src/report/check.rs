@@ -445,35 +445,9 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
     )
 }
 
-/// A claim's interval in short notation: `53`, `[35, ∞)`, `2024-03-03`.
+/// A claim's interval in short notation (see [`super::interval_text`]).
 pub fn interval(c: &crate::extract::frame::Claim) -> String {
-    let q = &c.quantity;
-    if let Some(d) = q.date {
-        return d.to_string();
-    }
-    let num = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{x:.0}")
-        } else {
-            format!("{x:.2}")
-        }
-    };
-    let iv = q.interval;
-    match iv.high {
-        Some(h) if h == iv.low => num(h),
-        Some(h) => format!(
-            "{}{}, {}{}",
-            if iv.low_inclusive { '[' } else { '(' },
-            num(iv.low),
-            num(h),
-            if iv.high_inclusive { ']' } else { ')' }
-        ),
-        None => format!(
-            "{}{}, ∞)",
-            if iv.low_inclusive { '[' } else { '(' },
-            num(iv.low)
-        ),
-    }
+    super::interval_text(&c.quantity)
 }
 
 /// Per event: each measure and what each outlet says about it.
@@ -500,7 +474,7 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
             writeln!(
                 w,
                 "  {bold}{}{reset} {dim}[{}]{reset}",
-                super::diff::measure_name(&m.title),
+                super::measure_name(&m.title),
                 m.rule
             )?;
             for (s, ks) in &m.cells {

@@ -68,7 +68,7 @@ fn evidence_text(r: &CheckReport<'_>, e: &crate::rules::Evidence) -> String {
 
 /// A rule's name for people, which SARIF wants different from its id.
 fn readable_name(rule: &crate::rules::Rule) -> String {
-    let name: String = super::diff::measure_name(&rule.title)
+    let name: String = super::measure_name(&rule.title)
         .split_whitespace()
         .map(|p| {
             let mut c = p.chars();
@@ -501,7 +501,7 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     writeln!(
                         w,
                         "| {} | {} | {} | {} |",
-                        md(&super::diff::measure_name(&m.title)),
+                        md(&super::measure_name(&m.title)),
                         md(&a.story.outlet),
                         says.join("; "),
                         if bad { "✗ differs" } else { "✓ agrees" }

@@ -23,11 +23,14 @@ pub struct QuantityOut {
     pub unit: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The interval for people (not part of the JSON contract).
+    #[serde(skip)]
+    pub shown: String,
 }
 
 impl QuantityOut {
     pub fn new(q: &Quantity, value: &str) -> Self {
-        let finite = |x: f64| x.is_finite().then_some(clean(x));
+        let finite = |x: f64| x.is_finite().then_some(super::clean(x));
         QuantityOut {
             value: value.to_string(),
             low: finite(q.interval.low),
@@ -39,16 +42,9 @@ impl QuantityOut {
             date: (q.unit == Unit::Date)
                 .then(|| q.date.map(|d| d.to_string()))
                 .flatten(),
+            shown: super::interval_text(q),
         }
     }
-}
-
-/// Round away binary noise (`1893.6000000000001`) so output is stable.
-fn clean(x: f64) -> f64 {
-    if x.abs() >= 1e15 {
-        return x;
-    }
-    (x * 1e6).round() / 1e6
 }
 
 #[derive(Debug, Serialize)]
@@ -257,29 +253,6 @@ pub fn write(
     }
 }
 
-fn interval(q: &QuantityOut) -> String {
-    let num = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{x:.0}")
-        } else {
-            format!("{x}")
-        }
-    };
-    if let Some(d) = &q.date {
-        return d.clone();
-    }
-    let lo = q.low.map_or("-∞".to_string(), num);
-    let hi = q.high.map_or("∞".to_string(), num);
-    if q.low == q.high && q.low.is_some() {
-        return lo;
-    }
-    format!(
-        "{}{lo}, {hi}{}",
-        if q.low_inclusive { '[' } else { '(' },
-        if q.high_inclusive { ']' } else { ')' }
-    )
-}
-
 fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()> {
     let (bold, dim, red, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m")
@@ -330,7 +303,7 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
                 c.line,
                 c.column,
                 c.text,
-                interval(&c.quantity),
+                c.quantity.shown,
                 c.quantity.unit,
                 c.quantity.qualifier,
                 if frame.is_empty() {

@@ -1,6 +1,7 @@
 //! Output of `crosscheck diff A B`: two stories side by side for an editor.
 
 use super::check::render_diff;
+use super::measure_name;
 use crate::Analysis;
 use crate::extract::frame::Claim;
 use crate::rules::Severity;
@@ -42,18 +43,6 @@ fn status(s: RowStatus) -> (&'static str, &'static str) {
         RowStatus::OnlyA => ("·", "only in A"),
         RowStatus::OnlyB => ("·", "only in B"),
     }
-}
-
-/// A rule's title as the name of what it measures: "Death toll differs
-/// between outlets" → "Death toll".
-pub fn measure_name(title: &str) -> std::borrow::Cow<'_, str> {
-    if let Some(m) = title.strip_suffix(" differs between outlets") {
-        return m.into();
-    }
-    if let Some(m) = title.strip_suffix(" is dated differently between outlets") {
-        return format!("Date of {}", m.to_lowercase()).into();
-    }
-    title.into()
 }
 
 fn header(a: &Analysis) -> String {

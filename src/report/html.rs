@@ -187,7 +187,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                     } }
                                     tbody { @for m in &g.measures {
                                         tr {
-                                            th scope="row" { (super::diff::measure_name(&m.title)) }
+                                            th scope="row" { (super::measure_name(&m.title)) }
                                             @for &s in &g.stories {
                                                 @let a = &r.analyses[s];
                                                 @let cell = m.cells.iter().find(|c| c.0 == s);
@@ -272,7 +272,7 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                             RowStatus::OnlyB => ("", "· only in B"),
                         };
                         tr class=(cls) {
-                            th scope="row" { (super::diff::measure_name(&row.title)) }
+                            th scope="row" { (super::measure_name(&row.title)) }
                             td { (cell(a, &row.a)) }
                             td { (cell(b, &row.b)) }
                             td { span class="mark" { (word) } @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } } }

@@ -9,3 +9,52 @@ pub mod html;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).
 pub const JSON_VERSION: u32 = 1;
+
+use crate::extract::quantity::Quantity;
+
+/// Round away binary noise (`1893.6000000000001`) so output is stable.
+pub(crate) fn clean(x: f64) -> f64 {
+    if x.abs() >= 1e15 {
+        return x;
+    }
+    (x * 1e6).round() / 1e6
+}
+
+/// A figure's meaning in short notation, for people: `53`, `[35, ∞)`,
+/// `(70, 100]`, `2024-03-03`. One formatter for every human format.
+pub fn interval_text(q: &Quantity) -> String {
+    if let Some(d) = q.date {
+        return d.to_string();
+    }
+    let num = |x: f64| {
+        let x = clean(x);
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    let iv = q.interval;
+    match iv.high {
+        Some(h) if h == iv.low => num(h),
+        high => format!(
+            "{}{}, {}{}",
+            if iv.low_inclusive { '[' } else { '(' },
+            num(iv.low),
+            high.map_or_else(|| "∞".to_string(), num),
+            if iv.high_inclusive { ']' } else { ')' }
+        ),
+    }
+}
+
+/// A rule's title as the name of what it measures: "Death toll differs
+/// between outlets" → "Death toll".
+pub fn measure_name(title: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(m) = title.strip_suffix(" differs between outlets") {
+        return m.into();
+    }
+    if let Some(m) = title.strip_suffix(" is dated differently between outlets") {
+        return format!("Date of {}", m.to_lowercase()).into();
+    }
+    title.into()
+}
