@@ -157,13 +157,8 @@ fn the_rule_schema_is_up_to_date() {
 }
 
 mod cli {
-    use assert_cmd::Command;
 
-    fn crosscheck() -> Command {
-        let mut c = Command::cargo_bin("crosscheck").unwrap();
-        c.current_dir(crate::util::root());
-        c
-    }
+    use crate::util::crosscheck;
 
     #[test]
     fn exit_codes_follow_fail_on() {
@@ -360,13 +355,8 @@ mod cli {
 }
 
 mod diff_cmd {
-    use assert_cmd::Command;
 
-    fn crosscheck() -> Command {
-        let mut c = Command::cargo_bin("crosscheck").unwrap();
-        c.current_dir(crate::util::root());
-        c
-    }
+    use crate::util::crosscheck;
 
     #[test]
     fn two_stories_side_by_side() {

@@ -1,12 +1,6 @@
 //! The binary, run as a user would.
 
-use assert_cmd::Command;
-
-fn crosscheck() -> Command {
-    let mut c = Command::cargo_bin("crosscheck").unwrap();
-    c.current_dir(crate::util::root());
-    c
-}
+use crate::util::crosscheck;
 
 #[test]
 fn claims_json_follows_the_contract() {

@@ -4,14 +4,7 @@
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-fn crosscheck() -> Command {
-    let mut c = Command::cargo_bin("crosscheck").unwrap();
-    c.current_dir(crate::util::root());
-    c.env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    c
-}
+use crate::util::crosscheck;
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = crosscheck().args(args).output().unwrap();

@@ -24,3 +24,14 @@ pub fn analyse(path: &Path) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
         batch.rejected,
     )
 }
+
+/// The binary, run from the crate root with the environment that changes
+/// its output (colour, the GitHub job summary) cleared.
+pub fn crosscheck() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("crosscheck").unwrap();
+    c.current_dir(root());
+    c.env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c
+}
