@@ -37,7 +37,12 @@ pub struct Analysis {
 
 /// Segment a story and extract its claims and quotes.
 pub fn analyse(story: Story) -> Analysis {
-    let sentences = text::sentences(&story.text, story.headline_end);
+    let mut sentences = text::sentences(&story.text, story.headline_end);
+    for s in &mut sentences {
+        if story.captions.iter().any(|c| c.contains(&s.span.start)) {
+            s.block = text::Block::Caption;
+        }
+    }
     let mentions = extract::scan::mentions(&story.text, story.published);
     let (claims, dangling) =
         extract::frame::claims(&story.text, &sentences, mentions, story.published);

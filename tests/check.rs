@@ -197,9 +197,9 @@ mod cli {
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["version"], 1);
-        assert_eq!(v["summary"]["checked"], 8);
+        assert_eq!(v["summary"]["checked"], 9);
         assert_eq!(v["summary"]["events"], 2);
-        assert_eq!(v["stories"].as_array().unwrap().len(), 8);
+        assert_eq!(v["stories"].as_array().unwrap().len(), 9);
         let f = v["findings"]
             .as_array()
             .unwrap()

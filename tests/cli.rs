@@ -142,3 +142,49 @@ fn output_is_the_same_whatever_the_order_of_paths() {
     let b = run(&["examples/batch/flood", "examples/batch/strike"]);
     assert_eq!(a, b);
 }
+
+/// An HTML page: the story is the article (no navigation, scripts, adverts
+/// or share counts), metadata comes from the page, and every claim's line
+/// and column land on its text in the HTML file.
+#[test]
+fn html_pages_are_read_and_point_into_the_file() {
+    let path = "examples/batch/flood/river-gazette.html";
+    let out = crosscheck()
+        .args(["claims", "--format", "json", path])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &v["stories"][0];
+    assert_eq!(story["outlet"], "River Gazette");
+    let html = std::fs::read_to_string(crate::util::root().join(path)).unwrap();
+    let lines: Vec<&str> = html.lines().collect();
+    let claims = story["claims"].as_array().unwrap();
+    assert!(claims.len() >= 6, "{claims:?}");
+    for c in claims {
+        let text = c["text"].as_str().unwrap();
+        for furniture in ["2,400", "120000", "50%", "Top 100", "1887", "10 things"] {
+            assert!(
+                !text.contains(furniture),
+                "page furniture read as a claim: {c}"
+            );
+        }
+        let line = lines[c["line"].as_u64().unwrap() as usize - 1];
+        let at: String = line
+            .chars()
+            .skip(c["column"].as_u64().unwrap() as usize - 1)
+            .collect();
+        let first_word = text.split_whitespace().next().unwrap();
+        assert!(
+            at.starts_with(first_word),
+            "{text:?} at {}:{} is {at:?}",
+            c["line"],
+            c["column"]
+        );
+    }
+    let caption = claims
+        .iter()
+        .find(|c| c["text"] == "About 2,100 homes")
+        .expect("the caption's figure");
+    assert_eq!(caption["block"], "caption", "{caption}");
+}

@@ -374,6 +374,33 @@ fn line_of(text: &str, start: usize) -> (usize, &str) {
     (from, &text[from..to])
 }
 
+/// Pad or cut the start of `line` (which starts at byte `from` of the
+/// story) so that byte `at` falls on code-point column `column`; returns the
+/// line and the story offset its first byte stands for (padding counts as
+/// bytes before `from`).
+fn align_column(
+    line: &str,
+    from: usize,
+    at: usize,
+    column: usize,
+) -> (std::borrow::Cow<'_, str>, usize) {
+    let before = line[..at - from].chars().count();
+    let want = column.saturating_sub(1);
+    if want >= before {
+        let pad = want - before;
+        let mut s = " ".repeat(pad);
+        s.push_str(line);
+        // padding bytes sit before `from`: shift the origin back
+        (std::borrow::Cow::Owned(s), from.wrapping_sub(pad))
+    } else {
+        let cut = line
+            .char_indices()
+            .nth(before - want)
+            .map_or(line.len(), |(i, _)| i);
+        (std::borrow::Cow::Borrowed(&line[cut..]), from + cut)
+    }
+}
+
 fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -387,11 +414,17 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
             let a = &r.analyses[e.story];
             let pos = a.story.position(e.span.start);
             let (from, line) = line_of(&a.story.text, e.span.start);
-            let start = e.span.start - from;
-            let end = (e.span.end - from)
-                .min(line.len())
+            // the story's line, shifted so the column is the file's own
+            // (HTML markup and JSON escapes are not in the story text)
+            let (shifted, from) = align_column(line, from, e.span.start, pos.column);
+            let start = e.span.start.wrapping_sub(from);
+            let end = e
+                .span
+                .end
+                .wrapping_sub(from)
+                .min(shifted.len())
                 .max(start + 1)
-                .min(line.len().max(start));
+                .min(shifted.len().max(start));
             let claim = e.claim.map(|k| &a.claims[k]);
             let label = match claim.and_then(|c| c.source.as_deref()) {
                 Some(src) => format!("{} ({src})", a.story.outlet),
@@ -405,7 +438,7 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
             // a headline from front matter sits on its own line of the file
             let line_no = pos.line;
             group = group.element(
-                Snippet::source(line)
+                Snippet::source(shifted)
                     .line_start(line_no)
                     .path(a.story.path.clone())
                     .annotation(kind.span(start..end).label(label)),

@@ -84,6 +84,7 @@ impl ClaimOut {
                 crate::text::Block::Headline => "headline",
                 crate::text::Block::ListItem => "list-item",
                 crate::text::Block::Paragraph => "paragraph",
+                crate::text::Block::Caption => "caption",
             },
         }
     }

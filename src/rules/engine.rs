@@ -290,7 +290,7 @@ fn comparable(analyses: &[Analysis], x: (usize, usize), y: (usize, usize)) -> bo
     // one story: the headline or KEY POINTS against the body
     let a = &analyses[x.0];
     let (cx, cy) = (&a.claims[x.1], &a.claims[y.1]);
-    let summary = |b: Block| matches!(b, Block::Headline | Block::ListItem);
+    let summary = |b: Block| matches!(b, Block::Headline | Block::ListItem | Block::Caption);
     cx.sentence != cy.sentence && summary(cx.block) != summary(cy.block)
 }
 
@@ -338,7 +338,7 @@ fn compare_rule(
             c.scope.as_deref().map(str::to_lowercase),
             c.source.as_deref().map(str::to_lowercase),
             c.as_of,
-            matches!(c.block, Block::Headline | Block::ListItem),
+            matches!(c.block, Block::Headline | Block::ListItem | Block::Caption),
         )
     };
     let mut first_of = std::collections::HashMap::new();

@@ -6,6 +6,7 @@
 //! `.gitignore`), keeping only the story formats we read.
 
 mod front_matter;
+mod html;
 mod json;
 mod position;
 
@@ -37,6 +38,8 @@ pub struct Story {
     pub map: TextMap,
     /// Rules this story opts out of (front matter `crosscheck-ignore`).
     pub ignore: Vec<String>,
+    /// Spans of `text` that are captions (HTML `figcaption`).
+    pub captions: Vec<std::ops::Range<usize>>,
 }
 
 impl Story {
@@ -87,7 +90,7 @@ pub(crate) struct Meta {
     pub ignore: Vec<String>,
 }
 
-const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "json", "jsonl"];
+const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl"];
 
 /// Read every path (files, directories, `-` for JSON Lines on `stdin`).
 pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
@@ -216,7 +219,7 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
             None,
             None,
             format!(
-                "unsupported file type {}: stories are .txt, .md, .json or .jsonl",
+                "unsupported file type {}: stories are .txt, .md, .html, .json or .jsonl",
                 if ext.is_empty() {
                     "(no extension)".to_string()
                 } else {
@@ -242,6 +245,12 @@ fn read_bytes(shown: &str, path: &Path, ext: &str, bytes: &[u8], batch: &mut Bat
     match ext {
         "jsonl" => json::lines(shown, Some(path), bytes, batch),
         "json" => json::single(shown, path, bytes, batch),
+        "html" | "htm" => match utf8(shown, bytes)
+            .and_then(|t| html::story(shown, path, t.strip_prefix('\u{feff}').unwrap_or(t)))
+        {
+            Ok(s) => batch.stories.push(s),
+            Err(r) => batch.rejected.push(r),
+        },
         _ => match utf8(shown, bytes) {
             Ok(text) => match text_story(shown, path, text, ext == "md" || ext == "markdown") {
                 Ok(s) => batch.stories.push(s),
@@ -342,10 +351,37 @@ pub(crate) fn parse_published(s: &str) -> Option<Date> {
 pub(crate) fn assemble(
     shown: &str,
     path: Option<&Path>,
-    mut meta: Meta,
+    meta: Meta,
     headline: Option<(String, Anchor)>,
     body: &str,
     body_anchor: Anchor,
+) -> Result<Story, Rejected> {
+    let headline = headline.map(|(h, a)| (h, vec![(0, a)]));
+    build(
+        shown,
+        path,
+        meta,
+        headline,
+        body,
+        vec![(0, body_anchor)],
+        Vec::new(),
+    )
+}
+
+/// A headline or body and where its runs start in the file: (offset in the
+/// piece's text, anchor).
+pub(crate) type Pieces = Vec<(usize, Anchor)>;
+
+/// Build a story from a headline and a body made of anchored runs;
+/// `captions` are spans of the body.
+pub(crate) fn build(
+    shown: &str,
+    path: Option<&Path>,
+    mut meta: Meta,
+    headline: Option<(String, Pieces)>,
+    body: &str,
+    body_pieces: Pieces,
+    captions: Vec<std::ops::Range<usize>>,
 ) -> Result<Story, Rejected> {
     defaults(path, &mut meta);
     let published = match meta.published.as_deref() {
@@ -362,15 +398,24 @@ pub(crate) fn assemble(
     let mut text = String::with_capacity(body.len() + 64);
     let mut map = TextMap::default();
     let mut headline_end = 0;
-    if let Some((h, anchor)) = headline {
-        map.push(0, anchor);
+    if let Some((h, pieces)) = headline {
+        for (at, anchor) in pieces {
+            map.push(at, anchor);
+        }
         text.push_str(&h);
         headline_end = text.len();
         text.push_str("\n\n");
     }
-    map.push(text.len(), body_anchor);
+    let body_start = text.len();
+    for (at, anchor) in body_pieces {
+        map.push(body_start + at, anchor);
+    }
     text.push_str(body);
     map.index(&text);
+    let captions = captions
+        .into_iter()
+        .map(|r| body_start + r.start..body_start + r.end)
+        .collect();
     Ok(Story {
         id: meta.id.unwrap_or_else(|| shown.to_string()),
         outlet: meta.outlet.unwrap_or_else(|| "unknown".to_string()),
@@ -383,6 +428,7 @@ pub(crate) fn assemble(
         headline_end,
         map,
         ignore: meta.ignore,
+        captions,
     })
 }
 

@@ -17,6 +17,8 @@ pub enum Block {
     Headline,
     Paragraph,
     ListItem,
+    /// A photo caption (HTML `figcaption`).
+    Caption,
 }
 
 /// A sentence with the paragraph it belongs to.

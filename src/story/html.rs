@@ -1,0 +1,831 @@
+//! Stories as HTML news pages, as saved from a browser or a CMS.
+//!
+//! The page is tokenised by `html5gum` (a WHATWG tokenizer that gives byte
+//! spans); this module decides what is the article:
+//!
+//! - Text inside `script`, `style`, `nav`, `aside`, `footer`, `form`,
+//!   `button`, `iframe`, `svg`, `noscript`, `template`, anything `hidden`,
+//!   navigation roles, and elements whose class or id names a share widget,
+//!   an advert, a newsletter box, related links, comments or a byline is
+//!   dropped. A `header` is dropped unless it sits inside the article.
+//! - When the page has `<article>` elements (or `itemprop="articleBody"`),
+//!   the one with the most text is the story; else `<main>`; else the body.
+//! - Block elements (`p`, `div`, `li`, headings, `figcaption`, `br`, ...)
+//!   end a paragraph; inline ones (`a`, `em`, `span`, ...) do not. List items
+//!   stay list items, and `figcaption` text is kept as a caption
+//!   ([`Story::captions`](super::Story::captions)).
+//! - The first `h1` is the headline; else the page title.
+//! - Metadata: `og:site_name` (outlet), `article:published_time`,
+//!   `og:title`, `<link rel="canonical">` / `og:url`, JSON-LD `NewsArticle`
+//!   (`headline`, `datePublished`, `publisher.name`, `url`), `<title>`, and
+//!   `<meta name="crosscheck:id|crosscheck:event|crosscheck:ignore">` for
+//!   what a page cannot otherwise say. Dates that do not parse are ignored
+//!   (a page's metadata is not the story).
+//!
+//! Character references are decoded and runs of white space collapse to
+//! one space, yet every character of the story keeps its place in the file:
+//! the text is built from pieces, each anchored at the line and column of
+//! the HTML where it starts.
+
+use super::{Anchor, Meta, Rejected, Story, build, parse_published, reject};
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// Elements whose whole content is never article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
+    "iframe", "svg", "select", "canvas", "object", "embed", "audio", "video", "dialog", "menu",
+    "textarea",
+];
+
+/// Elements that end a paragraph.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "header",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "pre",
+    "address",
+    "details",
+    "summary",
+    "body",
+];
+
+/// Elements that never have content (no end tag follows).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Words in a class or id that mark page furniture, not the story.
+const FURNITURE: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adslot",
+    "promo",
+    "newsletter",
+    "related",
+    "recommended",
+    "comments",
+    "comment",
+    "cookie",
+    "cookies",
+    "subscribe",
+    "subscription",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "paywall",
+    "popup",
+    "modal",
+    "sidebar",
+    "toolbar",
+    "tags",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Headline,
+    ListItem,
+    Caption,
+}
+
+/// One paragraph of page text: its characters and where runs of them sit
+/// in the file.
+#[derive(Debug)]
+struct Para {
+    kind: Kind,
+    article: Option<usize>,
+    main: bool,
+    text: String,
+    /// (offset in `text`, offset in the HTML) where contiguous runs start.
+    pieces: Vec<(usize, usize)>,
+    /// The HTML offset just after the last character taken.
+    next_src: usize,
+    space: bool,
+}
+
+impl Para {
+    fn push(&mut self, c: char, src: usize, next: usize) {
+        if c.is_whitespace() {
+            self.space = !self.text.is_empty();
+            return;
+        }
+        if std::mem::take(&mut self.space) {
+            self.text.push(' ');
+        }
+        if self.pieces.is_empty() || src != self.next_src {
+            self.pieces.push((self.text.len(), src));
+        }
+        self.text.push(c);
+        self.next_src = next;
+    }
+}
+
+#[derive(Debug)]
+struct Open {
+    name: String,
+    skip: bool,
+    article: Option<usize>,
+    main: bool,
+    raw: Raw,
+}
+
+/// Element text kept for metadata rather than the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Raw {
+    None,
+    Title,
+    JsonLd,
+}
+
+/// A metadata value and where it is in the file.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    /// Higher wins: crosscheck meta 3, page meta 2, JSON-LD 1, fallbacks 0.
+    rank: u8,
+    value: String,
+    at: usize,
+}
+
+#[derive(Debug, Default)]
+struct Page {
+    id: Option<Found>,
+    outlet: Option<Found>,
+    title: Option<Found>,
+    published: Option<Found>,
+    url: Option<Found>,
+    event: Option<Found>,
+    ignore: Vec<String>,
+}
+
+fn offer(slot: &mut Option<Found>, rank: u8, value: &str, at: usize) {
+    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if value.is_empty() || slot.as_ref().is_some_and(|f| f.rank >= rank) {
+        return;
+    }
+    *slot = Some(Found { rank, value, at });
+}
+
+fn offer_date(slot: &mut Option<Found>, rank: u8, value: &str, at: usize) {
+    if parse_published(value.trim()).is_some() {
+        offer(slot, rank, value.trim(), at);
+    }
+}
+
+/// Build a story from an HTML page.
+pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejected> {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut paras: Vec<Para> = Vec::new();
+    let mut cur: Option<Para> = None;
+    let mut page = Page::default();
+    let mut articles = 0usize;
+    let mut raw = String::new(); // text of the current <title> or JSON-LD script
+    let mut raw_at = 0;
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let attr = |k: &str| {
+                    tag.attributes
+                        .get(k.as_bytes())
+                        .map(|v| (String::from_utf8_lossy(&v.value).into_owned(), v.span.start))
+                };
+                if BLOCK.contains(&name.as_str()) {
+                    close(&mut cur, &mut paras);
+                }
+                match name.as_str() {
+                    "meta" => meta(&mut page, &attr),
+                    "link" => {
+                        if let (Some((rel, _)), Some((href, at))) = (attr("rel"), attr("href")) {
+                            if rel
+                                .split_whitespace()
+                                .any(|r| r.eq_ignore_ascii_case("canonical"))
+                            {
+                                offer(&mut page.url, 2, &href, at);
+                            }
+                        }
+                    }
+                    "time" => {
+                        if let Some((dt, at)) = attr("datetime") {
+                            offer_date(&mut page.published, 0, &dt, at);
+                        }
+                    }
+                    _ => {}
+                }
+                if VOID.contains(&name.as_str()) || tag.self_closing {
+                    continue;
+                }
+                let parent = stack.last();
+                let in_story = parent.is_some_and(|p| p.article.is_some() || p.main);
+                let itemprop = attr("itemprop").is_some_and(|(v, _)| v == "articleBody");
+                let skip = parent.is_some_and(|p| p.skip)
+                    || SKIP.contains(&name.as_str())
+                    || (name == "header" && !in_story)
+                    || furniture(&attr);
+                let article = if (name == "article" || itemprop) && !skip {
+                    articles += 1;
+                    Some(articles)
+                } else {
+                    parent.and_then(|p| p.article)
+                };
+                let main = name == "main" || parent.is_some_and(|p| p.main);
+                let raw_kind = match name.as_str() {
+                    "title" if !parent.is_some_and(|p| p.skip) => Raw::Title,
+                    "script"
+                        if attr("type").is_some_and(|(t, _)| {
+                            t.trim().eq_ignore_ascii_case("application/ld+json")
+                        }) =>
+                    {
+                        Raw::JsonLd
+                    }
+                    _ => Raw::None,
+                };
+                raw.clear();
+                raw_at = tag.span.end;
+                stack.push(Open {
+                    name,
+                    skip,
+                    article,
+                    main,
+                    raw: raw_kind,
+                });
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if BLOCK.contains(&name.as_str()) {
+                    close(&mut cur, &mut paras);
+                }
+                if let Some(k) = stack.iter().rposition(|o| o.name == name) {
+                    match stack[k].raw {
+                        Raw::Title => offer(&mut page.title, 0, &raw, raw_at),
+                        Raw::JsonLd => json_ld(&mut page, &raw, raw_at),
+                        Raw::None => {}
+                    }
+                    stack.truncate(k);
+                }
+            }
+            Token::String(s) => {
+                let Some(top) = stack.last() else {
+                    // text before any element still counts (a bare fragment)
+                    let p = cur.get_or_insert_with(|| new_para(Kind::Paragraph, None, false));
+                    take(p, html, &s.value, s.span.start..s.span.end);
+                    continue;
+                };
+                if top.raw != Raw::None {
+                    raw.push_str(&String::from_utf8_lossy(&s.value));
+                    continue;
+                }
+                if top.skip || top.name == "title" {
+                    continue;
+                }
+                let kind = kind_of(&stack);
+                let p = cur.get_or_insert_with(|| new_para(kind, top.article, top.main));
+                take(p, html, &s.value, s.span.start..s.span.end);
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    close(&mut cur, &mut paras);
+    assemble_page(shown, path, html, page, paras)
+}
+
+fn new_para(kind: Kind, article: Option<usize>, main: bool) -> Para {
+    Para {
+        kind,
+        article,
+        main,
+        text: String::new(),
+        pieces: Vec::new(),
+        next_src: usize::MAX,
+        space: false,
+    }
+}
+
+fn close(cur: &mut Option<Para>, paras: &mut Vec<Para>) {
+    if let Some(p) = cur.take() {
+        if !p.text.is_empty() {
+            paras.push(p);
+        }
+    }
+}
+
+fn kind_of(stack: &[Open]) -> Kind {
+    for o in stack.iter().rev() {
+        match o.name.as_str() {
+            "h1" => return Kind::Headline,
+            "figcaption" => return Kind::Caption,
+            "li" => return Kind::ListItem,
+            "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "td" | "th" => {
+                return Kind::Paragraph;
+            }
+            _ => {}
+        }
+    }
+    Kind::Paragraph
+}
+
+fn furniture(attr: &dyn Fn(&str) -> Option<(String, usize)>) -> bool {
+    if attr("hidden").is_some()
+        || attr("aria-hidden").is_some_and(|(v, _)| v == "true")
+        || attr("role").is_some_and(|(v, _)| {
+            matches!(
+                v.as_str(),
+                "navigation" | "banner" | "contentinfo" | "complementary" | "search"
+            )
+        })
+    {
+        return true;
+    }
+    ["class", "id"].iter().any(|k| {
+        attr(k).is_some_and(|(v, _)| {
+            v.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| FURNITURE.iter().any(|f| w.eq_ignore_ascii_case(f)))
+        })
+    })
+}
+
+fn meta(page: &mut Page, attr: &dyn Fn(&str) -> Option<(String, usize)>) {
+    let Some((content, at)) = attr("content") else {
+        return;
+    };
+    let key = attr("property")
+        .or_else(|| attr("name"))
+        .or_else(|| attr("itemprop"))
+        .map(|(k, _)| k.to_ascii_lowercase())
+        .unwrap_or_default();
+    match key.as_str() {
+        "crosscheck:id" => offer(&mut page.id, 3, &content, at),
+        "crosscheck:event" => offer(&mut page.event, 3, &content, at),
+        "crosscheck:outlet" => offer(&mut page.outlet, 3, &content, at),
+        "crosscheck:published" => offer_date(&mut page.published, 3, &content, at),
+        "crosscheck:ignore" => page.ignore.extend(
+            content
+                .split([',', ' '])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        ),
+        "og:site_name" | "application-name" | "publisher" => {
+            offer(&mut page.outlet, 2, &content, at);
+        }
+        "article:published_time"
+        | "og:published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "date"
+        | "dc.date"
+        | "dcterms.created"
+        | "parsely-pub-date" => {
+            offer_date(&mut page.published, 2, &content, at);
+        }
+        "og:title" | "twitter:title" | "headline" => offer(&mut page.title, 2, &content, at),
+        "og:url" => offer(&mut page.url, 1, &content, at),
+        _ => {}
+    }
+}
+
+fn is_article(v: &serde_json::Value) -> bool {
+    let t = &v["@type"];
+    let names: Vec<&str> = match t {
+        serde_json::Value::String(s) => vec![s.as_str()],
+        serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    names
+        .iter()
+        .any(|n| n.ends_with("Article") || *n == "BlogPosting")
+}
+fn find(v: &serde_json::Value, depth: usize) -> Option<&serde_json::Value> {
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, depth + 1)),
+        serde_json::Value::Object(o) if is_article(v) => Some(v).filter(|_| !o.is_empty()),
+        serde_json::Value::Object(o) => o.get("@graph").and_then(|g| find(g, depth + 1)),
+        _ => None,
+    }
+}
+
+/// Metadata from JSON-LD (`<script type="application/ld+json">`): the first
+/// object typed as an article.
+fn json_ld(page: &mut Page, raw: &str, at: usize) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+        return;
+    };
+    let Some(a) = find(&v, 0) else {
+        return;
+    };
+    let s = |k: &str| a[k].as_str();
+    if let Some(h) = s("headline") {
+        offer(&mut page.title, 1, h, at);
+    }
+    if let Some(d) = s("datePublished") {
+        offer_date(&mut page.published, 1, d, at);
+    }
+    if let Some(u) = s("url") {
+        offer(&mut page.url, 1, u, at);
+    }
+    if let Some(n) = a["publisher"]["name"].as_str() {
+        offer(&mut page.outlet, 1, n, at);
+    }
+}
+
+/// Take the characters of one text token. `decoded` is what the tokenizer
+/// made of `html[span]` (character references resolved, CR LF folded);
+/// walk both so each character knows its offset in the file.
+fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
+    let decoded = String::from_utf8_lossy(decoded);
+    let src = html.get(span.clone()).unwrap_or("");
+    let mut d = decoded.char_indices().peekable();
+    let mut i = 0;
+    while let Some(&(_, dc)) = d.peek() {
+        let Some(sc) = src[i..].chars().next() else {
+            // the source ran out before the decoded text: anchor the rest
+            // at the end of the token
+            d.next();
+            p.push(dc, span.end, span.end);
+            continue;
+        };
+        if sc == dc && sc != '&' {
+            d.next();
+            let at = span.start + i;
+            i += sc.len_utf8();
+            p.push(dc, at, span.start + i);
+        } else if sc == '\r' {
+            i += 1;
+        } else if sc == '&' {
+            // the reference's length in the file: the longest reading after
+            // which the file and the decoded text go on alike (`&copy`
+            // without its semicolon, a literal `&`, a two-character entity)
+            let (j, _) = *d.peek().unwrap_or(&(decoded.len(), ' '));
+            let longest = reference_len(&src[i..]);
+            let (len, chars) = [1, 2]
+                .into_iter()
+                .flat_map(|n| (1..=longest).rev().map(move |l| (l, n)))
+                .find(|&(l, n)| in_step(&src[i + l..], &decoded[j..], n))
+                .unwrap_or((longest, 1));
+            let at = span.start + i;
+            i += len;
+            // what follows a reference starts a new run (a decoded
+            // character is narrower than its reference)
+            for _ in 0..chars {
+                if let Some((_, c)) = d.next() {
+                    p.push(c, at, usize::MAX);
+                }
+            }
+        } else {
+            // out of step (a NUL turned into U+FFFD, say): take the decoded
+            // character at the source position and move both on
+            d.next();
+            let at = span.start + i;
+            i += sc.len_utf8();
+            p.push(dc, at, span.start + i);
+        }
+    }
+}
+
+/// Whether the file's text `src` and the decoded text `dec`, less its first
+/// `n` characters, agree up to the next reference (or for 16 characters).
+fn in_step(src: &str, dec: &str, n: usize) -> bool {
+    let mut dec = dec.chars();
+    for _ in 0..n {
+        if dec.next().is_none() {
+            return false;
+        }
+    }
+    let mut src = src.chars().filter(|&c| c != '\r');
+    for _ in 0..16 {
+        match (src.next(), dec.next()) {
+            (Some('&'), _) | (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Length of the character reference at the start of `s` (which starts
+/// with `&`); 1 when the ampersand is a literal one.
+fn reference_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut k = 1;
+    if b.get(1) == Some(&b'#') {
+        k = 2;
+        let hex = matches!(b.get(2), Some(b'x' | b'X'));
+        if hex {
+            k = 3;
+        }
+        let digits = b[k..]
+            .iter()
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
+        if digits == 0 {
+            return 1;
+        }
+        k += digits;
+        return k + usize::from(b.get(k) == Some(&b';'));
+    }
+    let name = b[1..]
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if name == 0 {
+        return 1;
+    }
+    k += name;
+    if b.get(k) == Some(&b';') {
+        k + 1
+    } else {
+        // legacy references without a semicolon (`&amp`, `&copy`)
+        k
+    }
+}
+
+/// Line and column of byte offsets of the file, asked in rising order.
+struct Lines<'a> {
+    src: &'a str,
+    off: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, off: usize) -> Anchor {
+        let off = off.min(self.src.len());
+        if off < self.off {
+            (self.off, self.line, self.column) = (0, 1, 1);
+        }
+        for c in self.src.get(self.off..off).unwrap_or("").chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.off = off;
+        Anchor::verbatim(self.line, self.column)
+    }
+}
+
+fn assemble_page(
+    shown: &str,
+    path: &Path,
+    html: &str,
+    page: Page,
+    paras: Vec<Para>,
+) -> Result<Story, Rejected> {
+    // the article with the most text, else <main>, else everything
+    let mut size: BTreeMap<usize, usize> = BTreeMap::new();
+    for p in &paras {
+        if let Some(a) = p.article {
+            *size.entry(a).or_default() += p.text.len();
+        }
+    }
+    let best = size
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(a, _)| *a);
+    let any_main = paras.iter().any(|p| p.main);
+    let keep = |p: &Para| match best {
+        Some(a) => p.article == Some(a),
+        None => !any_main || p.main,
+    };
+    let mut kept: Vec<Para> = paras.into_iter().filter(keep).collect();
+    if kept.is_empty() {
+        return Err(reject(
+            shown,
+            None,
+            None,
+            "no article text found in the HTML page".to_string(),
+        ));
+    }
+    let mut lines = Lines {
+        src: html,
+        off: 0,
+        line: 1,
+        column: 1,
+    };
+    let headline = kept
+        .iter()
+        .position(|p| p.kind == Kind::Headline)
+        .map(|k| kept.remove(k));
+    let mut text = String::new();
+    let mut pieces: Vec<(usize, Anchor)> = Vec::new();
+    let mut captions = Vec::new();
+    for p in &kept {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        if p.kind == Kind::ListItem {
+            text.push_str("- ");
+        }
+        let start = text.len();
+        for &(at, src) in &p.pieces {
+            pieces.push((start + at, lines.at(src)));
+        }
+        text.push_str(&p.text);
+        if p.kind == Kind::Caption {
+            captions.push(start..text.len());
+        }
+    }
+    let head = match headline {
+        Some(h) => {
+            let mut hl = Lines {
+                src: html,
+                off: 0,
+                line: 1,
+                column: 1,
+            };
+            let pieces = h.pieces.iter().map(|&(at, src)| (at, hl.at(src))).collect();
+            Some((h.text, pieces))
+        }
+        None => page.title.as_ref().map(|t| {
+            let a = lines.at(t.at);
+            (
+                t.value.clone(),
+                vec![(0, Anchor::escaped(a.line, a.column))],
+            )
+        }),
+    };
+    let title = page
+        .title
+        .as_ref()
+        .map(|t| t.value.clone())
+        .or_else(|| head.as_ref().map(|h| h.0.clone()));
+    let meta = Meta {
+        id: page.id.map(|f| f.value),
+        outlet: page.outlet.map(|f| f.value),
+        title,
+        published: page.published.map(|f| f.value),
+        url: page.url.map(|f| f.value),
+        event: page.event.map(|f| f.value),
+        ignore: page.ignore,
+    };
+    build(shown, Some(path), meta, head, &text, pieces, captions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> Story {
+        story("p.html", Path::new("site/p.html"), html).unwrap()
+    }
+
+    #[test]
+    fn article_text_without_furniture() {
+        let s = page(concat!(
+            "<html><head><title>Site</title>",
+            "<meta property=\"og:site_name\" content=\"Harbour Post\">",
+            "<meta property=\"article:published_time\" content=\"2024-05-02T08:00:00Z\">",
+            "<link rel=\"canonical\" href=\"https://example.org/flood\">",
+            "<script>var x = '12 dead';</script></head><body>",
+            "<nav><a href=/>Home</a> 7 sections</nav>",
+            "<article><h1>Flood kills 12</h1>",
+            "<div class=\"share-bar\">Share 40 times</div>",
+            "<p>At least 12 people <em>died</em> in the flood &amp; 300 fled.</p>",
+            "<figure><img src=x.jpg><figcaption>Water rose 2 metres</figcaption></figure>",
+            "<ul><li>14 bridges shut</li></ul></article>",
+            "<aside>Read more: 99 facts</aside><footer>© 2024</footer></body></html>"
+        ));
+        assert_eq!(s.outlet, "Harbour Post");
+        assert_eq!(
+            s.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(s.url.as_deref(), Some("https://example.org/flood"));
+        assert!(s.text.starts_with("Flood kills 12\n\n"), "{:?}", s.text);
+        assert!(
+            s.text
+                .contains("At least 12 people died in the flood & 300 fled.")
+        );
+        assert!(s.text.contains("\n\n- 14 bridges shut"));
+        for noise in ["Home", "Share", "99 facts", "12 dead", "2024\n", "Site"] {
+            assert!(!s.text.contains(noise), "{noise:?} in {:?}", s.text);
+        }
+        let cap = &s.captions[0];
+        assert_eq!(&s.text[cap.clone()], "Water rose 2 metres");
+    }
+
+    #[test]
+    fn positions_point_into_the_html() {
+        let html = "<html><body>\n<article>\n  <h1>Title 5</h1>\n  <p>First &amp; second\n     line has 35 dead.</p>\n</article></body></html>\n";
+        let s = page(html);
+        let at = s.text.find("35").unwrap();
+        let p = s.position(at);
+        let line = html.lines().nth(p.line - 1).unwrap();
+        let col: String = line.chars().skip(p.column - 1).take(7).collect();
+        assert_eq!(col, "35 dead", "{p:?}");
+        let at = s.text.find("second").unwrap();
+        let p = s.position(at);
+        assert_eq!((p.line, p.column), (4, 18));
+        let p = s.position(s.text.find('5').unwrap());
+        assert_eq!((p.line, p.column), (3, 13));
+        // source newlines inside a paragraph are spaces in the story
+        assert!(s.text.contains("second line has"), "{:?}", s.text);
+    }
+
+    #[test]
+    fn the_biggest_article_wins_and_metadata_falls_back() {
+        let s = page(concat!(
+            "<head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",",
+            "\"@graph\":[{\"@type\":\"WebSite\"},{\"@type\":\"NewsArticle\",\"headline\":\"Quay fire\",",
+            "\"datePublished\":\"2023-09-14\",\"publisher\":{\"name\":\"Coast Daily\"}}]}</script>",
+            "<meta name=\"crosscheck:event\" content=\"quay-fire\"></head>",
+            "<article><p>Teaser: 3 links</p></article>",
+            "<article><p>Firefighters fought the blaze for 9 hours.</p><p>Two crews came.</p></article>"
+        ));
+        assert_eq!(s.outlet, "Coast Daily");
+        assert_eq!(s.event.as_deref(), Some("quay-fire"));
+        assert_eq!(s.title.as_deref(), Some("Quay fire"));
+        assert!(!s.text.contains("Teaser"));
+        assert!(
+            s.text.starts_with("Quay fire\n\nFirefighters"),
+            "{:?}",
+            s.text
+        );
+    }
+
+    #[test]
+    fn a_page_without_text_is_rejected() {
+        let r = story("e.html", Path::new("e.html"), "<html><nav>x</nav></html>").unwrap_err();
+        assert!(r.reason.contains("no article text"), "{r}");
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(reference_len("&amp; x"), 5);
+        assert_eq!(reference_len("&#8217;s"), 7);
+        assert_eq!(reference_len("&#x2019;s"), 8);
+        assert_eq!(reference_len("& x"), 1);
+        assert_eq!(reference_len("&copy 2024"), 5);
+    }
+
+    #[test]
+    fn references_out_of_the_ordinary_keep_their_place() {
+        for html in [
+            "<p>x &copAt least 12 &cl>7 of 9 dead</p>",
+            "<p>R&amp;D cost &euro;30m &copy 2024, 12&nbsp;dead; &#x1F600;&NotEqualTilde; 9 hurt</p>",
+            "<p>a &#0; 5 &#xD800; 6 & 7 &; 8 dead\r\n 9 hurt</p>",
+        ] {
+            let s = page(html);
+            for (i, c) in s.text.char_indices().filter(|(_, c)| c.is_ascii_digit()) {
+                let p = s.position(i);
+                let at = html
+                    .lines()
+                    .nth(p.line - 1)
+                    .unwrap()
+                    .chars()
+                    .nth(p.column - 1);
+                assert_eq!(at, Some(c), "{html:?} {:?} at {i}", s.text);
+            }
+        }
+    }
+}
