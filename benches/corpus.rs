@@ -1,7 +1,11 @@
 #![allow(dead_code)] // each user of the generator needs only part of it
 //! A deterministic generator of news-like text for benchmarks: sentences
 //! with tolls, crowds, money, dates, quotes and plain prose, in the
-//! proportions wire copy has (about one figure per 150 bytes).
+//! proportions wire copy has (about one figure per 350 bytes); and batches
+//! of stories about many events, for the batch benchmark and the tests of
+//! automatic grouping.
+
+use std::fmt::Write as _;
 
 /// A small linear congruential generator: deterministic, no dependency.
 pub struct Lcg(u64);
@@ -170,4 +174,111 @@ pub fn corpus(bytes: usize, seed: u64) -> Vec<String> {
         out.push(s);
     }
     out
+}
+
+const TOWNS: &[&str] = &[
+    "Arlen", "Brisk", "Corvo", "Dunmore", "Elster", "Farrow", "Galen", "Hollin", "Istra", "Jessup",
+];
+const KINDS: &[(&str, &str)] = &[
+    ("flood", "the river burst its banks"),
+    ("quake", "the earthquake struck"),
+    ("fire", "the fire broke out"),
+    ("storm", "the storm hit"),
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+];
+const SPELLED: &[&str] = &[
+    "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+fn toll_phrase(r: &mut Lcg, toll: u64) -> String {
+    match r.below(5) {
+        0 => format!("{toll} people were killed"),
+        1 => format!("at least {} people died", toll.saturating_sub(r.below(3))),
+        2 if toll < SPELLED.len() as u64 => {
+            format!("{} people were killed", SPELLED[toll as usize])
+        }
+        3 => format!("the death toll rose to {toll}"),
+        _ => format!("{toll} people have died"),
+    }
+}
+
+/// Write a batch of `n` stories about `n / per_event` events through
+/// `write(relative path, text)`: Markdown with front matter, one folder per
+/// event. Outlets report the same facts in different words and qualifiers,
+/// around background paragraphs with figures of their own; one event in ten
+/// has a planted discrepancy (a digit swap in the toll). Events share towns,
+/// kinds and months with others and differ in their figures and days.
+/// Deterministic: the same arguments give the same files. Returns the
+/// number of events.
+pub fn batch(n: usize, per_event: usize, mut write: impl FnMut(&str, &str)) -> usize {
+    let per_event = per_event.max(1);
+    let mut r = Lcg::new(n as u64);
+    let events = n.div_ceil(per_event);
+    for e in 0..events {
+        // no two events (of the first 11,200) share town, month, kind and day
+        let town = TOWNS[e % TOWNS.len()];
+        let month_no = (e / TOWNS.len()) % MONTHS.len();
+        let month = MONTHS[month_no];
+        let (kind, what) = KINDS[(e / (TOWNS.len() * MONTHS.len())) % KINDS.len()];
+        let day = 1 + (e / (TOWNS.len() * MONTHS.len() * KINDS.len())) as u64 % 28;
+        let toll = 10 + r.below(80);
+        let injured = 20 + r.below(300);
+        let homes = 1000 + r.below(8000);
+        let planted = e % 10 == 3;
+        for k in 0..per_event.min(n - e * per_event) {
+            let mut s = String::with_capacity(4500);
+            // a digit swap in one outlet of the planted events
+            let my_toll = if planted && k == 1 && toll % 10 != toll / 10 {
+                (toll % 10) * 10 + toll / 10
+            } else {
+                toll
+            };
+            let _ = writeln!(
+                s,
+                "---\nid: e{e:05}-o{k:02}\noutlet: Outlet {k:02}\ntitle: \"{my_toll} dead in {town} {kind}\"\npublished: 2024-{:02}-{:02}\nevent: {kind}-{e:05}\n---",
+                month_no + 1,
+                day + 1
+            );
+            let _ = writeln!(
+                s,
+                "{} in {town} after {what} on {month} {day}, officials said.\n",
+                capital(&toll_phrase(&mut r, my_toll))
+            );
+            let _ = writeln!(
+                s,
+                "Hospitals treated {injured} people who were injured, the health ministry said.\n"
+            );
+            let _ = writeln!(
+                s,
+                "Around {} homes were damaged, according to the regional authority.\n",
+                homes - homes % 100
+            );
+            for _ in 0..(2 + r.below(3)) {
+                s.push_str(&prose(&mut r));
+                s.push_str("\n\n");
+            }
+            let len = 2300 + r.below(1200) as usize;
+            s.push_str(&story(&mut r, len));
+            s.push_str("\n\n");
+            let _ = writeln!(
+                s,
+                "\"We have lost everything,\" said resident Maria Novak, {}.",
+                30 + r.below(50)
+            );
+            write(&format!("event-{e:05}/outlet-{k:02}.md"), &s);
+        }
+    }
+    events
 }

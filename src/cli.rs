@@ -86,6 +86,7 @@ pub enum GroupByArg {
     Event,
     Dir,
     Batch,
+    Auto,
 }
 
 #[derive(Debug, Args)]
@@ -124,7 +125,7 @@ pub struct CheckArgs {
     /// Show findings at or above this level [default: info].
     #[arg(long, value_enum)]
     pub min_level: Option<LevelArg>,
-    /// How stories are grouped into events: front matter `event` (else folder), folder, or one batch [default: event].
+    /// How stories are grouped into events: front matter `event` (else folder), folder, one batch, or auto (by shared names, figures and dates) [default: event].
     #[arg(long, value_enum)]
     pub group_by: Option<GroupByArg>,
     /// Also write the JSON report to FILE.
@@ -438,6 +439,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         GroupByArg::Event => GroupBy::Event,
         GroupByArg::Dir => GroupBy::Dir,
         GroupByArg::Batch => GroupBy::Batch,
+        GroupByArg::Auto => GroupBy::Auto,
     };
     let (events, findings) = rules::check(&analyses, &rules, group_by);
     if let Some(path) = &args.write_baseline {

@@ -131,7 +131,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         &src,
         "group-by",
         c.group_by.as_ref(),
-        &["event", "dir", "batch"],
+        &["event", "dir", "batch", "auto"],
     )?;
     let base = path.parent().unwrap_or(Path::new("."));
     c.rules = c

@@ -451,3 +451,48 @@ mod diff_cmd {
         assert_eq!(f["kind"], "quote");
     }
 }
+
+/// `--group-by auto` finds the example's two events from their content
+/// alone, says why, and reports what grouping by front matter reports.
+#[test]
+fn auto_grouping_finds_the_example_events() {
+    let run = |by: &str| {
+        let out = crate::util::crosscheck()
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--group-by",
+                by,
+                "examples/batch",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let auto = run("auto");
+    let labelled = run("event");
+    let groups = auto["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    for g in groups {
+        let n = g["stories"].as_array().unwrap().len();
+        assert!(n == 4 || n == 5, "{g}");
+        assert!(
+            g["reason"].as_str().unwrap().contains(" stories share "),
+            "{g}"
+        );
+    }
+    assert!(labelled.get("groups").is_none());
+    let rules = |v: &serde_json::Value| {
+        let mut r: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {}", f["rule"], f["evidence"][0]["path"]))
+            .collect();
+        r.sort();
+        r
+    };
+    assert_eq!(rules(&auto), rules(&labelled));
+}

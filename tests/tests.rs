@@ -5,8 +5,12 @@ mod util;
 mod check;
 mod cli;
 mod formats;
+mod group;
 mod hostile;
 mod html;
 mod props;
 mod seeds;
 mod snapshots;
+
+#[path = "../benches/corpus.rs"]
+mod corpus;

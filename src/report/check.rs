@@ -217,7 +217,17 @@ struct Document {
     version: u32,
     summary: Summary,
     stories: Vec<StoryRow>,
+    /// Events found from content (`--group-by auto`), with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<GroupOut>,
     findings: Vec<FindingOut>,
+}
+
+#[derive(Debug, Serialize)]
+struct GroupOut {
+    event: String,
+    stories: Vec<String>,
+    reason: String,
 }
 
 fn counts<'a>(fs: impl Iterator<Item = &'a Finding>) -> Counts {
@@ -332,6 +342,21 @@ fn document(r: &CheckReport<'_>) -> Document {
             findings: counts(r.shown()),
         },
         stories,
+        groups: r
+            .events
+            .iter()
+            .filter_map(|g| {
+                Some(GroupOut {
+                    event: g.event.clone(),
+                    stories: g
+                        .stories
+                        .iter()
+                        .map(|&s| r.analyses[s].story.id.clone())
+                        .collect(),
+                    reason: g.reason.clone()?,
+                })
+            })
+            .collect(),
         findings: r
             .shown()
             .map(|f| FindingOut {
@@ -503,6 +528,9 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
             g.stories.len(),
             outlets.join(", ")
         )?;
+        if let Some(why) = &g.reason {
+            writeln!(w, "  {dim}grouped: {why}{reset}")?;
+        }
         for m in &g.measures {
             writeln!(
                 w,

@@ -483,6 +483,9 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     }
     for g in r.events {
         writeln!(w, "### Event `{}`\n", md(&g.event))?;
+        if let Some(why) = &g.reason {
+            writeln!(w, "Grouped: {}\n", md(why))?;
+        }
         if !g.measures.is_empty() {
             writeln!(w, "| measure | outlet | says | |\n|---|---|---|---|")?;
             for m in &g.measures {

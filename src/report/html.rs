@@ -162,6 +162,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                     @for g in r.events {
                         section id=(anchor(&g.event)) {
                             h2 { "Event " (g.event) }
+                            @if let Some(why) = &g.reason { p class="muted" { "Grouped: " (why) } }
                             h3 { "Stories" }
                             div class="table-wrap" { table {
                                 thead { tr { th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }

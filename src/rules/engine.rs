@@ -33,6 +33,9 @@ pub enum GroupBy {
     Dir,
     /// The whole batch is one event.
     Batch,
+    /// Events found from content: shared names, figures and dates
+    /// ([`super::cluster`]); front matter `event` is not used.
+    Auto,
 }
 
 /// One claim, quantifier or sentence cited by a finding.
@@ -79,6 +82,8 @@ pub struct EventGroup {
     pub event: String,
     pub stories: Vec<usize>,
     pub measures: Vec<Measure>,
+    /// Why the stories are one event, when that was found from content.
+    pub reason: Option<String>,
 }
 
 fn folder(a: &Analysis) -> String {
@@ -93,7 +98,7 @@ fn event_key(a: &Analysis, by: GroupBy) -> String {
     match by {
         GroupBy::Event => a.story.event.clone().unwrap_or_else(|| folder(a)),
         GroupBy::Dir => folder(a),
-        GroupBy::Batch => "batch".to_string(),
+        GroupBy::Batch | GroupBy::Auto => "batch".to_string(),
     }
 }
 
@@ -104,8 +109,16 @@ pub fn check(
     by: GroupBy,
 ) -> (Vec<EventGroup>, Vec<Finding>) {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, a) in analyses.iter().enumerate() {
-        groups.entry(event_key(a, by)).or_default().push(i);
+    let mut reasons: BTreeMap<String, String> = BTreeMap::new();
+    if by == GroupBy::Auto {
+        for (i, c) in super::cluster::cluster(analyses).into_iter().enumerate() {
+            groups.entry(c.event.clone()).or_default().push(i);
+            reasons.insert(c.event, c.reason);
+        }
+    } else {
+        for (i, a) in analyses.iter().enumerate() {
+            groups.entry(event_key(a, by)).or_default().push(i);
+        }
     }
     let mut events = Vec::new();
     let mut findings = Vec::new();
@@ -126,6 +139,7 @@ pub fn check(
             }
         }
         events.push(EventGroup {
+            reason: reasons.remove(&event),
             event,
             stories,
             measures,

@@ -6,6 +6,7 @@
 //! engine never re-validates and never formats: findings are data.
 
 pub mod baseline;
+pub mod cluster;
 pub mod engine;
 pub mod load;
 pub mod model;

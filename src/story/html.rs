@@ -143,6 +143,11 @@ struct Para {
 impl Para {
     fn push(&mut self, c: char, src: usize, next: usize) {
         if c.is_whitespace() {
+            // one plain space in the file is the space in the story: the
+            // run goes on; any other white space starts a new run after it
+            if c == ' ' && !self.space && src == self.next_src {
+                self.next_src = next;
+            }
             self.space = !self.text.is_empty();
             return;
         }
@@ -175,12 +180,14 @@ enum Raw {
 }
 
 /// A metadata value and where it is in the file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct Found {
     /// Higher wins: crosscheck meta 3, page meta 2, JSON-LD 1, fallbacks 0.
     rank: u8,
     value: String,
-    at: usize,
+    /// The value as page text with its places in the file (titles from
+    /// `<title>` and `og:title`, which can be the headline).
+    para: Option<Para>,
 }
 
 #[derive(Debug, Default)]
@@ -194,17 +201,32 @@ struct Page {
     ignore: Vec<String>,
 }
 
-fn offer(slot: &mut Option<Found>, rank: u8, value: &str, at: usize) {
+fn offer(slot: &mut Option<Found>, rank: u8, value: &str) {
     let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if value.is_empty() || slot.as_ref().is_some_and(|f| f.rank >= rank) {
         return;
     }
-    *slot = Some(Found { rank, value, at });
+    *slot = Some(Found {
+        rank,
+        value,
+        para: None,
+    });
 }
 
-fn offer_date(slot: &mut Option<Found>, rank: u8, value: &str, at: usize) {
+fn offer_para(slot: &mut Option<Found>, rank: u8, p: Para) {
+    if p.text.is_empty() || slot.as_ref().is_some_and(|f| f.rank >= rank) {
+        return;
+    }
+    *slot = Some(Found {
+        rank,
+        value: p.text.clone(),
+        para: Some(p),
+    });
+}
+
+fn offer_date(slot: &mut Option<Found>, rank: u8, value: &str) {
     if parse_published(value.trim()).is_some() {
-        offer(slot, rank, value.trim(), at);
+        offer(slot, rank, value.trim());
     }
 }
 
@@ -218,34 +240,37 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
     let mut page = Page::default();
     let mut articles = 0usize;
     let mut raw = String::new(); // text of the current <title> or JSON-LD script
-    let mut raw_at = 0;
+    let mut title: Option<Para> = None; // the text of <title>
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 let attr = |k: &str| {
-                    tag.attributes
-                        .get(k.as_bytes())
-                        .map(|v| (String::from_utf8_lossy(&v.value).into_owned(), v.span.start))
+                    tag.attributes.get(k.as_bytes()).map(|v| {
+                        (
+                            String::from_utf8_lossy(&v.value).into_owned(),
+                            value_span(html, v.span.start..v.span.end),
+                        )
+                    })
                 };
                 if BLOCK.contains(&name.as_str()) {
                     close(&mut cur, &mut paras);
                 }
                 match name.as_str() {
-                    "meta" => meta(&mut page, &attr),
+                    "meta" => meta(&mut page, html, &attr),
                     "link" => {
-                        if let (Some((rel, _)), Some((href, at))) = (attr("rel"), attr("href")) {
+                        if let (Some((rel, _)), Some((href, _))) = (attr("rel"), attr("href")) {
                             if rel
                                 .split_whitespace()
                                 .any(|r| r.eq_ignore_ascii_case("canonical"))
                             {
-                                offer(&mut page.url, 2, &href, at);
+                                offer(&mut page.url, 2, &href);
                             }
                         }
                     }
                     "time" => {
-                        if let Some((dt, at)) = attr("datetime") {
-                            offer_date(&mut page.published, 0, &dt, at);
+                        if let Some((dt, _)) = attr("datetime") {
+                            offer_date(&mut page.published, 0, &dt);
                         }
                     }
                     _ => {}
@@ -279,7 +304,7 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                     _ => Raw::None,
                 };
                 raw.clear();
-                raw_at = tag.span.end;
+                title = None;
                 stack.push(Open {
                     name,
                     skip,
@@ -295,8 +320,12 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                 }
                 if let Some(k) = stack.iter().rposition(|o| o.name == name) {
                     match stack[k].raw {
-                        Raw::Title => offer(&mut page.title, 0, &raw, raw_at),
-                        Raw::JsonLd => json_ld(&mut page, &raw, raw_at),
+                        Raw::Title => {
+                            if let Some(p) = title.take() {
+                                offer_para(&mut page.title, 0, p);
+                            }
+                        }
+                        Raw::JsonLd => json_ld(&mut page, &raw),
                         Raw::None => {}
                     }
                     stack.truncate(k);
@@ -309,9 +338,17 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                     take(p, html, &s.value, s.span.start..s.span.end);
                     continue;
                 };
-                if top.raw != Raw::None {
-                    raw.push_str(&String::from_utf8_lossy(&s.value));
-                    continue;
+                match top.raw {
+                    Raw::Title => {
+                        let p = title.get_or_insert_with(|| new_para(Kind::Headline, None, false));
+                        take(p, html, &s.value, s.span.start..s.span.end);
+                        continue;
+                    }
+                    Raw::JsonLd => {
+                        raw.push_str(&String::from_utf8_lossy(&s.value));
+                        continue;
+                    }
+                    Raw::None => {}
                 }
                 if top.skip || top.name == "title" {
                     continue;
@@ -362,7 +399,11 @@ fn kind_of(stack: &[Open]) -> Kind {
     Kind::Paragraph
 }
 
-fn furniture(attr: &dyn Fn(&str) -> Option<(String, usize)>) -> bool {
+/// An element's attribute by name: its decoded value and the value's bytes
+/// in the file.
+type Attr<'a> = &'a dyn Fn(&str) -> Option<(String, Range<usize>)>;
+
+fn furniture(attr: Attr<'_>) -> bool {
     if attr("hidden").is_some()
         || attr("aria-hidden").is_some_and(|(v, _)| v == "true")
         || attr("role").is_some_and(|(v, _)| {
@@ -382,8 +423,8 @@ fn furniture(attr: &dyn Fn(&str) -> Option<(String, usize)>) -> bool {
     })
 }
 
-fn meta(page: &mut Page, attr: &dyn Fn(&str) -> Option<(String, usize)>) {
-    let Some((content, at)) = attr("content") else {
+fn meta(page: &mut Page, html: &str, attr: Attr<'_>) {
+    let Some((content, span)) = attr("content") else {
         return;
     };
     let key = attr("property")
@@ -392,10 +433,10 @@ fn meta(page: &mut Page, attr: &dyn Fn(&str) -> Option<(String, usize)>) {
         .map(|(k, _)| k.to_ascii_lowercase())
         .unwrap_or_default();
     match key.as_str() {
-        "crosscheck:id" => offer(&mut page.id, 3, &content, at),
-        "crosscheck:event" => offer(&mut page.event, 3, &content, at),
-        "crosscheck:outlet" => offer(&mut page.outlet, 3, &content, at),
-        "crosscheck:published" => offer_date(&mut page.published, 3, &content, at),
+        "crosscheck:id" => offer(&mut page.id, 3, &content),
+        "crosscheck:event" => offer(&mut page.event, 3, &content),
+        "crosscheck:outlet" => offer(&mut page.outlet, 3, &content),
+        "crosscheck:published" => offer_date(&mut page.published, 3, &content),
         "crosscheck:ignore" => page.ignore.extend(
             content
                 .split([',', ' '])
@@ -403,7 +444,7 @@ fn meta(page: &mut Page, attr: &dyn Fn(&str) -> Option<(String, usize)>) {
                 .map(str::to_string),
         ),
         "og:site_name" | "application-name" | "publisher" => {
-            offer(&mut page.outlet, 2, &content, at);
+            offer(&mut page.outlet, 2, &content);
         }
         "article:published_time"
         | "og:published_time"
@@ -414,10 +455,14 @@ fn meta(page: &mut Page, attr: &dyn Fn(&str) -> Option<(String, usize)>) {
         | "dc.date"
         | "dcterms.created"
         | "parsely-pub-date" => {
-            offer_date(&mut page.published, 2, &content, at);
+            offer_date(&mut page.published, 2, &content);
         }
-        "og:title" | "twitter:title" | "headline" => offer(&mut page.title, 2, &content, at),
-        "og:url" => offer(&mut page.url, 1, &content, at),
+        "og:title" | "twitter:title" | "headline" => {
+            let mut p = new_para(Kind::Headline, None, false);
+            take(&mut p, html, content.as_bytes(), span);
+            offer_para(&mut page.title, 2, p);
+        }
+        "og:url" => offer(&mut page.url, 1, &content),
         _ => {}
     }
 }
@@ -447,7 +492,7 @@ fn find(v: &serde_json::Value, depth: usize) -> Option<&serde_json::Value> {
 
 /// Metadata from JSON-LD (`<script type="application/ld+json">`): the first
 /// object typed as an article.
-fn json_ld(page: &mut Page, raw: &str, at: usize) {
+fn json_ld(page: &mut Page, raw: &str) {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
         return;
     };
@@ -456,16 +501,16 @@ fn json_ld(page: &mut Page, raw: &str, at: usize) {
     };
     let s = |k: &str| a[k].as_str();
     if let Some(h) = s("headline") {
-        offer(&mut page.title, 1, h, at);
+        offer(&mut page.title, 1, h);
     }
     if let Some(d) = s("datePublished") {
-        offer_date(&mut page.published, 1, d, at);
+        offer_date(&mut page.published, 1, d);
     }
     if let Some(u) = s("url") {
-        offer(&mut page.url, 1, u, at);
+        offer(&mut page.url, 1, u);
     }
     if let Some(n) = a["publisher"]["name"].as_str() {
-        offer(&mut page.outlet, 1, n, at);
+        offer(&mut page.outlet, 1, n);
     }
 }
 
@@ -520,6 +565,29 @@ fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
             i += sc.len_utf8();
             p.push(dc, at, span.start + i);
         }
+    }
+}
+
+/// The value's part of an attribute's span (`name = "value"` gives the
+/// bytes inside the quotes).
+fn value_span(html: &str, span: Range<usize>) -> Range<usize> {
+    let Some(a) = html.get(span.clone()) else {
+        return span.end..span.end;
+    };
+    let Some(eq) = a.find('=') else {
+        return span.end..span.end;
+    };
+    let rest = &a[eq + 1..];
+    let lead = rest.len() - rest.trim_start().len();
+    let v = &rest[lead..];
+    let start = span.start + eq + 1 + lead;
+    match v.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let inner = &v[1..];
+            let len = inner.find(q).unwrap_or(inner.len());
+            start + 1..start + 1 + len
+        }
+        _ => start..start + v.trim_end().len(),
     }
 }
 
@@ -686,12 +754,16 @@ fn assemble_page(
             let pieces = h.pieces.iter().map(|&(at, src)| (at, hl.at(src))).collect();
             Some((h.text, pieces))
         }
-        None => page.title.as_ref().map(|t| {
-            let a = lines.at(t.at);
-            (
-                t.value.clone(),
-                vec![(0, Anchor::escaped(a.line, a.column))],
-            )
+        // a title from JSON-LD has no place in the page's text: metadata only
+        None => page.title.as_ref().and_then(|t| t.para.as_ref()).map(|h| {
+            let mut hl = Lines {
+                src: html,
+                off: 0,
+                line: 1,
+                column: 1,
+            };
+            let pieces = h.pieces.iter().map(|&(at, src)| (at, hl.at(src))).collect();
+            (h.text.clone(), pieces)
         }),
     };
     let title = page
@@ -786,11 +858,8 @@ mod tests {
         assert_eq!(s.event.as_deref(), Some("quay-fire"));
         assert_eq!(s.title.as_deref(), Some("Quay fire"));
         assert!(!s.text.contains("Teaser"));
-        assert!(
-            s.text.starts_with("Quay fire\n\nFirefighters"),
-            "{:?}",
-            s.text
-        );
+        // a JSON-LD headline is metadata, not text with a place in the page
+        assert!(s.text.starts_with("Firefighters"), "{:?}", s.text);
     }
 
     #[test]
@@ -814,6 +883,8 @@ mod tests {
             "<p>x &copAt least 12 &cl>7 of 9 dead</p>",
             "<p>R&amp;D cost &euro;30m &copy 2024, 12&nbsp;dead; &#x1F600;&NotEqualTilde; 9 hurt</p>",
             "<p>a &#0; 5 &#xD800; 6 & 7 &; 8 dead\r\n 9 hurt</p>",
+            "<<title>M\n2 dead</title>",
+            "<meta property=og:title content=\"Toll\n  at 7\"><p>x</p>",
         ] {
             let s = page(html);
             for (i, c) in s.text.char_indices().filter(|(_, c)| c.is_ascii_digit()) {
