@@ -155,3 +155,64 @@ fn a_yaml_bomb_in_a_rule_file_is_an_error_not_a_hang() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Run `check --format json` on a folder; the exit code and the report.
+fn check_dir(dir: &std::path::Path) -> (Option<i32>, serde_json::Value) {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    (out.status.code(), v)
+}
+
+/// A 100 MB story on one line and a 50 MB JSON line are checked (no panic,
+/// no hang, no running out of memory), beside a small story. Large: run by
+/// `.ci/run` in release (`cargo test --release --test tests -- --ignored`).
+#[test]
+#[ignore = "large input: .ci/run runs it in release"]
+fn a_100_mb_line_and_a_50_mb_json_line_are_checked() {
+    let sentence = "Officials said at least 12 people died and around 2,000 homes were damaged in the town on Tuesday, police said. ";
+    let line = sentence.repeat(100 * 1024 * 1024 / sentence.len() + 1);
+    let quote = "Rescuers said 35 people were killed. \\\"It is not over yet,\\\" the chief said. ";
+    let body = quote.repeat(50 * 1024 * 1024 / quote.len() + 1);
+    let json = format!("{{\"id\":\"big-json\",\"outlet\":\"B\",\"body\":\"{body}\"}}\n");
+    let dir = batch(&[
+        ("line.txt", line.into_bytes()),
+        ("big.jsonl", json.into_bytes()),
+        (
+            "small.md",
+            b"---\nid: small\noutlet: S\n---\nAt least 12 people died.\n".to_vec(),
+        ),
+    ]);
+    let (code, v) = check_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(matches!(code, Some(0 | 1)), "exit {code:?}");
+    assert_eq!(v["summary"]["checked"], 3, "{}", v["summary"]);
+    assert_eq!(v["summary"]["rejected"], 0, "{}", v["summary"]);
+}
+
+/// A folder of 100,000 tiny stories: every one is checked, none lost.
+#[test]
+#[ignore = "large input: .ci/run runs it in release"]
+fn a_directory_of_100_000_tiny_files_is_checked() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-tiny-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for k in 0..100_000 {
+        std::fs::write(
+            dir.join(format!("s{k:06}.txt")),
+            format!("{} people died.\n", k % 97),
+        )
+        .unwrap();
+    }
+    let (code, v) = check_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(matches!(code, Some(0 | 1)), "exit {code:?}");
+    assert_eq!(v["summary"]["checked"], 100_000, "{}", v["summary"]);
+    assert_eq!(v["stories"].as_array().unwrap().len(), 100_000);
+}

@@ -536,7 +536,16 @@ fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
             i += sc.len_utf8();
             p.push(dc, at, span.start + i);
         } else if sc == '\r' {
+            // the tokenizer turns CR LF and a lone CR into LF
+            let at = span.start + i;
             i += 1;
+            if dc == '\n' {
+                d.next();
+                if src[i..].starts_with('\n') {
+                    i += 1;
+                }
+                p.push(dc, at, span.start + i);
+            }
         } else if sc == '&' {
             // the reference's length in the file: the longest reading after
             // which the file and the decoded text go on alike (`&copy`
@@ -558,7 +567,20 @@ fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
                 }
             }
         } else {
-            // out of step (a NUL turned into U+FFFD, say): take the decoded
+            // out of step: markup the tokenizer dropped (`</>`) sits in the
+            // span; find where the decoded text goes on in the file
+            let (j, _) = *d.peek().unwrap_or(&(decoded.len(), ' '));
+            let want: String = decoded[j..].chars().take(8).collect();
+            if let Some(skip) = src[i..]
+                .char_indices()
+                .take(64)
+                .map(|(o, _)| o)
+                .find(|&o| o > 0 && src[i + o..].starts_with(&want))
+            {
+                i += skip;
+                continue;
+            }
+            // else (a NUL turned into U+FFFD, say): take the decoded
             // character at the source position and move both on
             d.next();
             let at = span.start + i;
@@ -884,6 +906,8 @@ mod tests {
             "<p>R&amp;D cost &euro;30m &copy 2024, 12&nbsp;dead; &#x1F600;&NotEqualTilde; 9 hurt</p>",
             "<p>a &#0; 5 &#xD800; 6 & 7 &; 8 dead\r\n 9 hurt</p>",
             "<<title>M\n2 dead</title>",
+            "\r3\r3 dead\r\n4",
+            "<p>12 <b>35ie>35</>bo peple\ne\n 7 died</b> on &#30;arch 3.</p>",
             "<meta property=og:title content=\"Toll\n  at 7\"><p>x</p>",
         ] {
             let s = page(html);
