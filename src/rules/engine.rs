@@ -318,6 +318,9 @@ fn find(p: &mut [usize], i: usize) -> usize {
     r
 }
 
+/// A group of disagreeing claim classes: its classes and its edges.
+type Component = (Vec<usize>, Vec<(usize, usize, Severity)>);
+
 fn compare_rule(
     analyses: &[Analysis],
     stories: &[usize],
@@ -418,8 +421,7 @@ fn compare_rule(
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut components: BTreeMap<usize, (Vec<usize>, Vec<(usize, usize, Severity)>)> =
-        BTreeMap::new();
+    let mut components: BTreeMap<usize, Component> = BTreeMap::new();
     for &(i, j, sev) in &edges {
         let root = find(&mut parent, i);
         let e = components.entry(root).or_default();
