@@ -217,7 +217,7 @@ fn toll_phrase(r: &mut Lcg, toll: u64) -> String {
 /// Write a batch of `n` stories about `n / per_event` events through
 /// `write(relative path, text)`: Markdown with front matter, one folder per
 /// event. Outlets report the same facts in different words and qualifiers,
-/// around background paragraphs with figures of their own; one event in ten
+/// around background prose and figures the outlets agree on; one event in ten
 /// has a planted discrepancy (a digit swap in the toll). Events share towns,
 /// kinds and months with others and differ in their figures and days.
 /// Deterministic: the same arguments give the same files. Returns the
@@ -236,6 +236,9 @@ pub fn batch(n: usize, per_event: usize, mut write: impl FnMut(&str, &str)) -> u
         let toll = 10 + r.below(80);
         let injured = 20 + r.below(300);
         let homes = 1000 + r.below(8000);
+        let evacuated = 100 * (20 + r.below(500));
+        let aid = 5 + r.below(200);
+        let crews = 12 + r.below(60);
         let planted = e % 10 == 3;
         for k in 0..per_event.min(n - e * per_event) {
             let mut s = String::with_capacity(4500);
@@ -265,13 +268,28 @@ pub fn batch(n: usize, per_event: usize, mut write: impl FnMut(&str, &str)) -> u
                 "Around {} homes were damaged, according to the regional authority.\n",
                 homes - homes % 100
             );
-            for _ in 0..(2 + r.below(3)) {
+            // background: prose, and figures every outlet of the event
+            // agrees on, in the event's order of paragraphs
+            let target = 3600 + r.below(900) as usize;
+            let mut k_fact = 0;
+            while s.len() < target {
                 s.push_str(&prose(&mut r));
                 s.push_str("\n\n");
+                let fact = match k_fact % 3 {
+                    0 => format!(
+                        "Officials said {evacuated} residents had been evacuated from low-lying districts.\n\n"
+                    ),
+                    1 => format!(
+                        "The regional government pledged ${aid} million in emergency aid on {month} {}.\n\n",
+                        day + 1
+                    ),
+                    _ => format!(
+                        "About {crews} rescue crews from neighbouring towns joined the search.\n\n"
+                    ),
+                };
+                s.push_str(&fact);
+                k_fact += 1;
             }
-            let len = 2300 + r.below(1200) as usize;
-            s.push_str(&story(&mut r, len));
-            s.push_str("\n\n");
             let _ = writeln!(
                 s,
                 "\"We have lost everything,\" said resident Maria Novak, {}.",

@@ -366,15 +366,14 @@ fn load_rules(src: &RuleSource) -> Result<Vec<Rule>, Vec<RuleError>> {
 }
 
 fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
-    let batch = crosscheck::story::ingest(paths, &mut std::io::stdin().lock());
-    for r in &batch.rejected {
-        eprintln!("crosscheck: rejected {r}");
-    }
+    use crosscheck::story;
+    let t0 = std::time::Instant::now();
+    let (sources, mut rejected) = story::sources(paths, &mut std::io::stdin().lock());
     // a progress bar for long batches, on a terminal only: never in CI, in
     // pipes or in files
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    let bar = if interactive && batch.stories.len() >= 200 {
-        let bar = indicatif::ProgressBar::new(batch.stories.len() as u64);
+    let bar = if interactive && sources.len() >= 200 {
+        let bar = indicatif::ProgressBar::new(sources.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
             "{spinner} reading stories {pos}/{len} [{bar:30}] {eta}",
         ) {
@@ -384,21 +383,37 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // stories are independent until grouping: analyse them in parallel;
-    // collecting keeps input order, so output does not depend on threads
-    let analyses = {
+    // inputs are independent until grouping: read and analyse them in
+    // parallel; collecting keeps input order, so output does not depend on
+    // the thread count
+    let read: Vec<(Vec<crosscheck::Analysis>, Vec<story::Rejected>)> = {
         use rayon::prelude::*;
-        batch
-            .stories
-            .into_par_iter()
+        sources
+            .par_iter()
             .map(|s| {
+                let b = story::read(s);
                 bar.inc(1);
-                crosscheck::analyse(s)
+                (
+                    b.stories.into_iter().map(crosscheck::analyse).collect(),
+                    b.rejected,
+                )
             })
             .collect()
     };
     bar.finish_and_clear();
-    (analyses, batch.rejected)
+    let mut analyses = Vec::new();
+    for (a, r) in read {
+        analyses.extend(a);
+        rejected.extend(r);
+    }
+    let analyses = story::first_of_each_id(analyses, |a| &a.story, &mut rejected);
+    for r in &rejected {
+        eprintln!("crosscheck: rejected {r}");
+    }
+    if std::env::var_os("CROSSCHECK_TIMINGS").is_some() {
+        eprintln!("timing: read and analyse {:?}", t0.elapsed());
+    }
+    (analyses, rejected)
 }
 
 fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
@@ -441,7 +456,11 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         GroupByArg::Batch => GroupBy::Batch,
         GroupByArg::Auto => GroupBy::Auto,
     };
+    let t0 = std::time::Instant::now();
     let (events, findings) = rules::check(&analyses, &rules, group_by);
+    if std::env::var_os("CROSSCHECK_TIMINGS").is_some() {
+        eprintln!("timing: compare {:?}", t0.elapsed());
+    }
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
         let text = serde_json::to_string_pretty(&b)? + "\n";

@@ -120,30 +120,47 @@ pub fn check(
             groups.entry(event_key(a, by)).or_default().push(i);
         }
     }
-    let mut events = Vec::new();
-    let mut findings = Vec::new();
-    for (event, mut stories) in groups {
-        stories.sort_by(|&a, &b| story_order(analyses, a, b));
-        let mut measures = Vec::new();
-        for rule in rules {
-            match rule.kind {
-                Kind::Figure | Kind::Date => {
-                    let (m, f) = compare_rule(analyses, &stories, rule, &event);
-                    if let Some(m) = m {
-                        measures.push(m);
+    // events are independent: compare them in parallel; collecting keeps
+    // their order, so the output does not depend on the thread count
+    let groups: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
+    let results: Vec<(EventGroup, Vec<Finding>)> = {
+        use rayon::prelude::*;
+        groups
+            .into_par_iter()
+            .map(|(event, mut stories)| {
+                stories.sort_by(|&a, &b| story_order(analyses, a, b));
+                let mut measures = Vec::new();
+                let mut findings = Vec::new();
+                for rule in rules {
+                    match rule.kind {
+                        Kind::Figure | Kind::Date => {
+                            let (m, f) = compare_rule(analyses, &stories, rule, &event);
+                            if let Some(m) = m {
+                                measures.push(m);
+                            }
+                            findings.extend(f);
+                        }
+                        Kind::Lint => findings.extend(lint(analyses, &stories, rule, &event)),
+                        Kind::Quote => {
+                            findings.extend(compare_quotes(analyses, &stories, rule, &event));
+                        }
                     }
-                    findings.extend(f);
                 }
-                Kind::Lint => findings.extend(lint(analyses, &stories, rule, &event)),
-                Kind::Quote => findings.extend(compare_quotes(analyses, &stories, rule, &event)),
-            }
-        }
-        events.push(EventGroup {
-            reason: reasons.remove(&event),
-            event,
-            stories,
-            measures,
-        });
+                let group = EventGroup {
+                    reason: reasons.get(&event).cloned(),
+                    event,
+                    stories,
+                    measures,
+                };
+                (group, findings)
+            })
+            .collect()
+    };
+    let mut events = Vec::with_capacity(results.len());
+    let mut findings = Vec::new();
+    for (g, f) in results {
+        events.push(g);
+        findings.extend(f);
     }
     findings.sort_by(|a, b| finding_order(analyses, a, b));
     (events, findings)

@@ -552,11 +552,15 @@ fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
             // without its semicolon, a literal `&`, a two-character entity)
             let (j, _) = *d.peek().unwrap_or(&(decoded.len(), ' '));
             let longest = reference_len(&src[i..]);
-            let (len, chars) = [1, 2]
-                .into_iter()
-                .flat_map(|n| (1..=longest).rev().map(move |l| (l, n)))
-                .find(|&(l, n)| in_step(&src[i + l..], &decoded[j..], n))
-                .unwrap_or((longest, 1));
+            let readings = || {
+                [1, 2]
+                    .into_iter()
+                    .flat_map(|n| (1..=longest).rev().map(move |l| (l, n)))
+            };
+            let agree = |strong: bool| {
+                readings().find(|&(l, n)| in_step(&src[i + l..], &decoded[j..], n) == Some(strong))
+            };
+            let (len, chars) = agree(true).or_else(|| agree(false)).unwrap_or((longest, 1));
             let at = span.start + i;
             i += len;
             // what follows a reference starts a new run (a decoded
@@ -614,23 +618,24 @@ fn value_span(html: &str, span: Range<usize>) -> Range<usize> {
 }
 
 /// Whether the file's text `src` and the decoded text `dec`, less its first
-/// `n` characters, agree up to the next reference (or for 16 characters).
-fn in_step(src: &str, dec: &str, n: usize) -> bool {
+/// `n` characters, agree up to the next reference (or for 16 characters):
+/// `None` when they do not, `Some(false)` when a reference follows at once
+/// and so nothing could be compared, `Some(true)` when they agree.
+fn in_step(src: &str, dec: &str, n: usize) -> Option<bool> {
     let mut dec = dec.chars();
     for _ in 0..n {
-        if dec.next().is_none() {
-            return false;
-        }
+        dec.next()?;
     }
     let mut src = src.chars().filter(|&c| c != '\r');
-    for _ in 0..16 {
+    for k in 0..16 {
         match (src.next(), dec.next()) {
-            (Some('&'), _) | (None, None) => return true,
+            (None, None) | (Some('&'), Some('&')) => return Some(true),
+            (Some('&'), _) => return Some(k > 0),
             (Some(a), Some(b)) if a == b => {}
-            _ => return false,
+            _ => return None,
         }
     }
-    true
+    Some(true)
 }
 
 /// Length of the character reference at the start of `s` (which starts
@@ -907,6 +912,7 @@ mod tests {
             "<p>a &#0; 5 &#xD800; 6 & 7 &; 8 dead\r\n 9 hurt</p>",
             "<<title>M\n2 dead</title>",
             "\r3\r3 dead\r\n4",
+            "&cr&1 dead, &amp;&amp;2 hurt",
             "<p>12 <b>35ie>35</>bo peple\ne\n 7 died</b> on &#30;arch 3.</p>",
             "<meta property=og:title content=\"Toll\n  at 7\"><p>x</p>",
         ] {

@@ -92,15 +92,41 @@ pub(crate) struct Meta {
 
 const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl"];
 
+/// One input to read: a file (named on the command line, or found in a
+/// folder) or what came on standard input.
+#[derive(Debug)]
+pub enum Source {
+    File { path: PathBuf, explicit: bool },
+    Stdin(Vec<u8>),
+}
+
 /// Read every path (files, directories, `-` for JSON Lines on `stdin`).
 pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
+    let (sources, mut rejected) = sources(paths, stdin);
     let mut batch = Batch::default();
+    for s in &sources {
+        let b = read(s);
+        batch.stories.extend(b.stories);
+        batch.rejected.extend(b.rejected);
+    }
+    rejected.append(&mut batch.rejected);
+    batch.rejected = rejected;
+    reject_duplicate_ids(&mut batch);
+    batch
+}
+
+/// The inputs `paths` name, in order (folders walked in sorted order),
+/// and the paths that could not be listed. Reading them ([`read`]) is
+/// independent for each, so callers may do it in parallel.
+pub fn sources(paths: &[String], stdin: &mut dyn Read) -> (Vec<Source>, Vec<Rejected>) {
+    let mut out = Vec::new();
+    let mut rejected = Vec::new();
     for p in paths {
         if p == "-" {
             let mut buf = Vec::new();
             match stdin.read_to_end(&mut buf) {
-                Ok(_) => json::lines("-", None, &buf, &mut batch),
-                Err(e) => batch.rejected.push(reject(
+                Ok(_) => out.push(Source::Stdin(buf)),
+                Err(e) => rejected.push(reject(
                     "-",
                     None,
                     None,
@@ -111,25 +137,46 @@ pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, &mut batch),
-            Ok(_) => read_file(path, true, &mut batch),
-            Err(e) => batch
-                .rejected
-                .push(reject(p, None, None, format!("cannot read: {e}"))),
+            Ok(m) if m.is_dir() => walk(path, &mut out, &mut rejected),
+            Ok(_) => out.push(Source::File {
+                path: path.to_path_buf(),
+                explicit: true,
+            }),
+            Err(e) => rejected.push(reject(p, None, None, format!("cannot read: {e}"))),
         }
     }
-    reject_duplicate_ids(&mut batch);
+    (out, rejected)
+}
+
+/// Read one input: its stories, or why it (or a line of it) was rejected.
+pub fn read(source: &Source) -> Batch {
+    let mut batch = Batch::default();
+    match source {
+        Source::Stdin(bytes) => json::lines("-", None, bytes, &mut batch),
+        Source::File { path, explicit } => read_file(path, *explicit, &mut batch),
+    }
     batch
 }
 
 /// Two stories with one id cannot both be cited: the second is rejected,
 /// naming the first.
-fn reject_duplicate_ids(batch: &mut Batch) {
+pub fn reject_duplicate_ids(batch: &mut Batch) {
+    let stories = std::mem::take(&mut batch.stories);
+    batch.stories = first_of_each_id(stories, |s| s, &mut batch.rejected);
+}
+
+/// Keep the first item of each story id, in order; reject the others.
+pub fn first_of_each_id<T>(
+    items: Vec<T>,
+    story: impl Fn(&T) -> &Story,
+    rejected: &mut Vec<Rejected>,
+) -> Vec<T> {
     let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut kept = Vec::with_capacity(batch.stories.len());
-    for s in std::mem::take(&mut batch.stories) {
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        let s = story(&item);
         match first.get(&s.id) {
-            Some(path) => batch.rejected.push(reject(
+            Some(path) => rejected.push(reject(
                 &s.path,
                 None,
                 None,
@@ -137,14 +184,14 @@ fn reject_duplicate_ids(batch: &mut Batch) {
             )),
             None => {
                 first.insert(s.id.clone(), s.path.clone());
-                kept.push(s);
+                kept.push(item);
             }
         }
     }
-    batch.stories = kept;
+    kept
 }
 
-fn walk(dir: &Path, batch: &mut Batch) {
+fn walk(dir: &Path, out: &mut Vec<Source>, rejected: &mut Vec<Rejected>) {
     let walker = ignore::WalkBuilder::new(dir)
         .sort_by_file_name(std::cmp::Ord::cmp)
         .follow_links(true)
@@ -154,13 +201,16 @@ fn walk(dir: &Path, batch: &mut Batch) {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                 if has_story_extension(e.path()) {
-                    read_file(e.path(), false, batch);
+                    out.push(Source::File {
+                        path: e.path().to_path_buf(),
+                        explicit: false,
+                    });
                 }
             }
             Ok(_) => {}
             Err(err) => {
                 let path = error_path(&err).unwrap_or_else(|| dir.to_path_buf());
-                batch.rejected.push(reject(
+                rejected.push(reject(
                     &display(&path),
                     None,
                     None,
