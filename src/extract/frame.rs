@@ -77,10 +77,14 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// `text` with ASCII letters lower-cased (from one lower-cased copy of
+    /// the sentence), for comparing with word lists.
+    low: &'a str,
     word: bool,
 }
 
-fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+/// The tokens of `text[range]`; `lowered` is that slice ASCII-lower-cased.
+fn tokens<'a>(text: &'a str, range: Range<usize>, lowered: &'a str) -> Vec<Tok<'a>> {
     let mut out = Vec::with_capacity(range.len() / 4 + 4);
     let s = &text[range.clone()];
     let mut it = s.char_indices().peekable();
@@ -106,6 +110,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
                 start: range.start + i,
                 end: range.start + end,
                 text: &text[range.start + i..range.start + end],
+                low: &lowered[i..end],
                 word: true,
             });
         } else if !c.is_whitespace() {
@@ -113,6 +118,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
                 start: range.start + i,
                 end: range.start + i + c.len_utf8(),
                 text: &text[range.start + i..range.start + i + c.len_utf8()],
+                low: &lowered[i..i + c.len_utf8()],
                 word: false,
             });
         }
@@ -808,10 +814,7 @@ fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
         }
     }
     let mut start = 0;
-    while start < toks.len()
-        && toks[start].word
-        && matches!(lower(toks[start].text).as_str(), "the" | "a" | "an")
-    {
+    while start < toks.len() && toks[start].word && matches!(toks[start].low, "the" | "a" | "an") {
         start += 1;
     }
     let rest = &toks[start..];
@@ -820,7 +823,7 @@ fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
     let phrase = &text[first.start..rest[last].end];
     let any_source = rest
         .iter()
-        .any(|t| t.word && (capitalised(t.text) || SOURCE_NOUNS.contains(&lower(t.text).as_str())));
+        .any(|t| t.word && (capitalised(t.text) || SOURCE_NOUNS.contains(&t.low)));
     (any_source && rest.len() <= 14).then(|| phrase.to_string())
 }
 
@@ -831,7 +834,7 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         if !t.word {
             continue;
         }
-        let l = lower(t.text);
+        let l = t.low;
         if l == "according"
             && toks
                 .get(k + 1)
@@ -858,10 +861,7 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         }
     }
     for (k, t) in toks.iter().enumerate() {
-        if !t.word
-            || !SOURCE_VERBS.contains(&lower(t.text).as_str())
-            || lower(t.text) == "according"
-        {
+        if !t.word || !SOURCE_VERBS.contains(&t.low) || t.low == "according" {
             continue;
         }
         // subject before the verb, back to the clause start
@@ -871,12 +871,7 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
             if !p.word && p.text != "(" && p.text != ")" && p.text != "'" && p.text != "’" {
                 break;
             }
-            if p.word
-                && matches!(
-                    lower(p.text).as_str(),
-                    "that" | "while" | "and" | "but" | "as" | "with"
-                )
-            {
+            if p.word && matches!(p.low, "that" | "while" | "and" | "but" | "as" | "with") {
                 break;
             }
             s -= 1;
@@ -885,7 +880,7 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         // drop auxiliaries and adverbs before the verb
         while let Some(last) = subject.last() {
             if matches!(
-                lower(last.text).as_str(),
+                last.low,
                 "has"
                     | "have"
                     | "had"
@@ -915,13 +910,7 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         // inverted: "noted the SBU", "said Ms Alvarez"
         let end = toks[k + 1..]
             .iter()
-            .position(|x| {
-                !x.word
-                    || matches!(
-                        lower(x.text).as_str(),
-                        "that" | "on" | "in" | "at" | "this" | "last"
-                    )
-            })
+            .position(|x| !x.word || matches!(x.low, "that" | "on" | "in" | "at" | "this" | "last"))
             .map_or(toks.len(), |p| k + 1 + p);
         if end > k + 1 && end - k - 1 <= 6 {
             if let Some(s) = tidy_source(text, &toks[k + 1..end]) {
@@ -1079,7 +1068,7 @@ fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, 
         .filter(|t| start < k && capitalised(t.text))?;
     // up to the first preposition: "Norrby station", not "... in the eastern region"
     let end = (start..k)
-        .find(|&j| PLACE_PREPS.contains(&lower(toks[j].text).as_str()))
+        .find(|&j| PLACE_PREPS.contains(&toks[j].low))
         .unwrap_or(k);
     let last = toks[end - 1];
     let phrase = format!("at {}", &text[first.start..last.end]);
@@ -1094,7 +1083,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             out.extend(where_place(text, toks, k));
             continue;
         }
-        if !t.word || !PLACE_PREPS.contains(&lower(t.text).as_str()) {
+        if !t.word || !PLACE_PREPS.contains(&t.low) {
             continue;
         }
         // "around 2,000" is a qualifier, not a place
@@ -1110,15 +1099,15 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
         let mut last_run: Option<(usize, usize)> = None;
         while j < toks.len() && j <= k + 7 {
             let w = toks[j];
-            if !w.word || (j > k + 1 && PLACE_PREPS.contains(&lower(w.text).as_str())) {
+            if !w.word || (j > k + 1 && PLACE_PREPS.contains(&w.low)) {
                 break;
             }
             let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
             if possessive {
                 break;
             }
-            let lw = lower(w.text);
-            if !capitalised(w.text) && run.is_none() && !PLACE_WORDS.contains(&lw.as_str()) {
+            let lw = w.low;
+            if !capitalised(w.text) && run.is_none() && !PLACE_WORDS.contains(&lw) {
                 break;
             }
             if capitalised(w.text)
@@ -1135,7 +1124,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
                         last_run = run.take();
                     }
                     if matches!(
-                        lower(w.text).as_str(),
+                        w.low,
                         "where"
                             | "which"
                             | "who"
@@ -1151,10 +1140,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
                         break;
                     }
                 }
-                if matches!(
-                    lower(w.text).as_str(),
-                    "where" | "which" | "who" | "that" | "and" | "but"
-                ) {
+                if matches!(w.low, "where" | "which" | "who" | "that" | "and" | "but") {
                     break;
                 }
             }
@@ -1164,11 +1150,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             // "across the province", "in the capital": a place without a name
             let mut j = k + 1;
             while toks.get(j).is_some_and(|w| {
-                w.word
-                    && matches!(
-                        lower(w.text).as_str(),
-                        "the" | "this" | "that" | "whole" | "entire"
-                    )
+                w.word && matches!(w.low, "the" | "this" | "that" | "whole" | "entire")
             }) {
                 j += 1;
             }
@@ -1237,7 +1219,8 @@ pub fn claims(
         if ms.is_empty() && !may_dangle {
             continue;
         }
-        let toks = tokens(text, sentence.span.clone());
+        let lowered = text[sentence.span.clone()].to_ascii_lowercase();
+        let toks = tokens(text, sentence.span.clone(), &lowered);
         if may_dangle {
             dangling.extend(dangling_in(&toks, si));
         }
@@ -1354,13 +1337,10 @@ fn counted_after(
 ) -> (Option<String>, Option<Range<usize>>, bool) {
     let mut additional = false;
     // "2,862 more", "hundreds more"
-    if toks.get(k).is_some_and(|t| {
-        t.word
-            && matches!(
-                lower(t.text).as_str(),
-                "more" | "additional" | "further" | "other"
-            )
-    }) {
+    if toks
+        .get(k)
+        .is_some_and(|t| t.word && matches!(t.low, "more" | "additional" | "further" | "other"))
+    {
         additional = true;
         k += 1;
     }
@@ -1374,7 +1354,7 @@ fn counted_after(
         after_of = true;
         while toks
             .get(k)
-            .is_some_and(|t| matches!(lower(t.text).as_str(), "the" | "them" | "its" | "their"))
+            .is_some_and(|t| matches!(t.low, "the" | "them" | "its" | "their"))
         {
             k += 1;
         }
@@ -1388,8 +1368,8 @@ fn counted_after(
         {
             break;
         }
-        let l = lower(t.text);
-        let verbish = VERBISH.contains(&l.as_str()) && !(after_of && run.is_empty());
+        let l = t.low;
+        let verbish = VERBISH.contains(&l) && !(after_of && run.is_empty());
         // a past participle after a noun is a verb ("structure carried"),
         // but after an adverb or before a plural noun an adjective
         // ("badly charred bodies", "damaged homes")
@@ -1457,15 +1437,15 @@ fn counted_before(toks: &[Tok<'_>], first: usize, m: &Mention) -> Option<String>
     if first < 2 || !matches!(m.quantity.unit, Unit::Duration(_) | Unit::Count) {
         return None;
     }
-    let prep = lower(toks[first - 1].text);
+    let prep = toks[first - 1].low;
     let noun = toks[first - 2];
     let fits = match m.quantity.unit {
         Unit::Duration(_) => prep == "of",
         _ => prep == "of" || prep == "at",
     };
-    let l = lower(noun.text);
+    let l = noun.low;
     let measure = matches!(
-        l.as_str(),
+        l,
         "toll" | "number" | "total" | "figure" | "tally" | "count" | "turnout" | "estimate"
     );
     (fits && noun.word && !is_stop(noun.text) && !measure && !l.ends_with("ing"))
@@ -1491,8 +1471,8 @@ fn event_for(
         }
         if ms.get(next).is_some_and(|(_, n)| t.start >= n.span.start) {
             // another figure: go on only if it is an aside ("including 95 children")
-            let prev = k.checked_sub(1).map(|p| lower(toks[p].text));
-            if !matches!(prev.as_ref().map(Low::as_str), Some("including" | "among")) {
+            let prev = k.checked_sub(1).map(|p| toks[p].low);
+            if !matches!(prev, Some("including" | "among")) {
                 break;
             }
             next += 1;
