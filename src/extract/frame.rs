@@ -1380,7 +1380,7 @@ fn counted_after(
         if (verbish || (l.ends_with("ed") && !adjectival)) && !run.is_empty() {
             break;
         }
-        if verbish && !is_person(&l) && !(m.quantity.unit == Unit::Count && l.ends_with('s')) {
+        if verbish && !is_person(l) && !(m.quantity.unit == Unit::Count && l.ends_with('s')) {
             break;
         }
         run.push(*t);
