@@ -628,7 +628,16 @@ fn in_step(src: &str, dec: &str, n: usize) -> Option<bool> {
     }
     // up to the next reference: the gaps between references add up to the
     // text, so reading a page stays linear
-    let mut src = src.chars().filter(|&c| c != '\r');
+    // the tokenizer reads CR LF and a lone CR as LF
+    let mut chars = src.chars().peekable();
+    let mut src = std::iter::from_fn(move || {
+        let c = chars.next()?;
+        if c == '\r' {
+            chars.next_if_eq(&'\n');
+            return Some('\n');
+        }
+        Some(c)
+    });
     let mut k = 0;
     loop {
         match (src.next(), dec.next()) {
@@ -916,6 +925,7 @@ mod tests {
             "\r3\r3 dead\r\n4",
             "&cr&1 dead, &amp;&amp;2 hurt",
             "&qqqqqqqqqqqqqqqqqqq 5 dead",
+            "&8\r9 dead &8\r\n7 hurt",
             "<p>12 <b>35ie>35</>bo peple\ne\n 7 died</b> on &#30;arch 3.</p>",
             "<meta property=og:title content=\"Toll\n  at 7\"><p>x</p>",
         ] {
