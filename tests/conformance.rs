@@ -150,7 +150,13 @@ fn recognizers_ranges(path: &Path) -> Tally {
             let raw = r["Resolution"]["value"].as_str().unwrap_or("");
             let ok = parse_range(raw).is_some_and(|(lo, lo_inc, hi, hi_inc)| {
                 found.iter().any(|m| {
-                    let iv = m.quantity.interval;
+                    // a share ("one quarter", "a half") is a percentage here:
+                    // back to a fraction, as plain_value does
+                    let mut iv = m.quantity.interval;
+                    if m.share {
+                        iv.low /= 100.0;
+                        iv.high = iv.high.map(|h| h / 100.0);
+                    }
                     let low_ok = match lo {
                         // unbounded below: news figures are bounded by zero, so only the kind matters
                         None => matches!(

@@ -70,9 +70,10 @@ pub fn number_word(w: &str) -> Option<NumberWord> {
         b"ninety" => NumberWord::Tens(90),
         b"hundred" => NumberWord::Hundred,
         b"thousand" => NumberWord::Scale(1e3),
-        b"lakh" | b"lakhs" | b"lac" => NumberWord::Scale(1e5),
+        // South Asian scales, with the abbreviations Indian copy uses
+        b"lakh" | b"lakhs" | b"lac" | b"lacs" | b"lkh" | b"lkhs" => NumberWord::Scale(1e5),
         b"million" => NumberWord::Scale(1e6),
-        b"crore" | b"crores" => NumberWord::Scale(1e7),
+        b"crore" | b"crores" | b"krore" | b"krores" | b"koti" | b"cr" => NumberWord::Scale(1e7),
         b"billion" => NumberWord::Scale(1e9),
         b"trillion" => NumberWord::Scale(1e12),
         b"quadrillion" => NumberWord::Scale(1e15),
@@ -288,6 +289,15 @@ mod tests {
         assert_eq!(number_word("nought"), Some(NumberWord::Unit(0)));
         assert_eq!(number_word("million"), Some(NumberWord::Scale(1e6)));
         assert_eq!(number_word("people"), None);
+        for (w, v) in [
+            ("lakhs", 1e5),
+            ("lkh", 1e5),
+            ("lacs", 1e5),
+            ("koti", 1e7),
+            ("Cr", 1e7),
+        ] {
+            assert_eq!(number_word(w), Some(NumberWord::Scale(v)), "{w}");
+        }
     }
 
     #[test]
