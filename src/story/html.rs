@@ -557,10 +557,13 @@ fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
                     .into_iter()
                     .flat_map(|n| (1..=longest).rev().map(move |l| (l, n)))
             };
-            let agree = |strong: bool| {
-                readings().find(|&(l, n)| in_step(&src[i + l..], &decoded[j..], n) == Some(strong))
+            let agree = |sure: u8| {
+                readings().find(|&(l, n)| in_step(&src[i + l..], &decoded[j..], n) == Some(sure))
             };
-            let (len, chars) = agree(true).or_else(|| agree(false)).unwrap_or((longest, 1));
+            let (len, chars) = agree(2)
+                .or_else(|| agree(1))
+                .or_else(|| agree(0))
+                .unwrap_or((longest, 1));
             let at = span.start + i;
             i += len;
             // what follows a reference starts a new run (a decoded
@@ -618,10 +621,11 @@ fn value_span(html: &str, span: Range<usize>) -> Range<usize> {
 }
 
 /// Whether the file's text `src` and the decoded text `dec`, less its first
-/// `n` characters, agree up to the next reference:
-/// `None` when they do not, `Some(false)` when a reference follows at once
-/// and so nothing could be compared, `Some(true)` when they agree.
-fn in_step(src: &str, dec: &str, n: usize) -> Option<bool> {
+/// `n` characters, agree up to the next reference: `None` when they do
+/// not; else how sure the agreement is: 2 when both reach the same next
+/// reference (or the end), 1 when the file reaches a reference after some
+/// agreeing text, 0 when a reference follows at once.
+fn in_step(src: &str, dec: &str, n: usize) -> Option<u8> {
     let mut dec = dec.chars();
     for _ in 0..n {
         dec.next()?;
@@ -641,8 +645,8 @@ fn in_step(src: &str, dec: &str, n: usize) -> Option<bool> {
     let mut k = 0;
     loop {
         match (src.next(), dec.next()) {
-            (None, None) | (Some('&'), Some('&')) => return Some(true),
-            (Some('&'), _) => return Some(k > 0),
+            (None, None) | (Some('&'), Some('&')) => return Some(2),
+            (Some('&'), _) => return Some(u8::from(k > 0)),
             (Some(a), Some(b)) if a == b => k += 1,
             _ => return None,
         }
@@ -926,6 +930,7 @@ mod tests {
             "&cr&1 dead, &amp;&amp;2 hurt",
             "&qqqqqqqqqqqqqqqqqqq 5 dead",
             "&8\r9 dead &8\r\n7 hurt",
+            "&333&9 dead, &amp;x&lt;4 hurt",
             "<p>12 <b>35ie>35</>bo peple\ne\n 7 died</b> on &#30;arch 3.</p>",
             "<meta property=og:title content=\"Toll\n  at 7\"><p>x</p>",
         ] {
