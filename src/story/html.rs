@@ -557,13 +557,15 @@ fn take(p: &mut Para, html: &str, decoded: &[u8], span: Range<usize>) {
                     .into_iter()
                     .flat_map(|n| (1..=longest).rev().map(move |l| (l, n)))
             };
-            let agree = |sure: u8| {
-                readings().find(|&(l, n)| in_step(&src[i + l..], &decoded[j..], n) == Some(sure))
-            };
-            let (len, chars) = agree(2)
-                .or_else(|| agree(1))
-                .or_else(|| agree(0))
-                .unwrap_or((longest, 1));
+            // the best agreement; among equals, the first reading
+            let mut best = ((0u8, 0usize), (longest, 1));
+            for (l, n) in readings() {
+                let score = in_step(&src[i + l..], &decoded[j..], n);
+                if score > best.0 {
+                    best = (score, (l, n));
+                }
+            }
+            let (len, chars) = best.1;
             let at = span.start + i;
             i += len;
             // what follows a reference starts a new run (a decoded
@@ -620,18 +622,18 @@ fn value_span(html: &str, span: Range<usize>) -> Range<usize> {
     }
 }
 
-/// Whether the file's text `src` and the decoded text `dec`, less its first
-/// `n` characters, agree up to the next reference: `None` when they do
-/// not; else how sure the agreement is: 2 when both reach the same next
-/// reference (or the end), 1 when the file reaches a reference after some
-/// agreeing text, 0 when a reference follows at once.
-fn in_step(src: &str, dec: &str, n: usize) -> Option<u8> {
+/// How well the file's text `src` and the decoded text `dec`, less its
+/// first `n` characters, agree up to the next reference: a rank (3 when
+/// both reach the same next reference or the end; 2 when the file reaches a
+/// reference, or its span ends, after agreeing text; 1 when that happens at
+/// once; 0 when they differ) and how many characters agreed first.
+fn in_step(src: &str, dec: &str, n: usize) -> (u8, usize) {
     let mut dec = dec.chars();
     for _ in 0..n {
-        dec.next()?;
+        if dec.next().is_none() {
+            return (0, 0);
+        }
     }
-    // up to the next reference: the gaps between references add up to the
-    // text, so reading a page stays linear
     // the tokenizer reads CR LF and a lone CR as LF
     let mut chars = src.chars().peekable();
     let mut src = std::iter::from_fn(move || {
@@ -642,15 +644,17 @@ fn in_step(src: &str, dec: &str, n: usize) -> Option<u8> {
         }
         Some(c)
     });
+    // up to the next reference: the gaps between references add up to the
+    // text, so reading a page stays linear
     let mut k = 0;
     loop {
         match (src.next(), dec.next()) {
-            (None, None) | (Some('&'), Some('&')) => return Some(2),
-            // the file reaches a reference, or its span ends early (the
-            // tokenizer's spans stop short at the end of a script, say)
-            (Some('&') | None, _) => return Some(u8::from(k > 0)),
+            (None, None) | (Some('&'), Some('&')) => return (3, k),
+            // the tokenizer's spans can stop short (at the end of a script)
+            (Some('&') | None, _) => return (if k > 0 { 2 } else { 1 }, k),
             (Some(a), Some(b)) if a == b => k += 1,
-            _ => return None,
+            // markup the tokenizer dropped (`</>`): the longer agreement wins
+            _ => return (0, k),
         }
     }
 }
@@ -934,6 +938,7 @@ mod tests {
             "&8\r9 dead &8\r\n7 hurt",
             "&333&9 dead, &amp;x&lt;4 hurt",
             "<script/>&mid 0<",
+            "&middd</> 1 dead",
             "<p>12 <b>35ie>35</>bo peple\ne\n 7 died</b> on &#30;arch 3.</p>",
             "<meta property=og:title content=\"Toll\n  at 7\"><p>x</p>",
         ] {
