@@ -711,7 +711,16 @@ struct Lines<'a> {
     column: usize,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    fn new(src: &'a str) -> Self {
+        Lines {
+            src,
+            off: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
     fn at(&mut self, off: usize) -> Anchor {
         let off = off.min(self.src.len());
         if off < self.off {
@@ -762,12 +771,7 @@ fn assemble_page(
             "no article text found in the HTML page".to_string(),
         ));
     }
-    let mut lines = Lines {
-        src: html,
-        off: 0,
-        line: 1,
-        column: 1,
-    };
+    let mut lines = Lines::new(html);
     let headline = kept
         .iter()
         .position(|p| p.kind == Kind::Headline)
@@ -791,29 +795,16 @@ fn assemble_page(
             captions.push(start..text.len());
         }
     }
-    let head = match headline {
-        Some(h) => {
-            let mut hl = Lines {
-                src: html,
-                off: 0,
-                line: 1,
-                column: 1,
-            };
-            let pieces = h.pieces.iter().map(|&(at, src)| (at, hl.at(src))).collect();
-            Some((h.text, pieces))
-        }
-        // a title from JSON-LD has no place in the page's text: metadata only
-        None => page.title.as_ref().and_then(|t| t.para.as_ref()).map(|h| {
-            let mut hl = Lines {
-                src: html,
-                off: 0,
-                line: 1,
-                column: 1,
-            };
-            let pieces = h.pieces.iter().map(|&(at, src)| (at, hl.at(src))).collect();
+    // the h1, else the page title; a title from JSON-LD has no place in
+    // the page's text, so it is metadata only
+    let head = headline
+        .as_ref()
+        .or_else(|| page.title.as_ref().and_then(|t| t.para.as_ref()))
+        .map(|h| {
+            let mut at = Lines::new(html);
+            let pieces = h.pieces.iter().map(|&(k, src)| (k, at.at(src))).collect();
             (h.text.clone(), pieces)
-        }),
-    };
+        });
     let title = page
         .title
         .as_ref()
