@@ -51,3 +51,19 @@ fn auto_grouping_finds_the_generated_events() {
     let again: Vec<String> = cluster(&rev).into_iter().map(|c| c.event).rev().collect();
     assert_eq!(again, found);
 }
+
+/// The handwritten fixture events (stories that disagree on purpose, tolls
+/// that rise over days) group exactly as their labels say.
+#[test]
+fn auto_grouping_matches_the_fixture_labels() {
+    let (analyses, rejected) =
+        crate::util::analyse(&crate::util::root().join("tests/fixtures/events"));
+    assert!(rejected.is_empty(), "{rejected:?}");
+    let truth: Vec<String> = analyses
+        .iter()
+        .map(|a| a.story.event.clone().unwrap())
+        .collect();
+    let found: Vec<String> = cluster(&analyses).into_iter().map(|c| c.event).collect();
+    assert_eq!(purity(&found, &truth), 1.0, "{found:?}");
+    assert_eq!(purity(&truth, &found), 1.0, "{found:?}");
+}

@@ -12,7 +12,10 @@
 //! quadratic. Inside a bucket, stories are ordered by signature and each is
 //! compared with its next few neighbours, so even a crowded bucket costs
 //! little. A candidate pair is linked when the cosine similarity of its
-//! weighted features reaches [`LINK`]; events are the connected components.
+//! weighted features reaches [`SURE`], or [`LINK`] and [`RELATIVE`] of the
+//! best match of either story (a chance resemblance between two events is
+//! weak next to what each story shares with its own siblings); events are
+//! the connected components.
 //!
 //! The result is independent of input order: stories are taken in
 //! (path, id) order and every step after that is deterministic. Each event
@@ -27,6 +30,8 @@ use std::collections::{BTreeMap, HashMap};
 pub const LINK: f64 = 0.5;
 const BANDS: usize = 32;
 const ROWS: usize = 2;
+/// Similarity at which two stories are one event whatever else they match.
+pub const SURE: f64 = 0.65;
 /// A pair's similarity against the best of its two stories' others.
 pub const RELATIVE: f64 = 0.8;
 /// Neighbours compared inside one bucket.
@@ -374,7 +379,7 @@ pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
     }
     let mut parent: Vec<usize> = (0..n).collect();
     for (&(x, y), &c) in &pairs {
-        if c >= LINK && c >= RELATIVE * best[x].min(best[y]) {
+        if c >= SURE || (c >= LINK && c >= RELATIVE * best[x].min(best[y])) {
             let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
             if rx != ry {
                 parent[rx.max(ry)] = rx.min(ry);
