@@ -410,10 +410,15 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     for r in &rejected {
         eprintln!("crosscheck: rejected {r}");
     }
-    if std::env::var_os("CROSSCHECK_TIMINGS").is_some() {
-        eprintln!("timing: read and analyse {:?}", t0.elapsed());
-    }
+    timing("read and analyse", t0);
     (analyses, rejected)
+}
+
+/// With `CROSSCHECK_TIMINGS` set, the time a phase took, on standard error.
+fn timing(phase: &str, since: std::time::Instant) {
+    if std::env::var_os("CROSSCHECK_TIMINGS").is_some() {
+        eprintln!("timing: {phase} {:?}", since.elapsed());
+    }
 }
 
 fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
@@ -458,9 +463,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     };
     let t0 = std::time::Instant::now();
     let (events, findings) = rules::check(&analyses, &rules, group_by);
-    if std::env::var_os("CROSSCHECK_TIMINGS").is_some() {
-        eprintln!("timing: compare {:?}", t0.elapsed());
-    }
+    timing("compare", t0);
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
         let text = serde_json::to_string_pretty(&b)? + "\n";

@@ -2,7 +2,7 @@
 //! a reason (and a position where there is one), and good stories in the
 //! same batch are still checked.
 
-use assert_cmd::Command;
+use crate::util::crosscheck;
 
 fn batch(files: &[(&str, Vec<u8>)]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -54,20 +54,9 @@ fn bad_inputs_are_rejected_and_good_ones_checked() {
             .into_bytes(),
         ),
     ]);
-    let out = Command::cargo_bin("crosscheck")
-        .unwrap()
-        .args(["check", "--format", "json"])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let (code, v) = check_dir(&dir);
     std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(code, Some(2));
     let stories = v["stories"].as_array().unwrap();
     let status = |name: &str| {
         // a JSON Lines file is one path for several stories: look for its rejected line
@@ -113,8 +102,7 @@ fn a_symlink_loop_is_reported_not_followed_forever() {
     std::fs::create_dir_all(dir.join("a")).unwrap();
     std::fs::write(dir.join("a/story.md"), "---\nid: s\n---\n12 people died.\n").unwrap();
     std::os::unix::fs::symlink("..", dir.join("a/up")).unwrap();
-    let out = Command::cargo_bin("crosscheck")
-        .unwrap()
+    let out = crosscheck()
         .args(["claims", "--format", "json"])
         .arg(&dir)
         .output()
@@ -140,8 +128,7 @@ fn a_yaml_bomb_in_a_rule_file_is_an_error_not_a_hang() {
     }
     y.push_str("rules: []\n");
     std::fs::write(dir.join("bomb.yaml"), y).unwrap();
-    let out = Command::cargo_bin("crosscheck")
-        .unwrap()
+    let out = crosscheck()
         .arg("rules")
         .arg("validate")
         .arg(&dir)
@@ -158,8 +145,7 @@ fn a_yaml_bomb_in_a_rule_file_is_an_error_not_a_hang() {
 
 /// Run `check --format json` on a folder; the exit code and the report.
 fn check_dir(dir: &std::path::Path) -> (Option<i32>, serde_json::Value) {
-    let out = Command::cargo_bin("crosscheck")
-        .unwrap()
+    let out = crosscheck()
         .args(["check", "--format", "json"])
         .arg(dir)
         .output()
