@@ -310,19 +310,22 @@ fn emit(
     out: &Output,
     render: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
 ) -> Result<()> {
-    let mut buf = Vec::new();
+    // written as it is rendered: a big batch's report is not held whole
     match &out.output {
         Some(path) => {
-            render(&mut buf, use_color(out.color, false))?;
-            std::fs::write(path, &buf)
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            render(&mut w, use_color(out.color, false))
+                .and_then(|()| w.flush())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();
-            render(&mut buf, use_color(out.color, stdout.is_terminal()))?;
-            let mut lock = stdout.lock();
-            lock.write_all(&buf)?;
-            lock.flush()?;
+            let color = use_color(out.color, stdout.is_terminal());
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            render(&mut w, color)?;
+            w.flush()?;
         }
     }
     Ok(())
@@ -365,24 +368,44 @@ fn load_rules(src: &RuleSource) -> Result<Vec<Rule>, Vec<RuleError>> {
     }
 }
 
+/// A progress bar for long batches, on a terminal only: never in CI, in
+/// pipes or in files.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new(len: usize) -> Bar {
+        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        Bar(if interactive && len >= 200 {
+            indicatif::ProgressBar::new(len as u64)
+        } else {
+            indicatif::ProgressBar::hidden()
+        })
+    }
+}
+
+impl crosscheck::batch::Progress for Bar {
+    fn phase(&self, name: &'static str, len: u64) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {name} stories {{pos}}/{{len}} [{{bar:30}}] {{eta}}"
+        )) {
+            self.0.set_style(style.progress_chars("=> "));
+        }
+        self.0.set_length(len);
+        self.0.set_position(0);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+}
+
 fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
+    use crosscheck::batch::Progress;
     use crosscheck::story;
     let t0 = std::time::Instant::now();
     let (sources, mut rejected) = story::sources(paths, &mut std::io::stdin().lock());
-    // a progress bar for long batches, on a terminal only: never in CI, in
-    // pipes or in files
-    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    let bar = if interactive && sources.len() >= 200 {
-        let bar = indicatif::ProgressBar::new(sources.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} reading stories {pos}/{len} [{bar:30}] {eta}",
-        ) {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = Bar::new(sources.len());
+    bar.phase("reading", sources.len() as u64);
     // inputs are independent until grouping: read and analyse them in
     // parallel; collecting keeps input order, so output does not depend on
     // the thread count
@@ -392,7 +415,7 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
             .par_iter()
             .map(|s| {
                 let b = story::read(s);
-                bar.inc(1);
+                bar.advance();
                 (
                     b.stories.into_iter().map(crosscheck::analyse).collect(),
                     b.rejected,
@@ -400,13 +423,14 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
             })
             .collect()
     };
-    bar.finish_and_clear();
+    bar.0.finish_and_clear();
     let mut analyses = Vec::new();
     for (a, r) in read {
         analyses.extend(a);
         rejected.extend(r);
     }
-    let analyses = story::first_of_each_id(analyses, |a| &a.story, &mut rejected);
+    let analyses =
+        story::first_of_each_id(analyses, |a| (&a.story.id, &a.story.path), &mut rejected);
     for r in &rejected {
         eprintln!("crosscheck: rejected {r}");
     }
@@ -417,7 +441,17 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
 /// With `CROSSCHECK_TIMINGS` set, the time a phase took, on standard error.
 fn timing(phase: &str, since: std::time::Instant) {
     if std::env::var_os("CROSSCHECK_TIMINGS").is_some() {
-        eprintln!("timing: {phase} {:?}", since.elapsed());
+        // on Linux, the peak memory so far too
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .map(|l| l["VmHWM:".len()..].trim().to_string())
+            })
+            .map(|p| format!(", peak {p}"))
+            .unwrap_or_default();
+        eprintln!("timing: {phase} {:?}{peak}", since.elapsed());
     }
 }
 
@@ -454,16 +488,38 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     rules.retain(|r| !switched_off.contains(&r.id));
     let fail_on = args.fail_on.unwrap_or(LevelArg::Error);
     let min_level_arg = args.min_level.unwrap_or(LevelArg::Info);
-    let (analyses, rejected) = ingest(&args.paths);
     let group_by = match args.group_by.unwrap_or(GroupByArg::Event) {
         GroupByArg::Event => GroupBy::Event,
         GroupByArg::Dir => GroupBy::Dir,
         GroupByArg::Batch => GroupBy::Batch,
         GroupByArg::Auto => GroupBy::Auto,
     };
+    // per-event tables (human, Markdown, HTML) keep every measured claim;
+    // the other reports keep only the claims findings cite
+    let tables = matches!(
+        args.format,
+        CheckFormatArg::Human | CheckFormatArg::Markdown | CheckFormatArg::Html
+    ) || args.markdown_output.is_some()
+        || (matches!(args.format, CheckFormatArg::Github)
+            && std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty()));
     let t0 = std::time::Instant::now();
-    let (events, findings) = rules::check(&analyses, &rules, group_by);
-    timing("compare", t0);
+    let (sources, listed) = crosscheck::story::sources(&args.paths, &mut std::io::stdin().lock());
+    timing("list inputs", t0);
+    let bar = Bar::new(sources.len());
+    let options = crosscheck::batch::Options { group_by, tables };
+    let checked = crosscheck::batch::check(&sources, listed, &rules, options, &bar);
+    bar.0.finish_and_clear();
+    drop(sources);
+    timing("read, analyse and compare", t0);
+    let crosscheck::batch::Checked {
+        analyses,
+        rejected,
+        events,
+        findings,
+    } = checked;
+    for r in &rejected {
+        eprintln!("crosscheck: rejected {r}");
+    }
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
         let text = serde_json::to_string_pretty(&b)? + "\n";
@@ -530,9 +586,11 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     ];
     for (path, fmt) in extra {
         if let Some(path) = path {
-            let mut buf = Vec::new();
-            crosscheck::report::check::write(&mut buf, fmt, &report, false)?;
-            std::fs::write(path, buf)
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            crosscheck::report::check::write(&mut w, fmt, &report, false)
+                .and_then(|()| w.flush())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }

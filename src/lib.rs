@@ -12,6 +12,7 @@
 //! `extract` and `quote` use `text`; `report` uses everything above it and
 //! is the only module besides the CLI that formats output.
 
+pub mod batch;
 pub mod config;
 pub mod extract;
 pub mod quote;
@@ -28,7 +29,9 @@ use text::Sentence;
 /// One story with everything extracted from it.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    pub story: Story,
+    /// Boxed: a big batch keeps one compacted analysis per story, and
+    /// moving them around should not copy the story's fields.
+    pub story: Box<Story>,
     pub sentences: Vec<Sentence>,
     pub claims: Vec<Claim>,
     pub dangling: Vec<Dangling>,
@@ -48,7 +51,7 @@ pub fn analyse(story: Story) -> Analysis {
         extract::frame::claims(&story.text, &sentences, mentions, story.published);
     let quotes = quote::quotes(&story.text, &sentences);
     Analysis {
-        story,
+        story: Box::new(story),
         sentences,
         claims,
         dangling,

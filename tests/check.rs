@@ -496,3 +496,70 @@ fn auto_grouping_finds_the_example_events() {
     };
     assert_eq!(rules(&auto), rules(&labelled));
 }
+
+/// Checking a batch in two passes and keeping only compacted analyses
+/// (`batch::check`) renders every report byte for byte as checking the
+/// whole analyses in memory does: the handwritten events, the example
+/// batch (Markdown, HTML and JSON Lines stories) and the fixture stories.
+#[test]
+fn compacted_checking_reports_what_whole_checking_reports() {
+    use crosscheck::report::check::{CheckFormat, CheckReport};
+    let rules = rules::defaults().unwrap();
+    for dir in [
+        "examples/batch",
+        "tests/fixtures/events",
+        "tests/fixtures/stories",
+    ] {
+        let path = crate::util::root().join(dir);
+        for by in [GroupBy::Event, GroupBy::Auto, GroupBy::Batch] {
+            let (whole, rejected) = crate::util::analyse(&path);
+            let (events, findings) = rules::check(&whole, &rules, by);
+            let paths = [path.to_string_lossy().into_owned()];
+            let (sources, listed) = crosscheck::story::sources(&paths, &mut std::io::empty());
+            for tables in [true, false] {
+                let options = crosscheck::batch::Options {
+                    group_by: by,
+                    tables,
+                };
+                let c = crosscheck::batch::check(&sources, listed.clone(), &rules, options, &());
+                assert_eq!(c.rejected, rejected, "{dir}");
+                assert_eq!(c.findings.len(), findings.len(), "{dir} {by:?}");
+                let formats: &[CheckFormat] = if tables {
+                    &[CheckFormat::Human, CheckFormat::Markdown, CheckFormat::Html]
+                } else {
+                    &[
+                        CheckFormat::Json,
+                        CheckFormat::Jsonl,
+                        CheckFormat::Sarif,
+                        CheckFormat::Junit,
+                        CheckFormat::Github,
+                    ]
+                };
+                for &format in formats {
+                    let render = |analyses, events, findings| {
+                        let report = CheckReport {
+                            analyses,
+                            rejected: &rejected,
+                            events,
+                            findings,
+                            min_level: Severity::Info,
+                            rules: &rules,
+                            fail_on: Some(Severity::Error),
+                        };
+                        let mut out = Vec::new();
+                        crosscheck::report::check::write(&mut out, format, &report, false).unwrap();
+                        String::from_utf8(out).unwrap()
+                    };
+                    let expected = render(&whole, &events, &findings);
+                    let got = render(&c.analyses, &c.events, &c.findings);
+                    assert_eq!(got, expected, "{dir} {by:?} {format:?}");
+                }
+                // what is kept is the cited lines, not whole stories (these
+                // small fixtures cite most of their lines)
+                let kept: usize = c.analyses.iter().map(|a| a.story.text.len()).sum();
+                let all: usize = whole.iter().map(|a| a.story.text.len()).sum();
+                assert!(kept < all, "{dir}: kept {kept} of {all} bytes");
+            }
+        }
+    }
+}

@@ -143,15 +143,15 @@ struct Summary {
 }
 
 #[derive(Debug, Serialize)]
-struct StoryRow {
-    id: String,
-    outlet: Option<String>,
-    path: String,
+struct StoryRow<'a> {
+    id: &'a str,
+    outlet: Option<&'a str>,
+    path: &'a str,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    event: Option<String>,
+    event: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+    reason: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -213,10 +213,10 @@ pub fn render_diff(parts: &[(crate::quote::diff::Op, String)], color: bool) -> S
 }
 
 #[derive(Debug, Serialize)]
-struct Document {
+struct Document<'a> {
     version: u32,
     summary: Summary,
-    stories: Vec<StoryRow>,
+    stories: Rows<'a>,
     /// Events found from content (`--group-by auto`), with why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     groups: Vec<GroupOut>,
@@ -266,8 +266,8 @@ fn evidence_out(analyses: &[Analysis], e: &crate::rules::Evidence) -> EvidenceOu
         line: pos.line,
         column: pos.column,
         span: [e.span.start, e.span.end],
-        text: a.story.text[e.span.clone()].to_string(),
-        quantity: claim.map(|c| QuantityOut::new(&c.quantity, &a.story.text[c.value_span.clone()])),
+        text: a.story.slice(e.span.clone()).to_string(),
+        quantity: claim.map(|c| QuantityOut::new(&c.quantity, a.story.slice(c.value_span.clone()))),
         source: claim.and_then(|c| c.source.clone()),
         primary: e.primary,
     }
@@ -281,7 +281,7 @@ fn json(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
 /// One JSON object a line: each story, then each finding.
 fn jsonl(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let doc = document(r);
-    for s in &doc.stories {
+    for s in doc.stories.iter() {
         serde_json::to_writer(&mut *w, &serde_json::json!({"type": "story", "story": s}))?;
         writeln!(w)?;
     }
@@ -299,39 +299,88 @@ fn jsonl(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     writeln!(w)
 }
 
-fn document(r: &CheckReport<'_>) -> Document {
-    let mut event_of = vec![None; r.analyses.len()];
-    for g in r.events {
-        for &s in &g.stories {
-            event_of[s] = Some(g.event.clone());
+/// The story rows, checked and rejected, in (path, id, line) order, made
+/// as they are written: a big batch's rows are never all held at once.
+#[derive(Debug)]
+struct Rows<'a> {
+    analyses: &'a [Analysis],
+    rejected: &'a [Rejected],
+    event_of: Vec<Option<&'a str>>,
+    /// Below `analyses.len()` a checked story, above a rejected input.
+    order: Vec<usize>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(r: &CheckReport<'a>) -> Self {
+        let mut event_of: Vec<Option<&str>> = vec![None; r.analyses.len()];
+        for g in r.events {
+            for &s in &g.stories {
+                event_of[s] = Some(&g.event);
+            }
+        }
+        let mut rows = Rows {
+            analyses: r.analyses,
+            rejected: r.rejected,
+            event_of,
+            order: (0..r.analyses.len() + r.rejected.len()).collect(),
+        };
+        let key = |k: usize| -> (&str, &str, Option<usize>) {
+            match rows.analyses.get(k) {
+                Some(a) => (&a.story.path, &a.story.id, None),
+                None => {
+                    let x = &rows.rejected[k - rows.analyses.len()];
+                    (&x.path, &x.path, x.line)
+                }
+            }
+        };
+        let mut order = std::mem::take(&mut rows.order);
+        // the index breaks ties: the order of a stable sort, without its buffer
+        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+        rows.order = order;
+        rows
+    }
+
+    fn row(&self, k: usize) -> StoryRow<'a> {
+        match self.analyses.get(k) {
+            Some(a) => StoryRow {
+                id: &a.story.id,
+                outlet: Some(&a.story.outlet),
+                path: &a.story.path,
+                status: "checked",
+                event: self.event_of[k],
+                reason: None,
+                line: None,
+                column: None,
+            },
+            None => {
+                let x = &self.rejected[k - self.analyses.len()];
+                StoryRow {
+                    id: &x.path,
+                    outlet: None,
+                    path: &x.path,
+                    status: "rejected",
+                    event: None,
+                    reason: Some(&x.reason),
+                    line: x.line,
+                    column: x.column,
+                }
+            }
         }
     }
-    let mut stories: Vec<StoryRow> = r
-        .analyses
-        .iter()
-        .zip(event_of)
-        .map(|(a, event)| StoryRow {
-            id: a.story.id.clone(),
-            outlet: Some(a.story.outlet.clone()),
-            path: a.story.path.clone(),
-            status: "checked",
-            event,
-            reason: None,
-            line: None,
-            column: None,
-        })
-        .chain(r.rejected.iter().map(|x| StoryRow {
-            id: x.path.clone(),
-            outlet: None,
-            path: x.path.clone(),
-            status: "rejected",
-            event: None,
-            reason: Some(x.reason.clone()),
-            line: x.line,
-            column: x.column,
-        }))
-        .collect();
-    stories.sort_by(|a, b| (&a.path, &a.id, a.line).cmp(&(&b.path, &b.id, b.line)));
+
+    fn iter(&self) -> impl Iterator<Item = StoryRow<'a>> + '_ {
+        self.order.iter().map(|&k| self.row(k))
+    }
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+fn document<'a>(r: &CheckReport<'a>) -> Document<'a> {
+    let stories = Rows::new(r);
     Document {
         version: super::JSON_VERSION,
         summary: Summary {
@@ -393,12 +442,6 @@ fn level(s: Severity) -> Level<'static> {
 }
 
 /// The line of the story text holding `span`, with its start.
-fn line_of(text: &str, start: usize) -> (usize, &str) {
-    let from = text[..start].rfind('\n').map_or(0, |n| n + 1);
-    let to = text[start..].find('\n').map_or(text.len(), |n| start + n);
-    (from, &text[from..to])
-}
-
 /// Pad or cut the start of `line` (which starts at byte `from` of the
 /// story) so that byte `at` falls on code-point column `column`; returns the
 /// line and the story offset its first byte stands for (padding counts as
@@ -438,7 +481,7 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
         for e in &f.evidence {
             let a = &r.analyses[e.story];
             let pos = a.story.position(e.span.start);
-            let (from, line) = line_of(&a.story.text, e.span.start);
+            let (from, line) = a.story.line_at(e.span.start);
             // the story's line, shifted so the column is the file's own
             // (HTML markup and JSON escapes are not in the story text)
             let (shifted, from) = align_column(line, from, e.span.start, pos.column);
@@ -544,7 +587,7 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
                     .iter()
                     .map(|&k| {
                         let c = &a.claims[k];
-                        let text = &a.story.text[c.surface()];
+                        let text = a.story.slice(c.surface());
                         let src = c
                             .source
                             .as_deref()

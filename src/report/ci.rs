@@ -62,7 +62,7 @@ fn evidence_text(r: &CheckReport<'_>, e: &crate::rules::Evidence) -> String {
     format!(
         "{}: \u{201c}{}\u{201d}",
         a.story.outlet,
-        a.story.text[e.span.clone()].replace('\n', " ")
+        a.story.slice(e.span.clone()).replace('\n', " ")
     )
 }
 
@@ -496,7 +496,7 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                         .map(|&k| {
                             format!(
                                 "\u{201c}{}\u{201d}",
-                                md(&a.story.text[a.claims[k].surface()])
+                                md(a.story.slice(a.claims[k].surface()))
                             )
                         })
                         .collect();

@@ -17,7 +17,7 @@ pub enum DiffFormat {
 }
 
 fn phrase(a: &Analysis, c: &Claim) -> String {
-    let text = &a.story.text[c.surface()];
+    let text = a.story.slice(c.surface());
     match (&c.quantity.date, c.source.as_deref()) {
         (Some(d), _) => format!("\u{201c}{text}\u{201d} ({d})"),
         (None, Some(src)) => format!("\u{201c}{text}\u{201d} ({src})"),

@@ -67,9 +67,9 @@ fn sentence_with_mark(a: &Analysis, span: &std::ops::Range<usize>) -> Markup {
     let s = crate::text::sentence_at(&a.sentences, span.start)
         .map_or(span.clone(), |k| a.sentences[k].span.clone());
     let (from, to) = (s.start.min(span.start), s.end.max(span.end));
-    let text = &a.story.text;
+    let st = &a.story;
     html! {
-        (&text[from..span.start]) mark { (&text[span.clone()]) } (&text[span.end..to])
+        (st.slice(from..span.start)) mark { (st.slice(span.clone())) } (st.slice(span.end..to))
     }
 }
 
@@ -204,7 +204,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                                             span class="mark" { (if bad { "✗ differs" } else { "✓ agrees" }) } span class="muted" { (why) }
                                                             @for &k in ks {
                                                                 @let c = &a.claims[k];
-                                                                br; "\u{201c}" (&a.story.text[c.surface()]) "\u{201d} "
+                                                                br; "\u{201c}" (a.story.slice(c.surface())) "\u{201d} "
                                                                 span class="muted" { (interval(c)) @if let Some(src) = &c.source { ", " (src) } }
                                                             }
                                                         }
@@ -237,7 +237,7 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
             @for (i, &k) in ks.iter().enumerate() {
                 @if i > 0 { br; }
                 @let c = &x.claims[k];
-                "\u{201c}" (&x.story.text[c.surface()]) "\u{201d} " span class="muted" { (interval(c)) }
+                "\u{201c}" (x.story.slice(c.surface())) "\u{201d} " span class="muted" { (interval(c)) }
             }
         }
     };

@@ -32,7 +32,7 @@ pub fn fingerprint(analyses: &[Analysis], f: &Finding) -> String {
                 "{}:{}:{}:{}",
                 c.quantity.unit, c.quantity.qualifier, c.stated.0, c.stated.1
             ),
-            None => crate::quote::diff::normalize(&a.story.text[e.span.clone()])
+            None => crate::quote::diff::normalize(a.story.slice(e.span.clone()))
                 .words
                 .join(" "),
         };

@@ -22,6 +22,7 @@
 //! is named after the features most of its stories share, and those
 //! features are the reason given for grouping them.
 
+use super::engine::Key;
 use crate::Analysis;
 use crate::extract::quantity::Unit;
 use std::collections::{BTreeMap, HashMap};
@@ -162,8 +163,12 @@ const NOT_NAMES: &[&str] = &[
 /// what happened, where and when: their features weigh double.
 const LEAD: usize = 4;
 
+/// A story's features (`name:…`, `date:…`, `count:…`), each with whether
+/// it appears in the lead.
+pub type Features = Vec<(String, bool)>;
+
 /// The features of one story, each with whether it appears in the lead.
-fn features(a: &Analysis) -> Vec<(String, bool)> {
+pub fn features(a: &Analysis) -> Features {
     let mut out: Vec<(String, bool)> = Vec::new();
     let text = &a.story.text;
     let lead_end = a.sentences.get(LEAD).map_or(text.len(), |s| s.span.start);
@@ -272,14 +277,24 @@ fn find(p: &mut [usize], i: usize) -> usize {
 /// Group stories into events by content. Returns each story's cluster,
 /// indexed like `analyses`.
 pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
-    let n = analyses.len();
+    let stories: Vec<Key<'_>> = analyses.iter().map(|a| Key::of(&a.story)).collect();
+    cluster_by(&stories, analyses.iter().map(features).collect())
+}
+
+/// [`cluster`] from each story's [`features`], computed beforehand (so that
+/// a big batch need not keep its analyses).
+pub fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
+    let n = stories.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&x, &y| {
-        let (a, b) = (&analyses[x].story, &analyses[y].story);
+        let (a, b) = (stories[x], stories[y]);
         (&a.path, &a.id).cmp(&(&b.path, &b.id))
     });
     // features, interned in sorted order so ids do not depend on input order
-    let raw: Vec<Vec<(String, bool)>> = order.iter().map(|&i| features(&analyses[i])).collect();
+    let raw: Vec<Features> = order
+        .iter()
+        .map(|&i| std::mem::take(&mut features[i]))
+        .collect();
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &raw {
         for (x, _) in f {
@@ -432,7 +447,7 @@ pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
             .map(|&(f, _)| show(f))
             .collect();
         let mut event = if label.is_empty() {
-            let a = &analyses[order[ks[0]]].story;
+            let a = stories[order[ks[0]]];
             format!("auto: {}", a.id)
         } else {
             format!("auto: {}", label.join(", "))

@@ -19,6 +19,7 @@ use super::{Compare, Rule};
 use crate::Analysis;
 use crate::extract::frame::Claim;
 use crate::extract::quantity::{Interval, Qualifier, Unit, interval_for};
+use crate::story::Story;
 use crate::text::Block;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -86,20 +87,81 @@ pub struct EventGroup {
     pub reason: Option<String>,
 }
 
-fn folder(a: &Analysis) -> String {
-    std::path::Path::new(&a.story.path)
+/// What grouping knows of a story.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub event: Option<&'a str>,
+}
+
+impl<'a> Key<'a> {
+    pub fn of(s: &'a Story) -> Self {
+        Key {
+            id: &s.id,
+            path: &s.path,
+            event: s.event.as_deref(),
+        }
+    }
+}
+
+fn folder(s: &Key<'_>) -> String {
+    std::path::Path::new(&s.path)
         .parent()
         .map(|p| p.display().to_string())
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| ".".to_string())
 }
 
-fn event_key(a: &Analysis, by: GroupBy) -> String {
+fn event_key(s: &Key<'_>, by: GroupBy) -> String {
     match by {
-        GroupBy::Event => a.story.event.clone().unwrap_or_else(|| folder(a)),
-        GroupBy::Dir => folder(a),
+        GroupBy::Event => s.event.map_or_else(|| folder(s), str::to_string),
+        GroupBy::Dir => folder(s),
         GroupBy::Batch | GroupBy::Auto => "batch".to_string(),
     }
+}
+
+/// An event before comparison: its name, its stories (indices into the
+/// batch) and, when grouped by content, why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub event: String,
+    pub stories: Vec<usize>,
+    pub reason: Option<String>,
+}
+
+/// Group a batch into events, sorted by name. `clusters` (one per story)
+/// are used for [`GroupBy::Auto`], where they must be given.
+pub fn plan(
+    stories: &[Key<'_>],
+    by: GroupBy,
+    clusters: Option<Vec<super::cluster::Cluster>>,
+) -> Vec<Planned> {
+    let mut groups: BTreeMap<String, Planned> = BTreeMap::new();
+    let mut add = |i: usize, event: String, reason: Option<String>| {
+        groups
+            .entry(event.clone())
+            .or_insert_with(|| Planned {
+                event,
+                stories: Vec::new(),
+                reason,
+            })
+            .stories
+            .push(i);
+    };
+    match clusters {
+        Some(cs) if by == GroupBy::Auto => {
+            for (i, c) in cs.into_iter().enumerate() {
+                add(i, c.event, Some(c.reason));
+            }
+        }
+        _ => {
+            for (i, s) in stories.iter().enumerate() {
+                add(i, event_key(s, by), None);
+            }
+        }
+    }
+    groups.into_values().collect()
 }
 
 /// Run every rule over the batch. Findings and events come back sorted.
@@ -108,52 +170,16 @@ pub fn check(
     rules: &[Rule],
     by: GroupBy,
 ) -> (Vec<EventGroup>, Vec<Finding>) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut reasons: BTreeMap<String, String> = BTreeMap::new();
-    if by == GroupBy::Auto {
-        for (i, c) in super::cluster::cluster(analyses).into_iter().enumerate() {
-            groups.entry(c.event.clone()).or_default().push(i);
-            reasons.insert(c.event, c.reason);
-        }
-    } else {
-        for (i, a) in analyses.iter().enumerate() {
-            groups.entry(event_key(a, by)).or_default().push(i);
-        }
-    }
+    let stories: Vec<Key<'_>> = analyses.iter().map(|a| Key::of(&a.story)).collect();
+    let clusters = (by == GroupBy::Auto).then(|| super::cluster::cluster(analyses));
+    let planned = plan(&stories, by, clusters);
     // events are independent: compare them in parallel; collecting keeps
     // their order, so the output does not depend on the thread count
-    let groups: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
     let results: Vec<(EventGroup, Vec<Finding>)> = {
         use rayon::prelude::*;
-        groups
+        planned
             .into_par_iter()
-            .map(|(event, mut stories)| {
-                stories.sort_by(|&a, &b| story_order(analyses, a, b));
-                let mut measures = Vec::new();
-                let mut findings = Vec::new();
-                for rule in rules {
-                    match rule.kind {
-                        Kind::Figure | Kind::Date => {
-                            let (m, f) = compare_rule(analyses, &stories, rule, &event);
-                            if let Some(m) = m {
-                                measures.push(m);
-                            }
-                            findings.extend(f);
-                        }
-                        Kind::Lint => findings.extend(lint(analyses, &stories, rule, &event)),
-                        Kind::Quote => {
-                            findings.extend(compare_quotes(analyses, &stories, rule, &event));
-                        }
-                    }
-                }
-                let group = EventGroup {
-                    reason: reasons.get(&event).cloned(),
-                    event,
-                    stories,
-                    measures,
-                };
-                (group, findings)
-            })
+            .map(|p| check_event(analyses, p, rules))
             .collect()
     };
     let mut events = Vec::with_capacity(results.len());
@@ -162,8 +188,51 @@ pub fn check(
         events.push(g);
         findings.extend(f);
     }
-    findings.sort_by(|a, b| finding_order(analyses, a, b));
+    sort_findings(analyses, &mut findings);
     (events, findings)
+}
+
+/// Run every rule over one event's stories (indices into `analyses`).
+pub fn check_event(
+    analyses: &[Analysis],
+    planned: Planned,
+    rules: &[Rule],
+) -> (EventGroup, Vec<Finding>) {
+    let Planned {
+        event,
+        mut stories,
+        reason,
+    } = planned;
+    stories.sort_by(|&a, &b| story_order(analyses, a, b));
+    let mut measures = Vec::new();
+    let mut findings = Vec::new();
+    for rule in rules {
+        match rule.kind {
+            Kind::Figure | Kind::Date => {
+                let (m, f) = compare_rule(analyses, &stories, rule, &event);
+                if let Some(m) = m {
+                    measures.push(m);
+                }
+                findings.extend(f);
+            }
+            Kind::Lint => findings.extend(lint(analyses, &stories, rule, &event)),
+            Kind::Quote => {
+                findings.extend(compare_quotes(analyses, &stories, rule, &event));
+            }
+        }
+    }
+    let group = EventGroup {
+        event,
+        stories,
+        measures,
+        reason,
+    };
+    (group, findings)
+}
+
+/// Findings in report order: event, severity, rule, then where they are.
+pub fn sort_findings(analyses: &[Analysis], findings: &mut [Finding]) {
+    findings.sort_by(|a, b| finding_order(analyses, a, b));
 }
 
 fn story_order(analyses: &[Analysis], a: usize, b: usize) -> std::cmp::Ordering {

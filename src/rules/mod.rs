@@ -13,7 +13,7 @@ pub mod model;
 pub mod pair;
 pub mod test;
 
-pub use engine::{EventGroup, Evidence, Finding, GroupBy, Measure, check};
+pub use engine::{EventGroup, Evidence, Finding, GroupBy, Measure, Planned, check};
 pub use load::{RuleError, defaults, load_dir, load_str};
 pub use model::{Kind, LintCheck, Severity};
 

@@ -10,6 +10,7 @@
 
 use super::{Anchor, Batch, Meta, Rejected, assemble, reject, utf8};
 use serde::Deserialize;
+use std::io::BufRead;
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -94,27 +95,62 @@ fn record(
     })
 }
 
-/// JSON Lines: every non-blank line is a story.
-pub(super) fn lines(shown: &str, path: Option<&Path>, bytes: &[u8], batch: &mut Batch) {
+/// JSON Lines: every non-blank line is a story. Read a line at a time, so a
+/// big file is never held whole.
+pub(super) fn lines(shown: &str, path: Option<&Path>, input: &mut dyn BufRead, batch: &mut Batch) {
     let mut line_no = 0;
-    for raw in bytes.split(|&b| b == b'\n') {
-        line_no += 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let line = match utf8(shown, raw) {
-            Ok(l) => l,
-            Err(mut r) => {
-                r.line = Some(line_no);
-                batch.rejected.push(r);
-                continue;
+    let mut offset: u64 = 0;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = match input.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => {
+                batch.rejected.push(reject(
+                    shown,
+                    Some(line_no + 1),
+                    None,
+                    format!("cannot read: {e}"),
+                ));
+                break;
             }
         };
-        match record(shown, path, line_no, line, true) {
-            Ok(s) => batch.stories.push(s),
-            Err(r) => batch.rejected.push(r),
+        line_no += 1;
+        line(shown, path, (offset, line_no), &buf, batch);
+        offset += n as u64;
+    }
+}
+
+/// The story on one line (`at`: its byte offset and line number); a blank
+/// line is none.
+pub(super) fn line(
+    shown: &str,
+    path: Option<&Path>,
+    at: (u64, usize),
+    raw: &[u8],
+    batch: &mut Batch,
+) {
+    let line_no = at.1;
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return;
+    }
+    let line = match utf8(shown, raw) {
+        Ok(l) => l,
+        Err(mut r) => {
+            r.line = Some(line_no);
+            batch.rejected.push(r);
+            return;
         }
+    };
+    match record(shown, path, line_no, line, true) {
+        Ok(mut s) => {
+            s.record = Some(at);
+            batch.stories.push(s);
+        }
+        Err(r) => batch.rejected.push(r),
     }
 }
 

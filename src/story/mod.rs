@@ -40,12 +40,51 @@ pub struct Story {
     pub ignore: Vec<String>,
     /// Spans of `text` that are captions (HTML `figcaption`).
     pub captions: Vec<std::ops::Range<usize>>,
+    /// For a story from a JSON Lines file: the byte offset and number of
+    /// its line, so that [`reread`] can find it again.
+    pub record: Option<(u64, usize)>,
+    /// For a story compacted after checking ([`crate::batch::compact`]):
+    /// the pieces of the original text that `text` keeps, as (start, end)
+    /// in the original and start in `text`. Empty when `text` is whole.
+    /// Offsets everywhere else stay those of the original text: read it
+    /// through [`Story::slice`], [`Story::line_at`] and [`Story::position`].
+    pub kept: Vec<(usize, usize, usize)>,
 }
 
 impl Story {
-    /// Line and column (1-based, code points) of a byte offset in `text`.
+    /// Line and column (1-based, code points) of a byte offset in the text.
     pub fn position(&self, offset: usize) -> Position {
-        self.map.position(&self.text, offset)
+        self.map.position(&self.text, self.local(offset))
+    }
+
+    /// Where byte `offset` of the original text is in `text` (for a
+    /// compacted story; the start of the nearest kept piece when it was
+    /// dropped).
+    pub fn local(&self, offset: usize) -> usize {
+        if self.kept.is_empty() {
+            return offset;
+        }
+        let k = self.kept.partition_point(|p| p.0 <= offset);
+        match k.checked_sub(1).map(|k| self.kept[k]) {
+            Some((start, end, at)) => at + offset.min(end) - start,
+            None => self.kept[0].2,
+        }
+    }
+
+    /// The text of a span of the original text ("" when it was dropped).
+    pub fn slice(&self, span: std::ops::Range<usize>) -> &str {
+        let (a, b) = (self.local(span.start), self.local(span.end));
+        self.text.get(a..b.max(a)).unwrap_or("")
+    }
+
+    /// The line holding byte `offset`: where it starts (an offset of the
+    /// original text) and its text.
+    pub fn line_at(&self, offset: usize) -> (usize, &str) {
+        let at = self.local(offset).min(self.text.len());
+        let text = &self.text;
+        let from = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let to = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        (offset - (at - from).min(offset), &text[from..to])
     }
 }
 
@@ -152,8 +191,47 @@ pub fn sources(paths: &[String], stdin: &mut dyn Read) -> (Vec<Source>, Vec<Reje
 pub fn read(source: &Source) -> Batch {
     let mut batch = Batch::default();
     match source {
-        Source::Stdin(bytes) => json::lines("-", None, bytes, &mut batch),
+        Source::Stdin(bytes) => json::lines("-", None, &mut &bytes[..], &mut batch),
         Source::File { path, explicit } => read_file(path, *explicit, &mut batch),
+    }
+    batch
+}
+
+/// Read one story again: the whole source, or for JSON Lines only the line
+/// at `record` (a story's [`Story::record`]). Checking a big batch reads
+/// each story twice (once to group, once to compare) rather than keep
+/// every text in memory.
+pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
+    let Some(at) = record else {
+        return read(source);
+    };
+    let mut batch = Batch::default();
+    match source {
+        Source::Stdin(bytes) => {
+            let from = usize::try_from(at.0).unwrap_or(usize::MAX).min(bytes.len());
+            let rest = &bytes[from..];
+            let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1);
+            json::line("-", None, at, &rest[..end], &mut batch);
+        }
+        Source::File { path, .. } => {
+            let shown = display(path);
+            let mut buf = Vec::new();
+            let read = std::fs::File::open(path).and_then(|f| {
+                use std::io::{BufRead, Seek};
+                let mut r = std::io::BufReader::new(f);
+                r.seek(std::io::SeekFrom::Start(at.0))?;
+                r.read_until(b'\n', &mut buf)
+            });
+            match read {
+                Ok(_) => json::line(&shown, Some(path), at, &buf, &mut batch),
+                Err(e) => batch.rejected.push(reject(
+                    &shown,
+                    Some(at.1),
+                    None,
+                    format!("cannot read again: {e}"),
+                )),
+            }
+        }
     }
     batch
 }
@@ -162,28 +240,31 @@ pub fn read(source: &Source) -> Batch {
 /// naming the first.
 pub fn reject_duplicate_ids(batch: &mut Batch) {
     let stories = std::mem::take(&mut batch.stories);
-    batch.stories = first_of_each_id(stories, |s| s, &mut batch.rejected);
+    batch.stories = first_of_each_id(stories, |s| (&s.id, &s.path), &mut batch.rejected);
 }
 
 /// Keep the first item of each story id, in order; reject the others.
 pub fn first_of_each_id<T>(
     items: Vec<T>,
-    story: impl Fn(&T) -> &Story,
+    id_and_path: impl Fn(&T) -> (&str, &str),
     rejected: &mut Vec<Rejected>,
 ) -> Vec<T> {
-    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut kept = Vec::with_capacity(items.len());
     for item in items {
-        let s = story(&item);
-        match first.get(&s.id) {
-            Some(path) => rejected.push(reject(
-                &s.path,
+        let (id, path) = id_and_path(&item);
+        match first.get(id) {
+            Some(&k) => rejected.push(reject(
+                path,
                 None,
                 None,
-                format!("duplicate story id {:?} (first used by {path})", s.id),
+                format!(
+                    "duplicate story id {id:?} (first used by {})",
+                    id_and_path(&kept[k]).1
+                ),
             )),
             None => {
-                first.insert(s.id.clone(), s.path.clone());
+                first.insert(id.to_string(), kept.len());
                 kept.push(item);
             }
         }
@@ -279,6 +360,20 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
         ));
         return;
     }
+    if ext == "jsonl" {
+        match std::fs::File::open(path) {
+            Ok(f) => json::lines(
+                &shown,
+                Some(path),
+                &mut std::io::BufReader::with_capacity(1 << 16, f),
+                batch,
+            ),
+            Err(e) => batch
+                .rejected
+                .push(reject(&shown, None, None, format!("cannot read: {e}"))),
+        }
+        return;
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -293,7 +388,7 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
 
 fn read_bytes(shown: &str, path: &Path, ext: &str, bytes: &[u8], batch: &mut Batch) {
     match ext {
-        "jsonl" => json::lines(shown, Some(path), bytes, batch),
+        "jsonl" => json::lines(shown, Some(path), &mut &bytes[..], batch),
         "json" => json::single(shown, path, bytes, batch),
         "html" | "htm" => match utf8(shown, bytes)
             .and_then(|t| html::story(shown, path, t.strip_prefix('\u{feff}').unwrap_or(t)))
@@ -479,6 +574,8 @@ pub(crate) fn build(
         map,
         ignore: meta.ignore,
         captions,
+        record: None,
+        kept: Vec::new(),
     })
 }
 

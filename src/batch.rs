@@ -1,0 +1,519 @@
+//! Checking a batch in memory that follows the findings, not the text.
+//!
+//! ```text
+//! sources ─► read (metadata, or features for auto grouping) ─► plan events
+//!         ─► per event: read again, analyse, compare, compact ─► report
+//! ```
+//!
+//! A story's text and claims live only while its event is compared. What
+//! a report needs afterwards (the metadata, the claims a finding or a table
+//! cites, the lines and sentences around its evidence, their positions in
+//! the file) is kept in a [`compact`]ed [`Analysis`]; the rest is dropped.
+//! Each story is read twice: once to learn its event, once to compare it.
+//! Events are compared in parallel and stories within an event too; the
+//! result does not depend on the thread count or on the order of inputs.
+
+use crate::Analysis;
+use crate::rules::engine::{self, Planned};
+use crate::rules::{EventGroup, Finding, GroupBy, Rule};
+use crate::story::{self, Anchor, Rejected, Source, TextMap};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// What a check of a batch produced: compacted analyses (see [`compact`]),
+/// rejected inputs, events and sorted findings.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub analyses: Vec<Analysis>,
+    pub rejected: Vec<Rejected>,
+    pub events: Vec<EventGroup>,
+    pub findings: Vec<Finding>,
+}
+
+/// How to check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub group_by: GroupBy,
+    /// Keep every claim of every measure for per-event tables (the human,
+    /// Markdown and HTML reports); without them only cited claims stay.
+    pub tables: bool,
+}
+
+/// Told of progress: once per source read, then once per story compared.
+pub trait Progress: Sync {
+    fn phase(&self, _name: &'static str, _len: u64) {}
+    fn advance(&self) {}
+}
+
+impl Progress for () {}
+
+/// A stub with its content features (empty unless grouping by content).
+type StubWith = (Stub, crate::rules::cluster::Features);
+
+/// A story known by what grouping needs, and where to read it again.
+struct Stub {
+    id: String,
+    path: String,
+    event: Option<String>,
+    record: Option<(u64, usize)>,
+    source: usize,
+}
+
+/// Check the stories in `sources`; `rejected` are inputs already refused
+/// while listing them.
+pub fn check(
+    sources: &[Source],
+    mut rejected: Vec<Rejected>,
+    rules: &[Rule],
+    options: Options,
+    progress: &dyn Progress,
+) -> Checked {
+    let auto = options.group_by == GroupBy::Auto;
+    progress.phase("reading", sources.len() as u64);
+    // pass 1: metadata (and content features when grouping by content)
+    let read: Vec<(Vec<StubWith>, Vec<Rejected>)> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let b = story::read(s);
+            progress.advance();
+            // not `collect`: collecting in place would keep the stories'
+            // bigger buffer for every source until grouping is done
+            let mut stubs = Vec::with_capacity(b.stories.len());
+            stubs.extend(b.stories.into_iter().map(|st| {
+                let (features, st) = if auto {
+                    let a = crate::analyse(st);
+                    (crate::rules::cluster::features(&a), *a.story)
+                } else {
+                    (Vec::new(), st)
+                };
+                let stub = Stub {
+                    id: st.id,
+                    path: st.path,
+                    event: st.event,
+                    record: st.record,
+                    source: i,
+                };
+                (stub, features)
+            }));
+            (stubs, b.rejected)
+        })
+        .collect();
+    let mut stubs = Vec::new();
+    for (s, r) in read {
+        stubs.extend(s);
+        rejected.extend(r);
+    }
+    let stubs = story::first_of_each_id(stubs, |(s, _)| (&s.id, &s.path), &mut rejected);
+    let (stubs, features): (Vec<Stub>, Vec<_>) = stubs.into_iter().unzip();
+    let keys: Vec<engine::Key> = stubs
+        .iter()
+        .map(|s| engine::Key {
+            id: &s.id,
+            path: &s.path,
+            event: s.event.as_deref(),
+        })
+        .collect();
+    let clusters = auto.then(|| crate::rules::cluster::cluster_by(&keys, features));
+    let planned = engine::plan(&keys, options.group_by, clusters);
+    drop(keys);
+
+    // pass 2: one event at a time per thread; each event takes its stubs,
+    // so they go as the compacted analyses come
+    let n = stubs.len();
+    progress.phase("checking", n as u64);
+    let mut stubs: Vec<Option<Stub>> = stubs.into_iter().map(Some).collect();
+    let planned: Vec<(Planned, Vec<Stub>)> = planned
+        .into_iter()
+        .map(|p| {
+            let mine = p.stories.iter().filter_map(|&g| stubs[g].take()).collect();
+            (p, mine)
+        })
+        .collect();
+    drop(stubs);
+    // each event puts its compacted analyses in their places
+    let slots: Vec<std::sync::OnceLock<Analysis>> =
+        std::iter::repeat_with(std::sync::OnceLock::new)
+            .take(n)
+            .collect();
+    let done: Vec<EventDone> = planned
+        .into_par_iter()
+        .map(|(p, mine)| event(sources, mine, p, rules, options, &slots, progress))
+        .collect();
+
+    let mut events = Vec::with_capacity(done.len());
+    let mut findings = Vec::new();
+    for d in done {
+        rejected.extend(d.rejected);
+        events.push(d.group);
+        findings.extend(d.findings);
+    }
+    // stories that could not be read again are rejected, not checked:
+    // renumber the rest
+    let mut renumber: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut k = 0;
+    for s in &slots {
+        renumber.push(s.get().map(|_| {
+            k += 1;
+            k - 1
+        }));
+    }
+    if k < n {
+        let at = |g: usize| renumber[g].unwrap_or(usize::MAX);
+        for e in &mut events {
+            e.stories.retain(|&g| renumber[g].is_some());
+            for g in &mut e.stories {
+                *g = at(*g);
+            }
+            for m in &mut e.measures {
+                for c in &mut m.cells {
+                    c.0 = at(c.0);
+                }
+                for c in &mut m.conflicting {
+                    c.0 = at(c.0);
+                }
+            }
+        }
+        for f in &mut findings {
+            for e in &mut f.evidence {
+                e.story = at(e.story);
+            }
+        }
+    }
+    drop(renumber);
+    let analyses: Vec<Analysis> = slots
+        .into_iter()
+        .filter_map(std::sync::OnceLock::into_inner)
+        .collect();
+    events.retain(|e| !e.stories.is_empty());
+    engine::sort_findings(&analyses, &mut findings);
+    Checked {
+        analyses,
+        rejected,
+        events,
+        findings,
+    }
+}
+
+/// One event, compared and compacted, in batch indices.
+struct EventDone {
+    group: EventGroup,
+    findings: Vec<Finding>,
+    rejected: Vec<Rejected>,
+}
+
+/// Read, analyse, compare and compact one event; `stubs` are its stories,
+/// in the order of `p.stories`.
+fn event(
+    sources: &[Source],
+    stubs: Vec<Stub>,
+    p: Planned,
+    rules: &[Rule],
+    options: Options,
+    slots: &[std::sync::OnceLock<Analysis>],
+    progress: &dyn Progress,
+) -> EventDone {
+    let read: Vec<(usize, Result<Analysis, Vec<Rejected>>)> = p
+        .stories
+        .par_iter()
+        .zip(stubs)
+        .map(|(&g, stub)| {
+            let b = story::reread(&sources[stub.source], stub.record);
+            progress.advance();
+            // a file holds one story, a JSON line one; a file changed since
+            // the first reading may hold another
+            let found = b
+                .stories
+                .into_iter()
+                .find(|s| s.id == stub.id)
+                .map(crate::analyse)
+                .ok_or_else(|| {
+                    if b.rejected.is_empty() {
+                        vec![story::reject(
+                            &stub.path,
+                            None,
+                            None,
+                            format!("story {} changed while it was being checked", stub.id),
+                        )]
+                    } else {
+                        b.rejected
+                    }
+                });
+            (g, found)
+        })
+        .collect();
+    let mut global = Vec::with_capacity(read.len());
+    let mut local = Vec::with_capacity(read.len());
+    let mut rejected = Vec::new();
+    for (g, r) in read {
+        match r {
+            Ok(a) => {
+                global.push(g);
+                local.push(a);
+            }
+            Err(r) => rejected.extend(r),
+        }
+    }
+    let planned = Planned {
+        event: p.event,
+        stories: (0..local.len()).collect(),
+        reason: p.reason,
+    };
+    let (mut group, mut findings) = engine::check_event(&local, planned, rules);
+    if !options.tables {
+        group.measures = Vec::new();
+    }
+
+    // what each story must keep: claims and spans that are cited
+    let mut claims: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); local.len()];
+    let mut spans: Vec<Vec<Range<usize>>> = vec![Vec::new(); local.len()];
+    for f in &findings {
+        for e in &f.evidence {
+            claims[e.story].extend(e.claim);
+            spans[e.story].push(e.span.clone());
+        }
+    }
+    for m in &group.measures {
+        for (s, ks) in &m.cells {
+            claims[*s].extend(ks.iter().copied());
+        }
+    }
+    let mut renumber = Vec::with_capacity(local.len());
+    for (k, a) in local.into_iter().enumerate() {
+        let keep: Vec<usize> = claims[k].iter().copied().collect();
+        let (a, r) = compact(a, &keep, &spans[k]);
+        // each story is in one event only
+        let _ = slots[global[k]].set(a);
+        renumber.push(r);
+    }
+    let claim = |s: usize, c: usize| renumber[s].get(c).copied().flatten();
+    for f in &mut findings {
+        for e in &mut f.evidence {
+            e.claim = e.claim.and_then(|c| claim(e.story, c));
+            e.story = global[e.story];
+        }
+    }
+    for m in &mut group.measures {
+        for (s, ks) in &mut m.cells {
+            *ks = ks.iter().filter_map(|&c| claim(*s, c)).collect();
+            *s = global[*s];
+        }
+        for (s, c) in &mut m.conflicting {
+            *c = claim(*s, *c).unwrap_or(usize::MAX);
+            *s = global[*s];
+        }
+    }
+    for s in &mut group.stories {
+        *s = global[*s];
+    }
+    EventDone {
+        group,
+        findings,
+        rejected,
+    }
+}
+
+/// Keep of an analysis only what reports need: the metadata, the claims
+/// `keep` (renumbered in order; the new number of each old one is
+/// returned), and the text of `spans`, of their lines and sentences and of
+/// the kept claims, with their positions in the file. Offsets stay those
+/// of the whole text ([`Story::kept`] translates). Quotes, unquantified
+/// mentions and other sentences are dropped.
+pub fn compact(
+    mut a: Analysis,
+    keep: &[usize],
+    spans: &[Range<usize>],
+) -> (Analysis, Vec<Option<usize>>) {
+    let text = &a.story.text;
+    let mut want: Vec<Range<usize>> = Vec::new();
+    for s in spans {
+        let start = s.start.min(text.len());
+        let from = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        let to = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        want.push(from..to.max(s.end.min(text.len())));
+        if let Some(k) = crate::text::sentence_at(&a.sentences, start) {
+            want.push(a.sentences[k].span.clone());
+        }
+    }
+    for &k in keep {
+        if let Some(c) = a.claims.get(k) {
+            want.push(c.surface());
+            want.push(c.value_span.clone());
+        }
+    }
+    want.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in want {
+        match merged.last_mut() {
+            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut kept = Vec::with_capacity(merged.len());
+    let mut new_text = String::with_capacity(merged.iter().map(|r| r.len() + 1).sum());
+    for r in &merged {
+        if !new_text.is_empty() {
+            new_text.push('\n');
+        }
+        kept.push((r.start, r.end, new_text.len()));
+        new_text.push_str(&text[r.clone()]);
+    }
+    // each piece and each cited offset anchored where it is in the file
+    let mut points: Vec<usize> = merged.iter().map(|r| r.start).collect();
+    points.extend(spans.iter().flat_map(|s| [s.start, s.end]));
+    for &k in keep {
+        if let Some(c) = a.claims.get(k) {
+            let s = c.surface();
+            points.extend([s.start, s.end]);
+        }
+    }
+    let whole = std::mem::replace(&mut a.story.kept, kept);
+    debug_assert!(whole.is_empty(), "a story is compacted once");
+    let mut anchors: Vec<(usize, Anchor)> = points
+        .into_iter()
+        .map(|p| {
+            let pos = a.story.map.position(&a.story.text, p);
+            (a.story.local(p), Anchor::verbatim(pos.line, pos.column))
+        })
+        .collect();
+    anchors.sort_by_key(|x| x.0);
+    anchors.dedup_by_key(|x| x.0);
+    let mut map = TextMap::default();
+    for (at, anchor) in anchors {
+        map.push(at, anchor);
+    }
+    map.index(&new_text);
+
+    // ignore comments in the dropped text still count
+    let ignores = crate::rules::baseline::ignored_rules(&a);
+    a.story.ignore = ignores.into_iter().collect();
+
+    let mut renumber = vec![None; a.claims.len()];
+    let old_claims = std::mem::take(&mut a.claims);
+    for (k, c) in old_claims.into_iter().enumerate() {
+        if keep.binary_search(&k).is_ok() {
+            renumber[k] = Some(a.claims.len());
+            a.claims.push(c);
+        }
+    }
+    let sentences = std::mem::take(&mut a.sentences);
+    a.sentences = sentences
+        .into_iter()
+        .filter(|s| {
+            merged
+                .iter()
+                .any(|r| r.start <= s.span.start && s.span.end <= r.end)
+        })
+        .collect();
+    // collecting in place keeps the old capacity: give it back
+    a.sentences.shrink_to_fit();
+    a.claims.shrink_to_fit();
+    a.quotes = Vec::new();
+    a.dangling = Vec::new();
+    a.story.captions = Vec::new();
+    a.story.text = new_text;
+    a.story.map = map;
+    (a, renumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis(body: &str) -> Analysis {
+        let s = story::inline("s", "Outlet", Some("Storm kills 12"), None, None, body).unwrap();
+        crate::analyse(s)
+    }
+
+    #[test]
+    fn compacted_text_keeps_cited_lines_positions_and_claims() {
+        let body = "Intro line with nothing.\n\nCrews said 40 homes burned.\n\nPolice said 35 people \
+                    died, and 12 were hurt.\n\n<!-- crosscheck-ignore figure-death-toll -->\nLast line.";
+        let a = analysis(body);
+        let at = a.story.text.find("35").unwrap();
+        let k = a
+            .claims
+            .iter()
+            .position(|c| c.value_span.start == at)
+            .unwrap();
+        let surface = a.story.text[a.claims[k].surface()].to_string();
+        let line = a.story.line_at(at + 1);
+        let line = (line.0, line.1.to_string());
+        let span = at..at + 2;
+        let before = (a.story.position(span.start), a.story.position(span.end));
+        let n_claims = a.claims.len();
+        let (c, renumber) = compact(a, &[k], std::slice::from_ref(&span));
+        assert!(n_claims > 1);
+        assert_eq!(c.claims.len(), 1);
+        let nk = renumber[k].unwrap();
+        assert_eq!(c.story.slice(c.claims[nk].surface()), surface);
+        assert_eq!(c.story.slice(span.clone()), "35");
+        assert_eq!(
+            (c.story.position(span.start), c.story.position(span.end)),
+            before
+        );
+        let after = c.story.line_at(at + 1);
+        assert_eq!((after.0, after.1), (line.0, line.1.as_str()));
+        assert!(line.1.starts_with("Police said 35"), "{line:?}");
+        assert!(!c.story.text.contains("homes"), "{:?}", c.story.text);
+        assert!(c.story.text.len() < body.len() / 2);
+        // the ignore comment was dropped with its line but still counts
+        assert!(c.story.ignore.contains(&"figure-death-toll".to_string()));
+        assert!(c.quotes.is_empty() && c.dangling.is_empty());
+    }
+
+    #[test]
+    fn a_story_gone_before_its_second_reading_is_rejected_not_lost() {
+        let gone = std::env::temp_dir().join(format!("crosscheck-gone-{}.md", std::process::id()));
+        let sources = [Source::File {
+            path: gone.clone(),
+            explicit: true,
+        }];
+        let stub = Stub {
+            id: "gone".to_string(),
+            path: gone.to_string_lossy().into_owned(),
+            event: None,
+            record: None,
+            source: 0,
+        };
+        let p = Planned {
+            event: "e".to_string(),
+            stories: vec![0],
+            reason: None,
+        };
+        let slots = [std::sync::OnceLock::new()];
+        let rules = crate::rules::defaults().unwrap();
+        let done = event(
+            &sources,
+            vec![stub],
+            p,
+            &rules,
+            Options::default(),
+            &slots,
+            &(),
+        );
+        assert!(slots[0].get().is_none());
+        assert_eq!(done.rejected.len(), 1);
+        assert_eq!(done.rejected[0].path, gone.to_string_lossy());
+        assert!(
+            done.rejected[0].reason.contains("cannot read"),
+            "{:?}",
+            done.rejected
+        );
+        assert!(done.group.stories.is_empty());
+    }
+
+    #[test]
+    fn dropped_offsets_fall_to_a_kept_piece() {
+        let a = analysis("One line.\n\nPolice said 35 people died.");
+        let at = a.story.text.find("35").unwrap();
+        let span = at..at + 2;
+        let (c, renumber) = compact(a, &[], std::slice::from_ref(&span));
+        assert!(renumber.iter().all(Option::is_none));
+        assert!(c.claims.is_empty());
+        assert_eq!(c.story.slice(0..4), "");
+        assert!(c.story.local(usize::MAX) <= c.story.text.len());
+        assert_eq!(c.story.slice(at..at + 2), "35");
+    }
+}
