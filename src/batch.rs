@@ -329,9 +329,8 @@ pub fn compact(
     let mut want: Vec<Range<usize>> = Vec::new();
     for s in spans {
         let start = s.start.min(text.len());
-        let from = text[..start].rfind('\n').map_or(0, |n| n + 1);
-        let to = text[start..].find('\n').map_or(text.len(), |n| start + n);
-        want.push(from..to.max(s.end.min(text.len())));
+        let (from, line) = a.story.line_at(start);
+        want.push(from..(from + line.len()).max(s.end.min(text.len())));
         if let Some(k) = crate::text::sentence_at(&a.sentences, start) {
             want.push(a.sentences[k].span.clone());
         }
