@@ -496,10 +496,8 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     };
     // per-event tables (human, Markdown, HTML) keep every measured claim;
     // the other reports keep only the claims findings cite
-    let tables = matches!(
-        args.format,
-        CheckFormatArg::Human | CheckFormatArg::Markdown | CheckFormatArg::Html
-    ) || args.markdown_output.is_some()
+    let tables = check_format(args.format).shows_tables()
+        || args.markdown_output.is_some()
         || (matches!(args.format, CheckFormatArg::Github)
             && std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty()));
     let t0 = std::time::Instant::now();

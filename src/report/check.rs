@@ -26,6 +26,17 @@ pub enum CheckFormat {
     Html,
 }
 
+impl CheckFormat {
+    /// The report shows per-event tables of every measured claim (so a
+    /// batch check must keep them: [`crate::batch::Options::tables`]).
+    pub fn shows_tables(self) -> bool {
+        matches!(
+            self,
+            CheckFormat::Human | CheckFormat::Markdown | CheckFormat::Html
+        )
+    }
+}
+
 /// One emitter per format: each writes a whole report to `w`.
 pub trait Emitter {
     fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>;
