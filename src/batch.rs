@@ -48,9 +48,6 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
-/// A stub with its content features (empty unless grouping by content).
-type StubWith = (Stub, crate::rules::cluster::Features);
-
 /// A story known by what grouping needs, and where to read it again.
 struct Stub {
     id: String,
@@ -72,39 +69,23 @@ pub fn check(
     let auto = options.group_by == GroupBy::Auto;
     progress.phase("reading", sources.len() as u64);
     // pass 1: metadata (and content features when grouping by content)
-    let read: Vec<(Vec<StubWith>, Vec<Rejected>)> = sources
-        .par_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let b = story::read(s);
-            progress.advance();
-            // not `collect`: collecting in place would keep the stories'
-            // bigger buffer for every source until grouping is done
-            let mut stubs = Vec::with_capacity(b.stories.len());
-            stubs.extend(b.stories.into_iter().map(|st| {
-                let (features, st) = if auto {
-                    let a = crate::analyse(st);
-                    (crate::rules::cluster::features(&a), *a.story)
-                } else {
-                    (Vec::new(), st)
-                };
-                let stub = Stub {
-                    id: st.id,
-                    path: st.path,
-                    event: st.event,
-                    record: st.record,
-                    source: i,
-                };
-                (stub, features)
-            }));
-            (stubs, b.rejected)
-        })
-        .collect();
-    let mut stubs = Vec::new();
-    for (s, r) in read {
-        stubs.extend(s);
-        rejected.extend(r);
-    }
+    let (stubs, more) = story::read_all(sources, &|| progress.advance(), |i, st| {
+        let (features, st) = if auto {
+            let a = crate::analyse(st);
+            (crate::rules::cluster::features(&a), *a.story)
+        } else {
+            (Vec::new(), st)
+        };
+        let stub = Stub {
+            id: st.id,
+            path: st.path,
+            event: st.event,
+            record: st.record,
+            source: i,
+        };
+        (stub, features)
+    });
+    rejected.extend(more);
     let stubs = story::first_of_each_id(stubs, |(s, _)| (&s.id, &s.path), &mut rejected);
     let (stubs, features): (Vec<Stub>, Vec<_>) = stubs.into_iter().unzip();
     let keys: Vec<engine::Key> = stubs
@@ -142,46 +123,26 @@ pub fn check(
         .map(|(p, mine)| event(sources, mine, p, rules, options, &slots, progress))
         .collect();
 
-    let mut events = Vec::with_capacity(done.len());
-    let mut findings = Vec::new();
-    for d in done {
-        rejected.extend(d.rejected);
-        events.push(d.group);
-        findings.extend(d.findings);
-    }
-    // stories that could not be read again are rejected, not checked:
-    // renumber the rest
-    let mut renumber: Vec<Option<usize>> = Vec::with_capacity(n);
+    // stories that could not be read again are rejected, not checked: the
+    // others are numbered in input order
+    let mut index: Vec<Option<usize>> = Vec::with_capacity(n);
     let mut k = 0;
     for s in &slots {
-        renumber.push(s.get().map(|_| {
+        index.push(s.get().map(|_| {
             k += 1;
             k - 1
         }));
     }
-    if k < n {
-        let at = |g: usize| renumber[g].unwrap_or(usize::MAX);
-        for e in &mut events {
-            e.stories.retain(|&g| renumber[g].is_some());
-            for g in &mut e.stories {
-                *g = at(*g);
-            }
-            for m in &mut e.measures {
-                for c in &mut m.cells {
-                    c.0 = at(c.0);
-                }
-                for c in &mut m.conflicting {
-                    c.0 = at(c.0);
-                }
-            }
-        }
-        for f in &mut findings {
-            for e in &mut f.evidence {
-                e.story = at(e.story);
-            }
-        }
+    let mut events = Vec::with_capacity(done.len());
+    let mut findings = Vec::new();
+    for mut d in done {
+        let to = |l: usize| index[d.stories[l]].expect("a story read again has its analysis");
+        reindex(&mut d.group, &mut d.findings, to);
+        rejected.extend(d.rejected);
+        events.push(d.group);
+        findings.extend(d.findings);
     }
-    drop(renumber);
+    drop(index);
     let analyses: Vec<Analysis> = slots
         .into_iter()
         .filter_map(std::sync::OnceLock::into_inner)
@@ -196,11 +157,33 @@ pub fn check(
     }
 }
 
-/// One event, compared and compacted, in batch indices.
+/// One event, compared and compacted. Its group and findings number its
+/// stories 0.. in the order of `stories`, which holds their stub indices.
 struct EventDone {
     group: EventGroup,
     findings: Vec<Finding>,
     rejected: Vec<Rejected>,
+    stories: Vec<usize>,
+}
+
+/// Renumber the stories an event and its findings cite.
+fn reindex(group: &mut EventGroup, findings: &mut [Finding], to: impl Fn(usize) -> usize) {
+    for s in &mut group.stories {
+        *s = to(*s);
+    }
+    for m in &mut group.measures {
+        for c in &mut m.cells {
+            c.0 = to(c.0);
+        }
+        for c in &mut m.conflicting {
+            c.0 = to(c.0);
+        }
+    }
+    for f in findings {
+        for e in &mut f.evidence {
+            e.story = to(e.story);
+        }
+    }
 }
 
 /// Read, analyse, compare and compact one event; `stubs` are its stories,
@@ -291,26 +274,21 @@ fn event(
     for f in &mut findings {
         for e in &mut f.evidence {
             e.claim = e.claim.and_then(|c| claim(e.story, c));
-            e.story = global[e.story];
         }
     }
     for m in &mut group.measures {
         for (s, ks) in &mut m.cells {
             *ks = ks.iter().filter_map(|&c| claim(*s, c)).collect();
-            *s = global[*s];
         }
         for (s, c) in &mut m.conflicting {
             *c = claim(*s, *c).unwrap_or(usize::MAX);
-            *s = global[*s];
         }
-    }
-    for s in &mut group.stories {
-        *s = global[*s];
     }
     EventDone {
         group,
         findings,
         rejected,
+        stories: global,
     }
 }
 

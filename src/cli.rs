@@ -406,29 +406,10 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     let (sources, mut rejected) = story::sources(paths, &mut std::io::stdin().lock());
     let bar = Bar::new(sources.len());
     bar.phase("reading", sources.len() as u64);
-    // inputs are independent until grouping: read and analyse them in
-    // parallel; collecting keeps input order, so output does not depend on
-    // the thread count
-    let read: Vec<(Vec<crosscheck::Analysis>, Vec<story::Rejected>)> = {
-        use rayon::prelude::*;
-        sources
-            .par_iter()
-            .map(|s| {
-                let b = story::read(s);
-                bar.advance();
-                (
-                    b.stories.into_iter().map(crosscheck::analyse).collect(),
-                    b.rejected,
-                )
-            })
-            .collect()
-    };
+    let (analyses, more) =
+        story::read_all(&sources, &|| bar.advance(), |_, s| crosscheck::analyse(s));
     bar.0.finish_and_clear();
-    let mut analyses = Vec::new();
-    for (a, r) in read {
-        analyses.extend(a);
-        rejected.extend(r);
-    }
+    rejected.extend(more);
     let analyses =
         story::first_of_each_id(analyses, |a| (&a.story.id, &a.story.path), &mut rejected);
     for r in &rejected {

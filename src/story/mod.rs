@@ -142,16 +142,43 @@ pub enum Source {
 /// Read every path (files, directories, `-` for JSON Lines on `stdin`).
 pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
     let (sources, mut rejected) = sources(paths, stdin);
-    let mut batch = Batch::default();
-    for s in &sources {
-        let b = read(s);
-        batch.stories.extend(b.stories);
-        batch.rejected.extend(b.rejected);
-    }
-    rejected.append(&mut batch.rejected);
-    batch.rejected = rejected;
+    let (stories, more) = read_all(&sources, &|| {}, |_, s| s);
+    rejected.extend(more);
+    let mut batch = Batch { stories, rejected };
     reject_duplicate_ids(&mut batch);
     batch
+}
+
+/// Read every source on all cores, making each story into a `T` (given the
+/// index of its source) as soon as it is read; `advance` is called once a
+/// source. Stories and rejections come back in input order, whatever the
+/// thread count.
+pub fn read_all<T: Send>(
+    sources: &[Source],
+    advance: &(dyn Fn() + Sync),
+    make: impl Fn(usize, Story) -> T + Sync,
+) -> (Vec<T>, Vec<Rejected>) {
+    use rayon::prelude::*;
+    let read: Vec<(Vec<T>, Vec<Rejected>)> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let b = read(s);
+            advance();
+            // not `collect`: collecting in place would keep the stories'
+            // bigger buffer for every source until all are read
+            let mut made = Vec::with_capacity(b.stories.len());
+            made.extend(b.stories.into_iter().map(|st| make(i, st)));
+            (made, b.rejected)
+        })
+        .collect();
+    let mut made = Vec::new();
+    let mut rejected = Vec::new();
+    for (m, r) in read {
+        made.extend(m);
+        rejected.extend(r);
+    }
+    (made, rejected)
 }
 
 /// The inputs `paths` name, in order (folders walked in sorted order),
