@@ -135,6 +135,14 @@ proptest! {
     }
 
     #[test]
+    fn decimals_are_read_as_float_parsing_reads_them(int in "[1-9][0-9]{0,24}", frac in "[0-9]{1,25}") {
+        let text = format!("{int}.{frac}");
+        let want: f64 = text.parse().unwrap();
+        let got = crosscheck::extract::grammar::numeral::numeral(&text).unwrap().1.value;
+        prop_assert_eq!(got.to_bits(), want.to_bits(), "{}", text);
+    }
+
+    #[test]
     fn separators_agree(n in 1000u64..1_000_000_000) {
         let plain = n.to_string();
         let thin = grouped(n).replace(',', "\u{202f}");

@@ -11,6 +11,7 @@
 //! These are heuristics over words, kept deliberately plain: each step looks
 //! at a handful of words around the figure and stops at clause boundaries.
 
+use super::grammar::Lower;
 use super::quantity::{Qualifier, Quantity, Unit};
 use super::scan::Mention;
 use crate::text::{Block, Sentence, sentence_at};
@@ -347,52 +348,12 @@ const VERBISH: &[&str] = &[
 ];
 
 /// Lower-case for comparing with word lists (on the stack, ASCII only).
-fn lower(s: &str) -> Low {
-    Low::new(s)
-}
-
-/// An ASCII-lowercased copy of a short word on the stack: the frame
-/// compares many words against fixed lists and must not allocate for each.
-struct Low {
-    buf: [u8; 24],
-    len: usize,
-}
-
-impl Low {
-    fn new(w: &str) -> Low {
-        let mut buf = [0u8; 24];
-        let b = w.as_bytes();
-        let len = if b.len() <= 24 && b.is_ascii() {
-            for (d, s) in buf.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
-            }
-            b.len()
-        } else {
-            0
-        };
-        Low { buf, len }
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
-}
-
-impl std::ops::Deref for Low {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq<&str> for Low {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
+fn lower(s: &str) -> Lower {
+    Lower::new(s)
 }
 
 fn in_list(w: &str, list: &[&str]) -> bool {
-    let l = Low::new(w);
+    let l = Lower::new(w);
     list.contains(&l.as_str())
 }
 
@@ -443,7 +404,7 @@ pub fn singular(word: &str) -> String {
 }
 
 fn plural_like(w: &str) -> bool {
-    let l = Low::new(w);
+    let l = Lower::new(w);
     let l = l.as_str();
     matches!(
         l,
@@ -672,7 +633,7 @@ fn events_by_first_word() -> &'static EventIndex {
 
 fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
     let first = toks.get(k).filter(|t| t.word)?;
-    let low = Low::new(first.text);
+    let low = Lower::new(first.text);
     let candidates = events_by_first_word().get(low.as_str())?;
     'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {
@@ -1286,7 +1247,7 @@ pub fn claims(
                 date_in_sentence.or(published)
             };
             let superseded = {
-                let before: Vec<Low> = crate::extract::grammar::words_before(text, m.span.start)
+                let before: Vec<Lower> = crate::extract::grammar::words_before(text, m.span.start)
                     .take(3)
                     .map(|(_, w)| lower(w))
                     .collect();

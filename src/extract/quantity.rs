@@ -111,6 +111,22 @@ impl fmt::Display for Unit {
     }
 }
 
+impl Unit {
+    /// Whether this unit is written `name` (as [`fmt::Display`] writes it),
+    /// compared piece by piece without building the string.
+    pub fn is_named(&self, name: &str) -> bool {
+        struct Rest<'a>(Option<&'a str>);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, piece: &str) -> fmt::Result {
+                self.0 = self.0.and_then(|r| r.strip_prefix(piece));
+                Ok(())
+            }
+        }
+        let mut rest = Rest(Some(name));
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0 == Some("")
+    }
+}
+
 impl Serialize for Unit {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -276,5 +292,23 @@ mod tests {
         let q = Quantity::new(Qualifier::MoreThan, Unit::Percent, 50.0, 50.0, 1.0);
         assert_eq!(q.interval.high, Some(100.0));
         assert!(!q.interval.low_inclusive);
+    }
+
+    #[test]
+    fn a_unit_is_named_exactly_as_it_is_written() {
+        let units = [
+            Unit::Count,
+            Unit::Money("EUR"),
+            Unit::Duration(TimeUnit::Year),
+            Unit::Measure("tonne"),
+        ];
+        for u in units {
+            let name = u.to_string();
+            assert!(u.is_named(&name), "{name}");
+            assert!(!u.is_named(&name[..name.len() - 1]), "{name} shortened");
+            assert!(!u.is_named(&format!("{name}s")), "{name} lengthened");
+        }
+        assert!(!Unit::Money("EUR").is_named("money:USD"));
+        assert!(!Unit::Count.is_named("percent"));
     }
 }

@@ -45,26 +45,37 @@ impl Matcher {
         let unit_ok = match &self.unit {
             UnitMatch::Any => true,
             UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
-            UnitMatch::Exact(u) => c.quantity.unit.to_string() == *u,
+            UnitMatch::Exact(u) => c.quantity.unit.is_named(u),
         };
         if !unit_ok {
             return false;
         }
-        let counted = c.counted.as_deref().map(str::to_lowercase);
+        // the rule's words are lower-cased when it is loaded
+        let counted = c.counted.as_deref();
+        let is_counted = |u: &String| counted.is_some_and(|cn| lower_eq(cn, u));
         let event = c.event.as_deref();
-        if let Some(cn) = &counted {
-            if self.unless.iter().any(|u| u == cn) {
-                return false;
-            }
+        if self.unless.iter().any(is_counted) {
+            return false;
         }
         if event.is_some_and(|e| self.unless.iter().any(|u| u == e)) {
             return false;
         }
-        let counted_ok =
-            self.counted.is_empty() || counted.as_ref().is_some_and(|cn| self.counted.contains(cn));
+        let counted_ok = self.counted.is_empty() || self.counted.iter().any(is_counted);
         let event_ok =
             self.event.is_empty() || event.is_some_and(|e| self.event.iter().any(|x| x == e));
         counted_ok && event_ok
+    }
+}
+
+/// Whether `s` lower-cased is `lower`, without building the lower-cased copy.
+fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
     }
 }
 
@@ -101,4 +112,19 @@ pub struct Rule {
     /// Where the rule was defined.
     pub file: String,
     pub line: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lower_eq;
+
+    #[test]
+    fn lower_eq_compares_with_the_lower_cased_word() {
+        assert!(lower_eq("Civilians", "civilians"));
+        assert!(lower_eq("civilians", "civilians"));
+        assert!(!lower_eq("Civilian", "civilians"));
+        assert!(!lower_eq("civilians", "Civilians"));
+        assert!(lower_eq("ÉLÈVES", "élèves"));
+        assert!(!lower_eq("ÉLÈVE", "élèves"));
+    }
 }

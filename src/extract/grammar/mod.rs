@@ -84,12 +84,72 @@ pub fn words_before(text: &str, at: usize) -> impl Iterator<Item = (usize, &str)
     })
 }
 
-/// An ASCII word at the start of `i`, lowercased, ending at a word boundary.
-/// Allocates only for the short words the grammar compares.
-pub fn alpha_word_ci(i: &str) -> Option<(&str, String)> {
+/// An ASCII word at the start of `i`, lower-cased on the stack, ending at a
+/// word boundary.
+pub fn alpha_word_ci(i: &str) -> Option<(&str, Lower)> {
     let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if n == 0 || n > 24 || !boundary_after(&i[n..]) {
+    if n == 0 || n > Lower::CAPACITY || !boundary_after(&i[n..]) {
         return None;
     }
-    Some((&i[n..], i[..n].to_ascii_lowercase()))
+    Some((&i[n..], Lower::new(&i[..n])))
+}
+
+/// An ASCII-lower-cased copy of a short word on the stack: the grammar and
+/// the frame compare many words with fixed lists and must not allocate for
+/// each. A word that is longer or not ASCII becomes the empty word, which
+/// is in no list.
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; Lower::CAPACITY],
+    len: u8,
+}
+
+impl Lower {
+    pub const CAPACITY: usize = 24;
+
+    pub fn new(w: &str) -> Lower {
+        let mut buf = [0u8; Lower::CAPACITY];
+        let b = w.as_bytes();
+        let len = if b.len() <= Lower::CAPACITY && b.is_ascii() {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            b.len()
+        } else {
+            0
+        };
+        Lower {
+            buf,
+            len: u8::try_from(len).unwrap_or(0),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }

@@ -60,36 +60,67 @@ fn group(i: &str) -> Option<(&str, &str)> {
     Some((rest, d))
 }
 
+/// Powers of ten that are exact in an `f64`.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of the digits of `int` (separators skipped) and `frac`, as
+/// Rust's float parsing reads them. When the digits fit in 2^53 and there
+/// are at most 22 decimals, one exact division gives the same correctly
+/// rounded value without building a string.
+fn value_of(int: &str, frac: &str) -> f64 {
+    let digits = || int.bytes().chain(frac.bytes()).filter(u8::is_ascii_digit);
+    let mantissa = digits().try_fold(0u64, |m, d| {
+        m.checked_mul(10)?
+            .checked_add(u64::from(d - b'0'))
+            .filter(|&m| m < 1 << 53)
+    });
+    match (mantissa, EXACT_POWERS.get(frac.len())) {
+        (Some(m), Some(p)) => m as f64 / p,
+        _ => {
+            let mut text: String = int.chars().filter(char::is_ascii_digit).collect();
+            if text.is_empty() {
+                text.push('0');
+            }
+            if !frac.is_empty() {
+                text.push('.');
+                text.push_str(frac);
+            }
+            text.parse().unwrap_or(f64::NAN)
+        }
+    }
+}
+
 /// Parse digits at the start of `i`.
 pub fn numeral(i: &str) -> IResult<&str, Numeral> {
     let (mut rest, first) = digits(i);
-    let mut int = String::new();
     let mut grouped = false;
     if first.is_empty() {
         if !rest.starts_with('.') {
             return super::fail(i);
         }
-    } else {
-        int.push_str(first);
-        if first.len() <= 3 {
-            let mut seps = None;
-            while let Some((r, d)) = group(rest) {
-                let sep = rest.chars().next();
-                // one separator style per number, and a plain space only
-                // when nothing else can make sense of the digits
-                if seps.is_some() && seps != sep {
-                    break;
-                }
-                if sep == Some(' ') && r.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
-                    break;
-                }
-                seps = sep;
-                int.push_str(d);
-                rest = r;
-                grouped = true;
+    } else if first.len() <= 3 {
+        let mut seps = None;
+        while let Some((r, _)) = group(rest) {
+            let sep = rest.chars().next();
+            // one separator style per number, and a plain space only
+            // when nothing else can make sense of the digits
+            if seps.is_some() && seps != sep {
+                break;
             }
+            if sep == Some(' ') && r.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+                break;
+            }
+            seps = sep;
+            rest = r;
+            grouped = true;
         }
     }
+    // the whole part as written, separators included
+    let int = &i[..i.len() - rest.len()];
+    let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
     let mut decimals = 0;
     let mut frac = "";
     if let Some(r) = rest.strip_prefix('.') {
@@ -100,15 +131,10 @@ pub fn numeral(i: &str) -> IResult<&str, Numeral> {
             rest = r2;
         }
     }
-    if int.is_empty() && frac.is_empty() {
+    if int_digits == 0 && frac.is_empty() {
         return super::fail(i);
     }
-    let text = if frac.is_empty() {
-        int.clone()
-    } else {
-        format!("{}.{frac}", if int.is_empty() { "0" } else { &int })
-    };
-    let mut value: f64 = text.parse().unwrap_or(f64::NAN);
+    let mut value = value_of(int, frac);
     let mut power = false;
     if let Some((r, exp, base10)) = exponent(rest) {
         value = if base10 {
@@ -127,7 +153,7 @@ pub fn numeral(i: &str) -> IResult<&str, Numeral> {
         Numeral {
             value,
             decimals,
-            int_digits: int.len() as u32,
+            int_digits: int_digits as u32,
             grouped,
             power,
         },
@@ -201,6 +227,35 @@ mod tests {
                 "{input}: {got}"
             );
             assert_eq!(r, *rest, "{input}");
+        }
+    }
+
+    #[test]
+    fn values_are_those_of_float_parsing() {
+        // exact division where the digits fit, string parsing beyond
+        let cases = [
+            ("0", ""),
+            ("", "08"),
+            ("52", "3"),
+            ("9007199254740991", ""),
+            ("9007199254740993", ""),
+            ("123,456,789,012", "345"),
+            ("1", "0000000000000000000001"),
+            ("1", "00000000000000000000001"),
+            ("98765432109876543210", "5"),
+            ("0", "1"),
+            ("3", "14159265358979"),
+        ];
+        for (int, frac) in cases {
+            let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+            let want: f64 = format!("{}.{frac}0", if digits.is_empty() { "0" } else { &digits })
+                .parse()
+                .unwrap();
+            assert_eq!(
+                value_of(int, frac).to_bits(),
+                want.to_bits(),
+                "{int}.{frac}"
+            );
         }
     }
 
