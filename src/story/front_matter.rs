@@ -184,9 +184,10 @@ fn quoted_text(v: &str) -> Option<&str> {
 
 /// Whether YAML reads `v`, a plain scalar, as exactly this string: it starts
 /// with a letter or digit, holds no comment, no `: `, no tab or control
-/// character, and is not a null, a boolean or a number. Words made only of
-/// digits, signs, dots and the letters of hexadecimal and exponents count
-/// as numbers, except a `YYYY-MM-DD` date.
+/// character, and is not a null, a boolean or a number. A word that starts
+/// with a digit and holds only digits, signs, dots, underscores and the
+/// letters of hexadecimal, octal and exponents counts as a number, except a
+/// `YYYY-MM-DD` date.
 fn plain_text(v: &str) -> bool {
     let Some(first) = v.chars().next() else {
         return false;
@@ -213,9 +214,13 @@ fn plain_text(v: &str) -> bool {
                 b.is_ascii_digit()
             }
         });
-    let numberish = v.bytes().all(|b| {
-        b.is_ascii_hexdigit() || matches!(b, b'.' | b'+' | b'-' | b'_' | b'x' | b'X' | b'o' | b'O')
-    });
+    // YAML numbers start with a digit, a sign or a dot (and `.inf`); the
+    // first character here is a letter or a digit
+    let numberish = first.is_ascii_digit()
+        && v.bytes().all(|b| {
+            b.is_ascii_hexdigit()
+                || matches!(b, b'.' | b'+' | b'-' | b'_' | b'x' | b'X' | b'o' | b'O')
+        });
     let keyword = [
         "null", "true", "false", "yes", "no", "on", "off", "y", "n", "inf", "infinity", "nan",
     ]
@@ -304,7 +309,6 @@ mod tests {
             "id: 42\n",
             "id: 1.50\n",
             "id: true\n",
-            "id: BBC\n",
             "title: 'it''s'\n",
             "title: \"a \\\" b\"\n",
             "title: \"a\" b\n",
@@ -316,6 +320,46 @@ mod tests {
         ] {
             assert!(flat(by_yaml).is_none(), "{by_yaml:?}");
         }
+    }
+
+    #[test]
+    fn values_that_look_like_numbers_are_read_as_yaml_reads_them() {
+        for v in [
+            "12:30",
+            "1:2",
+            "0x1F",
+            "0o17",
+            "0b1",
+            "1e5",
+            "1E+5",
+            "1_000",
+            "2024-04-02",
+            "2024-4-2",
+            "e00030-o07",
+            "Infinity",
+            "NaN",
+            "Null",
+            "1.",
+            "0.",
+            "00",
+            "007",
+            "2001-12-14t21:59:43.10-05:00",
+            "12-30",
+            "1e",
+            "0x",
+            "Off",
+            "Yes",
+            "a1",
+            "7a",
+        ] {
+            let yaml = format!("id: {v}\n");
+            if let Some(direct) = flat(&yaml) {
+                let by_yaml = yaml_meta("x.md", &yaml, 2).unwrap();
+                assert_eq!(format!("{direct:?}"), format!("{by_yaml:?}"), "{v}");
+            }
+        }
+        assert!(flat("id: e00030-o07\n").is_some());
+        assert!(flat("id: 0x1F\n").is_none());
     }
 
     proptest::proptest! {
