@@ -352,13 +352,8 @@ fn lower(s: &str) -> Lower {
     Lower::new(s)
 }
 
-fn in_list(w: &str, list: &[&str]) -> bool {
-    let l = Lower::new(w);
-    list.contains(&l.as_str())
-}
-
 fn is_stop(w: &str) -> bool {
-    in_list(w, STOP)
+    crate::word_set!(STOP).contains(w)
 }
 
 /// Irregular and regular plurals to the singular; case kept as written.
@@ -475,7 +470,7 @@ const PERSONS: &[&str] = &[
 ];
 
 fn is_person(w: &str) -> bool {
-    in_list(w, PERSONS)
+    crate::word_set!(PERSONS).contains(w)
 }
 
 /// Event words and their canonical name. Multi-word phrases first.
@@ -655,12 +650,10 @@ fn clause_break(t: &Tok<'_>) -> bool {
     if !t.word {
         return matches!(t.text, ";" | ":" | "—" | "(" | ")" | "\"" | "“" | "”");
     }
-    in_list(
-        t.text,
-        &[
-            "while", "whereas", "but", "although", "though", "after", "before", "which", "because",
-        ],
-    )
+    crate::word_set!(&[
+        "while", "whereas", "but", "although", "though", "after", "before", "which", "because",
+    ])
+    .contains(t.text)
 }
 
 const SOURCE_VERBS: &[&str] = &[
@@ -784,7 +777,7 @@ fn tidy_source(text: &str, toks: &[Tok<'_>]) -> Option<String> {
     let phrase = &text[first.start..rest[last].end];
     let any_source = rest
         .iter()
-        .any(|t| t.word && (capitalised(t.text) || SOURCE_NOUNS.contains(&t.low)));
+        .any(|t| t.word && (capitalised(t.text) || crate::word_set!(SOURCE_NOUNS).contains(t.low)));
     (any_source && rest.len() <= 14).then(|| phrase.to_string())
 }
 
@@ -822,7 +815,7 @@ fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
         }
     }
     for (k, t) in toks.iter().enumerate() {
-        if !t.word || !SOURCE_VERBS.contains(&t.low) || t.low == "according" {
+        if !t.word || !crate::word_set!(SOURCE_VERBS).contains(t.low) || t.low == "according" {
             continue;
         }
         // subject before the verb, back to the clause start
@@ -1015,10 +1008,8 @@ fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, 
     while start > 0 {
         let p = toks[start - 1];
         if !p.word
-            || in_list(
-                p.text,
-                &["including", "like", "as", "at", "near", "to", "and", "of"],
-            )
+            || crate::word_set!(&["including", "like", "as", "at", "near", "to", "and", "of"])
+                .contains(p.text)
         {
             break;
         }
@@ -1029,7 +1020,7 @@ fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, 
         .filter(|t| start < k && capitalised(t.text))?;
     // up to the first preposition: "Norrby station", not "... in the eastern region"
     let end = (start..k)
-        .find(|&j| PLACE_PREPS.contains(&toks[j].low))
+        .find(|&j| crate::word_set!(PLACE_PREPS).contains(toks[j].low))
         .unwrap_or(k);
     let last = toks[end - 1];
     let phrase = format!("at {}", &text[first.start..last.end]);
@@ -1044,7 +1035,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             out.extend(where_place(text, toks, k));
             continue;
         }
-        if !t.word || !PLACE_PREPS.contains(&t.low) {
+        if !t.word || !crate::word_set!(PLACE_PREPS).contains(t.low) {
             continue;
         }
         // "around 2,000" is a qualifier, not a place
@@ -1060,7 +1051,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
         let mut last_run: Option<(usize, usize)> = None;
         while j < toks.len() && j <= k + 7 {
             let w = toks[j];
-            if !w.word || (j > k + 1 && PLACE_PREPS.contains(&w.low)) {
+            if !w.word || (j > k + 1 && crate::word_set!(PLACE_PREPS).contains(w.low)) {
                 break;
             }
             let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
@@ -1068,7 +1059,8 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
                 break;
             }
             let lw = w.low;
-            if !capitalised(w.text) && run.is_none() && !PLACE_WORDS.contains(&lw) {
+            if !capitalised(w.text) && run.is_none() && !crate::word_set!(PLACE_WORDS).contains(lw)
+            {
                 break;
             }
             if capitalised(w.text)
@@ -1117,7 +1109,7 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
             }
             if let Some(w) = toks
                 .get(j)
-                .filter(|w| w.word && j > k + 1 && in_list(w.text, PLACE_NOUNS))
+                .filter(|w| w.word && j > k + 1 && crate::word_set!(PLACE_NOUNS).contains(w.text))
             {
                 let phrase = format!(
                     "{} {}",
@@ -1199,7 +1191,7 @@ pub fn claims(
                     .take(3)
                     .map(|(_, w)| w.to_lowercase())
                     .collect();
-                let said = |w: &String| SOURCE_VERBS.contains(&w.as_str());
+                let said = |w: &String| crate::word_set!(SOURCE_VERBS).contains(w);
                 m.quantity.unit == Unit::Date
                     && m.quantity.interval.point().is_some()
                     && match before.as_slice() {
@@ -1330,7 +1322,7 @@ fn counted_after(
             break;
         }
         let l = t.low;
-        let verbish = VERBISH.contains(&l) && !(after_of && run.is_empty());
+        let verbish = crate::word_set!(VERBISH).contains(l) && !(after_of && run.is_empty());
         // a past participle after a noun is a verb ("structure carried"),
         // but after an adverb or before a plural noun an adjective
         // ("badly charred bodies", "damaged homes")

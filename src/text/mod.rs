@@ -9,6 +9,8 @@
 //! initials, inside decimals (`1.5`), inside an open quotation, and at
 //! ellipses followed by lower case.
 
+pub mod words;
+
 use std::ops::Range;
 
 /// What a sentence is part of.
@@ -289,12 +291,7 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.len() <= 1) {
         return true;
     }
-    let mut buf = [0u8; 10];
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
-    ABBREVIATIONS.contains(&lower)
+    crate::word_set!(ABBREVIATIONS).contains(word)
 }
 
 /// The sentence containing byte `offset`, by binary search.

@@ -140,143 +140,136 @@ pub fn ordinal_value(l: &[u8]) -> Option<f64> {
     })
 }
 
-/// Whether the scanner should start the grammar at this word. Kept to the
-/// words that can *begin* a figure; qualifiers are looked up backwards.
+/// The words that can *begin* a figure; qualifiers are looked up backwards.
+const TRIGGERS: &[&str] = &[
+    "zero",
+    "nought",
+    "naught",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "lakh",
+    "crore",
+    "dozen",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "third",
+    "thirds",
+    "fourth",
+    "fourths",
+    "fifth",
+    "fifths",
+    "sixth",
+    "sixths",
+    "seventh",
+    "sevenths",
+    "eighth",
+    "eighths",
+    "ninth",
+    "ninths",
+    "tenth",
+    "tenths",
+    "hundredth",
+    "hundredths",
+    "thousandth",
+    "thousandths",
+    "millionth",
+    "millionths",
+    "billionth",
+    "trillionth",
+    "trillionths",
+    "minus",
+    "negative",
+    "percent",
+    "percents",
+    "per",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "cad",
+    "aud",
+    "chf",
+    "cny",
+    "rmb",
+    "inr",
+    "rub",
+    "uah",
+    "mex",
+];
+
+/// Whether the scanner should start the grammar at this word.
 pub fn is_trigger(w: &[u8]) -> bool {
-    let mut buf = [0u8; 16];
-    if w.len() < 3 || w.len() > 16 {
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    let l = &buf[..w.len()];
-    matches!(
-        l,
-        b"zero"
-            | b"nought"
-            | b"naught"
-            | b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"hundred"
-            | b"thousand"
-            | b"million"
-            | b"billion"
-            | b"trillion"
-            | b"lakh"
-            | b"crore"
-            | b"dozen"
-            | b"dozens"
-            | b"scores"
-            | b"hundreds"
-            | b"thousands"
-            | b"millions"
-            | b"billions"
-            | b"tens"
-            | b"half"
-            | b"halves"
-            | b"quarter"
-            | b"quarters"
-            | b"third"
-            | b"thirds"
-            | b"fourth"
-            | b"fourths"
-            | b"fifth"
-            | b"fifths"
-            | b"sixth"
-            | b"sixths"
-            | b"seventh"
-            | b"sevenths"
-            | b"eighth"
-            | b"eighths"
-            | b"ninth"
-            | b"ninths"
-            | b"tenth"
-            | b"tenths"
-            | b"hundredth"
-            | b"hundredths"
-            | b"thousandth"
-            | b"thousandths"
-            | b"millionth"
-            | b"millionths"
-            | b"billionth"
-            | b"trillionth"
-            | b"trillionths"
-            | b"minus"
-            | b"negative"
-            | b"percent"
-            | b"percents"
-            | b"per"
-            | b"january"
-            | b"february"
-            | b"march"
-            | b"april"
-            | b"may"
-            | b"june"
-            | b"july"
-            | b"august"
-            | b"september"
-            | b"october"
-            | b"november"
-            | b"december"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"monday"
-            | b"tuesday"
-            | b"wednesday"
-            | b"thursday"
-            | b"friday"
-            | b"saturday"
-            | b"sunday"
-            | b"usd"
-            | b"eur"
-            | b"gbp"
-            | b"jpy"
-            | b"cad"
-            | b"aud"
-            | b"chf"
-            | b"cny"
-            | b"rmb"
-            | b"inr"
-            | b"rub"
-            | b"uah"
-            | b"mex"
-    )
+    (3..=16).contains(&w.len()) && crate::word_set!(TRIGGERS).contains_bytes(w)
 }
 
 #[cfg(test)]

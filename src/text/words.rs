@@ -1,0 +1,254 @@
+//! Fixed word lists looked up without comparing strings.
+//!
+//! The grammar and the frame ask, word by word, whether a word is a number
+//! word, a stop word, a verb of saying, an abbreviation... A slice's
+//! `contains` compares the word with every entry in turn. A [`WordSet`]
+//! packs each word of up to 15 bytes, lower-cased, with its length into one
+//! `u128` (two loads and a few arithmetic steps, no loop over bytes) and
+//! finds it in an open-addressing hash table that is at most a quarter
+//! full, so a lookup is usually one hash and one comparison.
+
+/// A fixed set of lower-case ASCII words.
+#[derive(Debug)]
+pub struct WordSet {
+    /// Packed words; 0 is an empty slot (a packed word has a length).
+    slots: Vec<u128>,
+    /// `64 - log2(slots.len())`: the hash's top bits index the table.
+    shift: u32,
+    /// Entries too long to pack, compared as strings.
+    long: Vec<&'static str>,
+}
+
+/// The longest word that is packed.
+const PACKED: usize = 15;
+
+/// ASCII upper-case letters in a word of ASCII bytes made lower-case, eight
+/// at a time: a byte is upper-case when adding 0x3f carries it past 0x7f
+/// (it is at least `A`) and adding 0x25 does not (it is at most `Z`).
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x + 0x3f * ONES;
+    let past_z = x + 0x25 * ONES;
+    let upper = at_least_a & !past_z & (0x80 * ONES);
+    x | (upper >> 2)
+}
+
+/// The bytes of `w` (1 to 15 of them) as two little-endian words, read
+/// with a few overlapping loads instead of a copy of unknown length.
+fn load(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let u64_at = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(w[i..i + 4].try_into().unwrap_or([0; 4])));
+    if n >= 8 {
+        let hi = if n == 8 {
+            0
+        } else {
+            u64_at(n - 8) >> ((16 - n) * 8)
+        };
+        (u64_at(0), hi)
+    } else if n >= 4 {
+        (u32_at(0) | (u32_at(n - 4) << ((n - 4) * 8)), 0)
+    } else {
+        let b = |i: usize| u64::from(w[i]) << (i * 8);
+        (b(0) | b(n / 2) | b(n - 1), 0)
+    }
+}
+
+/// `w` lower-cased (ASCII) and packed with its length; `None` when it is
+/// empty, longer than [`PACKED`] or not ASCII.
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > PACKED {
+        return None;
+    }
+    let (lo, hi) = load(w);
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    let hi = lower8(hi) | ((w.len() as u64) << 56);
+    Some(u128::from(lower8(lo)) | (u128::from(hi) << 64))
+}
+
+fn hash(p: u128, shift: u32) -> usize {
+    let folded = (p as u64) ^ ((p >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+impl WordSet {
+    /// The set of `words`, which must be lower-case ASCII.
+    ///
+    /// # Panics
+    /// On a word that is not lower-case ASCII: it could never be found.
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut packed = Vec::new();
+        let mut long = Vec::new();
+        for &w in words {
+            assert!(
+                w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()),
+                "word list entry {w:?} is not lower-case ASCII"
+            );
+            match pack(w.as_bytes()) {
+                Some(p) => packed.push(p),
+                None if !w.is_empty() => long.push(w),
+                None => {}
+            }
+        }
+        let size = (packed.len() * 4).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![0u128; size];
+        for p in packed {
+            let mut at = hash(p, shift);
+            while slots[at] != 0 && slots[at] != p {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = p;
+        }
+        WordSet { slots, shift, long }
+    }
+
+    /// Whether `w`, ASCII-lower-cased, is in the set. A word with other
+    /// than ASCII characters never is.
+    pub fn contains(&self, w: &str) -> bool {
+        self.contains_bytes(w.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for a word given as bytes.
+    pub fn contains_bytes(&self, w: &[u8]) -> bool {
+        match pack(w) {
+            Some(p) => {
+                let mask = self.slots.len() - 1;
+                let mut at = hash(p, self.shift);
+                loop {
+                    match self.slots[at] {
+                        0 => return false,
+                        s if s == p => return true,
+                        _ => at = (at + 1) & mask,
+                    }
+                }
+            }
+            None => {
+                w.len() > PACKED
+                    && w.is_ascii()
+                    && self
+                        .long
+                        .iter()
+                        .any(|l| l.as_bytes().eq_ignore_ascii_case(w))
+            }
+        }
+    }
+}
+
+/// A `static` [`WordSet`] built from a word list on first use.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! word_set {
+    ($list:expr) => {{
+        static SET: std::sync::LazyLock<$crate::text::words::WordSet> =
+            std::sync::LazyLock::new(|| $crate::text::words::WordSet::new($list));
+        &*SET
+    }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_exactly_the_listed_words_in_any_ascii_case() {
+        let set = WordSet::new(&["a", "said", "organisations", "according-to-officials"]);
+        for w in [
+            "a",
+            "A",
+            "said",
+            "SAID",
+            "Organisations",
+            "According-To-Officials",
+        ] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "an",
+            "sai",
+            "saidx",
+            "organisation",
+            "according",
+            "saíd",
+            "a\0",
+        ] {
+            assert!(!set.contains(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_a_plain_search() {
+        let list = ["one", "two", "three", "fifteenletters!", "sixteen-letters!"];
+        let set = WordSet::new(&list);
+        for w in [
+            "one",
+            "ONE",
+            "on",
+            "onee",
+            "two",
+            "tw",
+            "three",
+            "Three",
+            "fifteenletters!",
+            "fifteenletters",
+            "sixteen-letters!",
+            "sixteen-letters",
+            "x",
+        ] {
+            let plain = list.contains(&w.to_ascii_lowercase().as_str());
+            assert_eq!(set.contains(w), plain, "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_cases_only_ascii_capitals() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b; 8]);
+            assert_eq!(
+                lower8(x),
+                u64::from_le_bytes([b.to_ascii_lowercase(); 8]),
+                "{b:#x}"
+            );
+        }
+        let set = WordSet::new(&["@", "`", "[", "{"]);
+        assert!(["@", "`", "[", "{"].iter().all(|w| set.contains(w)));
+        assert!(!WordSet::new(&["`"]).contains("@"));
+        assert!(!WordSet::new(&["{"]).contains("["));
+    }
+
+    #[test]
+    fn loads_every_length_as_a_copy_would() {
+        let text = b"abcdefghijklmnopqrstuvwxyz";
+        for start in 0..4 {
+            for n in 1..=PACKED {
+                let w = &text[start..start + n];
+                let mut bytes = [0u8; 16];
+                bytes[..n].copy_from_slice(w);
+                let want = (
+                    u64::from_le_bytes(bytes[..8].try_into().unwrap()),
+                    u64::from_le_bytes(bytes[8..].try_into().unwrap()),
+                );
+                assert_eq!(load(w), want, "{start} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_big_list_is_all_found() {
+        let words: Vec<&'static str> = (0..2000)
+            .map(|n| &*Box::leak(format!("w{n}").into_boxed_str()))
+            .collect();
+        let set = WordSet::new(&words);
+        assert!(words.iter().all(|w| set.contains(w)));
+        assert!(!set.contains("w2000") && !set.contains("w"));
+    }
+
+    #[test]
+    #[should_panic(expected = "not lower-case ASCII")]
+    fn upper_case_entries_are_refused() {
+        let _ = WordSet::new(&["Monday"]);
+    }
+}
