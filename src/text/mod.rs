@@ -173,6 +173,19 @@ fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
 }
 
+/// The bytes sentence splitting looks at: terminators, straight quotes, and
+/// the lead bytes of curly quotes, guillemets and the ellipsis character.
+static SENTENCE_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let bytes = *b".!?\"\xC2\xE2";
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn split_sentences(
     text: &str,
     para: Range<usize>,
@@ -189,6 +202,11 @@ fn split_sentences(
     // only these bytes matter: terminators, straight quotes, and the lead
     // bytes of curly quotes, guillemets and the ellipsis character
     while k < b.len() {
+        // most bytes are none of these: skip them without the tests below
+        match b[k..].iter().position(|&x| SENTENCE_BYTES[usize::from(x)]) {
+            Some(skip) => k += skip,
+            None => break,
+        }
         let c = b[k];
         match c {
             b'"' => in_straight = !in_straight,

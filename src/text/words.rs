@@ -6,11 +6,17 @@
 //! packs each word of up to 15 bytes, lower-cased, with its length into one
 //! `u128` (two loads and a few arithmetic steps, no loop over bytes) and
 //! finds it in an open-addressing hash table that is at most a quarter
-//! full, so a lookup is usually one hash and one comparison.
+//! full, so a lookup is usually one hash and one comparison. Before that, a
+//! table of which lengths occur with which first and last letter turns
+//! away most words (`the` is no number word: none has that length with
+//! that first and last letter) with one load.
 
 /// A fixed set of lower-case ASCII words.
 #[derive(Debug)]
 pub struct WordSet {
+    /// Per first and last byte (folded to five bits, so case does not
+    /// matter), the lengths of packed words as bits.
+    ends: Box<[[u16; 32]; 32]>,
     /// Packed words; 0 is an empty slot (a packed word has a length).
     slots: Vec<u128>,
     /// `64 - log2(slots.len())`: the hash's top bits index the table.
@@ -68,6 +74,11 @@ fn pack(w: &[u8]) -> Option<u128> {
     Some(u128::from(lower8(lo)) | (u128::from(hi) << 64))
 }
 
+/// A word's first and last byte folded to five bits (`A` and `a` alike).
+fn end_bytes(w: &[u8]) -> (usize, usize) {
+    (usize::from(w[0] & 0x1f), usize::from(w[w.len() - 1] & 0x1f))
+}
+
 fn hash(p: u128, shift: u32) -> usize {
     let folded = (p as u64) ^ ((p >> 64) as u64).rotate_left(29);
     (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
@@ -95,6 +106,11 @@ impl WordSet {
         let size = (packed.len() * 4).next_power_of_two().max(8);
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![0u128; size];
+        let mut ends = Box::new([[0u16; 32]; 32]);
+        for w in words.iter().filter(|w| (1..=PACKED).contains(&w.len())) {
+            let (first, last) = end_bytes(w.as_bytes());
+            ends[first][last] |= 1 << w.len();
+        }
         for p in packed {
             let mut at = hash(p, shift);
             while slots[at] != 0 && slots[at] != p {
@@ -102,7 +118,12 @@ impl WordSet {
             }
             slots[at] = p;
         }
-        WordSet { slots, shift, long }
+        WordSet {
+            ends,
+            slots,
+            shift,
+            long,
+        }
     }
 
     /// Whether `w`, ASCII-lower-cased, is in the set. A word with other
@@ -113,6 +134,12 @@ impl WordSet {
 
     /// [`WordSet::contains`] for a word given as bytes.
     pub fn contains_bytes(&self, w: &[u8]) -> bool {
+        if (1..=PACKED).contains(&w.len()) {
+            let (first, last) = end_bytes(w);
+            if self.ends[first][last] & (1 << w.len()) == 0 {
+                return false;
+            }
+        }
         match pack(w) {
             Some(p) => {
                 let mask = self.slots.len() - 1;
