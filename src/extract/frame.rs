@@ -1160,6 +1160,7 @@ pub fn claims(
         .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m)))
         .collect();
     by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
+    let cues = dangle_cues(text.as_bytes());
     let mut dangling = Vec::new();
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -1168,7 +1169,7 @@ pub fn claims(
             k += 1;
         }
         let ms = &by_sentence[start..k];
-        let may_dangle = may_dangle(&text.as_bytes()[sentence.span.clone()]);
+        let may_dangle = may_dangle(&cues, &sentence.span);
         if ms.is_empty() && !may_dangle {
             continue;
         }
@@ -1517,8 +1518,11 @@ const DANGLING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["up", "to"], Qualifier::AtMost),
 ];
 
-/// A cheap test for the words a dangling quantifier needs.
-fn may_dangle(sentence: &[u8]) -> bool {
+/// Where the words a dangling quantifier needs occur in `text`, as sorted
+/// (start, end) spans: one fast pass over the whole story per word, rather
+/// than a search set up again for every sentence. No word overlaps itself,
+/// so every occurrence is found.
+fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
     use std::sync::LazyLock;
     static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
         [
@@ -1535,7 +1539,22 @@ fn may_dangle(sentence: &[u8]) -> bool {
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
         .collect()
     });
-    FINDERS.iter().any(|f| f.find(sentence).is_some())
+    let mut cues: Vec<(usize, usize)> = FINDERS
+        .iter()
+        .flat_map(|f| f.find_iter(text).map(|at| (at, at + f.needle().len())))
+        .collect();
+    cues.sort_unstable();
+    cues
+}
+
+/// Whether one of `cues` lies wholly inside `span`: a cheap test before
+/// looking for dangling quantifiers in a sentence.
+fn may_dangle(cues: &[(usize, usize)], span: &Range<usize>) -> bool {
+    let first = cues.partition_point(|c| c.0 < span.start);
+    cues[first..]
+        .iter()
+        .take_while(|c| c.0 < span.end)
+        .any(|c| c.1 <= span.end)
 }
 
 /// Quantifiers whose number is missing: `at least people were killed`.

@@ -112,18 +112,21 @@ impl fmt::Display for Unit {
 }
 
 impl Unit {
-    /// Whether this unit is written `name` (as [`fmt::Display`] writes it),
-    /// compared piece by piece without building the string.
+    /// Whether this unit is written `name`, as [`fmt::Display`] writes it.
     pub fn is_named(&self, name: &str) -> bool {
-        struct Rest<'a>(Option<&'a str>);
-        impl fmt::Write for Rest<'_> {
-            fn write_str(&mut self, piece: &str) -> fmt::Result {
-                self.0 = self.0.and_then(|r| r.strip_prefix(piece));
-                Ok(())
-            }
+        let after = |prefix: &str| name.strip_prefix(prefix);
+        match self {
+            Unit::Count => name == "count",
+            Unit::Percent => name == "percent",
+            Unit::PercentPoint => name == "percentage-point",
+            Unit::Money(code) => after("money:") == Some(code),
+            Unit::Date => name == "date",
+            Unit::Duration(t) => after("duration:") == Some(t.as_str()),
+            Unit::Age => name == "age",
+            Unit::Year => name == "year",
+            Unit::Ordinal => name == "ordinal",
+            Unit::Measure(m) => after("measure:") == Some(m),
         }
-        let mut rest = Rest(Some(name));
-        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0 == Some("")
     }
 }
 
@@ -298,8 +301,15 @@ mod tests {
     fn a_unit_is_named_exactly_as_it_is_written() {
         let units = [
             Unit::Count,
+            Unit::Percent,
+            Unit::PercentPoint,
             Unit::Money("EUR"),
+            Unit::Date,
             Unit::Duration(TimeUnit::Year),
+            Unit::Duration(TimeUnit::Second),
+            Unit::Age,
+            Unit::Year,
+            Unit::Ordinal,
             Unit::Measure("tonne"),
         ];
         for u in units {
