@@ -347,6 +347,18 @@ const VERBISH: &[&str] = &[
     "gave",
 ];
 
+/// The three words before byte `at`, nearest first, lower-cased on the
+/// stack (the empty word where there are fewer).
+fn three_words_before(text: &str, at: usize) -> [Lower; 3] {
+    let mut words = crate::extract::grammar::words_before(text, at).map(|(_, w)| lower(w));
+    let empty = lower("");
+    [
+        words.next().unwrap_or(empty),
+        words.next().unwrap_or(empty),
+        words.next().unwrap_or(empty),
+    ]
+}
+
 /// Lower-case for comparing with word lists (on the stack, ASCII only).
 fn lower(s: &str) -> Lower {
     Lower::new(s)
@@ -1188,19 +1200,12 @@ pub fn claims(
         let date_in_sentence = ms
             .iter()
             .find(|(_, m)| {
-                let before: Vec<String> = crate::extract::grammar::words_before(text, m.span.start)
-                    .take(3)
-                    .map(|(_, w)| w.to_lowercase())
-                    .collect();
-                let said = |w: &String| crate::word_set!(SOURCE_VERBS).contains(w);
-                m.quantity.unit == Unit::Date
-                    && m.quantity.interval.point().is_some()
-                    && match before.as_slice() {
-                        [w, ..] if said(w) => true,
-                        [on, w, ..] if on == "on" && said(w) => true,
-                        [of, a, ..] if of == "of" && a == "as" => true,
-                        _ => false,
-                    }
+                if m.quantity.unit != Unit::Date || m.quantity.interval.point().is_none() {
+                    return false;
+                }
+                let [w0, w1, _] = three_words_before(text, m.span.start);
+                let said = |w: &str| crate::word_set!(SOURCE_VERBS).contains(w);
+                said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
             })
             .and_then(|(_, m)| m.quantity.date);
         for (idx, (_, m)) in ms.iter().enumerate() {
@@ -1240,11 +1245,8 @@ pub fn claims(
                 date_in_sentence.or(published)
             };
             let superseded = {
-                let before: Vec<Lower> = crate::extract::grammar::words_before(text, m.span.start)
-                    .take(3)
-                    .map(|(_, w)| lower(w))
-                    .collect();
-                let w = |k: usize| before.get(k).map_or("", |l| l.as_str());
+                let before = three_words_before(text, m.span.start);
+                let w = |k: usize| before[k].as_str();
                 (w(0) == "from"
                     && matches!(
                         w(1),
