@@ -94,38 +94,41 @@ pub enum Unit {
     Measure(&'static str),
 }
 
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Unit {
+    /// The unit's name in two parts, `money` and `EUR` for `money:EUR`:
+    /// what [`fmt::Display`] writes and [`Unit::is_named`] compares.
+    fn parts(&self) -> (&'static str, Option<&'static str>) {
         match self {
-            Unit::Count => f.write_str("count"),
-            Unit::Percent => f.write_str("percent"),
-            Unit::PercentPoint => f.write_str("percentage-point"),
-            Unit::Money(code) => write!(f, "money:{code}"),
-            Unit::Date => f.write_str("date"),
-            Unit::Duration(t) => write!(f, "duration:{}", t.as_str()),
-            Unit::Age => f.write_str("age"),
-            Unit::Year => f.write_str("year"),
-            Unit::Ordinal => f.write_str("ordinal"),
-            Unit::Measure(m) => write!(f, "measure:{m}"),
+            Unit::Count => ("count", None),
+            Unit::Percent => ("percent", None),
+            Unit::PercentPoint => ("percentage-point", None),
+            Unit::Money(code) => ("money", Some(code)),
+            Unit::Date => ("date", None),
+            Unit::Duration(t) => ("duration", Some(t.as_str())),
+            Unit::Age => ("age", None),
+            Unit::Year => ("year", None),
+            Unit::Ordinal => ("ordinal", None),
+            Unit::Measure(m) => ("measure", Some(m)),
+        }
+    }
+
+    /// Whether this unit is written `name`, without building the string.
+    pub fn is_named(&self, name: &str) -> bool {
+        match self.parts() {
+            (kind, None) => name == kind,
+            (kind, Some(detail)) => name
+                .strip_prefix(kind)
+                .and_then(|r| r.strip_prefix(':'))
+                .is_some_and(|r| r == detail),
         }
     }
 }
 
-impl Unit {
-    /// Whether this unit is written `name`, as [`fmt::Display`] writes it.
-    pub fn is_named(&self, name: &str) -> bool {
-        let after = |prefix: &str| name.strip_prefix(prefix);
-        match self {
-            Unit::Count => name == "count",
-            Unit::Percent => name == "percent",
-            Unit::PercentPoint => name == "percentage-point",
-            Unit::Money(code) => after("money:") == Some(code),
-            Unit::Date => name == "date",
-            Unit::Duration(t) => after("duration:") == Some(t.as_str()),
-            Unit::Age => name == "age",
-            Unit::Year => name == "year",
-            Unit::Ordinal => name == "ordinal",
-            Unit::Measure(m) => after("measure:") == Some(m),
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.parts() {
+            (kind, None) => f.write_str(kind),
+            (kind, Some(detail)) => write!(f, "{kind}:{detail}"),
         }
     }
 }
