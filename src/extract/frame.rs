@@ -623,13 +623,12 @@ pub const EVENT_NAMES: &[&str] = &[
 ];
 
 /// Event phrases indexed by their first word.
-type EventIndex =
-    std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
+type EventIndex = rustc_hash::FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
 
 fn events_by_first_word() -> &'static EventIndex {
     use std::sync::LazyLock;
     static INDEX: LazyLock<EventIndex> = LazyLock::new(|| {
-        let mut m: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        let mut m = EventIndex::default();
         for (phrase, canon) in EVENTS {
             m.entry(phrase[0]).or_default().push((*phrase, *canon));
         }
@@ -640,15 +639,14 @@ fn events_by_first_word() -> &'static EventIndex {
 
 fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
     let first = toks.get(k).filter(|t| t.word)?;
-    let low = Lower::new(first.text);
-    let candidates = events_by_first_word().get(low.as_str())?;
+    let candidates = events_by_first_word().get(first.low)?;
     'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {
             continue;
         }
         for (j, p) in phrase.iter().enumerate() {
             let t = toks[k + j];
-            if !t.word || !t.text.eq_ignore_ascii_case(p) {
+            if !t.word || t.low != *p {
                 continue 'e;
             }
         }

@@ -21,6 +21,7 @@ use crate::extract::frame::Claim;
 use crate::extract::quantity::{Interval, Qualifier, Unit, interval_for};
 use crate::story::Story;
 use crate::text::Block;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -204,12 +205,29 @@ pub fn check_event(
         reason,
     } = planned;
     stories.sort_by(|&a, &b| story_order(analyses, a, b));
+    // each claim's words are looked up once, not once per rule
+    let (vocabulary, matchers) = super::Words::matchers(rules);
+    let words: Vec<Vec<super::ClaimWords>> = stories
+        .iter()
+        .map(|&s| {
+            analyses[s]
+                .claims
+                .iter()
+                .map(|c| vocabulary.of(c))
+                .collect()
+        })
+        .collect();
     let mut measures = Vec::new();
     let mut findings = Vec::new();
-    for rule in rules {
+    for (rule, matcher) in rules.iter().zip(&matchers) {
         match rule.kind {
             Kind::Figure | Kind::Date => {
-                let (m, f) = compare_rule(analyses, &stories, rule, &event);
+                let on = On {
+                    stories: &stories,
+                    words: &words,
+                    matcher,
+                };
+                let (m, f) = compare_rule(analyses, on, rule, &event);
                 if let Some(m) = m {
                     measures.push(m);
                 }
@@ -407,20 +425,63 @@ fn find(p: &mut [usize], i: usize) -> usize {
 /// A group of disagreeing claim classes: its classes and its edges.
 type Component = (Vec<usize>, Vec<(usize, usize, Severity)>);
 
+/// Text compared as its lower-cased form (`str::to_lowercase`), without
+/// building it when the text is ASCII.
+#[derive(Debug, Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0, other.0);
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        if self.0.is_ascii() {
+            for b in self.0.bytes() {
+                h.write_u8(b.to_ascii_lowercase());
+            }
+        } else {
+            for b in self.0.to_lowercase().bytes() {
+                h.write_u8(b);
+            }
+        }
+        h.write_u8(0xff);
+    }
+}
+
+/// The stories of an event, their claims' words, and a rule's matcher.
+#[derive(Clone, Copy)]
+struct On<'a> {
+    stories: &'a [usize],
+    /// Per story (in `stories` order), per claim.
+    words: &'a [Vec<super::ClaimWords>],
+    matcher: &'a super::Compiled<'a>,
+}
+
 fn compare_rule(
     analyses: &[Analysis],
-    stories: &[usize],
+    on: On<'_>,
     rule: &Rule,
     event: &str,
 ) -> (Option<Measure>, Vec<Finding>) {
+    let stories = on.stories;
     let mut claims: Vec<(usize, usize)> = Vec::new();
-    for &s in stories {
-        for (k, c) in analyses[s].claims.iter().enumerate() {
+    for (&s, words) in stories.iter().zip(on.words) {
+        for ((k, c), &w) in analyses[s].claims.iter().enumerate().zip(words) {
             let unit_ok = match rule.kind {
                 Kind::Date => c.quantity.unit == Unit::Date && c.quantity.date.is_some(),
                 _ => c.quantity.unit != Unit::Date,
             };
-            if unit_ok && !c.additional && !c.superseded && rule.matcher.accepts(c) {
+            if unit_ok && !c.additional && !c.superseded && on.matcher.accepts(c, w) {
                 claims.push((s, k));
             }
         }
@@ -446,13 +507,13 @@ fn compare_rule(
             q.interval.low.to_bits(),
             q.interval.high.map(f64::to_bits),
             q.precision.to_bits(),
-            c.scope.as_deref().map(str::to_lowercase),
-            c.source.as_deref().map(str::to_lowercase),
+            c.scope.as_deref().map(Caseless),
+            c.source.as_deref().map(Caseless),
             as_of(a, c),
             matches!(c.block, Block::Headline | Block::ListItem | Block::Caption),
         )
     };
-    let mut class_of = std::collections::HashMap::new();
+    let mut class_of = FxHashMap::default();
     // per class: its claims (all copies), in story order
     let mut classes: Vec<Vec<(usize, usize)>> = Vec::new();
     for c in &all_claims {
@@ -466,7 +527,7 @@ fn compare_rule(
     let firsts: Vec<Vec<(usize, usize)>> = classes
         .iter()
         .map(|cl| {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = FxHashSet::default();
             cl.iter().copied().filter(|c| seen.insert(c.0)).collect()
         })
         .collect();
@@ -529,8 +590,7 @@ fn compare_rule(
         let serious = comp_edges.iter().any(|e| e.2 > Severity::Info);
         // per class: the stories it disagrees with, in all and counting
         // only the disagreements that matter
-        let mut degree: std::collections::HashMap<usize, (usize, usize)> =
-            std::collections::HashMap::new();
+        let mut degree: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
         for &(i, j, sev) in &comp_edges {
             let counts = !serious || sev > Severity::Info;
             let di = degree.entry(i).or_default();
@@ -564,8 +624,7 @@ fn compare_rule(
         });
         // the odd ones out: claims that disagree with most of the others
         // in their group from other stories (a lone 53 among 35s, not the 35s)
-        let mut per_story: std::collections::HashMap<usize, usize> =
-            std::collections::HashMap::new();
+        let mut per_story: FxHashMap<usize, usize> = FxHashMap::default();
         for e in &evidence {
             *per_story.entry(e.story).or_default() += 1;
         }

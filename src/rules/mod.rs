@@ -67,6 +67,104 @@ impl Matcher {
     }
 }
 
+/// The words of a set of rules, numbered, so that a claim's counted noun
+/// and event are looked up once instead of compared with every list of
+/// every rule. [`Words::matchers`] turns each rule's lists into sets of
+/// these numbers; [`Words::of`] numbers a claim's words;
+/// [`Compiled::accepts`] then answers as [`Matcher::accepts`] does.
+#[derive(Debug, Default)]
+pub struct Words<'r> {
+    ids: rustc_hash::FxHashMap<&'r str, u32>,
+}
+
+/// A claim's counted noun (lower-cased) and event as numbers in [`Words`];
+/// `None` when no rule names them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClaimWords {
+    counted: Option<u32>,
+    event: Option<u32>,
+}
+
+/// A [`Matcher`] over numbered words.
+#[derive(Debug)]
+pub struct Compiled<'r> {
+    unit: &'r UnitMatch,
+    counted: Option<Vec<u64>>,
+    event: Option<Vec<u64>>,
+    unless: Vec<u64>,
+}
+
+fn has(bits: &[u64], id: Option<u32>) -> bool {
+    id.is_some_and(|i| {
+        bits.get(i as usize / 64)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1)
+    })
+}
+
+impl<'r> Words<'r> {
+    /// Number the words of `rules` and compile their matchers, in order.
+    pub fn matchers(rules: &'r [Rule]) -> (Words<'r>, Vec<Compiled<'r>>) {
+        let mut words = Words::default();
+        for r in rules {
+            let m = &r.matcher;
+            for w in m.counted.iter().chain(&m.event).chain(&m.unless) {
+                let next = words.ids.len() as u32;
+                words.ids.entry(w.as_str()).or_insert(next);
+            }
+        }
+        let set = |list: &[String]| {
+            let mut bits = vec![0u64; words.ids.len().div_ceil(64)];
+            for w in list {
+                let i = words.ids[w.as_str()] as usize;
+                bits[i / 64] |= 1 << (i % 64);
+            }
+            bits
+        };
+        let compiled = rules
+            .iter()
+            .map(|r| {
+                let m = &r.matcher;
+                Compiled {
+                    unit: &m.unit,
+                    counted: (!m.counted.is_empty()).then(|| set(&m.counted)),
+                    event: (!m.event.is_empty()).then(|| set(&m.event)),
+                    unless: set(&m.unless),
+                }
+            })
+            .collect();
+        (words, compiled)
+    }
+
+    /// A claim's words by number.
+    pub fn of(&self, c: &Claim) -> ClaimWords {
+        let counted = c.counted.as_deref().and_then(|cn| {
+            if cn.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                self.ids.get(cn.to_lowercase().as_str()).copied()
+            } else {
+                self.ids.get(cn).copied()
+            }
+        });
+        let event = c.event.as_deref().and_then(|e| self.ids.get(e).copied());
+        ClaimWords { counted, event }
+    }
+}
+
+impl Compiled<'_> {
+    /// [`Matcher::accepts`], for a claim numbered by the same [`Words`].
+    pub fn accepts(&self, c: &Claim, w: ClaimWords) -> bool {
+        let unit_ok = match self.unit {
+            UnitMatch::Any => true,
+            UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
+            UnitMatch::Exact(u) => c.quantity.unit.is_named(u),
+        };
+        unit_ok
+            && !has(&self.unless, w.counted)
+            && !has(&self.unless, w.event)
+            && self.counted.as_deref().is_none_or(|b| has(b, w.counted))
+            && self.event.as_deref().is_none_or(|b| has(b, w.event))
+    }
+}
+
 /// Whether `s` lower-cased is `lower`, without building the lower-cased copy.
 fn lower_eq(s: &str, lower: &str) -> bool {
     if s.is_ascii() {
