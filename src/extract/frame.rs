@@ -84,47 +84,82 @@ struct Tok<'a> {
     word: bool,
 }
 
-/// The tokens of `text[range]`; `lowered` is that slice ASCII-lower-cased.
-fn tokens<'a>(text: &'a str, range: Range<usize>, lowered: &'a str) -> Vec<Tok<'a>> {
-    let mut out = Vec::with_capacity(range.len() / 4 + 4);
-    let s = &text[range.clone()];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let joins = matches!(d, '\'' | '’' | '-' | '&')
-                    && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric);
-                if d.is_alphanumeric()
-                    || joins
-                    || (d == '.' || d == ',')
-                        && s[j + 1..].starts_with(|x: char| x.is_ascii_digit())
-                        && c.is_ascii_digit()
-                {
-                    end = j + d.len_utf8();
-                    it.next();
+/// The tokens of `text[range]`, appended to `out`; `lowered` is `text`
+/// with ASCII letters lower-cased (the same length, so the same offsets).
+///
+/// A word is a run of letters and digits, joined across `'`, `’`, `-` and
+/// `&` when a letter or digit follows, and across `.` and `,` between
+/// digits when the word starts with a digit (`2,104`, `1.5`). Any other
+/// character but white space is a token of its own. ASCII is classified
+/// byte by byte; other characters by their Unicode properties.
+fn tokens<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, range: Range<usize>, lowered: &'a str) {
+    let b = text.as_bytes();
+    let end_of = range.end;
+    let char_at = |i: usize| text[i..end_of].chars().next().unwrap_or('\0');
+    let alnum_at = |i: usize| {
+        i < end_of
+            && match b[i] {
+                c if c.is_ascii() => c.is_ascii_alphanumeric(),
+                _ => char_at(i).is_alphanumeric(),
+            }
+    };
+    let mut i = range.start;
+    while i < end_of {
+        let c = b[i];
+        let (first, len) = if c.is_ascii() {
+            (c as char, 1)
+        } else {
+            let ch = char_at(i);
+            (ch, ch.len_utf8())
+        };
+        if first.is_alphanumeric() {
+            let digit_first = first.is_ascii_digit();
+            let mut end = i + len;
+            while end < end_of {
+                let d = b[end];
+                if d.is_ascii_alphanumeric() {
+                    end += 1;
+                } else if d.is_ascii() {
+                    let joins = matches!(d, b'\'' | b'-' | b'&') && alnum_at(end + 1)
+                        || matches!(d, b'.' | b',')
+                            && digit_first
+                            && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                            && end + 1 < end_of;
+                    if !joins {
+                        break;
+                    }
+                    end += 1;
                 } else {
-                    break;
+                    let ch = char_at(end);
+                    let n = ch.len_utf8();
+                    if ch.is_alphanumeric() || ch == '’' && alnum_at(end + n) {
+                        end += n;
+                    } else {
+                        break;
+                    }
                 }
             }
             out.push(Tok {
-                start: range.start + i,
-                end: range.start + end,
-                text: &text[range.start + i..range.start + end],
+                start: i,
+                end,
+                text: &text[i..end],
                 low: &lowered[i..end],
                 word: true,
             });
-        } else if !c.is_whitespace() {
-            out.push(Tok {
-                start: range.start + i,
-                end: range.start + i + c.len_utf8(),
-                text: &text[range.start + i..range.start + i + c.len_utf8()],
-                low: &lowered[i..i + c.len_utf8()],
-                word: false,
-            });
+            i = end;
+        } else {
+            if !first.is_whitespace() {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    text: &text[i..i + len],
+                    low: &lowered[i..i + len],
+                    word: false,
+                });
+            }
+            i += len;
         }
     }
-    out
 }
 
 const STOP: &[&str] = &[
@@ -1144,13 +1179,15 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
 /// words that are not shares of something.
 fn is_claim(text: &str, m: &Mention) -> bool {
     let after = text[m.span.end..].trim_start();
-    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let next_word = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
     let qualified = m.span.start < m.value_span.start;
     if m.lone_one {
-        return qualified || is_person(&next_word);
+        return qualified || is_person(next_word);
     }
     if m.share {
-        return qualified || matches!(lower(&next_word).as_str(), "of" | "the");
+        return qualified || matches!(lower(next_word).as_str(), "of" | "the");
     }
     true
 }
@@ -1172,6 +1209,9 @@ pub fn claims(
     by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
     let cues = dangle_cues(text.as_bytes());
     let mut dangling = Vec::new();
+    // one lower-cased copy and one token buffer for all sentences
+    let lowered = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         let start = k;
@@ -1183,16 +1223,17 @@ pub fn claims(
         if ms.is_empty() && !may_dangle {
             continue;
         }
-        let lowered = text[sentence.span.clone()].to_ascii_lowercase();
-        let toks = tokens(text, sentence.span.clone(), &lowered);
+        toks.clear();
+        tokens(&mut toks, text, sentence.span.clone(), &lowered);
+        let toks = &toks[..];
         if may_dangle {
-            dangling.extend(dangling_in(&toks, si));
+            dangling.extend(dangling_in(toks, si));
         }
         if ms.is_empty() {
             continue;
         }
-        let sources = sources_in(text, &toks);
-        let places = places_in(text, &toks);
+        let sources = sources_in(text, toks);
+        let places = places_in(text, toks);
         // a date the figures are given as of: "said Tuesday", "said on
         // March 3", "as of Monday", not the date of something else
         let date_in_sentence = ms
@@ -1213,18 +1254,18 @@ pub fn claims(
                 if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
                     (None, None, false)
                 } else {
-                    counted_after(&toks, after_tok, m)
+                    counted_after(toks, after_tok, m)
                 };
             // "thousands homeless", "35 dead": the word after is what happened
             let (counted, counted_span) = match &counted_span {
                 Some(c)
-                    if event_at(&toks, toks.partition_point(|t| t.start < c.start)).is_some() =>
+                    if event_at(toks, toks.partition_point(|t| t.start < c.start)).is_some() =>
                 {
                     (None, None)
                 }
                 _ => (counted, counted_span),
             };
-            let counted = counted.or_else(|| counted_before(&toks, first_tok, m));
+            let counted = counted.or_else(|| counted_before(toks, first_tok, m));
             // the event is looked for after the counted noun, never in it
             let after_tok = counted_span
                 .as_ref()
@@ -1235,7 +1276,7 @@ pub fn claims(
             ) {
                 None
             } else {
-                event_for(&toks, first_tok, after_tok, ms, idx)
+                event_for(toks, first_tok, after_tok, ms, idx)
             };
             let as_of = if m.quantity.unit == Unit::Date {
                 None
@@ -1625,6 +1666,107 @@ mod tests {
     use super::*;
     use crate::extract::scan::mentions;
     use crate::text::sentences;
+
+    /// The tokeniser as first written, over chars: what [`tokens`] must
+    /// agree with.
+    fn tokens_by_chars(text: &str, range: Range<usize>) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let s = &text[range.clone()];
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    let joins = matches!(d, '\'' | '’' | '-' | '&')
+                        && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric);
+                    if d.is_alphanumeric()
+                        || joins
+                        || (d == '.' || d == ',')
+                            && s[j + 1..].starts_with(|x: char| x.is_ascii_digit())
+                            && c.is_ascii_digit()
+                    {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push((range.start + i, range.start + end, true));
+            } else if !c.is_whitespace() {
+                out.push((range.start + i, range.start + i + c.len_utf8(), false));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_join_figures_not_words() {
+        let text = "ab.5 2,104 1.5. x-ray O’Neill's — Σ٣ é";
+        let lowered = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        tokens(&mut toks, text, 0..text.len(), &lowered);
+        let got: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            got,
+            [
+                "ab",
+                ".",
+                "5",
+                "2,104",
+                "1.5",
+                ".",
+                "x-ray",
+                "O’Neill's",
+                "—",
+                "Σ٣",
+                "é"
+            ]
+        );
+        // the range ends the text: `1.` before a digit outside it is no figure
+        toks.clear();
+        tokens(&mut toks, text, 11..13, &lowered);
+        assert_eq!(toks.iter().map(|t| t.text).collect::<Vec<_>>(), ["1", "."]);
+        assert_eq!(
+            tokens_by_chars(text, 0..text.len()),
+            toks_of(text, 0..text.len())
+        );
+    }
+
+    fn toks_of(text: &str, range: Range<usize>) -> Vec<(usize, usize, bool)> {
+        let lowered = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        tokens(&mut toks, text, range, &lowered);
+        toks.iter().map(|t| (t.start, t.end, t.word)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_char_tokeniser(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zA-Z0-9]{1,6}").unwrap(),
+                    proptest::string::string_regex("[ .,'’&\\-]{1,2}").unwrap(),
+                    proptest::string::string_regex("[éΣ٣²½—“”\u{a0}\t\n]").unwrap(),
+                ],
+                0..24,
+            ),
+            cut in 0usize..8,
+        ) {
+            let text: String = parts.concat();
+            // a range that starts and ends inside the text, on char boundaries
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let from = starts[cut.min(starts.len() - 1)];
+            let to = starts[starts.len() - 1 - cut.min(starts.len() - 1)].max(from);
+            let lowered = text.to_ascii_lowercase();
+            let mut toks = Vec::new();
+            tokens(&mut toks, &text, from..to, &lowered);
+            let got: Vec<(usize, usize, bool)> = toks.iter().map(|t| (t.start, t.end, t.word)).collect();
+            proptest::prop_assert_eq!(got, tokens_by_chars(&text, from..to));
+            for t in &toks {
+                proptest::prop_assert_eq!(t.low, text[t.start..t.end].to_ascii_lowercase());
+            }
+        }
+    }
 
     fn frame(text: &str) -> (Vec<Claim>, Vec<Dangling>) {
         let published = Some(Date::constant(2022, 4, 19));

@@ -258,9 +258,14 @@ fn ordinal_suffix(i: &str, v: f64) -> Option<&str> {
         (3, _) => "rd",
         _ => "th",
     };
-    let r = i
-        .strip_prefix(want)
-        .or_else(|| i.strip_prefix(&want.to_ascii_uppercase()[..]))?;
+    // `21st` or `21ST`, not `21sT`
+    let r = i.get(..2).filter(|w| {
+        *w == want
+            || w.bytes()
+                .zip(want.bytes())
+                .all(|(a, b)| a == b.to_ascii_uppercase())
+    })?;
+    let r = &i[r.len()..];
     boundary_after(r).then_some(r)
 }
 
@@ -621,6 +626,19 @@ fn join_bounds(text: &str, out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinal_suffixes_follow_the_number() {
+        assert_eq!(ordinal_suffix("st place", 21.0), Some(" place"));
+        assert_eq!(ordinal_suffix("ST,", 21.0), Some(","));
+        assert_eq!(ordinal_suffix("th", 11.0), Some(""));
+        assert_eq!(ordinal_suffix("nd", 112.0), None);
+        assert_eq!(ordinal_suffix("rd", 3.0), Some(""));
+        assert_eq!(ordinal_suffix("sT", 1.0), None);
+        assert_eq!(ordinal_suffix("stop", 1.0), None);
+        assert_eq!(ordinal_suffix("s", 1.0), None);
+        assert_eq!(ordinal_suffix("é", 1.0), None);
+    }
 
     fn one(text: &str) -> Mention {
         let m = mentions(text, Some(Date::constant(2022, 4, 19)));

@@ -71,17 +71,21 @@ const CODES: &[(&str, &str)] = &[
 ];
 
 fn code(w: &str) -> Option<&'static str> {
+    // every code has three letters
+    if w.len() != 3 {
+        return None;
+    }
     CODES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
 }
 
 /// A code as written: upper case (`USD`), or lower case when the code is
 /// no English word (`usd`, but not `try`, `ron`, `cad`).
 fn code_as_written(written: &str) -> Option<&'static str> {
-    let lower = written.to_ascii_lowercase();
+    let lower = super::Lower::new(written);
     let upper = written.bytes().all(|b| b.is_ascii_uppercase());
     let lower_ok = written.bytes().all(|b| b.is_ascii_lowercase())
         && !matches!(lower.as_str(), "try" | "ron" | "cad");
-    (upper || lower_ok).then(|| code(&lower)).flatten()
+    (upper || lower_ok).then(|| code(lower.as_str())).flatten()
 }
 
 /// `MUSD`, `MEUR`: a code in millions.
@@ -359,6 +363,12 @@ mod tests {
         assert_eq!(suffix("USD"), Some(("", "USD", 1.0)));
         assert_eq!(suffix(" MUSD"), Some(("", "USD", 1e6)));
         assert_eq!(suffix("G"), None);
+        assert_eq!(code_as_written("usd"), Some("USD"));
+        assert_eq!(code_as_written("EUR"), Some("EUR"));
+        assert_eq!(code_as_written("TRY"), Some("TRY"));
+        assert_eq!(code_as_written("try"), None);
+        assert_eq!(code_as_written("Usd"), None);
+        assert_eq!(code_as_written("usdollars"), None);
         assert_eq!(minor_units(" dollars", "USD"), None);
         assert_eq!(minor_units(" 50 cents.", "USD"), Some((".", 0.5)));
         assert_eq!(
