@@ -5,6 +5,9 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // a bug must not look like "findings" (1) or a crash code (101): say so, exit 2
     std::panic::set_hook(Box::new(|info| {

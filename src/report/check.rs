@@ -231,7 +231,31 @@ struct Document<'a> {
     /// Events found from content (`--group-by auto`), with why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     groups: Vec<GroupOut>,
-    findings: Vec<FindingOut>,
+    findings: FindingRows<'a>,
+}
+
+/// The shown findings, each made as it is written (a finding of a big
+/// event cites thousands of stories).
+#[derive(Debug)]
+struct FindingRows<'a> {
+    analyses: &'a [Analysis],
+    findings: &'a [Finding],
+    min_level: Severity,
+}
+
+impl FindingRows<'_> {
+    fn iter(&self) -> impl Iterator<Item = FindingOut> + '_ {
+        self.findings
+            .iter()
+            .filter(|f| f.severity >= self.min_level)
+            .map(|f| finding_out(self.analyses, f))
+    }
+}
+
+impl Serialize for FindingRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -296,7 +320,7 @@ fn jsonl(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         serde_json::to_writer(&mut *w, &serde_json::json!({"type": "story", "story": s}))?;
         writeln!(w)?;
     }
-    for f in &doc.findings {
+    for f in doc.findings.iter() {
         serde_json::to_writer(
             &mut *w,
             &serde_json::json!({"type": "finding", "finding": f}),
@@ -417,30 +441,35 @@ fn document<'a>(r: &CheckReport<'a>) -> Document<'a> {
                 })
             })
             .collect(),
-        findings: r
-            .shown()
-            .map(|f| FindingOut {
-                rule: f.rule.clone(),
-                kind: kind_str(f.kind),
-                severity: f.severity.as_str(),
-                event: f.event.clone(),
-                title: f.title.clone(),
-                message: f.message.clone(),
-                evidence: f
-                    .evidence
-                    .iter()
-                    .map(|e| evidence_out(r.analyses, e))
-                    .collect(),
-                diff: f.diff.as_ref().map(|d| {
-                    d.iter()
-                        .map(|(op, text)| DiffPart {
-                            op: op.as_str(),
-                            text: text.clone(),
-                        })
-                        .collect()
-                }),
-            })
+        findings: FindingRows {
+            analyses: r.analyses,
+            findings: r.findings,
+            min_level: r.min_level,
+        },
+    }
+}
+
+fn finding_out(analyses: &[Analysis], f: &Finding) -> FindingOut {
+    FindingOut {
+        rule: f.rule.clone(),
+        kind: kind_str(f.kind),
+        severity: f.severity.as_str(),
+        event: f.event.clone(),
+        title: f.title.clone(),
+        message: f.message.clone(),
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| evidence_out(analyses, e))
             .collect(),
+        diff: f.diff.as_ref().map(|d| {
+            d.iter()
+                .map(|(op, text)| DiffPart {
+                    op: op.as_str(),
+                    text: text.clone(),
+                })
+                .collect()
+        }),
     }
 }
 
