@@ -87,7 +87,14 @@ pub fn check(
     });
     rejected.extend(more);
     let stubs = story::first_of_each_id(stubs, |(s, _)| (&s.id, &s.path), &mut rejected);
-    let (stubs, features): (Vec<Stub>, Vec<_>) = stubs.into_iter().unzip();
+    // not `unzip`: that would build both halves while the pairs still stand
+    let mut stubs = stubs;
+    let features: Vec<_> = if auto {
+        stubs.iter_mut().map(|(_, f)| std::mem::take(f)).collect()
+    } else {
+        Vec::new()
+    };
+    let stubs: Vec<Stub> = stubs.into_iter().map(|(s, _)| s).collect();
     let keys: Vec<engine::Key> = stubs
         .iter()
         .map(|s| engine::Key {

@@ -340,24 +340,30 @@ fn jsonl(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
 struct Rows<'a> {
     analyses: &'a [Analysis],
     rejected: &'a [Rejected],
-    event_of: Vec<Option<&'a str>>,
+    events: &'a [EventGroup],
+    /// Per checked story, its event's index in `events` (`u32::MAX`: none);
+    /// four bytes a story, for batches of 100,000.
+    event_of: Vec<u32>,
     /// Below `analyses.len()` a checked story, above a rejected input.
-    order: Vec<usize>,
+    order: Vec<u32>,
 }
 
 impl<'a> Rows<'a> {
     fn new(r: &CheckReport<'a>) -> Self {
-        let mut event_of: Vec<Option<&str>> = vec![None; r.analyses.len()];
-        for g in r.events {
+        let mut event_of: Vec<u32> = vec![u32::MAX; r.analyses.len()];
+        for (e, g) in r.events.iter().enumerate() {
             for &s in &g.stories {
-                event_of[s] = Some(&g.event);
+                event_of[s] = u32::try_from(e).unwrap_or(u32::MAX);
             }
         }
         let mut rows = Rows {
             analyses: r.analyses,
             rejected: r.rejected,
             event_of,
-            order: (0..r.analyses.len() + r.rejected.len()).collect(),
+            events: r.events,
+            order: (0..r.analyses.len() + r.rejected.len())
+                .map(|k| u32::try_from(k).expect("fewer than 2^32 stories"))
+                .collect(),
         };
         let key = |k: usize| -> (&str, &str, Option<usize>) {
             match rows.analyses.get(k) {
@@ -370,7 +376,10 @@ impl<'a> Rows<'a> {
         };
         let mut order = std::mem::take(&mut rows.order);
         // the index breaks ties: the order of a stable sort, without its buffer
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            key(a).cmp(&key(b)).then(a.cmp(&b))
+        });
         rows.order = order;
         rows
     }
@@ -382,7 +391,10 @@ impl<'a> Rows<'a> {
                 outlet: Some(&a.story.outlet),
                 path: &a.story.path,
                 status: "checked",
-                event: self.event_of[k],
+                event: self
+                    .events
+                    .get(self.event_of[k] as usize)
+                    .map(|g| g.event.as_str()),
                 reason: None,
                 line: None,
                 column: None,
@@ -404,7 +416,7 @@ impl<'a> Rows<'a> {
     }
 
     fn iter(&self) -> impl Iterator<Item = StoryRow<'a>> + '_ {
-        self.order.iter().map(|&k| self.row(k))
+        self.order.iter().map(|&k| self.row(k as usize))
     }
 }
 

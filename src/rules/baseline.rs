@@ -113,7 +113,13 @@ pub fn apply(
     findings: Vec<Finding>,
     baseline: Option<&Baseline>,
 ) -> (Vec<Finding>, Suppressed) {
-    let ignores: Vec<BTreeSet<String>> = analyses.iter().map(ignored_rules).collect();
+    // few stories ignore anything: keep only those that do
+    let ignores: std::collections::BTreeMap<usize, BTreeSet<String>> = analyses
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (k, ignored_rules(a)))
+        .filter(|(_, set)| !set.is_empty())
+        .collect();
     let mut used: BTreeSet<(usize, String)> = BTreeSet::new();
     let mut kept = Vec::new();
     let mut s = Suppressed::default();
@@ -122,7 +128,7 @@ pub fn apply(
             .evidence
             .iter()
             .map(|e| e.story)
-            .filter(|&st| ignores[st].contains(&f.rule))
+            .filter(|st| ignores.get(st).is_some_and(|set| set.contains(&f.rule)))
             .collect();
         if !ignoring.is_empty() {
             used.extend(ignoring.into_iter().map(|st| (st, f.rule.clone())));
@@ -135,7 +141,7 @@ pub fn apply(
         }
         kept.push(f);
     }
-    for (st, set) in ignores.iter().enumerate() {
+    for (&st, set) in &ignores {
         for rule in set {
             if !used.contains(&(st, rule.clone())) {
                 s.unused_ignores.push((st, rule.clone()));

@@ -271,32 +271,44 @@ pub fn reject_duplicate_ids(batch: &mut Batch) {
 }
 
 /// Keep the first item of each story id, in order; reject the others.
+/// The ids are borrowed and the items kept in place: a batch of 100,000
+/// stories holds no second copy of either.
 pub fn first_of_each_id<T>(
-    items: Vec<T>,
+    mut items: Vec<T>,
     id_and_path: impl Fn(&T) -> (&str, &str),
     rejected: &mut Vec<Rejected>,
 ) -> Vec<T> {
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut kept = Vec::with_capacity(items.len());
-    for item in items {
-        let (id, path) = id_and_path(&item);
-        match first.get(id) {
-            Some(&k) => rejected.push(reject(
-                path,
-                None,
-                None,
-                format!(
-                    "duplicate story id {id:?} (first used by {})",
-                    id_and_path(&kept[k]).1
-                ),
-            )),
-            None => {
-                first.insert(id.to_string(), kept.len());
-                kept.push(item);
+    let mut duplicate = vec![false; items.len()];
+    {
+        let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        first.reserve(items.len());
+        for (k, item) in items.iter().enumerate() {
+            let (id, path) = id_and_path(item);
+            match first.get(id) {
+                Some(&f) => {
+                    duplicate[k] = true;
+                    rejected.push(reject(
+                        path,
+                        None,
+                        None,
+                        format!(
+                            "duplicate story id {id:?} (first used by {})",
+                            id_and_path(&items[f]).1
+                        ),
+                    ));
+                }
+                None => {
+                    first.insert(id, k);
+                }
             }
         }
     }
-    kept
+    let mut k = 0;
+    items.retain(|_| {
+        k += 1;
+        !duplicate[k - 1]
+    });
+    items
 }
 
 fn walk(dir: &Path, out: &mut Vec<Source>, rejected: &mut Vec<Rejected>) {
