@@ -53,20 +53,20 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 .take_while(|c| c.is_ascii_alphabetic())
                 .count();
             let word_start = i;
-            if !boundary_before(text, i) {
-                i += n;
-                continue;
-            }
             // a currency code or name before a number: "RM 42", "US$ 3.14", "Rs. 20"
-            let after = &bytes[i + n..];
-            let number_next = after
-                .first()
-                .is_some_and(|b| b.is_ascii_digit() || *b == b'$')
-                || (after.len() > 1
-                    && matches!(after[0], b' ' | b'.')
-                    && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '));
-            let currency_first = number_next && money::prefix(&text[i..]).is_some();
-            if !(lexicon::is_trigger(&bytes[i..i + n]) || currency_first) {
+            let number_next = || {
+                let after = &bytes[i + n..];
+                after
+                    .first()
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'$')
+                    || (after.len() > 1
+                        && matches!(after[0], b' ' | b'.')
+                        && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '))
+            };
+            // the cheap tests first: most words are neither
+            let wanted = lexicon::is_trigger(&bytes[i..i + n])
+                || (number_next() && money::prefix(&text[i..]).is_some());
+            if !wanted || !boundary_before(text, i) {
                 i += n;
                 continue;
             }

@@ -127,7 +127,17 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
     let mut offset = headline_end;
     let body = &text[headline_end..];
     let mut prev_line: Option<&str> = None;
-    for line in body.split_inclusive('\n') {
+    // `split_inclusive('\n')` with memchr's vectorised search: std's
+    // char search costs more than the line on lines this short
+    let mut from = 0;
+    let lines = std::iter::from_fn(|| {
+        let rest = body.as_bytes().get(from..).filter(|r| !r.is_empty())?;
+        let end = memchr::memchr(b'\n', rest).map_or(body.len(), |k| from + k + 1);
+        let line = &body[from..end];
+        from = end;
+        Some(line)
+    });
+    for line in lines {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
