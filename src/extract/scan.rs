@@ -47,6 +47,12 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !MAY_START[usize::from(b)] {
+            // white space, punctuation, a letter of another script (its
+            // continuation bytes are skipped the same way)
+            i += 1;
+            continue;
+        }
         let candidate = if b.is_ascii_alphabetic() {
             let n = bytes[i..]
                 .iter()
@@ -120,6 +126,19 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     join_bounds(text, &mut out);
     out
 }
+
+/// The bytes a figure or a word can start at: ASCII letters and digits,
+/// `$`, the lead bytes of `£ ¥ ½` (0xC2) and `€ ₹ ⅓ −` (0xE2), and the
+/// `.`, `-`, `+` before a digit.
+static MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'$' | 0xC2 | 0xE2 | b'.' | b'-' | b'+');
+        b += 1;
+    }
+    t
+};
 
 fn utf8_len(b: u8) -> usize {
     match b {

@@ -183,19 +183,6 @@ fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
 }
 
-/// The bytes sentence splitting looks at: terminators, straight quotes, and
-/// the lead bytes of curly quotes, guillemets and the ellipsis character.
-static SENTENCE_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    let bytes = *b".!?\"\xC2\xE2";
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
-
 fn split_sentences(
     text: &str,
     para: Range<usize>,
@@ -210,12 +197,24 @@ fn split_sentences(
     let mut curly = 0i32;
     let mut k = 0;
     // only these bytes matter: terminators, straight quotes, and the lead
-    // bytes of curly quotes, guillemets and the ellipsis character
+    // bytes of curly quotes, guillemets and the ellipsis character; two
+    // vectorised searches find the next of each three, and each result
+    // stands until it is passed
+    let mut next_end = memchr::memchr3(b'.', b'!', b'?', b);
+    let mut next_quote = memchr::memchr3(b'"', 0xC2, 0xE2, b);
     while k < b.len() {
-        // most bytes are none of these: skip them without the tests below
-        match b[k..].iter().position(|&x| SENTENCE_BYTES[usize::from(x)]) {
-            Some(skip) => k += skip,
-            None => break,
+        let find = |at: &mut Option<usize>, x: u8, y: u8, z: u8| {
+            if at.is_some_and(|p| p < k) {
+                *at = memchr::memchr3(x, y, z, &b[k..]).map(|p| k + p);
+            }
+            *at
+        };
+        let ends = find(&mut next_end, b'.', b'!', b'?');
+        let quotes = find(&mut next_quote, b'"', 0xC2, 0xE2);
+        match (ends, quotes) {
+            (Some(x), Some(y)) => k = x.min(y),
+            (Some(x), None) | (None, Some(x)) => k = x,
+            (None, None) => break,
         }
         let c = b[k];
         match c {
