@@ -140,11 +140,8 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         let b = s.as_bytes();
         let mut at = 0;
         let mut next_p = p + 1;
-        while let Some(found) = b[at..]
-            .iter()
-            .position(|&x| matches!(x, b'"' | b'\'' | 0xE2 | 0xC2))
-        {
-            let i = at + found;
+        let mut marks = crate::text::NextByte::new(b, *b"\"'\xE2", [0xC2; 3]);
+        while let Some(i) = marks.at_or_after(at) {
             let Some(c) = s[i..].chars().next() else {
                 break;
             };

@@ -183,6 +183,45 @@ fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
 }
 
+/// The next byte at or after a position that is one of two sets of three,
+/// found with memchr's vectorised `memchr3`. Each set's last result stands
+/// until the position passes it, so a text is searched once whatever the
+/// number of stops.
+pub(crate) struct NextByte<'a> {
+    hay: &'a [u8],
+    sets: [[u8; 3]; 2],
+    next: [Option<usize>; 2],
+}
+
+impl<'a> NextByte<'a> {
+    pub(crate) fn new(hay: &'a [u8], a: [u8; 3], b: [u8; 3]) -> Self {
+        let find = |[x, y, z]: [u8; 3]| memchr::memchr3(x, y, z, hay);
+        NextByte {
+            hay,
+            sets: [a, b],
+            next: [find(a), find(b)],
+        }
+    }
+
+    /// The first position at or after `k` holding one of the bytes. The
+    /// positions asked for must not go back.
+    pub(crate) fn at_or_after(&mut self, k: usize) -> Option<usize> {
+        for (next, &[x, y, z]) in self.next.iter_mut().zip(&self.sets) {
+            if next.is_some_and(|p| p < k) {
+                *next = self
+                    .hay
+                    .get(k..)
+                    .and_then(|rest| memchr::memchr3(x, y, z, rest))
+                    .map(|p| k + p);
+            }
+        }
+        match self.next {
+            [Some(a), Some(b)] => Some(a.min(b)),
+            [a, b] => a.or(b),
+        }
+    }
+}
+
 fn split_sentences(
     text: &str,
     para: Range<usize>,
@@ -197,24 +236,12 @@ fn split_sentences(
     let mut curly = 0i32;
     let mut k = 0;
     // only these bytes matter: terminators, straight quotes, and the lead
-    // bytes of curly quotes, guillemets and the ellipsis character; two
-    // vectorised searches find the next of each three, and each result
-    // stands until it is passed
-    let mut next_end = memchr::memchr3(b'.', b'!', b'?', b);
-    let mut next_quote = memchr::memchr3(b'"', 0xC2, 0xE2, b);
+    // bytes of curly quotes, guillemets and the ellipsis character
+    let mut next = NextByte::new(b, *b".!?", *b"\"\xC2\xE2");
     while k < b.len() {
-        let find = |at: &mut Option<usize>, x: u8, y: u8, z: u8| {
-            if at.is_some_and(|p| p < k) {
-                *at = memchr::memchr3(x, y, z, &b[k..]).map(|p| k + p);
-            }
-            *at
-        };
-        let ends = find(&mut next_end, b'.', b'!', b'?');
-        let quotes = find(&mut next_quote, b'"', 0xC2, 0xE2);
-        match (ends, quotes) {
-            (Some(x), Some(y)) => k = x.min(y),
-            (Some(x), None) | (None, Some(x)) => k = x,
-            (None, None) => break,
+        match next.at_or_after(k) {
+            Some(x) => k = x,
+            None => break,
         }
         let c = b[k];
         match c {
@@ -331,6 +358,28 @@ pub fn sentence_at(sentences: &[Sentence], offset: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_byte_finds_each_stop_in_order() {
+        let text = "He said: “It is over.” Is it? Yes! «Non» ...";
+        let b = text.as_bytes();
+        let mut next = NextByte::new(b, *b".!?", *b"\"\xC2\xE2");
+        let mut stops = Vec::new();
+        let mut k = 0;
+        while let Some(p) = next.at_or_after(k) {
+            stops.push(p);
+            k = p + 1;
+        }
+        let want: Vec<usize> = (0..b.len())
+            .filter(|&i| matches!(b[i], b'.' | b'!' | b'?' | b'"' | 0xC2 | 0xE2))
+            .collect();
+        assert_eq!(stops, want);
+        // past the end
+        assert_eq!(
+            NextByte::new(b, *b".!?", *b"\"\xC2\xE2").at_or_after(b.len() + 5),
+            None
+        );
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text, 0)
