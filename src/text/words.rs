@@ -128,11 +128,15 @@ impl WordSet {
 
     /// Whether `w`, ASCII-lower-cased, is in the set. A word with other
     /// than ASCII characters never is.
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
         self.contains_bytes(w.as_bytes())
     }
 
-    /// [`WordSet::contains`] for a word given as bytes.
+    /// [`WordSet::contains`] for a word given as bytes. The filter on
+    /// length and end letters is inlined where it is asked; most words stop
+    /// there, without the cost of a call.
+    #[inline]
     pub fn contains_bytes(&self, w: &[u8]) -> bool {
         if (1..=PACKED).contains(&w.len()) {
             let (first, last) = end_bytes(w);
@@ -140,6 +144,11 @@ impl WordSet {
                 return false;
             }
         }
+        self.find(w)
+    }
+
+    /// The hash table (or the list of long words) after the filter.
+    fn find(&self, w: &[u8]) -> bool {
         match pack(w) {
             Some(p) => {
                 let mask = self.slots.len() - 1;
