@@ -54,10 +54,7 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
             continue;
         }
         let candidate = if b.is_ascii_alphabetic() {
-            let n = bytes[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
+            let n = alpha_run(&bytes[i..]);
             let word_start = i;
             // a currency code or name before a number: "RM 42", "US$ 3.14", "Rs. 20"
             let number_next = || {
@@ -139,6 +136,31 @@ static MAY_START: [bool; 256] = {
     }
     t
 };
+
+/// How many ASCII letters `b` starts with, eight bytes at a time.
+fn alpha_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // lower-case by setting 0x20, then test 'a' <= byte <= 'z' in
+        // each byte's high bit (no carry crosses a byte: the 7-bit values
+        // plus the offsets stay below 0x100); ASCII bytes only
+        let l = (x | (0x20 * ONES)) & (0x7f * ONES);
+        let at_least_a = l + (0x80 - u64::from(b'a')) * ONES;
+        let past_z = l + (0x80 - u64::from(b'z') - 1) * ONES;
+        let letters = at_least_a & !past_z & !x & (0x80 * ONES);
+        let first_other = (!letters & (0x80 * ONES)).trailing_zeros() as usize / 8;
+        n += first_other;
+        if first_other < 8 {
+            return n;
+        }
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
 
 fn utf8_len(b: u8) -> usize {
     match b {
@@ -645,6 +667,33 @@ fn join_bounds(text: &str, out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn alpha_runs_count_ascii_letters(b in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::num::u8::ANY,
+                proptest::sample::select(b"azAZ@[`{09 \xc3\xa9".to_vec()),
+                proptest::sample::select(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".to_vec()),
+            ],
+            0..40,
+        )) {
+            let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            proptest::prop_assert_eq!(alpha_run(&b), want);
+        }
+    }
+
+    #[test]
+    fn alpha_runs_stop_at_every_byte_that_is_no_letter() {
+        for other in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'q'; 20];
+                b[at] = other;
+                let want = if other.is_ascii_alphabetic() { 20 } else { at };
+                assert_eq!(alpha_run(&b), want, "byte {other:#x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn ordinal_suffixes_follow_the_number() {
