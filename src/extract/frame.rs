@@ -1067,7 +1067,8 @@ fn where_place(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, 
     let end = (start..k)
         .find(|&j| crate::word_set!(PLACE_PREPS).contains(toks[j].low))
         .unwrap_or(k);
-    let last = toks[end - 1];
+    // "In where ...": the phrase would start with its preposition
+    let last = toks[start..end].last()?;
     let phrase = format!("at {}", &text[first.start..last.end]);
     Some((toks[k].start, toks[k].end, phrase))
 }
@@ -1697,6 +1698,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_where_clause_after_a_bare_preposition_names_no_place() {
+        // found by the grammar fuzz target: "In where" once subtracted past zero
+        for text in [
+            "In where 5 died.",
+            "In where ,8 people were hurt",
+            "At where",
+        ] {
+            let s = sentences(text, 0);
+            let (claims, _) = super::claims(text, &s, mentions(text, None), None);
+            assert!(
+                claims.iter().all(|c| c.scope.is_none()),
+                "{text}: {claims:?}"
+            );
+        }
+        let text = "Norrby station where 5 died.";
+        let s = sentences(text, 0);
+        let (claims, _) = super::claims(text, &s, mentions(text, None), None);
+        assert_eq!(claims[0].scope.as_deref(), Some("at Norrby station"));
     }
 
     #[test]
