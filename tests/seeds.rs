@@ -7,7 +7,7 @@ use crosscheck::extract::quantity::Qualifier;
 /// Gold rows matched with the right number, qualifier and unit.
 const FLOOR_FIGURES: usize = 26;
 /// ... of which the counted noun also matches (where the gold gives one).
-const FLOOR_COUNTED: usize = 25;
+const FLOOR_COUNTED: usize = 26;
 
 struct Gold {
     story: String,

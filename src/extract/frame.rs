@@ -1320,7 +1320,7 @@ pub fn claims(
             });
         }
     }
-    inherit_counted(&mut out, sentences);
+    inherit_counted(text, &mut out, sentences);
     (out, dangling)
 }
 
@@ -1509,9 +1509,27 @@ fn event_for(
 /// same paragraph counted: `2,104 civilians ... while 2,862 more got injured`.
 /// A casualty figure that still has none counts people: `the death toll
 /// rose to 35`, `35 dead`.
-fn inherit_counted(claims: &mut [Claim], sentences: &[Sentence]) {
+fn inherit_counted(text: &str, claims: &mut [Claim], sentences: &[Sentence]) {
+    // "protests spread, and more than 300 have been detained": those
+    // detained at, or attending, a gathering the sentence names are its
+    // participants, whatever else the paragraph counted; they are no
+    // donors to the figures after them
+    let gathered: Vec<Option<&str>> = claims
+        .iter()
+        .map(|c| {
+            let elided = c.counted.is_none()
+                && c.quantity.unit == Unit::Count
+                && matches!(c.event.as_deref(), Some("detained" | "attended"));
+            elided
+                .then(|| participants(&text[sentences[c.sentence].span.clone()]))
+                .flatten()
+        })
+        .collect();
     inherit_from_paragraph(claims, sentences);
-    for c in claims.iter_mut() {
+    for (c, g) in claims.iter_mut().zip(gathered) {
+        if let Some(g) = g {
+            c.counted = Some(g.to_string());
+        }
         let casualty = matches!(
             c.event.as_deref(),
             Some(
@@ -1529,6 +1547,17 @@ fn inherit_counted(claims: &mut [Claim], sentences: &[Sentence]) {
             c.counted = Some("person".to_string());
         }
     }
+}
+
+/// Who takes part in the gathering a sentence names, if it names one.
+fn participants(sentence: &str) -> Option<&'static str> {
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .find_map(|w| match lower(w).as_str() {
+            "protest" | "protests" => Some("protester"),
+            "demonstration" | "demonstrations" => Some("demonstrator"),
+            _ => None,
+        })
 }
 
 fn inherit_from_paragraph(claims: &mut [Claim], sentences: &[Sentence]) {
@@ -1698,6 +1727,46 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn those_detained_at_a_named_gathering_are_its_participants() {
+        let counted = |text: &str| {
+            let s = sentences(text, 0);
+            let (claims, _) = super::claims(text, &s, mentions(text, None), None);
+            // the last figure of each sentence is the one asked about
+            claims.last().and_then(|c| c.counted.clone())
+        };
+        let cases = [
+            (
+                "Protests spread to six cities, and more than 300 have been detained, police said.",
+                Some("protester"),
+            ),
+            (
+                "More than 2,000 attended the demonstration outside parliament.",
+                Some("demonstrator"),
+            ),
+            (
+                "At least 12 were killed during the protests, medics said.",
+                Some("person"),
+            ),
+            (
+                "More than 300 have been detained since Monday, police said.",
+                Some("person"),
+            ),
+            (
+                "Police detained 40 journalists at the protest.",
+                Some("journalist"),
+            ),
+            // the inferred protesters are not handed on to the injured
+            (
+                "Protests spread, and more than 300 have been detained. At least 12 were injured, medics said.",
+                Some("person"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(counted(text).as_deref(), want, "{text}");
+        }
     }
 
     #[test]
