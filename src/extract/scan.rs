@@ -263,7 +263,12 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
     }
     // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "$20 and 43c"
     if let Some(Unit::Money(code)) = unit {
-        if let Some((r, minor)) = money::minor_units(rest, code) {
+        // "between 10 dollars and 20": the end of a range, not cents
+        let ranged = grammar::words_before(text, at)
+            .take(2)
+            .any(|(_, w)| w.eq_ignore_ascii_case("between"));
+        let whole = value.fract() == 0.0 && !ranged;
+        if let Some((r, minor)) = money::minor_units(rest, code, whole) {
             value += minor;
             precision = precision.min(0.01);
             rest = r;

@@ -300,14 +300,31 @@ pub fn trailing_scale(i: &str) -> Option<(&str, f64)> {
 }
 
 /// Cents after the main unit: `3 dollars 50 cents`, `$20 and 43c`,
-/// `thirteen dollars and forty-five cents`. Returns the rest and the amount
-/// in the main unit.
-pub fn minor_units<'a>(i: &'a str, code: &str) -> Option<(&'a str, f64)> {
+/// `thirteen dollars and forty-five cents`; after a whole amount also
+/// without the word when nothing follows but the end of the clause
+/// (`it cost 15 dollars 50.`, `twenty rupees and 43`), never before a word
+/// (`20 euros and 50 were sold` is two figures). Returns the rest and the
+/// amount in the main unit.
+///
+/// ```text
+/// minor = " " ["and "] cardinal ("c" | " " minor-word | &clause-end)
+/// ```
+pub fn minor_units<'a>(i: &'a str, code: &str, whole: bool) -> Option<(&'a str, f64)> {
     let t = i.strip_prefix(' ')?;
     let t = t.strip_prefix("and ").unwrap_or(t);
     let (r, c) = super::cardinal::cardinal(t).ok()?;
     if c.value >= 100.0 || c.value.fract() != 0.0 || c.scaled {
         return None;
+    }
+    let clause_end = r
+        .strip_prefix(['.', ',', ';', ':', '!', '?', ')'])
+        .unwrap_or(r)
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace)
+        && !r.starts_with(' ');
+    if whole && clause_end && !matches!(code, "JPY" | "KRW") {
+        return Some((r, c.value / 100.0));
     }
     let (rest, minor) = if let Some(r2) = r.strip_prefix('c').filter(|r2| super::boundary_after(r2))
     {
@@ -369,11 +386,24 @@ mod tests {
         assert_eq!(code_as_written("try"), None);
         assert_eq!(code_as_written("Usd"), None);
         assert_eq!(code_as_written("usdollars"), None);
-        assert_eq!(minor_units(" dollars", "USD"), None);
-        assert_eq!(minor_units(" 50 cents.", "USD"), Some((".", 0.5)));
+        assert_eq!(minor_units(" dollars", "USD", true), None);
+        assert_eq!(minor_units(" 50 cents.", "USD", true), Some((".", 0.5)));
         assert_eq!(
-            minor_units(" and forty-five cents", "USD"),
+            minor_units(" and forty-five cents", "USD", true),
             Some(("", 0.45))
         );
+        // without the word: only at the end of a clause, after a whole amount
+        assert_eq!(minor_units(" 50.", "USD", true), Some((".", 0.5)));
+        assert_eq!(minor_units(" and 43", "INR", true), Some(("", 0.43)));
+        assert_eq!(
+            minor_units(" forty five, said", "USD", true),
+            Some((", said", 0.45))
+        );
+        assert_eq!(minor_units(" 50.", "USD", false), None);
+        assert_eq!(minor_units(" and 50 were sold", "EUR", true), None);
+        assert_eq!(minor_units(" 50 times", "EUR", true), None);
+        assert_eq!(minor_units(" 50.5", "EUR", true), None);
+        assert_eq!(minor_units(" 500.", "EUR", true), None);
+        assert_eq!(minor_units(" 50.", "JPY", true), None);
     }
 }
