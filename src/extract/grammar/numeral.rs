@@ -1,7 +1,8 @@
 //! Figures written in digits.
 //!
 //! ```text
-//! numeral  = ( grouped | plain | "." digits ) [ "." digits ] [ exponent ]
+//! numeral  = ( indian | grouped | plain | "." digits ) [ "." digits ] [ exponent ]
+//! indian   = digit{1,2} ( "," digit{2} )+ "," digit{3}   (* lakh and crore: 12,34,567 *)
 //! grouped  = digit{1,3} ( sep digit{3} )+      (* the group must end the digits *)
 //! sep      = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP
 //! plain    = digit+
@@ -60,6 +61,26 @@ fn group(i: &str) -> Option<(&str, &str)> {
     Some((rest, d))
 }
 
+/// Indian grouping after the first one or two digits: pairs, then the
+/// last three (`12,34,567`). Returns the rest after the last group.
+fn indian<'a>(first: &str, mut rest: &'a str) -> Option<&'a str> {
+    if first.len() > 2 {
+        return None;
+    }
+    let mut pairs = 0;
+    loop {
+        let (r, d) = digits(rest.strip_prefix(',')?);
+        match d.len() {
+            2 => {
+                pairs += 1;
+                rest = r;
+            }
+            3 if pairs > 0 => return Some(r),
+            _ => return None,
+        }
+    }
+}
+
 /// Powers of ten that are exact in an `f64`.
 const EXACT_POWERS: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
@@ -101,6 +122,9 @@ pub fn numeral(i: &str) -> IResult<&str, Numeral> {
         if !rest.starts_with('.') {
             return super::fail(i);
         }
+    } else if let Some(r) = indian(first, rest) {
+        rest = r;
+        grouped = true;
     } else if first.len() <= 3 {
         let mut seps = None;
         while let Some((r, _)) = group(rest) {
@@ -215,6 +239,12 @@ mod tests {
             ("192.", 192.0, "."),
             ("1, 234", 1.0, ", 234"),
             ("12,34", 12.0, ",34"),
+            // Indian grouping: lakh and crore
+            ("12,34,567.89 rupees", 1_234_567.89, " rupees"),
+            ("1,00,000", 100_000.0, ""),
+            ("2,50,00,000 people", 25_000_000.0, " people"),
+            ("12,34,56", 12.0, ",34,56"),
+            ("123,45,678", 123.0, ",45,678"),
             ("1e10", 1e10, ""),
             ("1.3x10^6", 1.3e6, ""),
             ("2.5^-1", 0.4, ""),
