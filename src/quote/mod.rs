@@ -62,7 +62,7 @@ const SPEECH: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 fn is_speech(w: &str) -> bool {
-    SPEECH.iter().any(|v| w.eq_ignore_ascii_case(v))
+    crate::word_set!(SPEECH).contains(w)
 }
 
 fn capital(w: &str) -> bool {

@@ -237,18 +237,11 @@ struct Document<'a> {
 /// The shown findings, each made as it is written (a finding of a big
 /// event cites thousands of stories).
 #[derive(Debug)]
-struct FindingRows<'a> {
-    analyses: &'a [Analysis],
-    findings: &'a [Finding],
-    min_level: Severity,
-}
+struct FindingRows<'a>(&'a CheckReport<'a>);
 
 impl FindingRows<'_> {
     fn iter(&self) -> impl Iterator<Item = FindingOut> + '_ {
-        self.findings
-            .iter()
-            .filter(|f| f.severity >= self.min_level)
-            .map(|f| finding_out(self.analyses, f))
+        self.0.shown().map(|f| finding_out(self.0.analyses, f))
     }
 }
 
@@ -426,7 +419,7 @@ impl Serialize for Rows<'_> {
     }
 }
 
-fn document<'a>(r: &CheckReport<'a>) -> Document<'a> {
+fn document<'a>(r: &'a CheckReport<'a>) -> Document<'a> {
     let stories = Rows::new(r);
     Document {
         version: super::JSON_VERSION,
@@ -453,11 +446,7 @@ fn document<'a>(r: &CheckReport<'a>) -> Document<'a> {
                 })
             })
             .collect(),
-        findings: FindingRows {
-            analyses: r.analyses,
-            findings: r.findings,
-            min_level: r.min_level,
-        },
+        findings: FindingRows(r),
     }
 }
 
