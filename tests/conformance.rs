@@ -12,7 +12,7 @@
 //! runs it with the folder in place.
 
 use crosscheck::extract::quantity::{Qualifier, Unit};
-use crosscheck::extract::scan::{Mention, mentions};
+use crosscheck::extract::scan::{Mention, UnitWord, mentions, unit_words};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -81,19 +81,25 @@ fn recognizers_numbers(path: &Path, percent: bool) -> Tally {
             let want_text = r["Text"].as_str().unwrap_or("");
             let raw = r["Resolution"]["value"].as_str().unwrap_or("");
             let want: Option<f64> = raw.trim_end_matches('%').parse().ok();
-            let ok = want.is_some_and(|w| {
-                found.iter().any(|m| {
-                    let value_ok = if percent {
-                        m.quantity.unit == Unit::Percent && close(m.stated.0, w)
-                    } else {
-                        close(plain_value(m), w)
-                    };
-                    value_ok
-                        && [&m.number_span, &m.value_span, &m.span]
-                            .iter()
-                            .any(|r| same_text(text_of(input, r), want_text))
-                })
-            });
+            // no value: a percent word standing alone ("a small percent")
+            let bare = matches!(raw, "" | "null")
+                && unit_words(input, &found).iter().any(|u| {
+                    u.unit == Unit::Percent && same_text(text_of(input, &u.span), want_text)
+                });
+            let ok = bare
+                || want.is_some_and(|w| {
+                    found.iter().any(|m| {
+                        let value_ok = if percent {
+                            m.quantity.unit == Unit::Percent && close(m.stated.0, w)
+                        } else {
+                            close(plain_value(m), w)
+                        };
+                        value_ok
+                            && [&m.number_span, &m.value_span, &m.span]
+                                .iter()
+                                .any(|r| same_text(text_of(input, r), want_text))
+                    })
+                });
             t.record(ok, || {
                 format!(
                     "{input:?} want {want_text:?}={raw} got {:?}",
@@ -230,6 +236,9 @@ fn currency_codes<'a>(unit: &'a str, iso: Option<&'a str>) -> Vec<&'a str> {
         "Rial" => vec!["IRR"],
         "Shekel" => vec!["ILS"],
         "Satoshi" => vec!["XBT"],
+        "Peseta" => vec!["ESP"],
+        "Finnish markka" => vec!["FIM"],
+        "Netherlands guilder" => vec!["NLG"],
         "Bitcoin" => vec!["XBT"],
         _ => vec![],
     }
@@ -248,19 +257,31 @@ fn recognizers_currency(path: &Path) -> Tally {
             let unit = res["unit"].as_str().unwrap_or("");
             let codes = currency_codes(unit, res["isoCurrency"].as_str());
             let want: Option<f64> = res["value"].as_str().and_then(|v| v.parse().ok());
-            let cents = matches!(unit, "Cent" | "Pence" | "Penny");
-            let ok = want.is_some_and(|w| {
-                let w = if cents { w / 100.0 } else { w };
-                found.iter().any(|m| {
-                    let Unit::Money(code) = m.quantity.unit else {
-                        return false;
-                    };
-                    codes.contains(&code)
-                        && close(m.stated.0, w)
-                        && (same_text(text_of(input, &m.value_span), want_text)
-                            || same_text(text_of(input, &m.span), want_text))
-                })
-            });
+            // minor units: our figures are in the major unit
+            let scale = match unit {
+                "Cent" | "Pence" | "Penny" => 0.01,
+                "Satoshi" => 1e-8,
+                _ => 1.0,
+            };
+            // no value: a currency named alone ("the dollar fell")
+            let bare = res["value"].is_null()
+                && unit_words(input, &found).iter().any(|u: &UnitWord| {
+                    matches!(u.unit, Unit::Money(c) if codes.contains(&c))
+                        && same_text(text_of(input, &u.span), want_text)
+                });
+            let ok = bare
+                || want.is_some_and(|w| {
+                    let w = w * scale;
+                    found.iter().any(|m| {
+                        let Unit::Money(code) = m.quantity.unit else {
+                            return false;
+                        };
+                        codes.contains(&code)
+                            && close(m.stated.0, w)
+                            && (same_text(text_of(input, &m.value_span), want_text)
+                                || same_text(text_of(input, &m.span), want_text))
+                    })
+                });
             t.record(ok, || {
                 format!(
                     "{:?} want {want_text:?}={res} got {:?}",

@@ -1176,9 +1176,12 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// Which mentions are claims: everything but determiner `one`s and fraction
-/// words that are not shares of something.
+/// Which mentions are claims: everything but labels (`F-35`), determiner
+/// `one`s and fraction words that are not shares of something.
 fn is_claim(text: &str, m: &Mention) -> bool {
+    if m.quantity.unit == Unit::Label {
+        return false;
+    }
     let after = text[m.span.end..].trim_start();
     let next_word = &after[..after
         .find(|c: char| !c.is_alphabetic())

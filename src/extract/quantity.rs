@@ -92,6 +92,9 @@ pub enum Unit {
     Ordinal,
     /// Lengths, weights, areas and the like (`metre`, `tonne`): never counts.
     Measure(&'static str),
+    /// A number used as a name or code: the parts of a phone number or IP
+    /// address, `F-35`, `Section 427`. Never a figure of anything.
+    Label,
 }
 
 impl Unit {
@@ -109,6 +112,7 @@ impl Unit {
             Unit::Year => ("year", None),
             Unit::Ordinal => ("ordinal", None),
             Unit::Measure(m) => ("measure", Some(m)),
+            Unit::Label => ("label", None),
         }
     }
 
@@ -314,6 +318,7 @@ mod tests {
             Unit::Year,
             Unit::Ordinal,
             Unit::Measure("tonne"),
+            Unit::Label,
         ];
         for u in units {
             let name = u.to_string();

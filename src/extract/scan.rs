@@ -105,7 +105,15 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
         };
         if let Some(at) = candidate {
             let floor = out.last().map_or(0, |m: &Mention| m.span.end);
-            match figure(text, at, published, floor) {
+            // "nrs. 22,24,26,31": inside a list of numbers, the next comma
+            // ends the number rather than starting decimals
+            let listed = at >= 2 && bytes[at - 1] == b',' && bytes[at - 2].is_ascii_digit();
+            let upto = if listed {
+                at + memchr::memchr(b',', &bytes[at..]).unwrap_or(bytes.len() - at)
+            } else {
+                text.len()
+            };
+            match figure(&text[..upto], at, published, floor) {
                 Step::Found(m) => {
                     i = m.span.end.max(i + 1);
                     out.push(m);
@@ -115,12 +123,110 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                     i = end.max(i + 1);
                     continue;
                 }
+                Step::Labels(range) => {
+                    i = range.end.max(i + 1);
+                    labels(text, range, &mut out);
+                    continue;
+                }
                 Step::None => {}
             }
         }
         i += utf8_len(b);
     }
     join_bounds(text, &mut out);
+    out
+}
+
+/// Each run of digits in `text[range]` as a [`Unit::Label`] mention.
+fn labels(text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
+    let b = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let n = b[i..range.end]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let span = i..i + n;
+        let v: f64 = text[i..i + n].parse().unwrap_or(0.0);
+        out.push(Mention {
+            span: span.clone(),
+            value_span: span.clone(),
+            number_span: span,
+            stated: (v, v),
+            quantity: Quantity::new(Qualifier::Exact, Unit::Label, v, v, 1.0),
+            share: false,
+            lone_one: false,
+            spelled: false,
+        });
+        i += n;
+    }
+}
+
+/// A unit named without a number: `the dollar fell`, `a small percent`,
+/// `the % of increase`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitWord {
+    pub span: Range<usize>,
+    /// [`Unit::Percent`] or [`Unit::Money`].
+    pub unit: Unit,
+}
+
+/// The percent and currency words of `text` that stand outside every figure
+/// of `found` (the [`mentions`] of the same text): a currency or share the
+/// text speaks of without stating one. Words that are mostly something else
+/// without a number (`won`, `pound`) are not units here.
+pub fn unit_words(text: &str, found: &[Mention]) -> Vec<UnitWord> {
+    let b = text.as_bytes();
+    let in_figure = |i: usize| found.iter().any(|m| m.span.contains(&i));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && !in_figure(i) {
+            out.push(UnitWord {
+                span: i..i + 1,
+                unit: Unit::Percent,
+            });
+        }
+        if !b[i].is_ascii_alphabetic() {
+            i += utf8_len(b[i]);
+            continue;
+        }
+        let n = alpha_run(&b[i..]);
+        let end = i + n;
+        if boundary_before(text, i) && boundary_after(&text[end..]) && !in_figure(i) {
+            let w = &text[i..end];
+            let lower = grammar::Lower::new(w);
+            let percent = match lower.as_str() {
+                "percent" | "percents" | "percentage" | "percentages" | "pct" => Some(end),
+                // "per cent"
+                "per" => text[end..]
+                    .strip_prefix(' ')
+                    .and_then(grammar::alpha_word_ci)
+                    .filter(|(_, w2)| w2.as_str() == "cent")
+                    .map(|(r, _)| text.len() - r.len()),
+                _ => None,
+            };
+            if let Some(e) = percent {
+                out.push(UnitWord {
+                    span: i..e,
+                    unit: Unit::Percent,
+                });
+                i = e;
+                continue;
+            }
+            if let Some(code) = money::named_alone(w) {
+                out.push(UnitWord {
+                    span: i..end,
+                    unit: Unit::Money(code),
+                });
+            }
+        }
+        i = end;
+    }
     out
 }
 
@@ -173,8 +279,11 @@ fn utf8_len(b: u8) -> usize {
 
 enum Step {
     Found(Mention),
-    /// Not a figure, and nothing inside it is either (a phone number, `F-35`).
+    /// Not a figure, and nothing inside it is either (a time of day).
     Skip(usize),
+    /// Numbers that name rather than count (a phone number, `F-35`): each
+    /// run of digits in the range is a [`Unit::Label`].
+    Labels(Range<usize>),
     None,
 }
 
@@ -355,8 +464,10 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     let s = &text[at..];
     let first = s.as_bytes()[0];
     if first.is_ascii_digit() || first == b'+' {
-        if let Some(n) = guard::skip(s) {
-            return Step::Skip(at + n);
+        match guard::skip(s) {
+            Some((n, guard::Guarded::Identifier)) => return Step::Labels(at..at + n),
+            Some((n, guard::Guarded::Time)) => return Step::Skip(at + n),
+            None => {}
         }
         if let Some((r, d)) = date::numeric(s).or_else(|| date::day_first(s)) {
             return date_mention(at, text.len() - r.len(), d, published);
@@ -511,7 +622,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
         return Step::Skip(skip_to);
     }
     if first.is_ascii_digit() && guard::is_name(text, start) {
-        return Step::Skip(end);
+        return Step::Labels(start..end);
     }
     let mut or_equal = false;
     if !ranged {
@@ -885,6 +996,46 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_a_list_are_whole() {
+        let m = mentions("exercises 22,24,26,31 and 1,5 million", None);
+        let got: Vec<f64> = m.iter().map(|m| m.stated.0).collect();
+        assert_eq!(got, [22.0, 24.0, 26.0, 31.0, 1_500_000.0]);
+    }
+
+    #[test]
+    fn units_named_without_a_number() {
+        let words = |text: &str| -> Vec<(String, String)> {
+            unit_words(text, &mentions(text, None))
+                .iter()
+                .map(|u| (text[u.span.clone()].to_string(), u.unit.to_string()))
+                .collect()
+        };
+        let owned = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            words("The dollar fell 2% against the yen; a small percent, the % of it."),
+            owned(&[
+                ("dollar", "money:USD"),
+                ("yen", "money:JPY"),
+                ("percent", "percent"),
+                ("%", "percent")
+            ])
+        );
+        // inside a figure, or a word that is mostly something else
+        assert_eq!(
+            words("50 dollars, 3 per cent, they won, a pound of flour"),
+            owned(&[])
+        );
+        assert_eq!(
+            words("paid in RMB, not per cent"),
+            owned(&[("RMB", "money:CNY"), ("per cent", "percent")])
+        );
+    }
+
+    #[test]
     fn not_counts() {
         for (text, unit) in [
             ("in 2022 the", "year"),
@@ -905,10 +1056,33 @@ mod tests {
             "a MiG-29 crashed",
         ] {
             assert!(
-                mentions(text, None).is_empty(),
+                mentions(text, None)
+                    .iter()
+                    .all(|m| m.quantity.unit == Unit::Label),
                 "{text}: {:?}",
                 mentions(text, None)
             );
         }
+        // each number of a code is a label, never a count
+        let spans = |text: &str| -> Vec<(String, f64)> {
+            mentions(text, None)
+                .iter()
+                .filter(|m| m.quantity.unit == Unit::Label)
+                .map(|m| (text[m.span.clone()].to_string(), m.stated.0))
+                .collect()
+        };
+        let owned = |v: &[(&str, f64)]| -> Vec<(String, f64)> {
+            v.iter().map(|(t, x)| (t.to_string(), *x)).collect()
+        };
+        assert_eq!(
+            spans("host 192.168.1.20 down"),
+            owned(&[("192", 192.0), ("168", 168.0), ("1", 1.0), ("20", 20.0)])
+        );
+        assert_eq!(
+            spans("call +44-207-946/0000"),
+            owned(&[("44", 44.0), ("207", 207.0), ("946", 946.0), ("0000", 0.0)])
+        );
+        assert_eq!(spans("an F-35 jet"), owned(&[("35", 35.0)]));
+        assert_eq!(spans("at 10:30 a.m. local"), owned(&[]));
     }
 }

@@ -197,6 +197,23 @@ struct Acc {
 }
 
 impl Acc {
+    fn new() -> Acc {
+        Acc {
+            total: 0.0,
+            current: 0.0,
+            small: 0.0,
+            last: Last::Start,
+            last_scale: f64::INFINITY,
+            hundred_in_group: false,
+            precision: 1.0,
+            spelled: false,
+            scaled: false,
+            terms: 0,
+            numeral: None,
+            lone_one: false,
+        }
+    }
+
     fn value(&self) -> f64 {
         self.total + self.current
     }
@@ -348,20 +365,10 @@ fn point_digits(mut i: &str) -> Option<(&str, String)> {
 
 /// Parse a cardinal number at `i`.
 pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
-    let mut acc = Acc {
-        total: 0.0,
-        current: 0.0,
-        small: 0.0,
-        last: Last::Start,
-        last_scale: f64::INFINITY,
-        hundred_in_group: false,
-        precision: 1.0,
-        spelled: false,
-        scaled: false,
-        terms: 0,
-        numeral: None,
-        lone_one: false,
-    };
+    if let Some(f) = compound_fraction(i) {
+        return Ok(f);
+    }
+    let mut acc = Acc::new();
     let mut rest = i;
     let mut leading_a = false;
     let mut first = true;
@@ -590,31 +597,237 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     Ok((rest, c))
 }
 
-/// `three out of four`, `one in five`: a share written as a ratio.
+/// A word of a spelled fraction: a number word, `and`, or the closing
+/// ordinal (as the number word it counts on from, and whether plural).
+#[derive(Clone, Copy)]
+enum Part {
+    /// `hyphened`: joined to the word before by a hyphen (`thirty-two`).
+    W {
+        w: NumberWord,
+        hyphened: bool,
+    },
+    And,
+    Ordinal {
+        w: NumberWord,
+        plural: bool,
+        hyphened: bool,
+    },
+}
+
+/// The number word an ordinal counts as in a compound (`fifth` → five,
+/// `hundredth` → hundred).
+fn ordinal_word(v: f64) -> NumberWord {
+    match v {
+        v if v < 10.0 => NumberWord::Unit(v as u8),
+        v if v < 20.0 => NumberWord::Teen(v as u8),
+        v if v < 100.0 => NumberWord::Tens(v as u8),
+        100.0 => NumberWord::Hundred,
+        v => NumberWord::Scale(v),
+    }
+}
+
+/// An ordinal word closing a spelled fraction: `fifths`, `firsts`. Not
+/// `second(s)`, which after a number is a unit of time.
+fn closing_ordinal(i: &str) -> Option<(&str, f64, bool)> {
+    let (r, w) = alpha_word(i)?;
+    let mut buf = [0u8; 16];
+    let l = lower(w, &mut buf)?;
+    let (stem, plural) = match l.strip_suffix(b"s") {
+        Some(s) => (s, true),
+        None => (l, false),
+    };
+    if stem == b"second" || stem == b"quarter" {
+        return None;
+    }
+    Some((r, ordinal_value(stem)?, plural))
+}
+
+/// Push `parts` into a fresh accumulator; its value if every word fits.
+fn value_of(parts: &[Part]) -> Option<f64> {
+    let mut acc = Acc::new();
+    let mut after_and = false;
+    for p in parts {
+        match *p {
+            Part::And => {
+                if after_and || acc.last == Last::Start {
+                    return None;
+                }
+                after_and = true;
+                continue;
+            }
+            Part::W { w, .. } | Part::Ordinal { w, .. } => {
+                if !acc.push(w, after_and) {
+                    return None;
+                }
+            }
+        }
+        after_and = false;
+    }
+    (!after_and && acc.last != Last::Start).then(|| acc.value())
+}
+
+/// A fraction whose denominator is a compound ordinal, read as
+/// Recognizers-Text reads it: `three twenty firsts` (3/21), `one one hundred
+/// fifth` (1/105), `one hundred thirty fifths` (100/35), and with `and`
+/// binding the numerator, `one hundred and thirty fifths` (130/5).
+///
+/// ```text
+/// fraction    = numerator denominator
+/// numerator   = cardinal in words
+/// denominator = [ cardinal in words ] ordinal    (* the longest that leaves a numerator *)
+/// ```
+///
+/// The numerator is one exactly when the ordinal is singular. Fractions
+/// whose denominator is one word (`two thirds`, `six million and two
+/// thirds`) are left to [`cardinal`]'s own reading, which also takes `of a
+/// million` after them, unless what follows an `and` makes no proper
+/// fraction with it.
+fn compound_fraction(i: &str) -> Option<(&str, Cardinal)> {
+    const MAX: usize = 12;
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // the words, up to and including the closing ordinal
+    let mut parts = [Part::And; MAX];
+    let mut n = 0;
+    let mut at = i;
+    let rest = loop {
+        if n + 2 > MAX {
+            return None;
+        }
+        let s = if n == 0 { at } else { sep(at)? };
+        let hyphened = n > 0 && at.trim_start_matches(is_space).starts_with('-');
+        if n > 0 {
+            if let Some((r, d, plural)) = closing_ordinal(s) {
+                parts[n] = Part::Ordinal {
+                    w: ordinal_word(d),
+                    plural,
+                    hyphened,
+                };
+                n += 1;
+                break r;
+            }
+        }
+        let (r, tok) = token(s)?;
+        match tok {
+            Tok::W(w) if w != NumberWord::Dozen => parts[n] = Part::W { w, hyphened },
+            Tok::And if n > 0 => parts[n] = Part::And,
+            // "twenty-fifths": the tens and the ordinal as two words
+            Tok::Denom(d, plural) if n > 0 && d > 20.0 && d < 100.0 => {
+                let tens = (d as u8) / 10 * 10;
+                parts[n] = Part::W {
+                    w: NumberWord::Tens(tens),
+                    hyphened,
+                };
+                parts[n + 1] = Part::Ordinal {
+                    w: ordinal_word(d - f64::from(tens)),
+                    plural,
+                    hyphened: true,
+                };
+                n += 2;
+                break r;
+            }
+            _ => return None,
+        }
+        at = r;
+        n += 1;
+    };
+    let parts = &parts[..n];
+    let Some(Part::Ordinal { plural, .. }) = parts.last().copied() else {
+        return None;
+    };
+    for k in 1..n {
+        let (num, den) = parts.split_at(k);
+        let starts_ok = match den[0] {
+            Part::W { w, hyphened } => {
+                !hyphened
+                    && matches!(
+                        w,
+                        NumberWord::Unit(_) | NumberWord::Teen(_) | NumberWord::Tens(_)
+                    )
+            }
+            Part::Ordinal { hyphened, .. } => !hyphened,
+            Part::And => false,
+        };
+        if !starts_ok {
+            continue;
+        }
+        let Some(a) = value_of(num) else { continue };
+        let Some(d) = value_of(den) else { continue };
+        if (a == 1.0) == plural || d < 3.0 || a <= 0.0 {
+            continue;
+        }
+        if den.len() == 1 {
+            // "one hundred and thirty fifths" is 130/5, as thirty fifths
+            // make no proper fraction; "six million and two thirds" and
+            // "two hundred and fifty-four hundredths" add a proper fraction,
+            // which [`cardinal`] reads
+            let after_and = num.iter().rposition(|p| matches!(p, Part::And));
+            let improper = after_and
+                .and_then(|at| value_of(&num[at + 1..]))
+                .is_some_and(|v| v >= d);
+            if !improper {
+                return None;
+            }
+        }
+        let c = Cardinal {
+            value: a / d,
+            precision: 1.0 / d,
+            spelled: true,
+            fraction: true,
+            has_fraction: true,
+            scaled: false,
+            fraction_scale: 1.0,
+            terms: n as u16,
+            numeral: None,
+            lone_one: false,
+        };
+        return Some(of_scale(rest, c));
+    }
+    None
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    OutOf,
+    In,
+    Over,
+}
+
+/// `three out of four`, `one in five`, `one over three.`: a share or a
+/// quotient written as a ratio.
 fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
     if c.fraction || c.value.fract() != 0.0 || c.value <= 0.0 {
         return None;
     }
-    let (after, one_in) = if let Some(r) = rest.strip_prefix(" out of ") {
-        (r, false)
+    let (after, link) = if let Some(r) = rest.strip_prefix(" out of ") {
+        (r, Link::OutOf)
     } else if let Some(r) = rest.strip_prefix(" in ") {
-        (r, true)
+        (r, Link::In)
+    } else if let Some(r) = rest.strip_prefix(" over ") {
+        (r, Link::Over)
     } else {
         return None;
     };
-    if one_in && c.value != 1.0 {
+    if link == Link::In && c.value != 1.0 {
         return None;
     }
     let (r, d) = cardinal(after).ok()?;
-    let plain_year = d
-        .numeral
-        .is_some_and(|n| n.int_digits == 4 && n.is_plain_integer());
-    if d.fraction
-        || d.value < c.value
-        || d.value < 2.0
-        || plain_year
-        || (one_in && d.value > 1000.0)
-    {
+    let plain_year = |c: &Cardinal| {
+        c.numeral
+            .is_some_and(|n| n.int_digits == 4 && n.is_plain_integer())
+    };
+    let bad = match link {
+        Link::OutOf => d.value < c.value,
+        Link::In => d.value > 1000.0,
+        // "one over three." ends its clause; "2,000 over 3 years", "5% in
+        // 2021 over 2020" do not divide
+        Link::Over => {
+            let tail = r.trim_start_matches(is_space);
+            !(tail.is_empty() || tail.starts_with(['.', ',', ';', ':', '?', '!', ')']))
+        }
+    };
+    if bad || d.fraction || d.value < 2.0 || plain_year(&d) {
         return None;
     }
     let mut out = *c;
@@ -752,6 +965,23 @@ mod tests {
             ("three billions", 3e9, 14),
             ("two hundred dozens", 2400.0, 18),
             ("two point two million", 2.2e6, 21),
+            // compound ordinals close a fraction; the longest denominator wins
+            ("three twenty firsts", 3.0 / 21.0, 19),
+            ("twenty twenty-fifths", 20.0 / 25.0, 20),
+            ("one one hundred fifth", 1.0 / 105.0, 21),
+            ("one hundred thirty fifths", 100.0 / 35.0, 25),
+            ("one hundred and thirty fifths", 130.0 / 5.0, 29),
+            ("one hundred one thousand fifths", 100.0 / 1005.0, 31),
+            ("six million and two thirds", 6e6 + 2e6 / 3.0, 26),
+            ("two hundred and fifty-four hundredths", 200.54, 37),
+            // an ordinal that cannot close a fraction stays an ordinal
+            ("one hundred fifth birthday", 100.0, 11),
+            ("two twenty seconds", 2.0, 3),
+            // "over" divides only at the end of a clause
+            ("one over three.", 1.0 / 3.0, 14),
+            ("2000 over 3", 2000.0 / 3.0, 11),
+            ("2,000 over 3 years", 2000.0, 5),
+            ("5 in 2021 over 2020.", 5.0, 1),
         ];
         for (input, value, len) in cases {
             let (got, l) = v(input);

@@ -18,10 +18,22 @@ fn digits(i: &str) -> usize {
     i.bytes().take_while(u8::is_ascii_digit).count()
 }
 
+/// What [`skip`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guarded {
+    /// A phone number or IP address: its numbers are labels.
+    Identifier,
+    /// A time of day.
+    Time,
+}
+
 /// Length of a phone number, IP address or time of day at `i`, if one
-/// starts there.
-pub fn skip(i: &str) -> Option<usize> {
-    ip(i).or_else(|| phone(i)).or_else(|| time(i))
+/// starts there, and which it is.
+pub fn skip(i: &str) -> Option<(usize, Guarded)> {
+    ip(i)
+        .or_else(|| phone(i))
+        .map(|n| (n, Guarded::Identifier))
+        .or_else(|| time(i).map(|n| (n, Guarded::Time)))
 }
 
 fn ip(i: &str) -> Option<usize> {
@@ -236,12 +248,12 @@ mod tests {
 
     #[test]
     fn skips() {
-        assert_eq!(skip("192.168.1.2 is"), Some(11));
-        assert_eq!(skip("+1-222-2222/2222 is"), Some(16));
-        assert_eq!(skip("555-123-4567"), Some(12));
-        assert_eq!(skip("10:30 a.m. on"), Some(10));
-        assert_eq!(skip("3pm"), Some(3));
-        assert_eq!(skip("3 p.m."), Some(6));
+        assert_eq!(skip("192.168.1.2 is"), Some((11, Guarded::Identifier)));
+        assert_eq!(skip("+1-222-2222/2222 is"), Some((16, Guarded::Identifier)));
+        assert_eq!(skip("555-123-4567"), Some((12, Guarded::Identifier)));
+        assert_eq!(skip("10:30 a.m. on"), Some((10, Guarded::Time)));
+        assert_eq!(skip("3pm"), Some((3, Guarded::Time)));
+        assert_eq!(skip("3 p.m."), Some((6, Guarded::Time)));
         assert_eq!(skip("2,104 people"), None);
         assert_eq!(skip("15-18"), None);
         assert_eq!(skip("1.5 million"), None);

@@ -199,12 +199,31 @@ fn currency_word(w: &str) -> Option<(&'static str, f64)> {
         "krona" | "kronor" => ("SEK", 1.0),
         "krone" | "kroner" => ("NOK", 1.0),
         "zloty" | "zlotys" => ("PLN", 1.0),
+        // currencies the euro replaced, still in archive copy
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
         "bitcoin" | "bitcoins" => ("XBT", 1.0),
         "satoshi" | "satoshis" => ("XBT", 1e-8),
         "cent" | "cents" => ("USD", 0.01),
         "pence" | "penny" | "pennies" => ("GBP", 0.01),
         _ => return None,
     })
+}
+
+/// A currency named on its own, with no amount: `the dollar fell`,
+/// `USD`. Words that are mostly something else without a number before
+/// them (`won`, `pound`, `rand`, `bucks`, `penny`) are left out.
+pub fn named_alone(written: &str) -> Option<&'static str> {
+    if let Some(c) = code_as_written(written) {
+        return Some(c);
+    }
+    let w = super::Lower::new(written);
+    match w.as_str() {
+        "won" | "pound" | "pounds" | "rand" | "bucks" | "quid" | "penny" | "rs" | "rm" | "kuai"
+        | "mark" | "marks" => None,
+        other => currency_word(other).map(|(code, _)| code),
+    }
 }
 
 /// Nationality words that pick a currency: `Swiss francs`, `US dollars`.

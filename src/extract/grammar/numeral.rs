@@ -1,7 +1,8 @@
 //! Figures written in digits.
 //!
 //! ```text
-//! numeral  = ( indian | grouped | plain | "." digits ) [ "." digits ] [ exponent ]
+//! numeral  = european | ( indian | grouped | plain | "." digits ) [ "." digits ] [ exponent ]
+//! european = digit{1,3} ( "." digit{3} )* "," digit{1,2}   (* 1,5 · 5,00 · 1.111,11 *)
 //! indian   = digit{1,2} ( "," digit{2} )+ "," digit{3}   (* lakh and crore: 12,34,567 *)
 //! grouped  = digit{1,3} ( sep digit{3} )+      (* the group must end the digits *)
 //! sep      = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP
@@ -11,6 +12,11 @@
 //!
 //! A plain space separates thousands only between a group of one to three
 //! digits and exactly three more (`2 104`, not `423 0000`).
+//!
+//! A comma followed by one or two digits is a decimal comma, as outlets
+//! translated from European languages write it (`1,5 million`): English
+//! groups thousands by three. Not when another digit, comma or point
+//! follows (`1,2,3`).
 
 use super::is_space;
 use nom::IResult;
@@ -81,6 +87,28 @@ fn indian<'a>(first: &str, mut rest: &'a str) -> Option<&'a str> {
     }
 }
 
+/// European writing after the first one to three digits: points between
+/// thousands and a decimal comma (`1.111,11`, `5,00`). Returns the rest
+/// after the whole part (with the points) and the decimal digits.
+fn european(rest: &str) -> Option<(&str, &str, &str)> {
+    let mut r = rest;
+    while let Some(after) = r.strip_prefix('.') {
+        let (r2, d) = digits(after);
+        if d.len() != 3 {
+            return None;
+        }
+        r = r2;
+    }
+    let int_end = r;
+    let (after, frac) = digits(r.strip_prefix(',')?);
+    let more = |p: char| {
+        after
+            .strip_prefix(p)
+            .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    (matches!(frac.len(), 1 | 2) && !more(',') && !more('.')).then_some((after, int_end, frac))
+}
+
 /// Powers of ten that are exact in an `f64`.
 const EXACT_POWERS: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
@@ -118,6 +146,21 @@ fn value_of(int: &str, frac: &str) -> f64 {
 pub fn numeral(i: &str) -> IResult<&str, Numeral> {
     let (mut rest, first) = digits(i);
     let mut grouped = false;
+    if (1..=3).contains(&first.len()) {
+        if let Some((r, int_end, frac)) = european(rest) {
+            let int = &i[..i.len() - int_end.len()];
+            return Ok((
+                r,
+                Numeral {
+                    value: value_of(int, frac),
+                    decimals: frac.len() as u32,
+                    int_digits: int.bytes().filter(u8::is_ascii_digit).count() as u32,
+                    grouped: int.len() > first.len(),
+                    power: false,
+                },
+            ));
+        }
+    }
     if first.is_empty() {
         if !rest.starts_with('.') {
             return super::fail(i);
@@ -238,7 +281,15 @@ mod tests {
             ("4.800", 4.8, ""),
             ("192.", 192.0, "."),
             ("1, 234", 1.0, ", 234"),
-            ("12,34", 12.0, ",34"),
+            // a decimal comma: one or two digits, and no list after
+            ("12,34", 12.34, ""),
+            ("1,5 million", 1.5, " million"),
+            ("5,00.", 5.0, "."),
+            ("1.111,11 and", 1111.11, " and"),
+            ("0,5%", 0.5, "%"),
+            ("1,2,3", 1.0, ",2,3"),
+            ("1,23.4", 1.0, ",23.4"),
+            ("1.11,11", 1.11, ",11"),
             // Indian grouping: lakh and crore
             ("12,34,567.89 rupees", 1_234_567.89, " rupees"),
             ("1,00,000", 100_000.0, ""),
