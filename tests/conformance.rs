@@ -159,6 +159,14 @@ fn recognizers_ranges(path: &Path) -> Tally {
                     // a share ("one quarter", "a half") is a percentage here:
                     // back to a fraction, as plain_value does
                     let mut iv = m.quantity.interval;
+                    // the notation has no "about": "about 20~100" is [20,100]
+                    let approx = m.quantity.qualifier == Qualifier::Approx;
+                    if approx {
+                        iv.low = m.stated.0;
+                        iv.high = Some(m.stated.1);
+                        iv.low_inclusive = true;
+                        iv.high_inclusive = true;
+                    }
                     if m.share {
                         iv.low /= 100.0;
                         iv.high = iv.high.map(|h| h / 100.0);
@@ -180,7 +188,9 @@ fn recognizers_ranges(path: &Path) -> Tally {
                     let with_unit = same_text(text_of(input, &m.span), want_text);
                     let without_unit =
                         same_text(&input[m.span.start..m.number_span.end], want_text);
-                    low_ok && high_ok && (with_unit || without_unit)
+                    let without_about =
+                        approx && same_text(text_of(input, &m.value_span), want_text);
+                    low_ok && high_ok && (with_unit || without_unit || without_about)
                 })
             });
             t.record(ok, || {

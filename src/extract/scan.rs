@@ -67,8 +67,13 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                         && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '))
             };
             // the cheap tests first: most words are neither
+            let article = || {
+                matches!(&bytes[i..i + n], b"a" | b"A" | b"an" | b"An")
+                    && money::one_unit(&text[i + n..])
+            };
             let wanted = lexicon::is_trigger(&bytes[i..i + n])
-                || (number_next() && money::prefix(&text[i..]).is_some());
+                || (number_next() && money::prefix(&text[i..]).is_some())
+                || article();
             if !wanted || !boundary_before(text, i) {
                 i += n;
                 continue;
@@ -323,7 +328,11 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
     }
     let money_ctx = unit.is_some();
     let number_start = text.len() - s.len();
-    let (mut rest, c) = cardinal::cardinal(s).ok()?;
+    let (mut rest, c) = match cardinal::cardinal(s) {
+        Ok(x) => x,
+        // "a dollar a day": the article is one of the currency
+        Err(_) => one_unit(s)?,
+    };
     let number_end = text.len() - rest.len();
     let mut value = c.value;
     let mut precision = c.precision;
@@ -402,6 +411,28 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         number: number_start..number_end,
         end: text.len() - rest.len(),
     })
+}
+
+/// `a dollar`, `an euro`: the article as the number one, before the
+/// currency word that [`money::one_unit`] accepts.
+fn one_unit(s: &str) -> Option<(&str, cardinal::Cardinal)> {
+    let (r, w) = grammar::alpha_word_ci(s)?;
+    if !matches!(w.as_str(), "a" | "an") || !money::one_unit(r) {
+        return None;
+    }
+    let one = cardinal::Cardinal {
+        value: 1.0,
+        precision: 1.0,
+        spelled: true,
+        fraction: false,
+        has_fraction: false,
+        scaled: false,
+        fraction_scale: 1.0,
+        terms: 1,
+        numeral: None,
+        lone_one: false,
+    };
+    Some((r, one))
 }
 
 fn ordinal_suffix(i: &str, v: f64) -> Option<&str> {
@@ -523,6 +554,8 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     }
     // "a dozen", "a third": start at the article; "US$ 5", "HK $10": at the country
     let mut start = at;
+    // "Malaysian ringgit 42": the figure starts at the nation, the amount at the name
+    let mut nation = None;
     if first == b'$' {
         let head = &text[..at];
         let letters = head.trim_end_matches(' ');
@@ -543,6 +576,11 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     }
     if first.is_ascii_alphabetic() {
         if let Some((ws, w)) = words_before(text, at).next() {
+            // "Malaysian ringgit 42"
+            let name = &text[at..at + alpha_run(&text.as_bytes()[at..])];
+            if money::nation_of(w, name) {
+                nation = Some(ws);
+            }
             if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
                 && cardinal::cardinal(&text[ws..]).is_ok_and(|(r, _)| r.len() < text.len() - at)
             {
@@ -635,6 +673,15 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
             end = text.len() - r.len();
         }
     }
+    if ranged && span_start == start {
+        // "around 10-20 dollars": about a range widens both ends
+        if let Some((Qualifier::Approx, qs)) =
+            qualifier::before(text, start).filter(|(_, qs)| *qs >= floor)
+        {
+            qual = Qualifier::Approx;
+            span_start = qs;
+        }
+    }
     if !ranged {
         if let Some((q, qs)) = qualifier::before(text, start).filter(|(_, qs)| *qs >= floor) {
             // "over three years" is a span of time, not a bound on it
@@ -682,8 +729,9 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     if qual == Qualifier::Approx {
         quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
     }
+    let start = nation.unwrap_or(start);
     Step::Found(Mention {
-        span: span_start..end,
+        span: span_start.min(start)..end,
         value_span: start..end,
         number_span: a.number.start..number_end,
         stated,
@@ -902,13 +950,38 @@ mod tests {
             15000.0,
             Some(18000.0),
         );
+        // about a range: both ends widen, as for one figure
         check(
             "some 15-18 people",
-            "15-18",
+            "some 15-18",
+            Approx,
+            "count",
+            13.5,
+            Some(19.8),
+        );
+        check(
+            "between 15 and 18 people",
+            "between 15 and 18",
             Range,
             "count",
             15.0,
             Some(18.0),
+        );
+        check(
+            "a dollar a day",
+            "a dollar",
+            Exact,
+            "money:USD",
+            1.0,
+            Some(1.0),
+        );
+        check(
+            "Malaysian ringgit 42",
+            "Malaysian ringgit 42",
+            Exact,
+            "money:MYR",
+            42.0,
+            Some(42.0),
         );
         check(
             "hundreds more",

@@ -133,8 +133,55 @@ fn dollar_of(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Currency names written before the amount: `ringgit 42`, `rupees 500`.
+fn name_before(w: &str) -> Option<&'static str> {
+    match w {
+        "ringgit" | "ringgits" => Some("MYR"),
+        "rupees" => Some("INR"),
+        _ => None,
+    }
+}
+
+/// Whether `nation` names the currency `name` written before an amount
+/// (`Malaysian ringgit 42`).
+pub fn nation_of(nation: &str, name: &str) -> bool {
+    let (n, c) = (super::Lower::new(nation), super::Lower::new(name));
+    name_before(c.as_str()).is_some() && national(n.as_str(), c.as_str()).is_some()
+}
+
+/// `a dollar`, `an euro`: whether `i` (after the article) is one unit of a
+/// currency, as in `a dollar a day`. Not `a pound of flour`, not `a yen
+/// for travel`.
+pub fn one_unit(i: &str) -> bool {
+    let Some((r, w)) = i.strip_prefix(' ').and_then(alpha_word_ci) else {
+        return false;
+    };
+    matches!(
+        w.as_str(),
+        "dollar"
+            | "euro"
+            | "pound"
+            | "rupee"
+            | "rouble"
+            | "ruble"
+            | "franc"
+            | "peso"
+            | "shekel"
+            | "cent"
+            | "penny"
+    ) && !r.starts_with(" of")
+}
+
 /// A currency before the amount. Returns the rest (spaces skipped) and the code.
 pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
+    if let Some((r, w)) = alpha_word_ci(i) {
+        if let Some(code) = name_before(w.as_str()) {
+            let rest = r.strip_prefix(' ')?;
+            return rest
+                .starts_with(|c: char| c.is_ascii_digit())
+                .then_some((rest, code));
+        }
+    }
     let (rest, code) = if let Some(x) = symbol(i) {
         x
     } else {
@@ -203,6 +250,9 @@ fn currency_word(w: &str) -> Option<(&'static str, f64)> {
         "peseta" | "pesetas" => ("ESP", 1.0),
         "guilder" | "guilders" => ("NLG", 1.0),
         "markka" | "markkaa" => ("FIM", 1.0),
+        // run together, or in Egyptian Arabic
+        "egyptianpound" | "egyptianpounds" | "geneh" | "guineh" => ("EGP", 1.0),
+        "saudiriyal" | "saudiriyals" => ("SAR", 1.0),
         "bitcoin" | "bitcoins" => ("XBT", 1.0),
         "satoshi" | "satoshis" => ("XBT", 1e-8),
         "cent" | "cents" => ("USD", 0.01),
@@ -251,6 +301,8 @@ fn national(w: &str, currency: &str) -> Option<&'static str> {
         ("spanish", "peseta" | "pesetas") => "ESP",
         ("french", "franc" | "francs") => "FRF",
         ("german", "mark" | "marks") => "DEM",
+        // "genihat masriya": Egyptian pounds in Arabic
+        ("genihat", "masriya") => "EGP",
         _ => return None,
     })
 }
@@ -268,8 +320,28 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     if let Some(r) = t.strip_prefix('¢') {
         return Some((r, "USD", 0.01));
     }
+    // "10 c": cents, spaced; glued "10c" is read with the minor units
+    if let Some(r) = t
+        .strip_prefix('c')
+        .filter(|r| spaced && super::boundary_after(r) && !r.starts_with(['.', '\'', '’', '-']))
+    {
+        return Some((r, "USD", 0.01));
+    }
     if let Some(r) = t.strip_prefix('元') {
         return Some((r, "CNY", 1.0));
+    }
+    // "42 L.E.", "42 l.e", "42 LE": the Egyptian pound
+    if spaced {
+        for abbr in ["l.e.", "l.e"] {
+            if let Some(r) = t
+                .get(..abbr.len())
+                .filter(|w| w.eq_ignore_ascii_case(abbr))
+                .map(|_| &t[abbr.len()..])
+                .filter(|r| super::boundary_after(r) && !r.starts_with(|c: char| c.is_alphabetic()))
+            {
+                return Some((r, "EGP", 1.0));
+            }
+        }
     }
     // "12-cent", "one-yen"
     let (t, hyphen) = match t.strip_prefix('-') {
@@ -279,8 +351,17 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     let glued = !spaced && !hyphen;
     let (r, w) = alpha_word_ci(t)?;
     let written = &t[..w.len()];
-    if glued && code_as_written(written).is_none() {
-        return None; // "5G": only a currency code may stick to digits
+    // "3.14US$"
+    if let (Some(r2), Some(c)) = (r.strip_prefix('$'), dollar_of(&w)) {
+        return Some((r2, c, 1.0));
+    }
+    // "42 LE", "42 le", not "42 Le Pen supporters"
+    if !hyphen && matches!(written, "LE" | "le") {
+        return Some((r, "EGP", 1.0));
+    }
+    // "5G": only a currency code, or Rs and RM, may stick to digits
+    if glued && code_as_written(written).is_none() && !matches!(written, "Rs" | "RM") {
+        return None;
     }
     if let Some((c, mult)) = currency_word(&w) {
         // "pounds sterling"
@@ -357,6 +438,8 @@ pub fn minor_units<'a>(i: &'a str, code: &str, whole: bool) -> Option<(&'a str, 
             "cent" | "cents" => !matches!(code, "GBP"),
             "pence" | "penny" | "p" => code == "GBP",
             "sen" | "sens" => code == "MYR",
+            "kopiyka" | "kopiykas" | "kopiyok" => code == "UAH",
+            "kopek" | "kopeks" | "kopeck" | "kopecks" => matches!(code, "RUB" | "UAH"),
             _ => false,
         };
         (r2, ok)
@@ -383,6 +466,13 @@ mod tests {
         assert_eq!(prefix("try 5 times"), None);
         assert_eq!(prefix("Try 5"), None);
         assert_eq!(prefix("usa 5"), None);
+        assert_eq!(prefix("ringgit 42"), Some(("42", "MYR")));
+        assert_eq!(prefix("Rupees 500 crore"), Some(("500 crore", "INR")));
+        assert_eq!(prefix("ringgit fell"), None);
+        assert!(one_unit(" dollar a day"));
+        assert!(!one_unit(" pound of flour"));
+        assert!(!one_unit(" yen for"));
+        assert!(!one_unit(" dollars"));
     }
 
     #[test]
@@ -399,6 +489,16 @@ mod tests {
         assert_eq!(suffix("USD"), Some(("", "USD", 1.0)));
         assert_eq!(suffix(" MUSD"), Some(("", "USD", 1e6)));
         assert_eq!(suffix("G"), None);
+        assert_eq!(suffix("US$ more"), Some((" more", "USD", 1.0)));
+        assert_eq!(suffix("Rs"), Some(("", "INR", 1.0)));
+        assert_eq!(suffix("RM."), Some((".", "MYR", 1.0)));
+        assert_eq!(suffix("rm"), None);
+        assert_eq!(suffix(" L.E. each"), Some((" each", "EGP", 1.0)));
+        assert_eq!(suffix(" LE"), Some(("", "EGP", 1.0)));
+        assert_eq!(suffix(" c each"), Some((" each", "USD", 0.01)));
+        assert_eq!(suffix(" c. 1900"), None);
+        assert_eq!(suffix(" Le Pen"), None);
+        assert_eq!(suffix(" genihat masriya"), Some(("", "EGP", 1.0)));
         assert_eq!(code_as_written("usd"), Some("USD"));
         assert_eq!(code_as_written("EUR"), Some("EUR"));
         assert_eq!(code_as_written("TRY"), Some("TRY"));
@@ -424,5 +524,7 @@ mod tests {
         assert_eq!(minor_units(" 50.5", "EUR", true), None);
         assert_eq!(minor_units(" 500.", "EUR", true), None);
         assert_eq!(minor_units(" 50.", "JPY", true), None);
+        assert_eq!(minor_units(" 4 kopiykas", "UAH", false), Some(("", 0.04)));
+        assert_eq!(minor_units(" 4 kopiykas", "USD", false), None);
     }
 }
