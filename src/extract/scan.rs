@@ -119,7 +119,8 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 text.len()
             };
             match figure(&text[..upto], at, published, floor) {
-                Step::Found(m) => {
+                Step::Found(mut m) => {
+                    restated(text, &mut m, published);
                     i = m.span.end.max(i + 1);
                     out.push(m);
                     continue;
@@ -140,6 +141,27 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     }
     join_bounds(text, &mut out);
     out
+}
+
+/// `forty-five (45) days`, `45 (forty-five)`: a figure restated at once in
+/// brackets, in the other writing, is one figure; `m` takes in the brackets.
+fn restated(text: &str, m: &mut Mention, published: Option<Date>) {
+    let at = m.span.end + 2;
+    if !text[m.span.end..].starts_with(" (") {
+        return;
+    }
+    let Step::Found(inner) = figure(text, at, published, m.span.end) else {
+        return;
+    };
+    let same = inner.span.start == at
+        && inner.spelled != m.spelled
+        && inner.stated == m.stated
+        && inner.quantity.unit == m.quantity.unit
+        && text[inner.span.end..].starts_with(')');
+    if same {
+        m.span.end = inner.span.end + 1;
+        m.value_span.end = m.span.end;
+    }
 }
 
 /// Each run of digits in `text[range]` as a [`Unit::Label`] mention.
@@ -967,6 +989,15 @@ mod tests {
             15.0,
             Some(18.0),
         );
+        check(
+            "within forty-five (45) days",
+            "forty-five (45)",
+            Exact,
+            "count",
+            45.0,
+            Some(45.0),
+        );
+        check("a pair of gunmen", "a pair", Exact, "count", 2.0, Some(2.0));
         check(
             "a dollar a day",
             "a dollar",

@@ -1,10 +1,10 @@
 //! Cardinal numbers in words, digits, or both, with fractions.
 //!
 //! ```text
-//! cardinal  = [ "a" | "an" ] head { sep term } [ point ] [ "and" fraction ]
+//! cardinal  = "a" "pair" | [ "a" | "an" ] head { sep term } [ point ] [ "and" fraction ]
 //! head      = numeral [ suffix ] | word
 //! term      = word | numeral          (* after "hundred" or a scale word *)
-//! word      = unit | teen | tens | "hundred" | scale | "dozen" | "dozens"
+//! word      = unit | teen | tens | "hundred" | scale | "dozen" | "dozens"   (* "nil" is a unit *)
 //! sep       = SPACE+ | SPACE* "-" SPACE* | SPACE+ "and" SPACE+
 //! point     = "point" unit { unit | teen | tens }
 //! fraction  = ( "a" | "an" | cardinal ) denominator [ "of" ] [ "a" ] [ scale ]
@@ -377,6 +377,22 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
         let s = sep(r).ok_or_else(|| {
             nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
         })?;
+        // "a pair": two, exactly
+        if let Some((r2, _)) = alpha_word(s).filter(|(_, w)| w.eq_ignore_ascii_case("pair")) {
+            let two = Cardinal {
+                value: 2.0,
+                precision: 1.0,
+                spelled: true,
+                fraction: false,
+                has_fraction: false,
+                scaled: false,
+                fraction_scale: 1.0,
+                terms: 1,
+                numeral: None,
+                lone_one: false,
+            };
+            return Ok((r2, two));
+        }
         match token(s) {
             Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {}
             Some((r2, Tok::Denom(d, false))) => {
@@ -965,6 +981,8 @@ mod tests {
             ("three billions", 3e9, 14),
             ("two hundred dozens", 2400.0, 18),
             ("two point two million", 2.2e6, 21),
+            ("a pair of", 2.0, 6),
+            ("nil", 0.0, 3),
             // compound ordinals close a fraction; the longest denominator wins
             ("three twenty firsts", 3.0 / 21.0, 19),
             ("twenty twenty-fifths", 20.0 / 25.0, 20),

@@ -40,7 +40,7 @@ pub fn number_word(w: &str) -> Option<NumberWord> {
     let mut buf = [0u8; 16];
     let l = lower(w, &mut buf)?;
     Some(match l {
-        b"zero" | b"nought" | b"naught" => NumberWord::Unit(0),
+        b"zero" | b"nought" | b"naught" | b"nil" => NumberWord::Unit(0),
         b"one" => NumberWord::Unit(1),
         b"two" => NumberWord::Unit(2),
         b"three" => NumberWord::Unit(3),
@@ -145,6 +145,8 @@ const TRIGGERS: &[&str] = &[
     "zero",
     "nought",
     "naught",
+    "nil",
+    "pair",
     "one",
     "two",
     "three",
