@@ -26,5 +26,6 @@ fixture!(tabloid, "tests/fixtures/stories/tabloid.md");
 fixture!(wire, "tests/fixtures/stories/wire.txt");
 fixture!(broadsheet_json, "tests/fixtures/stories/broadsheet.json");
 fixture!(bulletin_jsonl, "tests/fixtures/stories/bulletin.jsonl");
+fixture!(markets, "tests/fixtures/stories/markets.txt");
 fixture!(example_flood, "examples/batch/flood");
 fixture!(example_strike, "examples/batch/strike");

@@ -110,7 +110,7 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
         };
         if let Some(at) = candidate {
             let floor = out.last().map_or(0, |m: &Mention| m.span.end);
-            // "nrs. 22,24,26,31": inside a list of numbers, the next comma
+            // "items 12,14,17": inside a list of numbers, the next comma
             // ends the number rather than starting decimals
             let listed = at >= 2 && bytes[at - 1] == b',' && bytes[at - 2].is_ascii_digit();
             let upto = if listed {
@@ -119,8 +119,7 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 text.len()
             };
             match figure(&text[..upto], at, published, floor) {
-                Step::Found(mut m) => {
-                    restated(text, &mut m, published);
+                Step::Found(m) => {
                     i = m.span.end.max(i + 1);
                     out.push(m);
                     continue;
@@ -141,27 +140,6 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     }
     join_bounds(text, &mut out);
     out
-}
-
-/// `forty-five (45) days`, `45 (forty-five)`: a figure restated at once in
-/// brackets, in the other writing, is one figure; `m` takes in the brackets.
-fn restated(text: &str, m: &mut Mention, published: Option<Date>) {
-    let at = m.span.end + 2;
-    if !text[m.span.end..].starts_with(" (") {
-        return;
-    }
-    let Step::Found(inner) = figure(text, at, published, m.span.end) else {
-        return;
-    };
-    let same = inner.span.start == at
-        && inner.spelled != m.spelled
-        && inner.stated == m.stated
-        && inner.quantity.unit == m.quantity.unit
-        && text[inner.span.end..].starts_with(')');
-    if same {
-        m.span.end = inner.span.end + 1;
-        m.value_span.end = m.span.end;
-    }
 }
 
 /// Each run of digits in `text[range]` as a [`Unit::Label`] mention.
@@ -193,8 +171,8 @@ fn labels(text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
     }
 }
 
-/// A unit named without a number: `the dollar fell`, `a small percent`,
-/// `the % of increase`.
+/// A unit named without a number: `the dollar fell`, `a tiny percent`,
+/// `the % change`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitWord {
     pub span: Range<usize>,
@@ -355,6 +333,18 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         // "a dollar a day": the article is one of the currency
         Err(_) => one_unit(s)?,
     };
+    // "sixty (60) days", "60 (sixty)": restated at once in
+    // brackets, in the other writing, the figure is one
+    if let Some((r, inner)) = rest
+        .strip_prefix(" (")
+        .and_then(|x| cardinal::cardinal(x).ok())
+    {
+        if let Some(r) = r.strip_prefix(')') {
+            if inner.value == c.value && inner.spelled != c.spelled && !c.fraction {
+                rest = r;
+            }
+        }
+    }
     let number_end = text.len() - rest.len();
     let mut value = c.value;
     let mut precision = c.precision;
@@ -576,7 +566,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     }
     // "a dozen", "a third": start at the article; "US$ 5", "HK $10": at the country
     let mut start = at;
-    // "Malaysian ringgit 42": the figure starts at the nation, the amount at the name
+    // "Malaysian ringgit 17": the figure starts at the nation, the amount at the name
     let mut nation = None;
     if first == b'$' {
         let head = &text[..at];
@@ -598,7 +588,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     }
     if first.is_ascii_alphabetic() {
         if let Some((ws, w)) = words_before(text, at).next() {
-            // "Malaysian ringgit 42"
+            // "Malaysian ringgit 17"
             let name = &text[at..at + alpha_run(&text.as_bytes()[at..])];
             if money::nation_of(w, name) {
                 nation = Some(ws);
@@ -696,7 +686,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
         }
     }
     if ranged && span_start == start {
-        // "around 10-20 dollars": about a range widens both ends
+        // "around 12-20 dollars": about a range widens both ends
         if let Some((Qualifier::Approx, qs)) =
             qualifier::before(text, start).filter(|(_, qs)| *qs >= floor)
         {
@@ -990,12 +980,12 @@ mod tests {
             Some(18.0),
         );
         check(
-            "within forty-five (45) days",
-            "forty-five (45)",
+            "within sixty (60) days",
+            "sixty (60) days",
             Exact,
-            "count",
-            45.0,
-            Some(45.0),
+            "duration:day",
+            60.0,
+            Some(60.0),
         );
         check("a pair of gunmen", "a pair", Exact, "count", 2.0, Some(2.0));
         check(
@@ -1007,12 +997,12 @@ mod tests {
             Some(1.0),
         );
         check(
-            "Malaysian ringgit 42",
-            "Malaysian ringgit 42",
+            "Malaysian ringgit 17",
+            "Malaysian ringgit 17",
             Exact,
             "money:MYR",
-            42.0,
-            Some(42.0),
+            17.0,
+            Some(17.0),
         );
         check(
             "hundreds more",
@@ -1101,9 +1091,9 @@ mod tests {
 
     #[test]
     fn numbers_in_a_list_are_whole() {
-        let m = mentions("exercises 22,24,26,31 and 1,5 million", None);
+        let m = mentions("items 12,14,17,33 and 1,5 million", None);
         let got: Vec<f64> = m.iter().map(|m| m.stated.0).collect();
-        assert_eq!(got, [22.0, 24.0, 26.0, 31.0, 1_500_000.0]);
+        assert_eq!(got, [12.0, 14.0, 17.0, 33.0, 1_500_000.0]);
     }
 
     #[test]
@@ -1120,7 +1110,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            words("The dollar fell 2% against the yen; a small percent, the % of it."),
+            words("The dollar fell 2% against the yen; a tiny percent, the % change."),
             owned(&[
                 ("dollar", "money:USD"),
                 ("yen", "money:JPY"),

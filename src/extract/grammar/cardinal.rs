@@ -683,9 +683,9 @@ fn value_of(parts: &[Part]) -> Option<f64> {
 }
 
 /// A fraction whose denominator is a compound ordinal, read as
-/// Recognizers-Text reads it: `three twenty firsts` (3/21), `one one hundred
-/// fifth` (1/105), `one hundred thirty fifths` (100/35), and with `and`
-/// binding the numerator, `one hundred and thirty fifths` (130/5).
+/// Recognizers-Text reads it: `four twenty thirds` (4/23), `one one hundred
+/// sixth` (1/106), `one hundred forty sevenths` (100/47), and with `and`
+/// binding the numerator, `one hundred and forty sevenths` (140/7).
 ///
 /// ```text
 /// fraction    = numerator denominator
@@ -694,8 +694,8 @@ fn value_of(parts: &[Part]) -> Option<f64> {
 /// ```
 ///
 /// The numerator is one exactly when the ordinal is singular. Fractions
-/// whose denominator is one word (`two thirds`, `six million and two
-/// thirds`) are left to [`cardinal`]'s own reading, which also takes `of a
+/// whose denominator is one word (`two thirds`, `seven million and two
+/// fifths`) are left to [`cardinal`]'s own reading, which also takes `of a
 /// million` after them, unless what follows an `and` makes no proper
 /// fraction with it.
 fn compound_fraction(i: &str) -> Option<(&str, Cardinal)> {
@@ -774,9 +774,9 @@ fn compound_fraction(i: &str) -> Option<(&str, Cardinal)> {
             continue;
         }
         if den.len() == 1 {
-            // "one hundred and thirty fifths" is 130/5, as thirty fifths
-            // make no proper fraction; "six million and two thirds" and
-            // "two hundred and fifty-four hundredths" add a proper fraction,
+            // "one hundred and forty sevenths" is 140/7, as forty sevenths
+            // make no proper fraction; "seven million and two fifths" and
+            // "three hundred and twelve hundredths" add a proper fraction,
             // which [`cardinal`] reads
             let after_and = num.iter().rposition(|p| matches!(p, Part::And));
             let improper = after_and
@@ -810,7 +810,7 @@ enum Link {
     Over,
 }
 
-/// `three out of four`, `one in five`, `one over three.`: a share or a
+/// `three out of four`, `one in five`, `two over seven.`: a share or a
 /// quotient written as a ratio.
 fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
     if c.fraction || c.value.fract() != 0.0 || c.value <= 0.0 {
@@ -836,7 +836,7 @@ fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
     let bad = match link {
         Link::OutOf => d.value < c.value,
         Link::In => d.value > 1000.0,
-        // "one over three." ends its clause; "2,000 over 3 years", "5% in
+        // "two over seven." ends its clause; "2,000 over 3 years", "5% in
         // 2021 over 2020" do not divide
         Link::Over => {
             let tail = r.trim_start_matches(is_space);
@@ -984,20 +984,20 @@ mod tests {
             ("a pair of", 2.0, 6),
             ("nil", 0.0, 3),
             // compound ordinals close a fraction; the longest denominator wins
-            ("three twenty firsts", 3.0 / 21.0, 19),
-            ("twenty twenty-fifths", 20.0 / 25.0, 20),
-            ("one one hundred fifth", 1.0 / 105.0, 21),
-            ("one hundred thirty fifths", 100.0 / 35.0, 25),
-            ("one hundred and thirty fifths", 130.0 / 5.0, 29),
-            ("one hundred one thousand fifths", 100.0 / 1005.0, 31),
-            ("six million and two thirds", 6e6 + 2e6 / 3.0, 26),
-            ("two hundred and fifty-four hundredths", 200.54, 37),
+            ("four twenty thirds", 4.0 / 23.0, 18),
+            ("thirty forty-sixths", 30.0 / 46.0, 19),
+            ("one one hundred sixth", 1.0 / 106.0, 21),
+            ("one hundred forty sevenths", 100.0 / 47.0, 26),
+            ("one hundred and forty sevenths", 140.0 / 7.0, 30),
+            ("two hundred one thousand ninths", 200.0 / 1009.0, 31),
+            ("seven million and two fifths", 7.4e6, 28),
+            ("three hundred and twelve hundredths", 300.12, 35),
             // an ordinal that cannot close a fraction stays an ordinal
-            ("one hundred fifth birthday", 100.0, 11),
+            ("one hundred fourth birthday", 100.0, 11),
             ("two twenty seconds", 2.0, 3),
             // "over" divides only at the end of a clause
-            ("one over three.", 1.0 / 3.0, 14),
-            ("2000 over 3", 2000.0 / 3.0, 11),
+            ("two over seven.", 2.0 / 7.0, 14),
+            ("3000 over 4", 750.0, 11),
             ("2,000 over 3 years", 2000.0, 5),
             ("5 in 2021 over 2020.", 5.0, 1),
         ];

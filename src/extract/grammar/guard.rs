@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn skips() {
-        assert_eq!(skip("192.168.1.2 is"), Some((11, Guarded::Identifier)));
+        assert_eq!(skip("192.168.10.2 is"), Some((12, Guarded::Identifier)));
         assert_eq!(skip("+1-222-2222/2222 is"), Some((16, Guarded::Identifier)));
         assert_eq!(skip("555-123-4567"), Some((12, Guarded::Identifier)));
         assert_eq!(skip("10:30 a.m. on"), Some((10, Guarded::Time)));

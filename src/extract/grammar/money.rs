@@ -133,7 +133,7 @@ fn dollar_of(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency names written before the amount: `ringgit 42`, `rupees 500`.
+/// Currency names written before the amount: `ringgit 17`, `rupees 500`.
 fn name_before(w: &str) -> Option<&'static str> {
     match w {
         "ringgit" | "ringgits" => Some("MYR"),
@@ -143,7 +143,7 @@ fn name_before(w: &str) -> Option<&'static str> {
 }
 
 /// Whether `nation` names the currency `name` written before an amount
-/// (`Malaysian ringgit 42`).
+/// (`Malaysian ringgit 17`).
 pub fn nation_of(nation: &str, name: &str) -> bool {
     let (n, c) = (super::Lower::new(nation), super::Lower::new(name));
     name_before(c.as_str()).is_some() && national(n.as_str(), c.as_str()).is_some()
@@ -330,7 +330,7 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     if let Some(r) = t.strip_prefix('元') {
         return Some((r, "CNY", 1.0));
     }
-    // "42 L.E.", "42 l.e", "42 LE": the Egyptian pound
+    // "75 L.E.", "75 l.e", "75 LE": the Egyptian pound
     if spaced {
         for abbr in ["l.e.", "l.e"] {
             if let Some(r) = t
@@ -351,11 +351,11 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     let glued = !spaced && !hyphen;
     let (r, w) = alpha_word_ci(t)?;
     let written = &t[..w.len()];
-    // "3.14US$"
+    // "2.50US$"
     if let (Some(r2), Some(c)) = (r.strip_prefix('$'), dollar_of(&w)) {
         return Some((r2, c, 1.0));
     }
-    // "42 LE", "42 le", not "42 Le Pen supporters"
+    // "75 LE", "75 le", not "75 Le Pen supporters"
     if !hyphen && matches!(written, "LE" | "le") {
         return Some((r, "EGP", 1.0));
     }
@@ -466,7 +466,7 @@ mod tests {
         assert_eq!(prefix("try 5 times"), None);
         assert_eq!(prefix("Try 5"), None);
         assert_eq!(prefix("usa 5"), None);
-        assert_eq!(prefix("ringgit 42"), Some(("42", "MYR")));
+        assert_eq!(prefix("ringgit 17"), Some(("17", "MYR")));
         assert_eq!(prefix("Rupees 500 crore"), Some(("500 crore", "INR")));
         assert_eq!(prefix("ringgit fell"), None);
         assert!(one_unit(" dollar a day"));
@@ -524,7 +524,7 @@ mod tests {
         assert_eq!(minor_units(" 50.5", "EUR", true), None);
         assert_eq!(minor_units(" 500.", "EUR", true), None);
         assert_eq!(minor_units(" 50.", "JPY", true), None);
-        assert_eq!(minor_units(" 4 kopiykas", "UAH", false), Some(("", 0.04)));
-        assert_eq!(minor_units(" 4 kopiykas", "USD", false), None);
+        assert_eq!(minor_units(" 7 kopiykas", "UAH", false), Some(("", 0.07)));
+        assert_eq!(minor_units(" 7 kopiykas", "USD", false), None);
     }
 }

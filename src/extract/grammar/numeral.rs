@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! numeral  = european | ( indian | grouped | plain | "." digits ) [ "." digits ] [ exponent ]
-//! european = digit{1,3} ( "." digit{3} )* "," digit{1,2}   (* 1,5 · 5,00 · 1.111,11 *)
+//! european = digit{1,3} ( "." digit{3} )* "," digit{1,2}   (* 1,5 · 7,00 · 2.345,67 *)
 //! indian   = digit{1,2} ( "," digit{2} )+ "," digit{3}   (* lakh and crore: 12,34,567 *)
 //! grouped  = digit{1,3} ( sep digit{3} )+      (* the group must end the digits *)
 //! sep      = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP
@@ -88,7 +88,7 @@ fn indian<'a>(first: &str, mut rest: &'a str) -> Option<&'a str> {
 }
 
 /// European writing after the first one to three digits: points between
-/// thousands and a decimal comma (`1.111,11`, `5,00`). Returns the rest
+/// thousands and a decimal comma (`2.345,67`, `7,00`). Returns the rest
 /// after the whole part (with the points) and the decimal digits.
 fn european(rest: &str) -> Option<(&str, &str, &str)> {
     let mut r = rest;
@@ -284,8 +284,8 @@ mod tests {
             // a decimal comma: one or two digits, and no list after
             ("12,34", 12.34, ""),
             ("1,5 million", 1.5, " million"),
-            ("5,00.", 5.0, "."),
-            ("1.111,11 and", 1111.11, " and"),
+            ("7,00.", 7.0, "."),
+            ("2.345,67 and", 2345.67, " and"),
             ("0,5%", 0.5, "%"),
             ("1,2,3", 1.0, ",2,3"),
             ("1,23.4", 1.0, ",23.4"),
