@@ -204,18 +204,7 @@ pub fn unit_words(text: &str, found: &[Mention]) -> Vec<UnitWord> {
         let end = i + n;
         if boundary_before(text, i) && boundary_after(&text[end..]) && !in_figure(i) {
             let w = &text[i..end];
-            let lower = grammar::Lower::new(w);
-            let percent = match lower.as_str() {
-                "percent" | "percents" | "percentage" | "percentages" | "pct" => Some(end),
-                // "per cent"
-                "per" => text[end..]
-                    .strip_prefix(' ')
-                    .and_then(grammar::alpha_word_ci)
-                    .filter(|(_, w2)| w2.as_str() == "cent")
-                    .map(|(r, _)| text.len() - r.len()),
-                _ => None,
-            };
-            if let Some(e) = percent {
+            if let Some(e) = percent::word(&text[i..]).map(|r| text.len() - r.len()) {
                 out.push(UnitWord {
                     span: i..e,
                     unit: Unit::Percent,
@@ -432,19 +421,7 @@ fn one_unit(s: &str) -> Option<(&str, cardinal::Cardinal)> {
     if !matches!(w.as_str(), "a" | "an") || !money::one_unit(r) {
         return None;
     }
-    let one = cardinal::Cardinal {
-        value: 1.0,
-        precision: 1.0,
-        spelled: true,
-        fraction: false,
-        has_fraction: false,
-        scaled: false,
-        fraction_scale: 1.0,
-        terms: 1,
-        numeral: None,
-        lone_one: false,
-    };
-    Some((r, one))
+    Some((r, cardinal::Cardinal::word(1.0)))
 }
 
 fn ordinal_suffix(i: &str, v: f64) -> Option<&str> {

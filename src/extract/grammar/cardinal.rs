@@ -47,6 +47,25 @@ pub struct Cardinal {
     pub lone_one: bool,
 }
 
+impl Cardinal {
+    /// A whole number that one word stands for (`a pair`, the `a` of `a
+    /// dollar`).
+    pub fn word(value: f64) -> Cardinal {
+        Cardinal {
+            value,
+            precision: 1.0,
+            spelled: true,
+            fraction: false,
+            has_fraction: false,
+            scaled: false,
+            fraction_scale: 1.0,
+            terms: 1,
+            numeral: None,
+            lone_one: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tok {
     Num(Numeral),
@@ -379,19 +398,7 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
         })?;
         // "a pair": two, exactly
         if let Some((r2, _)) = alpha_word(s).filter(|(_, w)| w.eq_ignore_ascii_case("pair")) {
-            let two = Cardinal {
-                value: 2.0,
-                precision: 1.0,
-                spelled: true,
-                fraction: false,
-                has_fraction: false,
-                scaled: false,
-                fraction_scale: 1.0,
-                terms: 1,
-                numeral: None,
-                lone_one: false,
-            };
-            return Ok((r2, two));
+            return Ok((r2, Cardinal::word(2.0)));
         }
         match token(s) {
             Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {}

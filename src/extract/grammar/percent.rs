@@ -18,18 +18,7 @@ pub fn suffix(i: &str) -> Option<(&str, Unit)> {
     if t.len() == i.len() {
         return None; // words need a space before them
     }
-    let (r, w) = alpha_word_ci(t)?;
-    let r = match w.as_str() {
-        "percent" | "percents" | "pct" | "percentage" => r,
-        "per" => {
-            let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
-            if w2 != "cent" {
-                return None;
-            }
-            r2
-        }
-        _ => return None,
-    };
+    let r = word(t)?;
     // "percentage points", "percent points"
     if let Some(after) = r.strip_prefix(' ') {
         if let Some((r2, w2)) = alpha_word_ci(after) {
@@ -39,6 +28,20 @@ pub fn suffix(i: &str) -> Option<(&str, Unit)> {
         }
     }
     Some((r, Unit::Percent))
+}
+
+/// A percent word at the start of `i` (`percent`, `per cent`, `pct`,
+/// `percentage`); the rest after it.
+pub fn word(i: &str) -> Option<&str> {
+    let (r, w) = alpha_word_ci(i)?;
+    match w.as_str() {
+        "percent" | "percents" | "pct" | "percentage" | "percentages" => Some(r),
+        "per" => {
+            let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
+            (w2 == "cent").then_some(r2)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
