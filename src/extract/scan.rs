@@ -130,7 +130,12 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                 }
                 Step::Labels(range) => {
                     i = range.end.max(i + 1);
-                    labels(text, range, &mut out);
+                    // a code is short: a run of digits and dashes longer
+                    // than any phone number is skipped whole, so hostile
+                    // input cannot make millions of labels
+                    if range.len() <= MAX_CODE {
+                        labels(text, range, &mut out);
+                    }
                     continue;
                 }
                 Step::None => {}
@@ -141,6 +146,9 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     join_bounds(text, &mut out);
     out
 }
+
+/// The longest phone number, address or name whose numbers are labels.
+const MAX_CODE: usize = 40;
 
 /// Each run of digits in `text[range]` as a [`Unit::Label`] mention.
 fn labels(text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
@@ -186,7 +194,14 @@ pub struct UnitWord {
 /// without a number (`won`, `pound`) are not units here.
 pub fn unit_words(text: &str, found: &[Mention]) -> Vec<UnitWord> {
     let b = text.as_bytes();
-    let in_figure = |i: usize| found.iter().any(|m| m.span.contains(&i));
+    // the figures are in order and do not overlap: one pass over both
+    let mut next = 0;
+    let mut in_figure = |i: usize| {
+        while found.get(next).is_some_and(|m| m.span.end <= i) {
+            next += 1;
+        }
+        found.get(next).is_some_and(|m| m.span.start <= i)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -557,6 +572,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
         if n > 0
             && n <= 4
             && head.len() - letters.len() <= 1
+            && from >= floor
             && boundary_before(text, from)
             && money::prefix(&text[from..]).is_some()
         {
@@ -567,7 +583,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
         if let Some((ws, w)) = words_before(text, at).next() {
             // "Malaysian ringgit 17"
             let name = &text[at..at + alpha_run(&text.as_bytes()[at..])];
-            if money::nation_of(w, name) {
+            if ws >= floor && money::nation_of(w, name) {
                 nation = Some(ws);
             }
             if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
@@ -1067,6 +1083,17 @@ mod tests {
     }
 
     #[test]
+    fn figures_never_overlap() {
+        // found by fuzzing: "c" read as cents, then as the C of C$
+        for text in ["000 c$2", "5 c$3 more", "7 US$ 4"] {
+            let m = mentions(text, None);
+            for w in m.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start, "{text}: {m:?}");
+            }
+        }
+    }
+
+    #[test]
     fn numbers_in_a_list_are_whole() {
         let m = mentions("items 12,14,17,33 and 1,5 million", None);
         let got: Vec<f64> = m.iter().map(|m| m.stated.0).collect();
@@ -1154,6 +1181,8 @@ mod tests {
             owned(&[("44", 44.0), ("207", 207.0), ("946", 946.0), ("0000", 0.0)])
         );
         assert_eq!(spans("an F-35 jet"), owned(&[("35", 35.0)]));
+        let long = format!("call {} now", "12-".repeat(1000));
+        assert!(mentions(&long, None).is_empty());
         assert_eq!(spans("at 10:30 a.m. local"), owned(&[]));
     }
 }

@@ -321,10 +321,9 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
         return Some((r, "USD", 0.01));
     }
     // "10 c": cents, spaced; glued "10c" is read with the minor units
-    if let Some(r) = t
-        .strip_prefix('c')
-        .filter(|r| spaced && super::boundary_after(r) && !r.starts_with(['.', '\'', '’', '-']))
-    {
+    if let Some(r) = t.strip_prefix('c').filter(|r| {
+        spaced && super::boundary_after(r) && !r.starts_with(['.', '\'', '’', '-', '$'])
+    }) {
         return Some((r, "USD", 0.01));
     }
     if let Some(r) = t.strip_prefix('元') {
