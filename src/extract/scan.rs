@@ -67,8 +67,11 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                         && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '))
             };
             // the cheap tests first: most words are neither
+            // "a dollar": asked of every short word, so bytes first
             let article = || {
-                matches!(&bytes[i..i + n], b"a" | b"A" | b"an" | b"An")
+                n <= 2
+                    && bytes[i] | 0x20 == b'a'
+                    && (n == 1 || bytes[i + 1] == b'n')
                     && money::one_unit(&text[i + n..])
             };
             let wanted = lexicon::is_trigger(&bytes[i..i + n])
@@ -582,8 +585,7 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
     if first.is_ascii_alphabetic() {
         if let Some((ws, w)) = words_before(text, at).next() {
             // "Malaysian ringgit 17"
-            let name = &text[at..at + alpha_run(&text.as_bytes()[at..])];
-            if ws >= floor && money::nation_of(w, name) {
+            if ws >= floor && money::nation_of(w, &text[at..]) {
                 nation = Some(ws);
             }
             if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))

@@ -384,9 +384,6 @@ fn point_digits(mut i: &str) -> Option<(&str, String)> {
 
 /// Parse a cardinal number at `i`.
 pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
-    if let Some(f) = compound_fraction(i) {
-        return Ok(f);
-    }
     let mut acc = Acc::new();
     let mut rest = i;
     let mut leading_a = false;
@@ -484,6 +481,10 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
             }
             Tok::W(w) => {
                 if !acc.push(w, after_and) {
+                    // "four twenty thirds": the denominator starts here
+                    if let Some(f) = compound_fraction(i) {
+                        return Ok(f);
+                    }
                     // "3 hundred and 2 hundred": the "and" joined two numbers
                     if after_and || since_and == 1 {
                         if let Some(b) = before_and {
@@ -534,6 +535,11 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                 rest = r;
             }
             Tok::Denom(d, plural) if acc.last != Last::Start => {
+                // "one hundred forty sevenths": part of the number before
+                // may belong to the denominator
+                if let Some(f) = compound_fraction(i) {
+                    return Ok(f);
+                }
                 // "two thirds", "one hundred thirty-two fifths", "one quarter"
                 let one = acc.value() == 1.0;
                 if plural == one || d < 3.0 && plural {
@@ -555,6 +561,10 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                 // "and a half", "and three quarters", "and a half million"
                 if let Ok((r2, f)) = cardinal(s) {
                     if f.has_fraction && f.value > 0.0 {
+                        // "one hundred and forty sevenths" is 140/7
+                        if let Some(f) = compound_fraction(i) {
+                            return Ok(f);
+                        }
                         let add = if f.scaled && acc.last != Last::Scale {
                             // "five and a half million": the scale takes the whole
                             acc.value() * (f.fraction_scale - 1.0) + f.value
@@ -699,6 +709,10 @@ fn value_of(parts: &[Part]) -> Option<f64> {
 /// numerator   = cardinal in words
 /// denominator = [ cardinal in words ] ordinal    (* the longest that leaves a numerator *)
 /// ```
+///
+/// [`cardinal`] asks for it only where its own reading meets a
+/// denominator, a fraction after `and`, or a word that cannot follow the
+/// number so far: plain numbers never pay for it.
 ///
 /// The numerator is one exactly when the ordinal is singular. Fractions
 /// whose denominator is one word (`two thirds`, `seven million and two

@@ -142,44 +142,52 @@ fn name_before(w: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether `nation` names the currency `name` written before an amount
-/// (`Malaysian ringgit 17`).
-pub fn nation_of(nation: &str, name: &str) -> bool {
-    let (n, c) = (super::Lower::new(nation), super::Lower::new(name));
-    name_before(c.as_str()).is_some() && national(n.as_str(), c.as_str()).is_some()
+/// Whether `nation` names the currency whose name starts `rest`, written
+/// before an amount (`Malaysian ringgit 17`).
+pub fn nation_of(nation: &str, rest: &str) -> bool {
+    // asked before every figure that starts with a word: the first letter
+    // first, nothing lower-cased
+    if !rest.starts_with(['r', 'R']) {
+        return false;
+    }
+    let Some((_, name)) = alpha_word_ci(rest) else {
+        return false;
+    };
+    let n = super::Lower::new(nation);
+    name_before(name.as_str()).is_some() && national(n.as_str(), name.as_str()).is_some()
 }
 
 /// `a dollar`, `an euro`: whether `i` (after the article) is one unit of a
 /// currency, as in `a dollar a day`. Not `a pound of flour`, not `a yen
 /// for travel`.
 pub fn one_unit(i: &str) -> bool {
-    let Some((r, w)) = i.strip_prefix(' ').and_then(alpha_word_ci) else {
+    const ONE: &[&str] = &[
+        "dollar", "euro", "pound", "rupee", "rouble", "ruble", "franc", "peso", "shekel", "cent",
+        "penny",
+    ];
+    // asked after every "a": bytes and a word set, nothing lower-cased
+    let Some(w) = i.as_bytes().strip_prefix(b" ") else {
         return false;
     };
-    matches!(
-        w.as_str(),
-        "dollar"
-            | "euro"
-            | "pound"
-            | "rupee"
-            | "rouble"
-            | "ruble"
-            | "franc"
-            | "peso"
-            | "shekel"
-            | "cent"
-            | "penny"
-    ) && !r.starts_with(" of")
+    let n = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let rest = &i[1 + n..];
+    n >= 4
+        && crate::word_set!(ONE).contains_bytes(&w[..n])
+        && super::boundary_after(rest)
+        && !rest.starts_with(" of")
 }
 
 /// A currency before the amount. Returns the rest (spaces skipped) and the code.
 pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
-    if let Some((r, w)) = alpha_word_ci(i) {
-        if let Some(code) = name_before(w.as_str()) {
-            let rest = r.strip_prefix(' ')?;
-            return rest
-                .starts_with(|c: char| c.is_ascii_digit())
-                .then_some((rest, code));
+    // both names start with an r: no lower-casing for other words
+    if i.starts_with(['r', 'R']) {
+        if let Some((r, w)) = alpha_word_ci(i) {
+            if let Some(code) = name_before(w.as_str()) {
+                let rest = r.strip_prefix(' ')?;
+                return rest
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    .then_some((rest, code));
+            }
         }
     }
     let (rest, code) = if let Some(x) = symbol(i) {
@@ -330,7 +338,7 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
         return Some((r, "CNY", 1.0));
     }
     // "75 L.E.", "75 l.e", "75 LE": the Egyptian pound
-    if spaced {
+    if spaced && t.starts_with(['l', 'L']) {
         for abbr in ["l.e.", "l.e"] {
             if let Some(r) = t
                 .get(..abbr.len())
@@ -351,8 +359,10 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     let (r, w) = alpha_word_ci(t)?;
     let written = &t[..w.len()];
     // "2.50US$"
-    if let (Some(r2), Some(c)) = (r.strip_prefix('$'), dollar_of(&w)) {
-        return Some((r2, c, 1.0));
+    if let Some(r2) = r.strip_prefix('$') {
+        if let Some(c) = dollar_of(&w) {
+            return Some((r2, c, 1.0));
+        }
     }
     // "75 LE", "75 le", not "75 Le Pen supporters"
     if !hyphen && matches!(written, "LE" | "le") {
