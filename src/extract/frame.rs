@@ -1608,6 +1608,10 @@ fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
             "xcess",
             "than",
             "p to",
+            // a number dropped before a percentage: "rose by percent"
+            "ercent",
+            "er cent",
+            "%",
         ]
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
@@ -1631,10 +1635,58 @@ fn may_dangle(cues: &[(usize, usize)], span: &Range<usize>) -> bool {
         .any(|c| c.1 <= span.end)
 }
 
-/// Quantifiers whose number is missing: `at least people were killed`.
+/// Words after which a percentage needs its number: `rose by percent`,
+/// `more than % of voters`. Not `a tiny percent`, `the % change`.
+const BEFORE_A_SHARE: &[&str] = &[
+    "by",
+    "to",
+    "from",
+    "at",
+    "than",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "just",
+    "only",
+    "least",
+    "over",
+    "under",
+];
+
+/// A percentage with its number dropped: `by percent`, `than %`. Returns
+/// the end of the percent word when `toks[k]` starts one after such a word.
+fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let before = toks.get(k.checked_sub(1)?)?;
+    if !before.word || !crate::word_set!(BEFORE_A_SHARE).contains(before.low) {
+        return None;
+    }
+    let t = toks[k];
+    match t.low {
+        "%" | "percent" => Some(t.end),
+        "per" => toks.get(k + 1).filter(|n| n.low == "cent").map(|n| n.end),
+        _ => None,
+    }
+}
+
+/// Quantifiers whose number is missing: `at least people were killed`,
+/// and percentages whose number is: `unemployment rose by percent`.
 fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
     let mut out = Vec::new();
     'tok: for k in 0..toks.len() {
+        if let Some(end) = share_without_number(toks, k) {
+            out.push(Dangling {
+                span: toks[k - 1].start..end,
+                qualifier: Qualifier::Exact,
+                counted: Some("percent".to_string()),
+                event: None,
+                sentence,
+            });
+            continue;
+        }
         for (phrase, q) in DANGLING_QUALIFIERS {
             if k + phrase.len() >= toks.len() {
                 continue;
@@ -1950,6 +2002,27 @@ mod tests {
         let (_, d) =
             frame("They trust television more than their sons. At least the rain stopped.");
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn percentages_without_their_number_are_recorded() {
+        let (_, d) = frame("Turnout fell by percent, and more than % of the seats changed.");
+        let spans: Vec<&str> = d
+            .iter()
+            .map(|d| {
+                &"Turnout fell by percent, and more than % of the seats changed."[d.span.clone()]
+            })
+            .collect();
+        assert_eq!(spans, ["by percent", "than %"]);
+        assert!(d.iter().all(|d| d.counted.as_deref() == Some("percent")));
+        for fine in [
+            "Turnout fell by 4 percent to 61 per cent.",
+            "Only a tiny percent voted; the % change was small.",
+            "A recent poll found the center held.",
+        ] {
+            let (_, d) = frame(fine);
+            assert!(d.is_empty(), "{fine}: {d:?}");
+        }
     }
 
     #[test]
