@@ -1212,6 +1212,7 @@ pub fn claims(
         .collect();
     by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
     let cues = dangle_cues(text.as_bytes());
+    let shares = share_cues(text.as_bytes());
     let mut dangling = Vec::new();
     // one lower-cased copy and one token buffer for all sentences
     let lowered = text.to_ascii_lowercase();
@@ -1223,8 +1224,9 @@ pub fn claims(
             k += 1;
         }
         let ms = &by_sentence[start..k];
+        let may_share = may_dangle(&shares, &sentence.span);
         let may_dangle = may_dangle(&cues, &sentence.span);
-        if ms.is_empty() && !may_dangle {
+        if ms.is_empty() && !may_dangle && !may_share {
             continue;
         }
         toks.clear();
@@ -1232,6 +1234,9 @@ pub fn claims(
         let toks = &toks[..];
         if may_dangle {
             dangling.extend(dangling_in(toks, si));
+        }
+        if may_share {
+            shares_in(toks, &shares, &sentence.span, si, &mut dangling);
         }
         if ms.is_empty() {
             continue;
@@ -1324,6 +1329,8 @@ pub fn claims(
         }
     }
     inherit_counted(text, &mut out, sentences);
+    // the percentages of a sentence come after its quantifiers
+    dangling.sort_by_key(|d| d.span.start);
     (out, dangling)
 }
 
@@ -1608,10 +1615,6 @@ fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
             "xcess",
             "than",
             "p to",
-            // a number dropped before a percentage: "rose by percent"
-            "ercent",
-            "er cent",
-            "%",
         ]
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
@@ -1623,6 +1626,59 @@ fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
         .collect();
     cues.sort_unstable();
     cues
+}
+
+/// Where a percent word or sign follows a word in `text` (sorted): each is
+/// asked whether its number was dropped (`rose by percent`). Most follow
+/// their digits (`5%`, `5 percent`) and are passed over here.
+fn share_cues(text: &[u8]) -> Vec<(usize, usize)> {
+    use std::sync::LazyLock;
+    // one pass finds "percent" and "per cent" alike
+    static CENT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"cent"));
+    let per = |at: usize| {
+        let head = &text[..at];
+        let head = head.strip_suffix(b" ").unwrap_or(head);
+        (head.len() >= 3 && head[head.len() - 3..].eq_ignore_ascii_case(b"per"))
+            .then(|| (head.len() - 3, at + 4))
+    };
+    let mut cues: Vec<(usize, usize)> = CENT
+        .find_iter(text)
+        .filter_map(per)
+        .chain(memchr::memchr_iter(b'%', text).map(|at| (at, at + 1)))
+        .filter(|&(at, _)| {
+            let before = text[..at].strip_suffix(b" ").unwrap_or(&text[..at]);
+            before.last().is_some_and(u8::is_ascii_alphabetic)
+        })
+        .collect();
+    cues.sort_unstable();
+    cues
+}
+
+/// The percentages of `cues` inside `span` whose number was dropped
+/// (`by percent`), found through the tokens that hold them.
+fn shares_in(
+    toks: &[Tok<'_>],
+    cues: &[(usize, usize)],
+    span: &Range<usize>,
+    sentence: usize,
+    out: &mut Vec<Dangling>,
+) {
+    let first = cues.partition_point(|c| c.0 < span.start);
+    for c in cues[first..].iter().take_while(|c| c.1 <= span.end) {
+        let k = toks.partition_point(|t| t.end <= c.0);
+        if toks.get(k).is_some_and(|t| t.start == c.0) {
+            if let Some(end) = share_without_number(toks, k) {
+                out.push(Dangling {
+                    span: toks[k - 1].start..end,
+                    qualifier: Qualifier::Exact,
+                    counted: Some("percent".to_string()),
+                    event: None,
+                    sentence,
+                });
+            }
+        }
+    }
 }
 
 /// Whether one of `cues` lies wholly inside `span`: a cheap test before
@@ -1672,21 +1728,10 @@ fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> {
     }
 }
 
-/// Quantifiers whose number is missing: `at least people were killed`,
-/// and percentages whose number is: `unemployment rose by percent`.
+/// Quantifiers whose number is missing: `at least people were killed`.
 fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
     let mut out = Vec::new();
     'tok: for k in 0..toks.len() {
-        if let Some(end) = share_without_number(toks, k) {
-            out.push(Dangling {
-                span: toks[k - 1].start..end,
-                qualifier: Qualifier::Exact,
-                counted: Some("percent".to_string()),
-                event: None,
-                sentence,
-            });
-            continue;
-        }
         for (phrase, q) in DANGLING_QUALIFIERS {
             if k + phrase.len() >= toks.len() {
                 continue;
