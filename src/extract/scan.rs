@@ -67,16 +67,8 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                         && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '))
             };
             // the cheap tests first: most words are neither
-            // "a dollar": asked of every short word, so bytes first
-            let article = || {
-                n <= 2
-                    && bytes[i] | 0x20 == b'a'
-                    && (n == 1 || bytes[i + 1] == b'n')
-                    && money::one_unit(&text[i + n..])
-            };
             let wanted = lexicon::is_trigger(&bytes[i..i + n])
-                || (number_next() && money::prefix(&text[i..]).is_some())
-                || article();
+                || (number_next() && money::prefix(&text[i..]).is_some());
             if !wanted || !boundary_before(text, i) {
                 i += n;
                 continue;
@@ -588,8 +580,10 @@ fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step 
             if ws >= floor && money::nation_of(w, &text[at..]) {
                 nation = Some(ws);
             }
+            // "a dozen", "a third"; "a dollar", which the currency word triggers
             if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
-                && cardinal::cardinal(&text[ws..]).is_ok_and(|(r, _)| r.len() < text.len() - at)
+                && (cardinal::cardinal(&text[ws..]).is_ok_and(|(r, _)| r.len() < text.len() - at)
+                    || money::one_unit(&text[ws + w.len()..]))
             {
                 start = ws;
             }

@@ -165,7 +165,7 @@ pub fn one_unit(i: &str) -> bool {
         "dollar", "euro", "pound", "rupee", "rouble", "ruble", "franc", "peso", "shekel", "cent",
         "penny",
     ];
-    // asked after every "a": bytes and a word set, nothing lower-cased
+    // bytes and a word set, nothing lower-cased
     let Some(w) = i.as_bytes().strip_prefix(b" ") else {
         return false;
     };
