@@ -330,7 +330,7 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
     let (mut rest, c) = match cardinal::cardinal(s) {
         Ok(x) => x,
         // "a dollar a day": the article is one of the currency
-        Err(_) => one_unit(s)?,
+        Err(_) => article_as_one(s)?,
     };
     // "sixty (60) days", "60 (sixty)": restated at once in
     // brackets, in the other writing, the figure is one
@@ -426,7 +426,7 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
 
 /// `a dollar`, `an euro`: the article as the number one, before the
 /// currency word that [`money::one_unit`] accepts.
-fn one_unit(s: &str) -> Option<(&str, cardinal::Cardinal)> {
+fn article_as_one(s: &str) -> Option<(&str, cardinal::Cardinal)> {
     let (r, w) = grammar::alpha_word_ci(s)?;
     if !matches!(w.as_str(), "a" | "an") || !money::one_unit(r) {
         return None;
