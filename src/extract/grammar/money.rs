@@ -201,7 +201,7 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
         if n == 0 || n > 4 {
             return None;
         }
-        let w = i[..n].to_ascii_lowercase();
+        let w = super::Lower::new(&i[..n]);
         let after = &i[n..];
         let dollar = after.strip_prefix('$').or_else(|| after.strip_prefix(" $"));
         if let Some(r) = dollar {
