@@ -147,7 +147,7 @@ const TRIGGERS: &[&str] = &[
     "naught",
     "nil",
     "pair",
-    // "a dollar": the scanner looks back for the article
+    // "a dollar": the scanner looks back for the article; money::ONE_UNIT
     "dollar",
     "euro",
     "pound",
@@ -289,6 +289,13 @@ pub fn is_trigger(w: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_currency_an_article_can_count_is_a_trigger() {
+        for w in super::super::money::ONE_UNIT {
+            assert!(is_trigger(w.as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn words_have_their_values() {

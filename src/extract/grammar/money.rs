@@ -157,14 +157,18 @@ pub fn nation_of(nation: &str, rest: &str) -> bool {
     name_before(name.as_str()).is_some() && national(n.as_str(), name.as_str()).is_some()
 }
 
+/// The currencies an article can stand for one of (`a dollar`). Each is
+/// also a trigger word of the scanner ([`super::lexicon`]), which then
+/// looks back for the article; a test keeps the two lists together.
+pub const ONE_UNIT: &[&str] = &[
+    "dollar", "euro", "pound", "rupee", "rouble", "ruble", "franc", "peso", "shekel", "cent",
+    "penny",
+];
+
 /// `a dollar`, `an euro`: whether `i` (after the article) is one unit of a
 /// currency, as in `a dollar a day`. Not `a pound of flour`, not `a yen
 /// for travel`.
 pub fn one_unit(i: &str) -> bool {
-    const ONE: &[&str] = &[
-        "dollar", "euro", "pound", "rupee", "rouble", "ruble", "franc", "peso", "shekel", "cent",
-        "penny",
-    ];
     // bytes and a word set, nothing lower-cased
     let Some(w) = i.as_bytes().strip_prefix(b" ") else {
         return false;
@@ -172,7 +176,7 @@ pub fn one_unit(i: &str) -> bool {
     let n = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let rest = &i[1 + n..];
     n >= 4
-        && crate::word_set!(ONE).contains_bytes(&w[..n])
+        && crate::word_set!(ONE_UNIT).contains_bytes(&w[..n])
         && super::boundary_after(rest)
         && !rest.starts_with(" of")
 }
