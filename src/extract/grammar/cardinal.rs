@@ -388,8 +388,11 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     let mut rest = i;
     let mut leading_a = false;
     let mut first = true;
+    // the first token is read once: it is asked for "a", for "half" and
+    // then taken by the loop
+    let head = token(i);
     // "a dozen", "a hundred", "a third", "half a million"
-    if let Some((r, Tok::A)) = token(i) {
+    if let Some((r, Tok::A)) = head {
         let s = sep(r).ok_or_else(|| {
             nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
         })?;
@@ -413,26 +416,30 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
         first = false;
     }
     // "half a million", "half a dozen", "quarter million"
-    if let Some((r, Tok::Denom(d, false))) = token(rest) {
-        let scale_follows = sep(r).and_then(token).is_some_and(|(_, t)| {
-            matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen))
-        });
-        if !leading_a && (d == 2.0 || d == 4.0 && scale_follows) {
+    if let (false, Some((r, Tok::Denom(d, false)))) = (leading_a, head) {
+        let scale_follows = || {
+            sep(r).and_then(token).is_some_and(|(_, t)| {
+                matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen))
+            })
+        };
+        if d == 2.0 || d == 4.0 && scale_follows() {
             return Ok(of_scale(r, unit_fraction(d)));
         }
     }
+    let mut head = if leading_a { None } else { head };
     let mut committed: Option<(&str, Cardinal)> = None;
     let mut before_and: Option<(&str, Cardinal)> = None;
     let mut after_and = false;
     let mut since_and = u8::MAX;
     loop {
-        let at = if first || after_and {
-            Some(rest)
+        let next = if let Some(t) = head.take() {
+            Some(t)
+        } else if first || after_and {
+            token(rest)
         } else {
-            sep(rest)
+            sep(rest).and_then(token)
         };
-        let Some(at) = at else { break };
-        let Some((r, tok)) = token(at) else { break };
+        let Some((r, tok)) = next else { break };
         match tok {
             Tok::Num(n) => {
                 if first {

@@ -99,33 +99,23 @@ pub fn alpha_word_ci(i: &str) -> Option<(&str, Lower)> {
 /// each. A word that is longer or not ASCII becomes the empty word, which
 /// is in no list.
 #[derive(Clone, Copy)]
-pub struct Lower {
-    buf: [u8; Lower::CAPACITY],
-    len: u8,
-}
+pub struct Lower(arrayvec::ArrayString<{ Lower::CAPACITY }>);
 
 impl Lower {
     pub const CAPACITY: usize = 24;
 
     pub fn new(w: &str) -> Lower {
-        let mut buf = [0u8; Lower::CAPACITY];
-        let b = w.as_bytes();
-        let len = if b.len() <= Lower::CAPACITY && b.is_ascii() {
-            for (d, s) in buf.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
-            }
-            b.len()
-        } else {
-            0
-        };
-        Lower {
-            buf,
-            len: u8::try_from(len).unwrap_or(0),
+        let mut buf = arrayvec::ArrayString::new();
+        if w.is_ascii() && buf.try_push_str(w).is_ok() {
+            buf.make_ascii_lowercase();
         }
+        Lower(buf)
     }
 
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+        // an `ArrayString` is a `str` already: no UTF-8 check on every
+        // comparison, as a byte buffer would need
+        &self.0
     }
 }
 

@@ -17,6 +17,8 @@
 
 use super::{alpha_word_ci, is_space, words_before};
 use crate::extract::quantity::Qualifier;
+use crate::text::words::WordSet;
+use std::sync::LazyLock;
 
 /// Phrases in reading order, longest first within each length.
 const BEFORE: &[(&[&str], Qualifier)] = &[
@@ -112,15 +114,27 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["equals"], Qualifier::Exact),
 ];
 
+/// The last words of the phrases of [`BEFORE`].
+static LAST: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut last: Vec<&'static str> = BEFORE.iter().map(|(p, _)| p[p.len() - 1]).collect();
+    last.sort_unstable();
+    last.dedup();
+    WordSet::new(&last)
+});
+
 /// A qualifier phrase ending right before byte `at`. Returns the qualifier,
 /// the byte where the phrase starts, and the phrase's first word.
 pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
     if let Some(q) = symbol_before(text, at) {
         return Some(q);
     }
-    let mut words: [(usize, &str); 5] = [(0, ""); 5];
-    let mut n = 0;
-    for w in words_before(text, at).take(5) {
+    // most figures follow a word that ends no phrase ("killed 35", "in
+    // 2021"): one lookup turns them away before the phrases are walked
+    let mut near = words_before(text, at);
+    let nearest = near.next().filter(|(_, w)| LAST.contains(w))?;
+    let mut words: [(usize, &str); 5] = [nearest, (0, ""), (0, ""), (0, ""), (0, "")];
+    let mut n = 1;
+    for w in near.take(4) {
         words[n] = w;
         n += 1;
     }
