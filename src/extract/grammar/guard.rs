@@ -228,10 +228,9 @@ pub fn is_name(text: &str, at: usize) -> bool {
     }
     if let Some((_, w)) = words_before(text, at).next() {
         let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
-        let lw = w.to_ascii_lowercase();
-        let lw = lw.trim_end_matches('.');
-        if INTRODUCERS.contains(&lw)
-            && (capital || matches!(lw, "no" | "nos" | "nr" | "nrs" | "number"))
+        let lw = super::Lower::new(w);
+        if crate::word_set!(INTRODUCERS).contains(w)
+            && (capital || matches!(lw.as_str(), "no" | "nos" | "nr" | "nrs" | "number"))
         {
             // "number 10" is a name, "a number" is not: need no article after
             return lw != "number" || capital;

@@ -16,6 +16,8 @@
 //! A bare `$` is read as US dollars; outlets that mean another dollar say so.
 
 use super::{alpha_word_ci, is_space};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// ISO 4217 codes the grammar knows, lower-case.
 const CODES: &[(&str, &str)] = &[
@@ -70,12 +72,19 @@ const CODES: &[(&str, &str)] = &[
     ("xbt", "XBT"),
 ];
 
+/// [`CODES`] by code: `code` is asked of every three-letter word next to
+/// a figure ("the", "and"), so it looks up rather than walks the list.
+static BY_CODE: LazyLock<FxHashMap<[u8; 3], &'static str>> = LazyLock::new(|| {
+    CODES
+        .iter()
+        .map(|(k, c)| (<[u8; 3]>::try_from(k.as_bytes()).unwrap_or_default(), *c))
+        .collect()
+});
+
 fn code(w: &str) -> Option<&'static str> {
     // every code has three letters
-    if w.len() != 3 {
-        return None;
-    }
-    CODES.iter().find(|(k, _)| *k == w).map(|(_, c)| *c)
+    let key = <[u8; 3]>::try_from(w.as_bytes()).ok()?;
+    BY_CODE.get(&key).copied()
 }
 
 /// A code as written: upper case (`USD`), or lower case when the code is
@@ -463,6 +472,21 @@ pub fn minor_units<'a>(i: &'a str, code: &str, whole: bool) -> Option<(&'a str, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_is_three_lower_case_letters_and_found() {
+        for (k, c) in CODES {
+            assert!(
+                k.len() == 3 && k.bytes().all(|b| b.is_ascii_lowercase()),
+                "{k}"
+            );
+            assert_eq!(code(k), Some(*c), "{k}");
+        }
+        assert_eq!(code("the"), None);
+        assert_eq!(code("usdx"), None);
+        assert_eq!(code_as_written("EUR"), Some("EUR"));
+        assert_eq!(code_as_written("Eur"), None);
+    }
 
     #[test]
     fn prefixes() {
