@@ -1599,30 +1599,47 @@ const DANGLING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["up", "to"], Qualifier::AtMost),
 ];
 
-/// Where the words a dangling quantifier needs occur in `text`, as sorted
-/// (start, end) spans: one fast pass over the whole story per word, rather
-/// than a search set up again for every sentence. No word overlaps itself,
-/// so every occurrence is found.
+/// The words a dangling quantifier needs (`at least`, `as many as`,
+/// `more than`, `up to`, ...), by the part of each that no other word of
+/// the list overlaps.
+const DANGLE_CUES: [&str; 8] = [
+    "least",
+    "many",
+    "fewer",
+    "estimated",
+    "pwards",
+    "xcess",
+    "than",
+    "p to",
+];
+
+/// Where the words of [`DANGLE_CUES`] occur in `text`, as sorted (start,
+/// end) spans, found in one pass over the whole story (aho-corasick's
+/// SIMD Teddy searcher) rather than searched again in every sentence.
+/// No cue overlaps another, so every occurrence is found.
 fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
     use std::sync::LazyLock;
-    static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-        [
-            "least",
-            "many",
-            "fewer",
-            "estimated",
-            "pwards",
-            "xcess",
-            "than",
-            "p to",
-        ]
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-        .collect()
+    static TEDDY: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend(DANGLE_CUES)
+            .build()
     });
-    let mut cues: Vec<(usize, usize)> = FINDERS
+    match TEDDY.as_ref() {
+        Some(teddy) => teddy
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect(),
+        None => dangle_cues_each(text),
+    }
+}
+
+/// [`dangle_cues`] on a CPU without the SIMD the Teddy searcher needs: one
+/// memmem pass per word.
+fn dangle_cues_each(text: &[u8]) -> Vec<(usize, usize)> {
+    let mut cues: Vec<(usize, usize)> = DANGLE_CUES
         .iter()
-        .flat_map(|f| f.find_iter(text).map(|at| (at, at + f.needle().len())))
+        .flat_map(|w| memchr::memmem::find_iter(text, w).map(|at| (at, at + w.len())))
         .collect();
     cues.sort_unstable();
     cues
@@ -1796,6 +1813,33 @@ mod tests {
     use super::*;
     use crate::extract::scan::mentions;
     use crate::text::sentences;
+
+    #[test]
+    fn dangle_cues_in_one_pass_are_the_cues_of_each_word() {
+        let text = "At least, as many as, fewer than, an estimated, upwards of, in \
+                    excess of, more than, up to; Manyfold thanks: LEAST, up  to, \
+                    at leastways, pto, xcessive";
+        let cues = dangle_cues(text.as_bytes());
+        assert_eq!(cues, dangle_cues_each(text.as_bytes()));
+        let words: Vec<&str> = cues.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            words,
+            [
+                "least",
+                "many",
+                "fewer",
+                "than",
+                "estimated",
+                "pwards",
+                "xcess",
+                "than",
+                "p to",
+                "than",
+                "least",
+                "xcess"
+            ]
+        );
+    }
 
     /// The tokeniser as first written, over chars: what [`tokens`] must
     /// agree with.
