@@ -1157,20 +1157,17 @@ fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
                 .get(j)
                 .filter(|w| w.word && j > k + 1 && crate::word_set!(PLACE_NOUNS).contains(w.text))
             {
-                let phrase = format!(
-                    "{} {}",
-                    t.text.to_lowercase(),
-                    text[toks[k + 1].start..w.end].to_lowercase()
-                );
+                let mut phrase = t.text.to_lowercase();
+                phrase.push(' ');
+                phrase.push_str(&text[toks[k + 1].start..w.end].to_lowercase());
                 out.push((t.start, w.end, phrase));
             }
             continue;
         };
-        let phrase = format!(
-            "{} {}",
-            t.text.to_lowercase(),
-            &text[toks[a].start..toks[b].end]
-        );
+        // built in place: the format machinery costs more than the phrase
+        let mut phrase = t.text.to_lowercase();
+        phrase.push(' ');
+        phrase.push_str(&text[toks[a].start..toks[b].end]);
         out.push((t.start, toks[b].end, phrase));
     }
     out

@@ -123,6 +123,9 @@ fn time(i: &str) -> Option<usize> {
 fn meridiem(i: &str) -> Option<usize> {
     let t = i.trim_start_matches(is_space);
     let sp = i.len() - t.len();
+    if !t.starts_with(['a', 'p', 'A', 'P']) {
+        return None;
+    }
     for m in ["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."] {
         if let Some(r) = t.strip_prefix(m) {
             if m.ends_with('.') || !r.starts_with(|c: char| c.is_alphanumeric()) {
