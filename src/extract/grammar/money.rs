@@ -484,7 +484,6 @@ mod tests {
         }
         assert_eq!(code("the"), None);
         assert_eq!(code("usdx"), None);
-        assert_eq!(code_as_written("EUR"), Some("EUR"));
         assert_eq!(code_as_written("Eur"), None);
     }
 
