@@ -18,6 +18,8 @@ use crate::text::{Block, Sentence, sentence_at};
 use jiff::civil::Date;
 use std::ops::Range;
 
+pub(crate) mod bind;
+
 /// A figure in context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -50,6 +52,24 @@ pub struct Claim {
     pub sentence: usize,
     /// The sentence is the headline or a list item (KEY POINTS).
     pub block: Block,
+    /// The clause pattern that bound the figure to what it counts and what
+    /// happened (`figure-event`: `35 people were killed`); `None` when the
+    /// frame only inferred them from the nearest words. Only bound claims
+    /// make warnings or errors.
+    pub bound: Option<&'static str>,
+    /// Part of a group the sentence names (`three of the officers`,
+    /// `including two children`): never compared with a total.
+    pub subgroup: bool,
+    /// The sentence marks the figure as another incident, a period total or
+    /// background (`since the war began`, `last year`, another year): never
+    /// compared with the event's own figures.
+    pub background: bool,
+    /// The sentence counts the attacker with the victims (`5 dead,
+    /// including the gunman`): another measure than the victims' toll.
+    pub perpetrator: bool,
+    /// The sentence says the figure corrects an earlier one (`not five as
+    /// first reported`).
+    pub revision: bool,
 }
 
 impl Claim {
@@ -516,7 +536,7 @@ const PERSONS: &[&str] = &[
     "demonstrators",
 ];
 
-fn is_person(w: &str) -> bool {
+pub(crate) fn is_person(w: &str) -> bool {
     crate::word_set!(PERSONS).contains(w)
 }
 
@@ -1253,9 +1273,24 @@ pub fn claims(
                 said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
             })
             .and_then(|(_, m)| m.quantity.date);
+        let background = bind::background(toks, published.map(jiff::civil::Date::year));
+        let perpetrator = bind::perpetrator(toks);
+        let revision = bind::revision(toks);
         for (idx, (_, m)) in ms.iter().enumerate() {
             let first_tok = toks.partition_point(|t| t.start < m.span.start);
             let after_tok = toks.partition_point(|t| t.start < m.span.end);
+            let figure_end = after_tok;
+            let mut quantity = m.quantity.clone();
+            if quantity.unit == Unit::Count
+                && quantity.qualifier == Qualifier::Exact
+                && bind::age(toks, first_tok, after_tok, m.stated.0)
+            {
+                quantity.unit = Unit::Age;
+            }
+            let m = &Mention {
+                quantity,
+                ..m.clone()
+            };
             let (counted, counted_span, additional) =
                 if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
                     (None, None, false)
@@ -1307,7 +1342,29 @@ pub fn claims(
                     || (w(0) == "from" && w(1) == "down" && w(2) == "revised")
                     || matches!(w(0), "previously" | "initially" | "originally")
             };
+            let countable = matches!(
+                m.quantity.unit,
+                Unit::Count | Unit::Money(_) | Unit::Percent
+            );
+            let date = m.quantity.unit == Unit::Date;
+            let binding = (countable || date)
+                .then(|| bind::bind(toks, first_tok, figure_end, counted_span.as_ref(), date))
+                .flatten();
+            let event = match binding.and_then(|b| b.event) {
+                Some(e) => Some(e.to_string()),
+                None => event,
+            };
+            let noun_end = counted_span
+                .as_ref()
+                .map_or(figure_end, |c| toks.partition_point(|t| t.start < c.end));
+            let subgroup = countable && bind::subgroup(toks, first_tok, figure_end, noun_end);
+            let additional = additional || countable && bind::additive(toks, first_tok, noun_end);
             out.push(Claim {
+                bound: binding.map(|b| b.pattern),
+                subgroup,
+                background,
+                perpetrator,
+                revision,
                 span: m.span.clone(),
                 value_span: m.value_span.clone(),
                 quantity: m.quantity.clone(),

@@ -62,6 +62,18 @@ pub struct ClaimOut {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub additional: bool,
     pub block: &'static str,
+    /// `bound` when a clause pattern tied the figure to what it counts and
+    /// what happened, `inferred` when the frame read them from nearby words.
+    pub binding: &'static str,
+    /// The pattern that bound it (`figure-event`, `verb-figure`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<&'static str>,
+    /// `subgroup` (part of a group: `three of the officers`),
+    /// `with-perpetrator` (`5 dead, including the gunman`) or `background`
+    /// (another incident, a period total, a teaser); absent for the event's
+    /// own figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
 }
 
 impl ClaimOut {
@@ -80,6 +92,21 @@ impl ClaimOut {
             source: c.source.clone(),
             as_of: c.as_of.map(|d| d.to_string()),
             additional: c.additional,
+            binding: if c.bound.is_some() {
+                "bound"
+            } else {
+                "inferred"
+            },
+            pattern: c.bound,
+            role: if c.subgroup {
+                Some("subgroup")
+            } else if c.perpetrator {
+                Some("with-perpetrator")
+            } else if c.background {
+                Some("background")
+            } else {
+                None
+            },
             block: match c.block {
                 crate::text::Block::Headline => "headline",
                 crate::text::Block::ListItem => "list-item",

@@ -2,11 +2,13 @@
 //!
 //! Stories are grouped into events first (front matter `event`, else their
 //! folder, else the whole batch); nothing is compared across events. Within
-//! an event each figure rule gathers the claims it measures, compares every
-//! pair from different outlets (and, within one story, the headline or KEY
-//! POINTS against the body), and joins the pairs that disagree into one
-//! finding per connected group of claims. Cost grows with the claims of an
-//! event and a measure, never with the whole batch.
+//! an event each figure or date rule gathers the claims it measures (all of
+//! them go to the event's table) and hands the bound ones to
+//! [`super::figure`], which holds each story's figures against every other
+//! story's (and a story's headline against its lead) and joins the
+//! disagreements into one finding per connected group, blamed on the odd
+//! one out. Cost grows with the distinct ways an event's figures are
+//! stated, never with the whole batch.
 //!
 //! Two figures agree when their intervals, widened by the rule's tolerance
 //! and by the precision the text shows (`52 percent` covers 52.3), share a
@@ -20,8 +22,6 @@ use crate::Analysis;
 use crate::extract::frame::Claim;
 use crate::extract::quantity::{Interval, Qualifier, Unit, interval_for};
 use crate::story::Story;
-use crate::text::Block;
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -253,7 +253,7 @@ pub fn sort_findings(analyses: &[Analysis], findings: &mut [Finding]) {
     findings.sort_by(|a, b| finding_order(analyses, a, b));
 }
 
-fn story_order(analyses: &[Analysis], a: usize, b: usize) -> std::cmp::Ordering {
+pub(crate) fn story_order(analyses: &[Analysis], a: usize, b: usize) -> std::cmp::Ordering {
     let (x, y) = (&analyses[a].story, &analyses[b].story);
     (&x.path, &x.id).cmp(&(&y.path, &y.id))
 }
@@ -279,7 +279,7 @@ fn finding_order(analyses: &[Analysis], a: &Finding, b: &Finding) -> std::cmp::O
 
 /// The interval a claim allows under a rule: the rule's meaning of
 /// "around", the text's own precision, and the rule's tolerance.
-pub fn widened(c: &Claim, cmp: &Compare) -> Interval {
+pub(crate) fn widened(c: &Claim, cmp: &Compare) -> Interval {
     let q = &c.quantity;
     let mut iv = match q.qualifier {
         Qualifier::Approx | Qualifier::ApproxBelow => {
@@ -305,17 +305,8 @@ pub fn widened(c: &Claim, cmp: &Compare) -> Interval {
     iv
 }
 
-fn as_of(a: &Analysis, c: &Claim) -> Option<jiff::civil::Date> {
+pub(crate) fn as_of_date(a: &Analysis, c: &Claim) -> Option<jiff::civil::Date> {
     c.as_of.or(a.story.published)
-}
-
-fn same_source(x: &str, y: &str) -> bool {
-    let norm = |s: &str| {
-        let l = s.to_lowercase();
-        l.trim_start_matches("the ").to_string()
-    };
-    let (a, b) = (norm(x), norm(y));
-    a == b || a.contains(&b) || b.contains(&a)
 }
 
 fn digits(v: f64) -> Option<Vec<u8>> {
@@ -327,135 +318,18 @@ fn digits(v: f64) -> Option<Vec<u8>> {
 }
 
 /// `35` and `53`: the same digits in another order.
-fn digit_swap(a: f64, b: f64) -> bool {
+pub(crate) fn digit_swap(a: f64, b: f64) -> bool {
     a != b && a >= 10.0 && digits(a).is_some_and(|d| Some(d) == digits(b))
 }
 
 /// `35` and `350`, `€3m` and `€30m`: a factor of ten or more with the same leading digits.
-fn magnitude_slip(a: f64, b: f64) -> bool {
+pub(crate) fn magnitude_slip(a: f64, b: f64) -> bool {
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
     if lo <= 0.0 || hi / lo < 9.5 {
         return false;
     }
     let r = (hi / lo).log10();
     (r - r.round()).abs() < 0.02
-}
-
-/// Whether two claims of one measure disagree, and how seriously. `ia` and
-/// `ib` are their intervals under the rule ([`widened`]).
-fn conflict(
-    analyses: &[Analysis],
-    rule: &Rule,
-    (x, ia): ((usize, usize), Interval),
-    (y, ib): ((usize, usize), Interval),
-) -> Option<Severity> {
-    let (a, b) = (&analyses[x.0], &analyses[y.0]);
-    let (ca, cb) = (&a.claims[x.1], &b.claims[y.1]);
-    if ia.intersects(&ib) {
-        return None;
-    }
-    if rule.compare.cumulative {
-        if let (Some(da), Some(db)) = (as_of(a, ca), as_of(b, cb)) {
-            if da != db {
-                let (early, late) = if da < db { (&ia, &ib) } else { (&ib, &ia) };
-                // the later report is higher: the toll rose
-                if early.high.is_some_and(|h| late.low >= h) {
-                    return None;
-                }
-            }
-        }
-    }
-    let mut sev = rule.severity;
-    if let (Some(sa), Some(sb)) = (&ca.source, &cb.source) {
-        if !same_source(sa, sb) {
-            return Some(Severity::Info);
-        }
-    }
-    let (pa, pb) = (ca.stated.0, cb.stated.0);
-    let serious = digit_swap(pa, pb) || magnitude_slip(pa, pb);
-    let gap = if ia.high.is_some_and(|h| h < ib.low) {
-        ib.low - ia.high.unwrap_or(ib.low)
-    } else {
-        ia.low - ib.high.unwrap_or(ia.low)
-    };
-    let scale = pa.abs().max(pb.abs()).max(1.0);
-    let vague = matches!(ca.quantity.qualifier, Qualifier::Vague)
-        || matches!(cb.quantity.qualifier, Qualifier::Vague);
-    // a day apart is as wrong as a month apart; only figures have near misses
-    if rule.kind == Kind::Figure && !serious && (gap / scale <= 0.10 || vague) {
-        sev = sev.min(Severity::Warning);
-    }
-    Some(sev)
-}
-
-fn scope_compatible(rule: &Rule, x: &Claim, y: &Claim) -> bool {
-    if !rule.compare.scope_must_match {
-        return true;
-    }
-    // a figure with no place is taken as the event's own; a site (`at
-    // Norrby station`) is local by nature and meets only the same site
-    let site = |s: &Option<String>| s.as_deref().is_some_and(|p| p.starts_with("at "));
-    match (&x.scope, &y.scope) {
-        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        _ => !site(&x.scope) && !site(&y.scope),
-    }
-}
-
-fn comparable(analyses: &[Analysis], x: (usize, usize), y: (usize, usize)) -> bool {
-    if x.0 != y.0 {
-        return true;
-    }
-    // one story: the headline or KEY POINTS against the body
-    let a = &analyses[x.0];
-    let (cx, cy) = (&a.claims[x.1], &a.claims[y.1]);
-    let summary = |b: Block| matches!(b, Block::Headline | Block::ListItem | Block::Caption);
-    cx.sentence != cy.sentence && summary(cx.block) != summary(cy.block)
-}
-
-/// Union-find root with path shortening.
-fn find(p: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while p[r] != r {
-        r = p[r];
-    }
-    p[i] = r;
-    r
-}
-
-/// A group of disagreeing claim classes: its classes and its edges.
-type Component = (Vec<usize>, Vec<(usize, usize, Severity)>);
-
-/// Text compared as its lower-cased form (`str::to_lowercase`), without
-/// building it when the text is ASCII.
-#[derive(Debug, Clone, Copy)]
-struct Caseless<'a>(&'a str);
-
-impl PartialEq for Caseless<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.0, other.0);
-        if a.is_ascii() && b.is_ascii() {
-            a.eq_ignore_ascii_case(b)
-        } else {
-            a.to_lowercase() == b.to_lowercase()
-        }
-    }
-}
-
-impl Eq for Caseless<'_> {}
-
-impl std::hash::Hash for Caseless<'_> {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        if self.0.is_ascii() {
-            for b in self.0.bytes() {
-                h.write_u8(b.to_ascii_lowercase());
-            }
-        } else {
-            for b in self.0.to_lowercase().bytes() {
-                h.write_u8(b);
-            }
-        }
-        h.write_u8(0xff);
-    }
 }
 
 /// The stories of an event, their claims' words, and a rule's matcher.
@@ -486,209 +360,25 @@ fn compare_rule(
             }
         }
     }
-    let outlets: std::collections::BTreeSet<usize> = claims.iter().map(|c| c.0).collect();
     if claims.is_empty() {
         return (None, Vec::new());
     }
-    // identical claims compare identically: claims with the same value,
-    // qualifier, place, source, date and kind of block form a class, classes
-    // are compared once each, and each weighs as many stories as it has. The
-    // cost follows the distinct figures of an event, not the square of its
-    // stories (100,000 stories with 97 distinct tolls are 97 classes).
-    let all_claims = claims;
-    let key = |&(s, k): &(usize, usize)| {
-        let a = &analyses[s];
-        let c = &a.claims[k];
-        let q = &c.quantity;
-        (
-            q.qualifier,
-            c.stated.0.to_bits(),
-            c.stated.1.to_bits(),
-            q.interval.low.to_bits(),
-            q.interval.high.map(f64::to_bits),
-            q.precision.to_bits(),
-            c.scope.as_deref().map(Caseless),
-            c.source.as_deref().map(Caseless),
-            as_of(a, c),
-            matches!(c.block, Block::Headline | Block::ListItem | Block::Caption),
-        )
+    let (findings, mut conflicting) = super::figure::compare(analyses, rule, event, &claims);
+    let mut cells: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(s, k) in &claims {
+        cells.entry(s).or_default().push(k);
+    }
+    let mut cells: Vec<(usize, Vec<usize>)> = cells.into_iter().collect();
+    cells.sort_by(|a, b| story_order(analyses, a.0, b.0));
+    conflicting.sort_unstable();
+    conflicting.dedup();
+    let measure = Measure {
+        rule: rule.id.clone(),
+        title: rule.title.clone(),
+        cells,
+        conflicting,
     };
-    let mut class_of = FxHashMap::default();
-    // per class: its claims (all copies), in story order
-    let mut classes: Vec<Vec<(usize, usize)>> = Vec::new();
-    for c in &all_claims {
-        let r = *class_of.entry(key(c)).or_insert_with(|| {
-            classes.push(Vec::new());
-            classes.len() - 1
-        });
-        classes[r].push(*c);
-    }
-    // per class: one claim per story (the evidence it gives)
-    let firsts: Vec<Vec<(usize, usize)>> = classes
-        .iter()
-        .map(|cl| {
-            let mut seen = FxHashSet::default();
-            cl.iter().copied().filter(|c| seen.insert(c.0)).collect()
-        })
-        .collect();
-    let weight: Vec<usize> = firsts.iter().map(Vec::len).collect();
-    let intervals: Vec<Interval> = classes
-        .iter()
-        .map(|cl| widened(&analyses[cl[0].0].claims[cl[0].1], &rule.compare))
-        .collect();
-    // two classes meet when some pair of their claims may be compared:
-    // claims of different stories always, of one story only headline (or
-    // KEY POINTS, caption) against body
-    let meet = |i: usize, j: usize| {
-        let single = |f: &[(usize, usize)]| (f.len() == 1).then(|| f[0].0);
-        match (single(&firsts[i]), single(&firsts[j])) {
-            (Some(a), Some(b)) if a == b => classes[i]
-                .iter()
-                .any(|&x| classes[j].iter().any(|&y| comparable(analyses, x, y))),
-            _ => true,
-        }
-    };
-    let mut edges: Vec<(usize, usize, Severity)> = Vec::new();
-    for i in 0..classes.len() {
-        for j in i + 1..classes.len() {
-            let (x, y) = (classes[i][0], classes[j][0]);
-            let (cx, cy) = (&analyses[x.0].claims[x.1], &analyses[y.0].claims[y.1]);
-            if !scope_compatible(rule, cx, cy) || !meet(i, j) {
-                continue;
-            }
-            if let Some(sev) = conflict(analyses, rule, (x, intervals[i]), (y, intervals[j])) {
-                edges.push((i, j, sev));
-            }
-        }
-    }
-    let mut parent: Vec<usize> = (0..classes.len()).collect();
-    for &(i, j, _) in &edges {
-        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut components: BTreeMap<usize, Component> = BTreeMap::new();
-    for &(i, j, sev) in &edges {
-        let root = find(&mut parent, i);
-        let e = components.entry(root).or_default();
-        e.0.extend([i, j]);
-        e.1.push((i, j, sev));
-    }
-    let mut findings = Vec::new();
-    let mut conflicting = Vec::new();
-    for (mut members, comp_edges) in components.into_values() {
-        members.sort_unstable();
-        members.dedup();
-        let severity = comp_edges
-            .iter()
-            .map(|e| e.2)
-            .max()
-            .unwrap_or(Severity::Info);
-        // different sources disagreeing is expected: count those only when
-        // nothing else disagrees
-        let serious = comp_edges.iter().any(|e| e.2 > Severity::Info);
-        // per class: the stories it disagrees with, in all and counting
-        // only the disagreements that matter
-        let mut degree: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
-        for &(i, j, sev) in &comp_edges {
-            let counts = !serious || sev > Severity::Info;
-            let di = degree.entry(i).or_default();
-            di.0 += weight[j];
-            di.1 += if counts { weight[j] } else { 0 };
-            let dj = degree.entry(j).or_default();
-            dj.0 += weight[i];
-            dj.1 += if counts { weight[i] } else { 0 };
-        }
-        let primary = members
-            .iter()
-            .copied()
-            .max_by_key(|&m| (degree.get(&m).map_or(0, |d| d.0), std::cmp::Reverse(m)))
-            .unwrap_or(members[0]);
-        let mut evidence: Vec<Evidence> = members
-            .iter()
-            .flat_map(|&m| {
-                firsts[m]
-                    .iter()
-                    .enumerate()
-                    .map(move |(n, &(s, k))| Evidence {
-                        story: s,
-                        claim: Some(k),
-                        span: analyses[s].claims[k].surface(),
-                        primary: m == primary && n == 0,
-                    })
-            })
-            .collect();
-        evidence.sort_by(|a, b| {
-            story_order(analyses, a.story, b.story).then(a.span.start.cmp(&b.span.start))
-        });
-        // the odd ones out: claims that disagree with most of the others
-        // in their group from other stories (a lone 53 among 35s, not the 35s)
-        let mut per_story: FxHashMap<usize, usize> = FxHashMap::default();
-        for e in &evidence {
-            *per_story.entry(e.story).or_default() += 1;
-        }
-        let total = evidence.len();
-        for &m in &members {
-            let d = degree.get(&m).map_or(0, |d| d.1);
-            for &(s, _) in &firsts[m] {
-                let others = total - per_story[&s];
-                if d > 0 && (2 * d > others || d == others) {
-                    // the claim and every copy of it in its story
-                    conflicting.extend(classes[m].iter().filter(|c| c.0 == s).copied());
-                }
-            }
-        }
-        let parts: Vec<String> = evidence
-            .iter()
-            .map(|e| {
-                let a = &analyses[e.story];
-                let c = &a.claims[e.claim.unwrap_or(0)];
-                let src = c
-                    .source
-                    .as_deref()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default();
-                format!(
-                    "{}: \u{201c}{}\u{201d}{src}",
-                    a.story.outlet,
-                    &a.story.text[e.span.clone()]
-                )
-            })
-            .collect();
-        let note = if severity == Severity::Info && rule.severity > Severity::Info {
-            " — different sources"
-        } else {
-            ""
-        };
-        findings.push(Finding {
-            rule: rule.id.clone(),
-            kind: rule.kind,
-            severity,
-            event: event.to_string(),
-            title: rule.title.clone(),
-            message: format!("{}{note}: {}", rule.title, parts.join("; ")),
-            evidence,
-            diff: None,
-        });
-    }
-    let measure = (!outlets.is_empty()).then(|| {
-        let mut cells: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &(s, k) in &all_claims {
-            cells.entry(s).or_default().push(k);
-        }
-        let mut cells: Vec<(usize, Vec<usize>)> = cells.into_iter().collect();
-        cells.sort_by(|a, b| story_order(analyses, a.0, b.0));
-        conflicting.sort_unstable();
-        conflicting.dedup();
-        Measure {
-            rule: rule.id.clone(),
-            title: rule.title.clone(),
-            cells,
-            conflicting,
-        }
-    });
-    (measure, findings)
+    (Some(measure), findings)
 }
 
 fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> Vec<Finding> {
@@ -742,7 +432,14 @@ fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> V
                     let Some(wd) = crate::extract::grammar::date::weekday_name(word) else {
                         continue;
                     };
-                    if d.weekday() != wd {
+                    // a date written without its year, well before the
+                    // story, may be of the year before: no mismatch if it
+                    // fits that year ("Saturday, Sept. 12" in a January story)
+                    let year_before = c.quantity.year_inferred
+                        && a.story.published.is_some_and(|p| (p - d).get_days() > 60)
+                        && d.checked_sub(jiff::Span::new().years(1))
+                            .is_ok_and(|e| e.weekday() == wd);
+                    if d.weekday() != wd && !year_before {
                         let span = head.len() - n..c.span.end;
                         let text = &a.story.text[span.clone()];
                         push(
@@ -761,7 +458,17 @@ fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> V
             Some(LintCheck::SharesOver100) => {
                 let mut by_sentence: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
                 for (k, c) in a.claims.iter().enumerate() {
-                    if c.quantity.unit == Unit::Percent && c.quantity.qualifier == Qualifier::Exact
+                    // a share of a whole: `40% of voters`, `40 percent of
+                    // the vote`, `40% of respondents` — not a rate or a
+                    // change (`a 20 percent improvement`, `a 79 percent
+                    // conviction rate`)
+                    let of_whole = a.story.text[c.span.end..].trim_start().starts_with("of ")
+                        || c.counted
+                            .as_deref()
+                            .is_some_and(crate::extract::frame::is_person);
+                    if c.quantity.unit == Unit::Percent
+                        && c.quantity.qualifier == Qualifier::Exact
+                        && of_whole
                     {
                         if let Some(n) = &c.counted {
                             by_sentence

@@ -8,6 +8,7 @@
 pub mod baseline;
 pub mod cluster;
 pub mod engine;
+pub(crate) mod figure;
 pub mod load;
 pub mod model;
 pub mod pair;

@@ -1,0 +1,718 @@
+//! Binding: which clause pattern, if any, ties a figure to what it counts
+//! and what happened; and the marks that keep a figure out of comparisons
+//! whatever it counts (a sub-group, background, an age).
+//!
+//! The patterns and word lists are data (`lexicon.yaml`, compiled into the
+//! binary); this module only reads them and matches them on the tokens of a
+//! sentence. A pattern is split at its figure `N`: the part after it is
+//! matched forward from the end of the figure, the part before it backward
+//! from its start, so a pattern costs a few token comparisons per figure.
+//!
+//! Prefer silence to a guess: a figure no pattern binds is `inferred`, and
+//! the engine never raises a warning or an error on it.
+
+use super::{Tok, event_at};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The lexicon as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LexiconFile {
+    aux: Vec<String>,
+    verbs: BTreeMap<String, Vec<String>>,
+    pub(crate) patterns: Vec<PatternFile>,
+    pub(crate) subgroup: Marks,
+    pub(crate) background: Background,
+    perpetrator: Vec<String>,
+    revision: Vec<String>,
+    additive: Vec<String>,
+    pub(crate) age: Age,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+// the examples are read by the lexicon's tests only
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct PatternFile {
+    pub(crate) id: String,
+    pattern: String,
+    /// `date` for the patterns that bind a date to the event; figures otherwise.
+    #[serde(default)]
+    unit: Option<String>,
+    /// The event when no `EVENT` or `VERB` element names one.
+    #[serde(default)]
+    event: Option<String>,
+    pub(crate) must: Vec<Example>,
+    pub(crate) must_not: Vec<Example>,
+}
+
+/// A sentence and the figure in it (as written, qualifier and noun
+/// included) that a pattern or mark must (or must not) apply to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+// the examples are read by the lexicon's tests only
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Example {
+    pub(crate) text: String,
+    pub(crate) figure: String,
+    #[serde(default)]
+    pub(crate) event: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+// the examples are read by the lexicon's tests only
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Marks {
+    before: Vec<String>,
+    after: Vec<String>,
+    sentence_start: Vec<String>,
+    after_clause: Vec<String>,
+    pub(crate) must: Vec<Example>,
+    pub(crate) must_not: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+// the examples are read by the lexicon's tests only
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Background {
+    phrases: Vec<String>,
+    sentence_start: Vec<String>,
+    teaser: Vec<String>,
+    pub(crate) must: Vec<Example>,
+    pub(crate) must_not: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+// the examples are read by the lexicon's tests only
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Age {
+    before: Vec<String>,
+    pub(crate) must: Vec<Example>,
+    pub(crate) must_not: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rep {
+    One,
+    Opt,
+    Star,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Elem {
+    Noun,
+    Event,
+    Verb,
+    Aux,
+    Gap,
+    Words(Vec<String>),
+}
+
+#[derive(Debug)]
+struct Pattern {
+    id: &'static str,
+    /// Elements after the figure, in reading order.
+    after: Vec<(Elem, Rep)>,
+    /// Elements before the figure, nearest first.
+    before: Vec<(Elem, Rep)>,
+    event: Option<&'static str>,
+    date: bool,
+}
+
+#[derive(Debug)]
+struct Lexicon {
+    aux: Vec<String>,
+    /// Active verb form → canonical event.
+    verbs: BTreeMap<String, &'static str>,
+    patterns: Vec<Pattern>,
+    sub_before: Vec<Vec<String>>,
+    sub_after: Vec<Vec<String>>,
+    sub_start: Vec<Vec<String>>,
+    sub_clause: Vec<String>,
+    background: Vec<Vec<String>>,
+    teaser: Vec<Vec<String>>,
+    perpetrator: Vec<Vec<String>>,
+    revision: Vec<Vec<String>>,
+    additive: Vec<String>,
+    age_before: Vec<Vec<String>>,
+}
+
+const SOURCE: &str = include_str!("lexicon.yaml");
+
+/// The lexicon as written, for its tests.
+pub(crate) fn file() -> LexiconFile {
+    serde_yaml::from_str(SOURCE).expect("the compiled-in lexicon parses")
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn phrase(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_ascii_lowercase).collect()
+}
+
+fn compile_pattern(p: PatternFile) -> Pattern {
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    let mut seen_n = false;
+    for part in p.pattern.split_whitespace() {
+        if part == "N" {
+            assert!(!seen_n, "pattern {}: N twice", p.id);
+            seen_n = true;
+            continue;
+        }
+        let (body, rep) = if let Some(b) = part.strip_suffix('?') {
+            (b, Rep::Opt)
+        } else if let Some(b) = part.strip_suffix('*') {
+            (b, Rep::Star)
+        } else {
+            (part, Rep::One)
+        };
+        let elem = match body {
+            "NOUN" => Elem::Noun,
+            "EVENT" => Elem::Event,
+            "VERB" => Elem::Verb,
+            "AUX" => Elem::Aux,
+            "GAP" => Elem::Gap,
+            words => Elem::Words(words.split('|').map(str::to_ascii_lowercase).collect()),
+        };
+        if seen_n {
+            after.push((elem, rep));
+        } else {
+            assert!(elem != Elem::Noun, "pattern {}: NOUN before N", p.id);
+            before.push((elem, rep));
+        }
+    }
+    assert!(seen_n, "pattern {}: no N", p.id);
+    before.reverse();
+    assert!(
+        matches!(p.unit.as_deref(), None | Some("date")),
+        "pattern {}: unit is date or absent",
+        p.id
+    );
+    Pattern {
+        date: p.unit.is_some(),
+        id: leak(p.id),
+        after,
+        before,
+        event: p.event.map(leak),
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let f = file();
+    let mut verbs = BTreeMap::new();
+    for (canon, forms) in f.verbs {
+        let canon = leak(canon);
+        for v in forms {
+            verbs.insert(v.to_ascii_lowercase(), canon);
+        }
+    }
+    let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
+    Lexicon {
+        aux: f.aux.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        verbs,
+        sub_before: phrases(&f.subgroup.before),
+        sub_after: phrases(&f.subgroup.after),
+        sub_start: phrases(&f.subgroup.sentence_start),
+        sub_clause: f.subgroup.after_clause.clone(),
+        background: phrases(&f.background.phrases),
+        teaser: phrases(&f.background.teaser)
+            .into_iter()
+            .chain(phrases(&f.background.sentence_start))
+            .collect(),
+        revision: phrases(&f.revision),
+        perpetrator: phrases(&f.perpetrator),
+        additive: f.additive.clone(),
+        age_before: phrases(&f.age.before),
+        patterns: f.patterns.into_iter().map(compile_pattern).collect(),
+    }
+});
+
+/// How a figure was bound: the pattern and the event it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub pattern: &'static str,
+    pub event: Option<&'static str>,
+}
+
+/// What a match needs to know besides the tokens.
+struct Ctx<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    /// The counted noun after the figure, if the frame found one.
+    noun: Option<&'t Range<usize>>,
+    lex: &'static Lexicon,
+}
+
+const MAX_STAR: usize = 6;
+
+fn is_gap(t: &Tok<'_>) -> bool {
+    t.word && !t.text.bytes().any(|b| b.is_ascii_digit()) && !super::clause_break(t)
+}
+
+/// Match `elems` forward from token `k`; the event named on the way
+/// (`Some(None)`: a match that named none).
+#[allow(clippy::option_option)]
+fn forward(
+    cx: &Ctx<'_, '_>,
+    elems: &[(Elem, Rep)],
+    k: usize,
+    event: Option<&'static str>,
+) -> Option<Option<&'static str>> {
+    let Some(((elem, rep), rest)) = elems.split_first() else {
+        return Some(event);
+    };
+    // how many tokens one occurrence of `elem` takes at `at`, and its event
+    let one = |at: usize| -> Option<(usize, Option<&'static str>)> {
+        let t = cx.toks.get(at)?;
+        match elem {
+            Elem::Noun => {
+                let n = cx.noun?;
+                if t.start > n.start || !t.word {
+                    return None;
+                }
+                let mut j = at;
+                while j < cx.toks.len() && cx.toks[j].end <= n.end {
+                    if !cx.toks[j].word {
+                        return None;
+                    }
+                    j += 1;
+                }
+                (j > at && cx.toks[j - 1].end == n.end).then_some((j - at, None))
+            }
+            Elem::Event => event_at(cx.toks, at).map(|(e, n)| (n, Some(e))),
+            Elem::Verb => {
+                let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
+                Some((1, Some(*e)))
+            }
+            Elem::Aux => (t.word && cx.lex.aux.iter().any(|a| a == t.low)).then_some((1, None)),
+            Elem::Gap => is_gap(t).then_some((1, None)),
+            Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
+        }
+    };
+    match rep {
+        Rep::One => {
+            let (n, e) = one(k)?;
+            forward(cx, rest, k + n, e.or(event))
+        }
+        // a gap is taken only when needed (the nearest event wins)
+        Rep::Opt if *elem == Elem::Gap => forward(cx, rest, k, event).or_else(|| {
+            let (n, e) = one(k)?;
+            forward(cx, rest, k + n, e.or(event))
+        }),
+        Rep::Opt => {
+            if let Some((n, e)) = one(k) {
+                if let Some(r) = forward(cx, rest, k + n, e.or(event)) {
+                    return Some(r);
+                }
+            }
+            forward(cx, rest, k, event)
+        }
+        Rep::Star => {
+            // greedy, then back off
+            let mut stops = vec![(k, event)];
+            let mut at = k;
+            let mut ev = event;
+            while stops.len() <= MAX_STAR {
+                let Some((n, e)) = one(at) else { break };
+                at += n;
+                ev = e.or(ev);
+                stops.push((at, ev));
+            }
+            if *elem == Elem::Gap {
+                stops
+                    .into_iter()
+                    .find_map(|(at, ev)| forward(cx, rest, at, ev))
+            } else {
+                stops
+                    .into_iter()
+                    .rev()
+                    .find_map(|(at, ev)| forward(cx, rest, at, ev))
+            }
+        }
+    }
+}
+
+/// Match `elems` (nearest first) backward from the token before `k`.
+#[allow(clippy::option_option)]
+fn backward(
+    cx: &Ctx<'_, '_>,
+    elems: &[(Elem, Rep)],
+    k: usize,
+    event: Option<&'static str>,
+) -> Option<Option<&'static str>> {
+    let Some(((elem, rep), rest)) = elems.split_first() else {
+        return Some(event);
+    };
+    // tokens one occurrence takes, ending just before `end`
+    let one = |end: usize| -> Option<(usize, Option<&'static str>)> {
+        let last = end.checked_sub(1)?;
+        let t = cx.toks.get(last)?;
+        match elem {
+            Elem::Noun => None,
+            Elem::Event => (1..=3).find_map(|len| {
+                let start = end.checked_sub(len)?;
+                event_at(cx.toks, start)
+                    .filter(|&(_, n)| n == len)
+                    .map(|(e, n)| (n, Some(e)))
+            }),
+            Elem::Verb => {
+                let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
+                Some((1, Some(*e)))
+            }
+            Elem::Aux => (t.word && cx.lex.aux.iter().any(|a| a == t.low)).then_some((1, None)),
+            Elem::Gap => is_gap(t).then_some((1, None)),
+            Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
+        }
+    };
+    match rep {
+        Rep::One => {
+            let (n, e) = one(k)?;
+            backward(cx, rest, k - n, e.or(event))
+        }
+        // a gap is taken only when needed (the nearest event wins)
+        Rep::Opt if *elem == Elem::Gap => backward(cx, rest, k, event).or_else(|| {
+            let (n, e) = one(k)?;
+            backward(cx, rest, k - n, e.or(event))
+        }),
+        Rep::Opt => {
+            if let Some((n, e)) = one(k) {
+                if let Some(r) = backward(cx, rest, k - n, e.or(event)) {
+                    return Some(r);
+                }
+            }
+            backward(cx, rest, k, event)
+        }
+        Rep::Star => {
+            let mut stops = vec![(k, event)];
+            let mut at = k;
+            let mut ev = event;
+            while stops.len() <= MAX_STAR {
+                let Some((n, e)) = one(at) else { break };
+                at -= n;
+                ev = e.or(ev);
+                stops.push((at, ev));
+            }
+            if *elem == Elem::Gap {
+                stops
+                    .into_iter()
+                    .find_map(|(at, ev)| backward(cx, rest, at, ev))
+            } else {
+                stops
+                    .into_iter()
+                    .rev()
+                    .find_map(|(at, ev)| backward(cx, rest, at, ev))
+            }
+        }
+    }
+}
+
+/// The first pattern that binds the figure whose tokens are
+/// `toks[first..after]` (`noun`: the counted noun the frame found after it).
+pub(super) fn bind(
+    toks: &[Tok<'_>],
+    first: usize,
+    after: usize,
+    noun: Option<&Range<usize>>,
+    date: bool,
+) -> Option<Binding> {
+    let lex = &*LEXICON;
+    let cx = Ctx { toks, noun, lex };
+    lex.patterns
+        .iter()
+        .filter(|p| p.date == date)
+        .find_map(|p| {
+            let after_event = forward(&cx, &p.after, after, None)?;
+            let before_event = backward(&cx, &p.before, first, None)?;
+            Some(Binding {
+                pattern: p.id,
+                event: after_event.or(before_event).or(p.event),
+            })
+        })
+}
+
+/// Whether the tokens ending just before `end` spell `phrase`.
+fn ends_with(toks: &[Tok<'_>], end: usize, phrase: &[String]) -> bool {
+    end >= phrase.len()
+        && toks[end - phrase.len()..end]
+            .iter()
+            .zip(phrase)
+            .all(|(t, w)| t.word && t.low == w)
+}
+
+/// Whether the tokens from `start` spell `phrase` (words, or a sign such
+/// as `+` written as itself).
+fn starts_with(toks: &[Tok<'_>], start: usize, phrase: &[String]) -> bool {
+    toks.len() >= start + phrase.len()
+        && toks[start..start + phrase.len()]
+            .iter()
+            .zip(phrase)
+            .all(|(t, w)| t.low == w)
+}
+
+/// A figure that counts part of a group: `three of the officers`,
+/// `including two children`, `six were among the dead`, a sentence that
+/// starts `Of those, ...`.
+pub(super) fn subgroup(toks: &[Tok<'_>], first: usize, after: usize, noun_end: usize) -> bool {
+    let lex = &*LEXICON;
+    // "killing 12 people, including one shooting that left two dead"
+    if toks[..first].iter().any(|t| t.word && t.low == "including")
+        || lex.sub_before.iter().any(|p| ends_with(toks, first, p))
+        || lex.sub_after.iter().any(|p| starts_with(toks, after, p))
+        || lex.sub_start.iter().any(|p| starts_with(toks, 0, p))
+    {
+        return true;
+    }
+    // "six civilians were among ...": the verb, then the mark
+    let mut k = noun_end;
+    let mut steps = 0;
+    while let Some(t) = toks.get(k) {
+        if steps > 4 || !t.word {
+            break;
+        }
+        if lex.sub_clause.iter().any(|w| w == t.low) {
+            return true;
+        }
+        if !lex.aux.iter().any(|a| a == t.low) {
+            break;
+        }
+        k += 1;
+        steps += 1;
+    }
+    false
+}
+
+/// Whether a sentence marks its figures as background: another incident,
+/// a period total, a rate (`since the war began`, `last year`, `per
+/// 100,000`), or a year other than `year`, the story's own.
+pub(super) fn background(toks: &[Tok<'_>], year: Option<i16>) -> bool {
+    let lex = &*LEXICON;
+    toks.iter().enumerate().any(|(k, t)| {
+        if !t.word {
+            return false;
+        }
+        if let (Some(y), Ok(n)) = (year, t.text.parse::<i16>()) {
+            if t.text.len() == 4 && (1900..=2100).contains(&n) && n != y {
+                return true;
+            }
+        }
+        lex.background.iter().any(|p| starts_with(toks, k, p))
+    }) || lex.teaser.iter().any(|p| starts_with(toks, 0, p))
+}
+
+/// Whether a sentence says its figures correct earlier ones.
+pub(super) fn revision(toks: &[Tok<'_>]) -> bool {
+    let lex = &*LEXICON;
+    (0..toks.len()).any(|k| lex.revision.iter().any(|p| starts_with(toks, k, p)))
+}
+
+/// Whether a sentence's figures count the attacker with the victims.
+pub(super) fn perpetrator(toks: &[Tok<'_>]) -> bool {
+    let lex = &*LEXICON;
+    (0..toks.len()).any(|k| lex.perpetrator.iter().any(|p| starts_with(toks, k, p)))
+}
+
+/// Whether the figure is added to another (`six were also killed`): an
+/// additive word within the figure's clause, up to four words away.
+pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
+    let lex = &*LEXICON;
+    let near = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.word && lex.additive.iter().any(|a| a == t.low))
+    };
+    let mut k = after;
+    while k < toks.len() && k < after + 4 && !super::clause_break(&toks[k]) && toks[k].word {
+        if near(k) {
+            return true;
+        }
+        k += 1;
+    }
+    first > 0 && near(first - 1)
+}
+
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "baby",
+    "teen",
+    "teenager",
+    "victim",
+    "suspect",
+    "gunman",
+    "shooter",
+    "driver",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "husband",
+    "wife",
+    "girlfriend",
+    "boyfriend",
+    "friend",
+    "officer",
+    "resident",
+    "student",
+    "owner",
+    "neighbor",
+    "neighbour",
+    "grandmother",
+    "grandfather",
+    "uncle",
+    "aunt",
+    "cousin",
+];
+
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "in",
+    "on",
+    "at",
+    "by",
+    "the",
+    "and",
+    "but",
+    "said",
+    "says",
+];
+
+/// An age beside a name or a person (`Ana Ode, 19,`, `the man, 28,`,
+/// `both 19`, `aged 19`): a whole number of years a person has, never a
+/// count of people.
+pub(super) fn age(toks: &[Tok<'_>], first: usize, after: usize, value: f64) -> bool {
+    if !(value.fract() == 0.0 && (0.0..=110.0).contains(&value)) || after != first + 1 {
+        return false;
+    }
+    let lex = &*LEXICON;
+    if lex.age_before.iter().any(|p| ends_with(toks, first, p)) {
+        return true;
+    }
+    // ", 19," after a capitalised word or a person
+    let comma = |k: usize| toks.get(k).is_some_and(|t| !t.word && t.text == ",");
+    if first < 2 || !comma(first - 1) {
+        return false;
+    }
+    let prev = toks[first - 2];
+    let named = prev.word
+        && (prev.text.chars().next().is_some_and(char::is_uppercase)
+            && !crate::word_set!(NOT_NAMES).contains(prev.low)
+            || crate::word_set!(PERSON_NOUNS).contains(prev.low));
+    let closes = match toks.get(after) {
+        None => true,
+        Some(t) if !t.word => matches!(t.text, "," | "." | ")" | ";"),
+        Some(t) => matches!(t.low, "and" | "of" | "from" | "who"),
+    };
+    named && closes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::frame::{Claim, claims};
+    use crate::extract::quantity::Unit;
+    use crate::extract::scan::mentions;
+    use crate::text::sentences;
+    use jiff::civil::Date;
+
+    fn claim_of(ex: &Example) -> Claim {
+        let published = Some(Date::constant(2024, 5, 6));
+        let s = sentences(&ex.text, 0);
+        let (cs, _) = claims(&ex.text, &s, mentions(&ex.text, published), published);
+        cs.into_iter()
+            .find(|c| ex.text[c.surface()] == ex.figure || ex.text[c.span.clone()] == ex.figure)
+            .unwrap_or_else(|| panic!("no figure {:?} in {:?}", ex.figure, ex.text))
+    }
+
+    #[test]
+    fn the_lexicon_compiles() {
+        assert!(!LEXICON.patterns.is_empty());
+        assert!(LEXICON.verbs.contains_key("killing"));
+    }
+
+    #[test]
+    fn every_pattern_binds_its_examples_and_only_those() {
+        let mut failures = Vec::new();
+        for p in file().patterns {
+            for ex in &p.must {
+                let c = claim_of(ex);
+                if c.bound.is_none() || ex.event.is_some() && c.event != ex.event {
+                    failures.push(format!(
+                        "{}: {:?} in {:?}: bound {:?}, event {:?}",
+                        p.id, ex.figure, ex.text, c.bound, c.event
+                    ));
+                }
+            }
+            for ex in &p.must_not {
+                let c = claim_of(ex);
+                if c.bound == Some(p.id.as_str()) {
+                    failures.push(format!(
+                        "{}: {:?} in {:?} must stay unbound, bound by {:?}",
+                        p.id, ex.figure, ex.text, c.bound
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn marks_apply_to_their_examples_and_only_those() {
+        let f = file();
+        let mut failures = Vec::new();
+        let mut check = |what: &str, ex: &Example, want: bool, got: &dyn Fn(&Claim) -> bool| {
+            let c = claim_of(ex);
+            if got(&c) != want {
+                failures.push(format!("{what} {want}: {:?} in {:?}", ex.figure, ex.text));
+            }
+        };
+        for ex in &f.subgroup.must {
+            check("subgroup", ex, true, &|c| c.subgroup);
+        }
+        for ex in &f.subgroup.must_not {
+            check("subgroup", ex, false, &|c| c.subgroup);
+        }
+        for ex in &f.background.must {
+            check("background", ex, true, &|c| c.background);
+        }
+        for ex in &f.background.must_not {
+            check("background", ex, false, &|c| c.background);
+        }
+        for ex in &f.age.must {
+            check("age", ex, true, &|c| c.quantity.unit == Unit::Age);
+        }
+        for ex in &f.age.must_not {
+            check("age", ex, false, &|c| c.quantity.unit == Unit::Age);
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

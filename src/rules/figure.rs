@@ -1,0 +1,665 @@
+//! Figure and date rules: what each outlet says about one measure of one
+//! event, compared story against story.
+//!
+//! Only claims a clause pattern bound to the measure take part (see
+//! `extract::frame::bind`); sub-groups (`three of the officers`) and
+//! background (`since the war began`, another year) never do. Each story
+//! brings the set of figures it states, and two stories disagree only when
+//! no figure of one agrees with any figure of the other: an outlet that
+//! says both `3 dead` and `killing two` (the gunman counted once, once
+//! not) agrees with an outlet that says `two killed`. Within one story the
+//! headline, KEY POINTS and captions are held against the body the same
+//! way.
+//!
+//! Severity says how sure the finding is. `error` needs two figures of the
+//! same day, from the same or no named source, that differ by a digit swap,
+//! a slipped zero or a factor of two or more; a near miss, figures of
+//! different days, or two stories of one outlet make a `warning`; different
+//! named sources, or figures several days apart, make `info`. Near-identical
+//! stories (an archive copy, wire copy on several sites) are one story here
+//! and are not compared with each other.
+//!
+//! The stories of a disagreement are joined into one finding per connected
+//! group; its primary evidence is the odd one out, the story that
+//! disagrees with the most others and agrees with the fewest (ties: the
+//! later story, so a falling toll blames its later report).
+
+use super::engine::{Evidence, Finding, as_of_date, digit_swap, magnitude_slip, widened};
+use super::model::{Kind, Severity};
+use super::{Compare, Rule};
+use crate::Analysis;
+use crate::extract::frame::Claim;
+use crate::extract::quantity::{Interval, Qualifier};
+use crate::text::Block;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
+
+/// How far apart, in days, two figures may be dated and still be compared
+/// as one moment of the news.
+const SAME_NEWS_CYCLE_DAYS: i32 = 3;
+
+/// Whether a claim takes part in comparisons at all.
+pub(crate) fn eligible(c: &Claim) -> bool {
+    c.bound.is_some()
+        && !c.subgroup
+        && !c.background
+        && !c.perpetrator
+        && !c.additional
+        && !c.superseded
+}
+
+/// Counted nouns that name people in general: `35 people` and `35 dead`
+/// (no noun) compare with each other; `35 civilians`, `35 children` and
+/// `12 victims` (the attacker not counted) count a narrower group and
+/// compare only with their own.
+const GENERIC: &[&str] = &["person", "other"];
+
+fn same_counted(x: &Claim, y: &Claim) -> bool {
+    let generic = |c: &Claim| c.counted.as_deref().is_none_or(|n| GENERIC.contains(&n));
+    match (generic(x), generic(y)) {
+        (true, true) => true,
+        (false, false) => {
+            x.counted.as_deref().map(str::to_lowercase)
+                == y.counted.as_deref().map(str::to_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// The first sentences of a story (its headline and lead) state its own
+/// incident; later ones often recall others.
+const LEAD_SENTENCES: usize = 4;
+
+fn lead(c: &Claim) -> bool {
+    c.sentence < LEAD_SENTENCES
+}
+
+fn summary(b: Block) -> bool {
+    matches!(b, Block::Headline | Block::ListItem | Block::Caption)
+}
+
+/// Two claims of one measure that disagree, how seriously, and why.
+#[derive(Debug, Clone)]
+struct Clash {
+    severity: Severity,
+    reason: &'static str,
+    /// Relative gap between the figures; the closest pair explains a clash.
+    gap: f64,
+}
+
+fn same_source(x: &str, y: &str) -> bool {
+    let norm = |s: &str| {
+        let l = s.to_lowercase();
+        l.trim_start_matches("the ").to_string()
+    };
+    let (a, b) = (norm(x), norm(y));
+    a == b || a.contains(&b) || b.contains(&a)
+}
+
+fn scope_compatible(rule: &Rule, x: &Claim, y: &Claim) -> bool {
+    if !rule.compare.scope_must_match {
+        return true;
+    }
+    // a figure with no place is taken as the event's own; a site (`at
+    // Norrby station`) is local by nature and meets only the same site
+    let site = |s: &Option<String>| s.as_deref().is_some_and(|p| p.starts_with("at "));
+    match (&x.scope, &y.scope) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => !site(&x.scope) && !site(&y.scope),
+    }
+}
+
+/// Whether two claims disagree under a rule, and how seriously.
+fn clash(
+    rule: &Rule,
+    (a, ca, ia): (&Analysis, &Claim, Interval),
+    (b, cb, ib): (&Analysis, &Claim, Interval),
+) -> Option<Clash> {
+    if ia.intersects(&ib) {
+        return None;
+    }
+    let (da, db) = (as_of_date(a, ca), as_of_date(b, cb));
+    let mut later_lower = false;
+    if let (Some(da), Some(db)) = (da, db) {
+        if da != db && rule.compare.cumulative {
+            let (early, late) = if da < db { (&ia, &ib) } else { (&ib, &ia) };
+            // the later report is higher: the toll rose
+            if early.high.is_some_and(|h| late.low >= h) {
+                return None;
+            }
+            later_lower = true;
+        }
+    }
+    let (pa, pb) = (ca.stated.0, cb.stated.0);
+    let gap = if ia.high.is_some_and(|h| h < ib.low) {
+        ib.low - ia.high.unwrap_or(ib.low)
+    } else {
+        ia.low - ib.high.unwrap_or(ia.low)
+    };
+    let scale = pa.abs().max(pb.abs()).max(1.0);
+    let rel = gap / scale;
+    let info = |reason| {
+        Some(Clash {
+            severity: Severity::Info.min(rule.severity),
+            reason,
+            gap: rel,
+        })
+    };
+    if let (Some(sa), Some(sb)) = (&ca.source, &cb.source) {
+        if !same_source(sa, sb) {
+            return info("different named sources");
+        }
+    }
+    let apart = match (da, db) {
+        (Some(x), Some(y)) => (x - y).get_days().abs(),
+        _ => 0,
+    };
+    if apart > SAME_NEWS_CYCLE_DAYS && rule.kind == Kind::Figure {
+        return info("figures several days apart");
+    }
+    let vague = matches!(ca.quantity.qualifier, Qualifier::Vague)
+        || matches!(cb.quantity.qualifier, Qualifier::Vague);
+    let (lo, hi) = if pa.abs() < pb.abs() {
+        (pa.abs(), pb.abs())
+    } else {
+        (pb.abs(), pa.abs())
+    };
+    let (reason, large) = if rule.kind == Kind::Date {
+        ("a different day", true)
+    } else if digit_swap(pa, pb) {
+        ("a digit swap", true)
+    } else if magnitude_slip(pa, pb) {
+        ("a slipped zero", true)
+    } else if !vague && lo > 0.0 && hi / lo >= 2.0 {
+        ("one figure at least twice the other", true)
+    } else if later_lower {
+        ("a later, lower count", false)
+    } else {
+        ("figures that do not agree", false)
+    };
+    // a word like `dozens` commits to no figure: it never makes a warning
+    if vague {
+        return info("a vague quantity");
+    }
+    if ca.revision || cb.revision {
+        return info("an explicit revision");
+    }
+    // an undated figure (no publication date) cannot be placed in time
+    let same_day = da.is_some() && da == db;
+    // a factor of two is as often another incident as a mistake: only the
+    // leads of two stories, which state their own incident, make it an error
+    let sure = match reason {
+        "one figure at least twice the other" => lead(ca) && lead(cb),
+        _ => large,
+    };
+    let severity = if sure && same_day {
+        rule.severity
+    } else {
+        rule.severity.min(Severity::Warning)
+    };
+    let reason = if later_lower && large {
+        "a later, lower count"
+    } else {
+        reason
+    };
+    Some(Clash {
+        severity,
+        reason,
+        gap: rel,
+    })
+}
+
+/// The outcome of holding one set of claims against another.
+enum Verdict {
+    /// No pair of claims could be compared (other places).
+    Apart,
+    Agree,
+    /// No pair agrees; the closest pair and its clash.
+    Clash((usize, usize), (usize, usize), Clash),
+}
+
+/// The closest pair of two sets and their clash.
+type Closest = ((usize, usize), (usize, usize), Clash);
+
+fn hold(
+    analyses: &[Analysis],
+    rule: &Rule,
+    intervals: &FxHashMap<(usize, usize), Interval>,
+    xs: &[(usize, usize)],
+    ys: &[(usize, usize)],
+) -> Verdict {
+    let mut best: Option<Closest> = None;
+    let mut compared = false;
+    for &x in xs {
+        for &y in ys {
+            let (ax, ay) = (&analyses[x.0], &analyses[y.0]);
+            let (cx, cy) = (&ax.claims[x.1], &ay.claims[y.1]);
+            if !scope_compatible(rule, cx, cy) || !same_counted(cx, cy) {
+                continue;
+            }
+            compared = true;
+            match clash(rule, (ax, cx, intervals[&x]), (ay, cy, intervals[&y])) {
+                None => return Verdict::Agree,
+                Some(c) => {
+                    let better = best
+                        .as_ref()
+                        .is_none_or(|(_, _, b)| (c.severity, c.gap) < (b.severity, b.gap));
+                    if better {
+                        best = Some((x, y, c));
+                    }
+                }
+            }
+        }
+    }
+    match best {
+        Some((x, y, c)) => Verdict::Clash(x, y, c),
+        None if compared => Verdict::Agree,
+        None => Verdict::Apart,
+    }
+}
+
+/// Word 5-grams of a story, hashed: two stories that share most of them
+/// are one text (an archive copy, wire copy on another site).
+fn shingles(text: &str) -> FxHashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(5)
+        .map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Near-identical stories: most of the shorter one's 5-grams are in the other.
+fn near_identical(a: &FxHashSet<u64>, b: &FxHashSet<u64>) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() < 20 {
+        return false;
+    }
+    let shared = small.iter().filter(|h| large.contains(h)).count();
+    shared * 10 >= small.len() * 8
+}
+
+/// A disagreement between two classes of stories (or a story's summary and
+/// its body, `a == b`), with the closest pair of claims of their
+/// representatives.
+struct Edge {
+    a: usize,
+    b: usize,
+    x: (usize, usize),
+    y: (usize, usize),
+    clash: Clash,
+}
+
+/// What makes two claims compare alike.
+type ClaimKey = (
+    u8,
+    u64,
+    u64,
+    u64,
+    Option<u64>,
+    u64,
+    Option<String>,
+    Option<String>,
+    Option<jiff::civil::Date>,
+    bool,
+);
+
+fn claim_key(a: &Analysis, c: &Claim) -> ClaimKey {
+    let q = &c.quantity;
+    (
+        q.qualifier as u8,
+        c.stated.0.to_bits(),
+        c.stated.1.to_bits(),
+        q.interval.low.to_bits(),
+        q.interval.high.map(f64::to_bits),
+        q.precision.to_bits(),
+        c.scope.as_deref().map(str::to_lowercase),
+        c.source.as_deref().map(str::to_lowercase),
+        as_of_date(a, c),
+        summary(c.block),
+    )
+}
+
+/// Compare the eligible claims of one measure, story against story.
+/// `claims` are the measure's claims in story order; the result is the
+/// findings and the claims that disagree (the odd ones out).
+///
+/// Stories that state the same figures the same way form a class and are
+/// compared once: the cost follows the distinct ways an event's figures
+/// are stated, not the square of its stories.
+pub(crate) fn compare(
+    analyses: &[Analysis],
+    rule: &Rule,
+    event: &str,
+    claims: &[(usize, usize)],
+) -> (Vec<Finding>, Vec<(usize, usize)>) {
+    let cmp: &Compare = &rule.compare;
+    // per story: its eligible claims, in the order of their keys
+    let mut per_story: BTreeMap<usize, Vec<(ClaimKey, usize)>> = BTreeMap::new();
+    for &(s, k) in claims {
+        let c = &analyses[s].claims[k];
+        if eligible(c) {
+            per_story
+                .entry(s)
+                .or_default()
+                .push((claim_key(&analyses[s], c), k));
+        }
+    }
+    if per_story.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    for cs in per_story.values_mut() {
+        cs.sort_by(|a, b| a.0.cmp(&b.0));
+        cs.dedup_by(|a, b| a.0 == b.0);
+    }
+    // classes of stories with one signature, in story order
+    let mut class_of: FxHashMap<Vec<ClaimKey>, usize> = FxHashMap::default();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (&s, cs) in &per_story {
+        let sig: Vec<ClaimKey> = cs.iter().map(|c| c.0.clone()).collect();
+        let n = members.len();
+        let c = *class_of.entry(sig).or_insert(n);
+        if c == n {
+            members.push(Vec::new());
+        }
+        members[c].push(s);
+    }
+    let reps: Vec<usize> = members.iter().map(|m| m[0]).collect();
+    let claims_of =
+        |s: usize| -> Vec<(usize, usize)> { per_story[&s].iter().map(|&(_, k)| (s, k)).collect() };
+    let mut intervals: FxHashMap<(usize, usize), Interval> = FxHashMap::default();
+    for &r in &reps {
+        for c in claims_of(r) {
+            intervals.insert(c, widened(&analyses[c.0].claims[c.1], cmp));
+        }
+    }
+    let mut edges: Vec<Edge> = Vec::new();
+    // per class: how many stories agree with it
+    let mut agree: Vec<usize> = members.iter().map(|m| m.len() - 1).collect();
+    // within one story: its headline, KEY POINTS and captions against its body
+    let mut ambiguous = vec![false; reps.len()];
+    for (ci, &r) in reps.iter().enumerate() {
+        let (sum, body): (Vec<_>, Vec<_>) = claims_of(r)
+            .into_iter()
+            .partition(|&(s, k)| summary(analyses[s].claims[k].block));
+        // a body that disagrees with itself speaks of several things (a
+        // roundup, a price list): the story is held against others by its
+        // headline alone
+        ambiguous[ci] = body.iter().enumerate().any(|(i, &x)| {
+            body[i + 1..].iter().any(|&y| {
+                matches!(
+                    hold(analyses, rule, &intervals, &[x], &[y]),
+                    Verdict::Clash(..)
+                )
+            })
+        });
+        // the headline against the lead, which restates its figure
+        let body: Vec<_> = body
+            .into_iter()
+            .filter(|&(s, k)| lead(&analyses[s].claims[k]))
+            .collect();
+        if sum.is_empty() || body.is_empty() {
+            continue;
+        }
+        for &x in &sum {
+            if let Verdict::Clash(x, y, mut clash) = hold(analyses, rule, &intervals, &[x], &body) {
+                clash.reason = "the headline or summary against the body";
+                edges.push(Edge {
+                    a: ci,
+                    b: ci,
+                    x,
+                    y,
+                    clash,
+                });
+            }
+        }
+    }
+    // across classes
+    let mut texts: FxHashMap<usize, FxHashSet<u64>> = FxHashMap::default();
+    // what a story says, held against another: its most precise figures
+    // (`35`, `about 35`) when it gives any, else its bounds (`at least
+    // 35`), which agree with far more; an ambiguous story, its headline
+    let compared = |c: usize| -> Vec<(usize, usize)> {
+        let all: Vec<(usize, usize)> = claims_of(reps[c])
+            .into_iter()
+            .filter(|&(s, k)| !ambiguous[c] || summary(analyses[s].claims[k].block))
+            .collect();
+        let precise = |&(s, k): &(usize, usize)| {
+            matches!(
+                analyses[s].claims[k].quantity.qualifier,
+                Qualifier::Exact | Qualifier::Approx | Qualifier::ApproxBelow | Qualifier::Range
+            )
+        };
+        if all.iter().any(precise) {
+            all.into_iter().filter(precise).collect()
+        } else {
+            all
+        }
+    };
+    for i in 0..reps.len() {
+        let xs = compared(i);
+        for j in i + 1..reps.len() {
+            match hold(analyses, rule, &intervals, &xs, &compared(j)) {
+                Verdict::Apart => {}
+                Verdict::Agree => {
+                    agree[i] += members[j].len();
+                    agree[j] += members[i].len();
+                }
+                Verdict::Clash(x, y, mut clash) => {
+                    let (a, b) = (reps[i], reps[j]);
+                    if members[i].len() == 1 && members[j].len() == 1 {
+                        for s in [a, b] {
+                            texts
+                                .entry(s)
+                                .or_insert_with(|| shingles(&analyses[s].story.text));
+                        }
+                        if near_identical(&texts[&a], &texts[&b]) {
+                            continue;
+                        }
+                        if analyses[a]
+                            .story
+                            .outlet
+                            .eq_ignore_ascii_case(&analyses[b].story.outlet)
+                        {
+                            clash.severity = clash.severity.min(Severity::Warning);
+                            clash.reason = "two stories of one outlet";
+                        }
+                    }
+                    edges.push(Edge {
+                        a: i,
+                        b: j,
+                        x,
+                        y,
+                        clash,
+                    });
+                }
+            }
+        }
+    }
+    let classes = Classes {
+        members: &members,
+        per_story: &per_story,
+        agree: &agree,
+    };
+    findings(analyses, rule, event, &edges, &classes)
+}
+
+struct Classes<'a> {
+    members: &'a [Vec<usize>],
+    per_story: &'a BTreeMap<usize, Vec<(ClaimKey, usize)>>,
+    agree: &'a [usize],
+}
+
+impl Classes<'_> {
+    /// The claim of story `s` (a member of the class of `rep`) that stands
+    /// where `rep`'s claim `(rep, k)` stands.
+    fn same_claim(&self, rep: (usize, usize), s: usize) -> (usize, usize) {
+        let pos = self.per_story[&rep.0]
+            .iter()
+            .position(|&(_, k)| k == rep.1)
+            .unwrap_or(0);
+        (s, self.per_story[&s][pos].1)
+    }
+}
+
+fn find(p: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while p[r] != r {
+        r = p[r];
+    }
+    p[i] = r;
+    r
+}
+
+fn findings(
+    analyses: &[Analysis],
+    rule: &Rule,
+    event: &str,
+    edges: &[Edge],
+    classes: &Classes<'_>,
+) -> (Vec<Finding>, Vec<(usize, usize)>) {
+    let n = classes.members.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for e in edges {
+        let (a, b) = (find(&mut parent, e.a), find(&mut parent, e.b));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
+    for e in edges {
+        let root = find(&mut parent, e.a);
+        groups.entry(root).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    let mut odd = Vec::new();
+    for group in groups.into_values() {
+        let severity = group
+            .iter()
+            .map(|e| e.clash.severity)
+            .max()
+            .unwrap_or(Severity::Info);
+        // the odd one out: the class that disagrees with the most stories
+        // and agrees with the fewest; ties go to the later story
+        let mut against: BTreeMap<usize, usize> = BTreeMap::new();
+        for e in &group {
+            *against.entry(e.a).or_default() += classes.members[e.b].len();
+            if e.b != e.a {
+                *against.entry(e.b).or_default() += classes.members[e.a].len();
+            }
+        }
+        let latest = |c: usize| {
+            classes.members[c]
+                .iter()
+                .map(|&s| analyses[s].story.published)
+                .max()
+                .flatten()
+        };
+        let score = |c: usize, n: usize| n as i64 - classes.agree[c] as i64;
+        let primary = against
+            .iter()
+            .max_by(|&(&c, &n), &(&d, &m)| {
+                score(c, n)
+                    .cmp(&score(d, m))
+                    .then(latest(c).cmp(&latest(d)))
+                    .then(d.cmp(&c))
+            })
+            .map_or(group[0].a, |(&c, _)| c);
+        // the primary's claim in its closest disagreement
+        let lead = group
+            .iter()
+            .filter(|e| e.a == primary || e.b == primary)
+            .min_by(|p, q| {
+                (p.clash.severity, p.clash.gap)
+                    .partial_cmp(&(q.clash.severity, q.clash.gap))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .map(|e| if e.a == primary { e.x } else { e.y });
+        let primary_story = classes.members[primary]
+            .iter()
+            .copied()
+            .max_by_key(|&s| (analyses[s].story.published, std::cmp::Reverse(s)))
+            .unwrap_or(classes.members[primary][0]);
+        let lead = lead.map(|l| classes.same_claim(l, primary_story));
+        // every claim each disagreement cites, in every story of its class
+        let mut cited: Vec<(usize, usize)> = Vec::new();
+        for e in &group {
+            for (class, claim) in [(e.a, e.x), (e.b, e.y)] {
+                for &s in &classes.members[class] {
+                    cited.push(classes.same_claim(claim, s));
+                }
+            }
+        }
+        cited.sort_unstable();
+        cited.dedup();
+        let mut evidence: Vec<Evidence> = cited
+            .iter()
+            .map(|&(s, k)| Evidence {
+                story: s,
+                claim: Some(k),
+                span: analyses[s].claims[k].surface(),
+                primary: Some((s, k)) == lead,
+            })
+            .collect();
+        evidence.sort_by(|a, b| {
+            super::engine::story_order(analyses, a.story, b.story)
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        odd.extend(
+            cited
+                .iter()
+                .copied()
+                .filter(|c| classes.members[primary].contains(&c.0)),
+        );
+        // the reason of the most serious disagreement
+        let why = group
+            .iter()
+            .max_by(|p, q| {
+                p.clash.severity.cmp(&q.clash.severity).then(
+                    q.clash
+                        .gap
+                        .partial_cmp(&p.clash.gap)
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
+            })
+            .map_or("figures that do not agree", |e| e.clash.reason);
+        let parts: Vec<String> = evidence
+            .iter()
+            .map(|e| {
+                let a = &analyses[e.story];
+                let c = &a.claims[e.claim.unwrap_or(0)];
+                let src = c
+                    .source
+                    .as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default();
+                format!(
+                    "{}: \u{201c}{}\u{201d}{src}",
+                    a.story.outlet,
+                    &a.story.text[e.span.clone()]
+                )
+            })
+            .collect();
+        out.push(Finding {
+            rule: rule.id.clone(),
+            kind: rule.kind,
+            severity,
+            event: event.to_string(),
+            title: rule.title.clone(),
+            message: format!("{} ({why}): {}", rule.title, parts.join("; ")),
+            evidence,
+            diff: None,
+        });
+    }
+    odd.sort_unstable();
+    odd.dedup();
+    (out, odd)
+}
