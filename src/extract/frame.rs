@@ -1229,6 +1229,7 @@ pub fn claims(
         .collect();
     by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
     let cues = dangle_cues(text.as_bytes());
+    let person_cues = person_cues(text.as_bytes());
     let shares = share_cues(text.as_bytes());
     let mut dangling = Vec::new();
     // one lower-cased copy and one token buffer for all sentences
@@ -1242,8 +1243,9 @@ pub fn claims(
         }
         let ms = &by_sentence[start..k];
         let may_share = may_dangle(&shares, &sentence.span);
+        let may_person = may_dangle(&person_cues, &sentence.span);
         let may_dangle = may_dangle(&cues, &sentence.span);
-        if ms.is_empty() && !may_dangle && !may_share {
+        if ms.is_empty() && !may_dangle && !may_share && !may_person {
             continue;
         }
         toks.clear();
@@ -1255,7 +1257,12 @@ pub fn claims(
         if may_share {
             shares_in(toks, &shares, &sentence.span, si, &mut dangling);
         }
-        if ms.is_empty() {
+        let persons = if may_person {
+            bind::one_person(toks)
+        } else {
+            Vec::new()
+        };
+        if ms.is_empty() && persons.is_empty() {
             continue;
         }
         let sources = sources_in(text, toks);
@@ -1381,7 +1388,47 @@ pub fn claims(
                 block: sentence.block,
             });
         }
+        let sentence_start = out.len();
+        for (a, b, e) in persons {
+            let span = toks[a].start..toks[b - 1].end;
+            let taken = out[..sentence_start]
+                .iter()
+                .rev()
+                .take_while(|c| c.sentence == si)
+                .any(|c| {
+                    c.quantity.unit == Unit::Count
+                        && c.span.start < span.end
+                        && span.start < c.span.end
+                });
+            if taken {
+                continue;
+            }
+            let noun = toks[b - 1];
+            out.push(Claim {
+                bound: Some("one-person"),
+                subgroup: false,
+                background,
+                perpetrator,
+                revision,
+                span: span.clone(),
+                value_span: toks[a].start..toks[a].end,
+                quantity: Quantity::exact(Unit::Count, 1.0),
+                stated: (1.0, 1.0),
+                counted: Some(noun.low.to_string()),
+                counted_span: None,
+                event: Some(e.to_string()),
+                scope: scope_for(&places, &span),
+                source: source_for(text, &sentence.span, &sources, &span),
+                as_of: date_in_sentence.or(published),
+                additional: false,
+                superseded: false,
+                sentence: si,
+                block: sentence.block,
+            });
+        }
     }
+    // claims of one person come after their sentence's figures
+    out.sort_by_key(|c| (c.sentence, c.span.start));
     inherit_counted(text, &mut out, sentences);
     // the percentages of a sentence come after its quantifiers
     dangling.sort_by_key(|d| d.span.start);
@@ -1686,6 +1733,26 @@ fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
             .collect(),
         None => dangle_cues_each(text),
     }
+}
+
+/// Where a word that may say what happened to one person stands (`dead`,
+/// `killed`, `wounded`, ...; sorted): only sentences with one are read for
+/// `a man was shot dead`.
+fn person_cues(text: &[u8]) -> Vec<(usize, usize)> {
+    use std::sync::LazyLock;
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "dead", "died", "dies", "killed", "killing", "kills", "slain", "murdered",
+                "wounded", "wounding", "injured", "injuring", "hurt", "gunned", "shot",
+            ])
+            .expect("a fixed word list builds")
+    });
+    WORDS
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 /// [`dangle_cues`] on a CPU without the SIMD the Teddy searcher needs: one

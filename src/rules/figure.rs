@@ -40,7 +40,8 @@ const SAME_NEWS_CYCLE_DAYS: i32 = 3;
 
 /// Whether a claim takes part in comparisons at all.
 pub(crate) fn eligible(c: &Claim) -> bool {
-    c.bound.is_some()
+    // `a man was shot dead` describes one victim, not the event's toll
+    c.bound.is_some_and(|p| p != "one-person")
         && !c.subgroup
         && !c.background
         && !c.perpetrator
@@ -67,8 +68,10 @@ fn same_counted(x: &Claim, y: &Claim) -> bool {
 }
 
 /// The first sentences of a story (its headline and lead) state its own
-/// incident; later ones often recall others.
-const LEAD_SENTENCES: usize = 4;
+/// incident; later ones often recall others, give a part of the toll, or
+/// another figure the story goes on to explain. Stories are held against
+/// each other by their leads.
+const LEAD_SENTENCES: usize = 6;
 
 fn lead(c: &Claim) -> bool {
     c.sentence < LEAD_SENTENCES
@@ -186,12 +189,10 @@ fn clash(
     }
     // an undated figure (no publication date) cannot be placed in time
     let same_day = da.is_some() && da == db;
-    // a factor of two is as often another incident as a mistake: only the
-    // leads of two stories, which state their own incident, make it an error
-    let sure = match reason {
-        "one figure at least twice the other" => lead(ca) && lead(cb),
-        _ => large,
-    };
+    // a digit swap or a slipped zero is a slip of the pen; a factor of two
+    // is as often an early count, another incident or another way of
+    // counting as a mistake, and makes a warning
+    let sure = large && reason != "one figure at least twice the other";
     let severity = if sure && same_day {
         rule.severity
     } else {
@@ -430,7 +431,10 @@ pub(crate) fn compare(
     let compared = |c: usize| -> Vec<(usize, usize)> {
         let all: Vec<(usize, usize)> = claims_of(reps[c])
             .into_iter()
-            .filter(|&(s, k)| !ambiguous[c] || summary(analyses[s].claims[k].block))
+            .filter(|&(s, k)| {
+                let claim = &analyses[s].claims[k];
+                lead(claim) && (!ambiguous[c] || summary(claim.block))
+            })
             .collect();
         let precise = |&(s, k): &(usize, usize)| {
             matches!(

@@ -29,7 +29,24 @@ pub(crate) struct LexiconFile {
     perpetrator: Vec<String>,
     revision: Vec<String>,
     additive: Vec<String>,
+    pub(crate) one_person: OnePerson,
     pub(crate) age: Age,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+// the examples are read by the lexicon's tests only
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct OnePerson {
+    determiners: Vec<String>,
+    persons: Vec<String>,
+    killed: Vec<String>,
+    injured: Vec<String>,
+    aux: Vec<String>,
+    verbs_killed: Vec<String>,
+    verbs_injured: Vec<String>,
+    pub(crate) must: Vec<Example>,
+    pub(crate) must_not: Vec<Example>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +158,11 @@ struct Lexicon {
     revision: Vec<Vec<String>>,
     additive: Vec<String>,
     age_before: Vec<Vec<String>>,
+    person_det: Vec<String>,
+    persons: Vec<String>,
+    person_events: Vec<(Vec<String>, &'static str)>,
+    person_aux: Vec<String>,
+    person_verbs: Vec<(Vec<String>, &'static str)>,
 }
 
 const SOURCE: &str = include_str!("lexicon.yaml");
@@ -232,6 +254,36 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         perpetrator: phrases(&f.perpetrator),
         additive: f.additive.clone(),
         age_before: phrases(&f.age.before),
+        person_det: f.one_person.determiners.clone(),
+        persons: f.one_person.persons.clone(),
+        person_events: {
+            let mut v: Vec<(Vec<String>, &'static str)> = phrases(&f.one_person.killed)
+                .into_iter()
+                .map(|p| (p, "killed"))
+                .chain(
+                    phrases(&f.one_person.injured)
+                        .into_iter()
+                        .map(|p| (p, "injured")),
+                )
+                .collect();
+            // the longest phrase first: `shot and killed` before `killed`
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            v
+        },
+        person_aux: f.one_person.aux.clone(),
+        person_verbs: {
+            let mut v: Vec<(Vec<String>, &'static str)> = phrases(&f.one_person.verbs_killed)
+                .into_iter()
+                .map(|p| (p, "killed"))
+                .chain(
+                    phrases(&f.one_person.verbs_injured)
+                        .into_iter()
+                        .map(|p| (p, "injured")),
+                )
+                .collect();
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            v
+        },
         patterns: f.patterns.into_iter().map(compile_pattern).collect(),
     }
 });
@@ -498,8 +550,9 @@ pub(super) fn background(toks: &[Tok<'_>], year: Option<i16>) -> bool {
         if !t.word {
             return false;
         }
-        if let (Some(y), Ok(n)) = (year, t.text.parse::<i16>()) {
-            if t.text.len() == 4 && (1900..=2100).contains(&n) && n != y {
+        // a year other than the story's; any year when the story's is unknown
+        if let Ok(n) = t.text.parse::<i16>() {
+            if t.text.len() == 4 && (1900..=2100).contains(&n) && year.is_none_or(|y| n != y) {
                 return true;
             }
         }
@@ -535,6 +588,82 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
         k += 1;
     }
     first > 0 && near(first - 1)
+}
+
+/// One person named by a noun and what happened to them: `(first token,
+/// token after the noun, event)` for `a man was shot dead`, `killed a
+/// 19-year-old woman`, and, at the start of a sentence, `13-year-old boy
+/// killed`.
+pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> {
+    let lex = &*LEXICON;
+    let is = |k: usize, list: &[String]| {
+        toks.get(k)
+            .is_some_and(|t| t.word && list.iter().any(|w| w == t.low))
+    };
+    let age = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.word && t.low.ends_with("-year-old"))
+    };
+    // a noun phrase from `k`: [age] [up to two plain words] person; the
+    // token after it
+    let phrase = |k: usize| -> Option<usize> {
+        let mut j = k;
+        if age(j) {
+            j += 1;
+        }
+        for _ in 0..3 {
+            if is(j, &lex.persons) {
+                return Some(j + 1);
+            }
+            let t = toks.get(j)?;
+            let plain = t.word && t.text.bytes().all(|b| b.is_ascii_lowercase());
+            if !plain || lex.aux.iter().any(|a| a == t.low) || is(j, &lex.person_det) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    };
+    let phrase_at = |k: usize, list: &[(Vec<String>, &'static str)]| {
+        list.iter()
+            .find(|(p, _)| starts_with(toks, k, p))
+            .map(|(p, e)| (p.len(), *e))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let det = is(k, &lex.person_det);
+        let headline_start = k == 0 && (age(k) || is(k, &lex.persons));
+        if det || headline_start {
+            let from = if det { k + 1 } else { k };
+            if let Some(end) = phrase(from) {
+                // the person as subject: `a man was (later) shot dead`
+                let mut j = end;
+                while is(j, &lex.person_aux) {
+                    j += 1;
+                }
+                if let Some((_, e)) = phrase_at(j, &lex.person_events) {
+                    out.push((k, end, e));
+                    k = end;
+                    continue;
+                }
+                // the person as object: `killed a 19-year-old woman`
+                if det {
+                    let verb = (1..=3).find_map(|n| {
+                        let at = k.checked_sub(n)?;
+                        phrase_at(at, &lex.person_verbs).filter(|&(len, _)| len == n)
+                    });
+                    if let Some((_, e)) = verb {
+                        out.push((k, end, e));
+                        k = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    out
 }
 
 const PERSON_NOUNS: &[&str] = &[
@@ -712,6 +841,30 @@ mod tests {
         }
         for ex in &f.age.must_not {
             check("age", ex, false, &|c| c.quantity.unit == Unit::Age);
+        }
+        for ex in &f.one_person.must {
+            let published = Some(Date::constant(2024, 5, 6));
+            let s = sentences(&ex.text, 0);
+            let (cs, _) = claims(&ex.text, &s, mentions(&ex.text, published), published);
+            let found = cs.iter().any(|c| {
+                c.bound == Some("one-person")
+                    && ex.text[c.span.clone()] == ex.figure
+                    && (ex.event.is_none() || c.event == ex.event)
+            });
+            if !found {
+                failures.push(format!(
+                    "one person: {:?} in {:?}: {cs:?}",
+                    ex.figure, ex.text
+                ));
+            }
+        }
+        for ex in &f.one_person.must_not {
+            let published = Some(Date::constant(2024, 5, 6));
+            let s = sentences(&ex.text, 0);
+            let (cs, _) = claims(&ex.text, &s, mentions(&ex.text, published), published);
+            if cs.iter().any(|c| c.bound == Some("one-person")) {
+                failures.push(format!("one person, none: {:?}", ex.text));
+            }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
