@@ -551,6 +551,16 @@ pub(crate) fn parse_published(s: &str) -> Option<Date> {
     day.parse::<Date>().ok()
 }
 
+/// The rejection of a `published` value that is no date, at its place.
+pub(crate) fn bad_published(shown: &str, value: &str, line: usize, column: usize) -> Rejected {
+    reject(
+        shown,
+        Some(line),
+        Some(column),
+        format!("published date {value:?} is not a date (expected YYYY-MM-DD)"),
+    )
+}
+
 /// Build a story from its parts; the headline gets its own anchor.
 pub(crate) fn assemble(
     shown: &str,
@@ -640,7 +650,8 @@ pub(crate) fn build(
 
 fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<Story, Rejected> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if markdown || text.starts_with("---\n") || text.starts_with("---\r\n") {
+    let opened = text.starts_with("---\n") || text.starts_with("---\r\n");
+    if markdown || opened {
         if let Some(fm) = front_matter::split(text) {
             let (meta, title_anchor) = front_matter::parse(shown, fm.yaml, fm.yaml_line)?;
             let headline = match (&meta.title, title_anchor) {
@@ -649,6 +660,16 @@ fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<St
             };
             let body_anchor = Anchor::verbatim(fm.body_line, 1);
             return assemble(shown, Some(path), meta, headline, fm.body, body_anchor);
+        }
+        if opened {
+            // read as body text, its metadata would become claims and quotes
+            return Err(reject(
+                shown,
+                Some(1),
+                Some(1),
+                "front matter opened with `---` is never closed (a line of `---` ends it)"
+                    .to_string(),
+            ));
         }
     }
     assemble(
@@ -703,6 +724,31 @@ mod tests {
         let r = &b.rejected[0];
         assert!(r.line.is_some_and(|l| l >= 3), "{r}");
         assert!(r.reason.contains("front matter"), "{r}");
+    }
+
+    #[test]
+    fn front_matter_never_closed_is_rejected_at_its_first_line() {
+        for (name, text) in [
+            ("a.md", "---\nid: x\noutlet: A\n12 people died.\n"),
+            ("a.txt", "---\r\nid: x\r\n12 people died.\r\n"),
+            ("a.md", "\u{feff}---\nid: x\n"),
+        ] {
+            let b = from_bytes(name, text.as_bytes());
+            assert!(b.stories.is_empty(), "{text:?}");
+            let r = &b.rejected[0];
+            assert_eq!((r.line, r.column), (Some(1), Some(1)), "{r}");
+            assert!(r.reason.contains("never closed"), "{r}");
+        }
+        // a rule further down is no front matter
+        let b = from_bytes("a.md", b"Intro.\n---\n12 people died.\n");
+        assert_eq!(b.stories.len(), 1, "{:?}", b.rejected);
+    }
+
+    #[test]
+    fn a_bad_published_date_names_its_line_and_column() {
+        let b = from_bytes("a.md", b"---\nid: a\npublished: 2024-02-30\n---\nBody.\n");
+        let r = &b.rejected[0];
+        assert_eq!((r.line, r.column), (Some(3), Some(12)), "{r}");
     }
 
     #[test]
