@@ -85,3 +85,38 @@ fn figures_beyond_a_double_are_not_claims_with_unbounded_ends() {
         "{claims:?}"
     );
 }
+
+/// The text of `file` at a 1-based line and column (in code points).
+fn at(file: &str, line: u64, column: u64) -> String {
+    let l = file.lines().nth(line as usize - 1).unwrap();
+    l.chars().skip(column as usize - 1).collect()
+}
+
+#[test]
+fn claims_in_json_stories_point_at_the_file_after_escapes() {
+    let body = r#"\"We will rebuild,\" said the mayor of Sm\u00e5by. Police said 35 people died.\n\nAt least 120 homes were lost, officials said."#;
+    let json = format!(
+        "{{\"id\": \"esc\", \"outlet\": \"Wire\", \"title\": \"\\u201cDark day\\u201d: 35 dead\",\n  \"body\": \"{body}\"}}\n"
+    );
+    let jsonl = json.replace('\n', " ").replace("\"esc\"", "\"esc-l\"") + "\n";
+    let dir = folder(
+        "escapes",
+        &[("a.json", json.as_bytes()), ("b.jsonl", jsonl.as_bytes())],
+    );
+    let (code, v, err) = claims_json(&[dir.as_os_str()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, Some(0), "{err}");
+    for (story, file) in v["stories"].as_array().unwrap().iter().zip([&json, &jsonl]) {
+        let claims = story["claims"].as_array().unwrap();
+        assert!(claims.len() >= 3, "{claims:?}");
+        for c in claims {
+            let text = c["text"].as_str().unwrap();
+            let found = at(
+                file,
+                c["line"].as_u64().unwrap(),
+                c["column"].as_u64().unwrap(),
+            );
+            assert!(found.starts_with(text), "{text:?} at {found:?}");
+        }
+    }
+}
