@@ -418,15 +418,25 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     use crosscheck::batch::Progress;
     use crosscheck::story;
     let t0 = std::time::Instant::now();
-    let (sources, mut rejected) = story::sources(paths, &mut std::io::stdin().lock());
+    let story::Listing {
+        sources,
+        mut rejected,
+        skipped,
+    } = story::list(paths, &mut std::io::stdin().lock());
+    if let Some(note) = story::skipped_note(&skipped) {
+        eprintln!("crosscheck: {note}");
+    }
     let bar = Bar::new(sources.len());
     bar.phase("reading", sources.len() as u64);
     let (analyses, more) =
         story::read_all(&sources, &|| bar.advance(), |_, s| crosscheck::analyse(s));
     bar.0.finish_and_clear();
     rejected.extend(more);
-    let analyses =
-        story::first_of_each_id(analyses, |a| (&a.story.id, &a.story.path), &mut rejected);
+    let analyses = story::first_of_each_id(
+        analyses,
+        |a| (&a.story.id, &a.story.path, a.story.record.map(|r| r.1)),
+        &mut rejected,
+    );
     for r in &rejected {
         eprintln!("crosscheck: rejected {r}");
     }
@@ -497,7 +507,14 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         || (matches!(args.format, CheckFormatArg::Github)
             && std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty()));
     let t0 = std::time::Instant::now();
-    let (sources, listed) = crosscheck::story::sources(&args.paths, &mut std::io::stdin().lock());
+    let crosscheck::story::Listing {
+        sources,
+        rejected: listed,
+        skipped,
+    } = crosscheck::story::list(&args.paths, &mut std::io::stdin().lock());
+    if let Some(note) = crosscheck::story::skipped_note(&skipped) {
+        eprintln!("crosscheck: {note}");
+    }
     timing("list inputs", t0);
     let bar = Bar::new(sources.len());
     let options = crosscheck::batch::Options { group_by, tables };

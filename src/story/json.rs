@@ -248,9 +248,28 @@ pub(super) fn lines(shown: &str, path: Option<&Path>, input: &mut dyn BufRead, b
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = match input.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
+        let n = match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
+            Ok(super::list::Line::End) => break,
+            Ok(super::list::Line::Read) => buf.len(),
+            Ok(super::list::Line::TooLong) => {
+                // the rest of the line is passed over, a piece at a time
+                line_no += 1;
+                batch.rejected.push(super::too_long(shown, Some(line_no)));
+                let mut n = buf.len();
+                loop {
+                    buf.clear();
+                    match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
+                        Ok(super::list::Line::TooLong) => n += buf.len(),
+                        Ok(_) => {
+                            n += buf.len();
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                offset += n as u64;
+                continue;
+            }
             Err(e) => {
                 batch.rejected.push(reject(
                     shown,
