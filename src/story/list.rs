@@ -393,42 +393,34 @@ fn overlap(roots: &mut [PathBuf]) -> bool {
 /// of the arguments.
 fn once_each(sources: &mut Vec<Source>) {
     let mut first: rustc_hash::FxHashMap<PathBuf, usize> = rustc_hash::FxHashMap::default();
-    let mut gone = vec![false; sources.len()];
-    for k in 0..sources.len() {
-        let Source::File { path, explicit, .. } = &sources[k] else {
+    let mut kept = Vec::with_capacity(sources.len());
+    for s in sources.drain(..) {
+        let Source::File { path, explicit, .. } = &s else {
+            kept.push(s);
             continue;
         };
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        let explicit = *explicit;
         match first.get(&real) {
             Some(&f) => {
-                gone[k] = true;
-                let Source::File { path: mine, .. } = &sources[k] else {
-                    continue;
-                };
-                let mine = mine.clone();
                 if let Source::File {
-                    path: kept,
+                    path: kept_path,
                     explicit: kept_explicit,
                     ..
-                } = &mut sources[f]
+                } = &mut kept[f]
                 {
-                    if display(&mine) < display(kept) {
-                        *kept = mine;
+                    if display(path) < display(kept_path) {
+                        kept_path.clone_from(path);
                     }
-                    *kept_explicit |= explicit;
+                    *kept_explicit |= *explicit;
                 }
             }
             None => {
-                first.insert(real, k);
+                first.insert(real, kept.len());
+                kept.push(s);
             }
         }
     }
-    let mut k = 0;
-    sources.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    *sources = kept;
 }
 
 /// `h.txt`, `h.md` and `h.json` in one folder would all be `dir/h` by
