@@ -310,8 +310,11 @@ fn walks_leave_out_hidden_and_gitignored_files_only_and_say_so() {
         ],
     );
     let home = dir.join("home");
+    // the folder twice, and a folder inside it: each path is told once
     let out = crosscheck()
         .args(["claims", "--format", "json"])
+        .arg(dir.join("batch"))
+        .arg(dir.join("batch/sub"))
         .arg(dir.join("batch"))
         .env("HOME", &home)
         .env("XDG_CONFIG_HOME", home.join(".config"))

@@ -119,7 +119,9 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
         once_each(&mut l.sources);
     }
     mark_clashing_ids(&mut l.sources);
+    // a folder walked twice skips its paths twice
     l.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    l.skipped.dedup();
     l
 }
 
