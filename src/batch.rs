@@ -86,7 +86,11 @@ pub fn check(
         (stub, features)
     });
     rejected.extend(more);
-    let stubs = story::first_of_each_id(stubs, |(s, _)| (&s.id, &s.path), &mut rejected);
+    let stubs = story::first_of_each_id(
+        stubs,
+        |(s, _)| (&s.id, &s.path, s.record.map(|r| r.1)),
+        &mut rejected,
+    );
     // not `unzip`: that would build both halves while the pairs still stand
     let mut stubs = stubs;
     let features: Vec<_> = if auto {
@@ -453,6 +457,7 @@ mod tests {
         let sources = [Source::File {
             path: gone.clone(),
             explicit: true,
+            id_with_extension: false,
         }];
         let stub = Stub {
             id: "gone".to_string(),

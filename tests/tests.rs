@@ -8,6 +8,7 @@ mod formats;
 mod group;
 mod hostile;
 mod html;
+mod ingest;
 mod props;
 mod seeds;
 mod snapshots;

@@ -116,7 +116,12 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
             match figure(&text[..upto], at, published, floor) {
                 Step::Found(m) => {
                     i = m.span.end.max(i + 1);
-                    out.push(m);
+                    // a figure beyond the range of a double (`1e308
+                    // billion`) is no figure: its bounds would read as
+                    // unbounded ends
+                    if in_range(&m) {
+                        out.push(m);
+                    }
                     continue;
                 }
                 Step::Skip(end) => {
@@ -140,6 +145,18 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     }
     join_bounds(text, &mut out);
     out
+}
+
+/// Whether a figure's numbers are finite: the value stated and both ends
+/// of its interval (`None` is an unbounded end, stated so). Not the upper
+/// value stated or the precision: `millions` states [2·10⁶, ∞) and has no
+/// precision.
+fn in_range(m: &Mention) -> bool {
+    let q = &m.quantity;
+    [m.stated.0, q.interval.low]
+        .into_iter()
+        .chain(q.interval.high)
+        .all(f64::is_finite)
 }
 
 /// The longest phone number, address or name whose numbers are labels.
@@ -1087,6 +1104,37 @@ mod tests {
                 assert!(w[0].span.end <= w[1].span.start, "{text}: {m:?}");
             }
         }
+    }
+
+    #[test]
+    fn figures_beyond_a_double_are_no_figures() {
+        let huge = format!("${} trillion", "9".repeat(300));
+        for text in [
+            huge.as_str(),
+            "1e308 billion people",
+            "around 1.7e308 people",
+            "between 1e307 and 1e308 billion dollars",
+            "more than 1e300 trillion euros",
+        ] {
+            let m = mentions(
+                &format!("Officials said {text} were lost, and 12 died."),
+                None,
+            );
+            for x in &m {
+                assert!(in_range(x), "{text}: {x:?}");
+            }
+            // the figure after it is still found
+            assert!(m.iter().any(|x| x.stated.0 == 12.0), "{text}: {m:?}");
+        }
+        // unbounded figures stay figures
+        let m = mentions("millions of people", None);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].quantity.interval.high, None);
+        // the largest figures a double holds stay figures
+        let m = mentions("1e300 people", None);
+        assert_eq!(m.len(), 1, "{m:?}");
+        let high = m[0].quantity.interval.high.unwrap();
+        assert!((high / 1e300 - 1.0).abs() < 1e-9, "{high}");
     }
 
     #[test]

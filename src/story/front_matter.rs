@@ -20,7 +20,7 @@
 //! document, more than the rest of a story's reading.
 
 use super::{Anchor, Meta, Rejected, reject};
-use serde::Deserialize;
+use serde_yaml::Value;
 
 pub(super) struct Split<'a> {
     pub yaml: &'a str,
@@ -59,50 +59,6 @@ pub(super) fn split(text: &str) -> Option<Split<'_>> {
     None
 }
 
-#[derive(Deserialize)]
-struct Raw {
-    id: Option<Scalar>,
-    outlet: Option<Scalar>,
-    title: Option<Scalar>,
-    published: Option<Scalar>,
-    url: Option<Scalar>,
-    event: Option<Scalar>,
-    #[serde(rename = "crosscheck-ignore", default)]
-    ignore: Option<Ignore>,
-    #[serde(flatten)]
-    _rest: serde_yaml::Mapping,
-}
-
-/// `crosscheck-ignore: rule-id` or a list of ids.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Ignore {
-    One(String),
-    Many(Vec<String>),
-}
-
-/// Front matter values are strings, but YAML reads `2022-04-19` or `42` as
-/// other scalars; take any scalar as its text.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    S(String),
-    I(i64),
-    F(f64),
-    B(bool),
-}
-
-impl Scalar {
-    fn text(self) -> String {
-        match self {
-            Scalar::S(s) => s,
-            Scalar::I(i) => i.to_string(),
-            Scalar::F(f) => f.to_string(),
-            Scalar::B(b) => b.to_string(),
-        }
-    }
-}
-
 /// Parse the YAML; returns the metadata and where the title's value starts.
 pub(super) fn parse(
     shown: &str,
@@ -116,17 +72,44 @@ pub(super) fn parse(
         Some(meta) => meta,
         None => yaml_meta(shown, yaml, yaml_line)?,
     };
+    if let Some(p) = meta.published.as_deref() {
+        if super::parse_published(p).is_none() {
+            let (line, column) = value_position(yaml, yaml_line, "published");
+            return Err(super::bad_published(shown, p, line, column));
+        }
+    }
     // the title's value: find its line to anchor the headline
-    let title_anchor = yaml.lines().enumerate().find_map(|(k, l)| {
-        let v = l.strip_prefix("title:")?;
-        let lead = v.len() - v.trim_start().len();
-        let quoted = v.trim_start().starts_with(['"', '\'']);
-        Some(Anchor::verbatim(
-            yaml_line + k,
-            7 + lead + usize::from(quoted),
-        ))
+    let title_anchor = key_value(yaml, "title").map(|(k, column, raw)| {
+        let quoted = raw.starts_with(['"', '\'']);
+        Anchor::verbatim(yaml_line + k, column + usize::from(quoted))
     });
     Ok((meta, title_anchor))
+}
+
+/// The top-level `key: value` line of `key`: its index in `yaml`, the
+/// 1-based column (in code points) where the value starts, and the value
+/// as written, without a trailing comment.
+fn key_value<'a>(yaml: &'a str, key: &str) -> Option<(usize, usize, &'a str)> {
+    yaml.lines().enumerate().find_map(|(k, l)| {
+        let rest = l.strip_prefix(key)?.trim_start_matches([' ', '\t']);
+        let v = rest.strip_prefix(':')?;
+        if !(v.is_empty() || v.starts_with([' ', '\t', '\r'])) {
+            return None;
+        }
+        let value = v.trim_start_matches([' ', '\t']);
+        let column = l[..l.len() - value.len()].chars().count() + 1;
+        let cut = value
+            .char_indices()
+            .find(|&(i, c)| c == '#' && value[..i].ends_with([' ', '\t']))
+            .map_or(value.len(), |(i, _)| i);
+        Some((k, column, value[..cut].trim_end_matches([' ', '\t', '\r'])))
+    })
+}
+
+/// The line and column of `key`'s value in the file (the front matter's
+/// first line when the key is not found on a line of its own).
+fn value_position(yaml: &str, yaml_line: usize, key: &str) -> (usize, usize) {
+    key_value(yaml, key).map_or((yaml_line, 1), |(k, column, _)| (yaml_line + k, column))
 }
 
 /// Front matter that is only `key: text` lines, each text one that YAML
@@ -231,7 +214,7 @@ fn plain_text(v: &str) -> bool {
 
 /// Front matter read by serde_yaml, with a broken document's position.
 fn yaml_meta(shown: &str, yaml: &str, yaml_line: usize) -> Result<Meta, Rejected> {
-    let raw: Raw = serde_yaml::from_str(yaml).map_err(|e| {
+    let doc: Value = serde_yaml::from_str(yaml).map_err(|e| {
         // an error found at the end of input belongs to the last YAML line
         let last = yaml.trim_end().lines().count().max(1);
         let (line, column) = e.location().map_or((yaml_line, 1), |l| {
@@ -255,19 +238,102 @@ fn yaml_meta(shown: &str, yaml: &str, yaml_line: usize) -> Result<Meta, Rejected
             format!("broken front matter: {msg}"),
         )
     })?;
+    let map = match doc {
+        Value::Mapping(m) => m,
+        // only comments
+        Value::Null => return Ok(Meta::default()),
+        other => {
+            return Err(reject(
+                shown,
+                Some(yaml_line),
+                Some(1),
+                format!(
+                    "broken front matter: expected keys with values (`id: ...`), found {}",
+                    kind(&other)
+                ),
+            ));
+        }
+    };
+    let wrong = |key: &str, what: &str, v: &Value| {
+        let (line, column) = value_position(yaml, yaml_line, key);
+        reject(
+            shown,
+            Some(line),
+            Some(column),
+            format!(
+                "broken front matter: `{key}` must be {what}, not {}",
+                kind(v)
+            ),
+        )
+    };
+    let field = |key: &str| -> Result<Option<String>, Rejected> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => scalar_text(yaml, key, v)
+                .map(Some)
+                .ok_or_else(|| wrong(key, "text", v)),
+        }
+    };
+    let ignore = match map.get("crosscheck-ignore") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Sequence(ids)) => ids
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| {
+                wrong(
+                    "crosscheck-ignore",
+                    "a rule id or a list of rule ids",
+                    &Value::Sequence(ids.clone()),
+                )
+            })?,
+        Some(v) => vec![
+            scalar_text(yaml, "crosscheck-ignore", v)
+                .ok_or_else(|| wrong("crosscheck-ignore", "a rule id or a list of rule ids", v))?,
+        ],
+    };
     Ok(Meta {
-        id: raw.id.map(Scalar::text),
-        outlet: raw.outlet.map(Scalar::text),
-        title: raw.title.map(Scalar::text),
-        published: raw.published.map(Scalar::text),
-        url: raw.url.map(Scalar::text),
-        event: raw.event.map(Scalar::text),
-        ignore: match raw.ignore {
-            Some(Ignore::One(s)) => vec![s],
-            Some(Ignore::Many(v)) => v,
-            None => Vec::new(),
-        },
+        id: field("id")?,
+        outlet: field("outlet")?,
+        title: field("title")?,
+        published: field("published")?,
+        url: field("url")?,
+        event: field("event")?,
+        ignore,
     })
+}
+
+/// A scalar as text. YAML reads `1.10`, `0x10`, `1e3` and `True` as
+/// numbers and booleans and would print them back as `1.1`, `16`, `1000`
+/// and `true`: take them as written in the file instead, so that ids
+/// stay distinct. `None` for lists, mappings and tagged values.
+fn scalar_text(yaml: &str, key: &str, v: &Value) -> Option<String> {
+    let printed = match v {
+        Value::String(s) => return Some(s.clone()),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return None,
+    };
+    let written = key_value(yaml, key)
+        .map(|(_, _, raw)| raw)
+        .filter(|raw| !raw.is_empty() && !raw.starts_with(['[', '{', '&', '!', '*', '|', '>']));
+    Some(written.map_or(printed, str::to_string))
+}
+
+/// What a YAML value is, for messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
 }
 
 #[cfg(test)]
@@ -281,6 +347,7 @@ mod tests {
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.body_line, 5);
         assert!(split("no front matter").is_none());
+        // never closed: the caller rejects it
         assert!(split("---\nnever closed\n").is_none());
     }
 
@@ -295,6 +362,61 @@ mod tests {
         assert_eq!(m.id.as_deref(), Some("42"));
         assert_eq!(m.published.as_deref(), Some("2022-04-19"));
         assert_eq!(a, Some(Anchor::verbatim(4, 8)));
+    }
+
+    #[test]
+    fn numbers_and_booleans_keep_the_text_they_were_written_in() {
+        for (yaml, id) in [
+            ("id: 1.10\n", "1.10"),
+            ("id: 0x10\n", "0x10"),
+            ("id: 1e3\n", "1e3"),
+            ("id: 010\n", "010"),
+            ("id: +12 # a comment\n", "+12"),
+            ("id:   True\r\n", "True"),
+            ("title: x\nid: .5\n", ".5"),
+            ("id: '1.10'\n", "1.10"),
+            ("id: \"0x10\"\n", "0x10"),
+        ] {
+            let (m, _) = parse("x.md", yaml, 2).unwrap();
+            assert_eq!(m.id.as_deref(), Some(id), "{yaml:?}");
+        }
+        let (m, _) = parse("x.md", "title: 1.50\noutlet: 007\nevent: 1_000\n", 2).unwrap();
+        assert_eq!(
+            (m.title.as_deref(), m.outlet.as_deref(), m.event.as_deref()),
+            (Some("1.50"), Some("007"), Some("1_000"))
+        );
+    }
+
+    #[test]
+    fn wrong_values_are_rejected_where_they_stand() {
+        // a date that is no date, read directly and by YAML
+        for yaml in [
+            "id: a\npublished: 2024-02-30\n",
+            "id: a # yaml\npublished: 2024-02-30\n",
+            "id: a\npublished: '2024-02-30'\n",
+        ] {
+            let r = parse("x.md", yaml, 2).unwrap_err();
+            assert_eq!((r.line, r.column), (Some(3), Some(12)), "{yaml:?}: {r}");
+            assert!(r.reason.contains("not a date"), "{r}");
+        }
+        // a list where text belongs: its own line, not the mapping's
+        let r = parse("x.md", "id: b\noutlet: X\npublished: [2024]\n", 2).unwrap_err();
+        assert_eq!((r.line, r.column), (Some(4), Some(12)), "{r}");
+        assert!(
+            r.reason.contains("`published` must be text, not a list"),
+            "{r}"
+        );
+        let r = parse("x.md", "id: b\ntitle:\n  a: 1\n", 2).unwrap_err();
+        assert_eq!(r.line, Some(3), "{r}");
+        assert!(r.reason.contains("not a mapping"), "{r}");
+        let r = parse("x.md", "crosscheck-ignore: [a, [b]]\n", 2).unwrap_err();
+        assert_eq!((r.line, r.column), (Some(2), Some(20)), "{r}");
+        let (m, _) = parse("x.md", "crosscheck-ignore: [a, b]\nid: 1\n", 2).unwrap();
+        assert_eq!(m.ignore, ["a", "b"]);
+        let r = parse("x.md", "- a\n- b\n", 2).unwrap_err();
+        assert!(r.reason.contains("found a list"), "{r}");
+        // only a comment: no metadata
+        assert!(parse("x.md", "# nothing here\n", 2).unwrap().0.id.is_none());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //!
 //! `text` is accepted for `body`. A broken line rejects that line only.
 
-use super::{Anchor, Batch, Meta, Rejected, assemble, reject, utf8};
+use super::{Anchor, Batch, Meta, Pieces, Rejected, build, reject, utf8};
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::Path;
@@ -40,6 +40,7 @@ fn record(
             format!("broken JSON: {e}"),
         )
     })?;
+    let body_key = if r.body.is_some() { "body" } else { "text" };
     let Some(body) = r.body.or(r.text) else {
         return Err(reject(
             shown,
@@ -48,29 +49,29 @@ fn record(
             "story has no \"body\" or \"text\" field".to_string(),
         ));
     };
-    // anchor a field at its string value (exact when nothing before it in
-    // the value is escaped); the object may span several lines
-    let anchor_of = |key: &str| {
-        let needle = format!("\"{key}\"");
-        line.find(&needle).map(|k| {
-            let after = &line[k + needle.len()..];
-            let q = after.find('"').map_or(0, |q| q + 1);
-            let value = k + needle.len() + q;
-            let line_start = line[..value].rfind('\n').map_or(0, |n| n + 1);
-            let newlines = line[..value].matches('\n').count();
-            Anchor::escaped(
-                line_no + newlines,
-                line[line_start..value].chars().count() + 1,
-            )
-        })
+    // each field's string literal in the text as given: positions count
+    // the file's characters, escapes included
+    let located = |key: &str| {
+        string_value(line, key).map(|at| (at.clone(), start_of(line, line_no, at.start)))
     };
-    let body_anchor = anchor_of("body")
-        .or_else(|| anchor_of("text"))
-        .unwrap_or(Anchor::escaped(line_no, 1));
-    let headline = r
-        .title
-        .clone()
-        .map(|t| (t, anchor_of("title").unwrap_or(Anchor::escaped(line_no, 1))));
+    if let Some(p) = r.published.as_deref() {
+        if super::parse_published(p).is_none() {
+            let (l, c) = located("published").map_or((line_no, 1), |(_, (l, c))| (l, c));
+            return Err(super::bad_published(shown, p, l, c));
+        }
+    }
+    let pieces_of = |key: &str, decoded: &str| -> Pieces {
+        match located(key) {
+            Some((at, (l, c))) => literal_pieces(&line[at], l, c, decoded)
+                .unwrap_or_else(|| vec![(0, Anchor::escaped(l, c))]),
+            None => vec![(0, Anchor::escaped(line_no, 1))],
+        }
+    };
+    let body_pieces = pieces_of(body_key, &body);
+    let headline = r.title.clone().map(|t| {
+        let pieces = pieces_of("title", &t);
+        (t, pieces)
+    });
     // several stories in one file need distinct default ids
     let default_id = match path {
         Some(p) if many => Some(format!(
@@ -89,10 +90,154 @@ fn record(
         event: r.event,
         ignore: Vec::new(),
     };
-    assemble(shown, path, meta, headline, &body, body_anchor).map_err(|mut e| {
-        e.line = Some(line_no);
+    build(shown, path, meta, headline, &body, body_pieces, Vec::new()).map_err(|mut e| {
+        e.line = e.line.or(Some(line_no));
         e
     })
+}
+
+/// The line and column (1-based, code points) of byte `at` of `text`, a
+/// JSON text whose first line is line `line_no` of its file.
+fn start_of(text: &str, line_no: usize, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (
+        line_no + memchr::memchr_iter(b'\n', before.as_bytes()).count(),
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Where the string value of a top-level `key` of the JSON object `text`
+/// is: the bytes between its quotes. `None` when the key is missing or its
+/// value is not a string. The text has been parsed already, so this scan
+/// only walks it: strings, nested values and scalars, to the key.
+fn string_value(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let ws = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    // the index of the closing quote of the string opened at `i`
+    let string_end = |i: usize| {
+        let mut j = i + 1;
+        loop {
+            match *b.get(j)? {
+                b'\\' => j += 2,
+                b'"' => return Some(j),
+                _ => j += 1,
+            }
+        }
+    };
+    let mut i = ws(0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    loop {
+        i = ws(i);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = string_end(i)?;
+        let raw_key = &text[i + 1..key_end];
+        let is_key = if raw_key.contains('\\') {
+            serde_json::from_str::<String>(&text[i..=key_end]).is_ok_and(|k| k == key)
+        } else {
+            raw_key == key
+        };
+        i = ws(key_end + 1);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = ws(i + 1);
+        match *b.get(i)? {
+            b'"' => {
+                let end = string_end(i)?;
+                if is_key {
+                    return Some(i + 1..end);
+                }
+                i = end + 1;
+            }
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match *b.get(i)? {
+                        b'"' => i = string_end(i)?,
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                while b
+                    .get(i)
+                    .is_some_and(|&c| !matches!(c, b',' | b'}') && !c.is_ascii_whitespace())
+                {
+                    i += 1;
+                }
+            }
+        }
+        i = ws(i);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            _ => return None,
+        }
+    }
+}
+
+/// The pieces of a decoded JSON string, anchored in the file: `raw` is
+/// the literal as written (between its quotes), starting at `line` and
+/// `column`. A piece starts after every escape, so that a column counts
+/// the file's characters (`\"` is two, `\u00e9` six) rather than the
+/// decoded ones; an escape's own character falls at the end of the piece
+/// before, on its backslash. `None` when the literal does not decode to
+/// `decoded` (it always should).
+fn literal_pieces(raw: &str, line: usize, column: usize, decoded: &str) -> Option<Pieces> {
+    let b = raw.as_bytes();
+    let mut pieces = vec![(0, Anchor::escaped(line, column))];
+    let (mut i, mut d, mut c) = (0, 0, column);
+    while i < b.len() {
+        let run = memchr::memchr(b'\\', &b[i..]).unwrap_or(b.len() - i);
+        // no escape in a run: the file's characters are the text's
+        c += raw[i..i + run].chars().count();
+        d += run;
+        i += run;
+        if i == b.len() {
+            break;
+        }
+        // the escape's width in the file and its length decoded
+        let (width, len) = if b.get(i + 1) == Some(&b'u') {
+            let unit = |at: usize| u32::from_str_radix(raw.get(at..at + 4)?, 16).ok();
+            let hi = unit(i + 2)?;
+            if (0xD800..0xDC00).contains(&hi) {
+                // a surrogate pair, `\ud83d\ude00`: one character
+                if raw.get(i + 6..i + 8)? != "\\u" {
+                    return None;
+                }
+                let lo = unit(i + 8)?.checked_sub(0xDC00)?;
+                (
+                    12,
+                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + lo)?.len_utf8(),
+                )
+            } else {
+                (6, char::from_u32(hi)?.len_utf8())
+            }
+        } else {
+            (2, 1)
+        };
+        i += width;
+        d += len;
+        c += width;
+        pieces.push((d, Anchor::escaped(line, c)));
+    }
+    (d == decoded.len()).then_some(pieces)
 }
 
 /// JSON Lines: every non-blank line is a story. Read a line at a time, so a
@@ -103,9 +248,28 @@ pub(super) fn lines(shown: &str, path: Option<&Path>, input: &mut dyn BufRead, b
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = match input.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
+        let n = match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
+            Ok(super::list::Line::End) => break,
+            Ok(super::list::Line::Read) => buf.len(),
+            Ok(super::list::Line::TooLong) => {
+                // the rest of the line is passed over, a piece at a time
+                line_no += 1;
+                batch.rejected.push(super::too_long(shown, Some(line_no)));
+                let mut n = buf.len();
+                loop {
+                    buf.clear();
+                    match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
+                        Ok(super::list::Line::TooLong) => n += buf.len(),
+                        Ok(_) => {
+                            n += buf.len();
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                offset += n as u64;
+                continue;
+            }
             Err(e) => {
                 batch.rejected.push(reject(
                     shown,
@@ -132,6 +296,11 @@ pub(super) fn line(
     batch: &mut Batch,
 ) {
     let line_no = at.1;
+    // a byte order mark starts the file, not the story
+    let raw = match raw.strip_prefix(b"\xef\xbb\xbf") {
+        Some(r) if at.0 == 0 => r,
+        _ => raw,
+    };
     let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     if raw.iter().all(u8::is_ascii_whitespace) {
@@ -157,7 +326,7 @@ pub(super) fn line(
 /// A `.json` file holding one story.
 pub(super) fn single(shown: &str, path: &Path, bytes: &[u8], batch: &mut Batch) {
     let text = match utf8(shown, bytes) {
-        Ok(t) => t,
+        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
         Err(r) => {
             batch.rejected.push(r);
             return;
@@ -166,5 +335,101 @@ pub(super) fn single(shown: &str, path: &Path, bytes: &[u8], batch: &mut Batch) 
     match record(shown, Some(path), 1, text, false) {
         Ok(s) => batch.stories.push(s),
         Err(r) => batch.rejected.push(r),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_values_are_found_at_the_top_level_only() {
+        let text = r#"{"title": "the \"body\": no", "meta": {"body": "nested", "x": [1, "]"]}, "n": 12, "body" : "yes"}"#;
+        let at = string_value(text, "body").unwrap();
+        assert_eq!(&text[at], "yes");
+        let at = string_value(text, "title").unwrap();
+        assert_eq!(&text[at], r#"the \"body\": no"#);
+        assert_eq!(string_value(text, "n"), None);
+        assert_eq!(string_value(text, "missing"), None);
+        let escaped_key = r#"{"b\u006fdy": "x"}"#;
+        assert_eq!(
+            &escaped_key[string_value(escaped_key, "body").unwrap()],
+            "x"
+        );
+    }
+
+    /// The position of every word of `words` in the story is where the
+    /// word stands in the file.
+    fn positions_point_into_the_file(name: &str, file: &str, words: &[&str]) {
+        let b = from_bytes(name, file.as_bytes());
+        assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+        let s = &b.stories[0];
+        for w in words {
+            let at = s
+                .text
+                .find(w)
+                .unwrap_or_else(|| panic!("{w} not in {:?}", s.text));
+            let p = s.position(at);
+            let raw = file.find(w).unwrap();
+            let line_start = file[..raw].rfind('\n').map_or(0, |n| n + 1);
+            let want = (
+                file[..raw].matches('\n').count() + 1,
+                file[line_start..raw].chars().count() + 1,
+            );
+            assert_eq!((p.line, p.column), want, "{w} in {file}");
+        }
+    }
+
+    fn from_bytes(name: &str, bytes: &[u8]) -> Batch {
+        super::super::from_bytes(name, bytes)
+    }
+
+    #[test]
+    fn columns_count_the_file_not_the_decoded_text() {
+        let file = "{\"id\": \"e\", \"title\": \"Caf\\u00e9 \\\"12\\\" dead\",\n \"body\": \"The \\\"mayor\\\" said caf\\u00e9 owners \\ud83d\\ude00 lost 35 homes.\\n\\nThen 12 people died\\t\\/ \\\\ wow.\"}\n";
+        positions_point_into_the_file(
+            "s.json",
+            file,
+            &["12", "dead", "mayor", "owners", "lost 35", "Then", "wow"],
+        );
+        let line = "{\"id\": \"j\", \"body\": \"\\\"Quoted,\\\" she said: 40 dead.\"}\n";
+        positions_point_into_the_file("s.jsonl", &format!("\n{line}"), &["she said", "40"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_starts_the_file_not_the_story() {
+        let b = from_bytes(
+            "s.json",
+            b"\xef\xbb\xbf{\"id\": \"a\", \"body\": \"12 dead.\"}",
+        );
+        assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+        let b = from_bytes(
+            "s.jsonl",
+            b"\xef\xbb\xbf{\"id\": \"a\", \"body\": \"12 dead.\"}\n{\"id\": \"b\", \"body\": \"13 dead.\"}\n",
+        );
+        assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+        assert_eq!(b.stories.len(), 2);
+        // not in the middle of a file
+        let b = from_bytes(
+            "s.jsonl",
+            b"{\"id\": \"a\", \"body\": \"12 dead.\"}\n\xef\xbb\xbf{\"id\": \"b\", \"body\": \"x\"}\n",
+        );
+        assert_eq!(b.rejected[0].line, Some(2));
+    }
+
+    #[test]
+    fn a_bad_published_date_names_its_line_and_column() {
+        let b = from_bytes(
+            "s.json",
+            b"{\"id\": \"c\",\n \"published\": \"2024-02-30\",\n \"body\": \"12 dead.\"}\n",
+        );
+        let r = &b.rejected[0];
+        assert_eq!((r.line, r.column), (Some(2), Some(16)), "{r}");
+        let b = from_bytes(
+            "s.jsonl",
+            b"{\"id\": \"a\", \"body\": \"x\"}\n{\"id\": \"b\", \"published\": \"2024-13-01\", \"body\": \"x\"}\n",
+        );
+        let r = &b.rejected[0];
+        assert_eq!((r.line, r.column), (Some(2), Some(27)), "{r}");
     }
 }

@@ -2,14 +2,17 @@
 //!
 //! Every input ends as a story or as a [`Rejected`] input with a reason that
 //! names the file, line and column; nothing is dropped silently. Directories
-//! are walked in sorted order with the usual ignore rules (hidden files,
-//! `.gitignore`), keeping only the story formats we read.
+//! are walked in sorted order, leaving out hidden files and what a
+//! `.gitignore` inside them excludes, and keeping only the story formats we
+//! read ([`list`]). No story is read past [`MAX_STORY_BYTES`].
 
 mod front_matter;
 mod html;
 mod json;
+mod list;
 mod position;
 
+pub use list::{Listing, Skip, Skipped, list, skipped_note};
 pub use position::{Anchor, Position, TextMap};
 
 use jiff::civil::Date;
@@ -131,11 +134,22 @@ pub(crate) struct Meta {
 
 const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl"];
 
+/// The largest story read: a file (a JSON Lines file: a line) longer than
+/// this is rejected, so that no input exhausts memory.
+pub const MAX_STORY_BYTES: usize = 256 << 20;
+
 /// One input to read: a file (named on the command line, or found in a
 /// folder) or what came on standard input.
 #[derive(Debug)]
 pub enum Source {
-    File { path: PathBuf, explicit: bool },
+    File {
+        path: PathBuf,
+        /// Named on the command line (else found in a folder).
+        explicit: bool,
+        /// Another input has the same path but for the extension: the
+        /// default id keeps it ([`list`]).
+        id_with_extension: bool,
+    },
     Stdin(Vec<u8>),
 }
 
@@ -181,37 +195,11 @@ pub fn read_all<T: Send>(
     (made, rejected)
 }
 
-/// The inputs `paths` name, in order (folders walked in sorted order),
-/// and the paths that could not be listed. Reading them ([`read`]) is
-/// independent for each, so callers may do it in parallel.
+/// The inputs `paths` name and the paths that could not be listed: a
+/// [`list`] without what walks left out.
 pub fn sources(paths: &[String], stdin: &mut dyn Read) -> (Vec<Source>, Vec<Rejected>) {
-    let mut out = Vec::new();
-    let mut rejected = Vec::new();
-    for p in paths {
-        if p == "-" {
-            let mut buf = Vec::new();
-            match stdin.read_to_end(&mut buf) {
-                Ok(_) => out.push(Source::Stdin(buf)),
-                Err(e) => rejected.push(reject(
-                    "-",
-                    None,
-                    None,
-                    format!("cannot read standard input: {e}"),
-                )),
-            }
-            continue;
-        }
-        let path = Path::new(p);
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, &mut out, &mut rejected),
-            Ok(_) => out.push(Source::File {
-                path: path.to_path_buf(),
-                explicit: true,
-            }),
-            Err(e) => rejected.push(reject(p, None, None, format!("cannot read: {e}"))),
-        }
-    }
-    (out, rejected)
+    let l = list(paths, stdin);
+    (l.sources, l.rejected)
 }
 
 /// Read one input: its stories, or why it (or a line of it) was rejected.
@@ -219,9 +207,29 @@ pub fn read(source: &Source) -> Batch {
     let mut batch = Batch::default();
     match source {
         Source::Stdin(bytes) => json::lines("-", None, &mut &bytes[..], &mut batch),
-        Source::File { path, explicit } => read_file(path, *explicit, &mut batch),
+        Source::File {
+            path,
+            explicit,
+            id_with_extension,
+        } => {
+            read_file(path, *explicit, &mut batch);
+            if *id_with_extension {
+                keep_extension(path, &mut batch);
+            }
+        }
     }
     batch
+}
+
+/// Stories whose id is their path without its extension (by default, or
+/// given so) take the path with it: `dir/h.md` beside `dir/h.txt`.
+fn keep_extension(path: &Path, batch: &mut Batch) {
+    let stem = display(&path.with_extension(""));
+    for s in &mut batch.stories {
+        if s.id == stem {
+            s.id = display(path);
+        }
+    }
 }
 
 /// Read one story again: the whole source, or for JSON Lines only the line
@@ -244,12 +252,13 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
             let shown = display(path);
             let mut buf = Vec::new();
             let read = std::fs::File::open(path).and_then(|f| {
-                use std::io::{BufRead, Seek};
+                use std::io::Seek;
                 let mut r = std::io::BufReader::new(f);
                 r.seek(std::io::SeekFrom::Start(at.0))?;
-                r.read_until(b'\n', &mut buf)
+                list::read_line(&mut r, &mut buf, MAX_STORY_BYTES)
             });
             match read {
+                Ok(list::Line::TooLong) => batch.rejected.push(too_long(&shown, Some(at.1))),
                 Ok(_) => json::line(&shown, Some(path), at, &buf, &mut batch),
                 Err(e) => batch.rejected.push(reject(
                     &shown,
@@ -263,43 +272,66 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
     batch
 }
 
-/// Two stories with one id cannot both be cited: the second is rejected,
-/// naming the first.
+/// Two stories with one id cannot both be cited: see [`first_of_each_id`].
 pub fn reject_duplicate_ids(batch: &mut Batch) {
     let stories = std::mem::take(&mut batch.stories);
-    batch.stories = first_of_each_id(stories, |s| (&s.id, &s.path), &mut batch.rejected);
+    batch.stories = first_of_each_id(
+        stories,
+        |s| (&s.id, &s.path, s.record.map(|r| r.1)),
+        &mut batch.rejected,
+    );
 }
 
-/// Keep the first item of each story id, in order; reject the others.
-/// The ids are borrowed and the items kept in place: a batch of 100,000
-/// stories holds no second copy of either.
+/// Of the items that share a story id, keep the first by path (then by
+/// line, for JSON Lines; then in the order given), whatever the order of
+/// the arguments, and reject the others, naming the one kept. `key` gives
+/// an item's id, path and line. The ids are borrowed and the items kept in
+/// place: a batch of 100,000 stories holds no second copy of either.
 pub fn first_of_each_id<T>(
     mut items: Vec<T>,
-    id_and_path: impl Fn(&T) -> (&str, &str),
+    key: impl Fn(&T) -> (&str, &str, Option<usize>),
     rejected: &mut Vec<Rejected>,
 ) -> Vec<T> {
     let mut duplicate = vec![false; items.len()];
     {
         let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         first.reserve(items.len());
+        let mut shared = false;
         for (k, item) in items.iter().enumerate() {
-            let (id, path) = id_and_path(item);
-            match first.get(id) {
-                Some(&f) => {
-                    duplicate[k] = true;
-                    rejected.push(reject(
-                        path,
-                        None,
-                        None,
-                        format!(
-                            "duplicate story id {id:?} (first used by {})",
-                            id_and_path(&items[f]).1
-                        ),
-                    ));
+            let (id, path, line) = key(item);
+            match first.get_mut(id) {
+                Some(f) => {
+                    shared = true;
+                    let (_, kept_path, kept_line) = key(&items[*f]);
+                    if (path, line) < (kept_path, kept_line) {
+                        duplicate[*f] = true;
+                        *f = k;
+                    } else {
+                        duplicate[k] = true;
+                    }
                 }
                 None => {
                     first.insert(id, k);
                 }
+            }
+        }
+        if shared {
+            for (k, item) in items.iter().enumerate() {
+                if !duplicate[k] {
+                    continue;
+                }
+                let (id, path, line) = key(item);
+                let (_, kept, kept_line) = key(&items[first[id]]);
+                let at = kept_line.map(|l| format!(":{l}")).unwrap_or_default();
+                rejected.push(reject(
+                    path,
+                    line,
+                    None,
+                    format!(
+                        "duplicate story id {id:?}: {kept}{at} has it too and is checked \
+                         (of stories with one id, the first by path is kept)"
+                    ),
+                ));
             }
         }
     }
@@ -309,47 +341,6 @@ pub fn first_of_each_id<T>(
         !duplicate[k - 1]
     });
     items
-}
-
-fn walk(dir: &Path, out: &mut Vec<Source>, rejected: &mut Vec<Rejected>) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .sort_by_file_name(std::cmp::Ord::cmp)
-        .follow_links(true)
-        .require_git(false)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                if has_story_extension(e.path()) {
-                    out.push(Source::File {
-                        path: e.path().to_path_buf(),
-                        explicit: false,
-                    });
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = error_path(&err).unwrap_or_else(|| dir.to_path_buf());
-                rejected.push(reject(
-                    &display(&path),
-                    None,
-                    None,
-                    format!("cannot read: {err}"),
-                ));
-            }
-        }
-    }
-}
-
-fn error_path(err: &ignore::Error) -> Option<PathBuf> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_path(err)
-        }
-        ignore::Error::Loop { child, .. } => Some(child.clone()),
-        _ => None,
-    }
 }
 
 fn has_story_extension(p: &Path) -> bool {
@@ -419,9 +410,10 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
         // position first, two system calls a story
         let read = std::fs::File::open(path).and_then(|f| {
             use std::io::Read;
-            f.take(u64::MAX).read_to_end(buf)
+            f.take(MAX_STORY_BYTES as u64 + 1).read_to_end(buf)
         });
         match read {
+            Ok(n) if n > MAX_STORY_BYTES => batch.rejected.push(too_long(&shown, None)),
             Ok(_) => read_bytes(&shown, path, &ext, buf, batch),
             Err(e) => batch
                 .rejected
@@ -432,6 +424,19 @@ fn read_file(path: &Path, explicit: bool, batch: &mut Batch) {
             *buf = Vec::new();
         }
     });
+}
+
+/// The rejection of a story (a JSON line: `line`) over [`MAX_STORY_BYTES`].
+pub(crate) fn too_long(shown: &str, line: Option<usize>) -> Rejected {
+    reject(
+        shown,
+        line,
+        None,
+        format!(
+            "larger than the largest story read ({}); not read further",
+            list::size(MAX_STORY_BYTES)
+        ),
+    )
 }
 
 thread_local! {
@@ -551,6 +556,16 @@ pub(crate) fn parse_published(s: &str) -> Option<Date> {
     day.parse::<Date>().ok()
 }
 
+/// The rejection of a `published` value that is no date, at its place.
+pub(crate) fn bad_published(shown: &str, value: &str, line: usize, column: usize) -> Rejected {
+    reject(
+        shown,
+        Some(line),
+        Some(column),
+        format!("published date {value:?} is not a date (expected YYYY-MM-DD)"),
+    )
+}
+
 /// Build a story from its parts; the headline gets its own anchor.
 pub(crate) fn assemble(
     shown: &str,
@@ -640,7 +655,8 @@ pub(crate) fn build(
 
 fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<Story, Rejected> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if markdown || text.starts_with("---\n") || text.starts_with("---\r\n") {
+    let opened = text.starts_with("---\n") || text.starts_with("---\r\n");
+    if markdown || opened {
         if let Some(fm) = front_matter::split(text) {
             let (meta, title_anchor) = front_matter::parse(shown, fm.yaml, fm.yaml_line)?;
             let headline = match (&meta.title, title_anchor) {
@@ -649,6 +665,16 @@ fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<St
             };
             let body_anchor = Anchor::verbatim(fm.body_line, 1);
             return assemble(shown, Some(path), meta, headline, fm.body, body_anchor);
+        }
+        if opened {
+            // read as body text, its metadata would become claims and quotes
+            return Err(reject(
+                shown,
+                Some(1),
+                Some(1),
+                "front matter opened with `---` is never closed (a line of `---` ends it)"
+                    .to_string(),
+            ));
         }
     }
     assemble(
@@ -703,6 +729,31 @@ mod tests {
         let r = &b.rejected[0];
         assert!(r.line.is_some_and(|l| l >= 3), "{r}");
         assert!(r.reason.contains("front matter"), "{r}");
+    }
+
+    #[test]
+    fn front_matter_never_closed_is_rejected_at_its_first_line() {
+        for (name, text) in [
+            ("a.md", "---\nid: x\noutlet: A\n12 people died.\n"),
+            ("a.txt", "---\r\nid: x\r\n12 people died.\r\n"),
+            ("a.md", "\u{feff}---\nid: x\n"),
+        ] {
+            let b = from_bytes(name, text.as_bytes());
+            assert!(b.stories.is_empty(), "{text:?}");
+            let r = &b.rejected[0];
+            assert_eq!((r.line, r.column), (Some(1), Some(1)), "{r}");
+            assert!(r.reason.contains("never closed"), "{r}");
+        }
+        // a rule further down is no front matter
+        let b = from_bytes("a.md", b"Intro.\n---\n12 people died.\n");
+        assert_eq!(b.stories.len(), 1, "{:?}", b.rejected);
+    }
+
+    #[test]
+    fn a_bad_published_date_names_its_line_and_column() {
+        let b = from_bytes("a.md", b"---\nid: a\npublished: 2024-02-30\n---\nBody.\n");
+        let r = &b.rejected[0];
+        assert_eq!((r.line, r.column), (Some(3), Some(12)), "{r}");
     }
 
     #[test]
