@@ -10,6 +10,7 @@ mod hostile;
 mod html;
 mod ingest;
 mod props;
+mod realnews;
 mod seeds;
 mod snapshots;
 
