@@ -412,11 +412,18 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     rejected.extend(more);
     let analyses =
         story::first_of_each_id(analyses, |a| (&a.story.id, &a.story.path), &mut rejected);
-    for r in &rejected {
-        eprintln!("crosscheck: rejected {r}");
-    }
+    say_rejected(&rejected);
     timing("read and analyse", t0);
     (analyses, rejected)
+}
+
+/// The rejected inputs on standard error, in the order of every report.
+fn say_rejected(rejected: &[crosscheck::story::Rejected]) {
+    let mut sorted: Vec<&crosscheck::story::Rejected> = rejected.iter().collect();
+    sorted.sort_by(|a, b| crosscheck::report::rejected_order(a, b));
+    for r in sorted {
+        eprintln!("crosscheck: rejected {r}");
+    }
 }
 
 /// With `CROSSCHECK_TIMINGS` set, the time a phase took, on standard error.
@@ -496,9 +503,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         events,
         findings,
     } = checked;
-    for r in &rejected {
-        eprintln!("crosscheck: rejected {r}");
-    }
+    say_rejected(&rejected);
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
         let text = serde_json::to_string_pretty(&b)? + "\n";

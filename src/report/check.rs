@@ -358,14 +358,10 @@ impl<'a> Rows<'a> {
                 .map(|k| u32::try_from(k).expect("fewer than 2^32 stories"))
                 .collect(),
         };
-        let key = |k: usize| -> (&str, &str, Option<usize>) {
-            match rows.analyses.get(k) {
-                Some(a) => (&a.story.path, &a.story.id, None),
-                None => {
-                    let x = &rows.rejected[k - rows.analyses.len()];
-                    (&x.path, &x.path, x.line)
-                }
-            }
+        // rejected inputs among them as in every other report
+        let key = |k: usize| match rows.analyses.get(k) {
+            Some(a) => super::checked_key(a),
+            None => super::rejected_key(&rows.rejected[k - rows.analyses.len()]),
         };
         let mut order = std::mem::take(&mut rows.order);
         // the index breaks ties: the order of a stable sort, without its buffer
@@ -560,8 +556,8 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
         writeln!(w, "{}", renderer.render(&[group]))?;
         writeln!(w)?;
     }
-    for r_ in r.rejected {
-        writeln!(w, "rejected: {r_}")?;
+    for x in super::rejected_in_order(r.rejected) {
+        writeln!(w, "rejected: {x}")?;
     }
     tables(w, r, color)?;
     let c = counts(r.findings.iter());

@@ -163,9 +163,8 @@ pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             res
         })
         .collect();
-    let notifications: Vec<Value> = r
-        .rejected
-        .iter()
+    let notifications: Vec<Value> = super::rejected_in_order(r.rejected)
+        .into_iter()
         .map(|x| {
             let mut n = json!({
                 "level": "error",
@@ -234,23 +233,24 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
     let mut suites: Vec<(String, String, Vec<Case>)> = Vec::new();
     // inputs
-    let mut stories: Vec<(String, Option<&crate::story::Rejected>)> = r
+    // in the order of the JSON report's stories
+    let mut stories: Vec<(super::StoryKey<'_>, Option<&crate::story::Rejected>)> = r
         .analyses
         .iter()
-        .map(|a| (a.story.path.clone(), None))
+        .map(|a| (super::checked_key(a), None))
         .collect();
-    stories.extend(r.rejected.iter().map(|x| (x.path.clone(), Some(x))));
+    stories.extend(r.rejected.iter().map(|x| (super::rejected_key(x), Some(x))));
     stories.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
     let mut cases = Vec::new();
-    for (path, rejected) in stories {
+    for ((path, ..), rejected) in stories {
         // stories of one JSON Lines file share a path: number them
-        let n = seen.entry(path.clone()).or_default();
+        let n = seen.entry(path).or_default();
         *n += 1;
         cases.push(Case {
             classname: "crosscheck.inputs".to_string(),
             name: if *n == 1 {
-                path.clone()
+                path.to_string()
             } else {
                 format!("{path} #{n}")
             },
@@ -395,7 +395,7 @@ fn gh_prop(s: &str) -> String {
 pub fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let mut shown: Vec<&Finding> = r.shown().collect();
     shown.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    for x in r.rejected {
+    for x in super::rejected_in_order(r.rejected) {
         let mut props = format!("file={}", gh_prop(&uri(&x.path)));
         if let Some(l) = x.line {
             props.push_str(&format!(",line={l}"));
@@ -473,7 +473,7 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         r.analyses.len(),
         r.rejected.len()
     )?;
-    for x in r.rejected {
+    for x in super::rejected_in_order(r.rejected) {
         writeln!(
             w,
             "- ❌ rejected `{}`: {}",

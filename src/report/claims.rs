@@ -221,7 +221,11 @@ fn ordered(analyses: &[Analysis], rejected: &[Rejected]) -> Vec<StoryOut> {
         .map(StoryOut::checked)
         .chain(rejected.iter().map(StoryOut::rejected))
         .collect();
-    out.sort_by(|a, b| (&a.path, &a.id, a.line).cmp(&(&b.path, &b.id, b.line)));
+    // rejected inputs as in every report ([`super::rejected_order`])
+    out.sort_by(|a, b| {
+        (&a.path, &a.id, a.line, a.column, &a.reason)
+            .cmp(&(&b.path, &b.id, b.line, b.column, &b.reason))
+    });
     out
 }
 

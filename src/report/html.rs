@@ -156,7 +156,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                     }
                 }
                 main {
-                    @for x in r.rejected {
+                    @for x in super::rejected_in_order(r.rejected) {
                         p { span class="sev error" { "rejected" } " " (x.to_string()) }
                     }
                     @for g in r.events {
