@@ -5,6 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::report::check::{CheckFormat, CheckReport};
 use crosscheck::report::claims::{self, ClaimsFormat};
+use crosscheck::report::escape::terminal as term;
 use crosscheck::rules::{self, GroupBy, Rule, RuleError, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -443,12 +444,14 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     (analyses, rejected)
 }
 
-/// The rejected inputs on standard error, in the order of every report.
+/// The rejected inputs on standard error, in the order of every report,
+/// with their control characters made visible (a file name or a reason can
+/// hold terminal escapes or a line break).
 fn say_rejected(rejected: &[crosscheck::story::Rejected]) {
     let mut sorted: Vec<&crosscheck::story::Rejected> = rejected.iter().collect();
     sorted.sort_by(|a, b| crosscheck::report::rejected_order(a, b));
     for r in sorted {
-        say!("crosscheck: rejected {r}");
+        say!("crosscheck: rejected {}", term(&r.to_string()));
     }
 }
 
@@ -564,8 +567,9 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     if args.report_unused_ignores {
         for (s, rule) in &suppressed.unused_ignores {
             say!(
-                "crosscheck: {}: crosscheck-ignore {rule} suppressed nothing",
-                analyses[*s].story.path
+                "crosscheck: {}: crosscheck-ignore {} suppressed nothing",
+                term(&analyses[*s].story.path),
+                term(rule)
             );
         }
     }
@@ -657,8 +661,8 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
     if analyses.len() != 2 {
         say!(
             "crosscheck: diff compares two stories; {} and {} hold {}",
-            args.a,
-            args.b,
+            term(&args.a),
+            term(&args.b),
             analyses.len()
         );
         return Ok(EXIT_INPUT);

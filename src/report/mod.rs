@@ -5,6 +5,7 @@ pub mod check;
 pub mod ci;
 pub mod claims;
 pub mod diff;
+pub mod escape;
 pub mod html;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).
