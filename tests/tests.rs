@@ -7,6 +7,7 @@ mod cli;
 mod formats;
 mod group;
 mod hostile;
+mod hostile_formats;
 mod html;
 mod props;
 mod seeds;
