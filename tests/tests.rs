@@ -7,9 +7,9 @@ mod cli;
 mod formats;
 mod group;
 mod hostile;
-mod hostile_formats;
 mod html;
 mod props;
+mod safe_output;
 mod seeds;
 mod snapshots;
 

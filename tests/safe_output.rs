@@ -36,7 +36,7 @@ struct Corpus(PathBuf);
 impl Corpus {
     fn new(name: &str) -> Corpus {
         let dir = std::env::temp_dir().join(format!(
-            "crosscheck-hostile-formats-{name}-{}",
+            "crosscheck-safe-output-{name}-{}",
             std::process::id()
         ));
         let _ = std::fs::remove_dir_all(&dir);
