@@ -5,9 +5,18 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::report::check::{CheckFormat, CheckReport};
 use crosscheck::report::claims::{self, ClaimsFormat};
+use crosscheck::report::escape::terminal as term;
 use crosscheck::rules::{self, GroupBy, Rule, RuleError, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+
+/// A line on standard error. Unlike `eprintln!`, a closed standard error
+/// (`2>&1 | head`) is no panic: the line is dropped and the run goes on.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 /// Checks news stories from different outlets against each other.
 #[derive(Debug, Parser)]
@@ -264,7 +273,7 @@ fn config(
         Some(p) => match crosscheck::config::load(p) {
             Ok(c) => Ok((path, c)),
             Err(e) => {
-                eprintln!("crosscheck: invalid config: {e}");
+                say!("crosscheck: invalid config: {e}");
                 Err(EXIT_INPUT)
             }
         },
@@ -309,15 +318,34 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Config => {
             let shown = serde_yaml::to_string(&cfg)?;
-            match config_path {
-                Some(p) => println!("# from {}\n{shown}", p.display()),
-                None => println!("# no crosscheck.yaml found; defaults\n{shown}"),
-            }
+            to_stdout(|out| match config_path {
+                Some(p) => writeln!(out, "# from {}\n{shown}", p.display()),
+                None => writeln!(out, "# no crosscheck.yaml found; defaults\n{shown}"),
+            })?;
             Ok(0)
         }
         Command::Diff(args) => diff_cmd(&args),
         Command::Rules(cmd) => rules_cmd(cmd),
     }
+}
+
+/// A reader that went away (`crosscheck check . | head`) is no error: the
+/// rest of the output is not wanted, and the command goes on to exit with
+/// the code it earned (findings or rejected inputs are not forgotten
+/// because nobody read the whole report).
+fn reader_gone(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Write to standard output, buffered; a closed pipe ends the output
+/// quietly ([`reader_gone`]).
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    reader_gone(write(&mut w).and_then(|()| w.flush()))?;
+    Ok(())
 }
 
 /// Render with `emit` to the file or stdout, choosing colour for the target.
@@ -331,16 +359,15 @@ fn emit(
             let file = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            render(&mut w, use_color(out.color, false))
-                .and_then(|()| w.flush())
+            // a FIFO whose reader went away is a closed pipe too
+            reader_gone(render(&mut w, use_color(out.color, false)).and_then(|()| w.flush()))
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();
             let color = use_color(out.color, stdout.is_terminal());
             let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            render(&mut w, color)?;
-            w.flush()?;
+            reader_gone(render(&mut w, color).and_then(|()| w.flush()))?;
         }
     }
     Ok(())
@@ -348,9 +375,9 @@ fn emit(
 
 fn report_rule_errors(errors: &[RuleError]) {
     for e in errors {
-        eprintln!("crosscheck: invalid rule: {e}");
+        say!("crosscheck: invalid rule: {e}");
     }
-    eprintln!(
+    say!(
         "crosscheck: {} problem{} in the rules",
         errors.len(),
         if errors.len() == 1 { "" } else { "s" }
@@ -424,7 +451,7 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
         skipped,
     } = story::list(paths, &mut std::io::stdin().lock());
     if let Some(note) = story::skipped_note(&skipped) {
-        eprintln!("crosscheck: {note}");
+        say!("crosscheck: {}", term(&note));
     }
     let bar = Bar::new(sources.len());
     bar.phase("reading", sources.len() as u64);
@@ -437,11 +464,20 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
         |a| (&a.story.id, &a.story.path, a.story.record.map(|r| r.1)),
         &mut rejected,
     );
-    for r in &rejected {
-        eprintln!("crosscheck: rejected {r}");
-    }
+    say_rejected(&rejected);
     timing("read and analyse", t0);
     (analyses, rejected)
+}
+
+/// The rejected inputs on standard error, in the order of every report,
+/// with their control characters made visible (a file name or a reason can
+/// hold terminal escapes or a line break).
+fn say_rejected(rejected: &[crosscheck::story::Rejected]) {
+    let mut sorted: Vec<&crosscheck::story::Rejected> = rejected.iter().collect();
+    sorted.sort_by(|a, b| crosscheck::report::rejected_order(a, b));
+    for r in sorted {
+        say!("crosscheck: rejected {}", term(&r.to_string()));
+    }
 }
 
 /// With `CROSSCHECK_TIMINGS` set, the time a phase took, on standard error.
@@ -457,7 +493,7 @@ fn timing(phase: &str, since: std::time::Instant) {
             })
             .map(|p| format!(", peak {p}"))
             .unwrap_or_default();
-        eprintln!("timing: {phase} {:?}{peak}", since.elapsed());
+        say!("timing: {phase} {:?}{peak}", since.elapsed());
     }
 }
 
@@ -513,7 +549,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         skipped,
     } = crosscheck::story::list(&args.paths, &mut std::io::stdin().lock());
     if let Some(note) = crosscheck::story::skipped_note(&skipped) {
-        eprintln!("crosscheck: {note}");
+        say!("crosscheck: {}", term(&note));
     }
     timing("list inputs", t0);
     let bar = Bar::new(sources.len());
@@ -528,14 +564,12 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         events,
         findings,
     } = checked;
-    for r in &rejected {
-        eprintln!("crosscheck: rejected {r}");
-    }
+    say_rejected(&rejected);
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
         let text = serde_json::to_string_pretty(&b)? + "\n";
         std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        eprintln!(
+        say!(
             "crosscheck: {} finding(s) recorded in {}",
             b.accepted.len(),
             path.display()
@@ -549,7 +583,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             match serde_json::from_str::<rules::baseline::Baseline>(&text) {
                 Ok(b) => Some(b),
                 Err(e) => {
-                    eprintln!(
+                    say!(
                         "crosscheck: {}:{}:{}: not a baseline file: {e}",
                         path.display(),
                         e.line(),
@@ -564,9 +598,10 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     let (findings, suppressed) = rules::baseline::apply(&analyses, findings, baseline.as_ref());
     if args.report_unused_ignores {
         for (s, rule) in &suppressed.unused_ignores {
-            eprintln!(
-                "crosscheck: {}: crosscheck-ignore {rule} suppressed nothing",
-                analyses[*s].story.path
+            say!(
+                "crosscheck: {}: crosscheck-ignore {} suppressed nothing",
+                term(&analyses[*s].story.path),
+                term(rule)
             );
         }
     }
@@ -656,10 +691,10 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
         return Ok(EXIT_INPUT);
     }
     if analyses.len() != 2 {
-        eprintln!(
+        say!(
             "crosscheck: diff compares two stories; {} and {} hold {}",
-            args.a,
-            args.b,
+            term(&args.a),
+            term(&args.b),
             analyses.len()
         );
         return Ok(EXIT_INPUT);
@@ -695,17 +730,19 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                     return Ok(EXIT_INPUT);
                 }
             };
-            let mut out = std::io::stdout().lock();
-            for r in &rules {
-                writeln!(
-                    out,
-                    "{:<22} {:<7} {:<8} {}",
-                    r.id,
-                    kind(r),
-                    r.severity.as_str(),
-                    r.title
-                )?;
-            }
+            to_stdout(|out| {
+                for r in &rules {
+                    writeln!(
+                        out,
+                        "{:<22} {:<7} {:<8} {}",
+                        r.id,
+                        kind(r),
+                        r.severity.as_str(),
+                        r.title
+                    )?;
+                }
+                Ok(())
+            })?;
             Ok(0)
         }
         RulesCommand::Explain { id, source } => {
@@ -717,76 +754,78 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                 }
             };
             let Some(r) = rules.iter().find(|r| r.id == id) else {
-                eprintln!("crosscheck: no rule `{id}`; `crosscheck rules list` shows them");
+                say!("crosscheck: no rule `{id}`; `crosscheck rules list` shows them");
                 return Ok(EXIT_INPUT);
             };
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
-                "{} ({} rule, {}) — {}:{}",
-                r.id,
-                kind(r),
-                r.severity.as_str(),
-                r.file,
-                r.line
-            )?;
-            writeln!(out, "{}", r.title)?;
-            if let Some(d) = &r.description {
-                writeln!(out, "\n{}", d.trim())?;
-            }
-            let list = |v: &[String]| {
-                if v.is_empty() {
-                    "anything".to_string()
-                } else {
-                    v.join(", ")
-                }
-            };
-            writeln!(
-                out,
-                "\nmatches: counted {}; event {}; unless {}; unit {:?}",
-                list(&r.matcher.counted),
-                list(&r.matcher.event),
-                list(&r.matcher.unless),
-                r.matcher.unit
-            )?;
-            writeln!(
-                out,
-                "compares: tolerance {}%, approx {}%, {}, places {}",
-                r.compare.tolerance * 100.0,
-                r.compare.approx * 100.0,
-                if r.compare.cumulative {
-                    "cumulative (may rise)"
-                } else {
-                    "not cumulative"
-                },
-                if r.compare.scope_must_match {
-                    "must match"
-                } else {
-                    "ignored"
-                }
-            )?;
-            if let Some(c) = r.check {
-                writeln!(out, "check: {c:?}")?;
-            }
-            for t in &r.tests {
+            to_stdout(|out| {
                 writeln!(
                     out,
-                    "test: {} ({} stories, {})",
-                    t.name,
-                    t.stories.len(),
-                    if t.expect.is_empty() {
-                        "must not fire".to_string()
+                    "{} ({} rule, {}) — {}:{}",
+                    r.id,
+                    kind(r),
+                    r.severity.as_str(),
+                    r.file,
+                    r.line
+                )?;
+                writeln!(out, "{}", r.title)?;
+                if let Some(d) = &r.description {
+                    writeln!(out, "\n{}", d.trim())?;
+                }
+                let list = |v: &[String]| {
+                    if v.is_empty() {
+                        "anything".to_string()
                     } else {
-                        format!("{} expected", t.expect.len())
+                        v.join(", ")
+                    }
+                };
+                writeln!(
+                    out,
+                    "\nmatches: counted {}; event {}; unless {}; unit {:?}",
+                    list(&r.matcher.counted),
+                    list(&r.matcher.event),
+                    list(&r.matcher.unless),
+                    r.matcher.unit
+                )?;
+                writeln!(
+                    out,
+                    "compares: tolerance {}%, approx {}%, {}, places {}",
+                    r.compare.tolerance * 100.0,
+                    r.compare.approx * 100.0,
+                    if r.compare.cumulative {
+                        "cumulative (may rise)"
+                    } else {
+                        "not cumulative"
+                    },
+                    if r.compare.scope_must_match {
+                        "must match"
+                    } else {
+                        "ignored"
                     }
                 )?;
-            }
+                if let Some(c) = r.check {
+                    writeln!(out, "check: {c:?}")?;
+                }
+                for t in &r.tests {
+                    writeln!(
+                        out,
+                        "test: {} ({} stories, {})",
+                        t.name,
+                        t.stories.len(),
+                        if t.expect.is_empty() {
+                            "must not fire".to_string()
+                        } else {
+                            format!("{} expected", t.expect.len())
+                        }
+                    )?;
+                }
+                Ok(())
+            })?;
             Ok(0)
         }
         RulesCommand::Validate { dir } => {
             match rules_from(dir.as_ref()).and_then(|r| rules::load::check_unique(&r).map(|()| r)) {
                 Ok(r) => {
-                    println!("{} rules, all valid", r.len());
+                    to_stdout(|out| writeln!(out, "{} rules, all valid", r.len()))?;
                     Ok(0)
                 }
                 Err(e) => {
@@ -804,28 +843,28 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                 }
             };
             let results = rules::test::run(&rules);
-            let mut out = std::io::stdout().lock();
-            let mut failed = 0;
-            for r in &results {
-                match &r.failure {
-                    None => writeln!(out, "ok     {} / {}", r.rule, r.case)?,
-                    Some(why) => {
-                        failed += 1;
-                        writeln!(out, "FAILED {} / {}: {why}", r.rule, r.case)?;
+            // counted first: a closed pipe must not turn failures into 0
+            let failed = results.iter().filter(|r| r.failure.is_some()).count();
+            to_stdout(|out| {
+                for r in &results {
+                    match &r.failure {
+                        None => writeln!(out, "ok     {} / {}", r.rule, r.case)?,
+                        Some(why) => writeln!(out, "FAILED {} / {}: {why}", r.rule, r.case)?,
                     }
                 }
-            }
-            writeln!(
-                out,
-                "rules: {} passed, {} failed",
-                results.len() - failed,
-                failed
-            )?;
+                writeln!(
+                    out,
+                    "rules: {} passed, {} failed",
+                    results.len() - failed,
+                    failed
+                )
+            })?;
             Ok(if failed > 0 { EXIT_FINDINGS } else { 0 })
         }
         RulesCommand::Schema => {
             let schema = schemars::schema_for!(crosscheck::rules::model::RuleFile);
-            println!("{}", serde_json::to_string_pretty(&schema)?);
+            let text = serde_json::to_string_pretty(&schema)?;
+            to_stdout(|out| writeln!(out, "{text}"))?;
             Ok(0)
         }
     }

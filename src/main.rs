@@ -3,6 +3,7 @@
 mod cli;
 
 use clap::Parser;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 #[global_allocator]
@@ -15,7 +16,9 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        // not eprintln!: a panic while printing (stderr closed) would abort
+        let _ = writeln!(
+            std::io::stderr(),
             "crosscheck: internal error{at}: {}\nThis is a bug in crosscheck; please report it with the input that caused it.",
             info.payload()
                 .downcast_ref::<&str>()
@@ -28,14 +31,10 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| cli::run(args)) {
         Ok(Ok(code)) => ExitCode::from(code),
         Ok(Err(err)) => {
-            // a closed pipe (`crosscheck claims . | head`) is not an error
-            if err.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("crosscheck: {err:#}");
+            // a closed standard output never gets here (`cli` ends the
+            // output and keeps the exit code the run earned): this is a
+            // real failure, and exit 0 would hide it
+            let _ = writeln!(std::io::stderr(), "crosscheck: {err:#}");
             ExitCode::from(cli::EXIT_INPUT)
         }
         Err(_) => ExitCode::from(cli::EXIT_INPUT),

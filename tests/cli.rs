@@ -188,3 +188,86 @@ fn html_pages_are_read_and_point_into_the_file() {
         .expect("the caption's figure");
     assert_eq!(caption["block"], "caption", "{caption}");
 }
+
+/// Run `crosscheck args` with its standard output closed before it writes
+/// (`crosscheck ... | head` once head has had enough): the exit code and
+/// standard error.
+fn with_stdout_closed(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+        .current_dir(crate::util::root())
+        .args(args)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A reader that goes away early does not turn rejected inputs or failing
+/// findings into success, and is no error of its own, in any subcommand.
+#[test]
+fn a_closed_standard_output_keeps_the_exit_code_the_run_earned() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-pipe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("batch")).unwrap();
+    // far more report than a pipe holds: the writes fail whenever the pipe closes
+    let body = "At least people were hurt in the blast.\n\n".repeat(1500);
+    std::fs::write(
+        dir.join("batch/long.md"),
+        format!("---\nid: long\noutlet: A\n---\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("bad.txt"), b"1\0 dead\n").unwrap();
+    let batch = dir.join("batch").to_string_lossy().into_owned();
+    let bad = dir.join("bad.txt").to_string_lossy().into_owned();
+    for format in ["human", "json", "sarif", "github", "markdown", "html"] {
+        let (code, err) = with_stdout_closed(&["check", "--format", format, &batch, &bad]);
+        assert_eq!(
+            code,
+            Some(2),
+            "check --format {format} with a rejected input: {err}"
+        );
+        assert!(
+            !err.contains("internal error") && !err.contains("Broken pipe"),
+            "{err}"
+        );
+        let (code, err) =
+            with_stdout_closed(&["check", "--fail-on", "warning", "--format", format, &batch]);
+        assert_eq!(
+            code,
+            Some(1),
+            "check --format {format} with findings: {err}"
+        );
+        assert_eq!(err, "", "quiet");
+    }
+    let (code, err) = with_stdout_closed(&["claims", &batch, &bad]);
+    assert_eq!(code, Some(2), "claims with a rejected input: {err}");
+    let (code, err) = with_stdout_closed(&["claims", "--format", "json", &batch]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    std::fs::remove_dir_all(&dir).unwrap();
+    for args in [
+        &["rules", "schema"][..],
+        &["rules", "list"],
+        &["rules", "explain", "deaths"],
+        &["rules", "test"],
+        &["rules", "validate"],
+        &["--isolated", "config"],
+        &[
+            "diff",
+            "examples/batch/flood/harbour-herald.md",
+            "examples/batch/flood/valley-post.md",
+        ],
+    ] {
+        let (code, err) = with_stdout_closed(args);
+        let earned = i32::from(args[0] == "diff");
+        assert_eq!(code, Some(earned), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}: a closed pipe is quiet");
+    }
+}

@@ -329,3 +329,70 @@ fn output_does_not_depend_on_the_number_of_threads() {
     assert_eq!(one, run_j("4"));
     assert_eq!(one, run_j("3"));
 }
+
+/// Rejected inputs are listed in one order, by path then line, in every
+/// format and on standard error, whatever the order of the arguments.
+#[test]
+fn rejected_inputs_are_listed_in_one_order_whatever_the_arguments() {
+    let dir = TempDir::new("rejected-order");
+    let write = |name: &str, text: &[u8]| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "one.md",
+        b"---\nid: one\noutlet: One\nevent: e\n---\nExactly 12 people were killed, police said.\n",
+    );
+    write(
+        "two.md",
+        b"---\nid: two\noutlet: Two\nevent: e\n---\nExactly 21 people were killed, police said.\n",
+    );
+    write("b-bad.md", b"---\nid: [broken\n---\nText.\n");
+    write("a-bad.txt", b"12 people\0 died\n");
+    write(
+        "c.jsonl",
+        b"{oops\n{\"id\": \"c2\", \"outlet\": \"C\", \"event\": \"e\", \"body\": \"Exactly 12 people were killed, police said.\"}\n{also broken\n",
+    );
+    let p = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    let forward = [
+        p("c.jsonl"),
+        p("b-bad.md"),
+        p("one.md"),
+        p("a-bad.txt"),
+        p("two.md"),
+    ];
+    let mut backward = forward.clone();
+    backward.reverse();
+    for format in [
+        "human", "json", "jsonl", "sarif", "junit", "github", "markdown", "html",
+    ] {
+        let run = |paths: &[String]| {
+            let out = crosscheck()
+                .args(["check", "--color", "never", "--format", format])
+                .args(paths)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2));
+            (
+                String::from_utf8(out.stdout).unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        };
+        let (out, err) = run(&forward);
+        let back = run(&backward);
+        assert_eq!((&out, &err), (&back.0, &back.1), "{format}");
+        // a before b wherever the format lists them
+        let at = |needle: &str| {
+            out.find(needle)
+                .unwrap_or_else(|| panic!("{format}: {out}"))
+        };
+        assert!(at("a-bad.txt") < at("b-bad.md"), "{format}: {out}");
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains("rejected")).collect();
+        assert_eq!(lines.len(), 4, "{err}");
+        assert!(
+            lines[0].contains("a-bad.txt") && lines[1].contains("b-bad.md"),
+            "{err}"
+        );
+        assert!(
+            lines[2].contains("c.jsonl:1:") && lines[3].contains("c.jsonl:3:"),
+            "{err}"
+        );
+    }
+}

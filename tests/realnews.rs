@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code, clippy::struct_field_names)] // severity is for readers of the file
 struct Verdict {
     key: String,
     rule: String,
@@ -201,7 +202,7 @@ fn gold_tolls_of_gun_violence_incidents_are_found_bound() {
     let (analyses, _) = crate::util::analyse(&shared.join("realnews/gva/stories.jsonl"));
     let mut rates = Vec::new();
     for (which, event) in [(0, "killed"), (1, "injured")] {
-        let (mut stated, mut found) = (0, 0);
+        let (mut stated, mut found) = (0_u32, 0_u32);
         for (incident, counts) in &gold {
             let want = if which == 0 { counts.0 } else { counts.1 };
             if want < 1.0 {
@@ -219,9 +220,9 @@ fn gold_tolls_of_gun_violence_incidents_are_found_bound() {
                         && c.quantity.interval.low <= want
                         && c.quantity.interval.high.is_none_or(|h| want <= h)
                 });
-            found += usize::from(holds);
+            found += u32::from(holds);
         }
-        let rate = found as f64 / stated as f64;
+        let rate = f64::from(found) / f64::from(stated);
         println!(
             "realnews gva: gold {event} count found bound in {found} of {stated} incidents ({:.1} %)",
             rate * 100.0

@@ -6,6 +6,7 @@
 //! per event a table of what each outlet says about each measure.
 
 use super::claims::QuantityOut;
+use super::escape::terminal as term;
 use crate::Analysis;
 use crate::rules::{EventGroup, Finding, Severity};
 use crate::story::Rejected;
@@ -204,7 +205,9 @@ struct FindingOut {
     diff: Option<Vec<DiffPart>>,
 }
 
-/// A word diff for the terminal: coloured, or `[-old-]{+new+}` without colour.
+/// A word diff for the terminal: coloured, or `[-old-]{+new+}` without
+/// colour. The words are story text: their control characters are shown,
+/// not obeyed ([`super::escape::terminal`]).
 pub fn render_diff(parts: &[(crate::quote::diff::Op, String)], color: bool) -> String {
     use crate::quote::diff::Op;
     let mut out = String::new();
@@ -212,8 +215,9 @@ pub fn render_diff(parts: &[(crate::quote::diff::Op, String)], color: bool) -> S
         if !out.is_empty() {
             out.push(' ');
         }
+        let text = super::escape::terminal(text);
         match (op, color) {
-            (Op::Equal, _) => out.push_str(text),
+            (Op::Equal, _) => out.push_str(&text),
             (Op::Delete, true) => out.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
             (Op::Insert, true) => out.push_str(&format!("\x1b[32;4m{text}\x1b[0m")),
             (Op::Delete, false) => out.push_str(&format!("[-{text}-]")),
@@ -358,14 +362,10 @@ impl<'a> Rows<'a> {
                 .map(|k| u32::try_from(k).expect("fewer than 2^32 stories"))
                 .collect(),
         };
-        let key = |k: usize| -> (&str, &str, Option<usize>) {
-            match rows.analyses.get(k) {
-                Some(a) => (&a.story.path, &a.story.id, None),
-                None => {
-                    let x = &rows.rejected[k - rows.analyses.len()];
-                    (&x.path, &x.path, x.line)
-                }
-            }
+        // rejected inputs among them as in every other report
+        let key = |k: usize| match rows.analyses.get(k) {
+            Some(a) => super::checked_key(a),
+            None => super::rejected_key(&rows.rejected[k - rows.analyses.len()]),
         };
         let mut order = std::mem::take(&mut rows.order);
         // the index breaks ties: the order of a stable sort, without its buffer
@@ -510,6 +510,33 @@ fn align_column(
     }
 }
 
+/// annotate-snippets shows C0 controls and bidi overrides in a source
+/// line as visible characters but passes C1 controls (U+009B is CSI to many
+/// terminals): replace those too, moving the span `start..end` with them.
+fn without_c1(
+    line: std::borrow::Cow<'_, str>,
+    start: usize,
+    end: usize,
+) -> (std::borrow::Cow<'_, str>, usize, usize) {
+    let c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !line.chars().any(c1) {
+        return (line, start, end);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let (mut s, mut e) = (None, None);
+    for (i, c) in line.char_indices() {
+        if s.is_none() && i >= start {
+            s = Some(out.len());
+        }
+        if e.is_none() && i >= end {
+            e = Some(out.len());
+        }
+        out.push(if c1(c) { '\u{fffd}' } else { c });
+    }
+    let (s, e) = (s.unwrap_or(out.len()), e.unwrap_or(out.len()));
+    (std::borrow::Cow::Owned(out), s, e.max(s))
+}
+
 fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
@@ -517,7 +544,7 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
         Renderer::plain()
     };
     for f in r.shown() {
-        let title = format!("{} [{}]", f.title, f.rule);
+        let title = format!("{} [{}]", term(&f.title), term(&f.rule));
         let mut group = Group::with_title(level(f.severity).primary_title(title));
         for e in &f.evidence {
             let a = &r.analyses[e.story];
@@ -534,10 +561,11 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
                 .min(shifted.len())
                 .max(start + 1)
                 .min(shifted.len().max(start));
+            let (shifted, start, end) = without_c1(shifted, start, end);
             let claim = e.claim.map(|k| &a.claims[k]);
             let label = match claim.and_then(|c| c.source.as_deref()) {
-                Some(src) => format!("{} ({src})", a.story.outlet),
-                None => a.story.outlet.clone(),
+                Some(src) => format!("{} ({})", term(&a.story.outlet), term(src)),
+                None => term(&a.story.outlet).into_owned(),
             };
             let kind = if e.primary {
                 AnnotationKind::Primary
@@ -549,19 +577,19 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
             group = group.element(
                 Snippet::source(shifted)
                     .line_start(line_no)
-                    .path(a.story.path.clone())
+                    .path(term(&a.story.path).into_owned())
                     .annotation(kind.span(start..end).label(label)),
             );
         }
         if let Some(d) = &f.diff {
             group = group.element(Level::NOTE.message(format!("words: {}", render_diff(d, color))));
         }
-        group = group.element(Level::NOTE.message(format!("event: {}", f.event)));
+        group = group.element(Level::NOTE.message(format!("event: {}", term(&f.event))));
         writeln!(w, "{}", renderer.render(&[group]))?;
         writeln!(w)?;
     }
-    for r_ in r.rejected {
-        writeln!(w, "rejected: {r_}")?;
+    for x in super::rejected_in_order(r.rejected) {
+        writeln!(w, "rejected: {}", term(&x.to_string()))?;
     }
     tables(w, r, color)?;
     let c = counts(r.findings.iter());
@@ -600,27 +628,27 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
         ("", "", "", "", "")
     };
     for g in r.events {
-        let outlets: Vec<&str> = g
+        let outlets: Vec<std::borrow::Cow<'_, str>> = g
             .stories
             .iter()
-            .map(|&s| r.analyses[s].story.outlet.as_str())
+            .map(|&s| term(&r.analyses[s].story.outlet))
             .collect();
         writeln!(
             w,
             "{bold}event {}{reset} {dim}— {} stories: {}{reset}",
-            g.event,
+            term(&g.event),
             g.stories.len(),
             outlets.join(", ")
         )?;
         if let Some(why) = &g.reason {
-            writeln!(w, "  {dim}grouped: {why}{reset}")?;
+            writeln!(w, "  {dim}grouped: {}{reset}", term(why))?;
         }
         for m in &g.measures {
             writeln!(
                 w,
                 "  {bold}{}{reset} {dim}[{}]{reset}",
-                super::measure_name(&m.title),
-                m.rule
+                term(&super::measure_name(&m.title)),
+                term(&m.rule)
             )?;
             for (s, ks) in &m.cells {
                 let a = &r.analyses[*s];
@@ -628,11 +656,11 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
                     .iter()
                     .map(|&k| {
                         let c = &a.claims[k];
-                        let text = a.story.slice(c.surface());
+                        let text = term(a.story.slice(c.surface()));
                         let src = c
                             .source
                             .as_deref()
-                            .map(|x| format!(", {x}"))
+                            .map(|x| format!(", {}", term(x)))
                             .unwrap_or_default();
                         format!("\u{201c}{text}\u{201d} {dim}{}{src}{reset}", interval(c))
                     })
@@ -643,7 +671,12 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
                 } else {
                     format!("{green}✓ agrees{reset}")
                 };
-                writeln!(w, "    {mark}  {:<18} {}", a.story.outlet, parts.join("; "))?;
+                writeln!(
+                    w,
+                    "    {mark}  {:<18} {}",
+                    term(&a.story.outlet),
+                    parts.join("; ")
+                )?;
             }
         }
         writeln!(w)?;

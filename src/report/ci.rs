@@ -7,6 +7,7 @@
 //! checked against the OASIS schema and GitHub's rules in CI.
 
 use super::check::{CheckReport, render_diff};
+use super::escape::{markdown as md, markdown_code as code, uri};
 use crate::Analysis;
 use crate::rules::baseline::fingerprint;
 use crate::rules::{Finding, Severity};
@@ -21,9 +22,19 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI with forward slashes.
-fn uri(path: &str) -> String {
-    path.replace('\\', "/").trim_start_matches("./").to_string()
+/// A path as GitHub wants it in an annotation's `file`: as given, with
+/// forward slashes and no leading `./` (escaped later by [`gh_prop`]).
+fn gh_file(path: &str) -> String {
+    let path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
+    let mut p = path.as_str();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.to_string()
 }
 
 fn region(a: &Analysis, span: &std::ops::Range<usize>) -> Value {
@@ -163,9 +174,8 @@ pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             res
         })
         .collect();
-    let notifications: Vec<Value> = r
-        .rejected
-        .iter()
+    let notifications: Vec<Value> = super::rejected_in_order(r.rejected)
+        .into_iter()
         .map(|x| {
             let mut n = json!({
                 "level": "error",
@@ -234,23 +244,24 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
     let mut suites: Vec<(String, String, Vec<Case>)> = Vec::new();
     // inputs
-    let mut stories: Vec<(String, Option<&crate::story::Rejected>)> = r
+    // in the order of the JSON report's stories
+    let mut stories: Vec<(super::StoryKey<'_>, Option<&crate::story::Rejected>)> = r
         .analyses
         .iter()
-        .map(|a| (a.story.path.clone(), None))
+        .map(|a| (super::checked_key(a), None))
         .collect();
-    stories.extend(r.rejected.iter().map(|x| (x.path.clone(), Some(x))));
+    stories.extend(r.rejected.iter().map(|x| (super::rejected_key(x), Some(x))));
     stories.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
     let mut cases = Vec::new();
-    for (path, rejected) in stories {
+    for ((path, ..), rejected) in stories {
         // stories of one JSON Lines file share a path: number them
-        let n = seen.entry(path.clone()).or_default();
+        let n = seen.entry(path).or_default();
         *n += 1;
         cases.push(Case {
             classname: "crosscheck.inputs".to_string(),
             name: if *n == 1 {
-                path.clone()
+                path.to_string()
             } else {
                 format!("{path} #{n}")
             },
@@ -379,15 +390,20 @@ fn stamp(d: Option<jiff::civil::Date>) -> String {
     )
 }
 
-/// Escape a workflow-command message.
-fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+/// Escape a workflow-command message as the Actions runner unescapes it:
+/// `%`, CR and LF percent-encoded, so that no field can end the line and
+/// start a command of its own (`\n::add-mask::`, `%0A` as written). Other
+/// control characters are made visible: the log is read in terminals too.
+pub(crate) fn gh_data(s: &str) -> String {
+    super::escape::controls_visible(s, |c| c == '\r' || c == '\n')
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-/// Escape a workflow-command property value.
-fn gh_prop(s: &str) -> String {
+/// Escape a workflow-command property value: as a message, and `:` and
+/// `,`, which end a property.
+pub(crate) fn gh_prop(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
@@ -395,8 +411,8 @@ fn gh_prop(s: &str) -> String {
 pub fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let mut shown: Vec<&Finding> = r.shown().collect();
     shown.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    for x in r.rejected {
-        let mut props = format!("file={}", gh_prop(&uri(&x.path)));
+    for x in super::rejected_in_order(r.rejected) {
+        let mut props = format!("file={}", gh_prop(&gh_file(&x.path)));
         if let Some(l) = x.line {
             props.push_str(&format!(",line={l}"));
             if let Some(c) = x.column {
@@ -419,7 +435,7 @@ pub fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         let a = &r.analyses[e.story];
         let p = a.story.position(e.span.start);
         let end = a.story.position(e.span.end);
-        let mut props = format!("file={},line={}", gh_prop(&uri(&a.story.path)), p.line);
+        let mut props = format!("file={},line={}", gh_prop(&gh_file(&a.story.path)), p.line);
         if end.line == p.line {
             props.push_str(&format!(
                 ",col={},endColumn={}",
@@ -441,25 +457,25 @@ pub fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     Ok(())
 }
 
-/// A word diff in Markdown: deletions struck through, insertions in bold.
+/// A word diff in Markdown: deletions struck through, insertions in bold,
+/// each word escaped ([`md`]).
 pub fn markdown_diff(parts: &[(crate::quote::diff::Op, String)]) -> String {
     use crate::quote::diff::Op;
     parts
         .iter()
+        .filter(|(_, text)| !text.is_empty())
         .map(|(op, text)| match op {
-            Op::Equal => text.clone(),
-            Op::Delete => format!("~~{text}~~"),
-            Op::Insert => format!("**{text}**"),
+            Op::Equal => md(text),
+            Op::Delete => format!("~~{}~~", md(text)),
+            Op::Insert => format!("**{}**", md(text)),
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
-/// A Markdown report for pull-request comments and job summaries.
+/// A Markdown report for pull-request comments and job summaries. Every
+/// story field is escaped ([`super::escape`]): text as text, paths and
+/// event names as code.
 pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let count = |s: Severity| r.shown().filter(|f| f.severity == s).count();
     writeln!(w, "## crosscheck\n")?;
@@ -473,16 +489,19 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         r.analyses.len(),
         r.rejected.len()
     )?;
-    for x in r.rejected {
-        writeln!(
-            w,
-            "- ❌ rejected `{}`: {}",
-            md(&x.to_string()),
-            md(&x.reason)
-        )?;
+    for x in super::rejected_in_order(r.rejected) {
+        let at = match (x.line, x.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", x.path),
+            (Some(l), None) => format!("{}:{l}", x.path),
+            _ => x.path.clone(),
+        };
+        writeln!(w, "- ❌ rejected {}: {}", code(&at), md(&x.reason))?;
+    }
+    if !r.rejected.is_empty() {
+        writeln!(w)?;
     }
     for g in r.events {
-        writeln!(w, "### Event `{}`\n", md(&g.event))?;
+        writeln!(w, "### Event {}\n", code(&g.event))?;
         if let Some(why) = &g.reason {
             writeln!(w, "Grouped: {}\n", md(why))?;
         }
@@ -521,9 +540,9 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             };
             writeln!(
                 w,
-                "- {icon} **{}** `{}` — {}",
+                "- {icon} **{}** {} — {}",
                 f.severity.as_str(),
-                f.rule,
+                code(&f.rule),
                 md(&f.title)
             )?;
             for e in &f.evidence {
@@ -531,18 +550,82 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 let p = a.story.position(e.span.start);
                 writeln!(
                     w,
-                    "  - `{}:{}:{}` {}",
-                    md(&a.story.path),
-                    p.line,
-                    p.column,
+                    "  - {} {}",
+                    code(&format!("{}:{}:{}", a.story.path, p.line, p.column)),
                     md(&evidence_text(r, e))
                 )?;
             }
             if let Some(d) = &f.diff {
-                writeln!(w, "  - words: {}", md(&markdown_diff(d)))?;
+                writeln!(w, "  - words: {}", markdown_diff(d))?;
             }
         }
         writeln!(w)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{gh_data, gh_prop};
+
+    /// What the Actions runner makes of an escaped value.
+    fn unescape(s: &str, property: bool) -> String {
+        let mut s = s.replace("%0D", "\r").replace("%0A", "\n");
+        if property {
+            s = s.replace("%3A", ":").replace("%2C", ",");
+        }
+        s.replace("%25", "%")
+    }
+
+    /// No value can end the command's line, end a property or leave a `%`
+    /// the runner would decode; and the runner gets back the text as
+    /// written (control characters other than line breaks made visible).
+    fn sound(s: &str) {
+        let visible = crate::report::escape::controls_visible(s, |c| c == '\r' || c == '\n');
+        for (escaped, property) in [(gh_data(s), false), (gh_prop(s), true)] {
+            assert!(!escaped.contains(['\r', '\n']), "{escaped:?}");
+            assert!(!escaped.chars().any(char::is_control), "{escaped:?}");
+            if property {
+                assert!(!escaped.contains([':', ',']), "{escaped:?}");
+            }
+            let known: &[&str] = if property {
+                &["25", "0D", "0A", "3A", "2C"]
+            } else {
+                &["25", "0D", "0A"]
+            };
+            for (k, _) in escaped.match_indices('%') {
+                assert!(
+                    known.iter().any(|e| escaped[k + 1..].starts_with(e)),
+                    "{escaped:?}"
+                );
+            }
+            assert_eq!(unescape(&escaped, property), visible, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn no_field_starts_a_workflow_command() {
+        for s in [
+            "Wire\n::error::injected",
+            "a\r::warning file=x::y",
+            "%0A::error::encoded",
+            "%0D%0A::add-mask::secret",
+            "100% true, a:b",
+            "\r\n::stop-commands::token\n",
+            "esc \u{1b}[2J bell \u{7}",
+            "%25%0A%%",
+        ] {
+            sound(s);
+        }
+        assert_eq!(gh_data("a\n::error::b"), "a%0A::error::b");
+        assert_eq!(gh_data("%0A"), "%250A");
+        assert_eq!(gh_prop("my stories/a,b:c.md"), "my stories/a%2Cb%3Ac.md");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_escaped_soundly(s in "(\\PC|[\r\n%:,\u{1b}\u{7}]){0,40}") {
+            sound(&s);
+        }
+    }
 }

@@ -248,7 +248,11 @@ fn ordered(analyses: &[Analysis], rejected: &[Rejected]) -> Vec<StoryOut> {
         .map(StoryOut::checked)
         .chain(rejected.iter().map(StoryOut::rejected))
         .collect();
-    out.sort_by(|a, b| (&a.path, &a.id, a.line).cmp(&(&b.path, &b.id, b.line)));
+    // rejected inputs as in every report ([`super::rejected_order`])
+    out.sort_by(|a, b| {
+        (&a.path, &a.id, a.line, a.column, &a.reason)
+            .cmp(&(&b.path, &b.id, b.line, b.column, &b.reason))
+    });
     out
 }
 
@@ -281,7 +285,10 @@ pub fn write(
     }
 }
 
+/// Every story field is shown with its control characters made visible
+/// ([`super::escape::terminal`]).
 fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()> {
+    use super::escape::terminal as term;
     let (bold, dim, red, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m")
     } else {
@@ -297,8 +304,8 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
             writeln!(
                 w,
                 "{red}{bold}rejected{reset} {}{at}: {}",
-                s.path,
-                s.reason.as_deref().unwrap_or("")
+                term(&s.path),
+                term(s.reason.as_deref().unwrap_or(""))
             )?;
             writeln!(w)?;
             continue;
@@ -306,9 +313,9 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
         writeln!(
             w,
             "{bold}{}{reset} ({}) {dim}{}, {} claims, {} quotes{reset}",
-            s.path,
-            s.outlet.as_deref().unwrap_or("?"),
-            s.id,
+            term(&s.path),
+            term(s.outlet.as_deref().unwrap_or("?")),
+            term(&s.id),
             s.claims.len(),
             s.quotes.len()
         )?;
@@ -322,7 +329,7 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
                 ("as of", &c.as_of),
             ] {
                 if let Some(v) = v {
-                    frame.push(format!("{k}: {v}"));
+                    frame.push(format!("{k}: {}", term(v)));
                 }
             }
             writeln!(
@@ -330,9 +337,9 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
                 "  {:>4}:{:<3} {bold}{}{reset}  {} {} {}{}",
                 c.line,
                 c.column,
-                c.text,
+                term(&c.text),
                 c.quantity.shown,
-                c.quantity.unit,
+                term(&c.quantity.unit),
                 c.quantity.qualifier,
                 if frame.is_empty() {
                     String::new()
@@ -345,11 +352,20 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
             writeln!(
                 w,
                 "  {:>4}:{:<3} {red}{}{reset}  quantifier with no number",
-                d.line, d.column, d.text
+                d.line,
+                d.column,
+                term(&d.text)
             )?;
         }
         for q in &s.quotes {
-            let text: String = q.text.chars().take(70).collect();
+            // a quotation over two lines is shown on one
+            let text: String = q
+                .text
+                .chars()
+                .take(70)
+                .map(|c| if c == '\n' { ' ' } else { c })
+                .collect();
+            let text = term(&text);
             let more = if q.text.chars().count() > 70 {
                 "…"
             } else {
@@ -360,7 +376,7 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
                 "  {:>4}:{:<3} {dim}quote{reset} “{text}{more}” {dim}— {}{reset}",
                 q.line,
                 q.column,
-                q.speaker.as_deref().unwrap_or("unknown speaker")
+                term(q.speaker.as_deref().unwrap_or("unknown speaker"))
             )?;
         }
         writeln!(w)?;

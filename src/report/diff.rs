@@ -1,6 +1,7 @@
 //! Output of `crosscheck diff A B`: two stories side by side for an editor.
 
 use super::check::render_diff;
+use super::escape::{markdown as md, terminal as term};
 use super::measure_name;
 use crate::Analysis;
 use crate::extract::frame::Claim;
@@ -16,24 +17,29 @@ pub enum DiffFormat {
     Html,
 }
 
-fn phrase(a: &Analysis, c: &Claim) -> String {
-    let text = a.story.slice(c.surface());
+/// A claim as a reader sees it; `safe` escapes story text for the output.
+fn phrase(a: &Analysis, c: &Claim, safe: fn(&str) -> String) -> String {
+    let text = safe(a.story.slice(c.surface()));
     match (&c.quantity.date, c.source.as_deref()) {
         (Some(d), _) => format!("\u{201c}{text}\u{201d} ({d})"),
-        (None, Some(src)) => format!("\u{201c}{text}\u{201d} ({src})"),
+        (None, Some(src)) => format!("\u{201c}{text}\u{201d} ({})", safe(src)),
         (None, None) => format!("\u{201c}{text}\u{201d}"),
     }
 }
 
-fn cell(a: &Analysis, claims: &[usize]) -> String {
+fn cell(a: &Analysis, claims: &[usize], safe: fn(&str) -> String) -> String {
     if claims.is_empty() {
         return "—".to_string();
     }
     claims
         .iter()
-        .map(|&k| phrase(a, &a.claims[k]))
+        .map(|&k| phrase(a, &a.claims[k], safe))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+fn term_text(s: &str) -> String {
+    term(s).into_owned()
 }
 
 fn status(s: RowStatus) -> (&'static str, &'static str) {
@@ -45,14 +51,10 @@ fn status(s: RowStatus) -> (&'static str, &'static str) {
     }
 }
 
-fn header(a: &Analysis) -> String {
+fn header(a: &Analysis, safe: fn(&str) -> String) -> String {
     let s = &a.story;
     let published = s.published.map(|d| format!(", {d}")).unwrap_or_default();
-    format!("{} — {}{published}", s.outlet, s.path)
-}
-
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    format!("{} — {}{published}", safe(&s.outlet), safe(&s.path))
 }
 
 /// Write the comparison of two stories.
@@ -67,6 +69,7 @@ pub fn write(
     let quote = |x: &Analysis, run: &std::ops::Range<usize>| {
         crate::quote::statement_text(&x.story.text, &x.quotes, run).replace('\n', " ")
     };
+    let term_quote = |x: &Analysis, run: &std::ops::Range<usize>| term(&quote(x, run)).into_owned();
     let lint: Vec<_> = r
         .findings
         .iter()
@@ -83,8 +86,8 @@ pub fn write(
             } else {
                 ("", "", "")
             };
-            writeln!(w, "{bold}A{reset} {}", header(a))?;
-            writeln!(w, "{bold}B{reset} {}", header(b))?;
+            writeln!(w, "{bold}A{reset} {}", header(a, term_text))?;
+            writeln!(w, "{bold}B{reset} {}", header(b, term_text))?;
             writeln!(w, "\n{bold}Figures and dates{reset}")?;
             if r.figures.is_empty() {
                 writeln!(w, "  {dim}no figure the rules measure{reset}")?;
@@ -98,10 +101,10 @@ pub fn write(
                 writeln!(
                     w,
                     "  {mark} {word:<9} {bold}{}{reset}{sev}",
-                    measure_name(&row.title)
+                    term(&measure_name(&row.title))
                 )?;
-                writeln!(w, "      A {}", cell(a, &row.a))?;
-                writeln!(w, "      B {}", cell(b, &row.b))?;
+                writeln!(w, "      A {}", cell(a, &row.a, term_text))?;
+                writeln!(w, "      B {}", cell(b, &row.b, term_text))?;
             }
             writeln!(w, "\n{bold}Quotes{reset}")?;
             if r.quotes.is_empty() {
@@ -124,9 +127,13 @@ pub fn write(
                             .join(", "),
                     )
                 };
-                writeln!(w, "  {mark} {bold}{who}{reset} {dim}({what}){reset}")?;
-                writeln!(w, "      A \u{201c}{}\u{201d}", quote(a, &q.a))?;
-                writeln!(w, "      B \u{201c}{}\u{201d}", quote(b, &q.b))?;
+                writeln!(
+                    w,
+                    "  {mark} {bold}{}{reset} {dim}({what}){reset}",
+                    term(who)
+                )?;
+                writeln!(w, "      A \u{201c}{}\u{201d}", term_quote(a, &q.a))?;
+                writeln!(w, "      B \u{201c}{}\u{201d}", term_quote(b, &q.b))?;
                 if !q.diff.classes.is_empty() {
                     writeln!(w, "      {}", render_diff(&q.diff.parts, color))?;
                 }
@@ -139,24 +146,19 @@ pub fn write(
                         w,
                         "  {} {} ({})",
                         f.severity.as_str(),
-                        f.message,
-                        s.story.outlet
+                        term(&f.message),
+                        term(&s.story.outlet)
                     )?;
                 }
             }
         }
         DiffFormat::Markdown => {
-            writeln!(
-                w,
-                "# {} ↔ {}\n",
-                md_escape(&a.story.outlet),
-                md_escape(&b.story.outlet)
-            )?;
+            writeln!(w, "# {} ↔ {}\n", md(&a.story.outlet), md(&b.story.outlet))?;
             writeln!(
                 w,
                 "- **A**: {}\n- **B**: {}\n",
-                md_escape(&header(a)),
-                md_escape(&header(b))
+                header(a, md),
+                header(b, md)
             )?;
             writeln!(w, "## Figures and dates\n")?;
             writeln!(w, "| | measure | A | B |\n|---|---|---|---|")?;
@@ -169,9 +171,9 @@ pub fn write(
                 writeln!(
                     w,
                     "| {mark} {word}{sev} | {} | {} | {} |",
-                    md_escape(&measure_name(&row.title)),
-                    md_escape(&cell(a, &row.a)),
-                    md_escape(&cell(b, &row.b))
+                    md(&measure_name(&row.title)),
+                    cell(a, &row.a, md),
+                    cell(b, &row.b, md)
                 )?;
             }
             writeln!(w, "\n## Quotes\n")?;
@@ -189,21 +191,17 @@ pub fn write(
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                writeln!(w, "- **{}** ({what})", md_escape(who))?;
-                writeln!(w, "  - A: \u{201c}{}\u{201d}", md_escape(&quote(a, &q.a)))?;
-                writeln!(w, "  - B: \u{201c}{}\u{201d}", md_escape(&quote(b, &q.b)))?;
+                writeln!(w, "- **{}** ({what})", md(who))?;
+                writeln!(w, "  - A: \u{201c}{}\u{201d}", md(&quote(a, &q.a)))?;
+                writeln!(w, "  - B: \u{201c}{}\u{201d}", md(&quote(b, &q.b)))?;
                 if !q.diff.classes.is_empty() {
-                    writeln!(
-                        w,
-                        "  - words: {}",
-                        md_escape(&super::ci::markdown_diff(&q.diff.parts))
-                    )?;
+                    writeln!(w, "  - words: {}", super::ci::markdown_diff(&q.diff.parts))?;
                 }
             }
             if !lint.is_empty() {
                 writeln!(w, "\n## Each story alone\n")?;
                 for f in &lint {
-                    writeln!(w, "- {}: {}", f.severity.as_str(), md_escape(&f.message))?;
+                    writeln!(w, "- {}: {}", f.severity.as_str(), md(&f.message))?;
                 }
             }
         }

@@ -88,18 +88,50 @@ fn word_diff(parts: &[(Op, String)]) -> Markup {
     }
 }
 
-fn anchor(event: &str) -> String {
-    let slug: String = event
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
+/// The id of each event's section, in the order of `events`: `event-`
+/// and a slug of the name (ASCII letters and digits, lower case, other runs
+/// as one `-`). A name the slug does not spell exactly (`fire 2024` beside
+/// `fire-2024`, a name in another script) gets a hash of the name too, so
+/// that its id does not change with the other events of the batch; and any
+/// id still taken gets `-2`, `-3`, ...
+fn anchors(events: &[crate::rules::EventGroup]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    events
+        .iter()
+        .map(|g| {
+            let name = g.event.as_str();
+            let mut slug = String::new();
+            for c in name.chars() {
+                if c.is_ascii_alphanumeric() {
+                    slug.push(c.to_ascii_lowercase());
+                } else if !slug.is_empty() && !slug.ends_with('-') {
+                    slug.push('-');
+                }
             }
+            let slug = slug.trim_end_matches('-');
+            let base = if !slug.is_empty() && slug == name {
+                format!("event-{slug}")
+            } else if slug.is_empty() {
+                format!("event-{:08x}", fnv1a(name))
+            } else {
+                format!("event-{slug}-{:08x}", fnv1a(name))
+            };
+            let mut id = base.clone();
+            let mut n = 1;
+            while !taken.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            id
         })
-        .collect();
-    format!("event-{slug}")
+        .collect()
+}
+
+/// 32-bit FNV-1a: a stable hash, the same on every platform and run.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
@@ -130,6 +162,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
         r.analyses.iter().map(|a| a.story.outlet.as_str()).collect();
+    let ids = anchors(r.events);
     let body = html! {
             body {
                 input class="show" type="radio" name="show" id="show-all" checked aria-label="show everything";
@@ -152,15 +185,15 @@ pub fn render(r: &CheckReport<'_>) -> String {
                         label for="show-error" { "errors only" }
                     }
                     nav aria-label="Events" {
-                        ul { @for g in r.events { li { a href={ "#" (anchor(&g.event)) } { (g.event) } } } }
+                        ul { @for (g, id) in r.events.iter().zip(&ids) { li { a href={ "#" (id) } { (g.event) } } } }
                     }
                 }
                 main {
-                    @for x in r.rejected {
+                    @for x in super::rejected_in_order(r.rejected) {
                         p { span class="sev error" { "rejected" } " " (x.to_string()) }
                     }
-                    @for g in r.events {
-                        section id=(anchor(&g.event)) {
+                    @for (g, id) in r.events.iter().zip(&ids) {
+                        section id=(id) {
                             h2 { "Event " (g.event) }
                             @if let Some(why) = &g.reason { p class="muted" { "Grouped: " (why) } }
                             h3 { "Stories" }
@@ -329,4 +362,55 @@ fn page(title: &str, body: &Markup) -> String {
 pub fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     w.write_all(render(r).as_bytes())?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::anchors;
+    use crate::rules::EventGroup;
+
+    fn ids(names: &[&str]) -> Vec<String> {
+        let events: Vec<EventGroup> = names
+            .iter()
+            .map(|n| EventGroup {
+                event: (*n).to_string(),
+                stories: Vec::new(),
+                measures: Vec::new(),
+                reason: None,
+            })
+            .collect();
+        anchors(&events)
+    }
+
+    #[test]
+    fn event_anchors_are_unique_valid_and_stable() {
+        let names = [
+            "fire 2024",
+            "fire-2024",
+            "Fire 2024",
+            "пожар",
+            "повар",
+            "火災",
+            "",
+            "event-fire-2024",
+            "fire-2024-2",
+        ];
+        let got = ids(&names);
+        let unique: std::collections::HashSet<&String> = got.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{got:?}");
+        for id in &got {
+            assert!(id.starts_with("event-"), "{id}");
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{id}"
+            );
+        }
+        // a name its slug spells keeps its plain id
+        assert_eq!(got[1], "event-fire-2024");
+        assert_eq!(ids(&["storm-ilse"]), ["event-storm-ilse"]);
+        // the id of a name does not depend on the other events
+        assert_eq!(ids(&["fire 2024"])[0], got[0]);
+        assert_eq!(ids(&["повар"])[0], got[4]);
+    }
 }

@@ -5,12 +5,41 @@ pub mod check;
 pub mod ci;
 pub mod claims;
 pub mod diff;
+pub mod escape;
 pub mod html;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).
 pub const JSON_VERSION: u32 = 1;
 
 use crate::extract::quantity::Quantity;
+use crate::story::Rejected;
+
+/// The one order of rejected inputs in every report and on standard
+/// error: by path, then line (then column and reason, so that two at one
+/// place do not fall back to the order of the arguments).
+pub fn rejected_order(a: &Rejected, b: &Rejected) -> std::cmp::Ordering {
+    (&a.path, a.line, a.column, &a.reason).cmp(&(&b.path, b.line, b.column, &b.reason))
+}
+
+/// Where a story or a rejected input stands in the reports that list both
+/// (JSON, JSON Lines, JUnit, claims): path, id (a rejected input's is its
+/// path), then a rejected input's line, column and reason.
+pub(crate) type StoryKey<'a> = (&'a str, &'a str, Option<usize>, Option<usize>, &'a str);
+
+pub(crate) fn checked_key(a: &crate::Analysis) -> StoryKey<'_> {
+    (&a.story.path, &a.story.id, None, None, "")
+}
+
+pub(crate) fn rejected_key(x: &Rejected) -> StoryKey<'_> {
+    (&x.path, &x.path, x.line, x.column, &x.reason)
+}
+
+/// Rejected inputs in [`rejected_order`].
+pub(crate) fn rejected_in_order(rejected: &[Rejected]) -> Vec<&Rejected> {
+    let mut v: Vec<&Rejected> = rejected.iter().collect();
+    v.sort_by(|a, b| rejected_order(a, b));
+    v
+}
 
 /// Round away binary noise (`1893.6000000000001`) so output is stable.
 pub(crate) fn clean(x: f64) -> f64 {
