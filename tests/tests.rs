@@ -14,6 +14,7 @@ mod realnews;
 mod safe_output;
 mod seeds;
 mod snapshots;
+mod unusual;
 
 #[path = "../benches/corpus.rs"]
 mod corpus;
