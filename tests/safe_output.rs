@@ -361,7 +361,6 @@ fn the_hostile_corpus_comes_out_safe_in_diff() {
 /// Quotations with words that start with "Ç", "Ü", "П", "Ό", "É" are
 /// compared like any other.
 #[test]
-#[ignore = "needs quote/diff.rs fix from h16a"]
 fn quotations_with_non_ascii_words_are_compared_in_every_format() {
     for format in CHECK_FORMATS {
         let out = crosscheck()
