@@ -1405,7 +1405,7 @@ pub fn claims(
             }
             let noun = toks[b - 1];
             out.push(Claim {
-                bound: Some("one-person"),
+                bound: Some(bind::ONE_PERSON),
                 subgroup: false,
                 background,
                 perpetrator,

@@ -41,7 +41,7 @@ const SAME_NEWS_CYCLE_DAYS: i32 = 3;
 /// Whether a claim takes part in comparisons at all.
 pub(crate) fn eligible(c: &Claim) -> bool {
     // `a man was shot dead` describes one victim, not the event's toll
-    c.bound.is_some_and(|p| p != "one-person")
+    c.bound.is_some_and(crate::extract::frame::bind::comparable)
         && !c.subgroup
         && !c.background
         && !c.perpetrator

@@ -12,6 +12,7 @@
 //! the engine never raises a warning or an error on it.
 
 use super::{Tok, event_at};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -43,6 +44,7 @@ pub(crate) struct OnePerson {
     killed: Vec<String>,
     injured: Vec<String>,
     aux: Vec<String>,
+    deadly: Vec<String>,
     verbs_killed: Vec<String>,
     verbs_injured: Vec<String>,
     pub(crate) must: Vec<Example>,
@@ -62,8 +64,20 @@ pub(crate) struct PatternFile {
     /// The event when no `EVENT` or `VERB` element names one.
     #[serde(default)]
     event: Option<String>,
+    /// The pattern does not apply in a sentence with one of these words.
+    #[serde(default)]
+    unless: Vec<String>,
+    /// `false`: the figure is bound for what it says, but is no event's
+    /// toll to compare (`four people were shot`, a count of the wounded
+    /// only when nobody died, which the next sentence may belie).
+    #[serde(default = "yes")]
+    compare: bool,
     pub(crate) must: Vec<Example>,
     pub(crate) must_not: Vec<Example>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A sentence and the figure in it (as written, qualifier and noun
@@ -128,6 +142,8 @@ enum Elem {
     Verb,
     Aux,
     Gap,
+    /// A word in `-ly` (`fatally`, `critically`).
+    Adv,
     Words(Vec<String>),
 }
 
@@ -140,28 +156,64 @@ struct Pattern {
     before: Vec<(Elem, Rep)>,
     event: Option<&'static str>,
     date: bool,
+    unless: Words,
+    compare: bool,
+}
+
+/// Phrases indexed by their first token: a sentence is read once, each
+/// token asking only the phrases that start with it.
+#[derive(Debug, Default)]
+struct Phrases(FxHashMap<String, Vec<Vec<String>>>);
+
+impl Phrases {
+    fn new(list: Vec<Vec<String>>) -> Self {
+        let mut m: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        for p in list.into_iter().filter(|p| !p.is_empty()) {
+            m.entry(p[0].clone()).or_default().push(p);
+        }
+        Phrases(m)
+    }
+
+    /// Whether one of the phrases starts at token `k`.
+    fn at(&self, toks: &[Tok<'_>], k: usize) -> bool {
+        toks.get(k)
+            .and_then(|t| self.0.get(t.low))
+            .is_some_and(|ps| ps.iter().any(|p| starts_with(toks, k, p)))
+    }
+
+    /// Whether one of the phrases stands anywhere in `toks`.
+    fn anywhere(&self, toks: &[Tok<'_>]) -> bool {
+        (0..toks.len()).any(|k| self.at(toks, k))
+    }
+}
+
+type Words = FxHashSet<String>;
+
+fn words(list: &[String]) -> Words {
+    list.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
 
 #[derive(Debug)]
 struct Lexicon {
-    aux: Vec<String>,
+    aux: Words,
     /// Active verb form → canonical event.
-    verbs: BTreeMap<String, &'static str>,
+    verbs: FxHashMap<String, &'static str>,
     patterns: Vec<Pattern>,
     sub_before: Vec<Vec<String>>,
     sub_after: Vec<Vec<String>>,
     sub_start: Vec<Vec<String>>,
-    sub_clause: Vec<String>,
-    background: Vec<Vec<String>>,
-    teaser: Vec<Vec<String>>,
-    perpetrator: Vec<Vec<String>>,
-    revision: Vec<Vec<String>>,
-    additive: Vec<String>,
+    sub_clause: Words,
+    background: Phrases,
+    teaser: Phrases,
+    perpetrator: Phrases,
+    revision: Phrases,
+    additive: Words,
     age_before: Vec<Vec<String>>,
-    person_det: Vec<String>,
-    persons: Vec<String>,
+    person_det: Words,
+    persons: Words,
     person_events: Vec<(Vec<String>, &'static str)>,
-    person_aux: Vec<String>,
+    person_aux: Words,
+    person_deadly: Words,
     person_verbs: Vec<(Vec<String>, &'static str)>,
 }
 
@@ -203,6 +255,7 @@ fn compile_pattern(p: PatternFile) -> Pattern {
             "VERB" => Elem::Verb,
             "AUX" => Elem::Aux,
             "GAP" => Elem::Gap,
+            "ADV" => Elem::Adv,
             words => Elem::Words(words.split('|').map(str::to_ascii_lowercase).collect()),
         };
         if seen_n {
@@ -220,6 +273,8 @@ fn compile_pattern(p: PatternFile) -> Pattern {
         p.id
     );
     Pattern {
+        unless: words(&p.unless),
+        compare: p.compare,
         date: p.unit.is_some(),
         id: leak(p.id),
         after,
@@ -230,7 +285,7 @@ fn compile_pattern(p: PatternFile) -> Pattern {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let f = file();
-    let mut verbs = BTreeMap::new();
+    let mut verbs = FxHashMap::default();
     for (canon, forms) in f.verbs {
         let canon = leak(canon);
         for v in forms {
@@ -239,23 +294,25 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
     Lexicon {
-        aux: f.aux.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        aux: words(&f.aux),
         verbs,
         sub_before: phrases(&f.subgroup.before),
         sub_after: phrases(&f.subgroup.after),
         sub_start: phrases(&f.subgroup.sentence_start),
-        sub_clause: f.subgroup.after_clause.clone(),
-        background: phrases(&f.background.phrases),
-        teaser: phrases(&f.background.teaser)
-            .into_iter()
-            .chain(phrases(&f.background.sentence_start))
-            .collect(),
-        revision: phrases(&f.revision),
-        perpetrator: phrases(&f.perpetrator),
-        additive: f.additive.clone(),
+        sub_clause: words(&f.subgroup.after_clause),
+        background: Phrases::new(phrases(&f.background.phrases)),
+        teaser: Phrases::new(
+            phrases(&f.background.teaser)
+                .into_iter()
+                .chain(phrases(&f.background.sentence_start))
+                .collect(),
+        ),
+        revision: Phrases::new(phrases(&f.revision)),
+        perpetrator: Phrases::new(phrases(&f.perpetrator)),
+        additive: words(&f.additive),
         age_before: phrases(&f.age.before),
-        person_det: f.one_person.determiners.clone(),
-        persons: f.one_person.persons.clone(),
+        person_det: words(&f.one_person.determiners),
+        persons: words(&f.one_person.persons),
         person_events: {
             let mut v: Vec<(Vec<String>, &'static str)> = phrases(&f.one_person.killed)
                 .into_iter()
@@ -270,7 +327,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
             v
         },
-        person_aux: f.one_person.aux.clone(),
+        person_aux: words(&f.one_person.aux),
+        person_deadly: words(&f.one_person.deadly),
         person_verbs: {
             let mut v: Vec<(Vec<String>, &'static str)> = phrases(&f.one_person.verbs_killed)
                 .into_iter()
@@ -294,6 +352,19 @@ pub struct Binding {
     pub pattern: &'static str,
     pub event: Option<&'static str>,
 }
+
+/// Whether figures bound by a pattern may be compared as an event's toll.
+pub(crate) fn comparable(pattern: &str) -> bool {
+    pattern != ONE_PERSON
+        && LEXICON
+            .patterns
+            .iter()
+            .find(|p| p.id == pattern)
+            .is_none_or(|p| p.compare)
+}
+
+/// The pattern name of [`one_person`] claims.
+pub(crate) const ONE_PERSON: &str = "one-person";
 
 /// What a match needs to know besides the tokens.
 struct Ctx<'t, 'a> {
@@ -344,8 +415,9 @@ fn forward(
                 let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
                 Some((1, Some(*e)))
             }
-            Elem::Aux => (t.word && cx.lex.aux.iter().any(|a| a == t.low)).then_some((1, None)),
+            Elem::Aux => (t.word && cx.lex.aux.contains(t.low)).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
+            Elem::Adv => (t.word && t.low.len() > 4 && t.low.ends_with("ly")).then_some((1, None)),
             Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
         }
     };
@@ -419,8 +491,9 @@ fn backward(
                 let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
                 Some((1, Some(*e)))
             }
-            Elem::Aux => (t.word && cx.lex.aux.iter().any(|a| a == t.low)).then_some((1, None)),
+            Elem::Aux => (t.word && cx.lex.aux.contains(t.low)).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
+            Elem::Adv => (t.word && t.low.len() > 4 && t.low.ends_with("ly")).then_some((1, None)),
             Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
         }
     };
@@ -481,6 +554,9 @@ pub(super) fn bind(
         .iter()
         .filter(|p| p.date == date)
         .find_map(|p| {
+            if !p.unless.is_empty() && toks.iter().any(|t| t.word && p.unless.contains(t.low)) {
+                return None;
+            }
             let after_event = forward(&cx, &p.after, after, None)?;
             let before_event = backward(&cx, &p.before, first, None)?;
             Some(Binding {
@@ -529,10 +605,10 @@ pub(super) fn subgroup(toks: &[Tok<'_>], first: usize, after: usize, noun_end: u
         if steps > 4 || !t.word {
             break;
         }
-        if lex.sub_clause.iter().any(|w| w == t.low) {
+        if lex.sub_clause.contains(t.low) {
             return true;
         }
-        if !lex.aux.iter().any(|a| a == t.low) {
+        if !lex.aux.contains(t.low) {
             break;
         }
         k += 1;
@@ -556,20 +632,20 @@ pub(super) fn background(toks: &[Tok<'_>], year: Option<i16>) -> bool {
                 return true;
             }
         }
-        lex.background.iter().any(|p| starts_with(toks, k, p))
-    }) || lex.teaser.iter().any(|p| starts_with(toks, 0, p))
+        lex.background.at(toks, k)
+    }) || lex.teaser.at(toks, 0)
 }
 
 /// Whether a sentence says its figures correct earlier ones.
 pub(super) fn revision(toks: &[Tok<'_>]) -> bool {
     let lex = &*LEXICON;
-    (0..toks.len()).any(|k| lex.revision.iter().any(|p| starts_with(toks, k, p)))
+    lex.revision.anywhere(toks)
 }
 
 /// Whether a sentence's figures count the attacker with the victims.
 pub(super) fn perpetrator(toks: &[Tok<'_>]) -> bool {
     let lex = &*LEXICON;
-    (0..toks.len()).any(|k| lex.perpetrator.iter().any(|p| starts_with(toks, k, p)))
+    lex.perpetrator.anywhere(toks)
 }
 
 /// Whether the figure is added to another (`six were also killed`): an
@@ -578,7 +654,7 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
     let lex = &*LEXICON;
     let near = |k: usize| {
         toks.get(k)
-            .is_some_and(|t| t.word && lex.additive.iter().any(|a| a == t.low))
+            .is_some_and(|t| t.word && lex.additive.contains(t.low))
     };
     let mut k = after;
     while k < toks.len() && k < after + 4 && !super::clause_break(&toks[k]) && toks[k].word {
@@ -596,19 +672,30 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
 /// killed`.
 pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> {
     let lex = &*LEXICON;
-    let is = |k: usize, list: &[String]| {
-        toks.get(k)
-            .is_some_and(|t| t.word && list.iter().any(|w| w == t.low))
-    };
+    let is = |k: usize, list: &Words| toks.get(k).is_some_and(|t| t.word && list.contains(t.low));
     let age = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.word && t.low.ends_with("-year-old"))
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && ["-year-old", "-month-old", "-week-old", "-day-old"]
+                    .iter()
+                    .any(|a| t.low.ends_with(a))
+        })
     };
-    // a noun phrase from `k`: [age] [up to two plain words] person; the
-    // token after it
-    let phrase = |k: usize| -> Option<usize> {
+    let adverb = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.word && t.low.len() > 4 && t.low.ends_with("ly"))
+    };
+    // a sentence that speaks of a death: `shot` there may be fatal
+    let deadly = toks
+        .iter()
+        .any(|t| t.word && lex.person_deadly.contains(t.low));
+    // a noun phrase from `k`: [age] [up to two modifiers] person, or an
+    // age alone (`a 16-year-old has died`); the token after it. Headlines
+    // capitalise their modifiers (`Fresno County deputy dies`).
+    let phrase = |k: usize, headline: bool| -> Option<usize> {
         let mut j = k;
-        if age(j) {
+        let aged = age(j);
+        if aged {
             j += 1;
         }
         for _ in 0..3 {
@@ -616,33 +703,97 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> 
                 return Some(j + 1);
             }
             let t = toks.get(j)?;
-            let plain = t.word && t.text.bytes().all(|b| b.is_ascii_lowercase());
-            if !plain || lex.aux.iter().any(|a| a == t.low) || is(j, &lex.person_det) {
-                return None;
+            let modifier = t.word
+                && !t.text.bytes().any(|b| b.is_ascii_digit())
+                && (headline || t.text.bytes().all(|b| b.is_ascii_lowercase()));
+            if !modifier || lex.aux.contains(t.low) || is(j, &lex.person_det) {
+                return aged.then_some(k + 1);
             }
             j += 1;
         }
-        None
+        aged.then_some(k + 1)
     };
     let phrase_at = |k: usize, list: &[(Vec<String>, &'static str)]| {
         list.iter()
             .find(|(p, _)| starts_with(toks, k, p))
             .map(|(p, e)| (p.len(), *e))
     };
+    // what happened to the subject from `j`: an event phrase, or `shot`
+    // (`shot himself`) in a sentence that speaks of no death
+    let happened = |j: usize| -> Option<&'static str> {
+        if let Some((_, e)) = phrase_at(j, &lex.person_events) {
+            return Some(e);
+        }
+        let shot = toks.get(j).is_some_and(|t| t.word && t.low == "shot");
+        (shot && !deadly).then_some("injured")
+    };
+    // a name: [age] one to three capitalised words, then perhaps `, 19,`
+    // (`17-year-old Ana Ode`, `Ana Ode, 19,`)
+    let capital = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && t.text.chars().next().is_some_and(char::is_uppercase)
+                && !lex.person_det.contains(t.low)
+                && !lex.aux.contains(t.low)
+        })
+    };
+    let name = |k: usize| -> Option<usize> {
+        let mut j = k;
+        if age(j) {
+            j += 1;
+        }
+        let first = j;
+        while j < first + 3 && capital(j) {
+            j += 1;
+        }
+        if j == first {
+            return None;
+        }
+        let comma = |i: usize| toks.get(i).is_some_and(|t| !t.word && t.text == ",");
+        let number = |i: usize| {
+            toks.get(i)
+                .is_some_and(|t| t.word && t.text.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if comma(j) && number(j + 1) && comma(j + 2) {
+            j += 3;
+        }
+        Some(j)
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let det = is(k, &lex.person_det);
-        let headline_start = k == 0 && (age(k) || is(k, &lex.persons));
-        if det || headline_start {
-            let from = if det { k + 1 } else { k };
-            if let Some(end) = phrase(from) {
-                // the person as subject: `a man was (later) shot dead`
+        // a named person to whom something happened
+        if capital(k) || age(k) && capital(k + 1) {
+            if let Some(end) = name(k) {
                 let mut j = end;
-                while is(j, &lex.person_aux) {
+                while is(j, &lex.person_aux) || adverb(j) {
                     j += 1;
                 }
-                if let Some((_, e)) = phrase_at(j, &lex.person_events) {
+                if j > end || toks.get(j).is_some_and(|t| t.word) {
+                    if let Some(e) = phrase_at(j, &lex.person_events)
+                        .map(|(_, e)| e)
+                        .filter(|&e| e == "killed")
+                    {
+                        // the person's name, age included; not the age's comma
+                        let last = (k..end).rev().find(|&i| capital(i)).unwrap_or(k);
+                        out.push((k, last + 1, e));
+                        k = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        let det = is(k, &lex.person_det);
+        let headline_start = k == 0 && !det;
+        if det || headline_start {
+            let from = if det { k + 1 } else { k };
+            if let Some(end) = phrase(from, headline_start) {
+                // the person as subject: `a man was (later) shot dead`
+                let mut j = end;
+                while is(j, &lex.person_aux) || adverb(j) {
+                    j += 1;
+                }
+                if let Some(e) = happened(j) {
                     out.push((k, end, e));
                     k = end;
                     continue;
@@ -847,7 +998,7 @@ mod tests {
             let s = sentences(&ex.text, 0);
             let (cs, _) = claims(&ex.text, &s, mentions(&ex.text, published), published);
             let found = cs.iter().any(|c| {
-                c.bound == Some("one-person")
+                c.bound == Some(ONE_PERSON)
                     && ex.text[c.span.clone()] == ex.figure
                     && (ex.event.is_none() || c.event == ex.event)
             });
@@ -862,7 +1013,7 @@ mod tests {
             let published = Some(Date::constant(2024, 5, 6));
             let s = sentences(&ex.text, 0);
             let (cs, _) = claims(&ex.text, &s, mentions(&ex.text, published), published);
-            if cs.iter().any(|c| c.bound == Some("one-person")) {
+            if cs.iter().any(|c| c.bound == Some(ONE_PERSON)) {
                 failures.push(format!("one person, none: {:?}", ex.text));
             }
         }
