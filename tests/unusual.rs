@@ -47,6 +47,7 @@ fn check(dir: &Path, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
 }
 
 /// The status of the story whose path ends in `name`.
+#[allow(dead_code)] // the tests of the next items use it
 fn status<'a>(v: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     v["stories"]
         .as_array()
