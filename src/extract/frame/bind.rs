@@ -12,7 +12,7 @@
 //! the engine never raises a warning or an error on it.
 
 use super::{Tok, event_at};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -25,7 +25,7 @@ pub(crate) struct LexiconFile {
     aux: Vec<String>,
     verbs: BTreeMap<String, Vec<String>>,
     pub(crate) patterns: Vec<PatternFile>,
-    pub(crate) subgroup: Marks,
+    pub(crate) subgroup: SubgroupFile,
     pub(crate) background: Background,
     perpetrator: Vec<String>,
     revision: Vec<String>,
@@ -97,7 +97,7 @@ pub(crate) struct Example {
 #[serde(deny_unknown_fields)]
 // the examples are read by the lexicon's tests only
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) struct Marks {
+pub(crate) struct SubgroupFile {
     before: Vec<String>,
     after: Vec<String>,
     sentence_start: Vec<String>,
@@ -156,7 +156,8 @@ struct Pattern {
     before: Vec<(Elem, Rep)>,
     event: Option<&'static str>,
     date: bool,
-    unless: Words,
+    /// `None` when the pattern applies in any sentence.
+    unless: Option<Words>,
     compare: bool,
 }
 
@@ -180,17 +181,14 @@ impl Phrases {
             .and_then(|t| self.0.get(t.low))
             .is_some_and(|ps| ps.iter().any(|p| starts_with(toks, k, p)))
     }
-
-    /// Whether one of the phrases stands anywhere in `toks`.
-    fn anywhere(&self, toks: &[Tok<'_>]) -> bool {
-        (0..toks.len()).any(|k| self.at(toks, k))
-    }
 }
 
-type Words = FxHashSet<String>;
+/// A word list of the lexicon, looked up without comparing strings.
+type Words = crate::text::words::WordSet;
 
 fn words(list: &[String]) -> Words {
-    list.iter().map(|w| w.to_ascii_lowercase()).collect()
+    let v: Vec<&'static str> = list.iter().map(|w| leak(w.to_ascii_lowercase())).collect();
+    Words::new(&v)
 }
 
 #[derive(Debug)]
@@ -203,10 +201,17 @@ struct Lexicon {
     sub_after: Vec<Vec<String>>,
     sub_start: Vec<Vec<String>>,
     sub_clause: Words,
-    background: Phrases,
+    sub_before_last: Words,
+    sub_after_first: Words,
+    sub_start_first: Words,
+    /// Every word a pattern names, every verb, every word after which a
+    /// pattern may bind: a sentence with none of them binds nothing.
+    anchors: Words,
+    /// Background, perpetrator and revision phrases in one index.
+    marks: FxHashMap<String, Vec<(Vec<String>, Mark)>>,
+    /// The first words of `marks`, asked first.
+    mark_first: Words,
     teaser: Phrases,
-    perpetrator: Phrases,
-    revision: Phrases,
     additive: Words,
     age_before: Vec<Vec<String>>,
     person_det: Words,
@@ -273,7 +278,7 @@ fn compile_pattern(p: PatternFile) -> Pattern {
         p.id
     );
     Pattern {
-        unless: words(&p.unless),
+        unless: (!p.unless.is_empty()).then(|| words(&p.unless)),
         compare: p.compare,
         date: p.unit.is_some(),
         id: leak(p.id),
@@ -286,7 +291,7 @@ fn compile_pattern(p: PatternFile) -> Pattern {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let f = file();
     let mut verbs = FxHashMap::default();
-    for (canon, forms) in f.verbs {
+    for (canon, forms) in f.verbs.clone() {
         let canon = leak(canon);
         for v in forms {
             verbs.insert(v.to_ascii_lowercase(), canon);
@@ -300,15 +305,70 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         sub_after: phrases(&f.subgroup.after),
         sub_start: phrases(&f.subgroup.sentence_start),
         sub_clause: words(&f.subgroup.after_clause),
-        background: Phrases::new(phrases(&f.background.phrases)),
+        sub_before_last: words(
+            &phrases(&f.subgroup.before)
+                .into_iter()
+                .filter_map(|p| p.last().cloned())
+                .collect::<Vec<_>>(),
+        ),
+        sub_after_first: words(
+            &phrases(&f.subgroup.after)
+                .into_iter()
+                .filter_map(|p| p.first().cloned())
+                .collect::<Vec<_>>(),
+        ),
+        sub_start_first: words(
+            &phrases(&f.subgroup.sentence_start)
+                .into_iter()
+                .filter_map(|p| p.first().cloned())
+                .collect::<Vec<_>>(),
+        ),
+        anchors: {
+            let mut a: Vec<String> = Vec::new();
+            for p in &f.patterns {
+                for part in p.pattern.split_whitespace() {
+                    let body = part.trim_end_matches(['?', '*']);
+                    if body.chars().any(char::is_lowercase) {
+                        a.extend(body.split('|').map(str::to_ascii_lowercase));
+                    }
+                }
+            }
+            a.extend(f.verbs.values().flatten().map(|v| v.to_ascii_lowercase()));
+            a.sort();
+            a.dedup();
+            words(&a)
+        },
+        mark_first: words(
+            &[
+                &f.background.phrases[..],
+                &f.perpetrator[..],
+                &f.revision[..],
+            ]
+            .concat()
+            .iter()
+            .filter_map(|p| p.split_whitespace().next().map(str::to_string))
+            .collect::<Vec<_>>(),
+        ),
+        marks: {
+            let mut m: FxHashMap<String, Vec<(Vec<String>, Mark)>> = FxHashMap::default();
+            for (list, mark) in [
+                (&f.background.phrases, Mark::Background),
+                (&f.perpetrator, Mark::Perpetrator),
+                (&f.revision, Mark::Revision),
+            ] {
+                for p in phrases(list).into_iter().filter(|p| !p.is_empty()) {
+                    m.entry(p[0].clone()).or_default().push((p, mark));
+                }
+            }
+            m
+        },
         teaser: Phrases::new(
             phrases(&f.background.teaser)
                 .into_iter()
                 .chain(phrases(&f.background.sentence_start))
                 .collect(),
         ),
-        revision: Phrases::new(phrases(&f.revision)),
-        perpetrator: Phrases::new(phrases(&f.perpetrator)),
+
         additive: words(&f.additive),
         age_before: phrases(&f.age.before),
         person_det: words(&f.one_person.determiners),
@@ -441,7 +501,9 @@ fn forward(
         }
         Rep::Star => {
             // greedy, then back off
-            let mut stops = vec![(k, event)];
+            let mut stops: arrayvec::ArrayVec<(usize, Option<&'static str>), { MAX_STAR + 2 }> =
+                arrayvec::ArrayVec::new();
+            stops.push((k, event));
             let mut at = k;
             let mut ev = event;
             while stops.len() <= MAX_STAR {
@@ -516,7 +578,9 @@ fn backward(
             backward(cx, rest, k, event)
         }
         Rep::Star => {
-            let mut stops = vec![(k, event)];
+            let mut stops: arrayvec::ArrayVec<(usize, Option<&'static str>), { MAX_STAR + 2 }> =
+                arrayvec::ArrayVec::new();
+            stops.push((k, event));
             let mut at = k;
             let mut ev = event;
             while stops.len() <= MAX_STAR {
@@ -554,16 +618,30 @@ pub(super) fn bind(
         .iter()
         .filter(|p| p.date == date)
         .find_map(|p| {
-            if !p.unless.is_empty() && toks.iter().any(|t| t.word && p.unless.contains(t.low)) {
-                return None;
-            }
             let after_event = forward(&cx, &p.after, after, None)?;
             let before_event = backward(&cx, &p.before, first, None)?;
+            let barred = p
+                .unless
+                .as_ref()
+                .is_some_and(|u| toks.iter().any(|t| t.word && u.contains(t.low)));
+            if barred {
+                return None;
+            }
             Some(Binding {
                 pattern: p.id,
                 event: after_event.or(before_event).or(p.event),
             })
         })
+}
+
+/// Whether any pattern may bind a figure of this sentence: it has an event
+/// word, an active verb, or a word a pattern names (`toll`, `crowd`).
+pub(super) fn may_bind(toks: &[Tok<'_>]) -> bool {
+    let lex = &*LEXICON;
+    (0..toks.len()).any(|k| {
+        let t = &toks[k];
+        t.word && (lex.anchors.contains(t.low) || event_at(toks, k).is_some())
+    })
 }
 
 /// Whether the tokens ending just before `end` spell `phrase`.
@@ -588,13 +666,25 @@ fn starts_with(toks: &[Tok<'_>], start: usize, phrase: &[String]) -> bool {
 /// A figure that counts part of a group: `three of the officers`,
 /// `including two children`, `six were among the dead`, a sentence that
 /// starts `Of those, ...`.
-pub(super) fn subgroup(toks: &[Tok<'_>], first: usize, after: usize, noun_end: usize) -> bool {
+/// `including` is the sentence's first `including`, if any.
+pub(super) fn subgroup(
+    toks: &[Tok<'_>],
+    (first, after, noun_end): (usize, usize, usize),
+    including: Option<usize>,
+) -> bool {
     let lex = &*LEXICON;
+    let low = |k: usize| toks.get(k).filter(|t| t.word).map(|t| t.low);
     // "killing 12 people, including one shooting that left two dead"
-    if toks[..first].iter().any(|t| t.word && t.low == "including")
-        || lex.sub_before.iter().any(|p| ends_with(toks, first, p))
-        || lex.sub_after.iter().any(|p| starts_with(toks, after, p))
-        || lex.sub_start.iter().any(|p| starts_with(toks, 0, p))
+    if including.is_some_and(|i| i < first)
+        || first
+            .checked_sub(1)
+            .and_then(low)
+            .is_some_and(|w| lex.sub_before_last.contains(w))
+            && lex.sub_before.iter().any(|p| ends_with(toks, first, p))
+        || low(after).is_some_and(|w| lex.sub_after_first.contains(w))
+            && lex.sub_after.iter().any(|p| starts_with(toks, after, p))
+        || low(0).is_some_and(|w| lex.sub_start_first.contains(w))
+            && lex.sub_start.iter().any(|p| starts_with(toks, 0, p))
     {
         return true;
     }
@@ -617,35 +707,61 @@ pub(super) fn subgroup(toks: &[Tok<'_>], first: usize, after: usize, noun_end: u
     false
 }
 
-/// Whether a sentence marks its figures as background: another incident,
-/// a period total, a rate (`since the war began`, `last year`, `per
-/// 100,000`), or a year other than `year`, the story's own.
-pub(super) fn background(toks: &[Tok<'_>], year: Option<i16>) -> bool {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Background,
+    Perpetrator,
+    Revision,
+}
+
+/// What the words of a sentence say of all its figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Marks {
+    /// Another incident, a period total, a rate (`since the war began`,
+    /// `last year`, `per 100,000`), a teaser for another story, or a year
+    /// other than the story's own.
+    pub(super) background: bool,
+    /// The attacker counted with the victims (`including the gunman`).
+    pub(super) perpetrator: bool,
+    /// A figure that corrects an earlier one (`not five as first reported`).
+    pub(super) revision: bool,
+}
+
+/// The marks of a sentence, in one pass over its tokens; `year` is the
+/// story's (any year in the sentence is background when it is unknown).
+pub(super) fn marks(toks: &[Tok<'_>], year: Option<i16>) -> Marks {
     let lex = &*LEXICON;
-    toks.iter().enumerate().any(|(k, t)| {
+    let mut m = Marks {
+        background: lex.teaser.at(toks, 0),
+        ..Marks::default()
+    };
+    for (k, t) in toks.iter().enumerate() {
         if !t.word {
-            return false;
+            continue;
         }
-        // a year other than the story's; any year when the story's is unknown
-        if let Ok(n) = t.text.parse::<i16>() {
-            if t.text.len() == 4 && (1900..=2100).contains(&n) && year.is_none_or(|y| n != y) {
-                return true;
+        if t.text.len() == 4 && t.text.as_bytes()[0].is_ascii_digit() {
+            if let Ok(n) = t.text.parse::<i16>() {
+                if (1900..=2100).contains(&n) && year.is_none_or(|y| n != y) {
+                    m.background = true;
+                }
             }
         }
-        lex.background.at(toks, k)
-    }) || lex.teaser.at(toks, 0)
-}
-
-/// Whether a sentence says its figures correct earlier ones.
-pub(super) fn revision(toks: &[Tok<'_>]) -> bool {
-    let lex = &*LEXICON;
-    lex.revision.anywhere(toks)
-}
-
-/// Whether a sentence's figures count the attacker with the victims.
-pub(super) fn perpetrator(toks: &[Tok<'_>]) -> bool {
-    let lex = &*LEXICON;
-    lex.perpetrator.anywhere(toks)
+        if !lex.mark_first.contains(t.low) {
+            continue;
+        }
+        if let Some(ps) = lex.marks.get(t.low) {
+            for (p, mark) in ps {
+                if starts_with(toks, k, p) {
+                    match mark {
+                        Mark::Background => m.background = true,
+                        Mark::Perpetrator => m.perpetrator = true,
+                        Mark::Revision => m.revision = true,
+                    }
+                }
+            }
+        }
+    }
+    m
 }
 
 /// Whether the figure is added to another (`six were also killed`): an
