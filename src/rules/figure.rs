@@ -67,6 +67,14 @@ fn same_counted(x: &Claim, y: &Claim) -> bool {
     }
 }
 
+/// A story is held against another by at most this many of its figures of
+/// one measure; a body with more is a roundup.
+const MAX_PER_STORY: usize = 32;
+
+/// An event whose figures of one measure are stated in more distinct ways
+/// than this compares each way with the most common ones only.
+const MAX_CLASSES: usize = 256;
+
 /// The first sentences of a story (its headline and lead) state its own
 /// incident; later ones often recall others, give a part of the toll, or
 /// another figure the story goes on to explain. Stories are held against
@@ -394,7 +402,10 @@ pub(crate) fn compare(
         // a body that disagrees with itself speaks of several things (a
         // roundup, a price list): the story is held against others by its
         // headline alone
-        ambiguous[ci] = body.iter().enumerate().any(|(i, &x)| {
+        // (more figures of one measure than a story states of one incident
+        // is a roundup too, and no square of them is compared)
+        ambiguous[ci] = body.len() > MAX_PER_STORY
+            || body.iter().enumerate().any(|(i, &x)| {
             body[i + 1..].iter().any(|&y| {
                 matches!(
                     hold(analyses, rule, &intervals, &[x], &[y]),
@@ -442,16 +453,40 @@ pub(crate) fn compare(
                 Qualifier::Exact | Qualifier::Approx | Qualifier::ApproxBelow | Qualifier::Range
             )
         };
-        if all.iter().any(precise) {
+        let mut chosen: Vec<(usize, usize)> = if all.iter().any(precise) {
             all.into_iter().filter(precise).collect()
         } else {
             all
-        }
+        };
+        chosen.truncate(MAX_PER_STORY);
+        chosen
     };
+    // the classes each class is held against: all of them, or, in an event
+    // stated in more ways than MAX_CLASSES, the MAX_CLASSES stated by the
+    // most stories (the cost stays linear in the classes)
+    let mut partners: Vec<usize> = (0..reps.len()).collect();
+    if reps.len() > MAX_CLASSES {
+        partners.sort_by_key(|&c| (std::cmp::Reverse(members[c].len()), c));
+        partners.truncate(MAX_CLASSES);
+        partners.sort_unstable();
+    }
+    let partner_claims: Vec<Vec<(usize, usize)>> = partners.iter().map(|&j| compared(j)).collect();
+    let mut is_partner = vec![false; reps.len()];
+    for &j in &partners {
+        is_partner[j] = true;
+    }
     for i in 0..reps.len() {
         let xs = compared(i);
-        for j in i + 1..reps.len() {
-            match hold(analyses, rule, &intervals, &xs, &compared(j)) {
+        for (&j, ys) in partners.iter().zip(&partner_claims) {
+            // each pair once: two partners in order, any other class with
+            // every partner
+            if j == i || is_partner[i] && j < i {
+                continue;
+            }
+            let swap = j < i;
+            let (i, j) = if swap { (j, i) } else { (i, j) };
+            let (xs, ys) = if swap { (ys, &xs) } else { (&xs, ys) };
+            match hold(analyses, rule, &intervals, xs, ys) {
                 Verdict::Apart => {}
                 Verdict::Agree => {
                     agree[i] += members[j].len();
