@@ -406,13 +406,13 @@ pub(crate) fn compare(
         // is a roundup too, and no square of them is compared)
         ambiguous[ci] = body.len() > MAX_PER_STORY
             || body.iter().enumerate().any(|(i, &x)| {
-            body[i + 1..].iter().any(|&y| {
-                matches!(
-                    hold(analyses, rule, &intervals, &[x], &[y]),
-                    Verdict::Clash(..)
-                )
-            })
-        });
+                body[i + 1..].iter().any(|&y| {
+                    matches!(
+                        hold(analyses, rule, &intervals, &[x], &[y]),
+                        Verdict::Clash(..)
+                    )
+                })
+            });
         // the headline against the lead, which restates its figure
         let body: Vec<_> = body
             .into_iter()
