@@ -475,12 +475,12 @@ pub(crate) fn compare(
     for &j in &partners {
         is_partner[j] = true;
     }
-    for i in 0..reps.len() {
+    for (i, &partnered) in is_partner.iter().enumerate() {
         let xs = compared(i);
         for (&j, ys) in partners.iter().zip(&partner_claims) {
             // each pair once: two partners in order, any other class with
             // every partner
-            if j == i || is_partner[i] && j < i {
+            if j == i || partnered && j < i {
                 continue;
             }
             let swap = j < i;
