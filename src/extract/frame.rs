@@ -1401,7 +1401,7 @@ pub fn claims(
             });
         }
         let sentence_start = out.len();
-        for (a, b, e) in persons {
+        for (a, b, e, people) in persons {
             let span = toks[a].start..toks[b - 1].end;
             let taken = out[..sentence_start]
                 .iter()
@@ -1424,8 +1424,8 @@ pub fn claims(
                 revision: marks().revision,
                 span: span.clone(),
                 value_span: toks[a].start..toks[a].end,
-                quantity: Quantity::exact(Unit::Count, 1.0),
-                stated: (1.0, 1.0),
+                quantity: Quantity::exact(Unit::Count, f64::from(people)),
+                stated: (f64::from(people), f64::from(people)),
                 counted: Some(noun.low.to_string()),
                 counted_span: None,
                 event: Some(e.to_string()),

@@ -782,11 +782,12 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
     first > 0 && near(first - 1)
 }
 
-/// One person named by a noun and what happened to them: `(first token,
-/// token after the noun, event)` for `a man was shot dead`, `killed a
+/// One person named by a noun and what happened to them, or a few joined
+/// by `and` (`a woman and her granddaughter were found dead`): `(first
+/// token, token after the last noun, event, people)` for `a man was shot dead`, `killed a
 /// 19-year-old woman`, and, at the start of a sentence, `13-year-old boy
 /// killed`.
-pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> {
+pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u32)> {
     let lex = &*LEXICON;
     let is = |k: usize, list: &Words| toks.get(k).is_some_and(|t| t.word && list.contains(t.low));
     let age = |k: usize| {
@@ -892,7 +893,7 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> 
                     {
                         // the person's name, age included; not the age's comma
                         let last = (k..end).rev().find(|&i| capital(i)).unwrap_or(k);
-                        out.push((k, last + 1, e));
+                        out.push((k, last + 1, e, 1));
                         k = end;
                         continue;
                     }
@@ -903,17 +904,32 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> 
         let headline_start = k == 0 && !det;
         if det || headline_start {
             let from = if det { k + 1 } else { k };
-            if let Some(end) = phrase(from, headline_start) {
+            if let Some(first_end) = phrase(from, headline_start) {
+                // people joined by `and`, each named by a noun: `a woman and
+                // her 6-year-old granddaughter`, `a man and a child`
+                let (mut end, mut people) = (first_end, 1_u32);
+                while toks.get(end).is_some_and(|t| t.word && t.low == "and") {
+                    let next_det = is(end + 1, &lex.person_det);
+                    let from = if next_det { end + 2 } else { end + 1 };
+                    match phrase(from, false) {
+                        Some(e) if e > from => {
+                            end = e;
+                            people += 1;
+                        }
+                        _ => break,
+                    }
+                }
                 // the person as subject: `a man was (later) shot dead`
                 let mut j = end;
                 while is(j, &lex.person_aux) || adverb(j) {
                     j += 1;
                 }
                 if let Some(e) = happened(j) {
-                    out.push((k, end, e));
+                    out.push((k, end, e, people));
                     k = end;
                     continue;
                 }
+                let end = first_end;
                 // the person as object: `killed a 19-year-old woman`
                 if det {
                     let verb = (1..=3).find_map(|n| {
@@ -921,7 +937,7 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str)> 
                         phrase_at(at, &lex.person_verbs).filter(|&(len, _)| len == n)
                     });
                     if let Some((_, e)) = verb {
-                        out.push((k, end, e));
+                        out.push((k, end, e, 1));
                         k = end;
                         continue;
                     }
