@@ -11,6 +11,7 @@ mod html;
 mod props;
 mod seeds;
 mod snapshots;
+mod unusual;
 
 #[path = "../benches/corpus.rs"]
 mod corpus;

@@ -78,10 +78,13 @@ const NEGATIONS: &[&str] = &[
 ];
 
 fn expletive(w: &str) -> bool {
+    // a letter and two or more dashes or stars: "f--", "é**"; by
+    // characters, as the first letter need not be one byte
+    let mut rest = w.chars();
     let censored = w.contains('*')
-        || (w.len() >= 3
-            && w.starts_with(|c: char| c.is_alphabetic())
-            && w[1..].chars().all(|c| c == '-' || c == '*'));
+        || (rest.next().is_some_and(char::is_alphabetic)
+            && rest.clone().nth(1).is_some()
+            && rest.all(|c| c == '-' || c == '*'));
     censored
         || matches!(
             w,
@@ -402,6 +405,37 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn words_that_start_with_a_letter_of_many_bytes() {
+        // issue 16: a byte slice after the first letter panicked here
+        for (quote, want) in [
+            ("Ça suffit, dit-il", "ça"),
+            ("Über alles", "über"),
+            ("L'Élysée a parlé", "l'élysée"),
+            ("Это не так", "это"),
+            ("Όχι σήμερα", "όχι"),
+            ("ß", "ß"),
+        ] {
+            assert_eq!(normalize(quote).words[0], want, "{quote}");
+        }
+        // a censored word is a letter and dashes or stars, whatever the letter
+        assert_eq!(normalize("é--").words, vec!["<expletive>"]);
+        assert_eq!(normalize("é-").words, vec!["é-"]);
+        assert_eq!(normalize("f-").words, vec!["f-"]);
+        assert!(!classes("Nous n'irons pas à l'Élysée", "Nous irons à l'Élysée").is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Any text normalises and compares without a panic.
+        #[test]
+        fn any_text_normalises(a in "\\PC{0,40}", b in "(\\PC|[-*'’.… ]){0,40}") {
+            let (na, nb) = (normalize(&a), normalize(&b));
+            let d = compare(&na, &nb);
+            proptest::prop_assert!(d.similarity >= 0.0);
+        }
     }
 
     #[test]

@@ -192,7 +192,11 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             let sentence = crate::text::sentence_at(sentences, body.start).unwrap_or(first);
             let sent = &sentences[sentence].span;
             // a fragment: the sentence goes on around it with words of its own
-            let lead = text[sent.start..body.start - c.len_utf8()].trim();
+            // (a sentence cut for length can start right after the mark)
+            let lead = text
+                .get(sent.start..body.start - c.len_utf8())
+                .unwrap_or("")
+                .trim();
             let partial =
                 !lead.is_empty() && !lead.ends_with(':') && !lead.ends_with(',') && words < 12 && {
                     let tail = text
@@ -514,6 +518,16 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].0.contains("'we are finished here'"));
         assert_eq!(got[0].1.as_deref(), Some("the foreman"));
+    }
+
+    #[test]
+    fn a_quote_opening_where_a_long_sentence_was_cut() {
+        // issue 16: the sentence cut at MAX_SENTENCE starts right after the
+        // opening mark; slicing from it back to the mark panicked
+        let t = format!("{}“abc def ghi,” the chief said.", "x".repeat(1997));
+        let got = q(&t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "abc def ghi,");
     }
 
     #[test]

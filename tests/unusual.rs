@@ -1,0 +1,87 @@
+//! Unusual and hostile stories of issue 16, through the binary: each is
+//! checked or rejected with a reason (and a position), nothing panics or
+//! overflows the stack, and the rest of the batch is still checked. That
+//! the work on them grows linearly is proven where it is counted, in the
+//! library's own tests (`src/work.rs`).
+
+use crate::util::crosscheck;
+use std::path::{Path, PathBuf};
+
+/// A fresh folder holding `files`; removed when dropped.
+struct Batch(PathBuf);
+
+impl Batch {
+    fn new(name: &str, files: &[(&str, &[u8])]) -> Batch {
+        let dir = std::env::temp_dir().join(format!("crosscheck-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, bytes) in files {
+            std::fs::write(dir.join(file), bytes).unwrap();
+        }
+        Batch(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `check --format json` on a folder: the exit code and the report.
+fn check(dir: &Path, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let out = crosscheck()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .args(extra)
+        .arg(dir)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    (out.status.code(), v)
+}
+
+/// The status of the story whose path ends in `name`.
+fn status<'a>(v: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["path"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("{name} missing: {v}"))
+}
+
+#[test]
+fn quotations_with_words_in_other_scripts_are_compared() {
+    let a = "---\nid: a\noutlet: Le Matin\nevent: summit\n---\n\
+             “Ça ne se reproduira jamais, Élysée ou pas,” the minister said.\n\n\
+             «Это не так, мы не отступим», the general said.\n";
+    let b = "---\nid: b\noutlet: Evening Post\nevent: summit\n---\n\
+             “Ça se reproduira jamais, Élysée ou pas,” the minister said.\n\n\
+             «Это так, мы не отступим», the general said. Όχι σήμερα, Über alles.\n";
+    let dir = Batch::new("scripts", &[("a.md", a.as_bytes()), ("b.md", b.as_bytes())]);
+    let (code, v) = check(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["summary"]["checked"], 2, "{}", v["summary"]);
+    // the quote comparison ran: the French "ne" dropped is a changed word
+    let quotes = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "quote")
+        .count();
+    assert!(quotes >= 1, "{v}");
+    // and the human report shows them
+    let out = crosscheck()
+        .args(["check", "--color", "never", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Ça"));
+}
