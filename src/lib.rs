@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod story;
 pub mod text;
+mod work;
 
 use extract::frame::{Claim, Dangling};
 use quote::Quote;

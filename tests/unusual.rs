@@ -85,3 +85,22 @@ fn quotations_with_words_in_other_scripts_are_compared() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Ça"));
 }
+
+#[test]
+fn chains_of_and_do_not_overflow_the_stack() {
+    let ones = format!("{}1 people died.\n", "1 and ".repeat(10_000));
+    let hundreds = format!("{}one people died.\n", "one hundred and ".repeat(10_000));
+    let dir = Batch::new(
+        "and-chains",
+        &[
+            ("ones.txt", ones.as_bytes()),
+            ("hundreds.txt", hundreds.as_bytes()),
+            ("good.md", b"---\nid: good\n---\nAt least 12 people died.\n"),
+        ],
+    );
+    let (code, v) = check(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{v}");
+    for name in ["ones.txt", "hundreds.txt", "good.md"] {
+        assert_eq!(status(&v, name)["status"], "checked", "{name}");
+    }
+}

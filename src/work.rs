@@ -1,0 +1,77 @@
+//! A count of the steps taken by the loops that hostile input once made
+//! quadratic, so that tests can prove the work grows linearly.
+//!
+//! Why count, and what: seconds are no measure on a shared, loaded machine,
+//! and counting allocations would need a counting global allocator, which
+//! `unsafe_code = "forbid"` rules out. So each loop that walks text, claims,
+//! sentences, quotation marks or an element stack on behalf of one item
+//! calls [`step`] with the number of elements it visited: the number
+//! grammar's tokens and its recursion, the phone-number guard's digit groups,
+//! the claim frame's look-back, the search for closing quotation marks, the
+//! characters counted for a column, the pieces a sentence is tested
+//! against when a story is compacted, the characters of a report's source
+//! line, the HTML ingest's open elements and attribute pre-scan. Each such
+//! loop was quadratic once (issue 16): before the fixes these counts grew
+//! fourfold per doubling of the inputs in [`tests`]; now they grow twofold.
+//!
+//! Outside `cfg(test)` [`step`] is empty and compiles to nothing. The
+//! counter is per thread: tests run in parallel, and the code under test
+//! runs on the calling thread (no rayon in what these tests call).
+
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Count `n` steps of an inner loop.
+#[inline]
+pub(crate) fn step(n: usize) {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + n as u64));
+    #[cfg(not(test))]
+    let _ = n;
+}
+
+/// Run `f` and count the steps it takes on this thread.
+#[cfg(test)]
+pub(crate) fn counted<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    let before = STEPS.with(std::cell::Cell::get);
+    let out = f();
+    (out, STEPS.with(std::cell::Cell::get) - before)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each pathological input of issue 16 at four sizes, doubling: the
+    //! steps counted must grow no faster than the input (a factor of at
+    //! most 2.5 per doubling leaves room for constant terms; quadratic work
+    //! shows a factor near 4).
+
+    use super::counted;
+
+    /// The steps `run` takes at sizes `n`, `2n`, `4n`, `8n`; asserts that
+    /// they grow linearly.
+    fn linear(what: &str, n: usize, run: impl Fn(usize) -> u64) {
+        let steps: Vec<u64> = (0..4).map(|k| run(n << k)).collect();
+        assert!(steps[0] > 0, "{what}: nothing counted");
+        for w in steps.windows(2) {
+            assert!(
+                w[1] as f64 <= 2.5 * w[0] as f64,
+                "{what}: steps {steps:?} grow faster than the input"
+            );
+        }
+    }
+
+    fn mentions(text: &str) -> u64 {
+        counted(|| crate::extract::scan::mentions(text, None)).1
+    }
+
+    #[test]
+    fn and_chains_in_the_number_grammar() {
+        for link in ["1 and ", "one hundred and ", "1 in ", "two out of "] {
+            linear(link, 250, |n| {
+                mentions(&format!("{}1 people died.", link.repeat(n)))
+            });
+        }
+    }
+}
