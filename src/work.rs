@@ -74,4 +74,28 @@ mod tests {
             });
         }
     }
+
+    fn analysed(body: &str) -> u64 {
+        let s = crate::story::inline("s", "Outlet", None, None, None, body).unwrap();
+        counted(|| crate::analyse(s)).1
+    }
+
+    #[test]
+    fn counts_without_a_counted_noun() {
+        linear("12 dead. paragraphs", 100, |n| {
+            analysed(&"12 dead.\n\n".repeat(n))
+        });
+        linear("score lines", 100, |n| {
+            analysed(&"Rovers 2 United 1\n\n".repeat(n))
+        });
+    }
+
+    #[test]
+    fn runs_of_numbers_and_the_phone_guard() {
+        for unit in ["1 ", "1,", "12/35/53/100/", "1-", "1.", "1/", "+1 ", "1, "] {
+            linear(unit, 200, |n| mentions(&unit.repeat(n)));
+        }
+        linear("1, paragraph", 200, |n| analysed(&"1,".repeat(n)));
+        linear("1 paragraph", 200, |n| analysed(&"1 ".repeat(n)));
+    }
 }

@@ -12,7 +12,12 @@ struct Batch(PathBuf);
 
 impl Batch {
     fn new(name: &str, files: &[(&str, &[u8])]) -> Batch {
-        let dir = std::env::temp_dir().join(format!("crosscheck-{name}-{}", std::process::id()));
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let k = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!(
+            "crosscheck-unusual-{name}-{}-{k}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         for (file, bytes) in files {
@@ -102,5 +107,46 @@ fn chains_of_and_do_not_overflow_the_stack() {
     assert_eq!(code, Some(0), "{v}");
     for name in ["ones.txt", "hundreds.txt", "good.md"] {
         assert_eq!(status(&v, name)["status"], "checked", "{name}");
+    }
+}
+
+/// The claims of one story file, as `claims --format json` gives them.
+fn claims(name: &str, body: &[u8]) -> Vec<serde_json::Value> {
+    let dir = Batch::new("claims", &[(name, body)]);
+    let out = crosscheck()
+        .args(["claims", "--format", "json"])
+        .arg(dir.path().join(name))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["stories"][0]["claims"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_count_without_a_noun_takes_the_last_noun_of_its_paragraph_only() {
+    let body = "Police said 12 civilians died and 4 were hurt.\n\n\
+                Officials said 7 were hurt.\n\n"
+        .repeat(300);
+    let got = claims("many.txt", body.as_bytes());
+    assert_eq!(got.len(), 900);
+    for (k, c) in got.iter().enumerate() {
+        let want = if k % 3 == 2 { "person" } else { "civilian" };
+        assert_eq!(c["counted"], want, "{k}: {c}");
+    }
+}
+
+#[test]
+fn long_runs_of_numbers_are_read() {
+    // each of these was quadratic in the phone-number guard or the frame
+    for unit in ["1,", "1 ", "12/35/53/100/", "1-", "+1 "] {
+        let body = unit.repeat(20_000);
+        let got = claims("run.txt", body.as_bytes());
+        assert!(got.len() <= body.len() / 2, "{unit}: {}", got.len());
     }
 }

@@ -44,6 +44,7 @@ pub struct Mention {
 pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut slashed = guard::Slashed::default();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -113,7 +114,7 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
             } else {
                 text.len()
             };
-            match figure(&text[..upto], at, published, floor) {
+            match figure(&text[..upto], at, published, floor, &mut slashed) {
                 Step::Found(m) => {
                     i = m.span.end.max(i + 1);
                     out.push(m);
@@ -490,11 +491,17 @@ fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>
 
 /// The figure at `at`; `floor` is where the previous figure ended, so no
 /// qualifier is read from text that belongs to it.
-fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step {
+fn figure(
+    text: &str,
+    at: usize,
+    published: Option<Date>,
+    floor: usize,
+    slashed: &mut guard::Slashed,
+) -> Step {
     let s = &text[at..];
     let first = s.as_bytes()[0];
     if first.is_ascii_digit() || first == b'+' {
-        match guard::skip(s) {
+        match guard::skip_in(text, at, slashed) {
             Some((n, guard::Guarded::Identifier)) => return Step::Labels(at..at + n),
             Some((n, guard::Guarded::Time)) => return Step::Skip(at + n),
             None => {}
