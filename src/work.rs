@@ -98,4 +98,83 @@ mod tests {
         linear("1, paragraph", 200, |n| analysed(&"1,".repeat(n)));
         linear("1 paragraph", 200, |n| analysed(&"1 ".repeat(n)));
     }
+
+    /// Stories checked, compacted and reported in the default (human)
+    /// format, as `check` does.
+    fn reported(files: &[(&str, String)]) -> u64 {
+        let rules = crate::rules::defaults().unwrap();
+        let stories: Vec<crate::story::Story> = files
+            .iter()
+            .flat_map(|(name, body)| crate::story::from_bytes(name, body.as_bytes()).stories)
+            .collect();
+        assert_eq!(stories.len(), files.len());
+        counted(|| {
+            let analyses: Vec<crate::Analysis> = stories.into_iter().map(crate::analyse).collect();
+            let planned = crate::rules::engine::Planned {
+                event: "e".to_string(),
+                stories: (0..analyses.len()).collect(),
+                reason: None,
+            };
+            let (group, findings) = crate::rules::engine::check_event(&analyses, planned, &rules);
+            assert!(findings.len() >= 25, "{} findings", findings.len());
+            let mut spans = vec![Vec::new(); analyses.len()];
+            for f in &findings {
+                for e in &f.evidence {
+                    spans[e.story].push(e.span.clone());
+                }
+            }
+            let analyses: Vec<crate::Analysis> = analyses
+                .into_iter()
+                .zip(&spans)
+                .map(|(a, s)| crate::batch::compact(a, &[], s).0)
+                .collect();
+            let report = crate::report::check::CheckReport {
+                analyses: &analyses,
+                rejected: &[],
+                events: std::slice::from_ref(&group),
+                findings: &findings,
+                min_level: crate::rules::Severity::Info,
+                rules: &rules,
+                fail_on: None,
+            };
+            let mut out = Vec::new();
+            crate::report::check::emitter(crate::report::check::CheckFormat::Human)
+                .emit(&mut out, &report, false)
+                .unwrap();
+            out.len()
+        })
+        .1
+    }
+
+    #[test]
+    fn a_story_on_one_line_with_many_findings() {
+        let sentence = "In the town at least people were killed, officials said. ";
+        // (from 100 sentences, 5.7 KB: shorter lines are handed to
+        // annotate-snippets whole, which is linear up to a constant)
+        linear("one line", 100, |n| {
+            reported(&[("a.txt", sentence.repeat(n))])
+        });
+        // a page on one line: every column is far from its text's
+        linear("one-line page", 100, |n| {
+            let p = format!("<p class=\"x\">{sentence}</p>");
+            reported(&[("a.html", format!("<article>{}</article>", p.repeat(n)))])
+        });
+        // the claims report: a position for each claim
+        linear("claims on one line", 1000, |n| {
+            let s = crate::story::inline("s", "O", None, None, None, &"1,".repeat(n)).unwrap();
+            counted(|| {
+                let a = crate::analyse(s);
+                let mut out = Vec::new();
+                crate::report::claims::write(
+                    &mut out,
+                    crate::report::claims::ClaimsFormat::Json,
+                    &[a],
+                    &[],
+                    false,
+                )
+                .unwrap();
+            })
+            .1
+        });
+    }
 }

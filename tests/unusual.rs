@@ -150,3 +150,56 @@ fn long_runs_of_numbers_are_read() {
         assert!(got.len() <= body.len() / 2, "{unit}: {}", got.len());
     }
 }
+
+#[test]
+fn a_story_on_one_long_line_is_reported_with_the_files_columns() {
+    // 2,000 findings on one 150 KB line, and a page on one line whose
+    // columns are far from its text's
+    let sentence = "In the town at least people were killed, officials said. ";
+    let line = format!("{}\n", sentence.repeat(2_000));
+    let page = format!(
+        "<html><body><article>{}</article></body></html>",
+        format!("<p class=\"story-text\">{sentence}</p>").repeat(500)
+    );
+    let dir = Batch::new(
+        "one-line",
+        &[
+            ("line.txt", line.as_bytes()),
+            ("page.html", page.as_bytes()),
+        ],
+    );
+    let out = crosscheck()
+        .args(["check", "--color", "never", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let human = String::from_utf8(out.stdout).unwrap();
+    let (_, v) = check(dir.path(), &[]);
+    // every header of the human report is where the JSON report says
+    let mut want: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["evidence"].as_array().unwrap().clone())
+        .map(|e| {
+            let name = Path::new(e["path"].as_str().unwrap()).file_name().unwrap();
+            format!("{}:{}:{}", name.to_string_lossy(), e["line"], e["column"])
+        })
+        .collect();
+    let mut got: Vec<String> = human
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(|h| {
+            Path::new(h)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(got.len(), 2_500);
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+}

@@ -6,6 +6,7 @@ pub mod ci;
 pub mod claims;
 pub mod diff;
 pub mod html;
+mod snippet;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).
 pub const JSON_VERSION: u32 = 1;
