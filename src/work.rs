@@ -159,6 +159,11 @@ mod tests {
             let p = format!("<p class=\"x\">{sentence}</p>");
             reported(&[("a.html", format!("<article>{}</article>", p.repeat(n)))])
         });
+        // many findings, one a paragraph: compaction keeps the sentences
+        // of each
+        linear("paragraphs with findings", 100, |n| {
+            reported(&[("a.txt", format!("{sentence}\n\n").repeat(n))])
+        });
         // the claims report: a position for each claim
         linear("claims on one line", 1000, |n| {
             let s = crate::story::inline("s", "O", None, None, None, &"1,".repeat(n)).unwrap();
@@ -176,5 +181,16 @@ mod tests {
             })
             .1
         });
+    }
+
+    #[test]
+    fn unmatched_opening_quotation_marks() {
+        for mark in ["“", "«", "‘", "\"", "'"] {
+            linear(mark, 200, |n| analysed(&format!("{mark}word ").repeat(n)));
+            // a run of paragraphs, each opening a quote that never closes
+            linear(mark, 50, |n| {
+                analysed(&format!("{mark}We stay {mark}here and there\n\n").repeat(n))
+            });
+        }
     }
 }
