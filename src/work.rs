@@ -193,4 +193,24 @@ mod tests {
             });
         }
     }
+
+    fn html(page: &str) -> u64 {
+        counted(|| crate::story::from_bytes("p.html", page.as_bytes())).1
+    }
+
+    #[test]
+    fn html_with_unclosed_inline_tags_and_stray_end_tags() {
+        linear("unclosed inline tags", 200, |n| {
+            html(&format!("<p>{}</p>", "<b>12 dead ".repeat(n)))
+        });
+        linear("stray end tags", 200, |n| {
+            html(&format!("<p>{}{}</p>", "<b>x".repeat(n), "</i>".repeat(n)))
+        });
+        linear("captions", 100, |n| {
+            let page =
+                "<p>Boats sank. Two men swam.</p><figure><figcaption>3 boats</figcaption></figure>";
+            let s = crate::story::from_bytes("p.html", page.repeat(n).as_bytes()).stories;
+            counted(|| crate::analyse(s.into_iter().next().unwrap())).1
+        });
+    }
 }

@@ -218,3 +218,41 @@ fn a_line_of_numbers_is_data_and_the_rest_is_read() {
     let texts: Vec<&str> = got.iter().map(|c| c["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["At least 12 people"; 4]);
 }
+
+#[test]
+fn html_pages_with_hostile_markup_are_rejected_or_read() {
+    let attributes = format!(
+        "<html><body>\n<article><p {}>12 people died.</p></article></body></html>",
+        "a=\"\" ".repeat(25_000)
+    );
+    let nested = format!(
+        "<article><p>{}At least 12 people died.{}</p></article>",
+        "<b><i><span>".repeat(20_000),
+        "</em></div>".repeat(20_000)
+    );
+    let dir = Batch::new(
+        "html",
+        &[
+            ("attributes.html", attributes.as_bytes()),
+            ("nested.html", nested.as_bytes()),
+            ("good.md", b"---\nid: good\n---\nAt least 12 people died.\n"),
+        ],
+    );
+    let (code, v) = check(dir.path(), &[]);
+    assert_eq!(code, Some(2), "{v}");
+    let bad = status(&v, "attributes.html");
+    assert_eq!(bad["status"], "rejected");
+    assert!(
+        bad["reason"]
+            .as_str()
+            .unwrap()
+            .contains("more than 100 attributes"),
+        "{bad}"
+    );
+    assert_eq!(
+        (bad["line"].as_u64(), bad["column"].as_u64()),
+        (Some(2), Some(13))
+    );
+    assert_eq!(status(&v, "nested.html")["status"], "checked");
+    assert_eq!(status(&v, "good.md")["status"], "checked");
+}
