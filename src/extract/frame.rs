@@ -1684,19 +1684,25 @@ fn participants(sentence: &str) -> Option<&'static str> {
 }
 
 fn inherit_from_paragraph(claims: &mut [Claim], sentences: &[Sentence]) {
-    for i in 1..claims.len() {
-        if claims[i].counted.is_some() || claims[i].quantity.unit != Unit::Count {
+    // the donor is the last count before it in its paragraph that has a
+    // noun (given or inherited): kept per paragraph as the claims go by, not
+    // searched for back over every earlier claim, which was quadratic in a
+    // story of many counts without a noun ("12 dead." paragraphs)
+    let mut donors: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    for i in 0..claims.len() {
+        crate::work::step(1);
+        if claims[i].quantity.unit != Unit::Count {
             continue;
         }
         let para = sentences[claims[i].sentence].paragraph;
-        let donor = (0..i).rev().find(|&j| {
-            claims[j].quantity.unit == Unit::Count
-                && claims[j].counted.is_some()
-                && sentences[claims[j].sentence].paragraph == para
-        });
-        if let Some(j) = donor {
-            let donated = claims[j].counted.clone();
-            claims[i].counted = donated;
+        if claims[i].counted.is_none() {
+            if let Some(&j) = donors.get(&para) {
+                let donated = claims[j].counted.clone();
+                claims[i].counted = donated;
+            }
+        }
+        if claims[i].counted.is_some() {
+            donors.insert(para, i);
         }
     }
 }
