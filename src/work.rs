@@ -99,6 +99,58 @@ mod tests {
         linear("1 paragraph", 200, |n| analysed(&"1 ".repeat(n)));
     }
 
+    /// The steps of comparing one event's figures (`rules::figure`).
+    fn compared(stories: &[(String, String)]) -> u64 {
+        let rules = crate::rules::defaults().unwrap();
+        let analyses: Vec<crate::Analysis> = stories
+            .iter()
+            .enumerate()
+            .map(|(i, (outlet, body))| {
+                let s =
+                    crate::story::inline(&format!("s{i}"), outlet, None, None, None, body).unwrap();
+                crate::analyse(s)
+            })
+            .collect();
+        counted(|| {
+            let planned = crate::rules::engine::Planned {
+                event: "e".to_string(),
+                stories: (0..analyses.len()).collect(),
+                reason: None,
+            };
+            crate::rules::engine::check_event(&analyses, planned, &rules)
+        })
+        .1
+    }
+
+    #[test]
+    fn figures_of_one_measure_in_one_event() {
+        // two stories with n tolls each (issue 16, item 6)
+        linear("two stories, n tolls each", 100, |n| {
+            let tolls = |from: usize| -> String {
+                (0..n)
+                    .map(|k| format!("{} people were killed.", from + 2 * k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            compared(&[
+                ("Alpha".to_string(), tolls(10)),
+                ("Beta".to_string(), tolls(11)),
+            ])
+        });
+        // n stories of one event, each with its own toll
+        linear("n stories, n tolls", 600, |n| {
+            let stories: Vec<(String, String)> = (0..n)
+                .map(|k| {
+                    (
+                        format!("Outlet {k}"),
+                        format!("{} people were killed.", 10 + 3 * k),
+                    )
+                })
+                .collect();
+            compared(&stories)
+        });
+    }
+
     /// Stories checked, compacted and reported in the default (human)
     /// format, as `check` does.
     fn reported(files: &[(&str, String)]) -> u64 {

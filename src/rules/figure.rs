@@ -237,6 +237,7 @@ fn hold(
     xs: &[(usize, usize)],
     ys: &[(usize, usize)],
 ) -> Verdict {
+    crate::work::step(xs.len() * ys.len());
     let mut best: Option<Closest> = None;
     let mut compared = false;
     for &x in xs {
@@ -353,6 +354,7 @@ pub(crate) fn compare(
     let cmp: &Compare = &rule.compare;
     // per story: its eligible claims, in the order of their keys
     let mut per_story: BTreeMap<usize, Vec<(ClaimKey, usize)>> = BTreeMap::new();
+    crate::work::step(claims.len());
     for &(s, k) in claims {
         let c = &analyses[s].claims[k];
         if eligible(c) {
