@@ -887,10 +887,9 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
                     j += 1;
                 }
                 if j > end || toks.get(j).is_some_and(|t| t.word) {
-                    if let Some(e) = phrase_at(j, &lex.person_events)
-                        .map(|(_, e)| e)
-                        .filter(|&e| e == "killed")
-                    {
+                    // a name needs an auxiliary before `shot` or `wounded`
+                    // (`Officer Hay was shot`), not a headline's verb
+                    if let Some(e) = happened(j).filter(|&e| e == "killed" || j > end) {
                         // the person's name, age included; not the age's comma
                         let last = (k..end).rev().find(|&i| capital(i)).unwrap_or(k);
                         out.push((k, last + 1, e, 1));
@@ -908,7 +907,10 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
                 // people joined by `and`, each named by a noun: `a woman and
                 // her 6-year-old granddaughter`, `a man and a child`
                 let (mut end, mut people) = (first_end, 1_u32);
-                while toks.get(end).is_some_and(|t| t.word && t.low == "and") {
+                while toks
+                    .get(end)
+                    .is_some_and(|t| t.word && t.low == "and" || t.text == ",")
+                {
                     let next_det = is(end + 1, &lex.person_det);
                     let from = if next_det { end + 2 } else { end + 1 };
                     match phrase(from, false) {
@@ -929,15 +931,32 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
                     k = end;
                     continue;
                 }
-                let end = first_end;
-                // the person as object: `killed a 19-year-old woman`
+                // the person as object: `killed a 19-year-old woman`, `killed
+                // his wife and son before killing himself` (the attacker too)
+                let reflexive = (end..(end + 7).min(toks.len())).any(|i| {
+                    matches!(toks[i].low, "himself" | "herself")
+                        && toks[end..i]
+                            .iter()
+                            .any(|t| matches!(t.low, "killing" | "killed" | "shooting" | "gun"))
+                });
                 if det {
                     let verb = (1..=3).find_map(|n| {
                         let at = k.checked_sub(n)?;
                         phrase_at(at, &lex.person_verbs).filter(|&(len, _)| len == n)
                     });
-                    if let Some((_, e)) = verb {
-                        out.push((k, end, e, 1));
+                    // `shot his friend in the back`, where nobody died
+                    let shot = || {
+                        k.checked_sub(1)
+                            .and_then(|at| toks.get(at))
+                            .is_some_and(|t| {
+                                t.word && matches!(t.low, "shot" | "shooting" | "shoots")
+                            })
+                            && !deadly
+                    };
+                    let verb = verb.map(|(_, e)| e).or_else(|| shot().then_some("injured"));
+                    if let Some(e) = verb {
+                        let people = people + u32::from(e == "killed" && reflexive);
+                        out.push((k, end, e, people));
                         k = end;
                         continue;
                     }
