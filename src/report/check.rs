@@ -464,7 +464,8 @@ fn finding_out(analyses: &[Analysis], f: &Finding) -> FindingOut {
             .map(|e| evidence_out(analyses, e))
             .collect(),
         diff: f.diff.as_ref().map(|d| {
-            d.iter()
+            d.parts
+                .iter()
                 .map(|(op, text)| DiffPart {
                     op: op.as_str(),
                     text: text.clone(),
@@ -582,7 +583,9 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
             );
         }
         if let Some(d) = &f.diff {
-            group = group.element(Level::NOTE.message(format!("words: {}", render_diff(d, color))));
+            group = group.element(Level::NOTE.message(format!("why: {}", term(&d.why()))));
+            group = group
+                .element(Level::NOTE.message(format!("words: {}", render_diff(&d.parts, color))));
         }
         group = group.element(Level::NOTE.message(format!("event: {}", term(&f.event))));
         writeln!(w, "{}", renderer.render(&[group]))?;
