@@ -159,6 +159,12 @@ impl Change {
             Class::Tense => {
                 format!("the tense differs: \u{201c}{old}\u{201d} \u{2192} \u{201c}{new}\u{201d}")
             }
+            Class::Function if new.is_empty() => {
+                format!("function words are left out: \u{201c}{old}\u{201d}")
+            }
+            Class::Function if old.is_empty() => {
+                format!("function words are added: \u{201c}{new}\u{201d}")
+            }
             Class::Function => format!(
                 "function words differ: \u{201c}{old}\u{201d} \u{2192} \u{201c}{new}\u{201d}"
             ),

@@ -131,12 +131,22 @@ fn opens(s: &str, i: usize, c: char) -> bool {
     }
 }
 
-/// Find where a quote opened at `body` closes, within `s`; single quotes
-/// must close after a word and before a non-letter.
-fn find_close(s: &str, body: usize, close: char) -> Option<usize> {
+/// Find where a quote opened at `body` closes, within `s`, and the length
+/// of the closing mark; single quotes must close after a word and before a
+/// non-letter. Scraped text mixes straight and curly double quotes: one
+/// opened straight may close curly, and one opened curly closes straight
+/// where no curly mark closes it.
+fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
+    let also = match close {
+        '"' => Some('”'),
+        '”' if !s[body..].contains('”') => Some('"'),
+        _ => None,
+    };
     let mut from = body;
-    while let Some(rel) = s[from..].find(close) {
+    loop {
+        let rel = s[from..].find(|c: char| c == close || Some(c) == also)?;
         let at = from + rel;
+        let mark = s[at..].chars().next().unwrap_or(close);
         if close == '\'' || close == '’' {
             let prev = s[..at].chars().next_back();
             let next = s[at + close.len_utf8()..].chars().next();
@@ -147,7 +157,24 @@ fn find_close(s: &str, body: usize, close: char) -> Option<usize> {
                 continue;
             }
         }
-        return Some(at);
+        return Some((at, mark.len_utf8()));
+    }
+}
+
+/// A quote that never closes in its paragraph but is followed there by an
+/// attribution (`"By rolling back this rule we protect the river, the two
+/// men said in a statement.`): the closing mark was left out before the
+/// comma. Where the quote ends (after the comma), within `rest`.
+fn attribution_ends(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = rest[from..].find(',') {
+        let comma = from + k;
+        let tail = &rest[comma + 1..];
+        let clause = words_of(&tail[..clause_end(tail)]);
+        if !clause.is_empty() && clause.len() <= 10 && clause.iter().take(6).any(|w| is_speech(w)) {
+            return Some(comma + 1);
+        }
+        from = comma + 1;
     }
     None
 }
@@ -182,8 +209,13 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 continue;
             };
             let body_start = span.start + i + c.len_utf8();
-            let (body_end, resume) = match find_close(s, i + c.len_utf8(), close) {
-                Some(e) => (span.start + e, Some(e + close.len_utf8())),
+            let body_from = i + c.len_utf8();
+            let (body_end, resume) = match find_close(s, body_from, close) {
+                Some((e, n)) => (span.start + e, Some(e + n)),
+                None if attribution_ends(&s[body_from..]).is_some() => {
+                    let e = body_from + attribution_ends(&s[body_from..]).unwrap_or(0);
+                    (span.start + e, Some(e))
+                }
                 None => {
                     // runs on into following paragraphs that open with the same mark
                     let mut q = p + 1;
@@ -193,7 +225,7 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                         if !t.starts_with(c) {
                             break;
                         }
-                        if let Some(e) = find_close(t, c.len_utf8(), close) {
+                        if let Some((e, _)) = find_close(t, c.len_utf8(), close) {
                             end = Some((q, paragraphs[q].1.start + e));
                             break;
                         }
@@ -582,6 +614,22 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("The mother"));
         assert_eq!(got[1].1.as_deref(), Some("The mother"), "she resolved");
+    }
+
+    #[test]
+    fn mixed_marks_and_a_closing_mark_left_out() {
+        let got = q(
+            "\"What I know is they had problems,” says another neighbour, Justin. “He broke in before.\"",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "What I know is they had problems,");
+        assert_eq!(got[0].1.as_deref(), Some("Justin"));
+        let t = "\"By rolling back this rule we protect the river, the two men said in a statement.\n\n\"Agencies will consult biologists.\"";
+        let got = q(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "By rolling back this rule we protect the river,");
+        assert_eq!(got[0].1.as_deref(), Some("the two men"));
+        assert_eq!(got[1].0, "Agencies will consult biologists.");
     }
 
     #[test]
