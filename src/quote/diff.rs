@@ -150,9 +150,13 @@ impl Change {
                 format!("words are left out: \u{201c}{old}\u{201d}")
             }
             Class::Omission if old.is_empty() => format!("words are added: \u{201c}{new}\u{201d}"),
-            Class::Omission => format!(
-                "words are left out or added: \u{201c}{old}\u{201d} \u{2192} \u{201c}{new}\u{201d}"
-            ),
+            // the side whose words mean something is what was left out or added
+            Class::Omission if old.split(' ').any(is_content) => {
+                format!("words are left out: \u{201c}{old}\u{201d} \u{2192} \u{201c}{new}\u{201d}")
+            }
+            Class::Omission => {
+                format!("words are added: \u{201c}{old}\u{201d} \u{2192} \u{201c}{new}\u{201d}")
+            }
             Class::Form => format!(
                 "a word's form or spelling differs: \u{201c}{old}\u{201d} \u{2192} \u{201c}{new}\u{201d}"
             ),
@@ -538,8 +542,19 @@ fn numbers(words: &[String]) -> Vec<String> {
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         {
-            out.push(w.replace(',', ""));
-            i += 1;
+            // `1.5 million` is 1,500,000
+            let mut value: f64 = w.replace(',', "").parse().unwrap_or(0.0);
+            let mut n = 1;
+            while let Some(NumberWord::Scale(s)) = words.get(i + n).and_then(|w| number_word(w)) {
+                value *= s;
+                n += 1;
+            }
+            out.push(if n == 1 {
+                w.replace(',', "")
+            } else {
+                format!("{value}")
+            });
+            i += n;
             continue;
         }
         // ordinals: `11th` and `eleventh` (not `first`, `second`: "wait a
@@ -711,16 +726,55 @@ fn negations(words: &[String], rest: &[String]) -> usize {
         .count()
 }
 
+/// Negative concord: `did not see anything` and `did not see nothing`
+/// say the same, when a negation stands before the words in both versions.
+fn concord(old: &[String], new: &[String], before: (&[String], &[String])) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("anything", "nothing"),
+        ("anybody", "nobody"),
+        ("anyone", "nobody"),
+        ("ever", "never"),
+        ("any", "no"),
+        ("either", "neither"),
+        ("anywhere", "nowhere"),
+    ];
+    let l = lexicon();
+    let negated = |ws: &[String]| {
+        ws.iter()
+            .rev()
+            .take(5)
+            .any(|w| l.negations.contains(w.as_str()))
+    };
+    old.len() == new.len()
+        && negated(before.0)
+        && negated(before.1)
+        && old.iter().zip(new).all(|(a, b)| {
+            a == b
+                || PAIRS
+                    .iter()
+                    .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+        })
+}
+
 /// The class of one difference between `old` and `new` words (`rest`:
-/// what follows each in its version), or `None` when it is a difference of
-/// style only.
-fn classify(old: &[String], new: &[String], rest: (&[String], &[String])) -> Option<Class> {
+/// what follows each in its version; `before`: what stands before it), or
+/// `None` when it is a difference of style only.
+fn classify(
+    old: &[String],
+    new: &[String],
+    rest: (&[String], &[String]),
+    before: (&[String], &[String]),
+) -> Option<Class> {
     let l = lexicon();
     // a negation flipped is a word or two; one among many changed words is
     // part of a rewording
     let small = old.len().max(new.len()) <= 4;
     if small && negations(old, rest.0) != negations(new, rest.1) {
-        return Some(Class::Negation);
+        return Some(if concord(old, new, before) {
+            Class::Function
+        } else {
+            Class::Negation
+        });
     }
     let (na, nb) = (numbers(old), numbers(new));
     if na != nb {
@@ -886,7 +940,12 @@ pub fn compare_regions(
                 old: wa.join(" "),
                 new: wb.join(" "),
             });
-        } else if let Some(class) = classify(wa, wb, (&a.words[x.end..], &b.words[y.end..])) {
+        } else if let Some(class) = classify(
+            wa,
+            wb,
+            (&a.words[x.end..], &b.words[y.end..]),
+            (&a.words[..x.start], &b.words[..y.start]),
+        ) {
             changes.push(Change {
                 class,
                 old: wa.join(" "),
@@ -1084,6 +1143,25 @@ mod tests {
 
     #[test]
     fn classes_of_change() {
+        assert_eq!(
+            classes("it cost 1.5 million euros", "it cost 1,500,000 euros"),
+            vec![]
+        );
+        assert_eq!(
+            classes("it cost 1.5 million euros", "it cost 15 million euros"),
+            vec![Class::Number]
+        );
+        assert_eq!(
+            classes(
+                "they did not see anything at all",
+                "they did not see nothing at all"
+            ),
+            vec![Class::Function]
+        );
+        assert_eq!(
+            classes("they saw anything at all", "they saw nothing at all"),
+            vec![Class::Negation]
+        );
         assert_eq!(
             classes("We did not order the strike", "We did order the strike"),
             vec![Class::Negation]

@@ -15,7 +15,6 @@ struct LexiconFile {
     roles: Vec<String>,
     organisations: Vec<String>,
     titles: Vec<String>,
-    determiners: Vec<String>,
     dates: Vec<String>,
     irregular: Vec<[String; 2]>,
     spellings: std::collections::BTreeMap<String, String>,
@@ -29,7 +28,6 @@ pub(crate) struct Lexicon {
     pub roles: FxHashSet<String>,
     pub organisations: FxHashSet<String>,
     pub titles: FxHashSet<String>,
-    pub determiners: FxHashSet<String>,
     pub dates: FxHashSet<String>,
     /// A verb's forms that no suffix relates (`sit`, `sat`), both ways.
     pub irregular: FxHashSet<(String, String)>,
@@ -58,7 +56,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         roles: set(f.roles),
         organisations: set(f.organisations),
         titles: set(f.titles),
-        determiners: set(f.determiners),
         dates: set(f.dates),
         irregular,
         spellings: f.spellings.into_iter().collect(),

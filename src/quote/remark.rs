@@ -132,10 +132,14 @@ pub fn remarks<L: Ord + Copy>(
         });
         let ver = &mut versions[v];
         ver.members.push(m);
-        if !ver.stories.contains(&c.story) {
+        // a story's quotes come together: its story is the last one pushed
+        if ver.stories.last() != Some(&c.story) {
             ver.stories.push(c.story);
         }
         ver.rank = ver.rank.min(rank(c.story));
+    }
+    for v in &mut versions {
+        v.stories.sort_unstable();
     }
     let reps: Vec<&Candidate> = versions.iter().map(|v| &cands[v.members[0]]).collect();
     let words = |v: usize| &reps[v].words;
@@ -147,10 +151,16 @@ pub fn remarks<L: Ord + Copy>(
     // the quote that matches it best in another story, not with every quote
     // there that shares its frame
     let shares_story = |x: usize, y: usize| {
-        versions[x]
-            .stories
-            .iter()
-            .any(|s| versions[y].stories.contains(s))
+        let (a, b) = (&versions[x].stories, &versions[y].stories);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     };
     let pairs: Vec<_> = pairs
         .into_iter()
@@ -173,15 +183,20 @@ pub fn remarks<L: Ord + Copy>(
     // every story of `y` holds a quote that matches the same words of `x` better
     let dominated = |k: usize, x: usize| {
         let (y, region) = side(k, x);
-        versions[y].stories.iter().all(|s| {
-            by_version[x].iter().any(|&f| {
-                let (z, other) = side(f, x);
-                f != k
-                    && versions[z].stories.contains(s)
-                    && pairs[f].matched > pairs[k].matched
-                    && overlaps(&other, &region)
+        let better: Vec<usize> = by_version[x]
+            .iter()
+            .map(|&f| (f, side(f, x)))
+            .filter(|(f, (_, other))| {
+                *f != k && pairs[*f].matched > pairs[k].matched && overlaps(other, &region)
             })
-        })
+            .map(|(_, (z, _))| z)
+            .collect();
+        !better.is_empty()
+            && versions[y].stories.iter().all(|s| {
+                better
+                    .iter()
+                    .any(|&z| versions[z].stories.binary_search(s).is_ok())
+            })
     };
     let keep: Vec<bool> = (0..pairs.len())
         .map(|k| !dominated(k, pairs[k].i) && !dominated(k, pairs[k].j))

@@ -111,7 +111,23 @@ fn quote_rows(analyses: &[Analysis], t: Thresholds) -> Vec<QuoteRow> {
         }
     }
     let all: Vec<&crate::quote::align::Candidate> = cands.iter().collect();
-    let mut rows: Vec<QuoteRow> = align(&all, t, |i, j| refs[i].0 != refs[j].0)
+    let pairs = align(&all, t, |i, j| refs[i].0 != refs[j].0);
+    // a quote is one remark with the quote of the other story that matches
+    // the same words of it best, not with every one that shares its frame
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    let dominated = |p: &crate::quote::align::Pair| {
+        pairs.iter().any(|q| {
+            q.matched > p.matched
+                && ((q.i == p.i && overlaps(&q.a, &p.a))
+                    || (q.j == p.j && overlaps(&q.b, &p.b))
+                    || (q.j == p.i && overlaps(&q.b, &p.a))
+                    || (q.i == p.j && overlaps(&q.a, &p.b)))
+        })
+    };
+    let kept: Vec<crate::quote::align::Pair> =
+        pairs.iter().filter(|p| !dominated(p)).cloned().collect();
+    let mut rows: Vec<QuoteRow> = kept
         .into_iter()
         .map(|p| {
             let ((i, ri), (j, rj)) = if refs[p.i].0 == 0 {
