@@ -385,13 +385,17 @@ pub fn compact(
             a.claims.push(c);
         }
     }
+    // the kept pieces are sorted and apart: only the last to start at or
+    // before a sentence can hold it (testing every piece was quadratic in
+    // a story with many findings)
     let sentences = std::mem::take(&mut a.sentences);
     a.sentences = sentences
         .into_iter()
         .filter(|s| {
-            merged
-                .iter()
-                .any(|r| r.start <= s.span.start && s.span.end <= r.end)
+            crate::work::step(1);
+            let k = merged.partition_point(|r| r.start <= s.span.start);
+            k.checked_sub(1)
+                .is_some_and(|k| s.span.end <= merged[k].end)
         })
         .collect();
     // collecting in place keeps the old capacity: give it back
@@ -491,6 +495,30 @@ mod tests {
             done.rejected
         );
         assert!(done.group.stories.is_empty());
+    }
+
+    /// The sentences kept are those inside a kept piece, found by binary
+    /// search: the same as testing every piece.
+    #[test]
+    fn sentences_inside_kept_pieces_stay() {
+        let body = "At least people were killed in town 1.\n\nIt rained.\n\n".repeat(40);
+        let a = analysis(&body);
+        let spans: Vec<Range<usize>> = a
+            .dangling
+            .iter()
+            .map(|d| d.span.clone())
+            .step_by(3)
+            .collect();
+        assert!(spans.len() > 10);
+        let all = a.sentences.clone();
+        let (c, _) = compact(a, &[], &spans);
+        let inside = |s: &crate::text::Sentence| {
+            spans
+                .iter()
+                .any(|sp| s.span.start <= sp.start && sp.end <= s.span.end)
+        };
+        let want: Vec<_> = all.iter().filter(|s| inside(s)).cloned().collect();
+        assert_eq!(c.sentences, want);
     }
 
     #[test]

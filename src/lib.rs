@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod story;
 pub mod text;
+mod work;
 
 use extract::frame::{Claim, Dangling};
 use quote::Quote;
@@ -41,8 +42,22 @@ pub struct Analysis {
 /// Segment a story and extract its claims and quotes.
 pub fn analyse(story: Story) -> Analysis {
     let mut sentences = text::sentences(&story.text, story.headline_end);
+    // a sentence is a caption's when it starts in one: among the captions
+    // that start before it, the furthest end tells (a page of many
+    // captions tested each against every sentence)
+    let mut captions: Vec<&std::ops::Range<usize>> = story.captions.iter().collect();
+    captions.sort_by_key(|c| c.start);
+    let ends: Vec<usize> = captions
+        .iter()
+        .scan(0, |end, c| {
+            *end = c.end.max(*end);
+            Some(*end)
+        })
+        .collect();
     for s in &mut sentences {
-        if story.captions.iter().any(|c| c.contains(&s.span.start)) {
+        work::step(1);
+        let k = captions.partition_point(|c| c.start <= s.span.start);
+        if k > 0 && ends[k - 1] > s.span.start {
             s.block = text::Block::Caption;
         }
     }

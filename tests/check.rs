@@ -614,3 +614,156 @@ fn numbered_words_accept_what_the_matchers_accept() {
         "{accepted} accepted, {refused} refused"
     );
 }
+
+/// Stories written for one test, in a folder of their own: (file, outlet,
+/// published, body).
+fn event_of(name: &str, stories: &[(&str, &str, &str, &str)]) -> Vec<crosscheck::Analysis> {
+    let dir = std::env::temp_dir().join(format!("crosscheck-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, outlet, published, body) in stories {
+        std::fs::write(
+            dir.join(file),
+            format!("---\noutlet: {outlet}\npublished: {published}\nevent: one\n---\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let (analyses, rejected) = crate::util::analyse(&dir);
+    assert!(rejected.is_empty(), "{rejected:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+    analyses
+}
+
+fn primary_outlets(analyses: &[crosscheck::Analysis], f: &Finding) -> Vec<String> {
+    f.evidence
+        .iter()
+        .filter(|e| e.primary)
+        .map(|e| analyses[e.story].story.outlet.clone())
+        .collect()
+}
+
+#[test]
+fn the_odd_one_out_is_blamed_three_outlets_against_one() {
+    let analyses = event_of(
+        "odd-one",
+        &[
+            (
+                "a.md",
+                "Alpha Daily",
+                "2024-06-12",
+                "About 40,000 people marched through the city, police said.",
+            ),
+            (
+                "b.md",
+                "Beta Post",
+                "2024-06-12",
+                "Police said 40,000 people marched through the city.",
+            ),
+            (
+                "c.md",
+                "Gamma News",
+                "2024-06-12",
+                "Some 40,000 people marched through the city on Tuesday.",
+            ),
+            (
+                "d.md",
+                "Delta Wire",
+                "2024-06-12",
+                "Police said 4,000 people marched through the city.",
+            ),
+        ],
+    );
+    let rule_set = crosscheck::rules::load::defaults().unwrap();
+    let (_, findings) = rules::engine::check(&analyses, &rule_set, GroupBy::Event);
+    let crowd: Vec<&Finding> = findings.iter().filter(|f| f.rule == "crowd-size").collect();
+    assert_eq!(crowd.len(), 1, "one finding for the measure: {findings:#?}");
+    assert_eq!(primary_outlets(&analyses, crowd[0]), ["Delta Wire"]);
+    assert_eq!(
+        crowd[0].severity,
+        Severity::Error,
+        "a slipped zero, same day, same source"
+    );
+    assert!(
+        crowd[0].message.contains("a slipped zero"),
+        "{}",
+        crowd[0].message
+    );
+}
+
+#[test]
+fn a_falling_toll_blames_the_later_report_and_a_rising_one_is_quiet() {
+    let falling = event_of(
+        "falling",
+        &[
+            (
+                "a.md",
+                "Alpha Daily",
+                "2024-05-02",
+                "Nineteen people were killed in the blast, police said.",
+            ),
+            (
+                "b.md",
+                "Beta Post",
+                "2024-05-04",
+                "Twelve people were killed in the blast, police said.",
+            ),
+        ],
+    );
+    let rule_set = crosscheck::rules::load::defaults().unwrap();
+    let (_, findings) = rules::engine::check(&falling, &rule_set, GroupBy::Event);
+    let deaths: Vec<&Finding> = findings.iter().filter(|f| f.rule == "deaths").collect();
+    assert_eq!(deaths.len(), 1, "{findings:#?}");
+    assert_eq!(primary_outlets(&falling, deaths[0]), ["Beta Post"]);
+    assert_eq!(
+        deaths[0].severity,
+        Severity::Warning,
+        "different days: no error"
+    );
+    let rising = event_of(
+        "rising",
+        &[
+            (
+                "a.md",
+                "Alpha Daily",
+                "2024-05-02",
+                "Twelve people were killed in the blast, police said.",
+            ),
+            (
+                "b.md",
+                "Beta Post",
+                "2024-05-04",
+                "Nineteen people were killed in the blast, police said.",
+            ),
+        ],
+    );
+    let (_, findings) = rules::engine::check(&rising, &rule_set, GroupBy::Event);
+    assert!(findings.iter().all(|f| f.rule != "deaths"), "{findings:#?}");
+}
+
+#[test]
+fn ages_sub_groups_and_background_are_never_compared_with_the_toll() {
+    let analyses = event_of(
+        "frame-traps",
+        &[
+            (
+                "a.md",
+                "Alpha Daily",
+                "2024-05-02",
+                "Four people were killed in the shooting on Tuesday. The victim, Ana Ode, 19, died at the scene. Of those, three were students. A similar attack in 2019 killed 40 people.",
+            ),
+            (
+                "b.md",
+                "Beta Post",
+                "2024-05-02",
+                "The shooting on Tuesday killed four people, including two children, police said.",
+            ),
+        ],
+    );
+    let rule_set = crosscheck::rules::load::defaults().unwrap();
+    let (_, findings) = rules::engine::check(&analyses, &rule_set, GroupBy::Event);
+    let figures: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == crosscheck::rules::model::Kind::Figure)
+        .collect();
+    assert!(figures.is_empty(), "{figures:#?}");
+}

@@ -202,3 +202,21 @@ fn a_directory_of_100_000_tiny_files_is_checked() {
     assert_eq!(v["summary"]["checked"], 100_000, "{}", v["summary"]);
     assert_eq!(v["stories"].as_array().unwrap().len(), 100_000);
 }
+
+/// A 100 MB line of `1,` and one of `12/35/53/100/` (issue 16): runs of
+/// numbers that long are data, skipped whole, so each is checked as fast
+/// as any line of its size (about a second each in release).
+#[test]
+#[ignore = "large input: .ci/run runs it in release"]
+fn a_100_mb_line_of_numbers_is_checked() {
+    let ones = "1,".repeat(50 * 1024 * 1024);
+    let slashes = "12/35/53/100/".repeat(100 * 1024 * 1024 / 13);
+    let dir = batch(&[
+        ("ones.txt", ones.into_bytes()),
+        ("slashes.txt", slashes.into_bytes()),
+    ]);
+    let (code, v) = check_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, Some(0), "{}", v["summary"]);
+    assert_eq!(v["summary"]["checked"], 2, "{}", v["summary"]);
+}

@@ -1229,11 +1229,11 @@ pub fn claims(
         .collect();
     by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
     let cues = dangle_cues(text.as_bytes());
-    let person_cues = person_cues(text.as_bytes());
     let shares = share_cues(text.as_bytes());
     let mut dangling = Vec::new();
     // one lower-cased copy and one token buffer for all sentences
     let lowered = text.to_ascii_lowercase();
+    let person_cues = person_cues(lowered.as_bytes());
     let mut toks = Vec::new();
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -1280,9 +1280,15 @@ pub fn claims(
                 said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
             })
             .and_then(|(_, m)| m.quantity.date);
-        let background = bind::background(toks, published.map(jiff::civil::Date::year));
-        let perpetrator = bind::perpetrator(toks);
-        let revision = bind::revision(toks);
+        // what the sentence's words say of its figures, read once and only
+        // for a sentence with a bound figure
+        let marks_cell = std::cell::OnceCell::new();
+        let may_bind_cell = std::cell::OnceCell::new();
+        let may_bind = || *may_bind_cell.get_or_init(|| bind::may_bind(toks));
+        let including = toks.iter().position(|t| t.word && t.low == "including");
+        let marks = || {
+            *marks_cell.get_or_init(|| bind::marks(toks, published.map(jiff::civil::Date::year)))
+        };
         for (idx, (_, m)) in ms.iter().enumerate() {
             let first_tok = toks.partition_point(|t| t.start < m.span.start);
             let after_tok = toks.partition_point(|t| t.start < m.span.end);
@@ -1354,7 +1360,7 @@ pub fn claims(
                 Unit::Count | Unit::Money(_) | Unit::Percent
             );
             let date = m.quantity.unit == Unit::Date;
-            let binding = (countable || date)
+            let binding = ((countable || date) && may_bind())
                 .then(|| bind::bind(toks, first_tok, figure_end, counted_span.as_ref(), date))
                 .flatten();
             let event = match binding.and_then(|b| b.event) {
@@ -1364,14 +1370,20 @@ pub fn claims(
             let noun_end = counted_span
                 .as_ref()
                 .map_or(figure_end, |c| toks.partition_point(|t| t.start < c.end));
-            let subgroup = countable && bind::subgroup(toks, first_tok, figure_end, noun_end);
+            let subgroup =
+                countable && bind::subgroup(toks, (first_tok, figure_end, noun_end), including);
+            let marked = if binding.is_some() {
+                marks()
+            } else {
+                bind::Marks::default()
+            };
             let additional = additional || countable && bind::additive(toks, first_tok, noun_end);
             out.push(Claim {
                 bound: binding.map(|b| b.pattern),
                 subgroup,
-                background,
-                perpetrator,
-                revision,
+                background: marked.background,
+                perpetrator: marked.perpetrator,
+                revision: marked.revision,
                 span: m.span.clone(),
                 value_span: m.value_span.clone(),
                 quantity: m.quantity.clone(),
@@ -1389,7 +1401,7 @@ pub fn claims(
             });
         }
         let sentence_start = out.len();
-        for (a, b, e) in persons {
+        for (a, b, e, people) in persons {
             let span = toks[a].start..toks[b - 1].end;
             let taken = out[..sentence_start]
                 .iter()
@@ -1405,15 +1417,15 @@ pub fn claims(
             }
             let noun = toks[b - 1];
             out.push(Claim {
-                bound: Some("one-person"),
+                bound: Some(bind::ONE_PERSON),
                 subgroup: false,
-                background,
-                perpetrator,
-                revision,
+                background: marks().background,
+                perpetrator: marks().perpetrator,
+                revision: marks().revision,
                 span: span.clone(),
                 value_span: toks[a].start..toks[a].end,
-                quantity: Quantity::exact(Unit::Count, 1.0),
-                stated: (1.0, 1.0),
+                quantity: Quantity::exact(Unit::Count, f64::from(people)),
+                stated: (f64::from(people), f64::from(people)),
                 counted: Some(noun.low.to_string()),
                 counted_span: None,
                 event: Some(e.to_string()),
@@ -1672,19 +1684,25 @@ fn participants(sentence: &str) -> Option<&'static str> {
 }
 
 fn inherit_from_paragraph(claims: &mut [Claim], sentences: &[Sentence]) {
-    for i in 1..claims.len() {
-        if claims[i].counted.is_some() || claims[i].quantity.unit != Unit::Count {
+    // the donor is the last count before it in its paragraph that has a
+    // noun (given or inherited): kept per paragraph as the claims go by, not
+    // searched for back over every earlier claim, which was quadratic in a
+    // story of many counts without a noun ("12 dead." paragraphs)
+    let mut donors: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    for i in 0..claims.len() {
+        crate::work::step(1);
+        if claims[i].quantity.unit != Unit::Count {
             continue;
         }
         let para = sentences[claims[i].sentence].paragraph;
-        let donor = (0..i).rev().find(|&j| {
-            claims[j].quantity.unit == Unit::Count
-                && claims[j].counted.is_some()
-                && sentences[claims[j].sentence].paragraph == para
-        });
-        if let Some(j) = donor {
-            let donated = claims[j].counted.clone();
-            claims[i].counted = donated;
+        if claims[i].counted.is_none() {
+            if let Some(&j) = donors.get(&para) {
+                let donated = claims[j].counted.clone();
+                claims[i].counted = donated;
+            }
+        }
+        if claims[i].counted.is_some() {
+            donors.insert(para, i);
         }
     }
 }
@@ -1738,21 +1756,30 @@ fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
 /// Where a word that may say what happened to one person stands (`dead`,
 /// `killed`, `wounded`, ...; sorted): only sentences with one are read for
 /// `a man was shot dead`.
-fn person_cues(text: &[u8]) -> Vec<(usize, usize)> {
+fn person_cues(lowered: &[u8]) -> Vec<(usize, usize)> {
     use std::sync::LazyLock;
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "dead", "died", "dies", "killed", "killing", "kills", "slain", "murdered",
-                "wounded", "wounding", "injured", "injuring", "hurt", "gunned", "shot",
-            ])
-            .expect("a fixed word list builds")
+    const WORDS: [&str; 11] = [
+        "dead", "died", "dies", "kill", "slain", "murder", "wound", "injur", "hurt", "gunned",
+        "shot",
+    ];
+    static TEDDY: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend(WORDS)
+            .build()
     });
-    WORDS
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect()
+    let mut cues: Vec<(usize, usize)> = match TEDDY.as_ref() {
+        Some(teddy) => teddy
+            .find_iter(lowered)
+            .map(|m| (m.start(), m.end()))
+            .collect(),
+        None => WORDS
+            .iter()
+            .flat_map(|w| memchr::memmem::find_iter(lowered, w).map(|at| (at, at + w.len())))
+            .collect(),
+    };
+    cues.sort_unstable();
+    cues
 }
 
 /// [`dangle_cues`] on a CPU without the SIMD the Teddy searcher needs: one

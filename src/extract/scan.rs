@@ -44,6 +44,7 @@ pub struct Mention {
 pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut slashed = guard::Slashed::default();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -104,6 +105,12 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
             None
         };
         if let Some(at) = candidate {
+            if !bytes[at].is_ascii_alphabetic() {
+                if let Some(end) = data_run(bytes, at) {
+                    i = end;
+                    continue;
+                }
+            }
             let floor = out.last().map_or(0, |m: &Mention| m.span.end);
             // "items 12,14,17": inside a list of numbers, the next comma
             // ends the number rather than starting decimals
@@ -113,7 +120,7 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
             } else {
                 text.len()
             };
-            match figure(&text[..upto], at, published, floor) {
+            match figure(&text[..upto], at, published, floor, &mut slashed) {
                 Step::Found(m) => {
                     i = m.span.end.max(i + 1);
                     // a figure beyond the range of a double (`1e308
@@ -161,6 +168,43 @@ fn in_range(m: &Mention) -> bool {
 
 /// The longest phone number, address or name whose numbers are labels.
 const MAX_CODE: usize = 40;
+
+/// The most numbers that a run of digits and the marks between numbers
+/// (`1, 2, 3`, `12/35/53`, `4 5 6`, `1.2.3`) may hold and still be read as
+/// prose. A longer run is a table or a dump of data: it is skipped whole,
+/// so that hostile input (a 100 MB line of `1,`) cannot make millions of
+/// figures.
+const MAX_LIST: usize = 64;
+
+/// Where the run of numbers at `at` ends, if it holds more than
+/// [`MAX_LIST`] numbers within its first 4 KB.
+fn data_run(bytes: &[u8], at: usize) -> Option<usize> {
+    let joins = |b: u8| {
+        matches!(
+            b,
+            b',' | b'.' | b'/' | b'-' | b'+' | b' ' | b'\t' | b':' | b';'
+        )
+    };
+    let mut numbers = 0;
+    let mut k = at;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b.is_ascii_digit() {
+            if k == at || !bytes[k - 1].is_ascii_digit() {
+                numbers += 1;
+            }
+        } else if !joins(b) {
+            break;
+        }
+        k += 1;
+        // short of a list by 4 KB: a few long numbers, to be read
+        if numbers <= MAX_LIST && k - at >= 4096 {
+            break;
+        }
+    }
+    crate::work::step(k - at);
+    (numbers > MAX_LIST).then_some(k)
+}
 
 /// Each run of digits in `text[range]` as a [`Unit::Label`] mention.
 fn labels(text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
@@ -507,11 +551,17 @@ fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>
 
 /// The figure at `at`; `floor` is where the previous figure ended, so no
 /// qualifier is read from text that belongs to it.
-fn figure(text: &str, at: usize, published: Option<Date>, floor: usize) -> Step {
+fn figure(
+    text: &str,
+    at: usize,
+    published: Option<Date>,
+    floor: usize,
+    slashed: &mut guard::Slashed,
+) -> Step {
     let s = &text[at..];
     let first = s.as_bytes()[0];
     if first.is_ascii_digit() || first == b'+' {
-        match guard::skip(s) {
+        match guard::skip_in(text, at, slashed) {
             Some((n, guard::Guarded::Identifier)) => return Step::Labels(at..at + n),
             Some((n, guard::Guarded::Time)) => return Step::Skip(at + n),
             None => {}
@@ -1104,6 +1154,33 @@ mod tests {
                 assert!(w[0].span.end <= w[1].span.start, "{text}: {m:?}");
             }
         }
+    }
+
+    /// Issue 16: a run of more numbers than any list in prose holds is
+    /// data, skipped whole; a list of numbers, a long number and a table
+    /// row are read.
+    #[test]
+    fn a_run_of_numbers_is_data() {
+        for unit in ["1,", "1 ", "12/35/53/", "1.", "+1 ", "1, "] {
+            let run = format!("{} people died", unit.repeat(100));
+            assert_eq!(mentions(&run, None), vec![], "{unit}");
+            // the figure after the run is read again
+            let after = format!("{} and then 12 people died", unit.repeat(100));
+            let m = mentions(&after, None);
+            assert_eq!(m.len(), 1, "{unit}: {m:?}");
+            assert_eq!(m[0].stated.0, 12.0);
+        }
+        let list: Vec<String> = (1..=40).map(|k| k.to_string()).collect();
+        assert_eq!(
+            mentions(&format!("in years {}", list.join(", ")), None).len(),
+            40
+        );
+        let long = format!("We counted {} people", "9".repeat(200));
+        assert_eq!(mentions(&long, None).len(), 1);
+        let row = "12 35 53 100\n";
+        let one_row = mentions(row, None).len();
+        assert!(one_row > 0);
+        assert_eq!(mentions(&row.repeat(100), None).len(), 100 * one_row);
     }
 
     #[test]

@@ -131,6 +131,113 @@ fn opens(s: &str, i: usize, c: char) -> bool {
     }
 }
 
+/// The marks a quotation opens with, each with its own closing mark.
+const OPENERS: [char; 5] = ['"', '“', '«', '‘', '\''];
+
+fn opener_index(open: char) -> usize {
+    OPENERS.iter().position(|&c| c == open).unwrap_or(0)
+}
+
+/// Where a closing mark stands, and its length in bytes.
+type Closing = (usize, usize);
+
+/// Where quotations opened in one text close, asked in the order of the
+/// text. Whether a mark closes depends on the mark alone, so the closing
+/// mark found for one opening stands for every later opening up to it:
+/// the text is searched once per kind of mark, however many openings never
+/// close (each searched the rest of the paragraph before).
+struct Closes<'a> {
+    s: &'a str,
+    /// Per kind of opening: from where it was asked, and what was found
+    /// (where the closing mark stands, and its length).
+    found: [Option<(usize, Option<Closing>)>; 5],
+}
+
+impl<'a> Closes<'a> {
+    fn new(s: &'a str) -> Self {
+        Closes {
+            s,
+            found: [None; 5],
+        }
+    }
+
+    /// [`find_close`] of `open`'s closing mark from `body`, which must not
+    /// go back.
+    fn after(&mut self, body: usize, open: char) -> Option<(usize, usize)> {
+        let slot = &mut self.found[opener_index(open)];
+        if let Some((asked, found)) = *slot {
+            if asked <= body && found.is_none_or(|(e, _)| body <= e) {
+                return found;
+            }
+        }
+        let found = closing(open).and_then(|close| find_close(self.s, body, close));
+        *slot = Some((body, found));
+        found
+    }
+}
+
+/// Where a quotation closes in the paragraphs after its own: the
+/// paragraph and the offset in the text.
+type Close = Option<(usize, usize)>;
+
+/// Where quotations that run on past their paragraph close, asked for
+/// paragraphs in order.
+#[derive(Default)]
+struct RunsOn {
+    /// Per kind of opening, the last run sought: the paragraphs from the
+    /// first sought to where the search stopped, and where it closed. A
+    /// search from a later paragraph of the run has the same answer, so
+    /// a run is searched once, not once per paragraph before it.
+    sought: [Option<(usize, usize, Close)>; 5],
+}
+
+impl RunsOn {
+    /// Where a quotation opened with `open` in paragraph `p` closes in the
+    /// paragraphs after it that each open with the same mark.
+    fn after(
+        &mut self,
+        text: &str,
+        paragraphs: &[(usize, Range<usize>)],
+        p: usize,
+        open: char,
+    ) -> Close {
+        let slot = &mut self.sought[opener_index(open)];
+        if let Some((from, to, end)) = *slot {
+            if from <= p + 1 && p < to {
+                return end;
+            }
+        }
+        let (to, end) = run_on(text, paragraphs, p, open);
+        *slot = Some((p + 1, to, end));
+        end
+    }
+}
+
+/// The search of [`RunsOn::after`]: where it stopped (the paragraph that
+/// closes the quotation, or the first that does not open with `open`),
+/// and where the quotation closes.
+fn run_on(
+    text: &str,
+    paragraphs: &[(usize, Range<usize>)],
+    p: usize,
+    open: char,
+) -> (usize, Close) {
+    let close = closing(open).unwrap_or(open);
+    let mut q = p + 1;
+    while q < paragraphs.len() {
+        crate::work::step(1);
+        let t = &text[paragraphs[q].1.clone()];
+        if !t.starts_with(open) {
+            break;
+        }
+        if let Some((e, _)) = find_close(t, open.len_utf8(), close) {
+            return (q, Some((q, paragraphs[q].1.start + e)));
+        }
+        q += 1;
+    }
+    (q, None)
+}
+
 /// Find where a quote opened at `body` closes, within `s`, and the length
 /// of the closing mark; single quotes must close after a word and before a
 /// non-letter. Scraped text mixes straight and curly double quotes: one
@@ -144,7 +251,9 @@ fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
     };
     let mut from = body;
     loop {
-        let rel = s[from..].find(|c: char| c == close || Some(c) == also)?;
+        let found = s[from..].find(|c: char| c == close || Some(c) == also);
+        crate::work::step(found.map_or(s.len() - from, |r| r + 1));
+        let rel = found?;
         let at = from + rel;
         let mark = s[at..].chars().next().unwrap_or(close);
         if close == '\'' || close == '’' {
@@ -164,19 +273,42 @@ fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
 /// A quote that never closes in its paragraph but is followed there by an
 /// attribution (`"By rolling back this rule we protect the river, the two
 /// men said in a statement.`): the closing mark was left out before the
-/// comma. Where the quote ends (after the comma), within `rest`.
-fn attribution_ends(rest: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(k) = rest[from..].find(',') {
+/// comma. Where the quote ends (after the comma), within `s`, for a body
+/// starting at `body`.
+fn attribution_ends(s: &str, body: usize) -> Option<usize> {
+    let mut from = body;
+    while let Some(k) = s[from..].find(',') {
+        crate::work::step(k + 1);
         let comma = from + k;
-        let tail = &rest[comma + 1..];
+        let tail = &s[comma + 1..];
         let clause = words_of(&tail[..clause_end(tail)]);
         if !clause.is_empty() && clause.len() <= 10 && clause.iter().take(6).any(|w| is_speech(w)) {
             return Some(comma + 1);
         }
         from = comma + 1;
     }
+    crate::work::step(s.len() - from);
     None
+}
+
+/// [`attribution_ends`] asked in the order of a paragraph: what was found
+/// for one opening stands for every later one up to it.
+#[derive(Default)]
+struct Attributions {
+    found: Option<(usize, Option<usize>)>,
+}
+
+impl Attributions {
+    fn after(&mut self, s: &str, body: usize) -> Option<usize> {
+        if let Some((asked, found)) = self.found {
+            if asked <= body && found.is_none_or(|e| body < e) {
+                return found;
+            }
+        }
+        let found = attribution_ends(s, body);
+        self.found = Some((body, found));
+        found
+    }
 }
 
 /// Every quotation in `text`, with speakers where the story names them.
@@ -192,6 +324,7 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             _ => paragraphs.push((k, s.span.clone())),
         }
     }
+    let mut runs = RunsOn::default();
     let mut p = 0;
     while p < paragraphs.len() {
         let (first, span) = paragraphs[p].clone();
@@ -199,39 +332,31 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         let b = s.as_bytes();
         let mut at = 0;
         let mut next_p = p + 1;
+        let mut closes = Closes::new(s);
+        let mut attributions = Attributions::default();
         let mut marks = crate::text::NextByte::new(b, *b"\"'\xE2", [0xC2; 3]);
         while let Some(i) = marks.at_or_after(at) {
             let Some(c) = s[i..].chars().next() else {
                 break;
             };
             at = i + c.len_utf8();
-            let Some(close) = closing(c).filter(|_| opens(s, i, c)) else {
+            if closing(c).is_none() || !opens(s, i, c) {
                 continue;
-            };
+            }
             let body_start = span.start + i + c.len_utf8();
             let body_from = i + c.len_utf8();
-            let (body_end, resume) = match find_close(s, body_from, close) {
+            let closed = closes.after(body_from, c).or_else(|| {
+                // a closing mark left out before the attribution
+                matches!(c, '"' | '“')
+                    .then(|| attributions.after(s, body_from))
+                    .flatten()
+                    .map(|e| (e, 0))
+            });
+            let (body_end, resume) = match closed {
                 Some((e, n)) => (span.start + e, Some(e + n)),
-                None if attribution_ends(&s[body_from..]).is_some() => {
-                    let e = body_from + attribution_ends(&s[body_from..]).unwrap_or(0);
-                    (span.start + e, Some(e))
-                }
                 None => {
                     // runs on into following paragraphs that open with the same mark
-                    let mut q = p + 1;
-                    let mut end = None;
-                    while q < paragraphs.len() {
-                        let t = &text[paragraphs[q].1.clone()];
-                        if !t.starts_with(c) {
-                            break;
-                        }
-                        if let Some((e, _)) = find_close(t, c.len_utf8(), close) {
-                            end = Some((q, paragraphs[q].1.start + e));
-                            break;
-                        }
-                        q += 1;
-                    }
-                    match end {
+                    match runs.after(text, &paragraphs, p, c) {
                         Some((q, e)) => {
                             next_p = next_p.max(q + 1);
                             (e, None)
@@ -638,6 +763,60 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].0.contains("'we are finished here'"));
         assert_eq!(got[0].1.as_deref(), Some("the foreman"));
+    }
+
+    /// Issue 16: openings that never close are searched past once; the
+    /// quotations around them are found as before.
+    #[test]
+    fn openings_that_never_close() {
+        let t = format!(
+            "{}“We will rebuild,” the mayor said.\n\n{}“We stay here,” she said.",
+            "‘b ".repeat(300),
+            "«c ".repeat(300)
+        );
+        let got = q(&t);
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, ["We will rebuild,", "We stay here,"]);
+        // paragraphs that each open a quotation with the mark that ran on
+        let t = format!("{}“It ends here,” he said.", "“We go on\n\n".repeat(50));
+        let got = q(&t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("We go on") && got[0].0.ends_with("here,"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// What the searches remember answers as searching afresh does.
+        #[test]
+        fn remembered_closes_are_the_closes(
+            paragraphs in proptest::collection::vec("[“”«»‘’\"'a ]{0,12}", 1..12),
+            asks in proptest::collection::vec((0usize..40, 0usize..5), 1..30),
+        ) {
+            let text = paragraphs.join("\n\n");
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for (k, p) in paragraphs.iter().enumerate() {
+                spans.push((k, at..at + p.len()));
+                at += p.len() + 2;
+            }
+            let mut closes = Closes::new(&text);
+            let mut runs = RunsOn::default();
+            let mut bodies: Vec<usize> = asks.iter().map(|a| a.0.min(text.len())).collect();
+            bodies.sort_unstable();
+            for (body, (_, kind)) in bodies.into_iter().zip(&asks) {
+                let open = OPENERS[*kind];
+                if !text.is_char_boundary(body) {
+                    continue;
+                }
+                let fresh = find_close(&text, body, closing(open).unwrap());
+                proptest::prop_assert_eq!(closes.after(body, open), fresh);
+                let p = spans.iter().rposition(|s| s.1.start <= body).unwrap_or(0);
+                proptest::prop_assert_eq!(
+                    runs.after(&text, &spans, p, open),
+                    run_on(&text, &spans, p, open).1
+                );
+            }
+        }
     }
 
     #[test]

@@ -483,32 +483,8 @@ fn level(s: Severity) -> Level<'static> {
     }
 }
 
-/// The line of the story text holding `span`, with its start.
-/// Pad or cut the start of `line` (which starts at byte `from` of the
-/// story) so that byte `at` falls on code-point column `column`; returns the
-/// line and the story offset its first byte stands for (padding counts as
-/// bytes before `from`).
-fn align_column(
-    line: &str,
-    from: usize,
-    at: usize,
-    column: usize,
-) -> (std::borrow::Cow<'_, str>, usize) {
-    let before = line[..at - from].chars().count();
-    let want = column.saturating_sub(1);
-    if want >= before {
-        let pad = want - before;
-        let mut s = " ".repeat(pad);
-        s.push_str(line);
-        // padding bytes sit before `from`: shift the origin back
-        (std::borrow::Cow::Owned(s), from.wrapping_sub(pad))
-    } else {
-        let cut = line
-            .char_indices()
-            .nth(before - want)
-            .map_or(line.len(), |(i, _)| i);
-        (std::borrow::Cow::Borrowed(&line[cut..]), from + cut)
-    }
+fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
+    human_windowed(w, r, color, super::snippet::LONG_LINE)
 }
 
 /// annotate-snippets shows C0 controls and bidi overrides in a source
@@ -538,7 +514,13 @@ fn without_c1(
     (std::borrow::Cow::Owned(out), s, e.max(s))
 }
 
-fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
+/// The human report, with snippet lines longer than `long` bytes windowed.
+fn human_windowed(
+    w: &mut dyn Write,
+    r: &CheckReport<'_>,
+    color: bool,
+    long: usize,
+) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -546,28 +528,76 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
     };
     for f in r.shown() {
         let title = format!("{} [{}]", term(&f.title), term(&f.rule));
-        let mut group = Group::with_title(level(f.severity).primary_title(title));
+        // each evidence's line, shifted so the column is the file's own
+        // (HTML markup and JSON escapes are not in the story text); a long
+        // one is a window around the figure (see `snippet`)
+        let mut shown = Vec::with_capacity(f.evidence.len());
         for e in &f.evidence {
             let a = &r.analyses[e.story];
             let pos = a.story.position(e.span.start);
             let (from, line) = a.story.line_at(e.span.start);
-            // the story's line, shifted so the column is the file's own
-            // (HTML markup and JSON escapes are not in the story text)
-            let (shifted, from) = align_column(line, from, e.span.start, pos.column);
-            let start = e.span.start.wrapping_sub(from);
-            let end = e
-                .span
-                .end
-                .wrapping_sub(from)
-                .min(shifted.len())
-                .max(start + 1)
-                .min(shifted.len().max(start));
-            let (shifted, start, end) = without_c1(shifted, start, end);
             let claim = e.claim.map(|k| &a.claims[k]);
             let label = match claim.and_then(|c| c.source.as_deref()) {
                 Some(src) => format!("{} ({})", term(&a.story.outlet), term(src)),
                 None => term(&a.story.outlet).into_owned(),
             };
+            let line = super::snippet::line(
+                &a.story,
+                line,
+                from,
+                e.span.clone(),
+                pos.column,
+                label.chars().count(),
+                long,
+            );
+            shown.push((e, pos, line, label));
+        }
+        let notes = [
+            f.diff.as_ref().map(|d| format!("why: {}", term(&d.why()))),
+            f.diff
+                .as_ref()
+                .map(|d| format!("words: {}", render_diff(&d.parts, color))),
+            Some(format!("event: {}", term(&f.event))),
+        ];
+        // a window's header column is put right after rendering: every
+        // path of the group then carries a marker to find the headers by
+        let windowed = shown.iter().any(|s| s.2.window);
+        let marker = if windowed {
+            let texts: Vec<&str> = shown
+                .iter()
+                .flat_map(|(e, _, line, label)| {
+                    [
+                        line.text.as_ref(),
+                        label.as_str(),
+                        r.analyses[e.story].story.path.as_str(),
+                    ]
+                })
+                .chain([title.as_str()])
+                .chain(notes.iter().flatten().map(String::as_str))
+                .collect();
+            super::snippet::marker(&texts)
+        } else {
+            String::new()
+        };
+        let mut group = Group::with_title(level(f.severity).primary_title(title.clone()));
+        // C1 controls out of the source lines, the spans moved with them
+        let cleaned: Vec<(std::borrow::Cow<'_, str>, usize, usize)> = shown
+            .iter()
+            .map(|(e, _, line, _)| {
+                let start = e.span.start.wrapping_sub(line.origin);
+                let end = e
+                    .span
+                    .end
+                    .wrapping_sub(line.origin)
+                    .min(line.text.len())
+                    .max(start + 1)
+                    .min(line.text.len().max(start));
+                without_c1(std::borrow::Cow::Borrowed(line.text.as_ref()), start, end)
+            })
+            .collect();
+        for ((e, pos, _, label), (text, start, end)) in shown.iter().zip(&cleaned) {
+            let (start, end) = (*start, *end);
+            let a = &r.analyses[e.story];
             let kind = if e.primary {
                 AnnotationKind::Primary
             } else {
@@ -576,19 +606,29 @@ fn human(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> 
             // a headline from front matter sits on its own line of the file
             let line_no = pos.line;
             group = group.element(
-                Snippet::source(shifted)
+                Snippet::source(text.as_ref())
                     .line_start(line_no)
-                    .path(term(&a.story.path).into_owned())
-                    .annotation(kind.span(start..end).label(label)),
+                    .path(format!("{}{marker}", term(&a.story.path)))
+                    .annotation(kind.span(start..end).label(label.as_str())),
             );
         }
-        if let Some(d) = &f.diff {
-            group = group.element(Level::NOTE.message(format!("why: {}", term(&d.why()))));
-            group = group
-                .element(Level::NOTE.message(format!("words: {}", render_diff(&d.parts, color))));
+        for note in notes.into_iter().flatten() {
+            group = group.element(Level::NOTE.message(note));
         }
-        group = group.element(Level::NOTE.message(format!("event: {}", term(&f.event))));
-        writeln!(w, "{}", renderer.render(&[group]))?;
+        let rendered = renderer.render(&[group]);
+        if windowed {
+            let columns: Vec<Option<usize>> = shown
+                .iter()
+                .map(|(_, pos, line, _)| line.window.then_some(pos.column))
+                .collect();
+            writeln!(
+                w,
+                "{}",
+                super::snippet::fix_headers(&rendered, &marker, &columns)
+            )?;
+        } else {
+            writeln!(w, "{rendered}")?;
+        }
         writeln!(w)?;
     }
     for x in super::rejected_in_order(r.rejected) {
@@ -695,4 +735,128 @@ pub fn write(
     color: bool,
 ) -> io::Result<()> {
     emitter(format).emit(w, r, color)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Check stories given as (file name, bytes) as `check` does (one
+    /// event, compacted) and render the human report with lines longer
+    /// than `long` bytes windowed.
+    fn human_report<const N: usize>(
+        files: &[(&str, String)],
+        color: bool,
+        longs: [usize; N],
+    ) -> [String; N] {
+        let rules = crate::rules::defaults().unwrap();
+        let mut analyses = Vec::new();
+        for (name, body) in files {
+            let b = crate::story::from_bytes(name, body.as_bytes());
+            assert!(b.rejected.is_empty(), "{:?}", b.rejected);
+            analyses.extend(b.stories.into_iter().map(crate::analyse));
+        }
+        let planned = crate::rules::engine::Planned {
+            event: "e".to_string(),
+            stories: (0..analyses.len()).collect(),
+            reason: None,
+        };
+        let (group, findings) = crate::rules::engine::check_event(&analyses, planned, &rules);
+        let mut spans = vec![Vec::new(); analyses.len()];
+        for f in &findings {
+            for e in &f.evidence {
+                spans[e.story].push(e.span.clone());
+            }
+        }
+        let analyses: Vec<Analysis> = analyses
+            .into_iter()
+            .zip(&spans)
+            .map(|(a, s)| crate::batch::compact(a, &[], s).0)
+            .collect();
+        let report = CheckReport {
+            analyses: &analyses,
+            rejected: &[],
+            events: std::slice::from_ref(&group),
+            findings: &findings,
+            min_level: Severity::Info,
+            rules: &rules,
+            fail_on: None,
+        };
+        longs.map(|long| {
+            let mut out = Vec::new();
+            human_windowed(&mut out, &report, color, long).unwrap();
+            String::from_utf8(out).unwrap()
+        })
+    }
+
+    /// A story of one long line and a page on one line, with figures
+    /// (dangling quantifiers) among long words, runs of white space, wide
+    /// and multi-byte characters: the windowed report is the whole-line
+    /// report, byte for byte.
+    #[test]
+    fn a_window_shows_what_the_whole_line_shows() {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            4 => "[a-z]{1,12}",
+            1 => "[a-zé中😀]{1,30}",
+            1 => " {1,200}",
+            1 => "[ \t]{1,6}",
+            2 => Just("at least people were killed".to_string()),
+        ];
+        let config = ProptestConfig {
+            cases: 24,
+            ..ProptestConfig::default()
+        };
+        let mut runner = proptest::test_runner::TestRunner::new(config);
+        runner
+            .run(
+                &(
+                    prop::collection::vec(piece, 100..400),
+                    "[A-Za-z ]{0,60}",
+                    any::<bool>(),
+                ),
+                |(pieces, outlet, color)| {
+                    let line = pieces.join(" ");
+                    let txt = format!("---\noutlet: {outlet:?}\n---\n{line}. \n");
+                    let items: String = pieces
+                        .chunks(7)
+                        .map(|c| {
+                            ["<li>", &c.join(" "), ".</li><p>", &c.join("&amp;"), ".</p>"].concat()
+                        })
+                        .collect();
+                    let html =
+                        format!("<html><body><article><ul>{items}</ul></article></body></html>");
+                    let files = [("a.txt", txt), ("b.html", html)];
+                    let [windowed, long, whole] =
+                        human_report(&files, color, [0, 1000, usize::MAX]);
+                    prop_assert!(whole.contains("..."), "no line was long enough to cut");
+                    prop_assert_eq!(&windowed, &whole);
+                    prop_assert_eq!(&long, &whole);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// A window that would start in a long run of white space before the
+    /// figure starts before the run: annotate-snippets would take the run
+    /// for the line's indentation.
+    #[test]
+    fn a_window_starts_before_white_space() {
+        for (run, tail) in [(600, 0), (2000, 0), (600, 3000), (530, 10)] {
+            let line = format!(
+                "{}{}at least people were killed in town.{}",
+                "word ".repeat(300),
+                " ".repeat(run),
+                " more".repeat(tail)
+            );
+            let indented = format!("{}{}", " ".repeat(run), line);
+            for body in [line, indented] {
+                let files = [("a.txt", body)];
+                let [windowed, whole] = human_report(&files, false, [0, usize::MAX]);
+                assert!(whole.contains("at least"), "{whole}");
+                assert_eq!(windowed, whole, "run of {run}");
+            }
+        }
+    }
 }

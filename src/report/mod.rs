@@ -7,6 +7,7 @@ pub mod claims;
 pub mod diff;
 pub mod escape;
 pub mod html;
+mod snippet;
 
 /// Version of the JSON contracts (`claims` and, later, `check`).
 pub const JSON_VERSION: u32 = 1;

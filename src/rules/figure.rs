@@ -41,7 +41,7 @@ const SAME_NEWS_CYCLE_DAYS: i32 = 3;
 /// Whether a claim takes part in comparisons at all.
 pub(crate) fn eligible(c: &Claim) -> bool {
     // `a man was shot dead` describes one victim, not the event's toll
-    c.bound.is_some_and(|p| p != "one-person")
+    c.bound.is_some_and(crate::extract::frame::bind::comparable)
         && !c.subgroup
         && !c.background
         && !c.perpetrator
@@ -66,6 +66,14 @@ fn same_counted(x: &Claim, y: &Claim) -> bool {
         _ => false,
     }
 }
+
+/// A story is held against another by at most this many of its figures of
+/// one measure; a body with more is a roundup.
+const MAX_PER_STORY: usize = 32;
+
+/// An event whose figures of one measure are stated in more distinct ways
+/// than this compares each way with the most common ones only.
+const MAX_CLASSES: usize = 256;
 
 /// The first sentences of a story (its headline and lead) state its own
 /// incident; later ones often recall others, give a part of the toll, or
@@ -229,6 +237,7 @@ fn hold(
     xs: &[(usize, usize)],
     ys: &[(usize, usize)],
 ) -> Verdict {
+    crate::work::step(xs.len() * ys.len());
     let mut best: Option<Closest> = None;
     let mut compared = false;
     for &x in xs {
@@ -345,6 +354,7 @@ pub(crate) fn compare(
     let cmp: &Compare = &rule.compare;
     // per story: its eligible claims, in the order of their keys
     let mut per_story: BTreeMap<usize, Vec<(ClaimKey, usize)>> = BTreeMap::new();
+    crate::work::step(claims.len());
     for &(s, k) in claims {
         let c = &analyses[s].claims[k];
         if eligible(c) {
@@ -394,14 +404,17 @@ pub(crate) fn compare(
         // a body that disagrees with itself speaks of several things (a
         // roundup, a price list): the story is held against others by its
         // headline alone
-        ambiguous[ci] = body.iter().enumerate().any(|(i, &x)| {
-            body[i + 1..].iter().any(|&y| {
-                matches!(
-                    hold(analyses, rule, &intervals, &[x], &[y]),
-                    Verdict::Clash(..)
-                )
-            })
-        });
+        // (more figures of one measure than a story states of one incident
+        // is a roundup too, and no square of them is compared)
+        ambiguous[ci] = body.len() > MAX_PER_STORY
+            || body.iter().enumerate().any(|(i, &x)| {
+                body[i + 1..].iter().any(|&y| {
+                    matches!(
+                        hold(analyses, rule, &intervals, &[x], &[y]),
+                        Verdict::Clash(..)
+                    )
+                })
+            });
         // the headline against the lead, which restates its figure
         let body: Vec<_> = body
             .into_iter()
@@ -442,16 +455,40 @@ pub(crate) fn compare(
                 Qualifier::Exact | Qualifier::Approx | Qualifier::ApproxBelow | Qualifier::Range
             )
         };
-        if all.iter().any(precise) {
+        let mut chosen: Vec<(usize, usize)> = if all.iter().any(precise) {
             all.into_iter().filter(precise).collect()
         } else {
             all
-        }
+        };
+        chosen.truncate(MAX_PER_STORY);
+        chosen
     };
-    for i in 0..reps.len() {
+    // the classes each class is held against: all of them, or, in an event
+    // stated in more ways than MAX_CLASSES, the MAX_CLASSES stated by the
+    // most stories (the cost stays linear in the classes)
+    let mut partners: Vec<usize> = (0..reps.len()).collect();
+    if reps.len() > MAX_CLASSES {
+        partners.sort_by_key(|&c| (std::cmp::Reverse(members[c].len()), c));
+        partners.truncate(MAX_CLASSES);
+        partners.sort_unstable();
+    }
+    let partner_claims: Vec<Vec<(usize, usize)>> = partners.iter().map(|&j| compared(j)).collect();
+    let mut is_partner = vec![false; reps.len()];
+    for &j in &partners {
+        is_partner[j] = true;
+    }
+    for (i, &partnered) in is_partner.iter().enumerate() {
         let xs = compared(i);
-        for j in i + 1..reps.len() {
-            match hold(analyses, rule, &intervals, &xs, &compared(j)) {
+        for (&j, ys) in partners.iter().zip(&partner_claims) {
+            // each pair once: two partners in order, any other class with
+            // every partner
+            if j == i || partnered && j < i {
+                continue;
+            }
+            let swap = j < i;
+            let (i, j) = if swap { (j, i) } else { (i, j) };
+            let (xs, ys) = if swap { (ys, &xs) } else { (&xs, ys) };
+            match hold(analyses, rule, &intervals, xs, ys) {
                 Verdict::Apart => {}
                 Verdict::Agree => {
                     agree[i] += members[j].len();

@@ -26,6 +26,16 @@
 //! one space, yet every character of the story keeps its place in the file:
 //! the text is built from pieces, each anchored at the line and column of
 //! the HTML where it starts.
+//!
+//! Hostile pages: html5gum's tokenizer calls itself from state to state
+//! while it reads the attributes of one tag written `name="value"`, once
+//! per attribute, so a tag with tens of thousands of them overflowed the
+//! stack. A page with a run of more than [`MAX_ATTRIBUTES`] such
+//! attributes is rejected, with the place of the tag, before it is
+//! tokenised ([`attribute_run`]). Nesting and the number of elements are
+//! not bounded: the open elements are a stack that each tag touches at its
+//! top (its own kind and an index by name are kept in it), so thousands of
+//! unclosed inline tags or stray end tags cost what they weigh.
 
 use super::{Anchor, Meta, Rejected, Story, build, parse_published, reject};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -165,6 +175,9 @@ impl Para {
 #[derive(Debug)]
 struct Open {
     name: String,
+    /// What its text is: that of the nearest element that says (see
+    /// [`kind_of`]), kept here so that text never walks the stack.
+    kind: Kind,
     skip: bool,
     article: Option<usize>,
     main: bool,
@@ -230,11 +243,106 @@ fn offer_date(slot: &mut Option<Found>, rank: u8, value: &str) {
     }
 }
 
+/// The most attributes written `name="value"` one after another that a
+/// tag may have. Real tags have a few dozen at most; each costs the
+/// tokenizer a few stack frames (about 6 KB in a debug build, whose
+/// worker threads have 2 MB).
+pub(crate) const MAX_ATTRIBUTES: usize = 100;
+
+/// The longest run of attributes the tokenizer would read in one chain of
+/// calls, and where it starts: `name="value"` (a name up to `=`, white
+/// space, a double-quoted value without a character reference), each
+/// followed by white space and the next name. It is sought everywhere in
+/// the page, in one pass that follows every place a run could start at
+/// once (an upper bound of what the tokenizer meets inside tags).
+fn attribute_run(html: &str) -> (usize, usize) {
+    /// Where a run can be: in a name, before a value, in a value, just
+    /// after a value, after white space that follows a value.
+    #[derive(Clone, Copy)]
+    enum At {
+        Name,
+        BeforeValue,
+        Value,
+        AfterValue,
+        Between,
+    }
+    // per place, the longest run there (attributes read, where it began)
+    let mut runs: [Option<(usize, usize)>; 5] = [None; 5];
+    let mut best = (0, 0);
+    crate::work::step(html.len());
+    for (k, &b) in html.as_bytes().iter().enumerate() {
+        let white = matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+        let ends_name = white || matches!(b, b'/' | b'>' | b'=');
+        let mut next: [Option<(usize, usize)>; 5] = [None; 5];
+        let mut go = |to: At, run: (usize, usize)| {
+            let slot = &mut next[to as usize];
+            if slot.is_none_or(|s| s.0 < run.0) {
+                *slot = Some(run);
+            }
+        };
+        for (from, run) in [
+            At::Name,
+            At::BeforeValue,
+            At::Value,
+            At::AfterValue,
+            At::Between,
+        ]
+        .into_iter()
+        .zip(runs)
+        {
+            let Some(run) = run else { continue };
+            match from {
+                At::Name if b == b'=' => go(At::BeforeValue, run),
+                At::Name if !ends_name => go(At::Name, run),
+                At::BeforeValue if white => go(At::BeforeValue, run),
+                At::BeforeValue if b == b'"' => go(At::Value, run),
+                At::Value if b == b'"' => go(At::AfterValue, (run.0 + 1, run.1)),
+                At::Value if b != b'&' => go(At::Value, run),
+                At::AfterValue | At::Between if white => go(At::Between, run),
+                At::Between if !ends_name => go(At::Name, run),
+                _ => {}
+            }
+        }
+        // any byte that can begin a name can begin a run
+        if !ends_name {
+            go(At::Name, (0, k));
+        }
+        if let Some(run) = next[At::AfterValue as usize] {
+            if run.0 > best.0 {
+                best = run;
+            }
+        }
+        runs = next;
+    }
+    best
+}
+
 /// Build a story from an HTML page.
 pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejected> {
+    let (attributes, at) = attribute_run(html);
+    if attributes > MAX_ATTRIBUTES {
+        let before = &html[..at];
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+            .chars()
+            .count()
+            + 1;
+        return Err(reject(
+            shown,
+            Some(line),
+            Some(column),
+            format!(
+                "an HTML tag has more than {MAX_ATTRIBUTES} attributes ({attributes} in a row): \
+                 the page is not read"
+            ),
+        ));
+    }
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     let mut stack: Vec<Open> = Vec::new();
+    // where each element name is open in the stack: an end tag finds its
+    // element at once, not by walking the stack (stray end tags did)
+    let mut open_at: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     let mut paras: Vec<Para> = Vec::new();
     let mut cur: Option<Para> = None;
     let mut page = Page::default();
@@ -305,8 +413,12 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                 };
                 raw.clear();
                 title = None;
+                let kind = kind_of(&name).unwrap_or(parent.map_or(Kind::Paragraph, |p| p.kind));
+                open_at.entry(name.clone()).or_default().push(stack.len());
+                crate::work::step(1);
                 stack.push(Open {
                     name,
+                    kind,
                     skip,
                     article,
                     main,
@@ -318,7 +430,7 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                 if BLOCK.contains(&name.as_str()) {
                     close(&mut cur, &mut paras);
                 }
-                if let Some(k) = stack.iter().rposition(|o| o.name == name) {
+                if let Some(k) = open_at.get(&name).and_then(|at| at.last().copied()) {
                     match stack[k].raw {
                         Raw::Title => {
                             if let Some(p) = title.take() {
@@ -328,7 +440,12 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                         Raw::JsonLd => json_ld(&mut page, &raw),
                         Raw::None => {}
                     }
-                    stack.truncate(k);
+                    for closed in stack.drain(k..) {
+                        crate::work::step(1);
+                        if let Some(at) = open_at.get_mut(&closed.name) {
+                            at.pop();
+                        }
+                    }
                 }
             }
             Token::String(s) => {
@@ -353,7 +470,7 @@ pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejec
                 if top.skip || top.name == "title" {
                     continue;
                 }
-                let kind = kind_of(&stack);
+                let kind = top.kind;
                 let p = cur.get_or_insert_with(|| new_para(kind, top.article, top.main));
                 take(p, html, &s.value, s.span.start..s.span.end);
             }
@@ -384,19 +501,18 @@ fn close(cur: &mut Option<Para>, paras: &mut Vec<Para>) {
     }
 }
 
-fn kind_of(stack: &[Open]) -> Kind {
-    for o in stack.iter().rev() {
-        match o.name.as_str() {
-            "h1" => return Kind::Headline,
-            "figcaption" => return Kind::Caption,
-            "li" => return Kind::ListItem,
-            "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "td" | "th" => {
-                return Kind::Paragraph;
-            }
-            _ => {}
+/// What the text of an element is, if its name says: the nearest such
+/// element around a text decides.
+fn kind_of(name: &str) -> Option<Kind> {
+    match name {
+        "h1" => Some(Kind::Headline),
+        "figcaption" => Some(Kind::Caption),
+        "li" => Some(Kind::ListItem),
+        "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "td" | "th" => {
+            Some(Kind::Paragraph)
         }
+        _ => None,
     }
-    Kind::Paragraph
 }
 
 /// An element's attribute by name: its decoded value and the value's bytes
@@ -905,6 +1021,67 @@ mod tests {
     fn a_page_without_text_is_rejected() {
         let r = story("e.html", Path::new("e.html"), "<html><nav>x</nav></html>").unwrap_err();
         assert!(r.reason.contains("no article text"), "{r}");
+    }
+
+    /// Issue 16: a tag whose attributes would take the tokenizer deeper
+    /// than its stack is rejected with its place, before it is read.
+    #[test]
+    fn a_tag_with_too_many_attributes_is_rejected() {
+        let page = |n: usize, attr: &str| {
+            format!(
+                "<html><body>\n  <article><p {}>12 people died.</p></article></body></html>",
+                attr.repeat(n)
+            )
+        };
+        let r = story("a.html", Path::new("a.html"), &page(25_000, "a=\"\" ")).unwrap_err();
+        assert!(r.reason.contains("more than 100 attributes"), "{r}");
+        // at the first attribute of the run
+        assert_eq!((r.line, r.column), (Some(2), Some(15)), "{r}");
+        // a run of `name="value"` is counted wherever it stands
+        assert_eq!(attribute_run("<p a=\"1\" bb= \"x y\"\tc=\"\">").0, 3);
+        // white space after a name ends the tokenizer's chain of calls
+        assert_eq!(attribute_run("<p a=\"1\" bb = \"x y\"\tc=\"\">").0, 1);
+        assert_eq!(attribute_run("<p a=\"1\"b=\"2\" c=\"3\">").0, 2);
+        assert_eq!(attribute_run("<p a=\"&amp;\" b=\"2\">").0, 1);
+        assert_eq!(attribute_run("<p a='1' b='2' c=3 d>").0, 0);
+        // what the tokenizer does not chain is read, however long
+        for attr in ["a='' ", "a=x ", "a ", "a=\"&amp;\" "] {
+            let s = page(25_000, attr);
+            assert!(story("a.html", Path::new("a.html"), &s).is_ok(), "{attr}");
+        }
+        // up to the bound, on a worker thread's stack
+        let most = page(MAX_ATTRIBUTES, "data-x=\"1\" ");
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                let s = story("a.html", Path::new("a.html"), &most).unwrap();
+                assert!(s.text.contains("12 people died"));
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    /// Issue 16: unclosed inline tags, stray end tags and deep nesting
+    /// keep what each text is, as the nearest element says.
+    #[test]
+    fn unclosed_and_stray_tags() {
+        let s = page(&format!(
+            "<article>{}<li>{}12 dead</li>{}<p>{}7 hurt</p><figure><figcaption>{}3 boats</figcaption></figure></article>",
+            "<b>".repeat(3000),
+            "<i><span>".repeat(2000),
+            "</em></u></nav>".repeat(3000),
+            "<div>".repeat(2000),
+            "</p></li>".repeat(100),
+        ));
+        assert!(
+            s.text.contains("- 12 dead"),
+            "{:?}",
+            &s.text[..80.min(s.text.len())]
+        );
+        assert!(s.text.contains("7 hurt"));
+        let cap = s.captions.first().expect("a caption");
+        assert_eq!(&s.text[cap.clone()], "3 boats");
     }
 
     #[test]

@@ -85,9 +85,15 @@ impl Story {
     pub fn line_at(&self, offset: usize) -> (usize, &str) {
         let at = self.local(offset).min(self.text.len());
         let text = &self.text;
-        let from = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        let to = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        let (from, to) = self.map.line(text, at);
         (offset - (at - from).min(offset), &text[from..to])
+    }
+
+    /// Code points in a span of the original text (of what is kept of it,
+    /// for a compacted story).
+    pub fn chars_in(&self, span: std::ops::Range<usize>) -> usize {
+        let (a, b) = (self.local(span.start), self.local(span.end));
+        self.map.chars(&self.text, a, b.max(a))
     }
 }
 

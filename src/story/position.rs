@@ -4,6 +4,12 @@
 //! body), each anchored at a line and column of the file as given. Inside a
 //! verbatim piece (a Markdown or text body) newlines advance the line; inside
 //! an escaped piece (a JSON string) they do not, since the file holds `\n`.
+//!
+//! Lines are found by binary search in an index of the text's newlines,
+//! and columns by counting code points from the nearest of checkpoints
+//! every [`BLOCK`] bytes, not from the start of the line: a story on one
+//! long line (a common export) with many figures was quadratic when each
+//! column was counted from the line's start.
 
 /// A 1-based line and a 1-based column in code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,11 +45,25 @@ impl Anchor {
     }
 }
 
-/// The pieces of a story's text and a newline index over it.
+/// Bytes between two checkpoints of the code point count.
+const BLOCK: usize = 1024;
+
+/// The pieces of a story's text and an index over it: its newlines, and
+/// the code points before every [`BLOCK`]th byte.
 #[derive(Debug, Clone, Default)]
 pub struct TextMap {
     pieces: Vec<(usize, Anchor)>,
     newlines: Vec<usize>,
+    /// `chars_before[k]`: code points in the text's first `k * BLOCK` bytes.
+    chars_before: Vec<usize>,
+    /// The length of the text indexed.
+    indexed: usize,
+}
+
+/// Code points in `b` (UTF-8 cut anywhere): the bytes that start one.
+fn starts(b: &[u8]) -> usize {
+    crate::work::step(b.len());
+    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
 }
 
 impl TextMap {
@@ -53,6 +73,50 @@ impl TextMap {
 
     pub(crate) fn index(&mut self, text: &str) {
         self.newlines = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        self.chars_before = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut n = 0;
+        self.chars_before.push(0);
+        for block in text.as_bytes().chunks_exact(BLOCK) {
+            n += starts(block);
+            self.chars_before.push(n);
+        }
+        self.indexed = text.len();
+    }
+
+    /// Whether the index is of `text` (a map built by hand may have none).
+    fn indexes(&self, text: &str) -> bool {
+        self.indexed == text.len() && !self.chars_before.is_empty()
+    }
+
+    /// Code points in `text[a..b]`; 0 when that is no slice of it.
+    pub(crate) fn chars(&self, text: &str, a: usize, b: usize) -> usize {
+        let Some(s) = text.get(a..b) else {
+            return 0;
+        };
+        if b - a <= 2 * BLOCK || !self.indexes(text) {
+            crate::work::step(s.len());
+            return s.chars().count();
+        }
+        let before = |x: usize| {
+            let k = x / BLOCK;
+            self.chars_before[k] + starts(&text.as_bytes()[k * BLOCK..x])
+        };
+        before(b) - before(a)
+    }
+
+    /// Where the line holding byte `at` of `text` starts and ends (the end
+    /// is its newline, or the end of the text).
+    pub(crate) fn line(&self, text: &str, at: usize) -> (usize, usize) {
+        if !self.indexes(text) {
+            crate::work::step(text.len());
+            let from = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let to = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            return (from, to);
+        }
+        let k = self.newlines.partition_point(|&n| n < at);
+        let from = k.checked_sub(1).map_or(0, |k| self.newlines[k] + 1);
+        let to = self.newlines.get(k).copied().unwrap_or(text.len());
+        (from, to)
     }
 
     /// The position of byte `offset` of `text`.
@@ -62,7 +126,7 @@ impl TextMap {
         let Some(&(start, anchor)) = k.checked_sub(1).and_then(|k| self.pieces.get(k)) else {
             return Position { line: 1, column: 1 };
         };
-        let chars = |a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
+        let chars = |a: usize, b: usize| self.chars(text, a, b);
         if !anchor.verbatim {
             return Position {
                 line: anchor.line,
@@ -104,6 +168,36 @@ mod tests {
         assert_eq!(m.position(text, at), Position { line: 8, column: 8 });
         let at = text.find('7').unwrap();
         assert_eq!(m.position(text, at), Position { line: 9, column: 6 });
+    }
+
+    /// Columns and lines from the index agree with counting from the start
+    /// of the line, on long lines of characters of every width.
+    #[test]
+    fn the_index_counts_as_the_text_does() {
+        let unit = "ab é 35 € 😀 x\t";
+        let text = format!("{}\n{}\nend", unit.repeat(700), unit.repeat(300));
+        let mut m = TextMap::default();
+        m.push(0, Anchor::verbatim(1, 1));
+        m.index(&text);
+        let mut checked = 0;
+        for (at, _) in text.char_indices().step_by(97) {
+            let from = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let column = 1 + text[from..at].chars().count();
+            let line = 1 + text[..at].matches('\n').count();
+            assert_eq!(m.position(&text, at), Position { line, column }, "{at}");
+            let to = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            assert_eq!(m.line(&text, at), (from, to), "{at}");
+            checked += 1;
+        }
+        assert!(checked > 100);
+        // not a slice of the text: no code points, as before
+        let e = text.find('é').unwrap();
+        assert_eq!(m.chars(&text, e + 1, text.len()), 0);
+        // a map without an index counts from the text itself
+        let bare = TextMap::default();
+        let at = text.rfind("35").unwrap();
+        assert_eq!(bare.chars(&text, 0, at), m.chars(&text, 0, at));
+        assert_eq!(bare.line(&text, at), m.line(&text, at));
     }
 
     #[test]

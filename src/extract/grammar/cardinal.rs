@@ -15,6 +15,12 @@
 //! multiplies the group; a scale word closes the group into the total. A
 //! token that cannot follow the previous one ends the number where the last
 //! complete value ended, so `3 hundred and 2 hundred` is two numbers.
+//!
+//! The parser calls itself for the fraction after `and` (`one and a half`)
+//! and for the divisor of a ratio (`three out of four`), at most
+//! [`MAX_DEPTH`] deep: `1 and 1 and 1 and ...` once recursed per `and`
+//! until the stack overflowed, and each of its numbers walked the rest of
+//! the chain again.
 
 use super::lexicon::{NumberWord, denominator, lower, number_word, ordinal_value};
 use super::numeral::{Numeral, numeral};
@@ -148,6 +154,7 @@ fn digit_fraction(i: &str) -> Option<(&str, f64)> {
 }
 
 fn token(i: &str) -> Option<(&str, Tok)> {
+    crate::work::step(1);
     if let Some(c) = i.chars().next().filter(|c| !c.is_ascii()) {
         return vulgar(c).map(|v| (&i[c.len_utf8()..], Tok::Frac(v)));
     }
@@ -382,8 +389,19 @@ fn point_digits(mut i: &str) -> Option<(&str, String)> {
     (!out.is_empty()).then_some((i, out))
 }
 
+/// How deep [`cardinal`] calls itself. A number needs one level for a
+/// fraction after `and` or a ratio, and no written number two: beyond this,
+/// what follows `and` is not read as a fraction of the number before, and
+/// `over`/`in`/`out of` do not divide.
+const MAX_DEPTH: u8 = 2;
+
 /// Parse a cardinal number at `i`.
 pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
+    cardinal_at(i, 0)
+}
+
+/// [`cardinal`], called `depth` deep inside another.
+fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
     let mut acc = Acc::new();
     let mut rest = i;
     let mut leading_a = false;
@@ -566,7 +584,12 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
                     break;
                 }
                 // "and a half", "and three quarters", "and a half million"
-                if let Ok((r2, f)) = cardinal(s) {
+                let fraction = if depth < MAX_DEPTH {
+                    cardinal_at(s, depth + 1).ok()
+                } else {
+                    None
+                };
+                if let Some((r2, f)) = fraction {
                     if f.has_fraction && f.value > 0.0 {
                         // "one hundred and forty sevenths" is 140/7
                         if let Some(f) = compound_fraction(i) {
@@ -625,7 +648,7 @@ pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
     let Some((rest, mut c)) = committed else {
         return fail(i);
     };
-    if let Some(ratio) = ratio(rest, &c) {
+    if let Some(ratio) = ratio(rest, &c, depth) {
         return Ok(ratio);
     }
     if leading_a {
@@ -839,9 +862,9 @@ enum Link {
 }
 
 /// `three out of four`, `one in five`, `two over seven.`: a share or a
-/// quotient written as a ratio.
-fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
-    if c.fraction || c.value.fract() != 0.0 || c.value <= 0.0 {
+/// quotient written as a ratio. `depth` is that of the number before.
+fn ratio<'a>(rest: &'a str, c: &Cardinal, depth: u8) -> Option<(&'a str, Cardinal)> {
+    if c.fraction || c.value.fract() != 0.0 || c.value <= 0.0 || depth >= MAX_DEPTH {
         return None;
     }
     let (after, link) = if let Some(r) = rest.strip_prefix(" out of ") {
@@ -856,7 +879,7 @@ fn ratio<'a>(rest: &'a str, c: &Cardinal) -> Option<(&'a str, Cardinal)> {
     if link == Link::In && c.value != 1.0 {
         return None;
     }
-    let (r, d) = cardinal(after).ok()?;
+    let (r, d) = cardinal_at(after, depth + 1).ok()?;
     let plain_year = |c: &Cardinal| {
         c.numeral
             .is_some_and(|n| n.int_digits == 4 && n.is_plain_integer())
@@ -1045,6 +1068,34 @@ mod tests {
         assert!((c.precision - 100_000.0).abs() < 1e-6);
         let (_, c) = cardinal("two thousand one hundred and four").unwrap();
         assert_eq!(c.precision, 1.0);
+    }
+
+    /// Issue 16: chains of `and` and of ratios are read without recursing
+    /// once per link, in a thread with a small stack.
+    #[test]
+    fn long_chains_neither_overflow_nor_recurse() {
+        let chains = [
+            "1 and ".repeat(10_000),
+            "one hundred and ".repeat(10_000),
+            "one and ".repeat(10_000),
+            "1 in ".repeat(10_000),
+            "3 over ".repeat(10_000),
+            "two out of ".repeat(10_000),
+        ];
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                for chain in &chains {
+                    let (rest, _) = cardinal(chain).unwrap();
+                    assert!(rest.len() > chain.len() - 40, "{}", &chain[..20]);
+                }
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        // what a number needs stays: a fraction after "and", a ratio
+        assert_eq!(v("one hundred and one and a half"), (101.5, 30));
+        assert_eq!(v("1 and 1 and a half").0, 2.5);
     }
 
     #[test]

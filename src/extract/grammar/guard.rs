@@ -30,8 +30,37 @@ pub enum Guarded {
 /// Length of a phone number, IP address or time of day at `i`, if one
 /// starts there, and which it is.
 pub fn skip(i: &str) -> Option<(usize, Guarded)> {
+    skip_in(i, 0, &mut Slashed::default())
+}
+
+/// What [`skip_in`] learnt of a text: where a run of numbers joined by
+/// slashes alone (`12/35/53/100`) ends. No phone number starts inside
+/// one, since each number of it would walk the same run to the same end;
+/// asking at each of them again was quadratic in the run.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Slashed {
+    /// Offsets of the text before this are inside such a run.
+    until: usize,
+}
+
+/// [`skip`] at byte `at` of `text`, for figures asked in the order of
+/// the text.
+pub fn skip_in(text: &str, at: usize, slashed: &mut Slashed) -> Option<(usize, Guarded)> {
+    let i = &text[at..];
     ip(i)
-        .or_else(|| phone(i))
+        .or_else(|| {
+            if at < slashed.until {
+                return None;
+            }
+            match phone(i) {
+                Phone::Found(n) => Some(n),
+                Phone::Slashed(end) => {
+                    slashed.until = at + end;
+                    None
+                }
+                Phone::None => None,
+            }
+        })
         .map(|n| (n, Guarded::Identifier))
         .or_else(|| time(i).map(|n| (n, Guarded::Time)))
 }
@@ -39,6 +68,7 @@ pub fn skip(i: &str) -> Option<(usize, Guarded)> {
 fn ip(i: &str) -> Option<usize> {
     let mut at = 0;
     for k in 0..4 {
+        crate::work::step(1);
         let n = digits(&i[at..]);
         if n == 0 || n > 3 {
             return None;
@@ -54,7 +84,16 @@ fn ip(i: &str) -> Option<usize> {
     (!i[at..].starts_with(|c: char| c.is_ascii_digit())).then_some(at)
 }
 
-fn phone(i: &str) -> Option<usize> {
+/// What [`phone`] found at a place.
+enum Phone {
+    /// A phone number this long.
+    Found(usize),
+    /// None: numbers joined by slashes alone, up to here.
+    Slashed(usize),
+    None,
+}
+
+fn phone(i: &str) -> Phone {
     let mut at = usize::from(i.starts_with('+'));
     let plus = at == 1;
     if i[at..].starts_with('(') {
@@ -64,10 +103,10 @@ fn phone(i: &str) -> Option<usize> {
             let r = &i[at + 6..];
             let a = digits(r);
             if a == 3 && r[3..].starts_with('-') && digits(&r[4..]) == 4 {
-                return Some(at + 6 + 8);
+                return Phone::Found(at + 6 + 8);
             }
         }
-        return None;
+        return Phone::None;
     }
     let mut groups = 0;
     let mut total = 0;
@@ -77,6 +116,7 @@ fn phone(i: &str) -> Option<usize> {
         if n == 0 {
             break;
         }
+        crate::work::step(1);
         groups += 1;
         total += n;
         at += n;
@@ -92,16 +132,28 @@ fn phone(i: &str) -> Option<usize> {
             if seps.is_some_and(|s| s != c) {
                 break;
             }
+            // a space-separated phone number needs a plus, and the
+            // separator never changes: "1 1 1 ..." is no phone number,
+            // however far it runs
+            if c == ' ' && !plus {
+                return Phone::None;
+            }
             seps = Some(c);
         }
-        // a space-separated phone number needs a plus or a dash elsewhere
         at += 1;
+    }
+    if seps.is_none() && !plus {
+        return Phone::Slashed(at);
     }
     let dashed = seps == Some('-') || seps == Some('.');
     // 2022-02-24 is a date
     let iso = groups == 3 && total == 8 && i[..at].len() == 10 && digits(i) == 4;
     let long_enough = total >= 7 && groups >= 3 || plus && total >= 4 && groups >= 2;
-    (long_enough && (dashed || plus) && !iso).then_some(at)
+    if long_enough && (dashed || plus) && !iso {
+        Phone::Found(at)
+    } else {
+        Phone::None
+    }
 }
 
 fn time(i: &str) -> Option<usize> {
@@ -260,6 +312,25 @@ mod tests {
         assert_eq!(skip("15-18"), None);
         assert_eq!(skip("1.5 million"), None);
         assert_eq!(skip("2022-02-24"), None);
+        assert_eq!(skip("+44 20 7946 0958 is"), Some((16, Guarded::Identifier)));
+        assert_eq!(skip("12/35/53/100-1 is"), Some((14, Guarded::Identifier)));
+        assert_eq!(skip("1 1 1 1 1 1 1 1"), None);
+        assert_eq!(skip("12/35/53/100/7"), None);
+    }
+
+    /// Issue 16: inside a run of numbers joined by slashes the guard does
+    /// not walk the run again at each number, and says what it said before.
+    #[test]
+    fn a_run_of_slashes_is_walked_once() {
+        let text = "12/35/53/100/7 and 555-123-4567";
+        let mut slashed = Slashed::default();
+        let mut answers = Vec::new();
+        for at in [0, 3, 6, 9, 13, 19] {
+            answers.push(skip_in(text, at, &mut slashed));
+            assert_eq!(answers.last().copied(), Some(skip(&text[at..])), "{at}");
+        }
+        assert_eq!(slashed.until, 14);
+        assert_eq!(answers[5], Some((12, Guarded::Identifier)));
     }
 
     #[test]
