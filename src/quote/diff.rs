@@ -531,8 +531,9 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// The values of the numbers in some words, each run of number words as
 /// one (`thirty five` is 35, as `35` is), sorted. A lone `one` is a
-/// pronoun as often as a number, and is left out.
-fn numbers(words: &[String]) -> Vec<String> {
+/// pronoun as often as a number, and is left out; `first` and `second`
+/// count as ordinals only when `ordinals` says so (`wait a second`).
+fn numbers_with(words: &[String], ordinals: bool) -> Vec<String> {
     use crate::extract::grammar::lexicon::{NumberWord, number_word};
     let mut out = Vec::new();
     let mut i = 0;
@@ -570,7 +571,7 @@ fn numbers(words: &[String]) -> Vec<String> {
             continue;
         }
         if let Some(v) = crate::extract::grammar::lexicon::ordinal_value(w.as_bytes())
-            .filter(|&v| v >= 3.0 && w != "quarter")
+            .filter(|&v| (ordinals || v >= 3.0) && w != "quarter")
         {
             out.push(format!("#{v}"));
             i += 1;
@@ -604,6 +605,10 @@ fn numbers(words: &[String]) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+fn numbers(words: &[String]) -> Vec<String> {
+    numbers_with(words, false)
 }
 
 /// `kill` and `killing`, `damages` and `damaged`; or a slip of a letter
@@ -776,8 +781,9 @@ fn classify(
             Class::Negation
         });
     }
+    // a number changed, whether `first` is read as one (`1st`) or not
     let (na, nb) = (numbers(old), numbers(new));
-    if na != nb {
+    if na != nb && numbers_with(old, true) != numbers_with(new, true) {
         return Some(Class::Number);
     }
     // words both sides have are no difference, in whatever order
@@ -793,9 +799,11 @@ fn classify(
     drop_compounds(&mut o, &mut n);
     // the same numbers written otherwise (`thirty-five`, `35`; `11th`,
     // `eleventh`)
-    if !na.is_empty() {
-        o.retain(|w| numbers(&[(*w).to_string()]).is_empty() && !is_number_word(w));
-        n.retain(|w| numbers(&[(*w).to_string()]).is_empty() && !is_number_word(w));
+    if !na.is_empty() || !nb.is_empty() {
+        let number =
+            |w: &&str| !numbers_with(&[(*w).to_string()], true).is_empty() || is_number_word(w);
+        o.retain(|w| !number(w));
+        n.retain(|w| !number(w));
     }
     if o.is_empty() && n.is_empty() {
         return None;
@@ -1143,6 +1151,18 @@ mod tests {
 
     #[test]
     fn classes_of_change() {
+        assert_eq!(
+            classes("for the 1st time in years", "for the first time in years"),
+            vec![]
+        );
+        assert_eq!(
+            classes("for the 1st time in years", "for the 2nd time in years"),
+            vec![Class::Number]
+        );
+        assert_eq!(
+            classes("wait a second here", "wait a moment here"),
+            vec![Class::Word]
+        );
         assert_eq!(
             classes("it cost 1.5 million euros", "it cost 1,500,000 euros"),
             vec![]
