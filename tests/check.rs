@@ -117,12 +117,14 @@ fn seed_acceptance() {
     assert!(quote.severity >= Severity::Warning);
     let diff = quote.diff.as_ref().unwrap();
     assert!(
-        diff.iter()
+        diff.parts
+            .iter()
             .any(|(op, t)| *op == Op::Delete && t.contains("nazis")),
         "{diff:?}"
     );
     assert!(
-        diff.iter()
+        diff.parts
+            .iter()
             .any(|(op, t)| *op == Op::Insert && t.contains("fascists")),
         "{diff:?}"
     );
@@ -382,7 +384,10 @@ mod diff_cmd {
             text.contains("it is [-not-] over"),
             "the lost negation, marked without colour: {text}"
         );
-        assert!(text.contains("Hanna Berg (negation, word)"), "{text}");
+        assert!(
+            text.contains("Hanna Berg (negation, omission: a negation is dropped: “not”"),
+            "the class and the reason beside the diff: {text}"
+        );
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! fingerprint, so no article text is kept here.
 //!
 //! The test fails when a false alarm marked fixed comes back, when one
-//! reviewed as true disappears, when a figure finding has no verdict yet,
-//! or when the file no longer says what `check` does (a finding marked
+//! reviewed as true disappears, when a finding (figure, date, lint or
+//! quotation) has no verdict yet, or when the file no longer says what
+//! `check` does (a finding marked
 //! `raised` that is gone must be marked `fixed`); it prints the counts (`cargo test --test
 //! tests realnews -- --nocapture`). It also measures, for the gun-violence
 //! set, in how many incidents some story states the gold killed (injured)
@@ -139,13 +140,10 @@ fn reviewed_findings_on_real_news_hold() {
             }
             None => {
                 c[3] += 1;
-                // figures are reviewed in full; quotations are not yet
-                if *kind == "figure" {
-                    problems.push(format!(
-                        "an unreviewed {severity}: {key} {rule} - read it against the articles \
-                         and add a verdict to tests/realnews/verdicts.yaml"
-                    ));
-                }
+                problems.push(format!(
+                    "an unreviewed {kind} {severity}: {key} {rule} - read it against the \
+                     articles and add a verdict to tests/realnews/verdicts.yaml"
+                ));
             }
         }
     }

@@ -9,13 +9,19 @@
 //! The speaker is read around the quote: `..." the mother said`, `...", said
 //! Ms Alvarez`, `X told reporters: "..."`, `according to X`, a speaker named
 //! in the sentence before (`The mother responded:`), and `she said`
-//! resolved to the last named speaker. Unknown stays unknown.
+//! resolved to the last named speaker. Unknown stays unknown. How the
+//! speaker was found is kept ([`Attribution`]): only one said in the
+//! quote's own sentence (or carried on from the quote before it) is sure
+//! enough for a comparison to rely on.
 //!
-//! [`align`] finds the same quotation in different stories; [`diff`]
-//! compares their words.
+//! [`align`] finds the same remark in different stories, [`diff`]
+//! compares their words, and [`remark`] finds which version of a remark
+//! several outlets quote is the odd one out.
 
 pub mod align;
 pub mod diff;
+mod lexicon;
+pub mod remark;
 
 use crate::text::Sentence;
 use std::ops::Range;
@@ -27,11 +33,37 @@ pub struct Quote {
     /// the closing one (across paragraphs when the quote runs on).
     pub span: Range<usize>,
     pub speaker: Option<String>,
+    /// How the speaker was found.
+    pub attribution: Attribution,
     /// Index of the sentence the quote starts in.
     pub sentence: usize,
     /// The quote is a fragment inside a sentence of the story's own (`called
     /// it "a disaster"`), not a whole quoted statement.
     pub partial: bool,
+}
+
+/// How a quote's speaker was found: said in its own sentence, or guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Attribution {
+    /// No speaker found.
+    #[default]
+    Unknown,
+    /// Named in the quote's own sentence: `..." the mayor said`, `Berg
+    /// said: "..."`.
+    Direct,
+    /// The quote carries on the one before it in its paragraph (`...,"
+    /// said Berg. "It is not over."`), whose speaker was direct.
+    Continued,
+    /// Named in the sentence before, resolved from a pronoun, or reported
+    /// at second hand (`the sheriff said the suspect told deputies`).
+    Guessed,
+}
+
+impl Attribution {
+    /// Whether a comparison may rely on the speaker.
+    pub fn is_sure(self) -> bool {
+        matches!(self, Attribution::Direct | Attribution::Continued)
+    }
 }
 
 const SPEECH: &[&str] = &[
@@ -106,6 +138,9 @@ fn opener_index(open: char) -> usize {
     OPENERS.iter().position(|&c| c == open).unwrap_or(0)
 }
 
+/// Where a closing mark stands, and its length in bytes.
+type Closing = (usize, usize);
+
 /// Where quotations opened in one text close, asked in the order of the
 /// text. Whether a mark closes depends on the mark alone, so the closing
 /// mark found for one opening stands for every later opening up to it:
@@ -113,8 +148,9 @@ fn opener_index(open: char) -> usize {
 /// close (each searched the rest of the paragraph before).
 struct Closes<'a> {
     s: &'a str,
-    /// Per kind of opening: from where it was asked, and what was found.
-    found: [Option<(usize, Option<usize>)>; 5],
+    /// Per kind of opening: from where it was asked, and what was found
+    /// (where the closing mark stands, and its length).
+    found: [Option<(usize, Option<Closing>)>; 5],
 }
 
 impl<'a> Closes<'a> {
@@ -127,10 +163,10 @@ impl<'a> Closes<'a> {
 
     /// [`find_close`] of `open`'s closing mark from `body`, which must not
     /// go back.
-    fn after(&mut self, body: usize, open: char) -> Option<usize> {
+    fn after(&mut self, body: usize, open: char) -> Option<(usize, usize)> {
         let slot = &mut self.found[opener_index(open)];
         if let Some((asked, found)) = *slot {
-            if asked <= body && found.is_none_or(|e| body <= e) {
+            if asked <= body && found.is_none_or(|(e, _)| body <= e) {
                 return found;
             }
         }
@@ -194,7 +230,7 @@ fn run_on(
         if !t.starts_with(open) {
             break;
         }
-        if let Some(e) = find_close(t, open.len_utf8(), close) {
+        if let Some((e, _)) = find_close(t, open.len_utf8(), close) {
             return (q, Some((q, paragraphs[q].1.start + e)));
         }
         q += 1;
@@ -202,15 +238,24 @@ fn run_on(
     (q, None)
 }
 
-/// Find where a quote opened at `body` closes, within `s`; single quotes
-/// must close after a word and before a non-letter.
-fn find_close(s: &str, body: usize, close: char) -> Option<usize> {
+/// Find where a quote opened at `body` closes, within `s`, and the length
+/// of the closing mark; single quotes must close after a word and before a
+/// non-letter. Scraped text mixes straight and curly double quotes: one
+/// opened straight may close curly, and one opened curly closes straight
+/// where no curly mark closes it.
+fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
+    let also = match close {
+        '"' => Some('”'),
+        '”' if !s[body..].contains('”') => Some('"'),
+        _ => None,
+    };
     let mut from = body;
     loop {
-        let found = s[from..].find(close);
+        let found = s[from..].find(|c: char| c == close || Some(c) == also);
         crate::work::step(found.map_or(s.len() - from, |r| r + 1));
         let rel = found?;
         let at = from + rel;
+        let mark = s[at..].chars().next().unwrap_or(close);
         if close == '\'' || close == '’' {
             let prev = s[..at].chars().next_back();
             let next = s[at + close.len_utf8()..].chars().next();
@@ -221,7 +266,48 @@ fn find_close(s: &str, body: usize, close: char) -> Option<usize> {
                 continue;
             }
         }
-        return Some(at);
+        return Some((at, mark.len_utf8()));
+    }
+}
+
+/// A quote that never closes in its paragraph but is followed there by an
+/// attribution (`"By rolling back this rule we protect the river, the two
+/// men said in a statement.`): the closing mark was left out before the
+/// comma. Where the quote ends (after the comma), within `s`, for a body
+/// starting at `body`.
+fn attribution_ends(s: &str, body: usize) -> Option<usize> {
+    let mut from = body;
+    while let Some(k) = s[from..].find(',') {
+        crate::work::step(k + 1);
+        let comma = from + k;
+        let tail = &s[comma + 1..];
+        let clause = words_of(&tail[..clause_end(tail)]);
+        if !clause.is_empty() && clause.len() <= 10 && clause.iter().take(6).any(|w| is_speech(w)) {
+            return Some(comma + 1);
+        }
+        from = comma + 1;
+    }
+    crate::work::step(s.len() - from);
+    None
+}
+
+/// [`attribution_ends`] asked in the order of a paragraph: what was found
+/// for one opening stands for every later one up to it.
+#[derive(Default)]
+struct Attributions {
+    found: Option<(usize, Option<usize>)>,
+}
+
+impl Attributions {
+    fn after(&mut self, s: &str, body: usize) -> Option<usize> {
+        if let Some((asked, found)) = self.found {
+            if asked <= body && found.is_none_or(|e| body < e) {
+                return found;
+            }
+        }
+        let found = attribution_ends(s, body);
+        self.found = Some((body, found));
+        found
     }
 }
 
@@ -247,18 +333,27 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         let mut at = 0;
         let mut next_p = p + 1;
         let mut closes = Closes::new(s);
+        let mut attributions = Attributions::default();
         let mut marks = crate::text::NextByte::new(b, *b"\"'\xE2", [0xC2; 3]);
         while let Some(i) = marks.at_or_after(at) {
             let Some(c) = s[i..].chars().next() else {
                 break;
             };
             at = i + c.len_utf8();
-            let Some(close) = closing(c).filter(|_| opens(s, i, c)) else {
+            if closing(c).is_none() || !opens(s, i, c) {
                 continue;
-            };
+            }
             let body_start = span.start + i + c.len_utf8();
-            let (body_end, resume) = match closes.after(i + c.len_utf8(), c) {
-                Some(e) => (span.start + e, Some(e + close.len_utf8())),
+            let body_from = i + c.len_utf8();
+            let closed = closes.after(body_from, c).or_else(|| {
+                // a closing mark left out before the attribution
+                matches!(c, '"' | '“')
+                    .then(|| attributions.after(s, body_from))
+                    .flatten()
+                    .map(|e| (e, 0))
+            });
+            let (body_end, resume) = match closed {
+                Some((e, n)) => (span.start + e, Some(e + n)),
                 None => {
                     // runs on into following paragraphs that open with the same mark
                     match runs.after(text, &paragraphs, p, c) {
@@ -302,6 +397,7 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             out.push(Quote {
                 span: body,
                 speaker: None,
+                attribution: Attribution::Unknown,
                 sentence,
                 partial,
             });
@@ -319,25 +415,47 @@ fn words_of(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// `..." the mother said`, `...", said Ms Alvarez`.
-fn speaker_after(after: &str) -> Option<String> {
+/// `..." the mother said`, `...", said Ms Alvarez`; with whether the
+/// clause reports someone else's words at second hand (`the sheriff said
+/// the suspect told deputies`).
+fn speaker_after(after: &str) -> Option<(String, bool)> {
     // only the clause holding the verb: "..." by troops, authorities said
-    let clause_end = after
-        .find(['.', ';', '!', '?', '“', '"'])
-        .unwrap_or(after.len());
-    let mut after = &after[..clause_end];
+    let mut after = &after[..clause_end(after)];
+    // "Anais Gonzalez, 20, who lives downstairs, told ...": the name before
+    // the first comma, when the verb's own clause names nobody
+    let mut appositive = None;
     if let Some(v) = first_speech_verb(after) {
         if let Some(c) = after[..v].rfind(',') {
             if c > 0 {
+                let head = after[..after.find(',').unwrap_or(0)].trim();
+                let n = head.split_whitespace().count();
+                if (1..=4).contains(&n) && head.split_whitespace().all(capital) {
+                    appositive = Some(head.to_string());
+                }
                 after = &after[c + 1..];
             }
         }
     }
     let words = words_of(after);
     let v = words.iter().take(7).position(|w| is_speech(w))?;
+    let second_hand = words[v + 1..].iter().any(|w| is_speech(w));
     let subject = &words[..v];
     if !subject.is_empty() && subject.len() <= 5 {
-        return Some(subject.join(" "));
+        // "... from Raqqa he said": the pronoun is the subject
+        if let Some(p) = subject
+            .last()
+            .filter(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
+        {
+            return Some(((*p).to_string(), second_hand));
+        }
+        return Some((subject.join(" "), second_hand));
+    }
+    if let Some(a) = appositive {
+        return Some((a, second_hand));
+    }
+    // "told the Times Union": who is told listens, it does not speak
+    if words[v].eq_ignore_ascii_case("told") {
+        return None;
     }
     // "said Ms Alvarez", "said fire chief Hanna Berg": the name that ends the phrase
     let object: Vec<&str> = words[v + 1..].iter().take(6).copied().collect();
@@ -346,7 +464,35 @@ fn speaker_after(after: &str) -> Option<String> {
         .iter()
         .rposition(|w| !capital(w))
         .map_or(0, |p| p + 1);
-    Some(object[first..=last].join(" "))
+    Some((object[first..=last].join(" "), second_hand))
+}
+
+/// Where the clause that follows a quote ends: at a sentence's end or the
+/// next quotation mark, but not at the point of an abbreviation (`said Lt.
+/// Col. Thomas Gilleran`, `Sutopo P. Nugroho`).
+fn clause_end(after: &str) -> usize {
+    const ABBREVIATIONS: &[&str] = &[
+        "lt", "col", "gen", "sgt", "capt", "maj", "cpl", "pvt", "adm", "cmdr", "rev", "gov", "sen",
+        "rep", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "supt", "det", "insp", "no",
+        "vs",
+    ];
+    let mut from = 0;
+    while let Some(k) = after[from..].find(['.', ';', '!', '?', '“', '"']) {
+        let at = from + k;
+        if after[at..].starts_with('.') {
+            let word: &str = after[..at]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+                from = at + 1;
+                continue;
+            }
+        }
+        return at;
+    }
+    after.len()
 }
 
 /// Where the first verb of speech (as written, lower case) stands in `s`
@@ -435,13 +581,30 @@ fn resolve_speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote]) {
             .get(sent.start..q.span.start.max(sent.start))
             .unwrap_or("");
         let before = before.trim_end_matches(['“', '"', '‘', '\'', '«']);
-        let mut speaker = speaker_after(after).or_else(|| speaker_before(before));
+        let (mut speaker, mut attribution) = match speaker_after(after) {
+            Some((who, second_hand)) => (
+                Some(who),
+                if second_hand {
+                    Attribution::Guessed
+                } else {
+                    Attribution::Direct
+                },
+            ),
+            None => match speaker_before(before) {
+                Some(who) => (Some(who), Attribution::Direct),
+                None => (None, Attribution::Unknown),
+            },
+        };
         // a speaker named in the sentence before: "The mother responded." / "... replied:"
         if speaker.is_none() && before.trim().is_empty() && q.sentence > 0 {
             let prev = &text[sentences[q.sentence - 1].span.clone()];
             speaker = speaker_before(prev.trim_end_matches('.'));
+            if speaker.is_some() {
+                attribution = Attribution::Guessed;
+            }
         }
         q.speaker = speaker;
+        q.attribution = attribution;
     }
     // a quote that opens its sentence right after another quote of the
     // paragraph goes on with the same speaker: "...," said Berg. "It is not over."
@@ -457,8 +620,23 @@ fn resolve_speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote]) {
                 })
                 .is_empty()
             });
-        if quotes[k].speaker.is_none() && same_paragraph && opens_sentence && !quotes[k].partial {
+        // right after it: in the same sentence or the next, with nothing
+        // between (a body scraped as one paragraph runs on for pages)
+        let previous_end =
+            crate::text::sentence_at(sentences, quotes[k - 1].span.end.saturating_sub(1))
+                .unwrap_or(quotes[k - 1].sentence);
+        let adjacent = quotes[k].sentence <= previous_end + 1;
+        if quotes[k].speaker.is_none()
+            && same_paragraph
+            && adjacent
+            && opens_sentence
+            && !quotes[k].partial
+        {
             let previous = quotes[k - 1].speaker.clone();
+            quotes[k].attribution = match quotes[k - 1].attribution {
+                Attribution::Direct | Attribution::Continued => Attribution::Continued,
+                a => a,
+            };
             quotes[k].speaker = previous;
         }
     }
@@ -468,31 +646,16 @@ fn resolve_speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote]) {
         match &q.speaker {
             Some(s) if PRONOUNS.contains(&s.to_lowercase().as_str()) => {
                 q.speaker.clone_from(&last_named);
+                q.attribution = if q.speaker.is_some() {
+                    Attribution::Guessed
+                } else {
+                    Attribution::Unknown
+                };
             }
             Some(s) => last_named = Some(s.clone()),
             None => {}
         }
     }
-}
-
-/// Runs of quotes that are one statement: consecutive quotes of one
-/// paragraph by the same speaker. Returns index ranges into `quotes`.
-pub fn statements(quotes: &[Quote], sentences: &[Sentence]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for k in 0..quotes.len() {
-        let joins = k > 0
-            && !quotes[k].partial
-            && !quotes[k - 1].partial
-            && quotes[k].speaker.is_some()
-            && quotes[k].speaker == quotes[k - 1].speaker
-            && sentences[quotes[k].sentence].paragraph
-                == sentences[quotes[k - 1].sentence].paragraph;
-        match out.last_mut() {
-            Some(r) if joins => r.end = k + 1,
-            _ => out.push(k..k + 1),
-        }
-    }
-    out
 }
 
 /// The words of a run of quotes, joined.
@@ -502,34 +665,6 @@ pub fn statement_text(text: &str, quotes: &[Quote], run: &Range<usize>) -> Strin
         .map(|q| &text[q.span.clone()])
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A speaker's name reduced for comparison: `Ms Alvarez` and `Alvarez`,
-/// `the mother` and `The mother` are one speaker.
-pub fn speaker_key(s: &str) -> String {
-    let l = s.to_lowercase();
-    let words: Vec<&str> = l
-        .split_whitespace()
-        .filter(|w| {
-            !matches!(
-                *w,
-                "the"
-                    | "a"
-                    | "mr"
-                    | "mrs"
-                    | "ms"
-                    | "dr"
-                    | "mr."
-                    | "mrs."
-                    | "ms."
-                    | "dr."
-                    | "his"
-                    | "her"
-                    | "their"
-            )
-        })
-        .collect();
-    words.last().map_or(String::new(), |w| (*w).to_string())
 }
 
 #[cfg(test)]
@@ -604,6 +739,22 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("The mother"));
         assert_eq!(got[1].1.as_deref(), Some("The mother"), "she resolved");
+    }
+
+    #[test]
+    fn mixed_marks_and_a_closing_mark_left_out() {
+        let got = q(
+            "\"What I know is they had problems,” says another neighbour, Justin. “He broke in before.\"",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "What I know is they had problems,");
+        assert_eq!(got[0].1.as_deref(), Some("Justin"));
+        let t = "\"By rolling back this rule we protect the river, the two men said in a statement.\n\n\"Agencies will consult biologists.\"";
+        let got = q(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "By rolling back this rule we protect the river,");
+        assert_eq!(got[0].1.as_deref(), Some("the two men"));
+        assert_eq!(got[1].0, "Agencies will consult biologists.");
     }
 
     #[test]
@@ -685,7 +836,5 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("Mr Detsch"));
         assert_eq!(got[1].1, None, "a conversation is not a speaker");
-        assert_eq!(speaker_key("Ms Alvarez"), speaker_key("Alvarez"));
-        assert_eq!(speaker_key("the mother"), speaker_key("The mother"));
     }
 }

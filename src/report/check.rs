@@ -464,7 +464,8 @@ fn finding_out(analyses: &[Analysis], f: &Finding) -> FindingOut {
             .map(|e| evidence_out(analyses, e))
             .collect(),
         diff: f.diff.as_ref().map(|d| {
-            d.iter()
+            d.parts
+                .iter()
                 .map(|(op, text)| DiffPart {
                     op: op.as_str(),
                     text: text.clone(),
@@ -552,9 +553,10 @@ fn human_windowed(
             shown.push((e, pos, line, label));
         }
         let notes = [
+            f.diff.as_ref().map(|d| format!("why: {}", term(&d.why()))),
             f.diff
                 .as_ref()
-                .map(|d| format!("words: {}", render_diff(d, color))),
+                .map(|d| format!("words: {}", render_diff(&d.parts, color))),
             Some(format!("event: {}", term(&f.event))),
         ];
         // a window's header column is put right after rendering: every

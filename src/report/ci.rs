@@ -140,7 +140,7 @@ pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 message.push_str(&format!("; compare {}", links.join("; ")));
             }
             if let Some(d) = &f.diff {
-                message.push_str(&format!(". Words: {}", render_diff(d, false)));
+                message.push_str(&format!(". Words: {}", render_diff(&d.parts, false)));
             }
             let a0 = &r.analyses[e0.story];
             let fp = fingerprint(r.analyses, f);
@@ -556,7 +556,8 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 )?;
             }
             if let Some(d) = &f.diff {
-                writeln!(w, "  - words: {}", markdown_diff(d))?;
+                writeln!(w, "  - why: {}", md(&d.why()))?;
+                writeln!(w, "  - words: {}", markdown_diff(&d.parts))?;
             }
         }
         writeln!(w)?;

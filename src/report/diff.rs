@@ -117,20 +117,13 @@ pub fn write(
                 } else if q.diff.classes.is_empty() {
                     ("✓", "same words".to_string())
                 } else {
-                    (
-                        "✗",
-                        q.diff
-                            .classes
-                            .iter()
-                            .map(|c| c.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    )
+                    ("✗", q.diff.why())
                 };
                 writeln!(
                     w,
                     "  {mark} {bold}{}{reset} {dim}({what}){reset}",
-                    term(who)
+                    term(who),
+                    what = term(&what)
                 )?;
                 writeln!(w, "      A \u{201c}{}\u{201d}", term_quote(a, &q.a))?;
                 writeln!(w, "      B \u{201c}{}\u{201d}", term_quote(b, &q.b))?;
@@ -184,14 +177,9 @@ pub fn write(
                 } else if q.diff.classes.is_empty() {
                     "same words".to_string()
                 } else {
-                    q.diff
-                        .classes
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    q.diff.why()
                 };
-                writeln!(w, "- **{}** ({what})", md(who))?;
+                writeln!(w, "- **{}** ({})", md(who), md(&what))?;
                 writeln!(w, "  - A: \u{201c}{}\u{201d}", md(&quote(a, &q.a)))?;
                 writeln!(w, "  - B: \u{201c}{}\u{201d}", md(&quote(b, &q.b)))?;
                 if !q.diff.classes.is_empty() {

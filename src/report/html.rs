@@ -151,7 +151,10 @@ fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
                 }
                 blockquote { (sentence_with_mark(a, &e.span)) }
             }
-            @if let Some(d) = &f.diff { (word_diff(d)) }
+            @if let Some(d) = &f.diff {
+                p class="why" { strong { "Why: " } (d.why()) }
+                (word_diff(&d.parts))
+            }
         }
     }
 }
@@ -322,7 +325,7 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                             (q.speaker.clone().unwrap_or_else(|| "unnamed speaker".to_string())) " — "
                             @if q.misattributed { "given to different speakers" }
                             @else if q.diff.classes.is_empty() { "✓ same words" }
-                            @else { "✗ " (q.diff.classes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")) }
+                            @else { "✗ " (q.diff.why()) }
                         }
                         div class="quotes" {
                             blockquote { strong { "A " } (crate::quote::statement_text(&a.story.text, &a.quotes, &q.a)) }

@@ -63,8 +63,32 @@ pub struct Finding {
     pub title: String,
     pub message: String,
     pub evidence: Vec<Evidence>,
-    /// For quote findings: the word diff from the first version to the second.
-    pub diff: Option<Vec<(crate::quote::diff::Op, String)>>,
+    /// For quote findings: the word diff from the version most outlets
+    /// give to the odd one out, and what kind of difference it is.
+    pub diff: Option<WordDiff>,
+}
+
+/// The word diff of a quote finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordDiff {
+    pub parts: Vec<(crate::quote::diff::Op, String)>,
+    /// The kinds of difference (`negation`, `word`, ...), most serious
+    /// first; empty for a misattribution.
+    pub classes: Vec<crate::quote::diff::Class>,
+    /// The most serious, in an editor's words: `a negation is dropped:
+    /// “not”`, `the same words are given to two speakers`.
+    pub reason: String,
+}
+
+impl WordDiff {
+    /// `negation: a negation is dropped: “not”`: the classes and the reason.
+    pub fn why(&self) -> String {
+        if self.classes.is_empty() {
+            return self.reason.clone();
+        }
+        let names: Vec<&str> = self.classes.iter().map(|c| c.as_str()).collect();
+        format!("{}: {}", names.join(", "), self.reason)
+    }
 }
 
 /// What each outlet says about one measure of one event.
@@ -498,112 +522,194 @@ fn lint(analyses: &[Analysis], stories: &[usize], rule: &Rule, event: &str) -> V
     out
 }
 
-/// The same quotation worded differently (or given to another speaker).
+/// The same quotation worded differently (or given to another speaker):
+/// one finding per odd version of a remark ([`crate::quote::remark`]).
 fn compare_quotes(
     analyses: &[Analysis],
     stories: &[usize],
     rule: &Rule,
     event: &str,
 ) -> Vec<Finding> {
-    use crate::quote::align::{Candidate, Relation, align};
-    use crate::quote::diff::{Class, compare};
+    use crate::quote::diff::{Class, QuoteDiff};
+    use crate::quote::remark::{Cited, remarks};
     let Some(cfg) = &rule.quote else {
         return Vec::new();
     };
-    // one candidate per statement: a speaker's consecutive quotes in a paragraph
-    let mut refs: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut cands: Vec<Candidate> = Vec::new();
+    // every quote of the event, in report order
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    let mut cands = Vec::new();
     for &s in stories {
-        for (run, c) in crate::quote::align::candidates(&analyses[s], s) {
-            refs.push((s, run));
+        for (k, c) in crate::quote::align::candidates(&analyses[s], s) {
+            refs.push((s, k));
             cands.push(c);
         }
     }
+    if cands.len() < 2 {
+        return Vec::new();
+    }
+    let rank: BTreeMap<usize, usize> = stories.iter().enumerate().map(|(r, &s)| (s, r)).collect();
     let sev = &cfg.severities;
-    let mut out = Vec::new();
-    for (i, j, rel) in align(&cands, cfg.thresholds) {
-        // the earlier story (in report order) is the reference
-        let (i, j) = if story_order(analyses, refs[i].0, refs[j].0).is_gt() {
-            (j, i)
-        } else {
-            (i, j)
+    let level = |d: &QuoteDiff| {
+        let of = |c: &Class| match c {
+            Class::Negation => Some(sev.negation),
+            Class::Number => Some(sev.number),
+            Class::Word => Some(sev.word),
+            Class::Rewording => Some(sev.rewording),
+            Class::Omission => Some(sev.omission),
+            Class::Form => Some(sev.form),
+            Class::Tense => Some(sev.tense),
+            Class::Function => Some(sev.function),
+            Class::Partial => sev.partial,
         };
-        let (x, y) = (refs[i].clone(), refs[j].clone());
-        let span_of = |s: usize, run: &Range<usize>| {
-            let qs = &analyses[s].quotes;
-            qs[run.start].span.start..qs[run.end - 1].span.end
-        };
-        let (sa, sb) = (span_of(x.0, &x.1), span_of(y.0, &y.1));
-        let (qa, qb) = (
-            &analyses[x.0].quotes[x.1.start],
-            &analyses[y.0].quotes[y.1.start],
-        );
-        let d = compare(&cands[i].words, &cands[j].words);
-        let (severity, what) = match rel {
-            Relation::Misattributed => (
-                sev.misattribution,
-                format!(
-                    "the same words are given to {} and to {}",
-                    qa.speaker.as_deref().unwrap_or("?"),
-                    qb.speaker.as_deref().unwrap_or("?")
-                ),
-            ),
-            Relation::Same => {
-                if d.classes.is_empty() {
-                    continue;
-                }
-                let level = |c: &Class| match c {
-                    Class::Negation => sev.negation,
-                    Class::Number => sev.number,
-                    Class::Word => sev.word,
-                    Class::Rewording => sev.rewording,
-                    Class::Omission => sev.omission,
-                };
-                let worst = d.classes.iter().map(level).max().unwrap_or(Severity::Info);
-                let names: Vec<&str> = d.classes.iter().map(|c| c.as_str()).collect();
-                (worst.min(rule.severity.max(worst)), names.join(", "))
+        let partial = d.partial.then_some(sev.partial).flatten();
+        d.classes.iter().filter_map(of).max().max(partial)
+    };
+    let r = remarks(
+        &cands,
+        |s| rank.get(&s).copied().unwrap_or(usize::MAX),
+        cfg.thresholds,
+        level,
+    );
+    // the bytes of aligned words `w` of candidate `m`
+    let span_of = |m: usize, w: &Range<usize>| {
+        let (s, k) = refs[m];
+        let q = &analyses[s].quotes[k].span;
+        let spans = &cands[m].words.spans;
+        match (
+            spans.get(w.start),
+            w.end.checked_sub(1).and_then(|e| spans.get(e)),
+        ) {
+            (Some(a), Some(b)) if !w.is_empty() => q.start + a.start..q.start + b.end,
+            _ => q.clone(),
+        }
+    };
+    let quoted = |m: usize, w: &Range<usize>| {
+        let a = &analyses[refs[m].0];
+        format!(
+            "{}: \u{201c}{}\u{201d}",
+            a.story.outlet,
+            a.story.slice(span_of(m, w)).replace('\n', " ")
+        )
+    };
+    let speaker_of = |m: usize| analyses[refs[m].0].quotes[refs[m].1].speaker.as_deref();
+    let sure = |m: usize| analyses[refs[m].0].quotes[refs[m].1].attribution.is_sure();
+    // every story of the outlier and of the versions cited, each once
+    let evidence = |outlier: usize, region: &Range<usize>, cited: &[&Cited]| {
+        let mut out: Vec<Evidence> = Vec::new();
+        let mut push = |m: usize, w: &Range<usize>, primary: bool| {
+            let story = refs[m].0;
+            let span = span_of(m, w);
+            if !out.iter().any(|e| e.story == story && e.span == span) {
+                out.push(Evidence {
+                    story,
+                    claim: None,
+                    span,
+                    primary,
+                });
             }
         };
-        let text = |s: usize, q: &crate::quote::Quote| {
-            let a = &analyses[s];
-            format!(
-                "{}: \u{201c}{}\u{201d}",
-                a.story.outlet,
-                &a.story.text[q.span.clone()]
-            )
+        let members = &r.versions[outlier].members;
+        for (k, &m) in members.iter().enumerate() {
+            push(m, region, k == 0);
+        }
+        for c in cited {
+            for &m in &r.versions[c.version].members {
+                push(m, &c.region, false);
+            }
+        }
+        out.sort_by(|a, b| {
+            story_order(analyses, a.story, b.story).then(a.span.start.cmp(&b.span.start))
+        });
+        out
+    };
+    let mut out = Vec::new();
+    for o in &r.outliers {
+        let region = o
+            .references
+            .iter()
+            .map(|c| c.outlier_region.clone())
+            .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+            .unwrap_or_default();
+        let cited: Vec<&Cited> = o
+            .references
+            .iter()
+            .chain(&o.others)
+            .chain(&o.allies)
+            .collect();
+        let m = r.versions[o.version].members[0];
+        let Some(first) = o.references.first() else {
+            continue;
         };
-        let speaker = qa
-            .speaker
-            .as_deref()
-            .or(qb.speaker.as_deref())
+        let reference = r.versions[first.version].members[0];
+        let speaker = std::iter::once(m)
+            .chain(
+                cited
+                    .iter()
+                    .flat_map(|c| r.versions[c.version].members.iter().copied()),
+            )
+            .filter(|&x| sure(x))
+            .find_map(speaker_of)
             .unwrap_or("an unnamed speaker");
+        let why = crate::rules::engine::WordDiff {
+            parts: o.diff.parts.clone(),
+            classes: o.diff.classes.clone(),
+            reason: o.diff.reason(),
+        };
+        let others = cited
+            .iter()
+            .map(|c| r.versions[c.version].stories.len())
+            .sum::<usize>();
+        let more = match others {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
         out.push(Finding {
             rule: rule.id.clone(),
             kind: Kind::Quote,
-            severity,
+            severity: o.level,
             event: event.to_string(),
             title: rule.title.clone(),
             message: format!(
-                "{} ({what}) — {speaker}: {} / {}",
+                "{} ({}) \u{2014} {speaker}: {}{more} / {}",
                 rule.title,
-                text(x.0, qa),
-                text(y.0, qb)
+                why.why(),
+                quoted(reference, &first.region),
+                quoted(m, &region),
             ),
-            evidence: vec![
-                Evidence {
-                    story: x.0,
-                    claim: None,
-                    span: sa,
-                    primary: false,
-                },
-                Evidence {
-                    story: y.0,
-                    claim: None,
-                    span: sb,
-                    primary: true,
-                },
-            ],
-            diff: Some(d.parts),
+            evidence: evidence(o.version, &region, &cited),
+            diff: Some(why),
+        });
+    }
+    for x in &r.misattributions {
+        let m = r.versions[x.version].members[0];
+        let Some(first) = x.others.first() else {
+            continue;
+        };
+        let reference = r.versions[first.version].members[0];
+        let reason = format!(
+            "the same words are given to {} and to {}",
+            speaker_of(reference).unwrap_or("?"),
+            speaker_of(m).unwrap_or("?")
+        );
+        let cited: Vec<&Cited> = x.others.iter().collect();
+        out.push(Finding {
+            rule: rule.id.clone(),
+            kind: Kind::Quote,
+            severity: sev.misattribution,
+            event: event.to_string(),
+            title: rule.title.clone(),
+            message: format!(
+                "{} ({reason}) \u{2014} {} / {}",
+                rule.title,
+                quoted(reference, &first.region),
+                quoted(m, &first.outlier_region),
+            ),
+            evidence: evidence(x.version, &first.outlier_region, &cited),
+            diff: Some(WordDiff {
+                parts: x.diff.parts.clone(),
+                classes: Vec::new(),
+                reason,
+            }),
         });
     }
     out

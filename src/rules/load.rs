@@ -215,9 +215,10 @@ fn compile(
     }
     let quote = if def.kind == Kind::Quote {
         let q = def.quote.clone().unwrap_or(super::model::QuoteDef {
-            same_speaker: "30%".to_string(),
-            unknown_speaker: "60%".to_string(),
-            misattribution: "80%".to_string(),
+            same_speaker: "60%".to_string(),
+            unknown_speaker: "75%".to_string(),
+            misattribution: "90%".to_string(),
+            core: 3,
             severity: super::model::QuoteSeverities::default(),
         });
         let mut share = |key: &str, v: &str| {
@@ -234,6 +235,7 @@ fn compile(
             same_speaker: share("same_speaker", &q.same_speaker),
             unknown_speaker: share("unknown_speaker", &q.unknown_speaker),
             misattribution: share("misattribution", &q.misattribution),
+            core: q.core.max(1),
         };
         Some(super::QuoteConfig {
             thresholds,

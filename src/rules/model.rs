@@ -158,55 +158,78 @@ pub enum ScopeMode {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteDef {
-    /// Share of the shorter quote's content words two quotes by the same
-    /// speaker must share to be one quotation (`30%`).
-    #[serde(default = "thirty_percent")]
-    pub same_speaker: String,
-    /// The same when a speaker is unknown (`60%`).
+    /// Share of the shorter quote that the words aligned with the other
+    /// must cover for two quotes by one speaker to be one remark (`60%`).
     #[serde(default = "sixty_percent")]
+    pub same_speaker: String,
+    /// The same when a speaker is unknown, guessed or only described
+    /// (`75%`).
+    #[serde(default = "seventy_five_percent")]
     pub unknown_speaker: String,
-    /// The share above which the same words given to two speakers are a
-    /// misattribution (`80%`).
-    #[serde(default = "eighty_percent")]
+    /// Share of the longer quote the aligned words must cover for the same
+    /// words given to two people named by name to be a misattribution
+    /// (`90%`).
+    #[serde(default = "ninety_percent")]
     pub misattribution: String,
+    /// Words the alignment must match at least when both quotes name one
+    /// speaker; twice as many otherwise (`3`).
+    #[serde(default = "three")]
+    pub core: usize,
     /// The severity of each kind of difference.
     #[serde(default)]
     pub severity: QuoteSeverities,
-}
-
-fn thirty_percent() -> String {
-    "30%".to_string()
 }
 
 fn sixty_percent() -> String {
     "60%".to_string()
 }
 
-fn eighty_percent() -> String {
-    "80%".to_string()
+fn seventy_five_percent() -> String {
+    "75%".to_string()
+}
+
+fn ninety_percent() -> String {
+    "90%".to_string()
+}
+
+fn three() -> usize {
+    3
 }
 
 /// Severities of the kinds of difference between two versions of a quote.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteSeverities {
-    /// A negation dropped or added.
+    /// A negation dropped or added inside the words of one remark.
     #[serde(default = "error")]
     pub negation: Severity,
-    /// A number changed.
+    /// A number changed, dropped or added.
     #[serde(default = "error")]
     pub number: Severity,
-    /// A word changed.
+    /// Content words replaced by others (`before` / `after`).
     #[serde(default = "warning")]
     pub word: Severity,
     /// Much of the quotation reworded (a translation).
     #[serde(default = "warning")]
     pub rewording: Severity,
-    /// A clause left out without an ellipsis.
+    /// Words left out or added inside the quotation without an ellipsis.
     #[serde(default = "info")]
     pub omission: Severity,
-    /// The same words given to different speakers.
-    #[serde(default = "error")]
+    /// A word's form or spelling (`kill` / `killing`, `Hasakeh` / `Hasakah`).
+    #[serde(default = "info")]
+    pub form: Severity,
+    /// The tense of reported speech (`is` / `was`).
+    #[serde(default = "info")]
+    pub tense: Severity,
+    /// Function words only (`to` / `on`, a `that` added).
+    #[serde(default = "info")]
+    pub function: Severity,
+    /// One version quotes more of the remark than another; not reported
+    /// unless a severity is given.
+    #[serde(default)]
+    pub partial: Option<Severity>,
+    /// The same words given to two people named by name.
+    #[serde(default = "warning")]
     pub misattribution: Severity,
 }
 
@@ -218,7 +241,11 @@ impl Default for QuoteSeverities {
             word: Severity::Warning,
             rewording: Severity::Warning,
             omission: Severity::Info,
-            misattribution: Severity::Error,
+            form: Severity::Info,
+            tense: Severity::Info,
+            function: Severity::Info,
+            partial: None,
+            misattribution: Severity::Warning,
         }
     }
 }

@@ -6,7 +6,7 @@ use super::engine::{GroupBy, check};
 use super::{Finding, Kind, Rule, Severity};
 use crate::Analysis;
 use crate::quote::align::{Relation, Thresholds, align};
-use crate::quote::diff::{QuoteDiff, compare};
+use crate::quote::diff::{QuoteDiff, compare_regions};
 
 /// How the two stories stand on one measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +30,11 @@ pub struct FigureRow {
     pub severity: Option<Severity>,
 }
 
-/// One quotation found in both stories.
+/// One remark quoted in both stories.
 #[derive(Debug, Clone)]
 pub struct QuoteRow {
-    /// The run of quotes (one statement) in story A and in story B.
+    /// The quote in story A and in story B (indices into their quotes, as
+    /// a range of one).
     pub a: std::ops::Range<usize>,
     pub b: std::ops::Range<usize>,
     pub speaker: Option<String>,
@@ -104,25 +105,46 @@ fn quote_rows(analyses: &[Analysis], t: Thresholds) -> Vec<QuoteRow> {
     let mut refs = Vec::new();
     let mut cands = Vec::new();
     for (s, a) in analyses.iter().enumerate().take(2) {
-        for (run, c) in crate::quote::align::candidates(a, s) {
-            refs.push((s, run));
+        for (k, c) in crate::quote::align::candidates(a, s) {
+            refs.push((s, k));
             cands.push(c);
         }
     }
-    let mut rows: Vec<QuoteRow> = align(&cands, t)
+    let all: Vec<&crate::quote::align::Candidate> = cands.iter().collect();
+    let pairs = align(&all, t, |i, j| refs[i].0 != refs[j].0);
+    // a quote is one remark with the quote of the other story that matches
+    // the same words of it best, not with every one that shares its frame
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    let dominated = |p: &crate::quote::align::Pair| {
+        pairs.iter().any(|q| {
+            q.matched > p.matched
+                && ((q.i == p.i && overlaps(&q.a, &p.a))
+                    || (q.j == p.j && overlaps(&q.b, &p.b))
+                    || (q.j == p.i && overlaps(&q.b, &p.a))
+                    || (q.i == p.j && overlaps(&q.a, &p.b)))
+        })
+    };
+    let kept: Vec<crate::quote::align::Pair> =
+        pairs.iter().filter(|p| !dominated(p)).cloned().collect();
+    let mut rows: Vec<QuoteRow> = kept
         .into_iter()
-        .map(|(i, j, rel)| {
-            let (i, j) = if refs[i].0 == 0 { (i, j) } else { (j, i) };
+        .map(|p| {
+            let ((i, ri), (j, rj)) = if refs[p.i].0 == 0 {
+                ((p.i, p.a), (p.j, p.b))
+            } else {
+                ((p.j, p.b), (p.i, p.a))
+            };
             let (qa, qb) = (
-                &analyses[0].quotes[refs[i].1.start],
-                &analyses[1].quotes[refs[j].1.start],
+                &analyses[0].quotes[refs[i].1],
+                &analyses[1].quotes[refs[j].1],
             );
             QuoteRow {
-                a: refs[i].1.clone(),
-                b: refs[j].1.clone(),
+                a: refs[i].1..refs[i].1 + 1,
+                b: refs[j].1..refs[j].1 + 1,
                 speaker: qa.speaker.clone().or_else(|| qb.speaker.clone()),
-                misattributed: rel == Relation::Misattributed,
-                diff: compare(&cands[i].words, &cands[j].words),
+                misattributed: p.relation == Relation::Misattributed,
+                diff: compare_regions(&cands[i].words, ri, &cands[j].words, rj),
             }
         })
         .collect();
