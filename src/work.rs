@@ -265,4 +265,15 @@ mod tests {
             counted(|| crate::analyse(s.into_iter().next().unwrap())).1
         });
     }
+
+    /// Found by fuzzing the HTML ingest: sentence splitting walked a run
+    /// of letters and full stops back whole at each stop.
+    #[test]
+    fn dotted_runs_in_sentence_splitting() {
+        for unit in ["ta.m.", "a.", "U.S.", "it's."] {
+            linear(unit, 200, |n| {
+                counted(|| crate::text::sentences(&unit.repeat(n), 0)).1
+            });
+        }
+    }
 }

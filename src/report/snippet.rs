@@ -12,12 +12,13 @@
 //! (more than the terminal shows, and more than a long label needs) on
 //! each side of the figure. annotate-snippets places what it shows by the
 //! figure's and the label's columns, which a window shifts all alike, so
-//! it shows the same text, cut with `...` in the same places; the window's
-//! first character is never shown (it lies before what is), so a window
-//! never starts with white space that annotate-snippets could take for the
-//! line's indentation, unless it is the line's own. Only the column in the
-//! ` --> path:line:column` header comes from the window; the report puts
-//! the file's back ([`fix_headers`]).
+//! it shows the same text, cut with `...` in the same places. It also
+//! trims a line's indentation, so a window never starts inside a run of
+//! white space other than the line's own indentation: it starts before the
+//! run (or, for a run too long to walk, the line goes whole). Only the
+//! column in the ` --> path:line:column` header comes from the window; the
+//! report puts the file's back ([`fix_headers`]). A test renders random
+//! long lines both ways and compares them byte for byte.
 
 use crate::story::Story;
 use std::borrow::Cow;
@@ -111,8 +112,8 @@ fn back(line: &str, at: usize, n: usize) -> usize {
 }
 
 /// `margin` characters of the shifted line on each side of the figure at
-/// bytes `at..end` of the story; `None` when the line is better handed
-/// over whole.
+/// bytes `span` of the story; `None` when the line is better handed over
+/// whole.
 fn window(
     line: &str,
     from: usize,

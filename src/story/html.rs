@@ -250,77 +250,71 @@ fn offer_date(slot: &mut Option<Found>, rank: u8, value: &str) {
 pub(crate) const MAX_ATTRIBUTES: usize = 100;
 
 /// The longest run of attributes the tokenizer would read in one chain of
-/// calls, and where it starts: `name="value"` (a name up to `=`, white
-/// space, a double-quoted value without a character reference), each
-/// followed by white space and the next name. It is sought everywhere in
-/// the page, in one pass that follows every place a run could start at
-/// once (an upper bound of what the tokenizer meets inside tags).
+/// calls, and where it starts. A run is values in double quotes (without
+/// a character reference, which ends the chain), each closing quote
+/// followed by white space, the next name, `=`, maybe white space and the
+/// next opening quote: `a="1" b="2"`. Between two double quotes of the
+/// page is either a value or such a gap, so the run is found from the
+/// quotes alone (memchr's search), in one pass over the page; it is
+/// sought everywhere, as an upper bound of what the tokenizer meets inside
+/// tags (it may count one value more than it chains).
 fn attribute_run(html: &str) -> (usize, usize) {
-    /// Where a run can be: in a name, before a value, in a value, just
-    /// after a value, after white space that follows a value.
-    #[derive(Clone, Copy)]
-    enum At {
-        Name,
-        BeforeValue,
-        Value,
-        AfterValue,
-        Between,
-    }
-    // per place, the longest run there (attributes read, where it began)
-    let mut runs: [Option<(usize, usize)>; 5] = [None; 5];
+    let white = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    // white space, a name, `=`, white space: from a value to the next
+    let gap = |s: &[u8]| {
+        let lead = s.iter().take_while(|&&b| white(b)).count();
+        let name = s[lead..]
+            .iter()
+            .take_while(|&&b| !white(b) && !matches!(b, b'/' | b'>' | b'='))
+            .count();
+        let at = lead + name;
+        lead > 0 && name > 0 && s.get(at) == Some(&b'=') && s[at + 1..].iter().all(|&b| white(b))
+    };
+    let b = html.as_bytes();
+    crate::work::step(b.len());
     let mut best = (0, 0);
-    crate::work::step(html.len());
-    for (k, &b) in html.as_bytes().iter().enumerate() {
-        let white = matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
-        let ends_name = white || matches!(b, b'/' | b'>' | b'=');
-        let mut next: [Option<(usize, usize)>; 5] = [None; 5];
-        let mut go = |to: At, run: (usize, usize)| {
-            let slot = &mut next[to as usize];
-            if slot.is_none_or(|s| s.0 < run.0) {
-                *slot = Some(run);
+    // the run that ends with the last value, and the one before (values
+    // and gaps alternate between quotes); each as (values, start)
+    let mut runs: [(usize, usize); 2] = [(0, 0); 2];
+    let mut gap_before = false;
+    let mut quotes = memchr::memchr_iter(b'"', b);
+    let Some(mut open) = quotes.next() else {
+        return best;
+    };
+    for close in quotes {
+        let segment = &b[open + 1..close];
+        // as a value: one more than the run two segments back, if the
+        // segment between was a gap
+        let value = if memchr::memchr(b'&', segment).is_none() {
+            let (n, start) = runs[1];
+            if gap_before && n > 0 {
+                (n + 1, start)
+            } else {
+                (1, open)
             }
+        } else {
+            (0, close)
         };
-        for (from, run) in [
-            At::Name,
-            At::BeforeValue,
-            At::Value,
-            At::AfterValue,
-            At::Between,
-        ]
-        .into_iter()
-        .zip(runs)
-        {
-            let Some(run) = run else { continue };
-            match from {
-                At::Name if b == b'=' => go(At::BeforeValue, run),
-                At::Name if !ends_name => go(At::Name, run),
-                At::BeforeValue if white => go(At::BeforeValue, run),
-                At::BeforeValue if b == b'"' => go(At::Value, run),
-                At::Value if b == b'"' => go(At::AfterValue, (run.0 + 1, run.1)),
-                At::Value if b != b'&' => go(At::Value, run),
-                At::AfterValue | At::Between if white => go(At::Between, run),
-                At::Between if !ends_name => go(At::Name, run),
-                _ => {}
-            }
+        if value.0 > best.0 {
+            best = value;
         }
-        // any byte that can begin a name can begin a run
-        if !ends_name {
-            go(At::Name, (0, k));
-        }
-        if let Some(run) = next[At::AfterValue as usize] {
-            if run.0 > best.0 {
-                best = run;
-            }
-        }
-        runs = next;
+        gap_before = gap(segment);
+        runs = [value, runs[0]];
+        open = close;
     }
     best
 }
 
 /// Build a story from an HTML page.
 pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejected> {
-    let (attributes, at) = attribute_run(html);
+    let (attributes, quote) = attribute_run(html);
     if attributes > MAX_ATTRIBUTES {
+        // at the name of the run's first attribute
+        let name = html[..quote].trim_end();
+        let name = name.strip_suffix('=').unwrap_or(name).trim_end();
+        let at = name
+            .rfind(|c: char| c.is_ascii_whitespace() || matches!(c, '/' | '>' | '='))
+            .map_or(0, |k| k + 1);
         let before = &html[..at];
         let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
         let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
@@ -1039,8 +1033,9 @@ mod tests {
         assert_eq!((r.line, r.column), (Some(2), Some(15)), "{r}");
         // a run of `name="value"` is counted wherever it stands
         assert_eq!(attribute_run("<p a=\"1\" bb= \"x y\"\tc=\"\">").0, 3);
-        // white space after a name ends the tokenizer's chain of calls
-        assert_eq!(attribute_run("<p a=\"1\" bb = \"x y\"\tc=\"\">").0, 1);
+        // white space after a name ends the tokenizer's chain of calls,
+        // which starts again at the value
+        assert_eq!(attribute_run("<p a=\"1\" bb = \"x y\"\tc=\"\">").0, 2);
         assert_eq!(attribute_run("<p a=\"1\"b=\"2\" c=\"3\">").0, 2);
         assert_eq!(attribute_run("<p a=\"&amp;\" b=\"2\">").0, 1);
         assert_eq!(attribute_run("<p a='1' b='2' c=3 d>").0, 0);

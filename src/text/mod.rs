@@ -329,11 +329,15 @@ fn split_sentences(
 
 /// Whether the word before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
+    // no further back than a word it could be: a run of letters and full
+    // stops ('ta.m.ta.m.') was walked whole at each of its stops
     let n = before
         .bytes()
         .rev()
+        .take(11)
         .take_while(|c| c.is_ascii_alphabetic() || *c == b'.' || *c == b'\'')
         .count();
+    crate::work::step(n);
     let word = &before[before.len() - n..];
     if word.is_empty() || word.len() > 10 {
         return false;
@@ -435,6 +439,21 @@ mod tests {
                 .iter()
                 .all(|x| t.get(x.span.clone()).is_some())
         );
+    }
+
+    /// Found by fuzzing (issue 16): a run of letters and full stops was
+    /// walked back whole at each stop.
+    #[test]
+    fn a_long_dotted_word_is_no_abbreviation() {
+        assert!(is_abbreviation("the U.S"));
+        assert!(is_abbreviation("Ms"));
+        assert!(!is_abbreviation("ta.m.ta.m.t"));
+        assert!(!is_abbreviation(&"ta.m.".repeat(1000)));
+        let text = "ta.m.".repeat(4000);
+        let (s, steps) = crate::work::counted(|| sentences(&text, 0));
+        assert!(!s.is_empty());
+        // walked whole, it was some 40 million
+        assert!(steps < 10 * text.len() as u64, "{steps}");
     }
 
     #[test]
