@@ -124,6 +124,8 @@ pub(crate) struct Background {
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct Age {
     before: Vec<String>,
+    persons: Vec<String>,
+    not_names: Vec<String>,
     pub(crate) must: Vec<Example>,
     pub(crate) must_not: Vec<Example>,
 }
@@ -214,6 +216,8 @@ struct Lexicon {
     teaser: Phrases,
     additive: Words,
     age_before: Vec<Vec<String>>,
+    age_persons: Words,
+    age_not_names: Words,
     person_det: Words,
     persons: Words,
     person_events: Vec<(Vec<String>, &'static str)>,
@@ -235,6 +239,10 @@ fn leak(s: String) -> &'static str {
 
 fn phrase(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_ascii_lowercase).collect()
+}
+
+fn phrases(v: &[String]) -> Vec<Vec<String>> {
+    v.iter().map(|s| phrase(s)).collect()
 }
 
 fn compile_pattern(p: PatternFile) -> Pattern {
@@ -288,6 +296,18 @@ fn compile_pattern(p: PatternFile) -> Pattern {
     }
 }
 
+/// Phrases that say someone was killed or injured, with that event, the
+/// longest first (`shot and killed` before `killed`).
+fn by_event(killed: &[String], injured: &[String]) -> Vec<(Vec<String>, &'static str)> {
+    let mut v: Vec<(Vec<String>, &'static str)> = phrases(killed)
+        .into_iter()
+        .map(|p| (p, "killed"))
+        .chain(phrases(injured).into_iter().map(|p| (p, "injured")))
+        .collect();
+    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    v
+}
+
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let f = file();
     let mut verbs = FxHashMap::default();
@@ -297,7 +317,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             verbs.insert(v.to_ascii_lowercase(), canon);
         }
     }
-    let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
     Lexicon {
         aux: words(&f.aux),
         verbs,
@@ -371,37 +390,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
         additive: words(&f.additive),
         age_before: phrases(&f.age.before),
+        age_persons: words(&f.age.persons),
+        age_not_names: words(&f.age.not_names),
         person_det: words(&f.one_person.determiners),
         persons: words(&f.one_person.persons),
-        person_events: {
-            let mut v: Vec<(Vec<String>, &'static str)> = phrases(&f.one_person.killed)
-                .into_iter()
-                .map(|p| (p, "killed"))
-                .chain(
-                    phrases(&f.one_person.injured)
-                        .into_iter()
-                        .map(|p| (p, "injured")),
-                )
-                .collect();
-            // the longest phrase first: `shot and killed` before `killed`
-            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-            v
-        },
+        person_events: by_event(&f.one_person.killed, &f.one_person.injured),
         person_aux: words(&f.one_person.aux),
         person_deadly: words(&f.one_person.deadly),
-        person_verbs: {
-            let mut v: Vec<(Vec<String>, &'static str)> = phrases(&f.one_person.verbs_killed)
-                .into_iter()
-                .map(|p| (p, "killed"))
-                .chain(
-                    phrases(&f.one_person.verbs_injured)
-                        .into_iter()
-                        .map(|p| (p, "injured")),
-                )
-                .collect();
-            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-            v
-        },
+        person_verbs: by_event(&f.one_person.verbs_killed, &f.one_person.verbs_injured),
         patterns: f.patterns.into_iter().map(compile_pattern).collect(),
     }
 });
@@ -968,75 +964,6 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
     out
 }
 
-const PERSON_NOUNS: &[&str] = &[
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "child",
-    "baby",
-    "teen",
-    "teenager",
-    "victim",
-    "suspect",
-    "gunman",
-    "shooter",
-    "driver",
-    "brother",
-    "sister",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "husband",
-    "wife",
-    "girlfriend",
-    "boyfriend",
-    "friend",
-    "officer",
-    "resident",
-    "student",
-    "owner",
-    "neighbor",
-    "neighbour",
-    "grandmother",
-    "grandfather",
-    "uncle",
-    "aunt",
-    "cousin",
-];
-
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "in",
-    "on",
-    "at",
-    "by",
-    "the",
-    "and",
-    "but",
-    "said",
-    "says",
-];
-
 /// An age beside a name or a person (`Ana Ode, 19,`, `the man, 28,`,
 /// `both 19`, `aged 19`): a whole number of years a person has, never a
 /// count of people.
@@ -1056,8 +983,8 @@ pub(super) fn age(toks: &[Tok<'_>], first: usize, after: usize, value: f64) -> b
     let prev = toks[first - 2];
     let named = prev.word
         && (prev.text.chars().next().is_some_and(char::is_uppercase)
-            && !crate::word_set!(NOT_NAMES).contains(prev.low)
-            || crate::word_set!(PERSON_NOUNS).contains(prev.low));
+            && !lex.age_not_names.contains(prev.low)
+            || lex.age_persons.contains(prev.low));
     let closes = match toks.get(after) {
         None => true,
         Some(t) if !t.word => matches!(t.text, "," | "." | ")" | ";"),
