@@ -479,8 +479,9 @@ fn local(
 /// The next word both versions share past the end of their aligned
 /// words (`a` and `b` are the words that follow, within the sentence):
 /// how many words of each to take up to it, when the words between cost
-/// at most a point more than the shared word scores (`You kill the Nazis,
-/// f**k` / `You are killing fascists, dammit` go on to the expletive).
+/// at most a point more than the shared word scores (`You close the
+/// depots, f**k` / `You are closing warehouses, dammit` go on to the
+/// expletive).
 fn anchor(a: &[u32], b: &[u32]) -> Option<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     let mut score = vec![vec![0i32; m + 1]; n + 1];

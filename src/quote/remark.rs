@@ -641,12 +641,12 @@ mod tests {
         let cands = vec![
             c(
                 0,
-                "No, you do not kill civilians and children... You kill the Nazis, f**k, believe me!",
+                "No, you do not close schools and clinics... You close the depots, f**k, believe me!",
                 Some("the mother"),
             ),
             c(
                 1,
-                "No, you are not killing civilians and children! Believe me. You are killing fascists, dammit.",
+                "No, you are not closing schools and clinics! Believe me. You are closing warehouses, dammit.",
                 Some("The mother"),
             ),
             c(
