@@ -1293,16 +1293,19 @@ pub fn claims(
             let first_tok = toks.partition_point(|t| t.start < m.span.start);
             let after_tok = toks.partition_point(|t| t.start < m.span.end);
             let figure_end = after_tok;
-            let mut quantity = m.quantity.clone();
-            if quantity.unit == Unit::Count
-                && quantity.qualifier == Qualifier::Exact
+            // an appositive age (`Ana Ode, 19,`) is an age, not a count: the
+            // mention is copied only then
+            let aged;
+            let m = if m.quantity.unit == Unit::Count
+                && m.quantity.qualifier == Qualifier::Exact
                 && bind::age(toks, first_tok, after_tok, m.stated.0)
             {
-                quantity.unit = Unit::Age;
-            }
-            let m = &Mention {
-                quantity,
-                ..m.clone()
+                let mut a = m.clone();
+                a.quantity.unit = Unit::Age;
+                aged = a;
+                &aged
+            } else {
+                m
             };
             let (counted, counted_span, additional) =
                 if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
