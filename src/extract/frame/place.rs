@@ -1,0 +1,236 @@
+//! The place reader: where a figure is (`in Bucha`, `across the province`,
+//! `Norrby station ... where 5 died`).
+
+use super::tokens::{Tok, capitalised, is_stop};
+use std::ops::Range;
+
+pub(crate) const PLACE_PREPS: &[&str] = &[
+    "in",
+    "across",
+    "around",
+    "near",
+    "outside",
+    "throughout",
+    "inside",
+];
+/// Nouns that name a place on their own: `across the province`.
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "province", "region", "country", "city", "town", "village", "state", "capital", "area",
+    "county", "valley", "district", "island", "coast", "north", "south", "east", "west",
+];
+
+/// Words that may stand between a preposition and a place name.
+pub(crate) const PLACE_WORDS: &[&str] = &[
+    "the",
+    "of",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "region",
+    "province",
+    "district",
+    "state",
+    "capital",
+    "country",
+    "area",
+    "areas",
+    "county",
+    "valley",
+    "streets",
+    "centre",
+    "center",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "surrounding",
+    "around",
+    "near",
+    "port",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "neighbouring",
+    "neighboring",
+    "coastal",
+    "occupied",
+    "besieged",
+];
+
+pub(crate) const NOT_PLACES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
+];
+
+/// The place phrase nearest to the figure: `in Bucha`.
+pub(crate) fn scope_for(
+    places: &[(usize, usize, String)],
+    figure: &Range<usize>,
+) -> Option<String> {
+    places
+        .iter()
+        .min_by_key(|(start, end, _)| {
+            if *start >= figure.end {
+                *start - figure.end
+            } else {
+                figure.start.saturating_sub(*end)
+            }
+        })
+        .map(|(_, _, p)| p.clone())
+}
+
+/// `Norrby station in the eastern region where 5 died`: the place a
+/// `where` clause refers to is the named thing before it, not its region.
+pub(crate) fn where_place(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+) -> Option<(usize, usize, String)> {
+    let mut start = k;
+    while start > 0 {
+        let p = toks[start - 1];
+        if !p.word
+            || crate::word_set!(&["including", "like", "as", "at", "near", "to", "and", "of"])
+                .contains(p.text)
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let first = toks
+        .get(start)
+        .filter(|t| start < k && capitalised(t.text))?;
+    // up to the first preposition: "Norrby station", not "... in the eastern region"
+    let end = (start..k)
+        .find(|&j| crate::word_set!(PLACE_PREPS).contains(toks[j].low))
+        .unwrap_or(k);
+    // "In where ...": the phrase would start with its preposition
+    let last = toks[start..end].last()?;
+    let phrase = format!("at {}", &text[first.start..last.end]);
+    Some((toks[k].start, toks[k].end, phrase))
+}
+
+/// Every place phrase of a sentence: (start, end, `in Bucha`).
+pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if t.word && t.text.eq_ignore_ascii_case("where") {
+            out.extend(where_place(text, toks, k));
+            continue;
+        }
+        if !t.word || !crate::word_set!(PLACE_PREPS).contains(t.low) {
+            continue;
+        }
+        // "around 2,000" is a qualifier, not a place
+        if toks
+            .get(k + 1)
+            .is_none_or(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        // skip a few lower-case words ("the town of"), then take capitalised words
+        let mut j = k + 1;
+        let mut run: Option<(usize, usize)> = None;
+        let mut last_run: Option<(usize, usize)> = None;
+        while j < toks.len() && j <= k + 7 {
+            let w = toks[j];
+            if !w.word || (j > k + 1 && crate::word_set!(PLACE_PREPS).contains(w.low)) {
+                break;
+            }
+            let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
+            if possessive {
+                break;
+            }
+            let lw = w.low;
+            if !capitalised(w.text) && run.is_none() && !crate::word_set!(PLACE_WORDS).contains(lw)
+            {
+                break;
+            }
+            if capitalised(w.text)
+                && !NOT_PLACES.contains(&w.text)
+                && !w.text.chars().any(|c| c.is_ascii_digit())
+            {
+                run = Some(run.map_or((j, j), |(a, _)| (a, j)));
+            } else {
+                if run.is_some() {
+                    // "Russian cities": a capitalised adjective, not a place
+                    if !is_stop(w.text) && w.text.chars().all(char::is_lowercase) {
+                        run = None;
+                    } else {
+                        last_run = run.take();
+                    }
+                    if matches!(
+                        w.low,
+                        "where"
+                            | "which"
+                            | "who"
+                            | "that"
+                            | "and"
+                            | "but"
+                            | "got"
+                            | "have"
+                            | "has"
+                            | "were"
+                            | "was"
+                    ) {
+                        break;
+                    }
+                }
+                if matches!(w.low, "where" | "which" | "who" | "that" | "and" | "but") {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let Some((a, b)) = run.or(last_run) else {
+            // "across the province", "in the capital": a place without a name
+            let mut j = k + 1;
+            while toks.get(j).is_some_and(|w| {
+                w.word && matches!(w.low, "the" | "this" | "that" | "whole" | "entire")
+            }) {
+                j += 1;
+            }
+            if let Some(w) = toks
+                .get(j)
+                .filter(|w| w.word && j > k + 1 && crate::word_set!(PLACE_NOUNS).contains(w.text))
+            {
+                let mut phrase = t.text.to_lowercase();
+                phrase.push(' ');
+                phrase.push_str(&text[toks[k + 1].start..w.end].to_lowercase());
+                out.push((t.start, w.end, phrase));
+            }
+            continue;
+        };
+        // built in place: the format machinery costs more than the phrase
+        let mut phrase = t.text.to_lowercase();
+        phrase.push(' ');
+        phrase.push_str(&text[toks[a].start..toks[b].end]);
+        out.push((t.start, toks[b].end, phrase));
+    }
+    out
+}
