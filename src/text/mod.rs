@@ -9,6 +9,8 @@
 //! initials, inside decimals (`1.5`), inside an open quotation, and at
 //! ellipses followed by lower case.
 
+pub(crate) mod attribution;
+pub(crate) mod tokens;
 pub mod words;
 
 use std::ops::Range;

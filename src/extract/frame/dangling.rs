@@ -6,19 +6,9 @@ use super::Dangling;
 use super::event_at;
 use super::noun::{is_person, plural_like, singular};
 use super::tokens::Tok;
+use super::vocabulary::vocabulary;
 use crate::extract::quantity::Qualifier;
 use std::ops::Range;
-
-pub(crate) const DANGLING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
-    (&["at", "least"], Qualifier::AtLeast),
-    (&["as", "many", "as"], Qualifier::AtMost),
-    (&["no", "fewer", "than"], Qualifier::AtLeast),
-    (&["an", "estimated"], Qualifier::Approx),
-    (&["upwards", "of"], Qualifier::MoreThan),
-    (&["in", "excess", "of"], Qualifier::MoreThan),
-    (&["more", "than"], Qualifier::MoreThan),
-    (&["up", "to"], Qualifier::AtMost),
-];
 
 /// The words a dangling quantifier needs (`at least`, `as many as`,
 /// `more than`, `up to`, ...), by the part of each that no other word of
@@ -158,33 +148,11 @@ pub(crate) fn may_dangle(cues: &[(usize, usize)], span: &Range<usize>) -> bool {
         .any(|c| c.1 <= span.end)
 }
 
-/// Words after which a percentage needs its number: `rose by percent`,
-/// `more than % of voters`. Not `a tiny percent`, `the % change`.
-pub(crate) const BEFORE_A_SHARE: &[&str] = &[
-    "by",
-    "to",
-    "from",
-    "at",
-    "than",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "some",
-    "just",
-    "only",
-    "least",
-    "over",
-    "under",
-];
-
 /// A percentage with its number dropped: `by percent`, `than %`. Returns
 /// the end of the percent word when `toks[k]` starts one after such a word.
 pub(crate) fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> {
     let before = toks.get(k.checked_sub(1)?)?;
-    if !before.word || !crate::word_set!(BEFORE_A_SHARE).contains(before.low) {
+    if !before.word || !vocabulary().before_a_share.contains(before.low) {
         return None;
     }
     let t = toks[k];
@@ -199,7 +167,7 @@ pub(crate) fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> 
 pub(crate) fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
     let mut out = Vec::new();
     'tok: for k in 0..toks.len() {
-        for (phrase, q) in DANGLING_QUALIFIERS {
+        for (phrase, q) in &vocabulary().dangling {
             if k + phrase.len() >= toks.len() {
                 continue;
             }

@@ -5,113 +5,6 @@
 use super::tokens::Tok;
 use crate::extract::scan::Mention;
 
-/// Event words and their canonical name. Multi-word phrases first.
-pub(crate) const EVENTS: &[(&[&str], &str)] = &[
-    (&["killed", "or", "injured"], "killed or injured"),
-    (&["killed", "or", "wounded"], "killed or injured"),
-    (&["killed", "and", "injured"], "killed or injured"),
-    (&["killed", "and", "wounded"], "killed or injured"),
-    (&["dead", "or", "injured"], "killed or injured"),
-    (&["dead", "or", "wounded"], "killed or injured"),
-    (&["dead", "and", "injured"], "killed or injured"),
-    (&["dead", "and", "wounded"], "killed or injured"),
-    (&["death", "toll"], "killed"),
-    (&["lost", "their", "lives"], "killed"),
-    (&["taken", "prisoner"], "detained"),
-    (&["took", "part"], "attended"),
-    (&["voted", "for"], "support"),
-    (&["voted", "against"], "oppose"),
-    (&["casualties"], "killed or injured"),
-    (&["killed"], "killed"),
-    (&["kills"], "killed"),
-    (&["killing"], "killed"),
-    (&["dead"], "killed"),
-    (&["died"], "killed"),
-    (&["die"], "killed"),
-    (&["deaths"], "killed"),
-    (&["death"], "killed"),
-    (&["fatalities"], "killed"),
-    (&["fatality"], "killed"),
-    (&["perished"], "killed"),
-    (&["murdered"], "killed"),
-    (&["slain"], "killed"),
-    (&["executed"], "killed"),
-    (&["injured"], "injured"),
-    (&["wounded"], "injured"),
-    (&["hurt"], "injured"),
-    (&["injuries"], "injured"),
-    (&["missing"], "missing"),
-    (&["unaccounted"], "missing"),
-    (&["displaced"], "displaced"),
-    (&["fled"], "displaced"),
-    (&["evacuated"], "evacuated"),
-    (&["homeless"], "displaced"),
-    (&["detained"], "detained"),
-    (&["arrested"], "detained"),
-    (&["arrests"], "detained"),
-    (&["jailed"], "detained"),
-    (&["imprisoned"], "detained"),
-    (&["captured"], "detained"),
-    (&["discovered"], "discovered"),
-    (&["found"], "discovered"),
-    (&["recovered"], "discovered"),
-    (&["exhumed"], "discovered"),
-    (&["rescued"], "rescued"),
-    (&["support"], "support"),
-    (&["supports"], "support"),
-    (&["supported"], "support"),
-    (&["backing"], "support"),
-    (&["backed"], "support"),
-    (&["joined"], "attended"),
-    (&["approval"], "support"),
-    (&["approve"], "support"),
-    (&["approved"], "support"),
-    (&["turnout"], "turnout"),
-    (&["received"], "received"),
-    (&["invaded"], "invaded"),
-    (&["invasion"], "invaded"),
-    (&["launched"], "launched"),
-    (&["attended"], "attended"),
-    (&["gathered"], "attended"),
-    (&["marched"], "attended"),
-    (&["protested"], "attended"),
-    (&["sentenced"], "sentenced"),
-    (&["fined"], "fined"),
-    (&["raised"], "raised"),
-    (&["pledged"], "pledged"),
-    (&["promised"], "pledged"),
-    (&["aid"], "pledged"),
-    (&["costs"], "cost"),
-    (&["costing"], "cost"),
-    (&["cost"], "cost"),
-    (&["jobs"], "jobs"),
-    (&["hired"], "jobs"),
-    (&["laid"], "jobs"),
-    (&["forced", "from"], "displaced"),
-    (&["went", "down"], "occurred"),
-    (&["capsized"], "occurred"),
-    (&["sank"], "occurred"),
-    (&["damage"], "cost"),
-    (&["flooded"], "damaged"),
-    (&["damaged"], "damaged"),
-    (&["destroyed"], "damaged"),
-    (&["under", "water"], "damaged"),
-    (&["took", "place"], "occurred"),
-    (&["struck"], "occurred"),
-    (&["hit"], "occurred"),
-    (&["collapsed"], "occurred"),
-    (&["burst"], "occurred"),
-    (&["broke"], "occurred"),
-    (&["overflowed"], "occurred"),
-    (&["swept"], "occurred"),
-    (&["erupted"], "occurred"),
-    (&["occurred"], "occurred"),
-    (&["happened"], "occurred"),
-    (&["began"], "began"),
-    (&["started"], "began"),
-    (&["ended"], "ended"),
-];
-
 /// The canonical events the frame names; rules may only use these.
 pub const EVENT_NAMES: &[&str] = &[
     "killed",
@@ -142,7 +35,7 @@ pub const EVENT_NAMES: &[&str] = &[
     "damaged",
 ];
 
-/// Event phrases indexed by their first word.
+/// Event phrases (`vocabulary.yaml`) indexed by their first word.
 pub(crate) type EventIndex =
     rustc_hash::FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
 
@@ -150,8 +43,10 @@ pub(crate) fn events_by_first_word() -> &'static EventIndex {
     use std::sync::LazyLock;
     static INDEX: LazyLock<EventIndex> = LazyLock::new(|| {
         let mut m = EventIndex::default();
-        for (phrase, canon) in EVENTS {
-            m.entry(phrase[0]).or_default().push((*phrase, *canon));
+        for (phrase, canon) in &super::vocabulary::vocabulary().events {
+            m.entry(phrase[0])
+                .or_default()
+                .push((phrase.as_slice(), *canon));
         }
         m
     });

@@ -22,9 +22,10 @@ mod dangling;
 mod event;
 mod noun;
 mod place;
-mod source;
 mod tokens;
+mod vocabulary;
 
+use crate::text::attribution::{source_for, sources_in};
 use dangling::{dangle_cues, dangling_in, may_dangle, person_cues, share_cues, shares_in};
 pub use event::EVENT_NAMES;
 use event::event_for;
@@ -33,7 +34,6 @@ pub(crate) use noun::is_person;
 pub use noun::singular;
 use noun::{counted_after, counted_before, inherit_counted};
 use place::{places_in, scope_for};
-use source::{SOURCE_VERBS, source_for, sources_in};
 pub(crate) use tokens::Tok;
 use tokens::{lower, three_words_before, tokens};
 
@@ -192,7 +192,7 @@ pub fn claims(
                     return false;
                 }
                 let [w0, w1, _] = three_words_before(text, m.span.start);
-                let said = |w: &str| crate::word_set!(SOURCE_VERBS).contains(w);
+                let said = |w: &str| crate::text::attribution::words().attributing.contains(w);
                 said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
             })
             .and_then(|(_, m)| m.quantity.date);

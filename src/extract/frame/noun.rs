@@ -4,77 +4,12 @@
 
 use super::Claim;
 use super::tokens::{Tok, capitalised, is_stop, lower};
+use super::vocabulary::vocabulary;
 use crate::extract::grammar::Lower;
 use crate::extract::quantity::Unit;
 use crate::extract::scan::Mention;
 use crate::text::Sentence;
 use std::ops::Range;
-
-/// Words that are verbs or adverbs often standing right after a figure.
-pub(crate) const VERBISH: &[&str] = &[
-    "killed",
-    "died",
-    "dead",
-    "injured",
-    "wounded",
-    "support",
-    "supports",
-    "supported",
-    "fled",
-    "remain",
-    "remained",
-    "remains",
-    "live",
-    "lived",
-    "lives",
-    "attended",
-    "marched",
-    "gathered",
-    "voted",
-    "say",
-    "said",
-    "believe",
-    "believed",
-    "think",
-    "thought",
-    "want",
-    "wanted",
-    "oppose",
-    "opposed",
-    "approve",
-    "approved",
-    "back",
-    "backed",
-    "turned",
-    "turning",
-    "arrived",
-    "left",
-    "joined",
-    "took",
-    "take",
-    "went",
-    "came",
-    "come",
-    "received",
-    "disappeared",
-    "perished",
-    "lost",
-    "missing",
-    "detained",
-    "arrested",
-    "displaced",
-    "evacuated",
-    "rescued",
-    "feared",
-    "hurt",
-    "reported",
-    "confirmed",
-    "expected",
-    "estimated",
-    "carried",
-    "needed",
-    "gave",
-];
 
 /// Irregular and regular plurals to the singular; case kept as written.
 pub fn singular(word: &str) -> String {
@@ -127,70 +62,8 @@ pub(crate) fn plural_like(w: &str) -> bool {
     ) || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3)
 }
 
-/// Person-like nouns: what a casualty figure counts.
-pub(crate) const PERSONS: &[&str] = &[
-    "people",
-    "person",
-    "persons",
-    "civilian",
-    "civilians",
-    "child",
-    "children",
-    "soldier",
-    "soldiers",
-    "resident",
-    "residents",
-    "protester",
-    "protesters",
-    "troops",
-    "migrant",
-    "migrants",
-    "refugee",
-    "refugees",
-    "victim",
-    "victims",
-    "body",
-    "bodies",
-    "man",
-    "men",
-    "woman",
-    "women",
-    "student",
-    "students",
-    "worker",
-    "workers",
-    "passenger",
-    "passengers",
-    "patient",
-    "patients",
-    "officer",
-    "officers",
-    "fighter",
-    "fighters",
-    "casualty",
-    "casualties",
-    "adult",
-    "adults",
-    "journalist",
-    "journalists",
-    "villager",
-    "villagers",
-    "miner",
-    "miners",
-    "prisoner",
-    "prisoners",
-    "member",
-    "members",
-    "voter",
-    "voters",
-    "employee",
-    "employees",
-    "demonstrator",
-    "demonstrators",
-];
-
 pub(crate) fn is_person(w: &str) -> bool {
-    crate::word_set!(PERSONS).contains(w)
+    vocabulary().persons.contains(w)
 }
 
 /// The head noun after a figure: `2,104 civilians`, `70% of Russians`,
@@ -234,7 +107,7 @@ pub(crate) fn counted_after(
             break;
         }
         let l = t.low;
-        let verbish = crate::word_set!(VERBISH).contains(l) && !(after_of && run.is_empty());
+        let verbish = vocabulary().verbish.contains(l) && !(after_of && run.is_empty());
         // a past participle after a noun is a verb ("structure carried"),
         // but after an adverb or before a plural noun an adjective
         // ("badly charred bodies", "damaged homes")

@@ -2,90 +2,8 @@
 //! `Norrby station ... where 5 died`).
 
 use super::tokens::{Tok, capitalised, is_stop};
+use super::vocabulary::vocabulary;
 use std::ops::Range;
-
-pub(crate) const PLACE_PREPS: &[&str] = &[
-    "in",
-    "across",
-    "around",
-    "near",
-    "outside",
-    "throughout",
-    "inside",
-];
-/// Nouns that name a place on their own: `across the province`.
-pub(crate) const PLACE_NOUNS: &[&str] = &[
-    "province", "region", "country", "city", "town", "village", "state", "capital", "area",
-    "county", "valley", "district", "island", "coast", "north", "south", "east", "west",
-];
-
-/// Words that may stand between a preposition and a place name.
-pub(crate) const PLACE_WORDS: &[&str] = &[
-    "the",
-    "of",
-    "town",
-    "city",
-    "village",
-    "villages",
-    "region",
-    "province",
-    "district",
-    "state",
-    "capital",
-    "country",
-    "area",
-    "areas",
-    "county",
-    "valley",
-    "streets",
-    "centre",
-    "center",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "surrounding",
-    "around",
-    "near",
-    "port",
-    "suburb",
-    "suburbs",
-    "outskirts",
-    "neighbouring",
-    "neighboring",
-    "coastal",
-    "occupied",
-    "besieged",
-];
-
-pub(crate) const NOT_PLACES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "The",
-    "A",
-];
 
 /// The place phrase nearest to the figure: `in Bucha`.
 pub(crate) fn scope_for(
@@ -127,7 +45,7 @@ pub(crate) fn where_place(
         .filter(|t| start < k && capitalised(t.text))?;
     // up to the first preposition: "Norrby station", not "... in the eastern region"
     let end = (start..k)
-        .find(|&j| crate::word_set!(PLACE_PREPS).contains(toks[j].low))
+        .find(|&j| vocabulary().place_prepositions.contains(toks[j].low))
         .unwrap_or(k);
     // "In where ...": the phrase would start with its preposition
     let last = toks[start..end].last()?;
@@ -143,7 +61,7 @@ pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, Stri
             out.extend(where_place(text, toks, k));
             continue;
         }
-        if !t.word || !crate::word_set!(PLACE_PREPS).contains(t.low) {
+        if !t.word || !vocabulary().place_prepositions.contains(t.low) {
             continue;
         }
         // "around 2,000" is a qualifier, not a place
@@ -159,7 +77,7 @@ pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, Stri
         let mut last_run: Option<(usize, usize)> = None;
         while j < toks.len() && j <= k + 7 {
             let w = toks[j];
-            if !w.word || (j > k + 1 && crate::word_set!(PLACE_PREPS).contains(w.low)) {
+            if !w.word || (j > k + 1 && vocabulary().place_prepositions.contains(w.low)) {
                 break;
             }
             let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
@@ -167,12 +85,11 @@ pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, Stri
                 break;
             }
             let lw = w.low;
-            if !capitalised(w.text) && run.is_none() && !crate::word_set!(PLACE_WORDS).contains(lw)
-            {
+            if !capitalised(w.text) && run.is_none() && !vocabulary().place_words.contains(lw) {
                 break;
             }
             if capitalised(w.text)
-                && !NOT_PLACES.contains(&w.text)
+                && !vocabulary().not_places.contains(w.text)
                 && !w.text.chars().any(|c| c.is_ascii_digit())
             {
                 run = Some(run.map_or((j, j), |(a, _)| (a, j)));
@@ -217,7 +134,7 @@ pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, Stri
             }
             if let Some(w) = toks
                 .get(j)
-                .filter(|w| w.word && j > k + 1 && crate::word_set!(PLACE_NOUNS).contains(w.text))
+                .filter(|w| w.word && j > k + 1 && vocabulary().place_nouns.contains(w.text))
             {
                 let mut phrase = t.text.to_lowercase();
                 phrase.push(' ');
