@@ -47,6 +47,18 @@ impl QuantityOut {
     }
 }
 
+/// A claim's incident key in JSON.
+#[derive(Debug, Serialize)]
+pub struct IncidentOut {
+    /// The place (the claim's `scope`).
+    pub place: Option<String>,
+    /// The day the event is dated in the sentence (`2024-05-03`), or a
+    /// span (`this year`).
+    pub time: Option<String>,
+    /// `shooting`, `air strike`, `bombing`, `quake`, `crash`, `storm or flood`.
+    pub kind: Option<&'static str>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ClaimOut {
     pub text: String,
@@ -57,6 +69,9 @@ pub struct ClaimOut {
     pub counted: Option<String>,
     pub event: Option<String>,
     pub scope: Option<String>,
+    /// Which incident of the event: `{place, time, kind}`, each part null
+    /// when the sentence does not say.
+    pub incident: IncidentOut,
     pub source: Option<String>,
     pub as_of: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -89,6 +104,11 @@ impl ClaimOut {
             counted: c.counted.clone(),
             event: c.event.clone(),
             scope: c.scope.clone(),
+            incident: IncidentOut {
+                place: c.scope.clone(),
+                time: c.incident.when.map(|w| w.to_string()),
+                kind: c.incident.kind,
+            },
             source: c.source.clone(),
             as_of: c.as_of.map(|d| d.to_string()),
             additional: c.additional,

@@ -244,7 +244,10 @@ fn hold(
         for &y in ys {
             let (ax, ay) = (&analyses[x.0], &analyses[y.0]);
             let (cx, cy) = (&ax.claims[x.1], &ay.claims[y.1]);
-            if !scope_compatible(rule, cx, cy) || !same_counted(cx, cy) {
+            if !scope_compatible(rule, cx, cy)
+                || !same_counted(cx, cy)
+                || !cx.incident.compatible(&cy.incident)
+            {
                 continue;
             }
             compared = true;
@@ -320,6 +323,7 @@ type ClaimKey = (
     Option<String>,
     Option<jiff::civil::Date>,
     bool,
+    crate::extract::frame::Incident,
 );
 
 fn claim_key(a: &Analysis, c: &Claim) -> ClaimKey {
@@ -335,6 +339,7 @@ fn claim_key(a: &Analysis, c: &Claim) -> ClaimKey {
         c.source.as_deref().map(str::to_lowercase),
         as_of_date(a, c),
         summary(c.block),
+        c.incident,
     )
 }
 

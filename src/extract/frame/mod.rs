@@ -20,6 +20,7 @@ use std::ops::Range;
 pub(crate) mod bind;
 mod dangling;
 mod event;
+pub mod incident;
 mod noun;
 mod place;
 mod tokens;
@@ -30,6 +31,7 @@ use dangling::{dangle_cues, dangling_in, may_dangle, person_cues, share_cues, sh
 pub use event::EVENT_NAMES;
 use event::event_for;
 pub(crate) use event::{clause_break, event_at};
+pub use incident::{Incident, When};
 pub(crate) use noun::is_person;
 pub use noun::singular;
 use noun::{counted_after, counted_before, inherit_counted};
@@ -87,6 +89,9 @@ pub struct Claim {
     /// The sentence says the figure corrects an earlier one (`not five as
     /// first reported`).
     pub revision: bool,
+    /// Which incident of the event the figure belongs to: its kind and
+    /// time (its place is `scope`). See [`incident`].
+    pub incident: Incident,
 }
 
 impl Claim {
@@ -205,6 +210,7 @@ pub fn claims(
         let marks = || {
             *marks_cell.get_or_init(|| bind::marks(toks, published.map(jiff::civil::Date::year)))
         };
+        let first_claim = out.len();
         for (idx, (_, m)) in ms.iter().enumerate() {
             let first_tok = toks.partition_point(|t| t.start < m.span.start);
             let after_tok = toks.partition_point(|t| t.start < m.span.end);
@@ -317,6 +323,7 @@ pub fn claims(
                 superseded,
                 sentence: si,
                 block: sentence.block,
+                incident: Incident::default(),
             });
         }
         let sentence_start = out.len();
@@ -355,8 +362,10 @@ pub fn claims(
                 superseded: false,
                 sentence: si,
                 block: sentence.block,
+                incident: Incident::default(),
             });
         }
+        incident_keys(toks, &mut out[first_claim..]);
     }
     // claims of one person come after their sentence's figures
     out.sort_by_key(|c| (c.sentence, c.span.start));
@@ -364,6 +373,28 @@ pub fn claims(
     // the percentages of a sentence come after its quantifiers
     dangling.sort_by_key(|d| d.span.start);
     (out, dangling)
+}
+
+/// The incident keys of one sentence's claims: the kind nearest each
+/// figure, and the day a date pattern binds to the event (else a span such
+/// as `this year`) for the figures beside it.
+fn incident_keys(toks: &[Tok<'_>], claims: &mut [Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let kinds = incident::kinds_in(toks);
+    let day = claims
+        .iter()
+        .find(|c| c.quantity.unit == Unit::Date && c.bound.is_some())
+        .and_then(|c| c.quantity.date)
+        .map(When::Day);
+    let when = day.or_else(|| incident::span_in(toks).map(When::Span));
+    for c in claims {
+        c.incident.kind = incident::kind_for(&kinds, &c.span);
+        if c.quantity.unit != Unit::Date {
+            c.incident.when = when;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,14 @@ struct File {
     events: Vec<[String; 2]>,
     places: PlacesFile,
     dangling: DanglingFile,
+    incidents: IncidentsFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IncidentsFile {
+    kinds: std::collections::BTreeMap<String, Vec<String>>,
+    spans: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +56,10 @@ pub(crate) struct Vocabulary {
     /// Quantifier phrases (words) that need a number, with their qualifier.
     pub dangling: Vec<(Vec<&'static str>, Qualifier)>,
     pub before_a_share: WordSet,
+    /// Incident phrases (words) and their kind, longest first.
+    pub incident_kinds: Vec<(Vec<&'static str>, &'static str)>,
+    /// Phrases that make a figure a period's (`this year`).
+    pub spans: Vec<(Vec<&'static str>, &'static str)>,
 }
 
 const SOURCE: &str = include_str!("vocabulary.yaml");
@@ -98,6 +110,29 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             .map(|[p, q]| (phrase(p), qualifier(q)))
             .collect(),
         before_a_share: set(&f.dangling.before_a_share),
+        incident_kinds: {
+            let mut kinds: Vec<(Vec<&'static str>, &'static str)> = f
+                .incidents
+                .kinds
+                .iter()
+                .flat_map(|(kind, phrases)| {
+                    let kind = leak(kind);
+                    phrases.iter().map(move |p| (phrase(p), kind))
+                })
+                .collect();
+            kinds.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            kinds
+        },
+        spans: {
+            let mut spans: Vec<(Vec<&'static str>, &'static str)> = f
+                .incidents
+                .spans
+                .iter()
+                .map(|p| (phrase(p), leak(p)))
+                .collect();
+            spans.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            spans
+        },
     }
 });
 
