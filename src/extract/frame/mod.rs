@@ -23,6 +23,7 @@ mod event;
 pub mod incident;
 mod noun;
 mod place;
+mod time;
 mod tokens;
 mod vocabulary;
 
@@ -37,7 +38,7 @@ pub use noun::singular;
 use noun::{counted_after, counted_before, inherit_counted};
 use place::{places_in, scope_for};
 pub(crate) use tokens::Tok;
-use tokens::{lower, three_words_before, tokens};
+use tokens::{lower, tokens};
 
 /// A figure in context.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,19 +189,7 @@ pub fn claims(
         }
         let sources = sources_in(text, toks);
         let places = places_in(text, toks);
-        // a date the figures are given as of: "said Tuesday", "said on
-        // March 3", "as of Monday", not the date of something else
-        let date_in_sentence = ms
-            .iter()
-            .find(|(_, m)| {
-                if m.quantity.unit != Unit::Date || m.quantity.interval.point().is_none() {
-                    return false;
-                }
-                let [w0, w1, _] = three_words_before(text, m.span.start);
-                let said = |w: &str| crate::text::attribution::words().attributing.contains(w);
-                said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
-            })
-            .and_then(|(_, m)| m.quantity.date);
+        let date_in_sentence = time::reported_on(text, ms);
         // what the sentence's words say of its figures, read once and only
         // for a sentence with a bound figure
         let marks_cell = std::cell::OnceCell::new();
@@ -262,24 +251,7 @@ pub fn claims(
             } else {
                 date_in_sentence.or(published)
             };
-            let superseded = {
-                let before = three_words_before(text, m.span.start);
-                let w = |k: usize| before[k].as_str();
-                (w(0) == "from"
-                    && matches!(
-                        w(1),
-                        "up" | "down"
-                            | "revised"
-                            | "rose"
-                            | "risen"
-                            | "fell"
-                            | "climbed"
-                            | "jumped"
-                            | "increased"
-                    ))
-                    || (w(0) == "from" && w(1) == "down" && w(2) == "revised")
-                    || matches!(w(0), "previously" | "initially" | "originally")
-            };
+            let superseded = time::superseded(text, m.span.start);
             let countable = matches!(
                 m.quantity.unit,
                 Unit::Count | Unit::Money(_) | Unit::Percent
