@@ -246,12 +246,16 @@ pub(crate) fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
     let w = words();
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        if let Some(s) = according_to(toks, k).and_then(|p| tidy(text, p)) {
-            out.push((t.start, s));
+        if !t.word {
+            continue;
         }
-    }
-    for (k, t) in toks.iter().enumerate() {
-        if !t.word || !w.attributing.contains(t.low) {
+        if t.low == "according" {
+            if let Some(s) = according_to(toks, k).and_then(|p| tidy(text, p)) {
+                out.push((t.start, s));
+            }
+            continue;
+        }
+        if !w.attributing.contains(t.low) {
             continue;
         }
         let subject = subject(toks, k);

@@ -12,6 +12,7 @@
 
 use super::tokens::Tok;
 use super::vocabulary::vocabulary;
+use crate::text::words::WordSet;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -63,16 +64,27 @@ impl Incident {
     }
 }
 
-type Index = FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
+/// Phrases by their first word, and the first words as a set: most
+/// tokens are turned away by the set without hashing a string.
+struct Index {
+    first: WordSet,
+    phrases: FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>,
+}
 
 fn index(list: &'static [(Vec<&'static str>, &'static str)]) -> Index {
-    let mut m = Index::default();
+    let mut phrases: FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>> =
+        FxHashMap::default();
     for (phrase, name) in list {
-        m.entry(phrase[0])
+        phrases
+            .entry(phrase[0])
             .or_default()
             .push((phrase.as_slice(), *name));
     }
-    m
+    let first: Vec<&'static str> = phrases.keys().copied().collect();
+    Index {
+        first: WordSet::new(&first),
+        phrases,
+    }
 }
 
 static KINDS: LazyLock<Index> = LazyLock::new(|| index(&vocabulary().incident_kinds));
@@ -85,7 +97,10 @@ fn phrases_in(index: &Index, toks: &[Tok<'_>]) -> Vec<(usize, &'static str)> {
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
-        let found = t.word.then(|| index.get(t.low)).flatten().and_then(|c| {
+        let candidates = (t.word && index.first.contains(t.low))
+            .then(|| index.phrases.get(t.low))
+            .flatten();
+        let found = candidates.and_then(|c| {
             c.iter().find(|(p, _)| {
                 k + p.len() <= toks.len()
                     && p.iter()
