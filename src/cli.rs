@@ -876,5 +876,6 @@ fn kind(r: &Rule) -> &'static str {
         rules::Kind::Date => "date",
         rules::Kind::Lint => "lint",
         rules::Kind::Quote => "quote",
+        rules::Kind::Person => "person",
     }
 }

@@ -101,6 +101,7 @@ fn reviewed_findings_on_real_news_hold() {
         .map(|f| {
             let kind = match f.kind {
                 crosscheck::rules::model::Kind::Quote => "quote",
+                crosscheck::rules::model::Kind::Person => "person",
                 _ => "figure",
             };
             (
@@ -176,6 +177,18 @@ fn reviewed_findings_on_real_news_hold() {
         .filter(|v| v.state.as_deref() == Some("fixed"))
         .count();
     println!("realnews: {fixed} reviewed false or arguable findings fixed and kept away");
+    // people: at least 80 % of warnings and errors real, every error real
+    if let Some([t, f, a, _]) = counts.get("person") {
+        let all = t + f + a;
+        if *t * 5 < all * 4 {
+            problems.push(format!("person findings: {t} of {all} true, under 80 %"));
+        }
+        if let Some((et, e)) = errors.get("person") {
+            if et != e {
+                problems.push(format!("person errors: {et} of {e} true, not all"));
+            }
+        }
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -6,5 +6,6 @@
 
 pub mod frame;
 pub mod grammar;
+pub mod people;
 pub mod quantity;
 pub mod scan;

@@ -284,6 +284,7 @@ fn kind_str(k: crate::rules::Kind) -> &'static str {
         crate::rules::Kind::Date => "date",
         crate::rules::Kind::Lint => "lint",
         crate::rules::Kind::Quote => "quote",
+        crate::rules::Kind::Person => "person",
     }
 }
 

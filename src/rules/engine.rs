@@ -261,6 +261,11 @@ pub fn check_event(
             Kind::Quote => {
                 findings.extend(compare_quotes(analyses, &stories, rule, &event));
             }
+            Kind::Person => {
+                findings.extend(super::person::compare_people(
+                    analyses, &stories, rule, &event,
+                ));
+            }
         }
     }
     let group = EventGroup {

@@ -203,7 +203,7 @@ fn compile(
             bad("kind", "a lint rule needs `check:` (dangling-quantifier, weekday-mismatch or shares-over-100)".to_string());
             ok = false;
         }
-        (Kind::Figure | Kind::Date | Kind::Quote, Some(_)) => {
+        (Kind::Figure | Kind::Date | Kind::Quote | Kind::Person, Some(_)) => {
             bad("check", "`check:` belongs to lint rules only".to_string());
             ok = false;
         }
@@ -424,6 +424,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ),
     ("rules/dates.yaml", include_str!("../../rules/dates.yaml")),
     ("rules/quotes.yaml", include_str!("../../rules/quotes.yaml")),
+    ("rules/people.yaml", include_str!("../../rules/people.yaml")),
     ("rules/lint.yaml", include_str!("../../rules/lint.yaml")),
 ];
 

@@ -28,8 +28,10 @@ pub enum Kind {
     /// One story on its own: dangling quantifiers, weekdays that do not match
     /// their date, shares adding up to more than 100 %.
     Lint,
-    /// The same quotation worded differently (not yet implemented).
+    /// The same quotation worded differently.
     Quote,
+    /// The same person given different ages or spellings.
+    Person,
 }
 
 /// How serious a finding is.

@@ -1,0 +1,388 @@
+//! People in the story: a named person and the age the story gives them.
+//!
+//! Read from the frame's ages (a claim whose unit is `age`), each tied to
+//! the name it stands beside: `Ana Ode, 19,` (the name before an
+//! appositive age), `19-year-old Ana Ode` and `the 19-year-old suspect Ana
+//! Ode` (the name after), `Ana Ode, aged 19` (the name before `aged`). An
+//! age no name is bound to (`the 19-year-old was a student`) names nobody:
+//! unknown stays unknown. Titles and roles before a name (`Officer`,
+//! `Sgt.`, `the suspect`) say the person's role; the words of the sentence
+//! say it otherwise (`killed` → victim, `arrested` → suspect).
+
+use super::frame::Claim;
+use super::quantity::Unit;
+use crate::text::Sentence;
+use std::ops::Range;
+
+/// A named person with an age.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The name as written, titles dropped (`Ana Ode`).
+    pub name: String,
+    /// First name and surname, folded for matching (`ana`, `ode`).
+    pub first: String,
+    pub surname: String,
+    /// The name's span in the story text.
+    pub span: Range<usize>,
+    pub age: u32,
+    /// Index of the age claim in the story's claims.
+    pub claim: usize,
+    /// The age stands right beside the name (`Ana Ode, 19,`,
+    /// `19-year-old Ana Ode`); `false` when words come between.
+    pub bound: bool,
+    /// `victim`, `suspect`, `officer`, `witness`, when the title or the
+    /// sentence says.
+    pub role: Option<&'static str>,
+    pub sentence: usize,
+}
+
+/// Titles before a name: dropped from it, and the role they give.
+const TITLES: &[(&str, Option<&str>)] = &[
+    ("officer", Some("officer")),
+    ("officers", Some("officer")),
+    ("deputies", Some("officer")),
+    ("troopers", Some("officer")),
+    ("deputy", Some("officer")),
+    ("trooper", Some("officer")),
+    ("sgt", Some("officer")),
+    ("sergeant", Some("officer")),
+    ("lt", Some("officer")),
+    ("lieutenant", Some("officer")),
+    ("capt", Some("officer")),
+    ("captain", Some("officer")),
+    ("detective", Some("officer")),
+    ("det", Some("officer")),
+    ("cpl", Some("officer")),
+    ("corporal", Some("officer")),
+    ("chief", Some("official")),
+    ("sheriff", Some("official")),
+    ("mayor", Some("official")),
+    ("police", None),
+    ("mr", None),
+    ("mrs", None),
+    ("ms", None),
+    ("miss", None),
+    ("dr", None),
+];
+
+/// Role words of a sentence, first match wins.
+const ROLE_WORDS: &[(&str, &str)] = &[
+    ("suspect", "suspect"),
+    ("gunman", "suspect"),
+    ("shooter", "suspect"),
+    ("arrested", "suspect"),
+    ("charged", "suspect"),
+    ("victim", "victim"),
+    ("victims", "victim"),
+    ("killed", "victim"),
+    ("died", "victim"),
+    ("dead", "victim"),
+    ("wounded", "victim"),
+    ("injured", "victim"),
+    ("witness", "witness"),
+];
+
+/// Words that may stand between an `N-year-old` and the name after it.
+const BETWEEN: &[&str] = &[
+    "man", "woman", "boy", "girl", "suspect", "victim", "son", "daughter", "student", "officer",
+    "teen", "teenager", "mother", "father", "gunman", "shooter", "driver",
+];
+
+/// Capitalised words that are no name.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "and",
+    "but",
+    "police",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "it",
+    "who",
+    "when",
+    "after",
+    "before",
+];
+
+/// Name suffixes that are not the surname.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Lower-case, accents folded (`Ríos` → `rios`), for matching names.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            let base = match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
+                    'a'
+                }
+                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+                'ñ' | 'Ñ' => 'n',
+                'ç' | 'Ç' => 'c',
+                c if c.is_alphanumeric() => c.to_lowercase().next().unwrap_or(c),
+                '\'' | '’' | '-' => return None,
+                c => c,
+            };
+            Some(base)
+        })
+        .collect()
+}
+
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let upper = chars.next().is_some_and(char::is_uppercase);
+    // `DeShawn`, `O'Neal`, `McKay`; not `FBI` (all capitals, longer than 2)
+    let shouted = w.len() > 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    upper
+        && !shouted
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && !NOT_NAMES.contains(&fold(w).as_str())
+}
+
+/// The words of `s` with their byte offsets (letters, apostrophes, hyphens
+/// and points kept inside a word).
+fn words(s: &str, base: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        let inside = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let w = s[st..i].trim_end_matches('.');
+                if !w.is_empty() {
+                    out.push((base + st, w));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A name run (2 to 4 name words, or a title and a surname) read from
+/// `words`; with the role its title gives.
+fn name_of<'a>(
+    run: &[(usize, &'a str)],
+) -> Option<(Range<usize>, Vec<&'a str>, Option<&'static str>)> {
+    let mut role = None;
+    let mut titled = false;
+    let mut k = 0;
+    while k < run.len() {
+        let f = fold(run[k].1);
+        match TITLES.iter().find(|(t, _)| *t == f) {
+            Some((_, r)) => {
+                role = role.or(*r);
+                titled = true;
+                k += 1;
+            }
+            None => break,
+        }
+    }
+    let name = &run[k..];
+    let n = name.len();
+    if n == 0 || n > 4 || (n == 1 && !titled) {
+        return None;
+    }
+    let span = name[0].0..name[n - 1].0 + name[n - 1].1.len();
+    Some((span, name.iter().map(|w| w.1).collect(), role))
+}
+
+/// The trailing run of name words of `words` (nearest the end).
+fn trailing_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] {
+    let start = words
+        .iter()
+        .rposition(|(_, w)| !is_name_word(w) && !TITLES.iter().any(|(t, _)| *t == fold(w)))
+        .map_or(0, |p| p + 1);
+    &words[start..]
+}
+
+/// The leading run of name words of `words`.
+fn leading_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] {
+    let end = words
+        .iter()
+        .position(|(_, w)| !is_name_word(w))
+        .unwrap_or(words.len());
+    &words[..end]
+}
+
+fn role_in(sentence: &str) -> Option<&'static str> {
+    let words = words(sentence, 0);
+    ROLE_WORDS.iter().find_map(|(w, r)| {
+        words
+            .iter()
+            .any(|(_, x)| x.eq_ignore_ascii_case(w))
+            .then_some(*r)
+    })
+}
+
+/// Every named person with an age in a story.
+pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Person> {
+    let mut out = Vec::new();
+    for (k, c) in claims.iter().enumerate() {
+        if c.quantity.unit != Unit::Age || c.quantity.interval.point().is_none() {
+            continue;
+        }
+        let age = c.stated.0;
+        if !(age.fract() == 0.0 && (0.0..=110.0).contains(&age)) {
+            continue;
+        }
+        let Some(sentence) = sentences.get(c.sentence) else {
+            continue;
+        };
+        let s = sentence.span.clone();
+        let before = &text[s.start..c.span.start.max(s.start)];
+        let after = &text[c.span.end.min(s.end)..s.end];
+        let written = &text[c.span.clone()];
+        let year_old = written.to_ascii_lowercase().contains("year");
+        let mut found = None;
+        if year_old {
+            // `19-year-old Ana Ode`, `the 19-year-old suspect, Ana Ode`
+            let ws = words(after, c.span.end);
+            let skip = ws
+                .iter()
+                .take(2)
+                .take_while(|(_, w)| BETWEEN.contains(&w.to_ascii_lowercase().as_str()))
+                .count();
+            let gap = &after[..ws.get(skip).map_or(after.len(), |w| w.0 - c.span.end)];
+            let clean_gap = gap.chars().all(|c| c.is_alphabetic() || c == ' ');
+            if clean_gap {
+                if let Some(n) = name_of(leading_run(&ws[skip..])) {
+                    found = Some((n, skip == 0));
+                }
+            }
+        } else {
+            // `Ana Ode, 19,` and `Ana Ode, aged 19`
+            let head = before.trim_end();
+            let head = head
+                .strip_suffix("aged")
+                .or_else(|| head.strip_suffix("age"))
+                .map_or(head, str::trim_end);
+            if let Some(head) = head.strip_suffix(',') {
+                let ws = words(head, s.start);
+                if let Some(n) = name_of(trailing_run(&ws)) {
+                    // the name ends right at the comma
+                    let ends = n.0.end == s.start + head.trim_end().len();
+                    if ends {
+                        found = Some((n, true));
+                    }
+                }
+            }
+        }
+        let Some(((span, parts, title_role), bound)) = found else {
+            continue;
+        };
+        let mut parts: Vec<&str> = parts;
+        while parts.len() > 1
+            && parts
+                .last()
+                .is_some_and(|w| SUFFIXES.contains(&fold(w).as_str()))
+        {
+            parts.pop();
+        }
+        let surname = fold(parts[parts.len() - 1]);
+        let first = if parts.len() > 1 {
+            fold(parts[0])
+        } else {
+            String::new()
+        };
+        out.push(Person {
+            name: text[span.clone()].to_string(),
+            first,
+            surname,
+            span,
+            age: age as u32,
+            claim: k,
+            bound,
+            role: title_role.or_else(|| role_in(&text[s.clone()])),
+            sentence: c.sentence,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::frame::claims;
+    use crate::extract::scan::mentions;
+    use crate::text::sentences;
+
+    fn read(t: &str) -> Vec<(String, u32, bool, Option<&'static str>)> {
+        let s = sentences(t, 0);
+        let (cs, _) = claims(t, &s, mentions(t, None), None);
+        people(t, &s, &cs)
+            .into_iter()
+            .map(|p| (p.name, p.age, p.bound, p.role))
+            .collect()
+    }
+
+    #[test]
+    fn names_beside_their_ages() {
+        let got = read(
+            "Police said Kendal Ruiz, 17, died at the scene. The suspect, 31-year-old \
+             Marco Tellez, was arrested. A second victim, Ana Ode, aged 19, was hurt.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Kendal Ruiz".to_string(), 17, true, Some("victim")),
+                ("Marco Tellez".to_string(), 31, true, Some("suspect")),
+                ("Ana Ode".to_string(), 19, true, Some("victim")),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_give_roles_and_words_between_loosen_the_bond() {
+        let got = read("Officer Dan Price, 44, fired back at a 19-year-old man Leo Vance.");
+        assert_eq!(got[0], ("Dan Price".to_string(), 44, true, Some("officer")));
+        assert_eq!(got[1].0, "Leo Vance");
+        assert!(!got[1].2, "a word stands between the age and the name");
+    }
+
+    #[test]
+    fn ages_with_no_name_name_nobody() {
+        assert!(read("The 17-year-old was a student. A man, 28, died.").is_empty());
+        assert!(read("In Arlen, 12 people were killed on Monday.").is_empty());
+        assert!(read("On Monday, 19, a girl wrote.").is_empty());
+    }
+
+    #[test]
+    fn names_fold_case_and_accents() {
+        assert_eq!(fold("Ríos"), "rios");
+        assert_eq!(fold("O'Neal"), "oneal");
+        assert_eq!(fold("Jean-Luc"), "jeanluc");
+    }
+}

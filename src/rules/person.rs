@@ -1,0 +1,486 @@
+//! Person rules: the same person with different ages or spellings across
+//! the outlets of one event.
+//!
+//! People come from `extract::people` (a name with the age beside it).
+//! Within an event, mentions are one person when their surnames are the
+//! same (case and accents folded) and their first names close: equal, an
+//! initial of the other, a nickname (`Rob`/`Robert`), or one or two letters
+//! apart at ages a year apart at most (`Kendal`/`Kendall`, which is then a
+//! spelling finding). Never
+//! across surnames; and where one story names two people of one surname
+//! with different first names (family), only equal first names match.
+//!
+//! Findings: different ages (an error when both ages stand right beside the
+//! name and both stories are dated, a warning otherwise; stories more than
+//! 180 days apart are not compared, a birthday may have passed); two people's ages swapped between
+//! outlets (one error for the pair); a first name spelled differently
+//! (a warning). The odd one out is the primary evidence: the age or
+//! spelling fewest stories give, ties the later story.
+
+use super::Rule;
+use super::engine::{Evidence, Finding, story_order};
+use super::model::{Kind, Severity};
+use crate::Analysis;
+use crate::extract::people::{Person, people};
+use std::collections::BTreeMap;
+
+/// Stories further apart than this may straddle a birthday.
+const MAX_DAYS_APART: i32 = 180;
+
+/// Short forms of first names (folded), both ways.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("rob", "robert"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("bill", "william"),
+    ("will", "william"),
+    ("billy", "william"),
+    ("mike", "michael"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+    ("chris", "christopher"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("joe", "joseph"),
+    ("joey", "joseph"),
+    ("steve", "steven"),
+    ("steve", "stephen"),
+    ("matt", "matthew"),
+    ("nick", "nicholas"),
+    ("alex", "alexander"),
+    ("sam", "samuel"),
+    ("ben", "benjamin"),
+    ("kate", "katherine"),
+    ("katie", "katherine"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("jenny", "jennifer"),
+    ("jen", "jennifer"),
+    ("pat", "patrick"),
+    ("rick", "richard"),
+    ("dick", "richard"),
+    ("ed", "edward"),
+    ("eddie", "edward"),
+    ("andy", "andrew"),
+    ("greg", "gregory"),
+    ("jon", "jonathan"),
+    ("josh", "joshua"),
+    ("zach", "zachary"),
+];
+
+/// Levenshtein distance of two short words.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// How two first names of one surname relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstNames {
+    Same,
+    /// Close enough to be one person spelled two ways.
+    Spelling,
+    Different,
+}
+
+fn first_names(a: &str, b: &str) -> FirstNames {
+    if a == b {
+        return FirstNames::Same;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let initial = short.chars().count() == 1 && long.starts_with(short);
+    let nickname = NICKNAMES
+        .iter()
+        .any(|&(n, f)| (n, f) == (short, long) || (n, f) == (long, short));
+    if initial || nickname || short.is_empty() {
+        return FirstNames::Same;
+    }
+    let close = short.chars().count() >= 4 && distance(a, b) <= 2 && a[..1] == b[..1];
+    if close {
+        FirstNames::Spelling
+    } else {
+        FirstNames::Different
+    }
+}
+
+/// One person as one story gives them.
+#[derive(Debug, Clone)]
+struct Seen {
+    story: usize,
+    person: Person,
+}
+
+/// The mentions of one person across the stories of an event.
+#[derive(Debug, Default)]
+struct Entity {
+    seen: Vec<Seen>,
+}
+
+impl Entity {
+    fn surname(&self) -> &str {
+        &self.seen[0].person.surname
+    }
+
+    fn name(&self) -> &str {
+        // the longest name any story gives
+        self.seen
+            .iter()
+            .map(|s| s.person.name.as_str())
+            .max_by_key(|n| (n.len(), std::cmp::Reverse(*n)))
+            .unwrap_or("")
+    }
+
+    /// One age per story, the stories that give it.
+    fn ages(&self) -> BTreeMap<u32, Vec<usize>> {
+        let mut out: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for s in &self.seen {
+            let v = out.entry(s.person.age).or_default();
+            if !v.contains(&s.story) {
+                v.push(s.story);
+            }
+        }
+        out
+    }
+}
+
+/// Each story's people, with anyone given two ages in one story dropped
+/// (two people of one name, or a story that corrects itself).
+fn story_people(analyses: &[Analysis], s: usize) -> Vec<Person> {
+    let a = &analyses[s];
+    let all = people(&a.story.text, &a.sentences, &a.claims);
+    let mut ages: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
+    for p in &all {
+        ages.entry((p.surname.clone(), p.first.clone()))
+            .or_default()
+            .push(p.age);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    all.into_iter()
+        .filter(|p| {
+            let key = (p.surname.clone(), p.first.clone());
+            let one_age = ages[&key].iter().all(|&x| x == p.age);
+            one_age && seen.insert(key)
+        })
+        .collect()
+}
+
+/// People of an event as entities.
+fn entities(analyses: &[Analysis], stories: &[usize]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for &s in stories {
+        let ps = story_people(analyses, s);
+        // a surname two first names share in one story: family, only equal
+        // first names match
+        let family = |p: &Person| {
+            ps.iter()
+                .any(|q| q.surname == p.surname && q.first != p.first && !q.first.is_empty())
+        };
+        for p in ps.iter().cloned() {
+            let strict = family(&p);
+            let found = out.iter_mut().find(|e| {
+                e.surname() == p.surname
+                    && !e.seen.iter().any(|x| x.story == s)
+                    && e.seen
+                        .iter()
+                        .all(|x| match first_names(&x.person.first, &p.first) {
+                            FirstNames::Same => !strict || x.person.first == p.first,
+                            // two spellings are one person only at one age
+                            // (`Jerry Ortiz, 35` and `Jeremy Ortiz, 17` are
+                            // father and son)
+                            FirstNames::Spelling => !strict && x.person.age.abs_diff(p.age) <= 1,
+                            FirstNames::Different => false,
+                        })
+            });
+            match found {
+                Some(e) => e.seen.push(Seen {
+                    story: s,
+                    person: p,
+                }),
+                None => out.push(Entity {
+                    seen: vec![Seen {
+                        story: s,
+                        person: p,
+                    }],
+                }),
+            }
+        }
+    }
+    out
+}
+
+fn days_apart(analyses: &[Analysis], a: usize, b: usize) -> Option<i32> {
+    let (x, y) = (analyses[a].story.published?, analyses[b].story.published?);
+    x.since(y).ok().map(|s| s.get_days().abs())
+}
+
+/// Whether the stories of an entity's different ages can be compared: of
+/// different outlets, close enough in time.
+fn comparable(analyses: &[Analysis], xs: &[usize], ys: &[usize]) -> bool {
+    xs.iter().any(|&x| {
+        ys.iter()
+            .any(|&y| days_apart(analyses, x, y).is_none_or(|d| d <= MAX_DAYS_APART))
+    })
+}
+
+fn outlet(analyses: &[Analysis], s: usize) -> &str {
+    &analyses[s].story.outlet
+}
+
+/// The odd one out among groups of stories: the group fewest stories
+/// give, ties the group with the later story.
+fn odd_one_out<K: Clone>(analyses: &[Analysis], groups: &[(K, Vec<usize>)]) -> usize {
+    let later = |v: &Vec<usize>| {
+        v.iter()
+            .copied()
+            .max_by(|&a, &b| {
+                let pa = analyses[a].story.published;
+                let pb = analyses[b].story.published;
+                pa.cmp(&pb).then(story_order(analyses, a, b))
+            })
+            .unwrap_or(0)
+    };
+    (0..groups.len())
+        .min_by(|&i, &j| {
+            let (a, b) = (&groups[i].1, &groups[j].1);
+            a.len().cmp(&b.len()).then_with(|| {
+                let (la, lb) = (later(a), later(b));
+                let pa = analyses[la].story.published;
+                let pb = analyses[lb].story.published;
+                pb.cmp(&pa).then(story_order(analyses, lb, la))
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// The evidence of an entity's mentions in `stories`: the age claim for
+/// an age finding (`age`), the name alone for a spelling finding.
+fn evidence(e: &Entity, stories: &[usize], primary: &[usize], age: bool) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = e
+        .seen
+        .iter()
+        .filter(|s| stories.contains(&s.story))
+        .map(|s| Evidence {
+            story: s.story,
+            claim: age.then_some(s.person.claim),
+            span: s.person.span.start.min(s.person.span.end)..s.person.span.end,
+            primary: primary.contains(&s.story),
+        })
+        .collect();
+    // the age claim's span covers the name and the age
+    out.sort_by_key(|ev| (!ev.primary, ev.story));
+    let mut first = true;
+    for ev in &mut out {
+        ev.primary = ev.primary && std::mem::take(&mut first);
+    }
+    out
+}
+
+/// Compare the people of one event.
+pub(crate) fn compare_people(
+    analyses: &[Analysis],
+    stories: &[usize],
+    rule: &Rule,
+    event: &str,
+) -> Vec<Finding> {
+    let ents = entities(analyses, stories);
+    let mut out = Vec::new();
+    let mut swapped = vec![false; ents.len()];
+    let finding = |severity: Severity, message: String, evidence: Vec<Evidence>| Finding {
+        rule: rule.id.clone(),
+        kind: Kind::Person,
+        severity: severity.min(rule.severity),
+        event: event.to_string(),
+        title: rule.title.clone(),
+        message,
+        evidence,
+        diff: None,
+    };
+    // two people's ages swapped between two stories
+    for i in 0..ents.len() {
+        for j in i + 1..ents.len() {
+            if swapped[i] || swapped[j] {
+                continue;
+            }
+            let (a, b) = (&ents[i], &ents[j]);
+            let age = |e: &Entity, s: usize| {
+                e.seen
+                    .iter()
+                    .find(|x| x.story == s)
+                    .map(|x| (x.person.age, x.person.bound))
+            };
+            let pair = stories.iter().find_map(|&x| {
+                stories.iter().find_map(|&y| {
+                    let (ax, bx, ay, by) = (age(a, x)?, age(b, x)?, age(a, y)?, age(b, y)?);
+                    let swap = x != y
+                        && ax.0 != bx.0
+                        && ax.0 == by.0
+                        && bx.0 == ay.0
+                        && outlet(analyses, x) != outlet(analyses, y)
+                        && comparable(analyses, &[x], &[y]);
+                    let bound = ax.1 && bx.1 && ay.1 && by.1;
+                    (swap && bound).then_some((x, y, ax.0, bx.0))
+                })
+            });
+            if let Some((x, y, ax, bx)) = pair {
+                swapped[i] = true;
+                swapped[j] = true;
+                let later = if story_order(analyses, x, y).is_lt() {
+                    y
+                } else {
+                    x
+                };
+                let mut ev = evidence(a, &[x, y], &[later], true);
+                ev.extend(evidence(b, &[x, y], &[], true));
+                let message = format!(
+                    "The ages of {} and {} are swapped between outlets: {}: {} is {ax}, {} is {bx}; {}: {} is {bx}, {} is {ax}",
+                    a.name(),
+                    b.name(),
+                    outlet(analyses, x),
+                    a.name(),
+                    b.name(),
+                    outlet(analyses, y),
+                    a.name(),
+                    b.name(),
+                );
+                out.push(finding(Severity::Error, message, ev));
+            }
+        }
+    }
+    for (i, e) in ents.iter().enumerate() {
+        // different ages
+        let ages: Vec<(u32, Vec<usize>)> = e.ages().into_iter().collect();
+        if ages.len() >= 2 && !swapped[i] {
+            let odd = odd_one_out(analyses, &ages);
+            let others: Vec<usize> = ages
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != odd)
+                .flat_map(|(_, (_, v))| v.iter().copied())
+                .collect();
+            let outlets_differ = ages[odd].1.iter().any(|&x| {
+                others
+                    .iter()
+                    .any(|&y| outlet(analyses, x) != outlet(analyses, y))
+            });
+            if comparable(analyses, &ages[odd].1, &others) && outlets_differ {
+                let all_bound = e.seen.iter().all(|s| s.person.bound);
+                // an undated story may be months later (a trial, a
+                // birthday): an error needs the dates
+                let dated = e
+                    .seen
+                    .iter()
+                    .all(|s| analyses[s.story].story.published.is_some());
+                let severity = if all_bound && dated {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                let said: Vec<String> = ages
+                    .iter()
+                    .map(|(age, ss)| {
+                        let names: Vec<&str> = ss.iter().map(|&s| outlet(analyses, s)).collect();
+                        format!("{}: {age}", names.join(", "))
+                    })
+                    .collect();
+                let message = format!(
+                    "The age of {} differs between outlets: {}",
+                    e.name(),
+                    said.join("; ")
+                );
+                let all: Vec<usize> = ages.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+                out.push(finding(
+                    severity,
+                    message,
+                    evidence(e, &all, &ages[odd].1, true),
+                ));
+            }
+        }
+        // a first name spelled two ways
+        let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for s in &e.seen {
+            if s.person.first.chars().count() > 1 {
+                spellings
+                    .entry(s.person.first.clone())
+                    .or_default()
+                    .push(s.story);
+            }
+        }
+        let spellings: Vec<(String, Vec<usize>)> = spellings.into_iter().collect();
+        let spelled = spellings.len() == 2
+            && first_names(&spellings[0].0, &spellings[1].0) == FirstNames::Spelling;
+        if spelled {
+            let odd = odd_one_out(analyses, &spellings);
+            let shown = |stories: &[usize]| {
+                e.seen
+                    .iter()
+                    .find(|s| stories.contains(&s.story))
+                    .map(|s| s.person.name.clone())
+                    .unwrap_or_default()
+            };
+            let said: Vec<String> = spellings
+                .iter()
+                .map(|(_, ss)| {
+                    let names: Vec<&str> = ss.iter().map(|&s| outlet(analyses, s)).collect();
+                    format!("{}: {}", names.join(", "), shown(ss))
+                })
+                .collect();
+            let message = format!(
+                "A name is spelled differently between outlets: {}",
+                said.join("; ")
+            );
+            let all: Vec<usize> = spellings
+                .iter()
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect();
+            out.push(finding(
+                Severity::Warning,
+                message,
+                evidence(e, &all, &spellings[odd].1, false),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_names_that_are_one_person() {
+        assert_eq!(first_names("kendal", "kendall"), FirstNames::Spelling);
+        assert_eq!(first_names("rob", "robert"), FirstNames::Same);
+        assert_eq!(first_names("j", "jamal"), FirstNames::Same);
+        assert_eq!(first_names("", "jamal"), FirstNames::Same);
+        assert_eq!(first_names("maria", "mario"), FirstNames::Spelling);
+        assert_eq!(
+            first_names("ana", "ava"),
+            FirstNames::Different,
+            "too short to tell"
+        );
+        assert_eq!(first_names("james", "john"), FirstNames::Different);
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("kendal", "kendall"), 1);
+        assert_eq!(distance("rios", "rios"), 0);
+        assert_eq!(distance("abc", "xyz"), 3);
+    }
+}
