@@ -24,6 +24,8 @@ pub struct Person {
     pub surname: String,
     /// The name's span in the story text.
     pub span: Range<usize>,
+    /// The name and its age together (`Ana Ode, 19`, `19-year-old Ana Ode`).
+    pub whole: Range<usize>,
     pub age: u32,
     /// Index of the age claim in the story's claims.
     pub claim: usize,
@@ -317,7 +319,9 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         } else {
             String::new()
         };
+        let whole = span.start.min(c.span.start)..span.end.max(c.span.end);
         out.push(Person {
+            whole,
             name: text[span.clone()].to_string(),
             first,
             surname,

@@ -138,12 +138,15 @@ impl Entity {
     }
 
     fn name(&self) -> &str {
-        // the longest name any story gives
-        self.seen
-            .iter()
-            .map(|s| s.person.name.as_str())
-            .max_by_key(|n| (n.len(), std::cmp::Reverse(*n)))
-            .unwrap_or("")
+        // the name most stories give, then the longest
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &self.seen {
+            *count.entry(s.person.name.as_str()).or_default() += 1;
+        }
+        count
+            .into_iter()
+            .max_by_key(|&(n, c)| (c, n.len(), std::cmp::Reverse(n)))
+            .map_or("", |(n, _)| n)
     }
 
     /// One age per story, the stories that give it.
@@ -180,6 +183,31 @@ fn story_people(analyses: &[Analysis], s: usize) -> Vec<Person> {
         .collect()
 }
 
+/// Whether a story's mention is the entity's person: no first name of the
+/// entity is a different one, and one is written alike (with `strict`, all
+/// are), or else every other spelling of it is of one age (`Jerry Ortiz,
+/// 35` and `Jeremy Ortiz, 17` are father and son).
+fn joins(e: &Entity, p: &Person, strict: bool) -> bool {
+    let rel: Vec<(FirstNames, &Person)> = e
+        .seen
+        .iter()
+        .map(|x| (first_names(&x.person.first, &p.first), &x.person))
+        .collect();
+    if rel.iter().any(|(r, _)| *r == FirstNames::Different) {
+        return false;
+    }
+    if strict {
+        return rel.iter().all(|(_, x)| x.first == p.first);
+    }
+    // a first name written the same way in another story ties them; else
+    // every spelling of it must be of one age (a surname alone ties nothing)
+    let written_alike = !p.first.is_empty() && rel.iter().any(|(_, x)| x.first == p.first);
+    written_alike
+        || rel
+            .iter()
+            .all(|(r, x)| *r != FirstNames::Spelling || x.age.abs_diff(p.age) <= 1)
+}
+
 /// People of an event as entities.
 fn entities(analyses: &[Analysis], stories: &[usize]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
@@ -196,16 +224,7 @@ fn entities(analyses: &[Analysis], stories: &[usize]) -> Vec<Entity> {
             let found = out.iter_mut().find(|e| {
                 e.surname() == p.surname
                     && !e.seen.iter().any(|x| x.story == s)
-                    && e.seen
-                        .iter()
-                        .all(|x| match first_names(&x.person.first, &p.first) {
-                            FirstNames::Same => !strict || x.person.first == p.first,
-                            // two spellings are one person only at one age
-                            // (`Jerry Ortiz, 35` and `Jeremy Ortiz, 17` are
-                            // father and son)
-                            FirstNames::Spelling => !strict && x.person.age.abs_diff(p.age) <= 1,
-                            FirstNames::Different => false,
-                        })
+                    && joins(e, &p, strict)
             });
             match found {
                 Some(e) => e.seen.push(Seen {
@@ -278,11 +297,14 @@ fn evidence(e: &Entity, stories: &[usize], primary: &[usize], age: bool) -> Vec<
         .map(|s| Evidence {
             story: s.story,
             claim: age.then_some(s.person.claim),
-            span: s.person.span.start.min(s.person.span.end)..s.person.span.end,
+            span: if age {
+                s.person.whole.clone()
+            } else {
+                s.person.span.clone()
+            },
             primary: primary.contains(&s.story),
         })
         .collect();
-    // the age claim's span covers the name and the age
     out.sort_by_key(|ev| (!ev.primary, ev.story));
     let mut first = true;
     for ev in &mut out {
