@@ -91,6 +91,15 @@ pub enum LevelArg {
     Never,
 }
 
+/// What `--min-level` may show: a level, never `never` (hiding every
+/// finding is `--output /dev/null`'s job, not a level's).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowLevelArg {
+    Error,
+    Warning,
+    Info,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum GroupByArg {
     Event,
@@ -132,9 +141,9 @@ pub struct CheckArgs {
     /// Exit 1 when there are findings at or above this level [default: error].
     #[arg(long, value_enum)]
     pub fail_on: Option<LevelArg>,
-    /// Show findings at or above this level [default: info].
+    /// Show findings at or above this level [default: info]; findings that fail the run (--fail-on) are always shown.
     #[arg(long, value_enum)]
-    pub min_level: Option<LevelArg>,
+    pub min_level: Option<ShowLevelArg>,
     /// How stories are grouped into events: front matter `event` (else folder), folder, one batch, or auto (by shared names, figures and dates) [default: event].
     #[arg(long, value_enum)]
     pub group_by: Option<GroupByArg>,
@@ -159,6 +168,9 @@ pub struct CheckArgs {
     /// Warn about crosscheck-ignore entries that suppressed nothing.
     #[arg(long)]
     pub report_unused_ignores: bool,
+    /// A folder (or standard input) with no story is no error.
+    #[arg(long)]
+    pub allow_empty: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -196,6 +208,9 @@ pub struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ClaimsFormatArg::Human)]
     pub format: ClaimsFormatArg,
+    /// A folder (or standard input) with no story is no error.
+    #[arg(long)]
+    pub allow_empty: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -306,9 +321,11 @@ pub fn run(cli: Cli) -> Result<u8> {
             args.fail_on = args
                 .fail_on
                 .or_else(|| cfg.fail_on.as_deref().and_then(level_arg));
-            args.min_level = args
-                .min_level
-                .or_else(|| cfg.min_level.as_deref().and_then(level_arg));
+            args.min_level = args.min_level.or_else(|| {
+                cfg.min_level
+                    .as_deref()
+                    .and_then(|l| ShowLevelArg::from_str(l, true).ok())
+            });
             args.group_by = args.group_by.or_else(|| {
                 cfg.group_by
                     .as_deref()
@@ -441,7 +458,35 @@ impl crosscheck::batch::Progress for Bar {
     }
 }
 
-fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
+/// Say which arguments named no story (`no stories found in PATH`, as
+/// ripgrep and ruff say it); whether that makes the run fail.
+fn say_empty(empty: &[String], allow_empty: bool) -> bool {
+    if allow_empty {
+        return false;
+    }
+    for p in empty {
+        if p == "-" {
+            say!("crosscheck: no stories found in standard input");
+        } else {
+            say!("crosscheck: no stories found in {}", term(p));
+        }
+    }
+    if !empty.is_empty() {
+        say!("crosscheck: (--allow-empty accepts a folder with no story)");
+    }
+    !empty.is_empty()
+}
+
+/// Read and analyse every story `paths` name; the analyses, the rejected
+/// inputs, and whether an argument named no story (said on standard error).
+fn ingest(
+    paths: &[String],
+    allow_empty: bool,
+) -> (
+    Vec<crosscheck::Analysis>,
+    Vec<crosscheck::story::Rejected>,
+    bool,
+) {
     use crosscheck::batch::Progress;
     use crosscheck::story;
     let t0 = std::time::Instant::now();
@@ -449,10 +494,12 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
         sources,
         mut rejected,
         skipped,
+        empty,
     } = story::list(paths, &mut std::io::stdin().lock());
     if let Some(note) = story::skipped_note(&skipped) {
         say!("crosscheck: {}", term(&note));
     }
+    let empty = say_empty(&empty, allow_empty);
     let bar = Bar::new(sources.len());
     bar.phase("reading", sources.len() as u64);
     let (analyses, more) =
@@ -466,7 +513,7 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     );
     say_rejected(&rejected);
     timing("read and analyse", t0);
-    (analyses, rejected)
+    (analyses, rejected, empty)
 }
 
 /// The rejected inputs on standard error, in the order of every report,
@@ -498,7 +545,10 @@ fn timing(phase: &str, since: std::time::Instant) {
 }
 
 fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
-    let (analyses, rejected) = ingest(&args.paths);
+    let (analyses, rejected, empty) = ingest(&args.paths, args.allow_empty);
+    if empty && analyses.is_empty() && rejected.is_empty() {
+        return Ok(EXIT_INPUT);
+    }
     let format = match args.format {
         ClaimsFormatArg::Human => ClaimsFormat::Human,
         ClaimsFormatArg::Json => ClaimsFormat::Json,
@@ -507,7 +557,11 @@ fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
     emit(&args.out, |w, color| {
         claims::write(w, format, &analyses, &rejected, color)
     })?;
-    Ok(if rejected.is_empty() { 0 } else { EXIT_INPUT })
+    Ok(if rejected.is_empty() && !empty {
+        0
+    } else {
+        EXIT_INPUT
+    })
 }
 
 fn severity(l: LevelArg) -> Option<Severity> {
@@ -529,7 +583,6 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     };
     rules.retain(|r| !switched_off.contains(&r.id));
     let fail_on = args.fail_on.unwrap_or(LevelArg::Error);
-    let min_level_arg = args.min_level.unwrap_or(LevelArg::Info);
     let group_by = match args.group_by.unwrap_or(GroupByArg::Event) {
         GroupByArg::Event => GroupBy::Event,
         GroupByArg::Dir => GroupBy::Dir,
@@ -547,9 +600,14 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         sources,
         rejected: listed,
         skipped,
+        empty,
     } = crosscheck::story::list(&args.paths, &mut std::io::stdin().lock());
     if let Some(note) = crosscheck::story::skipped_note(&skipped) {
         say!("crosscheck: {}", term(&note));
+    }
+    let empty = say_empty(&empty, args.allow_empty);
+    if empty && sources.is_empty() && listed.is_empty() {
+        return Ok(EXIT_INPUT);
     }
     timing("list inputs", t0);
     let bar = Bar::new(sources.len());
@@ -574,7 +632,11 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             b.accepted.len(),
             path.display()
         );
-        return Ok(if rejected.is_empty() { 0 } else { EXIT_INPUT });
+        return Ok(if rejected.is_empty() && !empty {
+            0
+        } else {
+            EXIT_INPUT
+        });
     }
     let baseline = match &args.baseline {
         Some(path) => {
@@ -605,17 +667,16 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             );
         }
     }
-    let min_level = severity(min_level_arg).unwrap_or(Severity::Error);
-    let shown: &[rules::Finding] = if min_level_arg == LevelArg::Never {
-        &[]
-    } else {
-        &findings
-    };
+    let min_level = shown_level(
+        args.min_level.unwrap_or(ShowLevelArg::Info),
+        fail_on,
+        &findings,
+    );
     let report = CheckReport {
         analyses: &analyses,
         rejected: &rejected,
         events: &events,
-        findings: shown,
+        findings: &findings,
         min_level,
         rules: &rules,
         fail_on: severity(fail_on),
@@ -658,11 +719,43 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             f.write_all(&buf)?;
         }
     }
-    if !rejected.is_empty() {
+    if !rejected.is_empty() || empty {
         return Ok(EXIT_INPUT);
     }
     let failing = severity(fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+/// The lowest level shown: `--min-level`, lowered to `--fail-on` when it
+/// is above it, so that a run never fails on findings it does not show
+/// (said on standard error when it shows more).
+fn shown_level(
+    min_level: ShowLevelArg,
+    fail_on: LevelArg,
+    findings: &[rules::Finding],
+) -> Severity {
+    let wanted = match min_level {
+        ShowLevelArg::Error => Severity::Error,
+        ShowLevelArg::Warning => Severity::Warning,
+        ShowLevelArg::Info => Severity::Info,
+    };
+    match severity(fail_on) {
+        Some(fails) if fails < wanted => {
+            if findings
+                .iter()
+                .any(|f| f.severity >= fails && f.severity < wanted)
+            {
+                say!(
+                    "crosscheck: showing findings from {} up, as --fail-on {} fails the run on them (--min-level is {})",
+                    fails.as_str(),
+                    fails.as_str(),
+                    wanted.as_str()
+                );
+            }
+            fails
+        }
+        _ => wanted,
+    }
 }
 
 fn check_format(f: CheckFormatArg) -> CheckFormat {
@@ -686,7 +779,7 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
             return Ok(EXIT_INPUT);
         }
     };
-    let (analyses, rejected) = ingest(&[args.a.clone(), args.b.clone()]);
+    let (analyses, rejected, _) = ingest(&[args.a.clone(), args.b.clone()], true);
     if !rejected.is_empty() {
         return Ok(EXIT_INPUT);
     }

@@ -271,3 +271,117 @@ fn a_closed_standard_output_keeps_the_exit_code_the_run_earned() {
         assert_eq!(err, "", "{args:?}: a closed pipe is quiet");
     }
 }
+
+/// A fresh, empty temporary folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("crosscheck-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A run never fails on findings it does not show: `--min-level` above
+/// `--fail-on` shows the failing findings (and says so), and `never` is
+/// not a level to show.
+#[test]
+fn the_findings_that_fail_a_run_are_shown() {
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/strike",
+            "--min-level",
+            "error",
+            "--fail-on",
+            "warning",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stdout.contains("warning: Crowd size differs"),
+        "the failing warning is shown: {stdout}"
+    );
+    assert!(stderr.contains("--fail-on warning"), "{stderr}");
+    // at or below --fail-on, --min-level hides what it says it hides
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/strike",
+            "--min-level",
+            "error",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("warning: Crowd size"), "{stdout}");
+    assert!(stdout.contains("1 below --min-level not shown"), "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch",
+            "--min-level",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
+/// A folder with no story, standard input with no line, a pattern that
+/// matched nothing: exit 2 with `no stories found in PATH`, unless
+/// `--allow-empty`.
+#[test]
+fn no_stories_found_is_an_input_error() {
+    let dir = scratch("empty");
+    std::fs::create_dir_all(dir.join("none")).unwrap();
+    std::fs::write(dir.join("none/README"), "not a story\n").unwrap();
+    let none = dir.join("none").to_string_lossy().into_owned();
+    let pattern = dir.join("*.md").to_string_lossy().into_owned();
+    for cmd in ["check", "claims"] {
+        let out = crosscheck().args([cmd, &none]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+        assert!(
+            err.contains(&format!("no stories found in {none}")),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty(), "no report of nothing");
+        let out = crosscheck()
+            .args([cmd, "--allow-empty", &none])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd} --allow-empty");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // one empty folder among stories: the run goes on and exits 2
+        let out = crosscheck()
+            .args([cmd, &none, "examples/batch/strike/city-wire.md"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd} with one empty folder");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("City Wire"));
+        let out = crosscheck().args([cmd, "-"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd} -: {err}");
+        assert!(err.contains("no stories found in standard input"), "{err}");
+        let out = crosscheck().args([cmd, &pattern]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd} {pattern}: {err}");
+        assert!(err.contains("no file matches this pattern"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

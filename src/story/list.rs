@@ -26,6 +26,9 @@ pub struct Listing {
     pub rejected: Vec<Rejected>,
     /// Sorted by path.
     pub skipped: Vec<Skipped>,
+    /// The arguments that named no story at all: a folder with no story
+    /// file, standard input with no line. In the order given.
+    pub empty: Vec<String>,
 }
 
 /// A file or folder a walk left out.
@@ -90,11 +93,21 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
     for p in paths {
         if p == "-" {
             read_stdin(stdin, &mut l);
+            if matches!(l.sources.last(), Some(Source::Stdin(buf)) if buf.iter().all(u8::is_ascii_whitespace))
+            {
+                l.empty.push(p.clone());
+            }
             continue;
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => symlinks |= walk(path, &mut l),
+            Ok(m) if m.is_dir() => {
+                let before = (l.sources.len(), l.rejected.len());
+                symlinks |= walk(path, &mut l);
+                if before == (l.sources.len(), l.rejected.len()) {
+                    l.empty.push(p.clone());
+                }
+            }
             Ok(m) if m.is_file() => l.sources.push(Source::File {
                 path: path.to_path_buf(),
                 explicit: true,
@@ -103,6 +116,16 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
             Ok(m) => {
                 l.rejected
                     .push(reject(p, None, None, not_regular(m.file_type())));
+                continue;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_pattern(p) => {
+                // the shell passes on a pattern that matched nothing
+                l.rejected.push(reject(
+                    p,
+                    None,
+                    None,
+                    "no stories found: no file matches this pattern".to_string(),
+                ));
                 continue;
             }
             Err(e) => {
@@ -123,6 +146,12 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
     l.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     l.skipped.dedup();
     l
+}
+
+/// Whether a path that does not exist reads as a shell pattern (`*.md`,
+/// `story-?.txt`, `[ab].md`) that matched nothing.
+fn is_pattern(p: &str) -> bool {
+    p.contains(['*', '?']) || (p.contains('[') && p.contains(']'))
 }
 
 /// Why a path that is neither a file nor a folder is not read.
