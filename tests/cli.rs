@@ -259,6 +259,10 @@ fn a_closed_standard_output_keeps_the_exit_code_the_run_earned() {
         &["rules", "test"],
         &["rules", "validate"],
         &["--isolated", "config"],
+        &["--help"],
+        &["check", "--help"],
+        &["help", "rules"],
+        &["--version"],
         &[
             "diff",
             "examples/batch/flood/harbour-herald.md",
@@ -267,6 +271,12 @@ fn a_closed_standard_output_keeps_the_exit_code_the_run_earned() {
     ] {
         let (code, err) = with_stdout_closed(args);
         let earned = i32::from(args[0] == "diff");
+        for _ in 0..4 {
+            // a race once (the reader gone before or after the first write)
+            let (code, err) = with_stdout_closed(args);
+            assert_eq!(code, Some(earned), "{args:?}: {err}");
+            assert_eq!(err, "", "{args:?}: a closed pipe is quiet");
+        }
         assert_eq!(code, Some(earned), "{args:?}: {err}");
         assert_eq!(err, "", "{args:?}: a closed pipe is quiet");
     }
@@ -384,4 +394,30 @@ fn no_stories_found_is_an_input_error() {
         assert!(err.contains("no file matches this pattern"), "{err}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The same file reached twice (a folder and a folder inside it, a file
+/// and its folder) is one story, not a duplicate id, for `check` too.
+#[test]
+fn a_story_reached_twice_is_checked_once() {
+    let once = crosscheck()
+        .args(["--isolated", "check", "--format", "json", "examples/batch"])
+        .output()
+        .unwrap();
+    for twice in [
+        &["examples/batch", "examples/batch/flood"][..],
+        &["examples/batch/flood/valley-post.md", "examples/batch"],
+    ] {
+        let out = crosscheck()
+            .args(["--isolated", "check", "--format", "json"])
+            .args(twice)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{twice:?}");
+        // not assert_eq!: a failure would print two whole reports
+        assert!(
+            out.stdout == once.stdout,
+            "{twice:?}: not the report of one reading"
+        );
+    }
 }

@@ -7,12 +7,6 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` beside the checkout, when present (CI has it; a bare clone may not).
-pub fn shared() -> Option<PathBuf> {
-    let p = root().join("..").join("shared");
-    p.is_dir().then_some(p)
-}
-
 /// Analyse every story under `path` with the library.
 pub fn analyse(path: &Path) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
     let batch = crosscheck::story::ingest(
