@@ -799,7 +799,7 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
         DiffFormatArg::Html => crosscheck::report::diff::DiffFormat::Html,
     };
     emit(&args.out, |w, color| {
-        crosscheck::report::diff::write(w, format, &analyses, &report, color)
+        crosscheck::report::diff::write(w, format, &analyses, &report, &rules, color)
     })?;
     let failing =
         severity(args.fail_on).is_some_and(|min| report.findings.iter().any(|f| f.severity >= min));

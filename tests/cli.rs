@@ -421,3 +421,43 @@ fn a_story_reached_twice_is_checked_once() {
         );
     }
 }
+
+/// Every report for people says what kind of difference a finding is and
+/// why it has its level, as the JSON message does.
+#[test]
+fn findings_explain_themselves_in_every_report_for_people() {
+    for format in ["human", "markdown", "html"] {
+        let out = crosscheck()
+            .args(["--isolated", "check", "examples/batch", "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        for want in [
+            "a digit swap",
+            "a slipped zero",
+            "a slip of the pen",
+            "a negation is dropped",
+            "has no number",
+            "not as a digit swap or a slipped zero",
+        ] {
+            assert!(text.contains(want), "{format} lacks {want:?}");
+        }
+    }
+    for format in ["human", "markdown", "html"] {
+        let out = crosscheck()
+            .args([
+                "--isolated",
+                "diff",
+                "examples/batch/flood/harbour-herald.md",
+                "examples/batch/flood/valley-post.md",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        for want in ["a digit swap", "a different day", "has no number"] {
+            assert!(text.contains(want), "diff --format {format} lacks {want:?}");
+        }
+    }
+}

@@ -552,8 +552,10 @@ fn human_windowed(
             );
             shown.push((e, pos, line, label));
         }
+        let why = super::explain::explain(f, r.rules);
         let notes = [
-            f.diff.as_ref().map(|d| format!("why: {}", term(&d.why()))),
+            Some(format!("why: {}", term(&why.what))),
+            Some(term(&why.level).into_owned()),
             f.diff
                 .as_ref()
                 .map(|d| format!("words: {}", render_diff(&d.parts, color))),

@@ -555,8 +555,9 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     md(&evidence_text(r, e))
                 )?;
             }
+            let why = super::explain::explain(f, r.rules);
+            writeln!(w, "  - why: {} — {}", md(&why.what), md(&why.level))?;
             if let Some(d) = &f.diff {
-                writeln!(w, "  - why: {}", md(&d.why()))?;
                 writeln!(w, "  - words: {}", markdown_diff(&d.parts))?;
             }
         }

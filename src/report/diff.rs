@@ -63,8 +63,10 @@ pub fn write(
     format: DiffFormat,
     analyses: &[Analysis],
     r: &PairReport,
+    rules: &[crate::rules::Rule],
     color: bool,
 ) -> io::Result<()> {
+    let why = |rule: &str| super::explain::of_rule(&r.findings, rule, rules);
     let (a, b) = (&analyses[0], &analyses[1]);
     let quote = |x: &Analysis, run: &std::ops::Range<usize>| {
         crate::quote::statement_text(&x.story.text, &x.quotes, run).replace('\n', " ")
@@ -77,7 +79,7 @@ pub fn write(
         .collect();
     match format {
         DiffFormat::Html => {
-            w.write_all(super::html::render_pair(analyses, r).as_bytes())?;
+            w.write_all(super::html::render_pair(analyses, r, rules).as_bytes())?;
             return writeln!(w);
         }
         DiffFormat::Human => {
@@ -105,6 +107,14 @@ pub fn write(
                 )?;
                 writeln!(w, "      A {}", cell(a, &row.a, term_text))?;
                 writeln!(w, "      B {}", cell(b, &row.b, term_text))?;
+                if let Some(e) = why(&row.rule) {
+                    writeln!(
+                        w,
+                        "      {dim}why: {}; {}{reset}",
+                        term(&e.what),
+                        term(&e.level)
+                    )?;
+                }
             }
             writeln!(w, "\n{bold}Quotes{reset}")?;
             if r.quotes.is_empty() {
@@ -135,11 +145,13 @@ pub fn write(
                 writeln!(w, "\n{bold}Each story alone{reset}")?;
                 for f in &lint {
                     let s = &analyses[f.evidence[0].story];
+                    let e = super::explain::explain(f, rules);
                     writeln!(
                         w,
-                        "  {} {} ({})",
+                        "  {} {}: {} ({})",
                         f.severity.as_str(),
-                        term(&f.message),
+                        term(&f.title),
+                        term(&e.what),
                         term(&s.story.outlet)
                     )?;
                 }
@@ -159,7 +171,10 @@ pub fn write(
                 let (mark, word) = status(row.status);
                 let sev = row
                     .severity
-                    .map(|s| format!(" ({})", s.as_str()))
+                    .map(|s| {
+                        let what = why(&row.rule).map(|e| format!(": {}", md(&e.what)));
+                        format!(" ({}{})", s.as_str(), what.unwrap_or_default())
+                    })
                     .unwrap_or_default();
                 writeln!(
                     w,
@@ -189,7 +204,15 @@ pub fn write(
             if !lint.is_empty() {
                 writeln!(w, "\n## Each story alone\n")?;
                 for f in &lint {
-                    writeln!(w, "- {}: {}", f.severity.as_str(), md(&f.message))?;
+                    let e = super::explain::explain(f, rules);
+                    writeln!(
+                        w,
+                        "- {}: {}: {} ({})",
+                        f.severity.as_str(),
+                        md(&f.title),
+                        md(&e.what),
+                        md(&e.level)
+                    )?;
                 }
             }
         }

@@ -135,11 +135,15 @@ fn fnv1a(s: &str) -> u32 {
 }
 
 fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
+    finding_of(r.analyses, r.rules, f)
+}
+
+fn finding_of(analyses: &[Analysis], rules: &[crate::rules::Rule], f: &Finding) -> Markup {
     html! {
         section class={ "finding " (sev_class(f.severity)) } {
             h4 { span class={ "sev " (sev_class(f.severity)) } { (f.severity.as_str()) } " " (f.title) " " span class="muted" { "[" (f.rule) "]" } }
             @for e in &f.evidence {
-                @let a = &r.analyses[e.story];
+                @let a = &analyses[e.story];
                 @let p = a.story.position(e.span.start);
                 @let src = e.claim.and_then(|k| a.claims[k].source.clone());
                 p {
@@ -151,8 +155,9 @@ fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
                 }
                 blockquote { (sentence_with_mark(a, &e.span)) }
             }
+            @let why = super::explain::explain(f, rules);
+            p class="why" { strong { "Why: " } (why.what) br; span class="level" { (why.level) } }
             @if let Some(d) = &f.diff {
-                p class="why" { strong { "Why: " } (d.why()) }
                 (word_diff(&d.parts))
             }
         }
@@ -264,7 +269,11 @@ pub fn render(r: &CheckReport<'_>) -> String {
 }
 
 /// The `crosscheck diff` page: two stories side by side.
-pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) -> String {
+pub fn render_pair(
+    analyses: &[Analysis],
+    r: &crate::rules::pair::PairReport,
+    rules: &[crate::rules::Rule],
+) -> String {
     use crate::rules::pair::RowStatus;
     let (a, b) = (&analyses[0], &analyses[1]);
     let cell = |x: &Analysis, ks: &[usize]| {
@@ -312,7 +321,13 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                             th scope="row" { (super::measure_name(&row.title)) }
                             td { (cell(a, &row.a)) }
                             td { (cell(b, &row.b)) }
-                            td { span class="mark" { (word) } @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } } }
+                            td {
+                                span class="mark" { (word) }
+                                @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } }
+                                @if let Some(e) = super::explain::of_rule(&r.findings, &row.rule, rules) {
+                                    br; span class="why" { (e.what) } br; span class="muted level" { (e.level) }
+                                }
+                            }
                         }
                     } }
                 } }
@@ -333,6 +348,11 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                         }
                         @if !q.diff.classes.is_empty() { (word_diff(&q.diff.parts)) }
                     }
+                }
+                @let lint: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == crate::rules::Kind::Lint).collect();
+                @if !lint.is_empty() {
+                    h2 { "Each story alone" }
+                    @for f in lint { (finding_of(analyses, rules, f)) }
                 }
             } }
     };

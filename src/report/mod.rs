@@ -6,6 +6,7 @@ pub mod ci;
 pub mod claims;
 pub mod diff;
 pub mod escape;
+pub mod explain;
 pub mod html;
 mod snippet;
 
