@@ -171,6 +171,9 @@ pub struct CheckArgs {
     /// A folder (or standard input) with no story is no error.
     #[arg(long)]
     pub allow_empty: bool,
+    /// Show every outlet's evidence of a finding, not only the odd one out and one counterpart.
+    #[arg(long, short)]
+    pub verbose: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -680,6 +683,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         min_level,
         rules: &rules,
         fail_on: severity(fail_on),
+        verbose: args.verbose,
     };
     let format = check_format(args.format);
     emit(&args.out, |w, color| {

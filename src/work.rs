@@ -188,6 +188,7 @@ mod tests {
                 min_level: crate::rules::Severity::Info,
                 rules: &rules,
                 fail_on: None,
+                verbose: false,
             };
             let mut out = Vec::new();
             crate::report::check::emitter(crate::report::check::CheckFormat::Human)

@@ -476,6 +476,7 @@ fn compacted_checking_reports_what_whole_checking_reports() {
                             min_level: Severity::Info,
                             rules: &rules,
                             fail_on: Some(Severity::Error),
+                            verbose: false,
                         };
                         let mut out = Vec::new();
                         crosscheck::report::check::write(&mut out, format, &report, false).unwrap();

@@ -461,3 +461,61 @@ fn findings_explain_themselves_in_every_report_for_people() {
         }
     }
 }
+
+/// One outlier among many outlets: the reports for people show it, one
+/// counterpart that says what most say, and "and N more"; `--verbose`,
+/// JSON and SARIF give every outlet.
+#[test]
+fn evidence_is_compact_unless_asked() {
+    let run = |args: &[&str]| {
+        let out = crosscheck()
+            .args(["--isolated", "check", "examples/batch/flood"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let deaths = |report: &str| {
+        let start = report.find("[deaths]").expect("the death toll finding");
+        let end = report[start..].find("event: storm-ilse").unwrap() + start;
+        report[start..end].to_string()
+    };
+    let compact = deaths(&run(&[]));
+    assert!(compact.contains("Valley Post"), "the outlier: {compact}");
+    // the counterpart says 35, as three of the four others do (not 36)
+    assert!(compact.contains("35 dead as Storm Ilse"), "{compact}");
+    assert!(
+        compact.contains("and 3 more: Daily Courier, River Gazette, Wire Service"),
+        "{compact}"
+    );
+    assert_eq!(
+        compact.matches(" | ").count() / 2,
+        2,
+        "two excerpts: {compact}"
+    );
+    let verbose = deaths(&run(&["--verbose"]));
+    assert!(!verbose.contains("more:"), "{verbose}");
+    for outlet in ["Daily Courier", "River Gazette", "Wire Service"] {
+        assert!(verbose.contains(outlet), "{outlet}: {verbose}");
+    }
+    let md = run(&["--format", "markdown"]);
+    assert!(md.contains("  - and 3 more: Daily Courier"), "{md}");
+    let html = run(&["--format", "html"]);
+    assert!(html.contains("<summary>and 3 more</summary>"));
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    let all = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "deaths")
+        .unwrap();
+    assert_eq!(all["evidence"].as_array().unwrap().len(), 5);
+    let sarif: serde_json::Value = serde_json::from_str(&run(&["--format", "sarif"])).unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "deaths")
+        .unwrap();
+    assert_eq!(result["relatedLocations"].as_array().unwrap().len(), 4);
+}

@@ -587,7 +587,7 @@ fn markdown_is_sound(out: &str, what: &str) {
 
 /// How each line of the Markdown reports (`check` and `diff`) starts,
 /// besides blank lines and the closing count.
-const TEMPLATE_LINES: [&str; 22] = [
+const TEMPLATE_LINES: [&str; 23] = [
     "## ",
     "**",
     "- ❌ rejected ",
@@ -600,6 +600,7 @@ const TEMPLATE_LINES: [&str; 22] = [
     "- 🔵 ",
     "  - `",
     "  - words: ",
+    "  - and ",
     "  - why: ",
     "# ",
     "- **A**: ",

@@ -128,6 +128,10 @@ pub struct CheckReport<'a> {
     pub rules: &'a [crate::rules::Rule],
     /// What fails the run (JUnit marks those cases failed).
     pub fail_on: Option<Severity>,
+    /// Every evidence of a finding in the reports for people, not only
+    /// the odd one out and one counterpart (JSON and SARIF always have
+    /// them all).
+    pub verbose: bool,
 }
 
 impl CheckReport<'_> {
@@ -136,6 +140,88 @@ impl CheckReport<'_> {
             .iter()
             .filter(|f| f.severity >= self.min_level)
     }
+
+    /// The evidence a report for people shows of `f`, in order, and the
+    /// rest ([`compact_evidence`]; all of it with `verbose`).
+    pub(crate) fn evidence<'f>(
+        &self,
+        f: &'f Finding,
+    ) -> (
+        Vec<&'f crate::rules::Evidence>,
+        Vec<&'f crate::rules::Evidence>,
+    ) {
+        if self.verbose {
+            (f.evidence.iter().collect(), Vec::new())
+        } else {
+            compact_evidence(self.analyses, f)
+        }
+    }
+}
+
+/// The odd one out (the primary evidence) and one counterpart: of the
+/// others, the one that says what most of them say (the same interval, or
+/// the same words), the first in order on a tie. The rest come second:
+/// one outlier among ten outlets is two excerpts and "and 8 more", not ten.
+pub fn compact_evidence<'f>(
+    analyses: &[Analysis],
+    f: &'f Finding,
+) -> (
+    Vec<&'f crate::rules::Evidence>,
+    Vec<&'f crate::rules::Evidence>,
+) {
+    let others: Vec<&crate::rules::Evidence> = f.evidence.iter().filter(|e| !e.primary).collect();
+    if others.len() <= 1 || f.evidence.iter().all(|e| !e.primary) {
+        return (f.evidence.iter().collect(), Vec::new());
+    }
+    let says = |e: &crate::rules::Evidence| {
+        let a = &analyses[e.story];
+        match e.claim {
+            Some(k) => super::interval_text(&a.claims[k].quantity),
+            None => a.story.slice(e.span.clone()).to_lowercase(),
+        }
+    };
+    let keys: Vec<String> = others.iter().map(|e| says(e)).collect();
+    let mut best = 0;
+    let mut best_n = 0;
+    for (i, k) in keys.iter().enumerate() {
+        let n = keys.iter().filter(|x| *x == k).count();
+        if n > best_n {
+            (best, best_n) = (i, n);
+        }
+    }
+    let counterpart = others[best];
+    let (shown, rest): (Vec<_>, Vec<_>) = f
+        .evidence
+        .iter()
+        .partition(|e| e.primary || std::ptr::eq(*e, counterpart));
+    (shown, rest)
+}
+
+/// "and 3 more: Harbour Herald, River Gazette, Wire Service" for the
+/// evidence a report leaves out; the outlets are made safe by `safe`.
+pub(crate) fn more_note(
+    analyses: &[Analysis],
+    rest: &[&crate::rules::Evidence],
+    safe: impl Fn(&str) -> String,
+) -> Option<String> {
+    const NAMED: usize = 6;
+    if rest.is_empty() {
+        return None;
+    }
+    let mut outlets: Vec<&str> = rest
+        .iter()
+        .map(|e| analyses[e.story].story.outlet.as_str())
+        .collect();
+    outlets.dedup();
+    let mut names: Vec<String> = outlets.iter().take(NAMED).map(|o| safe(o)).collect();
+    if outlets.len() > NAMED {
+        names.push(format!("{} others", outlets.len() - NAMED));
+    }
+    Some(format!(
+        "and {} more: {} (--verbose shows them)",
+        rest.len(),
+        names.join(", ")
+    ))
 }
 
 #[derive(Debug, Serialize)]
@@ -531,8 +617,9 @@ fn human_windowed(
         // each evidence's line, shifted so the column is the file's own
         // (HTML markup and JSON escapes are not in the story text); a long
         // one is a window around the figure (see `snippet`)
-        let mut shown = Vec::with_capacity(f.evidence.len());
-        for e in &f.evidence {
+        let (evidence, rest) = r.evidence(f);
+        let mut shown = Vec::with_capacity(evidence.len());
+        for e in evidence {
             let a = &r.analyses[e.story];
             let pos = a.story.position(e.span.start);
             let (from, line) = a.story.line_at(e.span.start);
@@ -559,6 +646,7 @@ fn human_windowed(
             f.diff
                 .as_ref()
                 .map(|d| format!("words: {}", render_diff(&d.parts, color))),
+            more_note(r.analyses, &rest, |o| term(o).into_owned()),
             Some(format!("event: {}", term(&f.event))),
         ];
         // a window's header column is put right after rendering: every
@@ -788,6 +876,7 @@ mod tests {
             min_level: Severity::Info,
             rules: &rules,
             fail_on: None,
+            verbose: false,
         };
         longs.map(|long| {
             let mut out = Vec::new();

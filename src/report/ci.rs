@@ -545,7 +545,8 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 code(&f.rule),
                 md(&f.title)
             )?;
-            for e in &f.evidence {
+            let (shown, rest) = r.evidence(f);
+            for e in shown {
                 let a = &r.analyses[e.story];
                 let p = a.story.position(e.span.start);
                 writeln!(
@@ -554,6 +555,9 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     code(&format!("{}:{}:{}", a.story.path, p.line, p.column)),
                     md(&evidence_text(r, e))
                 )?;
+            }
+            if let Some(more) = super::check::more_note(r.analyses, &rest, md) {
+                writeln!(w, "  - {more}")?;
             }
             let why = super::explain::explain(f, r.rules);
             writeln!(w, "  - why: {} — {}", md(&why.what), md(&why.level))?;

@@ -135,25 +135,44 @@ fn fnv1a(s: &str) -> u32 {
 }
 
 fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
-    finding_of(r.analyses, r.rules, f)
+    let (shown, rest) = r.evidence(f);
+    finding_of(r.analyses, r.rules, f, &shown, &rest)
 }
 
-fn finding_of(analyses: &[Analysis], rules: &[crate::rules::Rule], f: &Finding) -> Markup {
+fn evidence(analyses: &[Analysis], e: &crate::rules::Evidence) -> Markup {
+    let a = &analyses[e.story];
+    let p = a.story.position(e.span.start);
+    let src = e.claim.and_then(|k| a.claims[k].source.clone());
+    html! {
+        p {
+            strong { (a.story.outlet) }
+            @if let Some(s) = src { " (" (s) ")" }
+            @if e.primary { " — " em { "the odd one out" } }
+            br;
+            span class="muted" { (a.story.path) ":" (p.line) ":" (p.column) }
+        }
+        blockquote { (sentence_with_mark(a, &e.span)) }
+    }
+}
+
+/// A finding: the evidence `shown`, then the `rest` folded away (a
+/// `details` element: it opens with scripts off).
+fn finding_of(
+    analyses: &[Analysis],
+    rules: &[crate::rules::Rule],
+    f: &Finding,
+    shown: &[&crate::rules::Evidence],
+    rest: &[&crate::rules::Evidence],
+) -> Markup {
     html! {
         section class={ "finding " (sev_class(f.severity)) } {
             h4 { span class={ "sev " (sev_class(f.severity)) } { (f.severity.as_str()) } " " (f.title) " " span class="muted" { "[" (f.rule) "]" } }
-            @for e in &f.evidence {
-                @let a = &analyses[e.story];
-                @let p = a.story.position(e.span.start);
-                @let src = e.claim.and_then(|k| a.claims[k].source.clone());
-                p {
-                    strong { (a.story.outlet) }
-                    @if let Some(s) = src { " (" (s) ")" }
-                    @if e.primary { " — " em { "the odd one out" } }
-                    br;
-                    span class="muted" { (a.story.path) ":" (p.line) ":" (p.column) }
+            @for e in shown { (evidence(analyses, e)) }
+            @if !rest.is_empty() {
+                details class="more" {
+                    summary { "and " (rest.len()) " more" }
+                    @for e in rest { (evidence(analyses, e)) }
                 }
-                blockquote { (sentence_with_mark(a, &e.span)) }
             }
             @let why = super::explain::explain(f, rules);
             p class="why" { strong { "Why: " } (why.what) br; span class="level" { (why.level) } }
@@ -352,7 +371,10 @@ pub fn render_pair(
                 @let lint: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == crate::rules::Kind::Lint).collect();
                 @if !lint.is_empty() {
                     h2 { "Each story alone" }
-                    @for f in lint { (finding_of(analyses, rules, f)) }
+                    @for f in lint {
+                        @let all: Vec<&crate::rules::Evidence> = f.evidence.iter().collect();
+                        (finding_of(analyses, rules, f, &all, &[]))
+                    }
                 }
             } }
     };
