@@ -101,6 +101,13 @@ pub enum ShowLevelArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TablesArg {
+    None,
+    Disagreements,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum GroupByArg {
     Event,
     Dir,
@@ -174,6 +181,9 @@ pub struct CheckArgs {
     /// Show every outlet's evidence of a finding, not only the odd one out and one counterpart.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Per-event tables of what each outlet says: none, the measures outlets disagree on, or all [default: disagreements in the terminal, all in Markdown and HTML].
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub tables: Option<TablesArg>,
     #[command(flatten)]
     pub out: Output,
 }
@@ -594,7 +604,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     };
     // per-event tables (human, Markdown, HTML) keep every measured claim;
     // the other reports keep only the claims findings cite
-    let tables = check_format(args.format).shows_tables()
+    let tables = (check_format(args.format).shows_tables() && args.tables != Some(TablesArg::None))
         || args.markdown_output.is_some()
         || (matches!(args.format, CheckFormatArg::Github)
             && std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty()));
@@ -684,6 +694,11 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         rules: &rules,
         fail_on: severity(fail_on),
         verbose: args.verbose,
+        tables: args.tables.map(|t| match t {
+            TablesArg::None => crosscheck::report::check::Tables::None,
+            TablesArg::Disagreements => crosscheck::report::check::Tables::Disagreements,
+            TablesArg::All => crosscheck::report::check::Tables::All,
+        }),
     };
     let format = check_format(args.format);
     emit(&args.out, |w, color| {

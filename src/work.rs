@@ -189,6 +189,7 @@ mod tests {
                 rules: &rules,
                 fail_on: None,
                 verbose: false,
+                tables: None,
             };
             let mut out = Vec::new();
             crate::report::check::emitter(crate::report::check::CheckFormat::Human)

@@ -477,6 +477,7 @@ fn compacted_checking_reports_what_whole_checking_reports() {
                             rules: &rules,
                             fail_on: Some(Severity::Error),
                             verbose: false,
+                            tables: None,
                         };
                         let mut out = Vec::new();
                         crosscheck::report::check::write(&mut out, format, &report, false).unwrap();

@@ -379,7 +379,13 @@ fn no_stories_found_is_an_input_error() {
         );
         // one empty folder among stories: the run goes on and exits 2
         let out = crosscheck()
-            .args([cmd, &none, "examples/batch/strike/city-wire.md"])
+            .args([
+                cmd,
+                "--format",
+                "json",
+                &none,
+                "examples/batch/strike/city-wire.md",
+            ])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{cmd} with one empty folder");
@@ -518,4 +524,85 @@ fn evidence_is_compact_unless_asked() {
         .find(|r| r["ruleId"] == "deaths")
         .unwrap();
     assert_eq!(result["relatedLocations"].as_array().unwrap().len(), 4);
+}
+
+/// Per-event tables: by default the terminal shows only the measures
+/// outlets disagree on, Markdown and HTML all of them; a measure one
+/// outlet alone gives says so rather than "agrees"; a figure kept out of
+/// comparisons says why; columns line up.
+#[test]
+fn tables_say_what_was_compared() {
+    let run = |args: &[&str]| {
+        let out = crosscheck()
+            .args(["--isolated", "check", "examples/batch"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let terminal = run(&[]);
+    assert!(terminal.contains("Death toll [deaths]"), "{terminal}");
+    assert!(
+        !terminal.contains("Number of homes damaged"),
+        "all outlets agree on it: {terminal}"
+    );
+    let all = run(&["--tables", "all"]);
+    assert!(all.contains("Number of homes damaged [homes-damaged]"));
+    assert!(all.contains("not compared: inferred"), "{all}");
+    // the figures' column starts at one place in every row of an event
+    for event in all.split("\nevent ").skip(1) {
+        let starts: std::collections::BTreeSet<usize> = event
+            .lines()
+            .filter(|l| l.starts_with("    "))
+            .map(|l| l.find('“').map(|k| l[..k].chars().count()).unwrap())
+            .collect();
+        assert_eq!(starts.len(), 1, "{event}");
+    }
+    let none = run(&["--tables", "none"]);
+    assert!(!none.contains("[deaths]\n    "), "{none}");
+    assert!(!none.contains("\nevent "), "{none}");
+    let md = run(&["--format", "markdown"]);
+    assert!(md.contains("| Number of homes damaged |"), "{md}");
+    let md = run(&["--format", "markdown", "--tables", "disagreements"]);
+    assert!(!md.contains("| Number of homes damaged |"), "{md}");
+    // one outlet alone on a measure is not an agreement
+    let dir = scratch("one-outlet");
+    std::fs::write(
+        dir.join("a.md"),
+        "---\nid: a\noutlet: A\nevent: e\npublished: 2024-05-02\n---\nThe quake killed 12 people, police said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "---\nid: b\noutlet: B\nevent: e\npublished: 2024-05-02\n---\nRescuers searched the rubble all night.\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["--isolated", "check", "--tables", "all"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("· only one outlet"), "{text}");
+    assert!(!text.contains("✓ agrees"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `diff` shows the figures no rule measures too, side by side.
+#[test]
+fn diff_shows_every_figure() {
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "diff",
+            "examples/batch/flood/harbour-herald.md",
+            "examples/batch/flood/valley-post.md",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let others = &text[text.find("Other figures").expect("the section")..];
+    // Valley Post's "forty years" and "four hundred troops" match no rule
+    assert!(others.contains("“forty years”"), "{text}");
+    assert!(others.contains("“four hundred troops”"), "{text}");
 }

@@ -38,6 +38,103 @@ impl CheckFormat {
     }
 }
 
+/// Which per-event tables a report for people shows (`--tables`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tables {
+    /// No table.
+    None,
+    /// Only the measures on which outlets disagree (the terminal's default).
+    Disagreements,
+    /// Every measure (the default of Markdown and HTML).
+    All,
+}
+
+/// How one outlet stands on one measure, in a per-event table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// One of its figures disagrees with another outlet's.
+    Differs,
+    /// Its figures were compared with another outlet's and agree.
+    Agrees,
+    /// Its figures could be compared, but no other outlet gives one.
+    OnlyOne,
+    /// None of its figures takes part in a comparison (inferred, a
+    /// sub-group, background, ...).
+    NotCompared,
+}
+
+impl Mark {
+    /// The mark in words, for every format.
+    pub fn text(self) -> &'static str {
+        match self {
+            Mark::Differs => "✗ differs",
+            Mark::Agrees => "✓ agrees",
+            Mark::OnlyOne => "· only one outlet",
+            Mark::NotCompared => "· not compared",
+        }
+    }
+
+    /// A class name for HTML.
+    pub fn class(self) -> &'static str {
+        match self {
+            Mark::Differs => "differs",
+            Mark::Agrees => "agrees",
+            Mark::OnlyOne | Mark::NotCompared => "alone",
+        }
+    }
+}
+
+/// Why a claim takes no part in comparisons, if it does not: only a
+/// figure bound by a clause pattern, and not set apart, is compared.
+pub fn not_compared(c: &crate::extract::frame::Claim) -> Option<&'static str> {
+    if crate::rules::figure::eligible(c) {
+        None
+    } else if c.bound.is_none() {
+        Some("inferred")
+    } else if c.subgroup {
+        Some("a sub-group")
+    } else if c.background {
+        Some("background")
+    } else if c.perpetrator {
+        Some("with the attacker")
+    } else if c.superseded {
+        Some("superseded")
+    } else if c.additional {
+        Some("added to another")
+    } else {
+        Some("one person")
+    }
+}
+
+/// The mark of story `s`, whose claims of measure `m` are `ks`.
+pub fn mark(analyses: &[Analysis], m: &crate::rules::Measure, s: usize, ks: &[usize]) -> Mark {
+    let compared = |s: usize, ks: &[usize]| {
+        ks.iter()
+            .any(|&k| not_compared(&analyses[s].claims[k]).is_none())
+    };
+    if ks.iter().any(|&k| m.conflicting.contains(&(s, k))) {
+        Mark::Differs
+    } else if !compared(s, ks) {
+        Mark::NotCompared
+    } else if m.cells.iter().any(|(o, oks)| *o != s && compared(*o, oks)) {
+        Mark::Agrees
+    } else {
+        Mark::OnlyOne
+    }
+}
+
+/// The measures of an event a report shows with `tables`.
+pub fn measures_shown(
+    g: &EventGroup,
+    tables: Tables,
+) -> impl Iterator<Item = &crate::rules::Measure> {
+    g.measures.iter().filter(move |m| match tables {
+        Tables::None => false,
+        Tables::Disagreements => !m.conflicting.is_empty(),
+        Tables::All => true,
+    })
+}
+
 /// One emitter per format: each writes a whole report to `w`.
 pub trait Emitter {
     fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>;
@@ -132,6 +229,8 @@ pub struct CheckReport<'a> {
     /// the odd one out and one counterpart (JSON and SARIF always have
     /// them all).
     pub verbose: bool,
+    /// The per-event tables (`None`: the format's default).
+    pub tables: Option<Tables>,
 }
 
 impl CheckReport<'_> {
@@ -753,14 +852,26 @@ pub fn interval(c: &crate::extract::frame::Claim) -> String {
     super::interval_text(&c.quantity)
 }
 
-/// Per event: each measure and what each outlet says about it.
+/// Per event: each measure and what each outlet says about it, in
+/// aligned columns; by default only the measures on which outlets
+/// disagree.
 fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
     let (bold, dim, red, green, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[0m")
     } else {
         ("", "", "", "", "")
     };
+    let which = r.tables.unwrap_or(Tables::Disagreements);
+    let mut quiet = 0;
     for g in r.events {
+        if which == Tables::None {
+            break;
+        }
+        let measures: Vec<&crate::rules::Measure> = measures_shown(g, which).collect();
+        if measures.is_empty() && which == Tables::Disagreements {
+            quiet += 1;
+            continue;
+        }
         let outlets: Vec<std::borrow::Cow<'_, str>> = g
             .stories
             .iter()
@@ -776,7 +887,16 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
         if let Some(why) = &g.reason {
             writeln!(w, "  {dim}grouped: {}{reset}", term(why))?;
         }
-        for m in &g.measures {
+        // the widest outlet of the event's tables, up to a point
+        let width = measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|(s, _)| term(&r.analyses[*s].story.outlet).chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(32);
+        let mark_width = Mark::OnlyOne.text().chars().count();
+        for m in measures {
             writeln!(
                 w,
                 "  {bold}{}{reset} {dim}[{}]{reset}",
@@ -795,24 +915,40 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
                             .as_deref()
                             .map(|x| format!(", {}", term(x)))
                             .unwrap_or_default();
-                        format!("\u{201c}{text}\u{201d} {dim}{}{src}{reset}", interval(c))
+                        let apart = not_compared(c)
+                            .map(|why| format!(", not compared: {why}"))
+                            .unwrap_or_default();
+                        format!(
+                            "\u{201c}{text}\u{201d} {dim}{}{src}{apart}{reset}",
+                            interval(c)
+                        )
                     })
                     .collect();
-                let bad = ks.iter().any(|&k| m.conflicting.contains(&(*s, k)));
-                let mark = if bad {
-                    format!("{red}✗ differs{reset}")
-                } else {
-                    format!("{green}✓ agrees{reset}")
+                let m = mark(r.analyses, m, *s, ks);
+                let colour = match m {
+                    Mark::Differs => red,
+                    Mark::Agrees => green,
+                    Mark::OnlyOne | Mark::NotCompared => dim,
                 };
+                let outlet = term(&a.story.outlet);
+                let pad = width.saturating_sub(outlet.chars().count());
                 writeln!(
                     w,
-                    "    {mark}  {:<18} {}",
-                    term(&a.story.outlet),
+                    "    {colour}{:<mark_width$}{reset}  {outlet}{:pad$}  {}",
+                    m.text(),
+                    "",
                     parts.join("; ")
                 )?;
             }
         }
         writeln!(w)?;
+    }
+    if quiet > 0 {
+        writeln!(
+            w,
+            "{dim}{quiet} event{} with no disagreement in its tables (--tables all shows them){reset}\n",
+            if quiet == 1 { "" } else { "s" }
+        )?;
     }
     Ok(())
 }
@@ -877,6 +1013,7 @@ mod tests {
             rules: &rules,
             fail_on: None,
             verbose: false,
+            tables: Some(Tables::All),
         };
         longs.map(|long| {
             let mut out = Vec::new();

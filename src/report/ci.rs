@@ -505,9 +505,12 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         if let Some(why) = &g.reason {
             writeln!(w, "Grouped: {}\n", md(why))?;
         }
-        if !g.measures.is_empty() {
+        let which = r.tables.unwrap_or(super::check::Tables::All);
+        let measures: Vec<&crate::rules::Measure> =
+            super::check::measures_shown(g, which).collect();
+        if !measures.is_empty() {
             writeln!(w, "| measure | outlet | says | |\n|---|---|---|---|")?;
-            for m in &g.measures {
+            for m in measures {
                 for (s, ks) in &m.cells {
                     let a = &r.analyses[*s];
                     let says: Vec<String> = ks
@@ -519,14 +522,13 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                             )
                         })
                         .collect();
-                    let bad = ks.iter().any(|&k| m.conflicting.contains(&(*s, k)));
                     writeln!(
                         w,
                         "| {} | {} | {} | {} |",
                         md(&super::measure_name(&m.title)),
                         md(&a.story.outlet),
                         says.join("; "),
-                        if bad { "✗ differs" } else { "✓ agrees" }
+                        super::check::mark(r.analyses, m, *s, ks).text()
                     )?;
                 }
             }

@@ -57,6 +57,53 @@ fn header(a: &Analysis, safe: fn(&str) -> String) -> String {
     format!("{} — {}{published}", safe(&s.outlet), safe(&s.path))
 }
 
+/// A figure no rule measures, by what it is: `person killed`, `house
+/// damaged`, `duration:year`.
+fn label(c: &Claim) -> String {
+    let what = match (&c.counted, &c.event) {
+        (Some(n), Some(e)) => format!("{n} {e}"),
+        (Some(n), None) => n.clone(),
+        (None, Some(e)) => e.clone(),
+        (None, None) => String::new(),
+    };
+    let unit = c.quantity.unit.to_string();
+    match (what.is_empty(), unit.as_str()) {
+        (true, _) => unit,
+        (false, "count") => what,
+        (false, _) => format!("{what} ({unit})"),
+    }
+}
+
+/// The figures of both stories that no rule measures, side by side by
+/// what they are ([`label`]): (label, claims of A, claims of B). Years,
+/// ordinals and labels are not figures of anything and stay out.
+pub(crate) fn other_figures(
+    analyses: &[Analysis],
+    r: &PairReport,
+) -> Vec<(String, Vec<usize>, Vec<usize>)> {
+    use crate::extract::quantity::Unit;
+    let mut rows: std::collections::BTreeMap<String, (Vec<usize>, Vec<usize>)> =
+        std::collections::BTreeMap::new();
+    for (side, a) in analyses.iter().take(2).enumerate() {
+        let measured: Vec<usize> = r
+            .figures
+            .iter()
+            .flat_map(|row| if side == 0 { &row.a } else { &row.b })
+            .copied()
+            .collect();
+        for (k, c) in a.claims.iter().enumerate() {
+            if measured.contains(&k)
+                || matches!(c.quantity.unit, Unit::Year | Unit::Ordinal | Unit::Label)
+            {
+                continue;
+            }
+            let row = rows.entry(label(c)).or_default();
+            if side == 0 { &mut row.0 } else { &mut row.1 }.push(k);
+        }
+    }
+    rows.into_iter().map(|(l, (a, b))| (l, a, b)).collect()
+}
+
 /// Write the comparison of two stories.
 pub fn write(
     w: &mut dyn Write,
@@ -114,6 +161,18 @@ pub fn write(
                         term(&e.what),
                         term(&e.level)
                     )?;
+                }
+            }
+            let others = other_figures(analyses, r);
+            if !others.is_empty() {
+                writeln!(
+                    w,
+                    "\n{bold}Other figures{reset} {dim}(no rule measures them: side by side, not compared){reset}"
+                )?;
+                for (what, ka, kb) in &others {
+                    writeln!(w, "  · {bold}{}{reset}", term(what))?;
+                    writeln!(w, "      A {}", cell(a, ka, term_text))?;
+                    writeln!(w, "      B {}", cell(b, kb, term_text))?;
                 }
             }
             writeln!(w, "\n{bold}Quotes{reset}")?;
@@ -183,6 +242,21 @@ pub fn write(
                     cell(a, &row.a, md),
                     cell(b, &row.b, md)
                 )?;
+            }
+            let others = other_figures(analyses, r);
+            if !others.is_empty() {
+                writeln!(w, "\n## Other figures\n")?;
+                writeln!(w, "No rule measures these: side by side, not compared.\n")?;
+                writeln!(w, "| what | A | B |\n|---|---|---|")?;
+                for (what, ka, kb) in &others {
+                    writeln!(
+                        w,
+                        "| {} | {} | {} |",
+                        md(what),
+                        cell(a, ka, md),
+                        cell(b, kb, md)
+                    )?;
+                }
             }
             writeln!(w, "\n## Quotes\n")?;
             for q in &r.quotes {

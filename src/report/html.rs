@@ -29,6 +29,7 @@ th { background: #f3f3f3; }
 .sev.error { color: var(--err); } .sev.warning { color: var(--warn); } .sev.info { color: var(--info); }
 .differs { background: #fde8e8; } .differs .mark { color: var(--err); font-weight: 700; }
 .agrees .mark { color: var(--ok); font-weight: 700; }
+.alone .mark { color: var(--muted, #555); }
 .finding { border-left: 4px solid var(--line); padding: .3rem .8rem; margin: .8rem 0; }
 .finding.error { border-color: var(--err); } .finding.warning { border-color: var(--warn); } .finding.info { border-color: var(--info); }
 blockquote { margin: .3rem 0; padding: .3rem .6rem; background: #f7f7f7; border-left: 3px solid var(--line); }
@@ -239,14 +240,15 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                     }
                                 } }
                             } }
-                            @if !g.measures.is_empty() {
+                            @let measures: Vec<&crate::rules::Measure> = super::check::measures_shown(g, r.tables.unwrap_or(super::check::Tables::All)).collect();
+                            @if !measures.is_empty() {
                                 h3 { "Figures and dates" }
                                 div class="table-wrap" { table {
                                     thead { tr {
                                         th scope="col" { "Measure" }
                                         @for &s in &g.stories { th scope="col" { (r.analyses[s].story.outlet) } }
                                     } }
-                                    tbody { @for m in &g.measures {
+                                    tbody { @for m in measures {
                                         tr {
                                             th scope="row" { (super::measure_name(&m.title)) }
                                             @for &s in &g.stories {
@@ -255,17 +257,21 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                                 @match cell {
                                                     None => { td class="muted" { "—" } }
                                                     Some((_, ks)) => {
-                                                        @let bad = ks.iter().any(|&k| m.conflicting.contains(&(s, k)));
+                                                        @let mark = super::check::mark(r.analyses, m, s, ks);
+                                                        @let bad = mark == super::check::Mark::Differs;
                                                         @let why = if bad {
                                                             r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
                                                                 .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
                                                         } else { String::new() };
-                                                        td class=(if bad { "differs" } else { "agrees" }) {
-                                                            span class="mark" { (if bad { "✗ differs" } else { "✓ agrees" }) } span class="muted" { (why) }
+                                                        td class=(mark.class()) {
+                                                            span class="mark" { (mark.text()) } span class="muted" { (why) }
                                                             @for &k in ks {
                                                                 @let c = &a.claims[k];
                                                                 br; "\u{201c}" (a.story.slice(c.surface())) "\u{201d} "
-                                                                span class="muted" { (interval(c)) @if let Some(src) = &c.source { ", " (src) } }
+                                                                span class="muted" {
+                                                                    (interval(c)) @if let Some(src) = &c.source { ", " (src) }
+                                                                    @if let Some(apart) = super::check::not_compared(c) { ", not compared: " (apart) }
+                                                                }
                                                             }
                                                         }
                                                     }
@@ -350,6 +356,17 @@ pub fn render_pair(
                         }
                     } }
                 } }
+                @let others = super::diff::other_figures(analyses, r);
+                @if !others.is_empty() {
+                    h2 { "Other figures" }
+                    p class="muted" { "No rule measures these: side by side, not compared." }
+                    div class="table-wrap" { table {
+                        thead { tr { th scope="col" { "What" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } } }
+                        tbody { @for (what, ka, kb) in &others {
+                            tr { th scope="row" { (what) } td { (cell(a, ka)) } td { (cell(b, kb)) } }
+                        } }
+                    } }
+                }
                 h2 { "Quotations" }
                 @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
                 @for q in &r.quotes {
