@@ -344,7 +344,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     .as_deref()
                     .and_then(|g| GroupByArg::from_str(g, true).ok())
             });
-            check_cmd(&args, &cfg.ignore)
+            check_cmd(&args, &cfg.ignore, config_path.as_deref())
         }
         Command::Config => {
             let shown = serde_yaml::to_string(&cfg)?;
@@ -586,7 +586,11 @@ fn severity(l: LevelArg) -> Option<Severity> {
     }
 }
 
-fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
+fn check_cmd(
+    args: &CheckArgs,
+    switched_off: &[String],
+    config_path: Option<&std::path::Path>,
+) -> Result<u8> {
     let mut rules = match load_rules(&args.rules) {
         Ok(r) => r,
         Err(e) => {
@@ -594,6 +598,21 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             return Ok(EXIT_INPUT);
         }
     };
+    let known: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    if let Some(path) = config_path {
+        let cfg = crosscheck::config::Config {
+            ignore: switched_off.to_vec(),
+            ..crosscheck::config::Config::default()
+        };
+        let unknown = crosscheck::config::unknown_rules(path, &cfg, &known);
+        for e in &unknown {
+            say!("crosscheck: invalid config: {}", term(&e.to_string()));
+        }
+        if !unknown.is_empty() {
+            return Ok(EXIT_INPUT);
+        }
+    }
     rules.retain(|r| !switched_off.contains(&r.id));
     let fail_on = args.fail_on.unwrap_or(LevelArg::Error);
     let group_by = match args.group_by.unwrap_or(GroupByArg::Event) {
@@ -671,8 +690,24 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         None => None,
     };
     let (findings, suppressed) = rules::baseline::apply(&analyses, findings, baseline.as_ref());
+    let unknown = rules::baseline::unknown_ignores(&analyses, &known);
+    for (s, id, meant) in &unknown {
+        let hint = meant.as_deref().map_or_else(
+            || "; `crosscheck rules list` shows them".to_string(),
+            |m| format!("; did you mean {m}?"),
+        );
+        say!(
+            "crosscheck: warning: {}: crosscheck-ignore: no rule {}{hint}",
+            term(&analyses[*s].story.path),
+            term(id)
+        );
+    }
     if args.report_unused_ignores {
-        for (s, rule) in &suppressed.unused_ignores {
+        for (s, rule) in suppressed
+            .unused_ignores
+            .iter()
+            .filter(|(s, rule)| !unknown.iter().any(|u| u.0 == *s && &u.1 == rule))
+        {
             say!(
                 "crosscheck: {}: crosscheck-ignore {} suppressed nothing",
                 term(&analyses[*s].story.path),

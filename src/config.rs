@@ -88,6 +88,47 @@ fn one_of(
     })
 }
 
+/// The ids of `ignore` that name no rule in `known`, each with where it
+/// stands in the file and the id it likely means: "no rule
+/// weekday-mismach; did you mean weekday-mismatch?".
+pub fn unknown_rules(path: &Path, c: &Config, known: &[&str]) -> Vec<ConfigError> {
+    let file = path.display().to_string();
+    let src = std::fs::read_to_string(path).unwrap_or_default();
+    c.ignore
+        .iter()
+        .filter(|id| !known.contains(&id.as_str()))
+        .map(|id| {
+            let (line, column) = token_position(&src, id);
+            let hint = crate::story::did_you_mean(id, known).map_or_else(
+                || "; `crosscheck rules list` shows them".to_string(),
+                |m| format!("; did you mean {m}?"),
+            );
+            ConfigError {
+                file: file.clone(),
+                line,
+                column,
+                message: format!("ignore: no rule {id}{hint}"),
+            }
+        })
+        .collect()
+}
+
+/// The 1-based line and column (code points) of `token` standing as a
+/// word of its own in `src` ((1, 1) when it is not found).
+fn token_position(src: &str, token: &str) -> (usize, usize) {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    for (k, line) in src.lines().enumerate() {
+        for (i, _) in line.match_indices(token) {
+            let before = line[..i].chars().next_back();
+            let after = line[i + token.len()..].chars().next();
+            if !before.is_some_and(word) && !after.is_some_and(word) {
+                return (k + 1, line[..i].chars().count() + 1);
+            }
+        }
+    }
+    (1, 1)
+}
+
 /// Read and check a config file. Rule paths come back relative to the
 /// working directory.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {

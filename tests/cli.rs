@@ -606,3 +606,61 @@ fn diff_shows_every_figure() {
     assert!(others.contains("“forty years”"), "{text}");
     assert!(others.contains("“four hundred troops”"), "{text}");
 }
+
+/// An ignore that names no rule is reported with what it likely means:
+/// in a story (front matter or comment) as a warning, in the config as
+/// an error with its line and column.
+#[test]
+fn unknown_rule_ids_in_ignores_are_reported() {
+    let dir = scratch("ignores");
+    std::fs::write(
+        dir.join("a.md"),
+        "---\nid: a\noutlet: A\ncrosscheck-ignore: [weekday-mismach]\n---\nTwelve people died.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "---\nid: b\noutlet: B\n---\n<!-- crosscheck-ignore deaths, no-such-rule -->\n12 people died.\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["--isolated", "check"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "a warning: {err}");
+    assert!(
+        err.contains(
+            "a.md: crosscheck-ignore: no rule weekday-mismach; did you mean weekday-mismatch?"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.md: crosscheck-ignore: no rule no-such-rule;"),
+        "{err}"
+    );
+    assert!(!err.contains("no rule deaths"), "{err}");
+    let config = dir.join("crosscheck.yaml");
+    std::fs::write(
+        &config,
+        "fail-on: error\nignore: [deaths, dangling-quantifer]\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .arg("--config")
+        .arg(&config)
+        .arg("check")
+        .arg(dir.join("a.md"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            ":2:18: ignore: no rule dangling-quantifer; did you mean dangling-quantifier?"
+        ),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

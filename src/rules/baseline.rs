@@ -98,6 +98,25 @@ pub fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
     out
 }
 
+/// The ignores (front matter or body comment) that name no rule in
+/// `known`: (story index, the id as written, the id it likely means), in
+/// story order then by id.
+pub fn unknown_ignores(
+    analyses: &[Analysis],
+    known: &[&str],
+) -> Vec<(usize, String, Option<String>)> {
+    let mut out = Vec::new();
+    for (k, a) in analyses.iter().enumerate() {
+        for id in ignored_rules(a) {
+            if !known.contains(&id.as_str()) {
+                let meant = crate::story::did_you_mean(&id, known).map(str::to_string);
+                out.push((k, id, meant));
+            }
+        }
+    }
+    out
+}
+
 /// What suppression removed, and which ignores removed nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Suppressed {

@@ -132,7 +132,7 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 /// or separator (`Event`, `crosscheck_ignore`), or one edit away (two for
 /// words of seven letters or more), and not a word of its own that starts
 /// like it and is two letters shorter or longer (`publish`, a CMS's field).
-pub(crate) fn did_you_mean<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+pub fn did_you_mean<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     let norm = |w: &str| w.to_lowercase().replace('_', "-");
     let w = norm(word);
     known
