@@ -239,15 +239,19 @@ pub enum RulesCommand {
         #[command(flatten)]
         source: RuleSource,
     },
-    /// Check rule files for errors (the built-in rules without a DIR).
+    /// Check rule files for errors, as `check` does: DIR's rules with the rules in force (id clashes included).
     Validate {
-        /// A directory or file of rules.
+        /// A directory or file of rules (without it: the rules in force).
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        source: RuleSource,
     },
-    /// Run the test cases written in rule files (the built-in rules without a DIR).
+    /// Run the test cases written in rule files: DIR's rules, or every rule in force.
     Test {
-        /// A directory or file of rules.
+        /// A directory or file of rules (without it: the rules in force).
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        source: RuleSource,
     },
     /// Print the JSON Schema of rule files.
     Schema,
@@ -300,8 +304,10 @@ fn config(
     match &path {
         Some(p) => match crosscheck::config::load(p) {
             Ok(c) => Ok((path, c)),
-            Err(e) => {
-                say!("crosscheck: invalid config: {e}");
+            Err(errors) => {
+                for e in &errors {
+                    say!("crosscheck: invalid config: {}", term(&e.to_string()));
+                }
                 Err(EXIT_INPUT)
             }
         },
@@ -344,18 +350,22 @@ pub fn run(cli: Cli) -> Result<u8> {
                     .as_deref()
                     .and_then(|g| GroupByArg::from_str(g, true).ok())
             });
-            check_cmd(&args, &cfg.ignore, config_path.as_deref())
+            check_cmd(&args, &cfg, config_path.as_deref())
         }
         Command::Config => {
-            let shown = serde_yaml::to_string(&cfg)?;
+            let shown = serde_yaml::to_string(&cfg.effective())?;
             to_stdout(|out| match config_path {
                 Some(p) => writeln!(out, "# from {}\n{shown}", p.display()),
                 None => writeln!(out, "# no crosscheck.yaml found; defaults\n{shown}"),
             })?;
             Ok(0)
         }
-        Command::Diff(args) => diff_cmd(&args),
-        Command::Rules(cmd) => rules_cmd(cmd),
+        Command::Diff(mut args) => {
+            args.rules.rules.splice(0..0, cfg.rules.iter().cloned());
+            args.rules.no_default_rules |= cfg.no_default_rules;
+            diff_cmd(&args, &cfg)
+        }
+        Command::Rules(cmd) => rules_cmd(cmd, &cfg),
     }
 }
 
@@ -404,7 +414,9 @@ fn emit(
 }
 
 fn report_rule_errors(errors: &[RuleError]) {
-    for e in errors {
+    let mut errors: Vec<&RuleError> = errors.iter().collect();
+    errors.sort_by(|a, b| a.position().cmp(&b.position()));
+    for e in &errors {
         say!("crosscheck: invalid rule: {e}");
     }
     say!(
@@ -424,11 +436,12 @@ fn load_rules(src: &RuleSource) -> Result<Vec<Rule>, Vec<RuleError>> {
             Err(e) => errors.extend(e),
         }
     }
+    // every problem of every file in one run, and the clashes of the
+    // valid rules among them
     for dir in &src.rules {
-        match rules::load_dir(dir) {
-            Ok(r) => rules.extend(r),
-            Err(e) => errors.extend(e),
-        }
+        let (r, e) = rules::load::load_dir_partial(dir);
+        rules.extend(r);
+        errors.extend(e);
     }
     if let Err(e) = rules::load::check_unique(&rules) {
         errors.extend(e);
@@ -588,7 +601,7 @@ fn severity(l: LevelArg) -> Option<Severity> {
 
 fn check_cmd(
     args: &CheckArgs,
-    switched_off: &[String],
+    cfg: &crosscheck::config::Config,
     config_path: Option<&std::path::Path>,
 ) -> Result<u8> {
     let mut rules = match load_rules(&args.rules) {
@@ -601,11 +614,7 @@ fn check_cmd(
     let known: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     if let Some(path) = config_path {
-        let cfg = crosscheck::config::Config {
-            ignore: switched_off.to_vec(),
-            ..crosscheck::config::Config::default()
-        };
-        let unknown = crosscheck::config::unknown_rules(path, &cfg, &known);
+        let unknown = crosscheck::config::unknown_rules(path, cfg, &known);
         for e in &unknown {
             say!("crosscheck: invalid config: {}", term(&e.to_string()));
         }
@@ -613,7 +622,7 @@ fn check_cmd(
             return Ok(EXIT_INPUT);
         }
     }
-    rules.retain(|r| !switched_off.contains(&r.id));
+    cfg.apply(&mut rules);
     let fail_on = args.fail_on.unwrap_or(LevelArg::Error);
     let group_by = match args.group_by.unwrap_or(GroupByArg::Event) {
         GroupByArg::Event => GroupBy::Event,
@@ -652,8 +661,9 @@ fn check_cmd(
         analyses,
         rejected,
         events,
-        findings,
+        mut findings,
     } = checked;
+    cfg.cap(&mut findings);
     say_rejected(&rejected);
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
@@ -825,9 +835,12 @@ fn check_format(f: CheckFormatArg) -> CheckFormat {
     }
 }
 
-fn diff_cmd(args: &DiffArgs) -> Result<u8> {
+fn diff_cmd(args: &DiffArgs, cfg: &crosscheck::config::Config) -> Result<u8> {
     let rules = match load_rules(&args.rules) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            cfg.apply(&mut r);
+            r
+        }
         Err(e) => {
             report_rule_errors(&e);
             return Ok(EXIT_INPUT);
@@ -846,7 +859,8 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
         );
         return Ok(EXIT_INPUT);
     }
-    let report = rules::pair::compare_pair(&analyses, &rules);
+    let mut report = rules::pair::compare_pair(&analyses, &rules);
+    cfg.cap(&mut report.findings);
     let format = match args.format {
         DiffFormatArg::Human => crosscheck::report::diff::DiffFormat::Human,
         DiffFormatArg::Markdown => crosscheck::report::diff::DiffFormat::Markdown,
@@ -860,17 +874,173 @@ fn diff_cmd(args: &DiffArgs) -> Result<u8> {
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 
-fn rules_from(dir: Option<&PathBuf>) -> Result<Vec<Rule>, Vec<RuleError>> {
-    match dir {
-        Some(d) => rules::load_dir(d),
-        None => rules::defaults(),
+/// `rules validate|test [DIR]`: the rules in force (the built-in ones,
+/// crosscheck.yaml's and --rules), with DIR's added, so that an id that
+/// clashes with a rule in force is found as `check` finds it.
+fn rules_with(dir: Option<&PathBuf>, source: &RuleSource) -> (RuleSource, Option<PathBuf>) {
+    let mut src = RuleSource {
+        rules: source.rules.clone(),
+        no_default_rules: source.no_default_rules,
+    };
+    if let Some(d) = dir {
+        src.rules.push(d.clone());
     }
+    (src, dir.cloned())
 }
 
-fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
+/// A rule in YAML-like words, as `crosscheck rules explain` prints it.
+fn explain_rule(out: &mut dyn Write, r: &Rule) -> std::io::Result<()> {
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "[]".to_string()
+        } else {
+            format!("[{}]", v.join(", "))
+        }
+    };
+    let percent = |x: f64| format!("{}%", crosscheck::report::interval_number(x * 100.0));
+    writeln!(out, "id: {}", r.id)?;
+    writeln!(out, "kind: {}", kind(r))?;
+    writeln!(out, "severity: {}", r.severity.as_str())?;
+    writeln!(out, "title: {}", r.title)?;
+    writeln!(out, "defined in: {}:{}", r.file, r.line)?;
+    if let Some(d) = &r.description {
+        writeln!(out, "description: |")?;
+        for line in d.trim().lines() {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    match r.kind {
+        rules::Kind::Figure | rules::Kind::Date => {
+            writeln!(out, "match:")?;
+            let any = |v: &[String]| if v.is_empty() { "  # anything" } else { "" };
+            writeln!(
+                out,
+                "  counted: {}{}",
+                list(&r.matcher.counted),
+                any(&r.matcher.counted)
+            )?;
+            writeln!(
+                out,
+                "  event: {}{}",
+                list(&r.matcher.event),
+                any(&r.matcher.event)
+            )?;
+            writeln!(out, "  unless: {}", list(&r.matcher.unless))?;
+            let unit = match &r.matcher.unit {
+                rules::UnitMatch::Any => "any".to_string(),
+                rules::UnitMatch::Money => "money  # any currency".to_string(),
+                rules::UnitMatch::Exact(u) => u.clone(),
+            };
+            writeln!(out, "  unit: {unit}")?;
+            writeln!(out, "compare:")?;
+            writeln!(
+                out,
+                "  tolerance: {}  # slack beyond the qualifiers' own meaning",
+                percent(r.compare.tolerance)
+            )?;
+            writeln!(
+                out,
+                "  approx: {}  # what \"around\" and \"about\" mean",
+                percent(r.compare.approx)
+            )?;
+            writeln!(
+                out,
+                "  cumulative: {}  # {}",
+                r.compare.cumulative,
+                if r.compare.cumulative {
+                    "only grows: a later, higher figure is an update"
+                } else {
+                    "a later figure may be higher or lower"
+                }
+            )?;
+            writeln!(
+                out,
+                "  scope: {}",
+                if r.compare.scope_must_match {
+                    "must-match  # figures of different places are different measures"
+                } else {
+                    "ignore  # places do not matter"
+                }
+            )?;
+        }
+        rules::Kind::Lint => {
+            let check = match r.check {
+                Some(rules::LintCheck::DanglingQuantifier) => {
+                    "dangling-quantifier  # a quantifier with no number: at least people were killed"
+                }
+                Some(rules::LintCheck::WeekdayMismatch) => {
+                    "weekday-mismatch  # a weekday beside a date it does not fall on"
+                }
+                Some(rules::LintCheck::SharesOver100) => {
+                    "shares-over-100  # shares of one whole above 100 %"
+                }
+                None => "none",
+            };
+            writeln!(out, "check: {check}")?;
+        }
+        rules::Kind::Quote => {
+            if let Some(q) = &r.quote {
+                let s = &q.severities;
+                writeln!(out, "quote:")?;
+                writeln!(out, "  severity:")?;
+                for (class, level) in [
+                    ("negation", Some(s.negation)),
+                    ("number", Some(s.number)),
+                    ("word", Some(s.word)),
+                    ("rewording", Some(s.rewording)),
+                    ("omission", Some(s.omission)),
+                    ("form", Some(s.form)),
+                    ("tense", Some(s.tense)),
+                    ("function", Some(s.function)),
+                    ("partial", s.partial),
+                    ("misattribution", Some(s.misattribution)),
+                ] {
+                    writeln!(
+                        out,
+                        "    {class}: {}",
+                        level.map_or("off", Severity::as_str)
+                    )?;
+                }
+            }
+        }
+    }
+    if !r.tests.is_empty() {
+        writeln!(out, "tests:")?;
+        for t in &r.tests {
+            writeln!(
+                out,
+                "  - {}  # {} stor{}, {}",
+                t.name,
+                t.stories.len(),
+                if t.stories.len() == 1 { "y" } else { "ies" },
+                if t.expect.is_empty() {
+                    "must not fire".to_string()
+                } else {
+                    format!("{} finding(s) expected", t.expect.len())
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn rules_cmd(cmd: RulesCommand, cfg: &crosscheck::config::Config) -> Result<u8> {
+    // crosscheck.yaml's rules and switches, as `check` applies them
+    let in_force = |src: &RuleSource| -> Result<Vec<Rule>, Vec<RuleError>> {
+        let mut src = RuleSource {
+            rules: src.rules.clone(),
+            no_default_rules: src.no_default_rules,
+        };
+        src.rules.splice(0..0, cfg.rules.iter().cloned());
+        src.no_default_rules |= cfg.no_default_rules;
+        load_rules(&src).map(|mut r| {
+            cfg.apply(&mut r);
+            r
+        })
+    };
     match cmd {
         RulesCommand::List(src) => {
-            let rules = match load_rules(&src) {
+            let rules = match in_force(&src) {
                 Ok(r) => r,
                 Err(e) => {
                     report_rule_errors(&e);
@@ -893,7 +1063,7 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
             Ok(0)
         }
         RulesCommand::Explain { id, source } => {
-            let rules = match load_rules(&source) {
+            let rules = match in_force(&source) {
                 Ok(r) => r,
                 Err(e) => {
                     report_rule_errors(&e);
@@ -901,78 +1071,37 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                 }
             };
             let Some(r) = rules.iter().find(|r| r.id == id) else {
-                say!("crosscheck: no rule `{id}`; `crosscheck rules list` shows them");
+                let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+                match crosscheck::story::did_you_mean(&id, &known) {
+                    Some(m) => say!("crosscheck: no rule {}; did you mean {m}?", term(&id)),
+                    None => say!(
+                        "crosscheck: no rule {}; `crosscheck rules list` shows them",
+                        term(&id)
+                    ),
+                }
                 return Ok(EXIT_INPUT);
             };
-            to_stdout(|out| {
-                writeln!(
-                    out,
-                    "{} ({} rule, {}) — {}:{}",
-                    r.id,
-                    kind(r),
-                    r.severity.as_str(),
-                    r.file,
-                    r.line
-                )?;
-                writeln!(out, "{}", r.title)?;
-                if let Some(d) = &r.description {
-                    writeln!(out, "\n{}", d.trim())?;
-                }
-                let list = |v: &[String]| {
-                    if v.is_empty() {
-                        "anything".to_string()
-                    } else {
-                        v.join(", ")
-                    }
-                };
-                writeln!(
-                    out,
-                    "\nmatches: counted {}; event {}; unless {}; unit {:?}",
-                    list(&r.matcher.counted),
-                    list(&r.matcher.event),
-                    list(&r.matcher.unless),
-                    r.matcher.unit
-                )?;
-                writeln!(
-                    out,
-                    "compares: tolerance {}%, approx {}%, {}, places {}",
-                    r.compare.tolerance * 100.0,
-                    r.compare.approx * 100.0,
-                    if r.compare.cumulative {
-                        "cumulative (may rise)"
-                    } else {
-                        "not cumulative"
-                    },
-                    if r.compare.scope_must_match {
-                        "must match"
-                    } else {
-                        "ignored"
-                    }
-                )?;
-                if let Some(c) = r.check {
-                    writeln!(out, "check: {c:?}")?;
-                }
-                for t in &r.tests {
-                    writeln!(
-                        out,
-                        "test: {} ({} stories, {})",
-                        t.name,
-                        t.stories.len(),
-                        if t.expect.is_empty() {
-                            "must not fire".to_string()
-                        } else {
-                            format!("{} expected", t.expect.len())
-                        }
-                    )?;
-                }
-                Ok(())
-            })?;
+            to_stdout(|out| explain_rule(out, r))?;
             Ok(0)
         }
-        RulesCommand::Validate { dir } => {
-            match rules_from(dir.as_ref()).and_then(|r| rules::load::check_unique(&r).map(|()| r)) {
+        RulesCommand::Validate { dir, source } => {
+            let (src, dir) = rules_with(dir.as_ref(), &source);
+            match in_force(&src) {
                 Ok(r) => {
-                    to_stdout(|out| writeln!(out, "{} rules, all valid", r.len()))?;
+                    let mine = dir.as_ref().map_or(r.len(), |d| {
+                        r.iter()
+                            .filter(|x| std::path::Path::new(&x.file).starts_with(d))
+                            .count()
+                    });
+                    to_stdout(|out| match &dir {
+                        Some(d) => writeln!(
+                            out,
+                            "{mine} rules in {}, all valid, with the {} rules in force",
+                            d.display(),
+                            r.len() - mine
+                        ),
+                        None => writeln!(out, "{} rules, all valid", r.len()),
+                    })?;
                     Ok(0)
                 }
                 Err(e) => {
@@ -981,14 +1110,19 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                 }
             }
         }
-        RulesCommand::Test { dir } => {
-            let rules = match rules_from(dir.as_ref()) {
+        RulesCommand::Test { dir, source } => {
+            let (src, dir) = rules_with(dir.as_ref(), &source);
+            let mut rules = match in_force(&src) {
                 Ok(r) => r,
                 Err(e) => {
                     report_rule_errors(&e);
                     return Ok(EXIT_INPUT);
                 }
             };
+            // with a DIR, its rules' tests (the rules in force checked with them)
+            if let Some(d) = &dir {
+                rules.retain(|x| std::path::Path::new(&x.file).starts_with(d));
+            }
             let results = rules::test::run(&rules);
             // counted first: a closed pipe must not turn failures into 0
             let failed = results.iter().filter(|r| r.failure.is_some()).count();

@@ -254,7 +254,7 @@ mod cli {
             .args(["rules", "explain", "deaths"])
             .output()
             .unwrap();
-        assert!(String::from_utf8_lossy(&ex.stdout).contains("cumulative (may rise)"));
+        assert!(String::from_utf8_lossy(&ex.stdout).contains("cumulative: true  # only grows"));
         let none = crosscheck()
             .args(["rules", "explain", "no-such-rule"])
             .output()

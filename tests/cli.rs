@@ -664,3 +664,119 @@ fn unknown_rule_ids_in_ignores_are_reported() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `rules validate DIR` checks DIR's rules as `check` would: every
+/// problem of a file in one run, sorted by place, an id that clashes with
+/// a built-in rule included; `rules explain` speaks YAML, not Rust.
+#[test]
+fn rules_validate_finds_what_check_finds() {
+    let dir = scratch("rules-validate");
+    std::fs::write(
+        dir.join("mine.yaml"),
+        "rules:\n  - id: deaths\n    kind: figure\n    severity: error\n    title: Mine\n  - id: other\n    kind: figure\n    severity: loud\n    title: x\n  - id: third\n    kind: figure\n    severity: error\n    title: y\n    compare: { tolerance: lots }\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["rules", "validate", dir.to_str().unwrap()],
+        vec!["check", "--rules", dir.to_str().unwrap(), "examples/batch"],
+    ] {
+        let out = crosscheck().arg("--isolated").args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains("invalid rule")).collect();
+        assert_eq!(lines.len(), 3, "{args:?}: {err}");
+        assert!(
+            lines[0].contains("mine.yaml:2:1: rule id `deaths` is already used"),
+            "{err}"
+        );
+        assert!(
+            lines[1].contains("mine.yaml:8:15: severity: unknown variant `loud`"),
+            "{err}"
+        );
+        assert!(
+            lines[2].contains("mine.yaml:14:16: rule `third`: tolerance"),
+            "{err}"
+        );
+    }
+    let out = crosscheck()
+        .args(["--isolated", "rules", "explain", "deaths"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\nmatch:\n  counted: ["), "{text}");
+    assert!(text.contains("\n  unit: count\n"), "{text}");
+    assert!(text.contains("\ncompare:\n  tolerance: 0%"), "{text}");
+    assert!(
+        !text.contains("Exact(") && !text.contains("Some("),
+        "{text}"
+    );
+    let out = crosscheck()
+        .args(["--isolated", "rules", "explain", "dangling-quantifier"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("check: dangling-quantifier"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// crosscheck.yaml: levels set and rules switched off by id, honoured by
+/// `check`, `rules list` and `diff`; `config` prints the values in force;
+/// a scalar stands for a list; every mistake is reported in one run.
+#[test]
+fn the_config_sets_levels_and_switches_rules() {
+    let dir = scratch("config-levels");
+    let config = dir.join("crosscheck.yaml");
+    std::fs::write(
+        &config,
+        "severity:\n  cost: warning\n  dangling-quantifier: off\nignore: crowd-size\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = crosscheck()
+            .arg("--config")
+            .arg(&config)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run(&["check", "examples/batch/strike"]);
+    assert_eq!(code, Some(0), "cost is only a warning now: {out}{err}");
+    assert!(out.contains("warning: Cost differs"), "{out}");
+    assert!(!out.contains("[crowd-size]\n"), "{out}");
+    let (_, list, _) = run(&["rules", "list"]);
+    assert!(
+        list.contains("\ncost ") && list.contains(" warning "),
+        "{list}"
+    );
+    assert!(!list.contains("dangling-quantifier"), "{list}");
+    assert!(!list.contains("crowd-size"), "{list}");
+    let (_, shown, _) = run(&["config"]);
+    assert!(shown.contains("fail-on: error"), "{shown}");
+    assert!(shown.contains("group-by: event"), "{shown}");
+    assert!(!shown.contains("null"), "{shown}");
+    std::fs::write(
+        &config,
+        "severity:\n  cots: warning\nfail-on: loud\nignroe: x\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", "examples/batch/strike"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(":3:10: fail-on \"loud\""), "{err}");
+    assert!(
+        err.contains(":4:1: unknown key `ignroe`; did you mean `ignore`?"),
+        "{err}"
+    );
+    std::fs::write(&config, "severity:\n  cots: warning\n").unwrap();
+    let (code, _, err) = run(&["check", "examples/batch/strike"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(":2:3: severity: no rule cots; did you mean cost?"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -51,6 +51,16 @@ pub(crate) fn clean(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
+/// A number for people: `10`, `2.5`, without binary noise.
+pub fn interval_number(x: f64) -> String {
+    let x = clean(x);
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
 /// A figure's meaning in short notation, for people: `53`, `[35, ∞)`,
 /// `(70, 100]`, `2024-03-03`. One formatter for every human format.
 pub fn interval_text(q: &Quantity) -> String {

@@ -309,7 +309,7 @@ fn plain_text(v: &str) -> bool {
 /// The 1-based line and column of that start, and the message in words
 /// without positions (`scanning a quoted scalar that starts here is never
 /// closed`).
-pub(crate) fn yaml_error_start(message: &str) -> (Option<(usize, usize)>, String) {
+pub fn yaml_error_start(message: &str) -> (Option<(usize, usize)>, String) {
     let plain = |m: &str| m.split(" at line ").next().unwrap_or(m).to_string();
     let Some((problem, context)) = message.split_once(", while ") else {
         return (None, plain(message));

@@ -12,7 +12,7 @@ mod json;
 mod list;
 mod position;
 
-pub use front_matter::did_you_mean;
+pub use front_matter::{did_you_mean, yaml_error_start};
 pub use list::{Listing, Skip, Skipped, list, skipped_note};
 pub use position::{Anchor, Position, TextMap};
 
