@@ -197,9 +197,9 @@ pub enum DiffFormatArg {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The first story (a .txt, .md, .json file).
+    /// The first story: a .txt, .md, .html or .json file, or one story of a JSON Lines file as FILE.jsonl#ID.
     pub a: String,
-    /// The second story.
+    /// The second story, named the same way.
     pub b: String,
     #[command(flatten)]
     pub rules: RuleSource,
@@ -835,6 +835,60 @@ fn check_format(f: CheckFormatArg) -> CheckFormat {
     }
 }
 
+/// A story named on the command line: a path, or `PATH#ID` for one
+/// story of a file that holds several (a JSON Lines file), when `PATH#ID`
+/// is not itself a file.
+fn story_ref(arg: &str) -> (String, Option<String>) {
+    if !std::path::Path::new(arg).exists() {
+        if let Some((path, id)) = arg.rsplit_once('#') {
+            if std::path::Path::new(path).is_file() && !id.is_empty() {
+                return (path.to_string(), Some(id.to_string()));
+            }
+        }
+    }
+    (arg.to_string(), None)
+}
+
+/// The index in `all` of the story `path` (and `id`) names, or why none.
+fn pick(all: &[crosscheck::Analysis], path: &str, id: Option<&str>) -> Result<usize, String> {
+    let mut of_path: Vec<usize> = (0..all.len())
+        .filter(|&k| all[k].story.path == path)
+        .collect();
+    if of_path.is_empty() && all.len() == 1 {
+        of_path.push(0);
+    }
+    match id {
+        Some(id) => of_path
+            .iter()
+            .copied()
+            .find(|&k| all[k].story.id == id)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = of_path.iter().map(|&k| all[k].story.id.as_str()).collect();
+                match crosscheck::story::did_you_mean(id, &ids) {
+                    Some(m) => format!("{path} holds no story {id}; did you mean {m}?"),
+                    None => format!("{path} holds no story {id}"),
+                }
+            }),
+        None => match of_path.as_slice() {
+            [k] => Ok(*k),
+            [] => Err(format!("{path} holds no story")),
+            many => {
+                let ids: Vec<&str> = many
+                    .iter()
+                    .take(5)
+                    .map(|&k| all[k].story.id.as_str())
+                    .collect();
+                Err(format!(
+                    "{path} holds {} stories; name one as {path}#ID (ids: {}{})",
+                    many.len(),
+                    ids.join(", "),
+                    if many.len() > 5 { ", ..." } else { "" }
+                ))
+            }
+        },
+    }
+}
+
 fn diff_cmd(args: &DiffArgs, cfg: &crosscheck::config::Config) -> Result<u8> {
     let rules = match load_rules(&args.rules) {
         Ok(mut r) => {
@@ -846,19 +900,36 @@ fn diff_cmd(args: &DiffArgs, cfg: &crosscheck::config::Config) -> Result<u8> {
             return Ok(EXIT_INPUT);
         }
     };
-    let (analyses, rejected, _) = ingest(&[args.a.clone(), args.b.clone()], true);
+    // `stories.jsonl#id`: one story of a JSON Lines file
+    let (pa, ida) = story_ref(&args.a);
+    let (pb, idb) = story_ref(&args.b);
+    let mut paths = vec![pa.clone()];
+    if pb != pa {
+        paths.push(pb.clone());
+    }
+    let (all, rejected, _) = ingest(&paths, true);
     if !rejected.is_empty() {
         return Ok(EXIT_INPUT);
     }
-    if analyses.len() != 2 {
-        say!(
-            "crosscheck: diff compares two stories; {} and {} hold {}",
-            term(&args.a),
-            term(&args.b),
-            analyses.len()
-        );
-        return Ok(EXIT_INPUT);
-    }
+    let (a, b) = match (
+        pick(&all, &pa, ida.as_deref()),
+        pick(&all, &pb, idb.as_deref()),
+    ) {
+        (Ok(a), Ok(b)) if a != b => (a, b),
+        (Ok(_), Ok(_)) => {
+            say!(
+                "crosscheck: diff compares two stories; {} and {} are one",
+                term(&args.a),
+                term(&args.b)
+            );
+            return Ok(EXIT_INPUT);
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            say!("crosscheck: {}", term(&e));
+            return Ok(EXIT_INPUT);
+        }
+    };
+    let analyses = vec![all[a].clone(), all[b].clone()];
     let mut report = rules::pair::compare_pair(&analyses, &rules);
     cfg.cap(&mut report.findings);
     let format = match args.format {

@@ -780,3 +780,67 @@ fn the_config_sets_levels_and_switches_rules() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A story piped in that is not JSON Lines gets one message, not one
+/// error a line; `diff` takes one story of a JSON Lines file.
+#[test]
+fn standard_input_and_json_lines_stories_by_id() {
+    let md = std::fs::read_to_string("examples/batch/flood/valley-post.md").unwrap();
+    let out = crosscheck()
+        .args(["--isolated", "check", "-"])
+        .write_stdin(md)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(err.matches("rejected").count(), 1, "{err}");
+    assert!(
+        err.contains("standard input is read as JSON Lines"),
+        "{err}"
+    );
+    assert!(err.contains("pass a .md or .txt file by its path"), "{err}");
+    let dir = scratch("diff-jsonl");
+    let file = dir.join("two.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\":\"first-take\",\"outlet\":\"A\",\"body\":\"Twelve people died in the fire.\"}\n{\"id\":\"second-take\",\"outlet\":\"B\",\"body\":\"Fifteen people died in the fire.\"}\n",
+    )
+    .unwrap();
+    let f = file.to_string_lossy();
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "diff",
+            &format!("{f}#first-take"),
+            &format!("{f}#second-take"),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("“Twelve people”") && text.contains("“Fifteen people”"),
+        "{text}"
+    );
+    let out = crosscheck()
+        .args(["--isolated", "diff", &f, &format!("{f}#second-take")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("holds 2 stories; name one as"), "{err}");
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "diff",
+            &format!("{f}#first-tak"),
+            &format!("{f}#second-take"),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("holds no story first-tak; did you mean first-take?"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -217,7 +217,33 @@ fn read_stdin(stdin: &mut dyn Read, l: &mut Listing) {
             }
         }
     }
+    if let Some((line_no, line)) = not_json_lines(&buf) {
+        // a Markdown or text story piped in: one message, not one a line
+        let shown: String = line.chars().take(40).collect();
+        l.rejected.push(reject(
+            "-",
+            Some(line_no),
+            Some(1),
+            format!(
+                "standard input is read as JSON Lines, one story a line ({{\"id\": ..., \"body\": ...}}), and its first line is not JSON ({shown:?}); pass a .md or .txt file by its path"
+            ),
+        ));
+        return;
+    }
     l.sources.push(Source::Stdin(buf));
+}
+
+/// The first line of `buf` with text, when it cannot begin a JSON
+/// object (`{`): then the input is no JSON Lines at all. Its 1-based
+/// number and text.
+fn not_json_lines(buf: &[u8]) -> Option<(usize, String)> {
+    let (k, line) = buf
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .find(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))?;
+    let text = String::from_utf8_lossy(line);
+    let text = text.trim_start_matches('\u{feff}').trim();
+    (!text.starts_with('{')).then(|| (k + 1, text.to_string()))
 }
 
 /// What [`read_line`] read.
