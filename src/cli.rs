@@ -166,6 +166,9 @@ pub struct CheckArgs {
     /// Also write a Markdown report to FILE.
     #[arg(long, value_name = "FILE")]
     pub markdown_output: Option<PathBuf>,
+    /// Also write the HTML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html_output: Option<PathBuf>,
     /// Accept the findings recorded in this baseline file: only new ones are reported.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -634,6 +637,7 @@ fn check_cmd(
     // the other reports keep only the claims findings cite
     let tables = (check_format(args.format).shows_tables() && args.tables != Some(TablesArg::None))
         || args.markdown_output.is_some()
+        || args.html_output.is_some()
         || (matches!(args.format, CheckFormatArg::Github)
             && std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty()));
     let t0 = std::time::Instant::now();
@@ -712,6 +716,28 @@ fn check_cmd(
             term(id)
         );
     }
+    if let Some(path) = &args.baseline {
+        say!(
+            "crosscheck: the baseline {} accepted {} finding{}",
+            path.display(),
+            suppressed.by_baseline,
+            if suppressed.by_baseline == 1 { "" } else { "s" }
+        );
+        if !suppressed.stale.is_empty() {
+            say!(
+                "crosscheck: {} baseline {} no finding any more (fixed, or changed into a new finding; --write-baseline drops them):",
+                suppressed.stale.len(),
+                if suppressed.stale.len() == 1 {
+                    "entry matches"
+                } else {
+                    "entries match"
+                }
+            );
+            for (key, what) in &suppressed.stale {
+                say!("  {key}  {}", term(what));
+            }
+        }
+    }
     if args.report_unused_ignores {
         for (s, rule) in suppressed
             .unused_ignores
@@ -739,6 +765,7 @@ fn check_cmd(
         rules: &rules,
         fail_on: severity(fail_on),
         verbose: args.verbose,
+        run_at: Some(run_at()),
         tables: args.tables.map(|t| match t {
             TablesArg::None => crosscheck::report::check::Tables::None,
             TablesArg::Disagreements => crosscheck::report::check::Tables::Disagreements,
@@ -754,6 +781,7 @@ fn check_cmd(
         (&args.sarif_output, CheckFormat::Sarif),
         (&args.junit_output, CheckFormat::Junit),
         (&args.markdown_output, CheckFormat::Markdown),
+        (&args.html_output, CheckFormat::Html),
     ];
     for (path, fmt) in extra {
         if let Some(path) = path {
@@ -820,6 +848,17 @@ fn shown_level(
         }
         _ => wanted,
     }
+}
+
+/// The time of the run, UTC, as JUnit wants it (`2026-12-05T03:11:00`);
+/// `SOURCE_DATE_EPOCH` (seconds) fixes it, for reproducible reports.
+fn run_at() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.strftime("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 fn check_format(f: CheckFormatArg) -> CheckFormat {

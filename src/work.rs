@@ -190,6 +190,7 @@ mod tests {
                 fail_on: None,
                 verbose: false,
                 tables: None,
+                run_at: None,
             };
             let mut out = Vec::new();
             crate::report::check::emitter(crate::report::check::CheckFormat::Human)

@@ -478,6 +478,7 @@ fn compacted_checking_reports_what_whole_checking_reports() {
                             fail_on: Some(Severity::Error),
                             verbose: false,
                             tables: None,
+                            run_at: None,
                         };
                         let mut out = Vec::new();
                         crosscheck::report::check::write(&mut out, format, &report, false).unwrap();

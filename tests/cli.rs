@@ -844,3 +844,71 @@ fn standard_input_and_json_lines_stories_by_id() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--html-output` beside the other extra outputs; JUnit stamps its
+/// suites with the run's time and shows what does not fail the run; a
+/// baseline run says what it accepted and which entries went stale.
+#[test]
+fn extra_outputs_junit_time_and_baseline_summary() {
+    let dir = scratch("extras");
+    let html = dir.join("r.html");
+    let junit = dir.join("r.xml");
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/flood",
+            "--fail-on",
+            "error",
+        ])
+        .arg("--html-output")
+        .arg(&html)
+        .arg("--junit-output")
+        .arg(&junit)
+        .env("SOURCE_DATE_EPOCH", "1733367600")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("Event storm-ilse"));
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.contains("timestamp=\"2024-12-05T03:00:00\""), "{xml}");
+    // the dangling quantifier is a warning: no failure, but shown
+    assert!(
+        xml.contains("<system-out>warning [dangling-quantifier]"),
+        "{xml}"
+    );
+    assert!(!xml.contains("<failure type=\"warning\""), "{xml}");
+    // a baseline of the strike event, then a run on the flood too
+    let baseline = dir.join("baseline.json");
+    crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/strike",
+            "--write-baseline",
+        ])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
+    b["accepted"]["00000000deadbeef"] = "error [deaths] a finding fixed since".into();
+    std::fs::write(&baseline, b.to_string()).unwrap();
+    let out = crosscheck()
+        .args(["--isolated", "check", "examples/batch", "--baseline"])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("accepted 2 findings"), "{err}");
+    assert!(
+        err.contains("1 baseline entry matches no finding any more"),
+        "{err}"
+    );
+    assert!(
+        err.contains("00000000deadbeef  error [deaths] a finding fixed since"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

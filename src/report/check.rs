@@ -231,6 +231,10 @@ pub struct CheckReport<'a> {
     pub verbose: bool,
     /// The per-event tables (`None`: the format's default).
     pub tables: Option<Tables>,
+    /// When the run happened (`2026-12-05T03:11:00`, UTC), for the JUnit
+    /// suites' timestamp; `None`: the newest publication date of a suite,
+    /// so that the report depends on its input alone.
+    pub run_at: Option<String>,
 }
 
 impl CheckReport<'_> {
@@ -1014,6 +1018,7 @@ mod tests {
             fail_on: None,
             verbose: false,
             tables: Some(Tables::All),
+            run_at: None,
         };
         longs.map(|long| {
             let mut out = Vec::new();

@@ -242,7 +242,8 @@ struct Case {
 /// some on `<testsuite>` that JUnit crates do not write.
 pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
-    let mut suites: Vec<(String, String, Vec<Case>)> = Vec::new();
+    // (name, timestamp, system-out, cases)
+    let mut suites: Vec<(String, String, String, Vec<Case>)> = Vec::new();
     // inputs
     // in the order of the JSON report's stories
     let mut stories: Vec<(super::StoryKey<'_>, Option<&crate::story::Rejected>)> = r
@@ -276,7 +277,8 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         });
     }
     let newest = r.analyses.iter().filter_map(|a| a.story.published).max();
-    suites.push(("inputs".to_string(), stamp(newest), cases));
+    let stamp = |newest| r.run_at.clone().unwrap_or_else(|| stamp(newest));
+    suites.push(("inputs".to_string(), stamp(newest), String::new(), cases));
     for g in r.events {
         let mut cases = Vec::new();
         for rule in r.rules {
@@ -329,11 +331,35 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             .iter()
             .filter_map(|&s| r.analyses[s].story.published)
             .max();
-        suites.push((format!("event {}", g.event), stamp(newest), cases));
+        // what does not fail the run is still seen: the suite's output
+        let mut out = String::new();
+        for f in r
+            .shown()
+            .filter(|f| f.event == g.event && f.severity < fail_on)
+        {
+            out.push_str(&format!(
+                "{} [{}] {}\n",
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            ));
+            for e in &f.evidence {
+                let a = &r.analyses[e.story];
+                let p = a.story.position(e.span.start);
+                out.push_str(&format!(
+                    "  {}:{}:{} {}\n",
+                    a.story.path,
+                    p.line,
+                    p.column,
+                    evidence_text(r, e)
+                ));
+            }
+        }
+        suites.push((format!("event {}", g.event), stamp(newest), out, cases));
     }
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(w, "<testsuites>")?;
-    for (id, (name, timestamp, cases)) in suites.iter().enumerate() {
+    for (id, (name, timestamp, out, cases)) in suites.iter().enumerate() {
         let failures = cases
             .iter()
             .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "failure"))
@@ -375,7 +401,7 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 }
             }
         }
-        writeln!(w, "    <system-out></system-out>")?;
+        writeln!(w, "    <system-out>{}</system-out>", xml(out))?;
         writeln!(w, "    <system-err></system-err>")?;
         writeln!(w, "  </testsuite>")?;
     }

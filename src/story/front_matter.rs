@@ -327,11 +327,15 @@ pub fn yaml_error_start(message: &str) -> (Option<(usize, usize)>, String) {
     let what = what
         .trim_start_matches("scanning ")
         .trim_start_matches("parsing ")
-        .replace("scalar", "value");
+        .replace("quoted scalar", "quoted value")
+        .replace("flow sequence", "list [...]")
+        .replace("flow mapping", "mapping {...}")
+        .replace("block mapping", "mapping")
+        .replace("block sequence", "list");
     let words = if problem.starts_with("found unexpected end of stream") {
         format!("{what} that starts here is never closed")
     } else {
-        format!("{} while {what} that starts here", plain(problem))
+        format!("{} in the {what} that starts here", plain(problem))
     };
     (Some((line, column)), words)
 }
