@@ -125,7 +125,7 @@ mod cli {
             .output()
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], 2);
         assert_eq!(v["summary"]["checked"], 9);
         assert_eq!(v["summary"]["events"], 2);
         assert_eq!(v["stories"].as_array().unwrap().len(), 9);

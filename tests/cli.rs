@@ -20,7 +20,7 @@ fn claims_json_follows_the_contract() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let story = &v["stories"][0];
     assert_eq!(story["id"], "flood-herald");
     assert_eq!(story["outlet"], "Harbour Herald");
@@ -32,7 +32,7 @@ fn claims_json_follows_the_contract() {
         .find(|c| c["text"] == "At least 35 people")
         .expect("the KEY POINTS toll");
     for key in [
-        "text", "span", "line", "column", "quantity", "counted", "event", "scope", "source",
+        "text", "span", "line", "column", "quantity", "counted", "happened", "scope", "source",
         "as_of",
     ] {
         assert!(claim.get(key).is_some(), "claim lacks {key}: {claim}");
@@ -45,7 +45,10 @@ fn claims_json_follows_the_contract() {
     assert_eq!(q["qualifier"], "at-least");
     assert_eq!(q["unit"], "count");
     assert_eq!(claim["counted"], "person");
-    assert_eq!(claim["event"], "killed");
+    assert_eq!(claim["happened"], "killed");
+    // the story's event has the name to itself
+    assert!(claim.get("event").is_none(), "{claim}");
+    assert_eq!(story["event"], "storm-ilse");
     // line and column point into the file, front matter counted
     assert_eq!(
         (claim["line"].as_u64(), claim["column"].as_u64()),
@@ -119,7 +122,10 @@ fn human_output_names_positions_and_frames() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("13:13  74 people  74 count exact"), "{text}");
-    assert!(text.contains("counted: person, event: detained"), "{text}");
+    assert!(
+        text.contains("counted: person, happened: detained"),
+        "{text}"
+    );
     assert!(
         !text.contains('\u{1b}'),
         "no colour codes when --color never"

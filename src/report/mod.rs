@@ -10,8 +10,10 @@ pub mod explain;
 pub mod html;
 mod snippet;
 
-/// Version of the JSON contracts (`claims` and, later, `check`).
-pub const JSON_VERSION: u32 = 1;
+/// Version of the JSON contracts (`claims` and `check`). 2: a claim's
+/// (and a dangling quantifier's) "what happened" is `happened`, no longer
+/// `event`, which is the story's event alone.
+pub const JSON_VERSION: u32 = 2;
 
 use crate::extract::quantity::Quantity;
 use crate::story::Rejected;
