@@ -918,3 +918,47 @@ fn extra_outputs_junit_time_and_baseline_summary() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `.txt` story names its outlet in a dateline and joins the event its
+/// folder's other stories agree on.
+#[test]
+fn a_plain_text_story_finds_its_outlet_and_event() {
+    let dir = scratch("txt-story");
+    let story = |outlet: &str, toll: &str| {
+        format!(
+            "---\noutlet: {outlet}\nevent: harbour-fire\npublished: 2024-05-02\n---\nThe warehouse fire killed {toll} people, the fire service said.\n"
+        )
+    };
+    std::fs::write(dir.join("a.md"), story("Harbour Herald", "35")).unwrap();
+    std::fs::write(dir.join("b.md"), story("City Wire", "35")).unwrap();
+    std::fs::write(
+        dir.join("c.txt"),
+        "PORTVILLE (Coast Radio) \u{2014} The warehouse fire killed 53 people, the fire service said.\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["--isolated", "check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let txt = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["path"].as_str().unwrap().ends_with("c.txt"))
+        .unwrap();
+    assert_eq!(txt["outlet"], "Coast Radio");
+    assert_eq!(txt["event"], "harbour-fire");
+    assert_eq!(v["summary"]["events"], 1);
+    // compared with the others: 53 against 35
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "deaths"),
+        "{v}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
