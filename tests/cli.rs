@@ -962,3 +962,62 @@ fn a_plain_text_story_finds_its_outlet_and_event() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A folder walk leaves a repository's README and the like out (the
+/// pre-commit hook checks the whole tree), and says so; named, one is read.
+#[test]
+fn a_walk_leaves_repository_documents_out() {
+    let dir = scratch("repo-docs");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(
+        dir.join("stories/a.md"),
+        "---\noutlet: A\n---\nTwelve people died.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("README.md"),
+        "# Stories\n\nAt least people read it.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("stories/changelog.txt"), "Added 3 stories.\n").unwrap();
+    let out = crosscheck()
+        .args(["--isolated", "check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["stories"], 1, "{v}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("README.md (a repository document)"), "{err}");
+    let out = crosscheck()
+        .args(["--isolated", "claims", "--format", "json"])
+        .arg(dir.join("README.md"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"][0]["status"], "checked");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The pre-commit hook checks the tree once; the action never pastes an
+/// input into its scripts.
+#[test]
+fn the_hook_and_the_action_are_sound() {
+    let hook: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(crate::util::root().join(".pre-commit-hooks.yaml")).unwrap(),
+    )
+    .unwrap();
+    let hook = &hook[0];
+    assert_eq!(hook["pass_filenames"], false);
+    assert!(hook["files"].as_str().unwrap().contains("html"));
+    let action = std::fs::read_to_string(crate::util::root().join("action.yml")).unwrap();
+    let steps = &action[action.find("steps:").unwrap()..];
+    for line in steps.lines() {
+        let pasted = line.contains("${{ inputs.") || line.contains("${{ github.");
+        let as_env = line.trim_start().split(':').next().is_some_and(|k| {
+            k.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !k.is_empty()
+        });
+        assert!(!pasted || as_env, "an input pasted into a script: {line}");
+    }
+    assert!(action.contains("release:"), "a released binary can be used");
+}

@@ -2,7 +2,8 @@
 //!
 //! Folders are walked in sorted order. A walk leaves out what the README
 //! promises and nothing else: hidden files and folders (names starting
-//! with `.`) and what a `.gitignore` inside the walked folder excludes.
+//! with `.`), what a `.gitignore` inside the walked folder excludes, and
+//! a repository's own documents (`README.md`, `LICENSE.txt`).
 //! Not `.ignore` files, not a `.gitignore` above the folder, not
 //! `.git/info/exclude` or the user's global excludes: a batch must check
 //! the same whoever runs it, wherever it sits. What a walk leaves out is
@@ -45,6 +46,9 @@ pub enum Skip {
     Hidden,
     /// A `.gitignore` (this one) inside the walked folder excludes it.
     GitIgnored(String),
+    /// A repository's own document (`README.md`, `CHANGELOG.md`,
+    /// `LICENSE.txt`): not a story, though it has a story's extension.
+    Document,
 }
 
 impl std::fmt::Display for Skipped {
@@ -52,6 +56,7 @@ impl std::fmt::Display for Skipped {
         match &self.why {
             Skip::Hidden => write!(f, "{} (hidden)", self.path),
             Skip::GitIgnored(by) => write!(f, "{} (ignored by {by})", self.path),
+            Skip::Document => write!(f, "{} (a repository document)", self.path),
         }
     }
 }
@@ -146,6 +151,27 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
     l.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     l.skipped.dedup();
     l
+}
+
+/// A repository's own documents, which a folder walk leaves out although
+/// they end in `.md` or `.txt`: `README`, `CHANGELOG`, `CONTRIBUTING`,
+/// `LICENSE`, `CODE_OF_CONDUCT`, `SECURITY`, `AUTHORS`, `NOTICE` (any
+/// case, any extension). Named on the command line, they are read.
+fn is_repository_document(path: &Path) -> bool {
+    const NAMES: [&str; 9] = [
+        "README",
+        "CHANGELOG",
+        "CHANGES",
+        "CONTRIBUTING",
+        "LICENSE",
+        "CODE_OF_CONDUCT",
+        "SECURITY",
+        "AUTHORS",
+        "NOTICE",
+    ];
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n)))
 }
 
 /// Whether a path that does not exist reads as a shell pattern (`*.md`,
@@ -457,6 +483,12 @@ impl Filter {
         }
         if is_dir {
             self.enter(depth, e.path());
+        } else if has_story_extension(e.path()) && is_repository_document(e.path()) {
+            self.skipped.push(Skipped {
+                path: display(e.path()),
+                why: Skip::Document,
+            });
+            return false;
         }
         true
     }
