@@ -1021,3 +1021,48 @@ fn the_hook_and_the_action_are_sound() {
     }
     assert!(action.contains("release:"), "a released binary can be used");
 }
+
+/// The HTML report charts each measure that three or more stories give,
+/// as inline SVG: each figure a dot (a square when it differs) on the bar
+/// of what it means, by publication day; nothing for fewer stories.
+#[test]
+fn the_html_report_charts_figures_over_time() {
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/flood",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(!page.contains("<script"));
+    let charts: Vec<&str> = page.split("<figure class=\"chart\">").skip(1).collect();
+    let deaths = charts
+        .iter()
+        .find(|c| c.contains("aria-label=\"Death toll: "))
+        .expect("a chart of the death toll");
+    // the odd one out is drawn apart, a square with its outlet's words
+    let differs = deaths.split("<g class=\"pt differs\">").nth(1).unwrap();
+    assert!(
+        differs.starts_with("<title>Valley Post, 2024-03-05: “53”"),
+        "{differs}"
+    );
+    assert!(differs[..differs.find("</g>").unwrap()].contains("<rect"));
+    // the later, higher toll is an update, drawn as agreeing, a day later
+    assert!(
+        deaths.contains("<title>Daily Courier, 2024-03-06: “36 people” 36 (✓ agrees)"),
+        "{deaths}"
+    );
+    assert!(deaths.contains(">2024-03-05</text>") && deaths.contains(">2024-03-06</text>"));
+    // an unbounded figure (at least 35) has an arrow up
+    assert!(deaths.contains("<polygon"));
+    // displaced: two stories only, no chart
+    assert!(
+        !charts
+            .iter()
+            .any(|c| c.contains("aria-label=\"Number of displaced"))
+    );
+}

@@ -49,6 +49,13 @@ input.show { position: absolute; opacity: 0; width: 1px; height: 1px; }
 nav ul { padding-left: 1.2rem; }
 @media (max-width: 40rem) { .quotes { grid-template-columns: 1fr; } body { font-size: 15px; } }
 .visually { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+figure.chart { margin: .6rem 0 1.2rem; max-width: 44rem; } figure.chart svg { width: 100%; height: auto; display: block; }
+.chart .axis { stroke: var(--fg); } .chart .grid { stroke: var(--line); stroke-dasharray: 3 3; }
+.chart text { font-size: 11px; fill: var(--fg); } .chart .tick { fill: var(--muted); }
+.chart .bar { stroke-width: 3; stroke-linecap: round; }
+.chart .differs .bar { stroke: var(--err); } .chart .differs rect, .chart .differs polygon { fill: var(--err); }
+.chart .agrees .bar { stroke: var(--ok); } .chart .agrees circle, .chart .agrees polygon { fill: var(--ok); }
+.chart .alone .bar { stroke: var(--muted); } .chart .alone circle { fill: #fff; stroke: var(--muted); stroke-width: 1.5; } .chart .alone polygon { fill: var(--muted); }
 @media print { .filter, nav { display: none; } .finding { break-inside: avoid; } a { color: inherit; } }
 "#;
 
@@ -280,6 +287,11 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                         }
                                     } }
                                 } }
+                            }
+                            @let charts: Vec<Markup> = g.measures.iter().filter_map(|m| super::chart::measure(r.analyses, m)).collect();
+                            @if !charts.is_empty() {
+                                h3 { "Figures over time" }
+                                @for c in charts { (c) }
                             }
                             h3 { "Findings" }
                             @let fs: Vec<&&Finding> = shown.iter().filter(|f| f.event == g.event).collect();

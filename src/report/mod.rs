@@ -1,6 +1,7 @@
 //! Report: turns analyses into bytes. Every emitter writes to `impl Write`,
 //! so tests capture output as strings.
 
+mod chart;
 pub mod check;
 pub mod ci;
 pub mod claims;
