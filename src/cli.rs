@@ -91,6 +91,22 @@ pub enum LevelArg {
     Never,
 }
 
+/// What `--min-level` may show: a level, never `never` (hiding every
+/// finding is `--output /dev/null`'s job, not a level's).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowLevelArg {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TablesArg {
+    None,
+    Disagreements,
+    All,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum GroupByArg {
     Event,
@@ -132,9 +148,9 @@ pub struct CheckArgs {
     /// Exit 1 when there are findings at or above this level [default: error].
     #[arg(long, value_enum)]
     pub fail_on: Option<LevelArg>,
-    /// Show findings at or above this level [default: info].
+    /// Show findings at or above this level [default: info]; findings that fail the run (--fail-on) are always shown.
     #[arg(long, value_enum)]
-    pub min_level: Option<LevelArg>,
+    pub min_level: Option<ShowLevelArg>,
     /// How stories are grouped into events: front matter `event` (else folder), folder, one batch, or auto (by shared names, figures and dates) [default: event].
     #[arg(long, value_enum)]
     pub group_by: Option<GroupByArg>,
@@ -150,6 +166,9 @@ pub struct CheckArgs {
     /// Also write a Markdown report to FILE.
     #[arg(long, value_name = "FILE")]
     pub markdown_output: Option<PathBuf>,
+    /// Also write the HTML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html_output: Option<PathBuf>,
     /// Accept the findings recorded in this baseline file: only new ones are reported.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -159,6 +178,15 @@ pub struct CheckArgs {
     /// Warn about crosscheck-ignore entries that suppressed nothing.
     #[arg(long)]
     pub report_unused_ignores: bool,
+    /// A folder (or standard input) with no story is no error.
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Show every outlet's evidence of a finding, not only the odd one out and one counterpart.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Per-event tables of what each outlet says: none, the measures outlets disagree on, or all [default: disagreements in the terminal, all in Markdown and HTML].
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub tables: Option<TablesArg>,
     #[command(flatten)]
     pub out: Output,
 }
@@ -172,9 +200,9 @@ pub enum DiffFormatArg {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The first story (a .txt, .md, .json file).
+    /// The first story: a .txt, .md, .html or .json file, or one story of a JSON Lines file as FILE.jsonl#ID.
     pub a: String,
-    /// The second story.
+    /// The second story, named the same way.
     pub b: String,
     #[command(flatten)]
     pub rules: RuleSource,
@@ -196,6 +224,9 @@ pub struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ClaimsFormatArg::Human)]
     pub format: ClaimsFormatArg,
+    /// A folder (or standard input) with no story is no error.
+    #[arg(long)]
+    pub allow_empty: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -211,15 +242,19 @@ pub enum RulesCommand {
         #[command(flatten)]
         source: RuleSource,
     },
-    /// Check rule files for errors (the built-in rules without a DIR).
+    /// Check rule files for errors, as `check` does: DIR's rules with the rules in force (id clashes included).
     Validate {
-        /// A directory or file of rules.
+        /// A directory or file of rules (without it: the rules in force).
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        source: RuleSource,
     },
-    /// Run the test cases written in rule files (the built-in rules without a DIR).
+    /// Run the test cases written in rule files: DIR's rules, or every rule in force.
     Test {
-        /// A directory or file of rules.
+        /// A directory or file of rules (without it: the rules in force).
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        source: RuleSource,
     },
     /// Print the JSON Schema of rule files.
     Schema,
@@ -272,8 +307,10 @@ fn config(
     match &path {
         Some(p) => match crosscheck::config::load(p) {
             Ok(c) => Ok((path, c)),
-            Err(e) => {
-                say!("crosscheck: invalid config: {e}");
+            Err(errors) => {
+                for e in &errors {
+                    say!("crosscheck: invalid config: {}", term(&e.to_string()));
+                }
                 Err(EXIT_INPUT)
             }
         },
@@ -306,26 +343,32 @@ pub fn run(cli: Cli) -> Result<u8> {
             args.fail_on = args
                 .fail_on
                 .or_else(|| cfg.fail_on.as_deref().and_then(level_arg));
-            args.min_level = args
-                .min_level
-                .or_else(|| cfg.min_level.as_deref().and_then(level_arg));
+            args.min_level = args.min_level.or_else(|| {
+                cfg.min_level
+                    .as_deref()
+                    .and_then(|l| ShowLevelArg::from_str(l, true).ok())
+            });
             args.group_by = args.group_by.or_else(|| {
                 cfg.group_by
                     .as_deref()
                     .and_then(|g| GroupByArg::from_str(g, true).ok())
             });
-            check_cmd(&args, &cfg.ignore)
+            check_cmd(&args, &cfg, config_path.as_deref())
         }
         Command::Config => {
-            let shown = serde_yaml::to_string(&cfg)?;
+            let shown = serde_yaml::to_string(&cfg.effective())?;
             to_stdout(|out| match config_path {
                 Some(p) => writeln!(out, "# from {}\n{shown}", p.display()),
                 None => writeln!(out, "# no crosscheck.yaml found; defaults\n{shown}"),
             })?;
             Ok(0)
         }
-        Command::Diff(args) => diff_cmd(&args),
-        Command::Rules(cmd) => rules_cmd(cmd),
+        Command::Diff(mut args) => {
+            args.rules.rules.splice(0..0, cfg.rules.iter().cloned());
+            args.rules.no_default_rules |= cfg.no_default_rules;
+            diff_cmd(&args, &cfg)
+        }
+        Command::Rules(cmd) => rules_cmd(cmd, &cfg),
     }
 }
 
@@ -374,7 +417,9 @@ fn emit(
 }
 
 fn report_rule_errors(errors: &[RuleError]) {
-    for e in errors {
+    let mut errors: Vec<&RuleError> = errors.iter().collect();
+    errors.sort_by(|a, b| a.position().cmp(&b.position()));
+    for e in &errors {
         say!("crosscheck: invalid rule: {e}");
     }
     say!(
@@ -394,11 +439,12 @@ fn load_rules(src: &RuleSource) -> Result<Vec<Rule>, Vec<RuleError>> {
             Err(e) => errors.extend(e),
         }
     }
+    // every problem of every file in one run, and the clashes of the
+    // valid rules among them
     for dir in &src.rules {
-        match rules::load_dir(dir) {
-            Ok(r) => rules.extend(r),
-            Err(e) => errors.extend(e),
-        }
+        let (r, e) = rules::load::load_dir_partial(dir);
+        rules.extend(r);
+        errors.extend(e);
     }
     if let Err(e) = rules::load::check_unique(&rules) {
         errors.extend(e);
@@ -441,7 +487,35 @@ impl crosscheck::batch::Progress for Bar {
     }
 }
 
-fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
+/// Say which arguments named no story (`no stories found in PATH`, as
+/// ripgrep and ruff say it); whether that makes the run fail.
+fn say_empty(empty: &[String], allow_empty: bool) -> bool {
+    if allow_empty {
+        return false;
+    }
+    for p in empty {
+        if p == "-" {
+            say!("crosscheck: no stories found in standard input");
+        } else {
+            say!("crosscheck: no stories found in {}", term(p));
+        }
+    }
+    if !empty.is_empty() {
+        say!("crosscheck: (--allow-empty accepts a folder with no story)");
+    }
+    !empty.is_empty()
+}
+
+/// Read and analyse every story `paths` name; the analyses, the rejected
+/// inputs, and whether an argument named no story (said on standard error).
+fn ingest(
+    paths: &[String],
+    allow_empty: bool,
+) -> (
+    Vec<crosscheck::Analysis>,
+    Vec<crosscheck::story::Rejected>,
+    bool,
+) {
     use crosscheck::batch::Progress;
     use crosscheck::story;
     let t0 = std::time::Instant::now();
@@ -449,10 +523,12 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
         sources,
         mut rejected,
         skipped,
+        empty,
     } = story::list(paths, &mut std::io::stdin().lock());
     if let Some(note) = story::skipped_note(&skipped) {
         say!("crosscheck: {}", term(&note));
     }
+    let empty = say_empty(&empty, allow_empty);
     let bar = Bar::new(sources.len());
     bar.phase("reading", sources.len() as u64);
     let (analyses, more) =
@@ -466,7 +542,7 @@ fn ingest(paths: &[String]) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
     );
     say_rejected(&rejected);
     timing("read and analyse", t0);
-    (analyses, rejected)
+    (analyses, rejected, empty)
 }
 
 /// The rejected inputs on standard error, in the order of every report,
@@ -498,7 +574,10 @@ fn timing(phase: &str, since: std::time::Instant) {
 }
 
 fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
-    let (analyses, rejected) = ingest(&args.paths);
+    let (analyses, rejected, empty) = ingest(&args.paths, args.allow_empty);
+    if empty && analyses.is_empty() && rejected.is_empty() {
+        return Ok(EXIT_INPUT);
+    }
     let format = match args.format {
         ClaimsFormatArg::Human => ClaimsFormat::Human,
         ClaimsFormatArg::Json => ClaimsFormat::Json,
@@ -507,7 +586,11 @@ fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
     emit(&args.out, |w, color| {
         claims::write(w, format, &analyses, &rejected, color)
     })?;
-    Ok(if rejected.is_empty() { 0 } else { EXIT_INPUT })
+    Ok(if rejected.is_empty() && !empty {
+        0
+    } else {
+        EXIT_INPUT
+    })
 }
 
 fn severity(l: LevelArg) -> Option<Severity> {
@@ -519,7 +602,11 @@ fn severity(l: LevelArg) -> Option<Severity> {
     }
 }
 
-fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
+fn check_cmd(
+    args: &CheckArgs,
+    cfg: &crosscheck::config::Config,
+    config_path: Option<&std::path::Path>,
+) -> Result<u8> {
     let mut rules = match load_rules(&args.rules) {
         Ok(r) => r,
         Err(e) => {
@@ -527,9 +614,19 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             return Ok(EXIT_INPUT);
         }
     };
-    rules.retain(|r| !switched_off.contains(&r.id));
+    let known: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    if let Some(path) = config_path {
+        let unknown = crosscheck::config::unknown_rules(path, cfg, &known);
+        for e in &unknown {
+            say!("crosscheck: invalid config: {}", term(&e.to_string()));
+        }
+        if !unknown.is_empty() {
+            return Ok(EXIT_INPUT);
+        }
+    }
+    cfg.apply(&mut rules);
     let fail_on = args.fail_on.unwrap_or(LevelArg::Error);
-    let min_level_arg = args.min_level.unwrap_or(LevelArg::Info);
     let group_by = match args.group_by.unwrap_or(GroupByArg::Event) {
         GroupByArg::Event => GroupBy::Event,
         GroupByArg::Dir => GroupBy::Dir,
@@ -538,8 +635,9 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
     };
     // per-event tables (human, Markdown, HTML) keep every measured claim;
     // the other reports keep only the claims findings cite
-    let tables = check_format(args.format).shows_tables()
+    let tables = (check_format(args.format).shows_tables() && args.tables != Some(TablesArg::None))
         || args.markdown_output.is_some()
+        || args.html_output.is_some()
         || (matches!(args.format, CheckFormatArg::Github)
             && std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty()));
     let t0 = std::time::Instant::now();
@@ -547,9 +645,14 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         sources,
         rejected: listed,
         skipped,
+        empty,
     } = crosscheck::story::list(&args.paths, &mut std::io::stdin().lock());
     if let Some(note) = crosscheck::story::skipped_note(&skipped) {
         say!("crosscheck: {}", term(&note));
+    }
+    let empty = say_empty(&empty, args.allow_empty);
+    if empty && sources.is_empty() && listed.is_empty() {
+        return Ok(EXIT_INPUT);
     }
     timing("list inputs", t0);
     let bar = Bar::new(sources.len());
@@ -562,8 +665,9 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         analyses,
         rejected,
         events,
-        findings,
+        mut findings,
     } = checked;
+    cfg.cap(&mut findings);
     say_rejected(&rejected);
     if let Some(path) = &args.write_baseline {
         let b = rules::baseline::Baseline::from_findings(&analyses, &findings);
@@ -574,7 +678,11 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             b.accepted.len(),
             path.display()
         );
-        return Ok(if rejected.is_empty() { 0 } else { EXIT_INPUT });
+        return Ok(if rejected.is_empty() && !empty {
+            0
+        } else {
+            EXIT_INPUT
+        });
     }
     let baseline = match &args.baseline {
         Some(path) => {
@@ -596,8 +704,46 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         None => None,
     };
     let (findings, suppressed) = rules::baseline::apply(&analyses, findings, baseline.as_ref());
+    let unknown = rules::baseline::unknown_ignores(&analyses, &known);
+    for (s, id, meant) in &unknown {
+        let hint = meant.as_deref().map_or_else(
+            || "; `crosscheck rules list` shows them".to_string(),
+            |m| format!("; did you mean {m}?"),
+        );
+        say!(
+            "crosscheck: warning: {}: crosscheck-ignore: no rule {}{hint}",
+            term(&analyses[*s].story.path),
+            term(id)
+        );
+    }
+    if let Some(path) = &args.baseline {
+        say!(
+            "crosscheck: the baseline {} accepted {} finding{}",
+            path.display(),
+            suppressed.by_baseline,
+            if suppressed.by_baseline == 1 { "" } else { "s" }
+        );
+        if !suppressed.stale.is_empty() {
+            say!(
+                "crosscheck: {} baseline {} no finding any more (fixed, or changed into a new finding; --write-baseline drops them):",
+                suppressed.stale.len(),
+                if suppressed.stale.len() == 1 {
+                    "entry matches"
+                } else {
+                    "entries match"
+                }
+            );
+            for (key, what) in &suppressed.stale {
+                say!("  {key}  {}", term(what));
+            }
+        }
+    }
     if args.report_unused_ignores {
-        for (s, rule) in &suppressed.unused_ignores {
+        for (s, rule) in suppressed
+            .unused_ignores
+            .iter()
+            .filter(|(s, rule)| !unknown.iter().any(|u| u.0 == *s && &u.1 == rule))
+        {
             say!(
                 "crosscheck: {}: crosscheck-ignore {} suppressed nothing",
                 term(&analyses[*s].story.path),
@@ -605,20 +751,26 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             );
         }
     }
-    let min_level = severity(min_level_arg).unwrap_or(Severity::Error);
-    let shown: &[rules::Finding] = if min_level_arg == LevelArg::Never {
-        &[]
-    } else {
-        &findings
-    };
+    let min_level = shown_level(
+        args.min_level.unwrap_or(ShowLevelArg::Info),
+        fail_on,
+        &findings,
+    );
     let report = CheckReport {
         analyses: &analyses,
         rejected: &rejected,
         events: &events,
-        findings: shown,
+        findings: &findings,
         min_level,
         rules: &rules,
         fail_on: severity(fail_on),
+        verbose: args.verbose,
+        run_at: Some(run_at()),
+        tables: args.tables.map(|t| match t {
+            TablesArg::None => crosscheck::report::check::Tables::None,
+            TablesArg::Disagreements => crosscheck::report::check::Tables::Disagreements,
+            TablesArg::All => crosscheck::report::check::Tables::All,
+        }),
     };
     let format = check_format(args.format);
     emit(&args.out, |w, color| {
@@ -629,6 +781,7 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
         (&args.sarif_output, CheckFormat::Sarif),
         (&args.junit_output, CheckFormat::Junit),
         (&args.markdown_output, CheckFormat::Markdown),
+        (&args.html_output, CheckFormat::Html),
     ];
     for (path, fmt) in extra {
         if let Some(path) = path {
@@ -658,11 +811,54 @@ fn check_cmd(args: &CheckArgs, switched_off: &[String]) -> Result<u8> {
             f.write_all(&buf)?;
         }
     }
-    if !rejected.is_empty() {
+    if !rejected.is_empty() || empty {
         return Ok(EXIT_INPUT);
     }
     let failing = severity(fail_on).is_some_and(|min| findings.iter().any(|f| f.severity >= min));
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+/// The lowest level shown: `--min-level`, lowered to `--fail-on` when it
+/// is above it, so that a run never fails on findings it does not show
+/// (said on standard error when it shows more).
+fn shown_level(
+    min_level: ShowLevelArg,
+    fail_on: LevelArg,
+    findings: &[rules::Finding],
+) -> Severity {
+    let wanted = match min_level {
+        ShowLevelArg::Error => Severity::Error,
+        ShowLevelArg::Warning => Severity::Warning,
+        ShowLevelArg::Info => Severity::Info,
+    };
+    match severity(fail_on) {
+        Some(fails) if fails < wanted => {
+            if findings
+                .iter()
+                .any(|f| f.severity >= fails && f.severity < wanted)
+            {
+                say!(
+                    "crosscheck: showing findings from {} up, as --fail-on {} fails the run on them (--min-level is {})",
+                    fails.as_str(),
+                    fails.as_str(),
+                    wanted.as_str()
+                );
+            }
+            fails
+        }
+        _ => wanted,
+    }
+}
+
+/// The time of the run, UTC, as JUnit wants it (`2026-12-05T03:11:00`);
+/// `SOURCE_DATE_EPOCH` (seconds) fixes it, for reproducible reports.
+fn run_at() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.strftime("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 fn check_format(f: CheckFormatArg) -> CheckFormat {
@@ -678,52 +874,293 @@ fn check_format(f: CheckFormatArg) -> CheckFormat {
     }
 }
 
-fn diff_cmd(args: &DiffArgs) -> Result<u8> {
+/// A story named on the command line: a path, or `PATH#ID` for one
+/// story of a file that holds several (a JSON Lines file), when `PATH#ID`
+/// is not itself a file.
+fn story_ref(arg: &str) -> (String, Option<String>) {
+    if !std::path::Path::new(arg).exists() {
+        if let Some((path, id)) = arg.rsplit_once('#') {
+            if std::path::Path::new(path).is_file() && !id.is_empty() {
+                return (path.to_string(), Some(id.to_string()));
+            }
+        }
+    }
+    (arg.to_string(), None)
+}
+
+/// The index in `all` of the story `path` (and `id`) names, or why none.
+fn pick(all: &[crosscheck::Analysis], path: &str, id: Option<&str>) -> Result<usize, String> {
+    let mut of_path: Vec<usize> = (0..all.len())
+        .filter(|&k| all[k].story.path == path)
+        .collect();
+    if of_path.is_empty() && all.len() == 1 {
+        of_path.push(0);
+    }
+    match id {
+        Some(id) => of_path
+            .iter()
+            .copied()
+            .find(|&k| all[k].story.id == id)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = of_path.iter().map(|&k| all[k].story.id.as_str()).collect();
+                match crosscheck::story::did_you_mean(id, &ids) {
+                    Some(m) => format!("{path} holds no story {id}; did you mean {m}?"),
+                    None => format!("{path} holds no story {id}"),
+                }
+            }),
+        None => match of_path.as_slice() {
+            [k] => Ok(*k),
+            [] => Err(format!("{path} holds no story")),
+            many => {
+                let ids: Vec<&str> = many
+                    .iter()
+                    .take(5)
+                    .map(|&k| all[k].story.id.as_str())
+                    .collect();
+                Err(format!(
+                    "{path} holds {} stories; name one as {path}#ID (ids: {}{})",
+                    many.len(),
+                    ids.join(", "),
+                    if many.len() > 5 { ", ..." } else { "" }
+                ))
+            }
+        },
+    }
+}
+
+fn diff_cmd(args: &DiffArgs, cfg: &crosscheck::config::Config) -> Result<u8> {
     let rules = match load_rules(&args.rules) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            cfg.apply(&mut r);
+            r
+        }
         Err(e) => {
             report_rule_errors(&e);
             return Ok(EXIT_INPUT);
         }
     };
-    let (analyses, rejected) = ingest(&[args.a.clone(), args.b.clone()]);
+    // `stories.jsonl#id`: one story of a JSON Lines file
+    let (pa, ida) = story_ref(&args.a);
+    let (pb, idb) = story_ref(&args.b);
+    let mut paths = vec![pa.clone()];
+    if pb != pa {
+        paths.push(pb.clone());
+    }
+    let (all, rejected, _) = ingest(&paths, true);
     if !rejected.is_empty() {
         return Ok(EXIT_INPUT);
     }
-    if analyses.len() != 2 {
-        say!(
-            "crosscheck: diff compares two stories; {} and {} hold {}",
-            term(&args.a),
-            term(&args.b),
-            analyses.len()
-        );
-        return Ok(EXIT_INPUT);
-    }
-    let report = rules::pair::compare_pair(&analyses, &rules);
+    let (a, b) = match (
+        pick(&all, &pa, ida.as_deref()),
+        pick(&all, &pb, idb.as_deref()),
+    ) {
+        (Ok(a), Ok(b)) if a != b => (a, b),
+        (Ok(_), Ok(_)) => {
+            say!(
+                "crosscheck: diff compares two stories; {} and {} are one",
+                term(&args.a),
+                term(&args.b)
+            );
+            return Ok(EXIT_INPUT);
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            say!("crosscheck: {}", term(&e));
+            return Ok(EXIT_INPUT);
+        }
+    };
+    let analyses = vec![all[a].clone(), all[b].clone()];
+    let mut report = rules::pair::compare_pair(&analyses, &rules);
+    cfg.cap(&mut report.findings);
     let format = match args.format {
         DiffFormatArg::Human => crosscheck::report::diff::DiffFormat::Human,
         DiffFormatArg::Markdown => crosscheck::report::diff::DiffFormat::Markdown,
         DiffFormatArg::Html => crosscheck::report::diff::DiffFormat::Html,
     };
     emit(&args.out, |w, color| {
-        crosscheck::report::diff::write(w, format, &analyses, &report, color)
+        crosscheck::report::diff::write(w, format, &analyses, &report, &rules, color)
     })?;
     let failing =
         severity(args.fail_on).is_some_and(|min| report.findings.iter().any(|f| f.severity >= min));
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 
-fn rules_from(dir: Option<&PathBuf>) -> Result<Vec<Rule>, Vec<RuleError>> {
-    match dir {
-        Some(d) => rules::load_dir(d),
-        None => rules::defaults(),
+/// `rules validate|test [DIR]`: the rules in force (the built-in ones,
+/// crosscheck.yaml's and --rules), with DIR's added, so that an id that
+/// clashes with a rule in force is found as `check` finds it.
+fn rules_with(dir: Option<&PathBuf>, source: &RuleSource) -> (RuleSource, Option<PathBuf>) {
+    let mut src = RuleSource {
+        rules: source.rules.clone(),
+        no_default_rules: source.no_default_rules,
+    };
+    if let Some(d) = dir {
+        src.rules.push(d.clone());
     }
+    (src, dir.cloned())
 }
 
-fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
+/// A rule in YAML-like words, as `crosscheck rules explain` prints it.
+fn explain_rule(out: &mut dyn Write, r: &Rule) -> std::io::Result<()> {
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "[]".to_string()
+        } else {
+            format!("[{}]", v.join(", "))
+        }
+    };
+    let percent = |x: f64| format!("{}%", crosscheck::report::interval_number(x * 100.0));
+    writeln!(out, "id: {}", r.id)?;
+    writeln!(out, "kind: {}", kind(r))?;
+    writeln!(out, "severity: {}", r.severity.as_str())?;
+    writeln!(out, "title: {}", r.title)?;
+    writeln!(out, "defined in: {}:{}", r.file, r.line)?;
+    if let Some(d) = &r.description {
+        writeln!(out, "description: |")?;
+        for line in d.trim().lines() {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    match r.kind {
+        rules::Kind::Figure | rules::Kind::Date => {
+            writeln!(out, "match:")?;
+            let any = |v: &[String]| if v.is_empty() { "  # anything" } else { "" };
+            writeln!(
+                out,
+                "  counted: {}{}",
+                list(&r.matcher.counted),
+                any(&r.matcher.counted)
+            )?;
+            writeln!(
+                out,
+                "  event: {}{}",
+                list(&r.matcher.event),
+                any(&r.matcher.event)
+            )?;
+            writeln!(out, "  unless: {}", list(&r.matcher.unless))?;
+            let unit = match &r.matcher.unit {
+                rules::UnitMatch::Any => "any".to_string(),
+                rules::UnitMatch::Money => "money  # any currency".to_string(),
+                rules::UnitMatch::Exact(u) => u.clone(),
+            };
+            writeln!(out, "  unit: {unit}")?;
+            writeln!(out, "compare:")?;
+            writeln!(
+                out,
+                "  tolerance: {}  # slack beyond the qualifiers' own meaning",
+                percent(r.compare.tolerance)
+            )?;
+            writeln!(
+                out,
+                "  approx: {}  # what \"around\" and \"about\" mean",
+                percent(r.compare.approx)
+            )?;
+            writeln!(
+                out,
+                "  cumulative: {}  # {}",
+                r.compare.cumulative,
+                if r.compare.cumulative {
+                    "only grows: a later, higher figure is an update"
+                } else {
+                    "a later figure may be higher or lower"
+                }
+            )?;
+            writeln!(
+                out,
+                "  scope: {}",
+                if r.compare.scope_must_match {
+                    "must-match  # figures of different places are different measures"
+                } else {
+                    "ignore  # places do not matter"
+                }
+            )?;
+        }
+        rules::Kind::Lint => {
+            let check = match r.check {
+                Some(rules::LintCheck::DanglingQuantifier) => {
+                    "dangling-quantifier  # a quantifier with no number: at least people were killed"
+                }
+                Some(rules::LintCheck::WeekdayMismatch) => {
+                    "weekday-mismatch  # a weekday beside a date it does not fall on"
+                }
+                Some(rules::LintCheck::SharesOver100) => {
+                    "shares-over-100  # shares of one whole above 100 %"
+                }
+                None => "none",
+            };
+            writeln!(out, "check: {check}")?;
+        }
+        rules::Kind::Quote => {
+            if let Some(q) = &r.quote {
+                let s = &q.severities;
+                writeln!(out, "quote:")?;
+                writeln!(out, "  severity:")?;
+                for (class, level) in [
+                    ("negation", Some(s.negation)),
+                    ("number", Some(s.number)),
+                    ("word", Some(s.word)),
+                    ("rewording", Some(s.rewording)),
+                    ("omission", Some(s.omission)),
+                    ("form", Some(s.form)),
+                    ("tense", Some(s.tense)),
+                    ("function", Some(s.function)),
+                    ("partial", s.partial),
+                    ("misattribution", Some(s.misattribution)),
+                ] {
+                    writeln!(
+                        out,
+                        "    {class}: {}",
+                        level.map_or("off", Severity::as_str)
+                    )?;
+                }
+            }
+        }
+        rules::Kind::Person => {
+            writeln!(
+                out,
+                "person:  # ages and first-name spellings of one person across outlets"
+            )?;
+            writeln!(
+                out,
+                "  days_apart: 180  # stories further apart are not compared"
+            )?;
+        }
+    }
+    if !r.tests.is_empty() {
+        writeln!(out, "tests:")?;
+        for t in &r.tests {
+            writeln!(
+                out,
+                "  - {}  # {} stor{}, {}",
+                t.name,
+                t.stories.len(),
+                if t.stories.len() == 1 { "y" } else { "ies" },
+                if t.expect.is_empty() {
+                    "must not fire".to_string()
+                } else {
+                    format!("{} finding(s) expected", t.expect.len())
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn rules_cmd(cmd: RulesCommand, cfg: &crosscheck::config::Config) -> Result<u8> {
+    // crosscheck.yaml's rules and switches, as `check` applies them
+    let in_force = |src: &RuleSource| -> Result<Vec<Rule>, Vec<RuleError>> {
+        let mut src = RuleSource {
+            rules: src.rules.clone(),
+            no_default_rules: src.no_default_rules,
+        };
+        src.rules.splice(0..0, cfg.rules.iter().cloned());
+        src.no_default_rules |= cfg.no_default_rules;
+        load_rules(&src).map(|mut r| {
+            cfg.apply(&mut r);
+            r
+        })
+    };
     match cmd {
         RulesCommand::List(src) => {
-            let rules = match load_rules(&src) {
+            let rules = match in_force(&src) {
                 Ok(r) => r,
                 Err(e) => {
                     report_rule_errors(&e);
@@ -746,7 +1183,7 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
             Ok(0)
         }
         RulesCommand::Explain { id, source } => {
-            let rules = match load_rules(&source) {
+            let rules = match in_force(&source) {
                 Ok(r) => r,
                 Err(e) => {
                     report_rule_errors(&e);
@@ -754,78 +1191,37 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                 }
             };
             let Some(r) = rules.iter().find(|r| r.id == id) else {
-                say!("crosscheck: no rule `{id}`; `crosscheck rules list` shows them");
+                let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+                match crosscheck::story::did_you_mean(&id, &known) {
+                    Some(m) => say!("crosscheck: no rule {}; did you mean {m}?", term(&id)),
+                    None => say!(
+                        "crosscheck: no rule {}; `crosscheck rules list` shows them",
+                        term(&id)
+                    ),
+                }
                 return Ok(EXIT_INPUT);
             };
-            to_stdout(|out| {
-                writeln!(
-                    out,
-                    "{} ({} rule, {}) — {}:{}",
-                    r.id,
-                    kind(r),
-                    r.severity.as_str(),
-                    r.file,
-                    r.line
-                )?;
-                writeln!(out, "{}", r.title)?;
-                if let Some(d) = &r.description {
-                    writeln!(out, "\n{}", d.trim())?;
-                }
-                let list = |v: &[String]| {
-                    if v.is_empty() {
-                        "anything".to_string()
-                    } else {
-                        v.join(", ")
-                    }
-                };
-                writeln!(
-                    out,
-                    "\nmatches: counted {}; event {}; unless {}; unit {:?}",
-                    list(&r.matcher.counted),
-                    list(&r.matcher.event),
-                    list(&r.matcher.unless),
-                    r.matcher.unit
-                )?;
-                writeln!(
-                    out,
-                    "compares: tolerance {}%, approx {}%, {}, places {}",
-                    r.compare.tolerance * 100.0,
-                    r.compare.approx * 100.0,
-                    if r.compare.cumulative {
-                        "cumulative (may rise)"
-                    } else {
-                        "not cumulative"
-                    },
-                    if r.compare.scope_must_match {
-                        "must match"
-                    } else {
-                        "ignored"
-                    }
-                )?;
-                if let Some(c) = r.check {
-                    writeln!(out, "check: {c:?}")?;
-                }
-                for t in &r.tests {
-                    writeln!(
-                        out,
-                        "test: {} ({} stories, {})",
-                        t.name,
-                        t.stories.len(),
-                        if t.expect.is_empty() {
-                            "must not fire".to_string()
-                        } else {
-                            format!("{} expected", t.expect.len())
-                        }
-                    )?;
-                }
-                Ok(())
-            })?;
+            to_stdout(|out| explain_rule(out, r))?;
             Ok(0)
         }
-        RulesCommand::Validate { dir } => {
-            match rules_from(dir.as_ref()).and_then(|r| rules::load::check_unique(&r).map(|()| r)) {
+        RulesCommand::Validate { dir, source } => {
+            let (src, dir) = rules_with(dir.as_ref(), &source);
+            match in_force(&src) {
                 Ok(r) => {
-                    to_stdout(|out| writeln!(out, "{} rules, all valid", r.len()))?;
+                    let mine = dir.as_ref().map_or(r.len(), |d| {
+                        r.iter()
+                            .filter(|x| std::path::Path::new(&x.file).starts_with(d))
+                            .count()
+                    });
+                    to_stdout(|out| match &dir {
+                        Some(d) => writeln!(
+                            out,
+                            "{mine} rules in {}, all valid, with the {} rules in force",
+                            d.display(),
+                            r.len() - mine
+                        ),
+                        None => writeln!(out, "{} rules, all valid", r.len()),
+                    })?;
                     Ok(0)
                 }
                 Err(e) => {
@@ -834,14 +1230,19 @@ fn rules_cmd(cmd: RulesCommand) -> Result<u8> {
                 }
             }
         }
-        RulesCommand::Test { dir } => {
-            let rules = match rules_from(dir.as_ref()) {
+        RulesCommand::Test { dir, source } => {
+            let (src, dir) = rules_with(dir.as_ref(), &source);
+            let mut rules = match in_force(&src) {
                 Ok(r) => r,
                 Err(e) => {
                     report_rule_errors(&e);
                     return Ok(EXIT_INPUT);
                 }
             };
+            // with a DIR, its rules' tests (the rules in force checked with them)
+            if let Some(d) = &dir {
+                rules.retain(|x| std::path::Path::new(&x.file).starts_with(d));
+            }
             let results = rules::test::run(&rules);
             // counted first: a closed pipe must not turn failures into 0
             let failed = results.iter().filter(|r| r.failure.is_some()).count();

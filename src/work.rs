@@ -188,6 +188,9 @@ mod tests {
                 min_level: crate::rules::Severity::Info,
                 rules: &rules,
                 fail_on: None,
+                verbose: false,
+                tables: None,
+                run_at: None,
             };
             let mut out = Vec::new();
             crate::report::check::emitter(crate::report::check::CheckFormat::Human)

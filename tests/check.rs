@@ -1,7 +1,6 @@
 //! `crosscheck check`: the rule engine on fixture events, the seeds, and
 //! the command line.
 
-use crosscheck::quote::diff::Op;
 use crosscheck::rules::{self, Finding, GroupBy, Severity};
 use serde::Deserialize;
 
@@ -76,78 +75,6 @@ fn precision_and_recall_on_fixture_events() {
 }
 
 #[test]
-fn seed_acceptance() {
-    let Some(shared) = crate::util::shared() else {
-        eprintln!("note: ../shared not present; seed acceptance skipped (CI runs it)");
-        return;
-    };
-    let (analyses, rejected) = crate::util::analyse(&shared.join("seeds/batch"));
-    assert!(rejected.is_empty());
-    let (_, findings) = rules::check(&analyses, &rules::defaults().unwrap(), GroupBy::Event);
-    let cited_together = |a: &str, b: &str| {
-        findings.iter().any(|f| {
-            let t = cites(&analyses, f);
-            f.severity >= Severity::Warning
-                && t.iter().any(|x| x.contains(a))
-                && t.iter().any(|x| x.contains(b))
-        })
-    };
-    assert!(
-        !cited_together("2,104 civilians", "2,000 civilians"),
-        "around 2,104 vs at least 2,000 agree"
-    );
-    assert!(
-        !cited_together("170 children", "500 children"),
-        "killed vs killed or injured are different measures"
-    );
-    assert!(
-        !cited_together("70%", "fifty percent"),
-        "more than 70% vs well above fifty percent agree"
-    );
-    assert!(
-        findings.iter().any(|f| f.rule == "dangling-quantifier"
-            && cites(&analyses, f).iter().any(|t| t == "at least people")),
-        "the dangling quantifier is reported"
-    );
-    // the mother's words in seed-000 and seed-001 are one quotation, reworded
-    let quote = findings
-        .iter()
-        .find(|f| f.rule == "quote-wording")
-        .expect("the mother's words are aligned");
-    assert!(quote.severity >= Severity::Warning);
-    let diff = quote.diff.as_ref().unwrap();
-    assert!(
-        diff.parts
-            .iter()
-            .any(|(op, t)| *op == Op::Delete && t.contains("nazis")),
-        "{diff:?}"
-    );
-    assert!(
-        diff.parts
-            .iter()
-            .any(|(op, t)| *op == Op::Insert && t.contains("fascists")),
-        "{diff:?}"
-    );
-    let stories: Vec<&str> = quote
-        .evidence
-        .iter()
-        .map(|e| analyses[e.story].story.id.as_str())
-        .collect();
-    assert_eq!(stories, vec!["seed-000", "seed-001"]);
-    let serious: Vec<_> = findings
-        .iter()
-        .filter(|f| {
-            f.severity >= Severity::Warning
-                && !matches!(f.rule.as_str(), "dangling-quantifier" | "quote-wording")
-        })
-        .collect();
-    assert!(
-        serious.is_empty(),
-        "no false alarm on the seeds: {serious:#?}"
-    );
-}
-
-#[test]
 fn the_rule_schema_is_up_to_date() {
     let schema = schemars::schema_for!(crosscheck::rules::model::RuleFile);
     let fresh = serde_json::to_string_pretty(&schema).unwrap() + "\n";
@@ -198,7 +125,7 @@ mod cli {
             .output()
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], 2);
         assert_eq!(v["summary"]["checked"], 9);
         assert_eq!(v["summary"]["events"], 2);
         assert_eq!(v["stories"].as_array().unwrap().len(), 9);
@@ -327,7 +254,7 @@ mod cli {
             .args(["rules", "explain", "deaths"])
             .output()
             .unwrap();
-        assert!(String::from_utf8_lossy(&ex.stdout).contains("cumulative (may rise)"));
+        assert!(String::from_utf8_lossy(&ex.stdout).contains("cumulative: true  # only grows"));
         let none = crosscheck()
             .args(["rules", "explain", "no-such-rule"])
             .output()
@@ -549,6 +476,9 @@ fn compacted_checking_reports_what_whole_checking_reports() {
                             min_level: Severity::Info,
                             rules: &rules,
                             fail_on: Some(Severity::Error),
+                            verbose: false,
+                            tables: None,
+                            run_at: None,
                         };
                         let mut out = Vec::new();
                         crosscheck::report::check::write(&mut out, format, &report, false).unwrap();

@@ -10,10 +10,15 @@
 //! quotation) has no verdict yet, or when the file no longer says what
 //! `check` does (a finding marked
 //! `raised` that is gone must be marked `fixed`); it prints the counts (`cargo test --test
-//! tests realnews -- --nocapture`). It also measures, for the gun-violence
+//! realnews`). It also measures, for the gun-violence
 //! set, in how many incidents some story states the gold killed (injured)
 //! count as a bound claim, against floors that only rise.
-//! Skipped, and says so, where `../shared/realnews` is missing.
+//! Skipped, and says so, where `../shared/realnews` is missing (a test
+//! binary of its own, [`harness`]: libtest would say `ok`).
+
+mod harness;
+#[allow(dead_code)] // the helpers of the other test binary
+mod util;
 
 use crosscheck::rules::engine::GroupBy;
 use serde::Deserialize;
@@ -86,12 +91,21 @@ fn analyses(shared: &std::path::Path) -> Vec<crosscheck::Analysis> {
     batch.stories.into_iter().map(crosscheck::analyse).collect()
 }
 
-#[test]
-fn reviewed_findings_on_real_news_hold() {
-    let Some(shared) = crate::util::shared().filter(|s| s.join("realnews").is_dir()) else {
-        println!("realnews verdicts: skipped (../shared/realnews missing; CI runs it)");
-        return;
-    };
+fn main() {
+    harness::run(&[
+        (
+            "reviewed_findings_on_real_news_hold",
+            reviewed_findings_on_real_news_hold,
+        ),
+        (
+            "gold_tolls_of_gun_violence_incidents_are_found_bound",
+            gold_tolls_of_gun_violence_incidents_are_found_bound,
+        ),
+    ]);
+}
+
+fn reviewed_findings_on_real_news_hold() -> harness::Outcome {
+    let shared = harness::shared("realnews")?;
     let analyses = analyses(&shared);
     let rules = crosscheck::rules::load::defaults().unwrap();
     let (_, findings) = crosscheck::rules::engine::check(&analyses, &rules, GroupBy::Event);
@@ -190,14 +204,11 @@ fn reviewed_findings_on_real_news_hold() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    Ok(())
 }
 
-#[test]
-fn gold_tolls_of_gun_violence_incidents_are_found_bound() {
-    let Some(shared) = crate::util::shared().filter(|s| s.join("realnews/gva").is_dir()) else {
-        println!("realnews gold tolls: skipped (../shared/realnews missing; CI runs it)");
-        return;
-    };
+fn gold_tolls_of_gun_violence_incidents_are_found_bound() -> harness::Outcome {
+    let shared = harness::shared("realnews/gva/gold.jsonl")?;
     let gold_text = std::fs::read_to_string(shared.join("realnews/gva/gold.jsonl")).unwrap();
     let mut gold: BTreeMap<String, (f64, f64)> = BTreeMap::new();
     for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
@@ -250,4 +261,5 @@ fn gold_tolls_of_gun_violence_incidents_are_found_bound() {
         "injured: {:.3} below the floor",
         rates[1]
     );
+    Ok(())
 }

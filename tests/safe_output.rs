@@ -572,6 +572,7 @@ fn markdown_is_sound(out: &str, what: &str) {
                 "crosscheck",
                 "Figures and dates",
                 "Quotes",
+                "Other figures",
                 "Each story alone",
             ]
             .contains(&text),
@@ -587,7 +588,7 @@ fn markdown_is_sound(out: &str, what: &str) {
 
 /// How each line of the Markdown reports (`check` and `diff`) starts,
 /// besides blank lines and the closing count.
-const TEMPLATE_LINES: [&str; 22] = [
+const TEMPLATE_LINES: [&str; 24] = [
     "## ",
     "**",
     "- ❌ rejected ",
@@ -600,6 +601,8 @@ const TEMPLATE_LINES: [&str; 22] = [
     "- 🔵 ",
     "  - `",
     "  - words: ",
+    "  - and ",
+    "No rule measures these: ",
     "  - why: ",
     "# ",
     "- **A**: ",

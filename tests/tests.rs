@@ -10,9 +10,7 @@ mod hostile;
 mod html;
 mod ingest;
 mod props;
-mod realnews;
 mod safe_output;
-mod seeds;
 mod snapshots;
 mod unusual;
 

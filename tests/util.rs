@@ -7,12 +7,6 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` beside the checkout, when present (CI has it; a bare clone may not).
-pub fn shared() -> Option<PathBuf> {
-    let p = root().join("..").join("shared");
-    p.is_dir().then_some(p)
-}
-
 /// Analyse every story under `path` with the library.
 pub fn analyse(path: &Path) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story::Rejected>) {
     let batch = crosscheck::story::ingest(
@@ -30,6 +24,8 @@ pub fn analyse(path: &Path) -> (Vec<crosscheck::Analysis>, Vec<crosscheck::story
 pub fn crosscheck() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("crosscheck").unwrap();
     c.current_dir(root());
+    // the JUnit suites' timestamp is the time of the run: fixed here
+    c.env("SOURCE_DATE_EPOCH", "1733367600");
     c.env_remove("GITHUB_STEP_SUMMARY")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE");

@@ -58,6 +58,9 @@ fuzz_target!(|data: &[u8]| {
         min_level: crosscheck::rules::model::Severity::Info,
         rules,
         fail_on: Some(crosscheck::rules::model::Severity::Error),
+        verbose: false,
+        tables: Some(crosscheck::report::check::Tables::All),
+        run_at: None,
     };
     let mut human = Vec::new();
     crosscheck::report::check::emitter(crosscheck::report::check::CheckFormat::Human)

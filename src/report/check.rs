@@ -38,6 +38,103 @@ impl CheckFormat {
     }
 }
 
+/// Which per-event tables a report for people shows (`--tables`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tables {
+    /// No table.
+    None,
+    /// Only the measures on which outlets disagree (the terminal's default).
+    Disagreements,
+    /// Every measure (the default of Markdown and HTML).
+    All,
+}
+
+/// How one outlet stands on one measure, in a per-event table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// One of its figures disagrees with another outlet's.
+    Differs,
+    /// Its figures were compared with another outlet's and agree.
+    Agrees,
+    /// Its figures could be compared, but no other outlet gives one.
+    OnlyOne,
+    /// None of its figures takes part in a comparison (inferred, a
+    /// sub-group, background, ...).
+    NotCompared,
+}
+
+impl Mark {
+    /// The mark in words, for every format.
+    pub fn text(self) -> &'static str {
+        match self {
+            Mark::Differs => "✗ differs",
+            Mark::Agrees => "✓ agrees",
+            Mark::OnlyOne => "· only one outlet",
+            Mark::NotCompared => "· not compared",
+        }
+    }
+
+    /// A class name for HTML.
+    pub fn class(self) -> &'static str {
+        match self {
+            Mark::Differs => "differs",
+            Mark::Agrees => "agrees",
+            Mark::OnlyOne | Mark::NotCompared => "alone",
+        }
+    }
+}
+
+/// Why a claim takes no part in comparisons, if it does not: only a
+/// figure bound by a clause pattern, and not set apart, is compared.
+pub fn not_compared(c: &crate::extract::frame::Claim) -> Option<&'static str> {
+    if crate::rules::figure::eligible(c) {
+        None
+    } else if c.bound.is_none() {
+        Some("inferred")
+    } else if c.subgroup {
+        Some("a sub-group")
+    } else if c.background {
+        Some("background")
+    } else if c.perpetrator {
+        Some("with the attacker")
+    } else if c.superseded {
+        Some("superseded")
+    } else if c.additional {
+        Some("added to another")
+    } else {
+        Some("one person")
+    }
+}
+
+/// The mark of story `s`, whose claims of measure `m` are `ks`.
+pub fn mark(analyses: &[Analysis], m: &crate::rules::Measure, s: usize, ks: &[usize]) -> Mark {
+    let compared = |s: usize, ks: &[usize]| {
+        ks.iter()
+            .any(|&k| not_compared(&analyses[s].claims[k]).is_none())
+    };
+    if ks.iter().any(|&k| m.conflicting.contains(&(s, k))) {
+        Mark::Differs
+    } else if !compared(s, ks) {
+        Mark::NotCompared
+    } else if m.cells.iter().any(|(o, oks)| *o != s && compared(*o, oks)) {
+        Mark::Agrees
+    } else {
+        Mark::OnlyOne
+    }
+}
+
+/// The measures of an event a report shows with `tables`.
+pub fn measures_shown(
+    g: &EventGroup,
+    tables: Tables,
+) -> impl Iterator<Item = &crate::rules::Measure> {
+    g.measures.iter().filter(move |m| match tables {
+        Tables::None => false,
+        Tables::Disagreements => !m.conflicting.is_empty(),
+        Tables::All => true,
+    })
+}
+
 /// One emitter per format: each writes a whole report to `w`.
 pub trait Emitter {
     fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>;
@@ -128,6 +225,16 @@ pub struct CheckReport<'a> {
     pub rules: &'a [crate::rules::Rule],
     /// What fails the run (JUnit marks those cases failed).
     pub fail_on: Option<Severity>,
+    /// Every evidence of a finding in the reports for people, not only
+    /// the odd one out and one counterpart (JSON and SARIF always have
+    /// them all).
+    pub verbose: bool,
+    /// The per-event tables (`None`: the format's default).
+    pub tables: Option<Tables>,
+    /// When the run happened (`2026-12-05T03:11:00`, UTC), for the JUnit
+    /// suites' timestamp; `None`: the newest publication date of a suite,
+    /// so that the report depends on its input alone.
+    pub run_at: Option<String>,
 }
 
 impl CheckReport<'_> {
@@ -136,6 +243,88 @@ impl CheckReport<'_> {
             .iter()
             .filter(|f| f.severity >= self.min_level)
     }
+
+    /// The evidence a report for people shows of `f`, in order, and the
+    /// rest ([`compact_evidence`]; all of it with `verbose`).
+    pub(crate) fn evidence<'f>(
+        &self,
+        f: &'f Finding,
+    ) -> (
+        Vec<&'f crate::rules::Evidence>,
+        Vec<&'f crate::rules::Evidence>,
+    ) {
+        if self.verbose {
+            (f.evidence.iter().collect(), Vec::new())
+        } else {
+            compact_evidence(self.analyses, f)
+        }
+    }
+}
+
+/// The odd one out (the primary evidence) and one counterpart: of the
+/// others, the one that says what most of them say (the same interval, or
+/// the same words), the first in order on a tie. The rest come second:
+/// one outlier among ten outlets is two excerpts and "and 8 more", not ten.
+pub fn compact_evidence<'f>(
+    analyses: &[Analysis],
+    f: &'f Finding,
+) -> (
+    Vec<&'f crate::rules::Evidence>,
+    Vec<&'f crate::rules::Evidence>,
+) {
+    let others: Vec<&crate::rules::Evidence> = f.evidence.iter().filter(|e| !e.primary).collect();
+    if others.len() <= 1 || f.evidence.iter().all(|e| !e.primary) {
+        return (f.evidence.iter().collect(), Vec::new());
+    }
+    let says = |e: &crate::rules::Evidence| {
+        let a = &analyses[e.story];
+        match e.claim {
+            Some(k) => super::interval_text(&a.claims[k].quantity),
+            None => a.story.slice(e.span.clone()).to_lowercase(),
+        }
+    };
+    let keys: Vec<String> = others.iter().map(|e| says(e)).collect();
+    let mut best = 0;
+    let mut best_n = 0;
+    for (i, k) in keys.iter().enumerate() {
+        let n = keys.iter().filter(|x| *x == k).count();
+        if n > best_n {
+            (best, best_n) = (i, n);
+        }
+    }
+    let counterpart = others[best];
+    let (shown, rest): (Vec<_>, Vec<_>) = f
+        .evidence
+        .iter()
+        .partition(|e| e.primary || std::ptr::eq(*e, counterpart));
+    (shown, rest)
+}
+
+/// "and 3 more: Harbour Herald, River Gazette, Wire Service" for the
+/// evidence a report leaves out; the outlets are made safe by `safe`.
+pub(crate) fn more_note(
+    analyses: &[Analysis],
+    rest: &[&crate::rules::Evidence],
+    safe: impl Fn(&str) -> String,
+) -> Option<String> {
+    const NAMED: usize = 6;
+    if rest.is_empty() {
+        return None;
+    }
+    let mut outlets: Vec<&str> = rest
+        .iter()
+        .map(|e| analyses[e.story].story.outlet.as_str())
+        .collect();
+    outlets.dedup();
+    let mut names: Vec<String> = outlets.iter().take(NAMED).map(|o| safe(o)).collect();
+    if outlets.len() > NAMED {
+        names.push(format!("{} others", outlets.len() - NAMED));
+    }
+    Some(format!(
+        "and {} more: {} (--verbose shows them)",
+        rest.len(),
+        names.join(", ")
+    ))
 }
 
 #[derive(Debug, Serialize)]
@@ -532,8 +721,9 @@ fn human_windowed(
         // each evidence's line, shifted so the column is the file's own
         // (HTML markup and JSON escapes are not in the story text); a long
         // one is a window around the figure (see `snippet`)
-        let mut shown = Vec::with_capacity(f.evidence.len());
-        for e in &f.evidence {
+        let (evidence, rest) = r.evidence(f);
+        let mut shown = Vec::with_capacity(evidence.len());
+        for e in evidence {
             let a = &r.analyses[e.story];
             let pos = a.story.position(e.span.start);
             let (from, line) = a.story.line_at(e.span.start);
@@ -553,11 +743,14 @@ fn human_windowed(
             );
             shown.push((e, pos, line, label));
         }
+        let why = super::explain::explain(f, r.rules);
         let notes = [
-            f.diff.as_ref().map(|d| format!("why: {}", term(&d.why()))),
+            Some(format!("why: {}", term(&why.what))),
+            Some(term(&why.level).into_owned()),
             f.diff
                 .as_ref()
                 .map(|d| format!("words: {}", render_diff(&d.parts, color))),
+            more_note(r.analyses, &rest, |o| term(o).into_owned()),
             Some(format!("event: {}", term(&f.event))),
         ];
         // a window's header column is put right after rendering: every
@@ -664,14 +857,26 @@ pub fn interval(c: &crate::extract::frame::Claim) -> String {
     super::interval_text(&c.quantity)
 }
 
-/// Per event: each measure and what each outlet says about it.
+/// Per event: each measure and what each outlet says about it, in
+/// aligned columns; by default only the measures on which outlets
+/// disagree.
 fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
     let (bold, dim, red, green, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[0m")
     } else {
         ("", "", "", "", "")
     };
+    let which = r.tables.unwrap_or(Tables::Disagreements);
+    let mut quiet = 0;
     for g in r.events {
+        if which == Tables::None {
+            break;
+        }
+        let measures: Vec<&crate::rules::Measure> = measures_shown(g, which).collect();
+        if measures.is_empty() && which == Tables::Disagreements {
+            quiet += 1;
+            continue;
+        }
         let outlets: Vec<std::borrow::Cow<'_, str>> = g
             .stories
             .iter()
@@ -687,7 +892,16 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
         if let Some(why) = &g.reason {
             writeln!(w, "  {dim}grouped: {}{reset}", term(why))?;
         }
-        for m in &g.measures {
+        // the widest outlet of the event's tables, up to a point
+        let width = measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|(s, _)| term(&r.analyses[*s].story.outlet).chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(32);
+        let mark_width = Mark::OnlyOne.text().chars().count();
+        for m in measures {
             writeln!(
                 w,
                 "  {bold}{}{reset} {dim}[{}]{reset}",
@@ -706,24 +920,40 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
                             .as_deref()
                             .map(|x| format!(", {}", term(x)))
                             .unwrap_or_default();
-                        format!("\u{201c}{text}\u{201d} {dim}{}{src}{reset}", interval(c))
+                        let apart = not_compared(c)
+                            .map(|why| format!(", not compared: {why}"))
+                            .unwrap_or_default();
+                        format!(
+                            "\u{201c}{text}\u{201d} {dim}{}{src}{apart}{reset}",
+                            interval(c)
+                        )
                     })
                     .collect();
-                let bad = ks.iter().any(|&k| m.conflicting.contains(&(*s, k)));
-                let mark = if bad {
-                    format!("{red}✗ differs{reset}")
-                } else {
-                    format!("{green}✓ agrees{reset}")
+                let m = mark(r.analyses, m, *s, ks);
+                let colour = match m {
+                    Mark::Differs => red,
+                    Mark::Agrees => green,
+                    Mark::OnlyOne | Mark::NotCompared => dim,
                 };
+                let outlet = term(&a.story.outlet);
+                let pad = width.saturating_sub(outlet.chars().count());
                 writeln!(
                     w,
-                    "    {mark}  {:<18} {}",
-                    term(&a.story.outlet),
+                    "    {colour}{:<mark_width$}{reset}  {outlet}{:pad$}  {}",
+                    m.text(),
+                    "",
                     parts.join("; ")
                 )?;
             }
         }
         writeln!(w)?;
+    }
+    if quiet > 0 {
+        writeln!(
+            w,
+            "{dim}{quiet} event{} with no disagreement in its tables (--tables all shows them){reset}\n",
+            if quiet == 1 { "" } else { "s" }
+        )?;
     }
     Ok(())
 }
@@ -787,6 +1017,9 @@ mod tests {
             min_level: Severity::Info,
             rules: &rules,
             fail_on: None,
+            verbose: false,
+            tables: Some(Tables::All),
+            run_at: None,
         };
         longs.map(|long| {
             let mut out = Vec::new();

@@ -242,7 +242,8 @@ struct Case {
 /// some on `<testsuite>` that JUnit crates do not write.
 pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
-    let mut suites: Vec<(String, String, Vec<Case>)> = Vec::new();
+    // (name, timestamp, system-out, cases)
+    let mut suites: Vec<(String, String, String, Vec<Case>)> = Vec::new();
     // inputs
     // in the order of the JSON report's stories
     let mut stories: Vec<(super::StoryKey<'_>, Option<&crate::story::Rejected>)> = r
@@ -276,7 +277,8 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         });
     }
     let newest = r.analyses.iter().filter_map(|a| a.story.published).max();
-    suites.push(("inputs".to_string(), stamp(newest), cases));
+    let stamp = |newest| r.run_at.clone().unwrap_or_else(|| stamp(newest));
+    suites.push(("inputs".to_string(), stamp(newest), String::new(), cases));
     for g in r.events {
         let mut cases = Vec::new();
         for rule in r.rules {
@@ -329,11 +331,35 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             .iter()
             .filter_map(|&s| r.analyses[s].story.published)
             .max();
-        suites.push((format!("event {}", g.event), stamp(newest), cases));
+        // what does not fail the run is still seen: the suite's output
+        let mut out = String::new();
+        for f in r
+            .shown()
+            .filter(|f| f.event == g.event && f.severity < fail_on)
+        {
+            out.push_str(&format!(
+                "{} [{}] {}\n",
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            ));
+            for e in &f.evidence {
+                let a = &r.analyses[e.story];
+                let p = a.story.position(e.span.start);
+                out.push_str(&format!(
+                    "  {}:{}:{} {}\n",
+                    a.story.path,
+                    p.line,
+                    p.column,
+                    evidence_text(r, e)
+                ));
+            }
+        }
+        suites.push((format!("event {}", g.event), stamp(newest), out, cases));
     }
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(w, "<testsuites>")?;
-    for (id, (name, timestamp, cases)) in suites.iter().enumerate() {
+    for (id, (name, timestamp, out, cases)) in suites.iter().enumerate() {
         let failures = cases
             .iter()
             .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "failure"))
@@ -375,7 +401,7 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 }
             }
         }
-        writeln!(w, "    <system-out></system-out>")?;
+        writeln!(w, "    <system-out>{}</system-out>", xml(out))?;
         writeln!(w, "    <system-err></system-err>")?;
         writeln!(w, "  </testsuite>")?;
     }
@@ -505,9 +531,12 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         if let Some(why) = &g.reason {
             writeln!(w, "Grouped: {}\n", md(why))?;
         }
-        if !g.measures.is_empty() {
+        let which = r.tables.unwrap_or(super::check::Tables::All);
+        let measures: Vec<&crate::rules::Measure> =
+            super::check::measures_shown(g, which).collect();
+        if !measures.is_empty() {
             writeln!(w, "| measure | outlet | says | |\n|---|---|---|---|")?;
-            for m in &g.measures {
+            for m in measures {
                 for (s, ks) in &m.cells {
                     let a = &r.analyses[*s];
                     let says: Vec<String> = ks
@@ -519,14 +548,13 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                             )
                         })
                         .collect();
-                    let bad = ks.iter().any(|&k| m.conflicting.contains(&(*s, k)));
                     writeln!(
                         w,
                         "| {} | {} | {} | {} |",
                         md(&super::measure_name(&m.title)),
                         md(&a.story.outlet),
                         says.join("; "),
-                        if bad { "✗ differs" } else { "✓ agrees" }
+                        super::check::mark(r.analyses, m, *s, ks).text()
                     )?;
                 }
             }
@@ -545,7 +573,8 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                 code(&f.rule),
                 md(&f.title)
             )?;
-            for e in &f.evidence {
+            let (shown, rest) = r.evidence(f);
+            for e in shown {
                 let a = &r.analyses[e.story];
                 let p = a.story.position(e.span.start);
                 writeln!(
@@ -555,8 +584,12 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     md(&evidence_text(r, e))
                 )?;
             }
+            if let Some(more) = super::check::more_note(r.analyses, &rest, md) {
+                writeln!(w, "  - {more}")?;
+            }
+            let why = super::explain::explain(f, r.rules);
+            writeln!(w, "  - why: {} — {}", md(&why.what), md(&why.level))?;
             if let Some(d) = &f.diff {
-                writeln!(w, "  - why: {}", md(&d.why()))?;
                 writeln!(w, "  - words: {}", markdown_diff(&d.parts))?;
             }
         }

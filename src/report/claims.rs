@@ -67,7 +67,9 @@ pub struct ClaimOut {
     pub column: usize,
     pub quantity: QuantityOut,
     pub counted: Option<String>,
-    pub event: Option<String>,
+    /// What happened (`killed`): named apart from the story's event since
+    /// version 2 of the contract.
+    pub happened: Option<String>,
     pub scope: Option<String>,
     /// Which incident of the event: `{place, time, kind}`, each part null
     /// when the sentence does not say.
@@ -102,7 +104,7 @@ impl ClaimOut {
             column: pos.column,
             quantity: QuantityOut::new(&c.quantity, &story.text[c.value_span.clone()]),
             counted: c.counted.clone(),
-            event: c.event.clone(),
+            happened: c.event.clone(),
             scope: c.scope.clone(),
             incident: IncidentOut {
                 place: c.scope.clone(),
@@ -167,7 +169,7 @@ pub struct DanglingOut {
     pub column: usize,
     pub qualifier: &'static str,
     pub counted: Option<String>,
-    pub event: Option<String>,
+    pub happened: Option<String>,
 }
 
 impl DanglingOut {
@@ -180,7 +182,7 @@ impl DanglingOut {
             column: pos.column,
             qualifier: d.qualifier.as_str(),
             counted: d.counted.clone(),
-            event: d.event.clone(),
+            happened: d.event.clone(),
         }
     }
 }
@@ -343,7 +345,7 @@ fn human(w: &mut dyn Write, stories: &[StoryOut], color: bool) -> io::Result<()>
             let mut frame = Vec::new();
             for (k, v) in [
                 ("counted", &c.counted),
-                ("event", &c.event),
+                ("happened", &c.happened),
                 ("scope", &c.scope),
                 ("source", &c.source),
                 ("as of", &c.as_of),

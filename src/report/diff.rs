@@ -57,14 +57,63 @@ fn header(a: &Analysis, safe: fn(&str) -> String) -> String {
     format!("{} — {}{published}", safe(&s.outlet), safe(&s.path))
 }
 
+/// A figure no rule measures, by what it is: `person killed`, `house
+/// damaged`, `duration:year`.
+fn label(c: &Claim) -> String {
+    let what = match (&c.counted, &c.event) {
+        (Some(n), Some(e)) => format!("{n} {e}"),
+        (Some(n), None) => n.clone(),
+        (None, Some(e)) => e.clone(),
+        (None, None) => String::new(),
+    };
+    let unit = c.quantity.unit.to_string();
+    match (what.is_empty(), unit.as_str()) {
+        (true, _) => unit,
+        (false, "count") => what,
+        (false, _) => format!("{what} ({unit})"),
+    }
+}
+
+/// The figures of both stories that no rule measures, side by side by
+/// what they are ([`label`]): (label, claims of A, claims of B). Years,
+/// ordinals and labels are not figures of anything and stay out.
+pub(crate) fn other_figures(
+    analyses: &[Analysis],
+    r: &PairReport,
+) -> Vec<(String, Vec<usize>, Vec<usize>)> {
+    use crate::extract::quantity::Unit;
+    let mut rows: std::collections::BTreeMap<String, (Vec<usize>, Vec<usize>)> =
+        std::collections::BTreeMap::new();
+    for (side, a) in analyses.iter().take(2).enumerate() {
+        let measured: Vec<usize> = r
+            .figures
+            .iter()
+            .flat_map(|row| if side == 0 { &row.a } else { &row.b })
+            .copied()
+            .collect();
+        for (k, c) in a.claims.iter().enumerate() {
+            if measured.contains(&k)
+                || matches!(c.quantity.unit, Unit::Year | Unit::Ordinal | Unit::Label)
+            {
+                continue;
+            }
+            let row = rows.entry(label(c)).or_default();
+            if side == 0 { &mut row.0 } else { &mut row.1 }.push(k);
+        }
+    }
+    rows.into_iter().map(|(l, (a, b))| (l, a, b)).collect()
+}
+
 /// Write the comparison of two stories.
 pub fn write(
     w: &mut dyn Write,
     format: DiffFormat,
     analyses: &[Analysis],
     r: &PairReport,
+    rules: &[crate::rules::Rule],
     color: bool,
 ) -> io::Result<()> {
+    let why = |rule: &str| super::explain::of_rule(&r.findings, rule, rules);
     let (a, b) = (&analyses[0], &analyses[1]);
     let quote = |x: &Analysis, run: &std::ops::Range<usize>| {
         crate::quote::statement_text(&x.story.text, &x.quotes, run).replace('\n', " ")
@@ -77,7 +126,7 @@ pub fn write(
         .collect();
     match format {
         DiffFormat::Html => {
-            w.write_all(super::html::render_pair(analyses, r).as_bytes())?;
+            w.write_all(super::html::render_pair(analyses, r, rules).as_bytes())?;
             return writeln!(w);
         }
         DiffFormat::Human => {
@@ -105,6 +154,26 @@ pub fn write(
                 )?;
                 writeln!(w, "      A {}", cell(a, &row.a, term_text))?;
                 writeln!(w, "      B {}", cell(b, &row.b, term_text))?;
+                if let Some(e) = why(&row.rule) {
+                    writeln!(
+                        w,
+                        "      {dim}why: {}; {}{reset}",
+                        term(&e.what),
+                        term(&e.level)
+                    )?;
+                }
+            }
+            let others = other_figures(analyses, r);
+            if !others.is_empty() {
+                writeln!(
+                    w,
+                    "\n{bold}Other figures{reset} {dim}(no rule measures them: side by side, not compared){reset}"
+                )?;
+                for (what, ka, kb) in &others {
+                    writeln!(w, "  · {bold}{}{reset}", term(what))?;
+                    writeln!(w, "      A {}", cell(a, ka, term_text))?;
+                    writeln!(w, "      B {}", cell(b, kb, term_text))?;
+                }
             }
             writeln!(w, "\n{bold}Quotes{reset}")?;
             if r.quotes.is_empty() {
@@ -135,11 +204,13 @@ pub fn write(
                 writeln!(w, "\n{bold}Each story alone{reset}")?;
                 for f in &lint {
                     let s = &analyses[f.evidence[0].story];
+                    let e = super::explain::explain(f, rules);
                     writeln!(
                         w,
-                        "  {} {} ({})",
+                        "  {} {}: {} ({})",
                         f.severity.as_str(),
-                        term(&f.message),
+                        term(&f.title),
+                        term(&e.what),
                         term(&s.story.outlet)
                     )?;
                 }
@@ -159,7 +230,10 @@ pub fn write(
                 let (mark, word) = status(row.status);
                 let sev = row
                     .severity
-                    .map(|s| format!(" ({})", s.as_str()))
+                    .map(|s| {
+                        let what = why(&row.rule).map(|e| format!(": {}", md(&e.what)));
+                        format!(" ({}{})", s.as_str(), what.unwrap_or_default())
+                    })
                     .unwrap_or_default();
                 writeln!(
                     w,
@@ -168,6 +242,21 @@ pub fn write(
                     cell(a, &row.a, md),
                     cell(b, &row.b, md)
                 )?;
+            }
+            let others = other_figures(analyses, r);
+            if !others.is_empty() {
+                writeln!(w, "\n## Other figures\n")?;
+                writeln!(w, "No rule measures these: side by side, not compared.\n")?;
+                writeln!(w, "| what | A | B |\n|---|---|---|")?;
+                for (what, ka, kb) in &others {
+                    writeln!(
+                        w,
+                        "| {} | {} | {} |",
+                        md(what),
+                        cell(a, ka, md),
+                        cell(b, kb, md)
+                    )?;
+                }
             }
             writeln!(w, "\n## Quotes\n")?;
             for q in &r.quotes {
@@ -189,7 +278,15 @@ pub fn write(
             if !lint.is_empty() {
                 writeln!(w, "\n## Each story alone\n")?;
                 for f in &lint {
-                    writeln!(w, "- {}: {}", f.severity.as_str(), md(&f.message))?;
+                    let e = super::explain::explain(f, rules);
+                    writeln!(
+                        w,
+                        "- {}: {}: {} ({})",
+                        f.severity.as_str(),
+                        md(&f.title),
+                        md(&e.what),
+                        md(&e.level)
+                    )?;
                 }
             }
         }

@@ -29,6 +29,7 @@ th { background: #f3f3f3; }
 .sev.error { color: var(--err); } .sev.warning { color: var(--warn); } .sev.info { color: var(--info); }
 .differs { background: #fde8e8; } .differs .mark { color: var(--err); font-weight: 700; }
 .agrees .mark { color: var(--ok); font-weight: 700; }
+.alone .mark { color: var(--muted, #555); }
 .finding { border-left: 4px solid var(--line); padding: .3rem .8rem; margin: .8rem 0; }
 .finding.error { border-color: var(--err); } .finding.warning { border-color: var(--warn); } .finding.info { border-color: var(--info); }
 blockquote { margin: .3rem 0; padding: .3rem .6rem; background: #f7f7f7; border-left: 3px solid var(--line); }
@@ -48,6 +49,13 @@ input.show { position: absolute; opacity: 0; width: 1px; height: 1px; }
 nav ul { padding-left: 1.2rem; }
 @media (max-width: 40rem) { .quotes { grid-template-columns: 1fr; } body { font-size: 15px; } }
 .visually { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+figure.chart { margin: .6rem 0 1.2rem; max-width: 44rem; } figure.chart svg { width: 100%; height: auto; display: block; }
+.chart .axis { stroke: var(--fg); } .chart .grid { stroke: var(--line); stroke-dasharray: 3 3; }
+.chart text { font-size: 11px; fill: var(--fg); } .chart .tick { fill: var(--muted); }
+.chart .bar { stroke-width: 3; stroke-linecap: round; }
+.chart .differs .bar { stroke: var(--err); } .chart .differs rect, .chart .differs polygon { fill: var(--err); }
+.chart .agrees .bar { stroke: var(--ok); } .chart .agrees circle, .chart .agrees polygon { fill: var(--ok); }
+.chart .alone .bar { stroke: var(--muted); } .chart .alone circle { fill: #fff; stroke: var(--muted); stroke-width: 1.5; } .chart .alone polygon { fill: var(--muted); }
 @media print { .filter, nav { display: none; } .finding { break-inside: avoid; } a { color: inherit; } }
 "#;
 
@@ -135,24 +143,48 @@ fn fnv1a(s: &str) -> u32 {
 }
 
 fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
+    let (shown, rest) = r.evidence(f);
+    finding_of(r.analyses, r.rules, f, &shown, &rest)
+}
+
+fn evidence(analyses: &[Analysis], e: &crate::rules::Evidence) -> Markup {
+    let a = &analyses[e.story];
+    let p = a.story.position(e.span.start);
+    let src = e.claim.and_then(|k| a.claims[k].source.clone());
+    html! {
+        p {
+            strong { (a.story.outlet) }
+            @if let Some(s) = src { " (" (s) ")" }
+            @if e.primary { " — " em { "the odd one out" } }
+            br;
+            span class="muted" { (a.story.path) ":" (p.line) ":" (p.column) }
+        }
+        blockquote { (sentence_with_mark(a, &e.span)) }
+    }
+}
+
+/// A finding: the evidence `shown`, then the `rest` folded away (a
+/// `details` element: it opens with scripts off).
+fn finding_of(
+    analyses: &[Analysis],
+    rules: &[crate::rules::Rule],
+    f: &Finding,
+    shown: &[&crate::rules::Evidence],
+    rest: &[&crate::rules::Evidence],
+) -> Markup {
     html! {
         section class={ "finding " (sev_class(f.severity)) } {
             h4 { span class={ "sev " (sev_class(f.severity)) } { (f.severity.as_str()) } " " (f.title) " " span class="muted" { "[" (f.rule) "]" } }
-            @for e in &f.evidence {
-                @let a = &r.analyses[e.story];
-                @let p = a.story.position(e.span.start);
-                @let src = e.claim.and_then(|k| a.claims[k].source.clone());
-                p {
-                    strong { (a.story.outlet) }
-                    @if let Some(s) = src { " (" (s) ")" }
-                    @if e.primary { " — " em { "the odd one out" } }
-                    br;
-                    span class="muted" { (a.story.path) ":" (p.line) ":" (p.column) }
+            @for e in shown { (evidence(analyses, e)) }
+            @if !rest.is_empty() {
+                details class="more" {
+                    summary { "and " (rest.len()) " more" }
+                    @for e in rest { (evidence(analyses, e)) }
                 }
-                blockquote { (sentence_with_mark(a, &e.span)) }
             }
+            @let why = super::explain::explain(f, rules);
+            p class="why" { strong { "Why: " } (why.what) br; span class="level" { (why.level) } }
             @if let Some(d) = &f.diff {
-                p class="why" { strong { "Why: " } (d.why()) }
                 (word_diff(&d.parts))
             }
         }
@@ -215,14 +247,15 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                     }
                                 } }
                             } }
-                            @if !g.measures.is_empty() {
+                            @let measures: Vec<&crate::rules::Measure> = super::check::measures_shown(g, r.tables.unwrap_or(super::check::Tables::All)).collect();
+                            @if !measures.is_empty() {
                                 h3 { "Figures and dates" }
                                 div class="table-wrap" { table {
                                     thead { tr {
                                         th scope="col" { "Measure" }
                                         @for &s in &g.stories { th scope="col" { (r.analyses[s].story.outlet) } }
                                     } }
-                                    tbody { @for m in &g.measures {
+                                    tbody { @for m in measures {
                                         tr {
                                             th scope="row" { (super::measure_name(&m.title)) }
                                             @for &s in &g.stories {
@@ -231,17 +264,21 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                                 @match cell {
                                                     None => { td class="muted" { "—" } }
                                                     Some((_, ks)) => {
-                                                        @let bad = ks.iter().any(|&k| m.conflicting.contains(&(s, k)));
+                                                        @let mark = super::check::mark(r.analyses, m, s, ks);
+                                                        @let bad = mark == super::check::Mark::Differs;
                                                         @let why = if bad {
                                                             r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
                                                                 .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
                                                         } else { String::new() };
-                                                        td class=(if bad { "differs" } else { "agrees" }) {
-                                                            span class="mark" { (if bad { "✗ differs" } else { "✓ agrees" }) } span class="muted" { (why) }
+                                                        td class=(mark.class()) {
+                                                            span class="mark" { (mark.text()) } span class="muted" { (why) }
                                                             @for &k in ks {
                                                                 @let c = &a.claims[k];
                                                                 br; "\u{201c}" (a.story.slice(c.surface())) "\u{201d} "
-                                                                span class="muted" { (interval(c)) @if let Some(src) = &c.source { ", " (src) } }
+                                                                span class="muted" {
+                                                                    (interval(c)) @if let Some(src) = &c.source { ", " (src) }
+                                                                    @if let Some(apart) = super::check::not_compared(c) { ", not compared: " (apart) }
+                                                                }
                                                             }
                                                         }
                                                     }
@@ -250,6 +287,11 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                         }
                                     } }
                                 } }
+                            }
+                            @let charts: Vec<Markup> = g.measures.iter().filter_map(|m| super::chart::measure(r.analyses, m)).collect();
+                            @if !charts.is_empty() {
+                                h3 { "Figures over time" }
+                                @for c in charts { (c) }
                             }
                             h3 { "Findings" }
                             @let fs: Vec<&&Finding> = shown.iter().filter(|f| f.event == g.event).collect();
@@ -264,7 +306,11 @@ pub fn render(r: &CheckReport<'_>) -> String {
 }
 
 /// The `crosscheck diff` page: two stories side by side.
-pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) -> String {
+pub fn render_pair(
+    analyses: &[Analysis],
+    r: &crate::rules::pair::PairReport,
+    rules: &[crate::rules::Rule],
+) -> String {
     use crate::rules::pair::RowStatus;
     let (a, b) = (&analyses[0], &analyses[1]);
     let cell = |x: &Analysis, ks: &[usize]| {
@@ -312,10 +358,27 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                             th scope="row" { (super::measure_name(&row.title)) }
                             td { (cell(a, &row.a)) }
                             td { (cell(b, &row.b)) }
-                            td { span class="mark" { (word) } @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } } }
+                            td {
+                                span class="mark" { (word) }
+                                @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } }
+                                @if let Some(e) = super::explain::of_rule(&r.findings, &row.rule, rules) {
+                                    br; span class="why" { (e.what) } br; span class="muted level" { (e.level) }
+                                }
+                            }
                         }
                     } }
                 } }
+                @let others = super::diff::other_figures(analyses, r);
+                @if !others.is_empty() {
+                    h2 { "Other figures" }
+                    p class="muted" { "No rule measures these: side by side, not compared." }
+                    div class="table-wrap" { table {
+                        thead { tr { th scope="col" { "What" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } } }
+                        tbody { @for (what, ka, kb) in &others {
+                            tr { th scope="row" { (what) } td { (cell(a, ka)) } td { (cell(b, kb)) } }
+                        } }
+                    } }
+                }
                 h2 { "Quotations" }
                 @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
                 @for q in &r.quotes {
@@ -332,6 +395,14 @@ pub fn render_pair(analyses: &[Analysis], r: &crate::rules::pair::PairReport) ->
                             blockquote { strong { "B " } (crate::quote::statement_text(&b.story.text, &b.quotes, &q.b)) }
                         }
                         @if !q.diff.classes.is_empty() { (word_diff(&q.diff.parts)) }
+                    }
+                }
+                @let lint: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == crate::rules::Kind::Lint).collect();
+                @if !lint.is_empty() {
+                    h2 { "Each story alone" }
+                    @for f in lint {
+                        @let all: Vec<&crate::rules::Evidence> = f.evidence.iter().collect();
+                        (finding_of(analyses, rules, f, &all, &[]))
                     }
                 }
             } }

@@ -1,16 +1,20 @@
 //! Report: turns analyses into bytes. Every emitter writes to `impl Write`,
 //! so tests capture output as strings.
 
+mod chart;
 pub mod check;
 pub mod ci;
 pub mod claims;
 pub mod diff;
 pub mod escape;
+pub mod explain;
 pub mod html;
 mod snippet;
 
-/// Version of the JSON contracts (`claims` and, later, `check`).
-pub const JSON_VERSION: u32 = 1;
+/// Version of the JSON contracts (`claims` and `check`). 2: a claim's
+/// (and a dangling quantifier's) "what happened" is `happened`, no longer
+/// `event`, which is the story's event alone.
+pub const JSON_VERSION: u32 = 2;
 
 use crate::extract::quantity::Quantity;
 use crate::story::Rejected;
@@ -48,6 +52,16 @@ pub(crate) fn clean(x: f64) -> f64 {
         return x;
     }
     (x * 1e6).round() / 1e6
+}
+
+/// A number for people: `10`, `2.5`, without binary noise.
+pub fn interval_number(x: f64) -> String {
+    let x = clean(x);
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
 }
 
 /// A figure's meaning in short notation, for people: `53`, `[35, ∞)`,

@@ -98,6 +98,25 @@ pub fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
     out
 }
 
+/// The ignores (front matter or body comment) that name no rule in
+/// `known`: (story index, the id as written, the id it likely means), in
+/// story order then by id.
+pub fn unknown_ignores(
+    analyses: &[Analysis],
+    known: &[&str],
+) -> Vec<(usize, String, Option<String>)> {
+    let mut out = Vec::new();
+    for (k, a) in analyses.iter().enumerate() {
+        for id in ignored_rules(a) {
+            if !known.contains(&id.as_str()) {
+                let meant = crate::story::did_you_mean(&id, known).map(str::to_string);
+                out.push((k, id, meant));
+            }
+        }
+    }
+    out
+}
+
 /// What suppression removed, and which ignores removed nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Suppressed {
@@ -105,6 +124,9 @@ pub struct Suppressed {
     pub by_ignore: usize,
     /// (story index, rule) pairs of ignores that matched no finding.
     pub unused_ignores: Vec<(usize, String)>,
+    /// Baseline entries (fingerprint, what it was) that matched no finding:
+    /// fixed since, or changed into a new finding.
+    pub stale: Vec<(String, String)>,
 }
 
 /// Drop findings that a story ignores or that the baseline accepts.
@@ -121,6 +143,7 @@ pub fn apply(
         .filter(|(_, set)| !set.is_empty())
         .collect();
     let mut used: BTreeSet<(usize, String)> = BTreeSet::new();
+    let mut matched: BTreeSet<String> = BTreeSet::new();
     let mut kept = Vec::new();
     let mut s = Suppressed::default();
     for f in findings {
@@ -135,9 +158,13 @@ pub fn apply(
             s.by_ignore += 1;
             continue;
         }
-        if baseline.is_some_and(|b| b.accepted.contains_key(&fingerprint(analyses, &f))) {
-            s.by_baseline += 1;
-            continue;
+        if let Some(b) = baseline {
+            let key = fingerprint(analyses, &f);
+            if b.accepted.contains_key(&key) {
+                matched.insert(key);
+                s.by_baseline += 1;
+                continue;
+            }
         }
         kept.push(f);
     }
@@ -147,6 +174,14 @@ pub fn apply(
                 s.unused_ignores.push((st, rule.clone()));
             }
         }
+    }
+    if let Some(b) = baseline {
+        s.stale = b
+            .accepted
+            .iter()
+            .filter(|(k, _)| !matched.contains(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
     }
     (kept, s)
 }

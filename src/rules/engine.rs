@@ -181,8 +181,21 @@ pub fn plan(
             }
         }
         _ => {
+            // a story with no event (a .txt) goes with its folder's
+            // stories when they agree on one
+            let inherited: BTreeMap<usize, String> = if by == GroupBy::Event {
+                crate::story::folder_events(stories.iter().map(|s| (s.path, s.event)))
+                    .into_iter()
+                    .collect()
+            } else {
+                BTreeMap::new()
+            };
             for (i, s) in stories.iter().enumerate() {
-                add(i, event_key(s, by), None);
+                let key = match inherited.get(&i) {
+                    Some(e) => e.clone(),
+                    None => event_key(s, by),
+                };
+                add(i, key, None);
             }
         }
     }

@@ -40,6 +40,24 @@ pub enum RuleError {
     Io { path: String, message: String },
 }
 
+impl RuleError {
+    /// The file, line and column it names (an unreadable path: line 0).
+    pub fn position(&self) -> (&str, usize, usize) {
+        match self {
+            RuleError::Yaml {
+                file, line, column, ..
+            }
+            | RuleError::Invalid {
+                file, line, column, ..
+            }
+            | RuleError::Duplicate {
+                file, line, column, ..
+            } => (file, *line, *column),
+            RuleError::Io { path, .. } => (path, 0, 0),
+        }
+    }
+}
+
 /// Where each rule item of a file starts: 1-based lines.
 fn item_lines(src: &str) -> Vec<usize> {
     let mut in_rules = false;
@@ -82,6 +100,12 @@ fn locate_key(src: &str, from: usize, to: usize, key: &str) -> Option<(usize, us
         if t.starts_with(&format!("{key}:")) {
             let col = line.len() - t.len() + 1;
             return Some((k + 1, col));
+        }
+        // in a flow mapping: `compare: { tolerance: lots }`
+        for (i, _) in line.match_indices(&format!("{key}:")) {
+            if line[..i].trim_end().ends_with(['{', ',']) {
+                return Some((k + 1, line[..i].chars().count() + 1));
+            }
         }
     }
     None
@@ -316,6 +340,18 @@ fn yaml_error(file: &str, line_offset: usize, e: &serde_yaml::Error) -> RuleErro
 
 /// Load the rules of one file's text. `file` names it in errors.
 pub fn load_str(file: &str, src: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
+    let (rules, errors) = load_str_partial(file, src);
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The valid rules of one file's text and every problem of the others:
+/// so that a valid rule's id still clashes with another's when its file
+/// has a broken rule too.
+pub fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
     // the file as a whole: syntax, and nothing but `rules` at the top
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -323,7 +359,10 @@ pub fn load_str(file: &str, src: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
         #[allow(dead_code)]
         rules: Vec<serde_yaml::Value>,
     }
-    let shape: Shape = serde_yaml::from_str(src).map_err(|e| vec![yaml_error(file, 0, &e)])?;
+    let shape: Shape = match serde_yaml::from_str(src) {
+        Ok(s) => s,
+        Err(e) => return (Vec::new(), vec![yaml_error(file, 0, &e)]),
+    };
     let starts = item_lines(src);
     let mut errors = Vec::new();
     let mut rules = Vec::new();
@@ -357,11 +396,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
             Err(e) => errors.push(yaml_error(file, 0, &e)),
         }
     }
-    if errors.is_empty() {
-        Ok(rules)
-    } else {
-        Err(errors)
-    }
+    (rules, errors)
 }
 
 /// The rule files of a directory (`*.yaml`, `*.yml`), in sorted order.
@@ -385,27 +420,37 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
 
 /// Load every rule file of a directory (or one file).
 pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, Vec<RuleError>> {
-    let files = rule_files(dir).map_err(|e| vec![e])?;
+    let (rules, errors) = load_dir_partial(dir);
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Every valid rule of a directory (or one file), and every problem.
+pub fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
+    let files = match rule_files(dir) {
+        Ok(f) => f,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     for f in files {
         let shown = f.display().to_string();
         match std::fs::read_to_string(&f) {
-            Ok(src) => match load_str(&shown, &src) {
-                Ok(r) => rules.extend(r),
-                Err(e) => errors.extend(e),
-            },
+            Ok(src) => {
+                let (r, e) = load_str_partial(&shown, &src);
+                rules.extend(r);
+                errors.extend(e);
+            }
             Err(e) => errors.push(RuleError::Io {
                 path: shown,
                 message: e.to_string(),
             }),
         }
     }
-    if errors.is_empty() {
-        Ok(rules)
-    } else {
-        Err(errors)
-    }
+    (rules, errors)
 }
 
 /// The default rules, compiled into the binary.

@@ -28,7 +28,8 @@ pub enum Kind {
     /// One story on its own: dangling quantifiers, weekdays that do not match
     /// their date, shares adding up to more than 100 %.
     Lint,
-    /// The same quotation worded differently.
+    /// The same remark quoted differently between outlets: a negation or a
+    /// number changed, words replaced, the words given to another speaker.
     Quote,
     /// The same person given different ages or spellings.
     Person,
@@ -40,8 +41,11 @@ pub enum Kind {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
+    /// Worth a look; never fails a run unless `--fail-on info`.
     Info,
+    /// Probably a discrepancy.
     Warning,
+    /// A discrepancy an editor must fix (`--fail-on error`, the default).
     Error,
 }
 
@@ -103,7 +107,9 @@ pub struct MatchDef {
     /// Counted nouns or events that exclude a claim.
     #[serde(default)]
     pub unless: Vec<String>,
-    /// The unit: `count`, `percent`, `money` (any currency) or `money:EUR`, `date`, ...
+    /// The unit: `count`, `percent`, `percentage-point`, `money` (any
+    /// currency) or `money:EUR`, `date`, `duration:year`, `age`, `year`,
+    /// `ordinal`, `measure:metre`. Empty: any (a date rule: `date`).
     #[serde(default)]
     pub unit: Option<String>,
 }

@@ -11,8 +11,12 @@
 //! ---
 //! ```
 //!
-//! Unknown keys are kept out of the way (newsroom CMSs add many); wrong
-//! types and broken YAML reject the story with the file's line and column.
+//! Unknown keys are kept out of the way (newsroom CMSs add many), except
+//! one that looks like a slip for a key crosscheck reads (`evnt:`,
+//! `outlett:`), which rejects the story with a "did you mean": a misspelt
+//! `event` would group the story with the wrong ones without a word. Wrong
+//! types and broken YAML reject the story with the file's line and column
+//! where the problem starts (an unclosed quote at its opening).
 //!
 //! Most front matter is a flat list of `key: plain text`. That is read
 //! directly ([`flat`]); anything else (quotes, lists, comments, numbers,
@@ -72,6 +76,7 @@ pub(super) fn parse(
         Some(meta) => meta,
         None => yaml_meta(shown, yaml, yaml_line)?,
     };
+    misspelt_keys(shown, yaml, yaml_line)?;
     if let Some(p) = meta.published.as_deref() {
         if super::parse_published(p).is_none() {
             let (line, column) = value_position(yaml, yaml_line, "published");
@@ -84,6 +89,92 @@ pub(super) fn parse(
         Anchor::verbatim(yaml_line + k, column + usize::from(quoted))
     });
     Ok((meta, title_anchor))
+}
+
+/// The keys crosscheck reads.
+pub const KEYS: [&str; 7] = [
+    "id",
+    "outlet",
+    "title",
+    "published",
+    "url",
+    "event",
+    "crosscheck-ignore",
+];
+
+/// Edit distance with transpositions (optimal string alignment), in
+/// characters: `evnt`/`event` 1, `outlett`/`outlet` 1, `pubilshed` 1.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The known word `word` is most likely a slip for, if any: another case
+/// or separator (`Event`, `crosscheck_ignore`), or one edit away (two for
+/// words of seven letters or more), and not a word of its own that starts
+/// like it and is two letters shorter or longer (`publish`, a CMS's field).
+pub fn did_you_mean<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    let norm = |w: &str| w.to_lowercase().replace('_', "-");
+    let w = norm(word);
+    known
+        .iter()
+        .map(|k| (edit_distance(&w, k), *k))
+        .filter(|&(d, k)| {
+            let (lw, lk) = (w.chars().count(), k.chars().count());
+            let other_word =
+                (w.starts_with(k) || k.starts_with(w.as_str())) && lw.abs_diff(lk) >= 2;
+            d == 0 || (lk >= 4 && !other_word && d <= if lk >= 7 { 2 } else { 1 })
+        })
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Top-level keys that look like a slip for a key crosscheck reads
+/// (`evnt:`, `outlett:`, `Published:`) reject the story with where the key
+/// stands and what it likely means: a story whose `event` is misspelt
+/// would be grouped with the wrong stories without a word. Other keys
+/// (`author`, `tags`: a CMS adds many) are left alone.
+fn misspelt_keys(shown: &str, yaml: &str, yaml_line: usize) -> Result<(), Rejected> {
+    for (k, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((key, _)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().trim_matches(['"', '\'']);
+        if KEYS.contains(&key) {
+            continue;
+        }
+        if let Some(known) = did_you_mean(key, &KEYS) {
+            return Err(reject(
+                shown,
+                Some(yaml_line + k),
+                Some(1),
+                format!("unknown front matter key `{key}`; did you mean `{known}`?"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The top-level `key: value` line of `key`: its index in `yaml`, the
@@ -212,9 +303,54 @@ fn plain_text(v: &str) -> bool {
     chars_ok && !keyword && (date || !numberish)
 }
 
+/// Where a YAML error starts, when the parser names it: `found unexpected
+/// end of stream at line 5 column 1, while scanning a quoted scalar at
+/// line 2 column 8` is a quote opened on line 2, not a problem at the end.
+/// The 1-based line and column of that start, and the message in words
+/// without positions (`scanning a quoted scalar that starts here is never
+/// closed`).
+pub fn yaml_error_start(message: &str) -> (Option<(usize, usize)>, String) {
+    let plain = |m: &str| m.split(" at line ").next().unwrap_or(m).to_string();
+    let Some((problem, context)) = message.split_once(", while ") else {
+        return (None, plain(message));
+    };
+    let Some((what, at)) = context.split_once(" at line ") else {
+        return (None, plain(message));
+    };
+    let mut nums = at
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| n.parse::<usize>().ok());
+    let (Some(line), Some(column)) = (nums.next(), nums.next()) else {
+        return (None, plain(message));
+    };
+    let what = what
+        .trim_start_matches("scanning ")
+        .trim_start_matches("parsing ")
+        .replace("quoted scalar", "quoted value")
+        .replace("flow sequence", "list [...]")
+        .replace("flow mapping", "mapping {...}")
+        .replace("block mapping", "mapping")
+        .replace("block sequence", "list");
+    let words = if problem.starts_with("found unexpected end of stream") {
+        format!("{what} that starts here is never closed")
+    } else {
+        format!("{} in the {what} that starts here", plain(problem))
+    };
+    (Some((line, column)), words)
+}
+
 /// Front matter read by serde_yaml, with a broken document's position.
 fn yaml_meta(shown: &str, yaml: &str, yaml_line: usize) -> Result<Meta, Rejected> {
     let doc: Value = serde_yaml::from_str(yaml).map_err(|e| {
+        if let (Some((line, column)), words) = yaml_error_start(&e.to_string()) {
+            return reject(
+                shown,
+                Some(yaml_line + line - 1),
+                Some(column),
+                format!("broken front matter: {words}"),
+            );
+        }
         // an error found at the end of input belongs to the last YAML line
         let last = yaml.trim_end().lines().count().max(1);
         let (line, column) = e.location().map_or((yaml_line, 1), |l| {
@@ -339,6 +475,77 @@ fn kind(v: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspelt_keys_are_named_with_what_they_likely_mean() {
+        for (key, meant) in [
+            ("evnt", Some("event")),
+            ("outlett", Some("outlet")),
+            ("Published", Some("published")),
+            ("pubilshed", Some("published")),
+            ("crosscheck_ignore", Some("crosscheck-ignore")),
+            ("tilte", Some("title")),
+            ("ID", Some("id")),
+            ("author", None),
+            ("tags", None),
+            ("publish", None),
+            ("published_at", None),
+            ("ip", None),
+            ("date", None),
+            ("subtitle", None),
+        ] {
+            assert_eq!(did_you_mean(key, &KEYS), meant, "{key}");
+        }
+        let r = parse(
+            "x.md",
+            "id: a
+outlett: A
+",
+            2,
+        )
+        .unwrap_err();
+        assert_eq!((r.line, r.column), (Some(3), Some(1)), "{r}");
+        assert_eq!(
+            r.reason,
+            "unknown front matter key `outlett`; did you mean `outlet`?"
+        );
+        // the same through YAML (a list elsewhere)
+        let r = parse(
+            "x.md",
+            "tags: [a, b]
+evnt: e
+",
+            2,
+        )
+        .unwrap_err();
+        assert_eq!(r.line, Some(3), "{r}");
+        assert!(
+            parse(
+                "x.md",
+                "id: a
+author: B
+tags: [x]
+",
+                2
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_rejected_where_it_opens() {
+        let r = parse(
+            "x.md",
+            "id: b
+title: \"An open quote\noutlet: B\n",
+            2,
+        )
+        .unwrap_err();
+        assert_eq!((r.line, r.column), (Some(3), Some(8)), "{r}");
+        assert!(r.reason.contains("never closed"), "{r}");
+        let r = parse("x.md", "id: [a, b\nx: 1\n", 2).unwrap_err();
+        assert_eq!((r.line, r.column), (Some(2), Some(5)), "{r}");
+    }
 
     #[test]
     fn splits_and_counts_lines() {

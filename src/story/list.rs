@@ -2,7 +2,8 @@
 //!
 //! Folders are walked in sorted order. A walk leaves out what the README
 //! promises and nothing else: hidden files and folders (names starting
-//! with `.`) and what a `.gitignore` inside the walked folder excludes.
+//! with `.`), what a `.gitignore` inside the walked folder excludes, and
+//! a repository's own documents (`README.md`, `LICENSE.txt`).
 //! Not `.ignore` files, not a `.gitignore` above the folder, not
 //! `.git/info/exclude` or the user's global excludes: a batch must check
 //! the same whoever runs it, wherever it sits. What a walk leaves out is
@@ -26,6 +27,9 @@ pub struct Listing {
     pub rejected: Vec<Rejected>,
     /// Sorted by path.
     pub skipped: Vec<Skipped>,
+    /// The arguments that named no story at all: a folder with no story
+    /// file, standard input with no line. In the order given.
+    pub empty: Vec<String>,
 }
 
 /// A file or folder a walk left out.
@@ -42,6 +46,9 @@ pub enum Skip {
     Hidden,
     /// A `.gitignore` (this one) inside the walked folder excludes it.
     GitIgnored(String),
+    /// A repository's own document (`README.md`, `CHANGELOG.md`,
+    /// `LICENSE.txt`): not a story, though it has a story's extension.
+    Document,
 }
 
 impl std::fmt::Display for Skipped {
@@ -49,6 +56,7 @@ impl std::fmt::Display for Skipped {
         match &self.why {
             Skip::Hidden => write!(f, "{} (hidden)", self.path),
             Skip::GitIgnored(by) => write!(f, "{} (ignored by {by})", self.path),
+            Skip::Document => write!(f, "{} (a repository document)", self.path),
         }
     }
 }
@@ -90,11 +98,21 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
     for p in paths {
         if p == "-" {
             read_stdin(stdin, &mut l);
+            if matches!(l.sources.last(), Some(Source::Stdin(buf)) if buf.iter().all(u8::is_ascii_whitespace))
+            {
+                l.empty.push(p.clone());
+            }
             continue;
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => symlinks |= walk(path, &mut l),
+            Ok(m) if m.is_dir() => {
+                let before = (l.sources.len(), l.rejected.len());
+                symlinks |= walk(path, &mut l);
+                if before == (l.sources.len(), l.rejected.len()) {
+                    l.empty.push(p.clone());
+                }
+            }
             Ok(m) if m.is_file() => l.sources.push(Source::File {
                 path: path.to_path_buf(),
                 explicit: true,
@@ -103,6 +121,16 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
             Ok(m) => {
                 l.rejected
                     .push(reject(p, None, None, not_regular(m.file_type())));
+                continue;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_pattern(p) => {
+                // the shell passes on a pattern that matched nothing
+                l.rejected.push(reject(
+                    p,
+                    None,
+                    None,
+                    "no stories found: no file matches this pattern".to_string(),
+                ));
                 continue;
             }
             Err(e) => {
@@ -123,6 +151,69 @@ pub fn list(paths: &[String], stdin: &mut dyn Read) -> Listing {
     l.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     l.skipped.dedup();
     l
+}
+
+/// A repository's own documents, which a folder walk leaves out although
+/// they end in `.md` or `.txt`: `README`, `CHANGELOG`, `CONTRIBUTING`,
+/// `LICENSE`, `CODE_OF_CONDUCT`, `SECURITY`, `AUTHORS`, `NOTICE` (any
+/// case, any extension). Named on the command line, they are read.
+fn is_repository_document(path: &Path) -> bool {
+    const NAMES: [&str; 9] = [
+        "README",
+        "CHANGELOG",
+        "CHANGES",
+        "CONTRIBUTING",
+        "LICENSE",
+        "CODE_OF_CONDUCT",
+        "SECURITY",
+        "AUTHORS",
+        "NOTICE",
+    ];
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n)))
+}
+
+/// Whether a path that does not exist reads as a shell pattern (`*.md`,
+/// `story-?.txt`, `[ab].md`) that matched nothing.
+fn is_pattern(p: &str) -> bool {
+    p.contains(['*', '?']) || (p.contains('[') && p.contains(']'))
+}
+
+/// Stories with no event that should take their folder's: for each story
+/// (path, event) without one, the event every other story of its folder
+/// that has one agrees on (a `.txt` story beside `.md` stories with
+/// `event: quake`). Folders whose stories name several events, or none,
+/// give nothing. Returns (index, event) pairs.
+pub fn folder_events<'a>(
+    stories: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<(usize, String)> {
+    let stories: Vec<(&str, Option<&str>)> = stories.collect();
+    let folder = |p: &'a str| Path::new(p).parent().unwrap_or(Path::new(""));
+    // per folder: the one event its stories name, or None when they differ
+    let mut agreed: std::collections::BTreeMap<&Path, Option<&str>> =
+        std::collections::BTreeMap::new();
+    for &(path, event) in &stories {
+        if let Some(e) = event {
+            agreed
+                .entry(folder(path))
+                .and_modify(|a| {
+                    if *a != Some(e) {
+                        *a = None;
+                    }
+                })
+                .or_insert(Some(e));
+        }
+    }
+    stories
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, event))| event.is_none())
+        .filter_map(|(k, (path, _))| {
+            let e = agreed.get(folder(path)).copied().flatten()?;
+            Some((k, e.to_string()))
+        })
+        .collect()
 }
 
 /// Why a path that is neither a file nor a folder is not read.
@@ -188,7 +279,33 @@ fn read_stdin(stdin: &mut dyn Read, l: &mut Listing) {
             }
         }
     }
+    if let Some((line_no, line)) = not_json_lines(&buf) {
+        // a Markdown or text story piped in: one message, not one a line
+        let shown: String = line.chars().take(40).collect();
+        l.rejected.push(reject(
+            "-",
+            Some(line_no),
+            Some(1),
+            format!(
+                "standard input is read as JSON Lines, one story a line ({{\"id\": ..., \"body\": ...}}), and its first line is not JSON ({shown:?}); pass a .md or .txt file by its path"
+            ),
+        ));
+        return;
+    }
     l.sources.push(Source::Stdin(buf));
+}
+
+/// The first line of `buf` with text, when it cannot begin a JSON
+/// object (`{`): then the input is no JSON Lines at all. Its 1-based
+/// number and text.
+fn not_json_lines(buf: &[u8]) -> Option<(usize, String)> {
+    let (k, line) = buf
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .find(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))?;
+    let text = String::from_utf8_lossy(line);
+    let text = text.trim_start_matches('\u{feff}').trim();
+    (!text.starts_with('{')).then(|| (k + 1, text.to_string()))
 }
 
 /// What [`read_line`] read.
@@ -366,6 +483,12 @@ impl Filter {
         }
         if is_dir {
             self.enter(depth, e.path());
+        } else if has_story_extension(e.path()) && is_repository_document(e.path()) {
+            self.skipped.push(Skipped {
+                path: display(e.path()),
+                why: Skip::Document,
+            });
+            return false;
         }
         true
     }
@@ -506,6 +629,23 @@ mod tests {
             skipped_note(&many)
                 .unwrap()
                 .ends_with("(hidden), and 2 more")
+        );
+    }
+
+    #[test]
+    fn a_story_with_no_event_takes_the_one_its_folder_agrees_on() {
+        let stories = [
+            ("a/one.md", Some("quake")),
+            ("a/two.txt", None),
+            ("a/three.md", Some("quake")),
+            ("b/one.md", Some("flood")),
+            ("b/two.md", Some("storm")),
+            ("b/three.txt", None),
+            ("c/alone.txt", None),
+        ];
+        assert_eq!(
+            folder_events(stories.iter().copied()),
+            [(1, "quake".to_string())]
         );
     }
 

@@ -12,7 +12,8 @@ mod json;
 mod list;
 mod position;
 
-pub use list::{Listing, Skip, Skipped, list, skipped_note};
+pub use front_matter::{did_you_mean, yaml_error_start};
+pub use list::{Listing, Skip, Skipped, folder_events, list, skipped_note};
 pub use position::{Anchor, Position, TextMap};
 
 use jiff::civil::Date;
@@ -683,19 +684,78 @@ fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<St
             ));
         }
     }
-    assemble(
-        shown,
-        Some(path),
-        Meta::default(),
-        None,
-        text,
-        Anchor::verbatim(1, 1),
-    )
+    // plain text: the outlet from a dateline or a source tag, if any
+    let meta = Meta {
+        outlet: outlet_in_text(text),
+        ..Meta::default()
+    };
+    assemble(shown, Some(path), meta, None, text, Anchor::verbatim(1, 1))
+}
+
+/// The outlet a plain-text story names in its first line with text: a
+/// source tag (`Source: Harbour Herald`, `Outlet: ...`, `Publisher:
+/// ...`) or a wire dateline (`MARREN, Valley (Wire Service) — ...`,
+/// `KYIV (Reuters) - ...`: a place in capitals, the outlet in brackets,
+/// a dash). `None` when the line is neither: the folder names the outlet.
+pub(crate) fn outlet_in_text(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    for tag in ["source:", "outlet:", "publisher:"] {
+        if line.len() > tag.len() && line[..tag.len()].eq_ignore_ascii_case(tag) {
+            let name = line[tag.len()..].trim();
+            let ok = (1..=60).contains(&name.chars().count())
+                && name.starts_with(|c: char| c.is_alphanumeric());
+            return ok.then(|| name.to_string());
+        }
+    }
+    let (place, rest) = line.split_once(" (")?;
+    let (outlet, after) = rest.split_once(')')?;
+    let place_ok = (2..=60).contains(&place.chars().count())
+        && place.starts_with(|c: char| c.is_uppercase())
+        // the place (its first part) in capitals: `MARREN`, `NEW YORK`
+        && place
+            .split(',')
+            .next()
+            .is_some_and(|p| p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '\'' | '-'));
+    let outlet_ok = (2..=40).contains(&outlet.chars().count())
+        && outlet.starts_with(|c: char| c.is_uppercase())
+        && outlet
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '.' | '\'' | '-'));
+    let dash = after
+        .trim_start()
+        .starts_with(['\u{2014}', '\u{2013}', '-']);
+    (place_ok && outlet_ok && dash).then(|| outlet.trim().to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_story_names_its_outlet_in_a_dateline_or_a_tag() {
+        for (text, outlet) in [
+            (
+                "MARREN, Valley (Wire Service) \u{2014} The river rose.",
+                Some("Wire Service"),
+            ),
+            ("\nNEW YORK (AP) - Twelve people died.", Some("AP")),
+            ("KYIV (Reuters) -- Shelling went on.", Some("Reuters")),
+            (
+                "Source: Harbour Herald\nThe river rose.",
+                Some("Harbour Herald"),
+            ),
+            ("outlet: City Wire\nText.", Some("City Wire")),
+            ("The mayor (Labour) - re-elected.", None),
+            ("Twelve people (five of them children) died.", None),
+            ("MARREN - The river rose.", None),
+            ("Source:\nText.", None),
+        ] {
+            assert_eq!(outlet_in_text(text).as_deref(), outlet, "{text:?}");
+        }
+    }
 
     fn ingest_str(name: &str, content: &str) -> Batch {
         let dir =
