@@ -190,6 +190,11 @@ fn reindex(group: &mut EventGroup, findings: &mut [Finding], to: impl Fn(usize) 
             c.0 = to(c.0);
         }
     }
+    for p in &mut group.people {
+        for c in &mut p.cells {
+            c.0 = to(c.0);
+        }
+    }
     for f in findings {
         for e in &mut f.evidence {
             e.story = to(e.story);
@@ -257,6 +262,7 @@ fn event(
     let (mut group, mut findings) = engine::check_event(&local, planned, rules);
     if !options.tables {
         group.measures = Vec::new();
+        group.people = Vec::new();
     }
 
     // what each story must keep: claims and spans that are cited

@@ -559,7 +559,8 @@ fn tables_say_what_was_compared() {
     for event in all.split("\nevent ").skip(1) {
         let starts: std::collections::BTreeSet<usize> = event
             .lines()
-            .filter(|l| l.starts_with("    "))
+            // the figure rows (the people rows have no quoted figure)
+            .filter(|l| l.starts_with("    ") && l.contains('“'))
             .map(|l| l.find('“').map(|k| l[..k].chars().count()).unwrap())
             .collect();
         assert_eq!(starts.len(), 1, "{event}");
@@ -1065,4 +1066,55 @@ fn the_html_report_charts_figures_over_time() {
             .iter()
             .any(|c| c.contains("aria-label=\"Number of displaced"))
     );
+}
+
+#[test]
+fn people_tables_in_check_and_diff() {
+    let out = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/strike",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("People [person-facts]"), "{text}");
+    assert!(text.contains("Evening Standard  Marta Kovac, 25"), "{text}");
+    let md = crosscheck()
+        .args([
+            "--isolated",
+            "check",
+            "examples/batch/strike",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains("| Marta Kovac |  | City Wire | Martha Kovac | 52 | ✗ differs |"),
+        "{md}"
+    );
+    let diff = crosscheck()
+        .args([
+            "--isolated",
+            "diff",
+            "examples/batch/strike/capital-news.md",
+            "examples/batch/strike/metro-times.md",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let diff = String::from_utf8_lossy(&diff.stdout);
+    let people = diff.split("People\n").nth(1).unwrap_or_default();
+    assert!(people.contains("✗ differs   Ivo Brandt"), "{diff}");
+    assert!(
+        people.contains("A Ivo Brandt, 34") && people.contains("B Ivo Brandt, 29"),
+        "{diff}"
+    );
+    assert!(people.contains("✓ agrees    Marta Kovac"), "{diff}");
 }

@@ -123,6 +123,19 @@ pub fn mark(analyses: &[Analysis], m: &crate::rules::Measure, s: usize, ks: &[us
     }
 }
 
+/// The people of an event a report shows with `tables`: those two outlets
+/// disagree on, or all.
+pub fn people_shown(
+    g: &crate::rules::EventGroup,
+    tables: Tables,
+) -> impl Iterator<Item = &crate::rules::person::PersonRow> {
+    g.people.iter().filter(move |p| match tables {
+        Tables::None => false,
+        Tables::Disagreements => p.differs,
+        Tables::All => true,
+    })
+}
+
 /// The measures of an event a report shows with `tables`.
 pub fn measures_shown(
     g: &EventGroup,
@@ -873,7 +886,8 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
             break;
         }
         let measures: Vec<&crate::rules::Measure> = measures_shown(g, which).collect();
-        if measures.is_empty() && which == Tables::Disagreements {
+        let people: Vec<&crate::rules::person::PersonRow> = people_shown(g, which).collect();
+        if measures.is_empty() && people.is_empty() && which == Tables::Disagreements {
             quiet += 1;
             continue;
         }
@@ -944,6 +958,36 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
                     "",
                     parts.join("; ")
                 )?;
+            }
+        }
+        if !people.is_empty() {
+            writeln!(w, "  {bold}People{reset} {dim}[person-facts]{reset}")?;
+        }
+        for p in people {
+            let role = p.role.map(|r| format!(", {r}")).unwrap_or_default();
+            let (colour, mark) = if p.differs {
+                (red, "✗ differs")
+            } else if p.cells.len() < 2 {
+                (dim, "· only one outlet")
+            } else {
+                (green, "✓ agrees")
+            };
+            writeln!(
+                w,
+                "    {colour}{mark}{reset}  {bold}{}{reset}{dim}{role}{reset}",
+                term(&p.name)
+            )?;
+            let pwidth = p
+                .cells
+                .iter()
+                .map(|(s, _, _)| term(&r.analyses[*s].story.outlet).chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(32);
+            for (s, name, age) in &p.cells {
+                let outlet = term(&r.analyses[*s].story.outlet);
+                let pad = pwidth.saturating_sub(outlet.chars().count());
+                writeln!(w, "      {outlet}{:pad$}  {}, {age}", "", term(name))?;
             }
         }
         writeln!(w)?;

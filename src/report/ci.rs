@@ -560,6 +560,32 @@ pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             }
             writeln!(w)?;
         }
+        let people: Vec<&crate::rules::person::PersonRow> =
+            super::check::people_shown(g, which).collect();
+        if !people.is_empty() {
+            writeln!(
+                w,
+                "| person | role | outlet | as written | age | |\n|---|---|---|---|---|---|"
+            )?;
+            for p in people {
+                let mark = if p.differs {
+                    "✗ differs"
+                } else {
+                    "✓ agrees"
+                };
+                for (s, name, age) in &p.cells {
+                    writeln!(
+                        w,
+                        "| {} | {} | {} | {} | {age} | {mark} |",
+                        md(&p.name),
+                        p.role.unwrap_or(""),
+                        md(&r.analyses[*s].story.outlet),
+                        md(name)
+                    )?;
+                }
+            }
+            writeln!(w)?;
+        }
         for f in r.shown().filter(|f| f.event == g.event) {
             let icon = match f.severity {
                 Severity::Error => "🔴",

@@ -38,6 +38,30 @@ fn cell(a: &Analysis, claims: &[usize], safe: fn(&str) -> String) -> String {
         .join("; ")
 }
 
+/// A person as story `s` (0 for A, 1 for B) gives them: `Ana Ode, 19`.
+pub(crate) fn person_cell(
+    p: &crate::rules::person::PersonRow,
+    s: usize,
+    safe: fn(&str) -> String,
+) -> String {
+    p.cells
+        .iter()
+        .find(|c| c.0 == s)
+        .map_or("—".to_string(), |(_, name, age)| {
+            format!("{}, {age}", safe(name))
+        })
+}
+
+/// How the two stories agree on a person.
+pub(crate) fn person_status(p: &crate::rules::person::PersonRow) -> (&'static str, &'static str) {
+    match (p.differs, p.cells.len()) {
+        (true, _) => ("✗", "differs"),
+        (false, 1) if p.cells[0].0 == 0 => ("·", "only in A"),
+        (false, 1) => ("·", "only in B"),
+        _ => ("✓", "agrees"),
+    }
+}
+
 fn term_text(s: &str) -> String {
     term(s).into_owned()
 }
@@ -175,6 +199,16 @@ pub fn write(
                     writeln!(w, "      B {}", cell(b, kb, term_text))?;
                 }
             }
+            writeln!(w, "\n{bold}People{reset}")?;
+            if r.people.is_empty() {
+                writeln!(w, "  {dim}no named person with an age{reset}")?;
+            }
+            for p in &r.people {
+                let (mark, word) = person_status(p);
+                writeln!(w, "  {mark} {word:<9} {bold}{}{reset}", term(&p.name))?;
+                writeln!(w, "      A {}", person_cell(p, 0, term_text))?;
+                writeln!(w, "      B {}", person_cell(p, 1, term_text))?;
+            }
             writeln!(w, "\n{bold}Quotes{reset}")?;
             if r.quotes.is_empty() {
                 writeln!(w, "  {dim}no quotation in both stories{reset}")?;
@@ -255,6 +289,20 @@ pub fn write(
                         md(what),
                         cell(a, ka, md),
                         cell(b, kb, md)
+                    )?;
+                }
+            }
+            if !r.people.is_empty() {
+                writeln!(w, "\n## People\n")?;
+                writeln!(w, "| | person | A | B |\n|---|---|---|---|")?;
+                for p in &r.people {
+                    let (mark, word) = person_status(p);
+                    writeln!(
+                        w,
+                        "| {mark} {word} | {} | {} | {} |",
+                        md(&p.name),
+                        person_cell(p, 0, md),
+                        person_cell(p, 1, md)
                     )?;
                 }
             }

@@ -288,6 +288,27 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                     } }
                                 } }
                             }
+                            @let people: Vec<&crate::rules::person::PersonRow> = super::check::people_shown(g, r.tables.unwrap_or(super::check::Tables::All)).collect();
+                            @if !people.is_empty() {
+                                h3 { "People" }
+                                div class="table-wrap" { table {
+                                    thead { tr {
+                                        th scope="col" { "Person" }
+                                        @for &s in &g.stories { th scope="col" { (r.analyses[s].story.outlet) } }
+                                    } }
+                                    tbody { @for p in people {
+                                        tr class=(if p.differs { "differs" } else { "agrees" }) {
+                                            th scope="row" { (p.name) @if let Some(role) = p.role { br; span class="muted" { (role) } } }
+                                            @for &s in &g.stories {
+                                                @match p.cells.iter().find(|c| c.0 == s) {
+                                                    None => { td class="muted" { "—" } }
+                                                    Some((_, name, age)) => { td { (name) ", " (age) } }
+                                                }
+                                            }
+                                        }
+                                    } }
+                                } }
+                            }
                             @let charts: Vec<Markup> = g.measures.iter().filter_map(|m| super::chart::measure(r.analyses, m)).collect();
                             @if !charts.is_empty() {
                                 h3 { "Figures over time" }
@@ -379,6 +400,21 @@ pub fn render_pair(
                         } }
                     } }
                 }
+                @if !r.people.is_empty() {
+                    h2 { "People" }
+                    div class="table-wrap" { table {
+                        thead { tr { th scope="col" { "Person" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
+                        tbody { @for p in &r.people {
+                            @let (mark, word) = super::diff::person_status(p);
+                            tr class=(if p.differs { "differs" } else { "" }) {
+                                th scope="row" { (p.name) }
+                                td { (super::diff::person_cell(p, 0, str::to_string)) }
+                                td { (super::diff::person_cell(p, 1, str::to_string)) }
+                                td { span class="mark" { (mark) " " (word) } }
+                            }
+                        } }
+                    } }
+                }
                 h2 { "Quotations" }
                 @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
                 @for q in &r.quotes {
@@ -450,6 +486,7 @@ mod tests {
                 event: (*n).to_string(),
                 stories: Vec::new(),
                 measures: Vec::new(),
+                people: Vec::new(),
                 reason: None,
             })
             .collect();

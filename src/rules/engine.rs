@@ -108,6 +108,8 @@ pub struct EventGroup {
     pub event: String,
     pub stories: Vec<usize>,
     pub measures: Vec<Measure>,
+    /// The named people of the event with their ages, per story.
+    pub people: Vec<super::person::PersonRow>,
     /// Why the stories are one event, when that was found from content.
     pub reason: Option<String>,
 }
@@ -281,10 +283,12 @@ pub fn check_event(
             }
         }
     }
+    let people = super::person::people_table(analyses, &stories);
     let group = EventGroup {
         event,
         stories,
         measures,
+        people,
         reason,
     };
     (group, findings)

@@ -12,7 +12,7 @@ pub(crate) mod figure;
 pub mod load;
 pub mod model;
 pub mod pair;
-pub(crate) mod person;
+pub mod person;
 pub mod test;
 
 pub use engine::{EventGroup, Evidence, Finding, GroupBy, Measure, Planned, check};

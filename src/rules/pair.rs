@@ -47,6 +47,8 @@ pub struct QuoteRow {
 pub struct PairReport {
     pub figures: Vec<FigureRow>,
     pub quotes: Vec<QuoteRow>,
+    /// The named people of both stories, with their ages.
+    pub people: Vec<super::person::PersonRow>,
     /// Every finding of the rules over the two stories (lint included).
     pub findings: Vec<Finding>,
 }
@@ -94,9 +96,11 @@ pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
         .find_map(|r| r.quote.as_ref().map(|q| q.thresholds))
         .unwrap_or_default();
     let quotes = quote_rows(analyses, thresholds);
+    let people = events.iter().flat_map(|e| e.people.clone()).collect();
     PairReport {
         figures,
         quotes,
+        people,
         findings,
     }
 }

@@ -313,6 +313,44 @@ fn evidence(e: &Entity, stories: &[usize], primary: &[usize], age: bool) -> Vec<
     out
 }
 
+/// One person of an event as each story gives them: a row of the people
+/// table in the reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRow {
+    /// The name most stories give.
+    pub name: String,
+    pub role: Option<&'static str>,
+    /// Per story, in event order: the name as written and the age.
+    pub cells: Vec<(usize, String, u32)>,
+    /// The stories give different ages or spellings.
+    pub differs: bool,
+}
+
+/// The people of an event, one row per person, in order of first mention.
+pub fn people_table(analyses: &[Analysis], stories: &[usize]) -> Vec<PersonRow> {
+    entities(analyses, stories)
+        .into_iter()
+        .map(|e| {
+            let ages = e.ages().len();
+            let spellings: std::collections::BTreeSet<&str> =
+                e.seen.iter().map(|s| s.person.first.as_str()).collect();
+            let mut cells: Vec<(usize, String, u32)> = e
+                .seen
+                .iter()
+                .map(|s| (s.story, s.person.name.clone(), s.person.age))
+                .collect();
+            let rank = |s: usize| stories.iter().position(|&x| x == s).unwrap_or(usize::MAX);
+            cells.sort_by_key(|c| rank(c.0));
+            PersonRow {
+                name: e.name().to_string(),
+                role: e.seen.iter().find_map(|s| s.person.role),
+                cells,
+                differs: ages > 1 || spellings.len() > 1,
+            }
+        })
+        .collect()
+}
+
 /// Compare the people of one event.
 pub(crate) fn compare_people(
     analyses: &[Analysis],
