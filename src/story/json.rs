@@ -240,49 +240,167 @@ fn literal_pieces(raw: &str, line: usize, column: usize, decoded: &str) -> Optio
     (d == decoded.len()).then_some(pieces)
 }
 
-/// JSON Lines: every non-blank line is a story. Read a line at a time, so a
-/// big file is never held whole.
-pub(super) fn lines(shown: &str, path: Option<&Path>, input: &mut dyn BufRead, batch: &mut Batch) {
-    let mut line_no = 0;
-    let mut offset: u64 = 0;
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let n = match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
-            Ok(super::list::Line::End) => break,
-            Ok(super::list::Line::Read) => buf.len(),
-            Ok(super::list::Line::TooLong) => {
-                // the rest of the line is passed over, a piece at a time
-                line_no += 1;
-                batch.rejected.push(super::too_long(shown, Some(line_no)));
-                let mut n = buf.len();
-                loop {
-                    buf.clear();
-                    match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
-                        Ok(super::list::Line::TooLong) => n += buf.len(),
-                        Ok(_) => {
-                            n += buf.len();
-                            break;
-                        }
-                        Err(_) => break,
-                    }
+/// JSON Lines: every non-blank line is a story. Read a block of lines at a
+/// time, so a big file is never held whole.
+pub(super) fn lines(
+    shown: &str,
+    path: Option<&Path>,
+    input: &mut (dyn BufRead + Send),
+    batch: &mut Batch,
+) {
+    for block in Blocks::new(shown, input) {
+        block.read(shown, path, batch);
+    }
+}
+
+/// About how many bytes of whole lines a [`Block`] holds (one line at
+/// least): enough that handing blocks to threads costs nothing beside
+/// building their stories, few enough that the blocks in flight are a
+/// small part of a big batch.
+pub(super) const BLOCK_BYTES: usize = 1 << 20;
+
+/// A run of whole lines of a JSON Lines input: read in one go, so that one
+/// thread reads the next block while others build the stories of theirs.
+/// Its buffer goes back to its reader's spares when it is dropped: fresh
+/// memory for every megabyte read made the kernel clear pages at a rate
+/// that cost more than reading.
+pub(super) struct Block {
+    bytes: Vec<u8>,
+    entries: Vec<Entry>,
+    spares: Spares,
+}
+
+/// Block buffers ready for reuse.
+type Spares = std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>;
+
+/// The most spare block buffers a reader keeps: one per block in flight
+/// on a machine of many threads.
+const SPARES_KEPT: usize = 16;
+
+impl Drop for Block {
+    fn drop(&mut self) {
+        let mut bytes = std::mem::take(&mut self.bytes);
+        // a huge line's buffer is not kept for the blocks after it
+        if bytes.capacity() <= 2 * BLOCK_BYTES {
+            bytes.clear();
+            if let Ok(mut spares) = self.spares.lock() {
+                if spares.len() < SPARES_KEPT {
+                    spares.push(bytes);
                 }
-                offset += n as u64;
-                continue;
             }
-            Err(e) => {
-                batch.rejected.push(reject(
-                    shown,
-                    Some(line_no + 1),
-                    None,
-                    format!("cannot read: {e}"),
-                ));
-                break;
+        }
+    }
+}
+
+/// A line of a block, or what was rejected in its place, in input order.
+enum Entry {
+    /// The line at `bytes[range]`, its byte offset in the input and number.
+    Line(std::ops::Range<usize>, (u64, usize)),
+    Rejected(Rejected),
+}
+
+impl Block {
+    /// Build the stories of the block's lines into `batch`, rejecting in
+    /// line order what cannot be read.
+    pub(super) fn read(&self, shown: &str, path: Option<&Path>, batch: &mut Batch) {
+        for e in &self.entries {
+            match e {
+                Entry::Line(range, at) => line(shown, path, *at, &self.bytes[range.clone()], batch),
+                Entry::Rejected(r) => batch.rejected.push(r.clone()),
             }
+        }
+    }
+}
+
+/// The blocks of a JSON Lines input, in order. A line longer than
+/// [`super::MAX_STORY_BYTES`] is rejected and passed over; a read error
+/// rejects the next line and ends the input.
+pub(super) struct Blocks<'a> {
+    shown: &'a str,
+    input: &'a mut (dyn BufRead + Send),
+    line_no: usize,
+    offset: u64,
+    done: bool,
+    spares: Spares,
+}
+
+impl<'a> Blocks<'a> {
+    pub(super) fn new(shown: &'a str, input: &'a mut (dyn BufRead + Send)) -> Blocks<'a> {
+        Blocks {
+            shown,
+            input,
+            line_no: 0,
+            offset: 0,
+            done: false,
+            spares: Spares::default(),
+        }
+    }
+}
+
+impl Iterator for Blocks<'_> {
+    type Item = Block;
+
+    fn next(&mut self) -> Option<Block> {
+        use super::list::{Line, read_line};
+        let bytes = self
+            .spares
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_else(|| Vec::with_capacity(BLOCK_BYTES + (BLOCK_BYTES >> 2)));
+        let mut block = Block {
+            bytes,
+            entries: Vec::new(),
+            spares: self.spares.clone(),
         };
-        line_no += 1;
-        line(shown, path, (offset, line_no), &buf, batch);
-        offset += n as u64;
+        while !self.done && block.bytes.len() < BLOCK_BYTES {
+            let start = block.bytes.len();
+            match read_line(self.input, &mut block.bytes, super::MAX_STORY_BYTES) {
+                Ok(Line::End) => self.done = true,
+                Ok(Line::Read) => {
+                    self.line_no += 1;
+                    let end = block.bytes.len();
+                    block
+                        .entries
+                        .push(Entry::Line(start..end, (self.offset, self.line_no)));
+                    self.offset += (end - start) as u64;
+                }
+                Ok(Line::TooLong) => {
+                    // the rest of the line is passed over, a piece at a time
+                    self.line_no += 1;
+                    block.entries.push(Entry::Rejected(super::too_long(
+                        self.shown,
+                        Some(self.line_no),
+                    )));
+                    let mut n = block.bytes.len() - start;
+                    block.bytes.truncate(start);
+                    let mut rest = Vec::new();
+                    loop {
+                        rest.clear();
+                        match read_line(self.input, &mut rest, super::MAX_STORY_BYTES) {
+                            Ok(Line::TooLong) => n += rest.len(),
+                            Ok(_) => {
+                                n += rest.len();
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    self.offset += n as u64;
+                }
+                Err(e) => {
+                    block.bytes.truncate(start);
+                    block.entries.push(Entry::Rejected(reject(
+                        self.shown,
+                        Some(self.line_no + 1),
+                        None,
+                        format!("cannot read: {e}"),
+                    )));
+                    self.done = true;
+                }
+            }
+        }
+        (!block.entries.is_empty()).then_some(block)
     }
 }
 

@@ -171,8 +171,11 @@ pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
 
 /// Read every source on all cores, making each story into a `T` (given the
 /// index of its source) as soon as it is read; `advance` is called once a
-/// source. Stories and rejections come back in input order, whatever the
-/// thread count.
+/// source. A JSON Lines file (or standard input) is read a block of lines
+/// at a time by one thread while the others build the stories of the
+/// blocks before, so that one big file uses every core and holds only the
+/// blocks in flight. Stories and rejections come back in input order,
+/// whatever the thread count.
 pub fn read_all<T: Send>(
     sources: &[Source],
     advance: &(dyn Fn() + Sync),
@@ -183,18 +186,101 @@ pub fn read_all<T: Send>(
         .par_iter()
         .enumerate()
         .map(|(i, s)| {
-            let b = read(s);
+            let made = match json_lines(s) {
+                Some(lines) => read_blocks(lines, s, &|st| make(i, st)),
+                None => {
+                    let b = read(s);
+                    // not `collect`: collecting in place would keep the
+                    // stories' bigger buffer for every source until all
+                    // are read
+                    let mut made = Vec::with_capacity(b.stories.len());
+                    made.extend(b.stories.into_iter().map(|st| make(i, st)));
+                    (made, b.rejected)
+                }
+            };
             advance();
-            // not `collect`: collecting in place would keep the stories'
-            // bigger buffer for every source until all are read
-            let mut made = Vec::with_capacity(b.stories.len());
-            made.extend(b.stories.into_iter().map(|st| make(i, st)));
-            (made, b.rejected)
+            made
         })
         .collect();
     let mut made = Vec::new();
     let mut rejected = Vec::new();
     for (m, r) in read {
+        made.extend(m);
+        rejected.extend(r);
+    }
+    (made, rejected)
+}
+
+/// A source of JSON Lines, opened: its name as shown, its path, and its
+/// lines (or why the file cannot be opened).
+type JsonLines<'a> = (
+    String,
+    Option<&'a Path>,
+    Result<Box<dyn std::io::BufRead + Send + 'a>, Rejected>,
+);
+
+/// The lines of `source` when it is JSON Lines (a `.jsonl` file or
+/// standard input).
+fn json_lines(source: &Source) -> Option<JsonLines<'_>> {
+    match source {
+        Source::Stdin(bytes) => Some(("-".to_string(), None, Ok(Box::new(&bytes[..])))),
+        Source::File { path, .. } => {
+            let jsonl = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+            if !jsonl {
+                return None;
+            }
+            let shown = display(path);
+            let lines = match std::fs::File::open(path) {
+                Ok(f) => Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+                    as Box<dyn std::io::BufRead + Send>),
+                Err(e) => Err(reject(&shown, None, None, format!("cannot read: {e}"))),
+            };
+            Some((shown, Some(path.as_path()), lines))
+        }
+    }
+}
+
+/// Read JSON Lines a block at a time on this thread, building the stories
+/// of each block on any (see [`read_all`]); in input order.
+fn read_blocks<T: Send>(
+    (shown, path, lines): JsonLines<'_>,
+    source: &Source,
+    make: &(dyn Fn(Story) -> T + Sync),
+) -> (Vec<T>, Vec<Rejected>) {
+    use rayon::prelude::*;
+    let mut input = match lines {
+        Ok(l) => l,
+        Err(r) => return (Vec::new(), vec![r]),
+    };
+    let with_extension = matches!(
+        source,
+        Source::File {
+            id_with_extension: true,
+            ..
+        }
+    );
+    let mut done: Vec<(usize, Vec<T>, Vec<Rejected>)> = json::Blocks::new(&shown, &mut *input)
+        .enumerate()
+        .par_bridge()
+        .map(|(k, block)| {
+            let mut batch = Batch::default();
+            block.read(&shown, path, &mut batch);
+            drop(block);
+            if let (true, Some(p)) = (with_extension, path) {
+                keep_extension(p, &mut batch);
+            }
+            let mut made = Vec::with_capacity(batch.stories.len());
+            made.extend(batch.stories.into_iter().map(make));
+            (k, made, batch.rejected)
+        })
+        .collect();
+    done.sort_unstable_by_key(|d| d.0);
+    let mut made = Vec::with_capacity(done.iter().map(|d| d.1.len()).sum());
+    let mut rejected = Vec::new();
+    for (_, m, r) in done {
         made.extend(m);
         rejected.extend(r);
     }
@@ -784,6 +870,85 @@ mod tests {
             "{:?}",
             b.rejected
         );
+    }
+
+    /// A JSON Lines file of several blocks, read on all cores a block at a
+    /// time, gives the stories and rejections of reading it line by line,
+    /// in the same order; and so does the same text on standard input.
+    #[test]
+    fn json_lines_read_in_blocks_are_read_as_line_by_line() {
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 3 * json::BLOCK_BYTES + 1000 {
+            k += 1;
+            match k % 97 {
+                0 => text.push_str("{broken\n"),
+                1 => text.push_str("   \n"),
+                2 => {
+                    let _ = writeln!(
+                        text,
+                        "{{\"id\": \"s{k}\", \"published\": \"2024-13-01\", \"body\": \"x\"}}"
+                    );
+                }
+                _ => {
+                    let _ = writeln!(
+                        text,
+                        "{{\"id\": \"s{k}\", \"title\": \"Title {k}\", \"event\": \"e{}\", \"body\": \"{} people died.\\n\\n{}\"}}",
+                        k % 7,
+                        k % 50,
+                        "Rescuers searched the valley. ".repeat(k % 40)
+                    );
+                }
+            }
+        }
+        // no newline at the end
+        text.push_str("{\"id\": \"last\", \"body\": \"3 dead.\"}");
+        let dir = std::env::temp_dir().join(format!("crosscheck-blocks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("big.jsonl");
+        std::fs::write(&p, &text).unwrap();
+        let mut by_line = Batch::default();
+        json::lines(
+            &display(&p),
+            Some(&p),
+            &mut std::io::BufReader::new(std::fs::File::open(&p).unwrap()),
+            &mut by_line,
+        );
+        // what a story is, as a reader of it sees it
+        let seen = |stories: &[Story]| -> Vec<String> {
+            stories
+                .iter()
+                .map(|s| {
+                    let at = s.text.len() / 2;
+                    format!("{} {:?} {:?} {:?}", s.id, s.record, s.text, s.position(at))
+                })
+                .collect()
+        };
+        assert!(by_line.stories.len() > 1000 && by_line.rejected.len() > 20);
+        let file = Source::File {
+            path: p.clone(),
+            explicit: true,
+            id_with_extension: false,
+        };
+        let (stories, rejected) = read_all(std::slice::from_ref(&file), &|| {}, |_, s| s);
+        assert_eq!(seen(&stories), seen(&by_line.stories));
+        assert_eq!(rejected, by_line.rejected);
+        let stdin = Source::Stdin(text.into_bytes());
+        let (stories, rejected) = read_all(std::slice::from_ref(&stdin), &|| {}, |_, s| s);
+        let mut on_stdin = Batch::default();
+        json::lines("-", None, &mut &text_of(&stdin)[..], &mut on_stdin);
+        assert_eq!(seen(&stories), seen(&on_stdin.stories));
+        assert_eq!(rejected, on_stdin.rejected);
+        assert_eq!(stories.len(), by_line.stories.len());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn text_of(source: &Source) -> Vec<u8> {
+        match source {
+            Source::Stdin(b) => b.clone(),
+            Source::File { .. } => unreachable!(),
+        }
     }
 
     #[test]
