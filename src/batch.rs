@@ -197,6 +197,10 @@ fn reindex(group: &mut EventGroup, findings: &mut [Finding], to: impl Fn(usize) 
     }
 }
 
+/// The most JSON Lines files an event keeps open while its stories are
+/// read again.
+const OPEN_PER_EVENT: usize = 8;
+
 /// Read, analyse, compare and compact one event; `stubs` are its stories,
 /// in the order of `p.stories`.
 fn event(
@@ -208,12 +212,26 @@ fn event(
     slots: &[std::sync::OnceLock<Analysis>],
     progress: &dyn Progress,
 ) -> EventDone {
+    // the JSON Lines files of the event, open once for all its stories (a
+    // few: an event of stories from many files opens each per story)
+    let mut open: Vec<(usize, Option<std::fs::File>)> = Vec::new();
+    for stub in &stubs {
+        if let (Some(_), Source::File { path, .. }) = (stub.record, &sources[stub.source]) {
+            if open.len() < OPEN_PER_EVENT && !open.iter().any(|o| o.0 == stub.source) {
+                open.push((stub.source, std::fs::File::open(path).ok()));
+            }
+        }
+    }
     let read: Vec<(usize, Result<Analysis, Vec<Rejected>>)> = p
         .stories
         .par_iter()
         .zip(stubs)
         .map(|(&g, stub)| {
-            let b = story::reread(&sources[stub.source], stub.record);
+            let file = open
+                .iter()
+                .find(|o| o.0 == stub.source)
+                .and_then(|o| o.1.as_ref());
+            let b = story::reread_in(&sources[stub.source], stub.record, file);
             progress.advance();
             // a file holds one story, a JSON line one; a file changed since
             // the first reading may hold another

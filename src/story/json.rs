@@ -119,14 +119,15 @@ fn string_value(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
         }
         i
     };
-    // the index of the closing quote of the string opened at `i`
+    // the index of the closing quote of the string opened at `i` (a
+    // story's body is most of the line: jump to the next quote or escape)
     let string_end = |i: usize| {
         let mut j = i + 1;
         loop {
-            match *b.get(j)? {
+            j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
+            match b[j] {
                 b'\\' => j += 2,
-                b'"' => return Some(j),
-                _ => j += 1,
+                _ => return Some(j),
             }
         }
     };

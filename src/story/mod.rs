@@ -364,6 +364,81 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
     batch
 }
 
+/// [`reread`] with the file of a JSON Lines `source` already open: the
+/// line at `record` is read where it is, with no seek, so that threads
+/// share one open file (checking a JSON Lines file opened, sought and
+/// closed it once per story). Anything else is read as [`reread`] does.
+pub fn reread_in(
+    source: &Source,
+    record: Option<(u64, usize)>,
+    file: Option<&std::fs::File>,
+) -> Batch {
+    let (Some(at), Some(file), Source::File { path, .. }) = (record, file, source) else {
+        return reread(source, record);
+    };
+    let mut batch = Batch::default();
+    let shown = display(path);
+    READ_BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        match line_at(file, at.0, buf) {
+            Ok(list::Line::TooLong) => batch.rejected.push(too_long(&shown, Some(at.1))),
+            Ok(_) => json::line(&shown, Some(path), at, buf, &mut batch),
+            Err(e) => batch.rejected.push(reject(
+                &shown,
+                Some(at.1),
+                None,
+                format!("cannot read again: {e}"),
+            )),
+        }
+        if buf.capacity() > READ_BUFFER_KEPT {
+            *buf = Vec::new();
+        }
+    });
+    batch
+}
+
+/// Append to `buf` the line of `file` that starts at byte `offset`, with
+/// its newline, as [`list::read_line`] reads it from there.
+fn line_at(file: &std::fs::File, offset: u64, buf: &mut Vec<u8>) -> std::io::Result<list::Line> {
+    use std::os::unix::fs::FileExt;
+    let mut chunk = 8 * 1024;
+    loop {
+        let from = buf.len();
+        buf.resize(from + chunk, 0);
+        let n = loop {
+            match file.read_at(&mut buf[from..], offset + from as u64) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                r => break r,
+            }
+        };
+        let n = match n {
+            Ok(n) => n,
+            Err(e) => {
+                buf.truncate(from);
+                return Err(e);
+            }
+        };
+        buf.truncate(from + n);
+        if let Some(k) = memchr::memchr(b'\n', &buf[from..]) {
+            buf.truncate(from + k + 1);
+        } else if n > 0 {
+            if buf.len() <= MAX_STORY_BYTES {
+                chunk = (chunk * 2).min(MAX_STORY_BYTES + 1 - buf.len());
+                continue;
+            }
+        } else if buf.is_empty() {
+            return Ok(list::Line::End);
+        }
+        let content = buf.len() - usize::from(buf.last() == Some(&b'\n'));
+        return Ok(if content > MAX_STORY_BYTES {
+            buf.truncate(MAX_STORY_BYTES + 1);
+            list::Line::TooLong
+        } else {
+            list::Line::Read
+        });
+    }
+}
+
 /// Two stories with one id cannot both be cited: see [`first_of_each_id`].
 pub fn reject_duplicate_ids(batch: &mut Batch) {
     let stories = std::mem::take(&mut batch.stories);
@@ -941,6 +1016,63 @@ mod tests {
         assert_eq!(seen(&stories), seen(&on_stdin.stories));
         assert_eq!(rejected, on_stdin.rejected);
         assert_eq!(stories.len(), by_line.stories.len());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A story read again through an open file is the story read again
+    /// by opening it: lines longer than a first read, the last line
+    /// without its newline, and a file cut short since the first reading.
+    #[test]
+    fn stories_read_again_in_an_open_file_are_read_as_before() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-again-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("again.jsonl");
+        let mut text = String::new();
+        for k in 0..40 {
+            let body = "Crews said 12 homes burned. ".repeat(k * k * 3);
+            text.push_str(&format!(
+                "{{\"id\": \"a{k}\", \"title\": \"T{k}\", \"body\": \"{body}\\n\\n{k} died.\"}}\n"
+            ));
+        }
+        text.push_str("{\"id\": \"end\", \"body\": \"3 dead.\"}");
+        std::fs::write(&p, &text).unwrap();
+        let source = Source::File {
+            path: p.clone(),
+            explicit: true,
+            id_with_extension: false,
+        };
+        let first = read(&source);
+        assert_eq!(first.stories.len(), 41);
+        assert!(first.stories.iter().any(|s| s.text.len() > 40_000));
+        let shown = |b: &Batch| {
+            let stories: Vec<String> = b
+                .stories
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {:?} {:?} {:?}",
+                        s.id,
+                        s.record,
+                        s.text,
+                        s.position(s.text.len() / 2)
+                    )
+                })
+                .collect();
+            (stories, b.rejected.clone())
+        };
+        let file = std::fs::File::open(&p).unwrap();
+        for s in &first.stories {
+            let again = reread_in(&source, s.record, Some(&file));
+            assert_eq!(shown(&again), shown(&reread(&source, s.record)));
+            assert_eq!(again.stories.len(), 1, "{}", s.id);
+            assert_eq!(again.stories[0].text, s.text);
+        }
+        // cut short: the last stories are gone, or broken
+        std::fs::write(&p, &text[..text.len() / 2]).unwrap();
+        for s in &first.stories {
+            let again = reread_in(&source, s.record, Some(&file));
+            assert_eq!(shown(&again), shown(&reread(&source, s.record)));
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
