@@ -98,9 +98,15 @@ fn main() {
         }
     }
     w.flush().expect("write");
+    let events: std::collections::BTreeSet<String> = lines
+        .iter()
+        .filter_map(|(_, story)| story.0.iter().find(|(key, _)| key == "event"))
+        .map(|(_, v)| v.to_string())
+        .collect();
     eprintln!(
-        "wrote {} stories ({k} copies), {:.1} MB, to {}",
+        "wrote {} stories in {} events ({k} copies), {:.1} MB, to {}",
         lines.len() * k,
+        events.len() * k,
         bytes as f64 / 1e6,
         out.display()
     );
