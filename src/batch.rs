@@ -71,7 +71,13 @@ pub fn check(
     let auto = options.group_by == GroupBy::Auto;
     progress.phase("reading", sources.len() as u64);
     // pass 1: metadata (and content features when grouping by content)
-    let (stubs, more) = story::read_all(sources, &|| progress.advance(), |i, st| {
+    // grouping by content analyses the stories; else the metadata is enough
+    let keep = if auto {
+        story::Keep::Whole
+    } else {
+        story::Keep::Metadata
+    };
+    let (stubs, more) = story::read_all_keeping(sources, keep, &|| progress.advance(), |i, st| {
         let (features, st) = if auto {
             let a = crate::analyse(st);
             (crate::rules::cluster::features(&a), *a.story)

@@ -8,7 +8,7 @@
 //!
 //! `text` is accepted for `body`. A broken line rejects that line only.
 
-use super::{Anchor, Batch, Meta, Pieces, Rejected, build, reject, utf8};
+use super::{Anchor, Batch, Keep, Meta, Pieces, Rejected, build, reject, utf8};
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::Path;
@@ -31,6 +31,7 @@ fn record(
     line_no: usize,
     line: &str,
     many: bool,
+    keep: Keep,
 ) -> Result<super::Story, Rejected> {
     let r: Record = serde_json::from_str(line).map_err(|e| {
         reject(
@@ -67,11 +68,19 @@ fn record(
             None => vec![(0, Anchor::escaped(line_no, 1))],
         }
     };
-    let body_pieces = pieces_of(body_key, &body);
-    let headline = r.title.clone().map(|t| {
-        let pieces = pieces_of("title", &t);
-        (t, pieces)
-    });
+    // the metadata alone needs no positions and no text: the story is
+    // valid or rejected by now
+    let (body, body_pieces, headline) = match keep {
+        Keep::Whole => {
+            let pieces = pieces_of(body_key, &body);
+            let headline = r.title.clone().map(|t| {
+                let pieces = pieces_of("title", &t);
+                (t, pieces)
+            });
+            (body, pieces, headline)
+        }
+        Keep::Metadata => (String::new(), Vec::new(), None),
+    };
     // several stories in one file need distinct default ids
     let default_id = match path {
         Some(p) if many => Some(format!(
@@ -250,7 +259,7 @@ pub(super) fn lines(
     batch: &mut Batch,
 ) {
     for block in Blocks::new(shown, input) {
-        block.read(shown, path, batch);
+        block.read(shown, path, Keep::Whole, batch);
     }
 }
 
@@ -301,12 +310,14 @@ enum Entry {
 }
 
 impl Block {
-    /// Build the stories of the block's lines into `batch`, rejecting in
-    /// line order what cannot be read.
-    pub(super) fn read(&self, shown: &str, path: Option<&Path>, batch: &mut Batch) {
+    /// Build the stories of the block's lines into `batch` (whole, or
+    /// their metadata only), rejecting in line order what cannot be read.
+    pub(super) fn read(&self, shown: &str, path: Option<&Path>, keep: Keep, batch: &mut Batch) {
         for e in &self.entries {
             match e {
-                Entry::Line(range, at) => line(shown, path, *at, &self.bytes[range.clone()], batch),
+                Entry::Line(range, at) => {
+                    line(shown, path, *at, &self.bytes[range.clone()], keep, batch);
+                }
                 Entry::Rejected(r) => batch.rejected.push(r.clone()),
             }
         }
@@ -405,13 +416,14 @@ impl Iterator for Blocks<'_> {
     }
 }
 
-/// The story on one line (`at`: its byte offset and line number); a blank
-/// line is none.
+/// The story on one line (`at`: its byte offset and line number), whole
+/// or its metadata only; a blank line is none.
 pub(super) fn line(
     shown: &str,
     path: Option<&Path>,
     at: (u64, usize),
     raw: &[u8],
+    keep: Keep,
     batch: &mut Batch,
 ) {
     let line_no = at.1;
@@ -433,7 +445,7 @@ pub(super) fn line(
             return;
         }
     };
-    match record(shown, path, line_no, line, true) {
+    match record(shown, path, line_no, line, true, keep) {
         Ok(mut s) => {
             s.record = Some(at);
             batch.stories.push(s);
@@ -451,7 +463,7 @@ pub(super) fn single(shown: &str, path: &Path, bytes: &[u8], batch: &mut Batch) 
             return;
         }
     };
-    match record(shown, Some(path), 1, text, false) {
+    match record(shown, Some(path), 1, text, false, Keep::Whole) {
         Ok(s) => batch.stories.push(s),
         Err(r) => batch.rejected.push(r),
     }

@@ -181,13 +181,35 @@ pub fn read_all<T: Send>(
     advance: &(dyn Fn() + Sync),
     make: impl Fn(usize, Story) -> T + Sync,
 ) -> (Vec<T>, Vec<Rejected>) {
+    read_all_keeping(sources, Keep::Whole, advance, make)
+}
+
+/// What a reading builds of a story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Whole,
+    /// The metadata, for a story of JSON Lines: valid or rejected as a
+    /// whole reading finds it, with its id, outlet, title, dates, URL,
+    /// event and record, but an empty text and no positions (the first
+    /// reading of `check`, which reads each story again to compare it).
+    /// Stories of other formats are read whole.
+    Metadata,
+}
+
+/// [`read_all`], building of each story what `keep` says.
+pub fn read_all_keeping<T: Send>(
+    sources: &[Source],
+    keep: Keep,
+    advance: &(dyn Fn() + Sync),
+    make: impl Fn(usize, Story) -> T + Sync,
+) -> (Vec<T>, Vec<Rejected>) {
     use rayon::prelude::*;
     let read: Vec<(Vec<T>, Vec<Rejected>)> = sources
         .par_iter()
         .enumerate()
         .map(|(i, s)| {
             let made = match json_lines(s) {
-                Some(lines) => read_blocks(lines, s, &|st| make(i, st)),
+                Some(lines) => read_blocks(lines, s, keep, &|st| make(i, st)),
                 None => {
                     let b = read(s);
                     // not `collect`: collecting in place would keep the
@@ -248,6 +270,7 @@ fn json_lines(source: &Source) -> Option<JsonLines<'_>> {
 fn read_blocks<T: Send>(
     (shown, path, lines): JsonLines<'_>,
     source: &Source,
+    keep: Keep,
     make: &(dyn Fn(Story) -> T + Sync),
 ) -> (Vec<T>, Vec<Rejected>) {
     use rayon::prelude::*;
@@ -267,7 +290,7 @@ fn read_blocks<T: Send>(
         .par_bridge()
         .map(|(k, block)| {
             let mut batch = Batch::default();
-            block.read(&shown, path, &mut batch);
+            block.read(&shown, path, keep, &mut batch);
             drop(block);
             if let (true, Some(p)) = (with_extension, path) {
                 keep_extension(p, &mut batch);
@@ -338,7 +361,7 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
             let from = usize::try_from(at.0).unwrap_or(usize::MAX).min(bytes.len());
             let rest = &bytes[from..];
             let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1);
-            json::line("-", None, at, &rest[..end], &mut batch);
+            json::line("-", None, at, &rest[..end], Keep::Whole, &mut batch);
         }
         Source::File { path, .. } => {
             let shown = display(path);
@@ -351,7 +374,7 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
             });
             match read {
                 Ok(list::Line::TooLong) => batch.rejected.push(too_long(&shown, Some(at.1))),
-                Ok(_) => json::line(&shown, Some(path), at, &buf, &mut batch),
+                Ok(_) => json::line(&shown, Some(path), at, &buf, Keep::Whole, &mut batch),
                 Err(e) => batch.rejected.push(reject(
                     &shown,
                     Some(at.1),
@@ -382,7 +405,7 @@ pub fn reread_in(
         buf.clear();
         match line_at(file, at.0, buf) {
             Ok(list::Line::TooLong) => batch.rejected.push(too_long(&shown, Some(at.1))),
-            Ok(_) => json::line(&shown, Some(path), at, buf, &mut batch),
+            Ok(_) => json::line(&shown, Some(path), at, buf, Keep::Whole, &mut batch),
             Err(e) => batch.rejected.push(reject(
                 &shown,
                 Some(at.1),
@@ -1008,6 +1031,26 @@ mod tests {
         };
         let (stories, rejected) = read_all(std::slice::from_ref(&file), &|| {}, |_, s| s);
         assert_eq!(seen(&stories), seen(&by_line.stories));
+        assert_eq!(rejected, by_line.rejected);
+        // the metadata alone: the same stories, ids, events and records,
+        // the same rejections, and no text
+        let meta = |s: &Story| {
+            format!(
+                "{} {} {:?} {:?} {:?} {:?} {:?} {}",
+                s.id, s.outlet, s.title, s.published, s.event, s.record, s.url, s.path
+            )
+        };
+        let (light, rejected) = read_all_keeping(
+            std::slice::from_ref(&file),
+            Keep::Metadata,
+            &|| {},
+            |_, s| s,
+        );
+        assert_eq!(
+            light.iter().map(meta).collect::<Vec<_>>(),
+            stories.iter().map(meta).collect::<Vec<_>>()
+        );
+        assert!(light.iter().all(|s| s.text.is_empty()));
         assert_eq!(rejected, by_line.rejected);
         let stdin = Source::Stdin(text.into_bytes());
         let (stories, rejected) = read_all(std::slice::from_ref(&stdin), &|| {}, |_, s| s);
