@@ -8,7 +8,7 @@
 //!
 //! `text` is accepted for `body`. A broken line rejects that line only.
 
-use super::{Anchor, Batch, Meta, Pieces, Rejected, build, reject, utf8};
+use super::{Anchor, Batch, Keep, Meta, Pieces, Rejected, build, reject, utf8};
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::Path;
@@ -31,6 +31,7 @@ fn record(
     line_no: usize,
     line: &str,
     many: bool,
+    keep: Keep,
 ) -> Result<super::Story, Rejected> {
     let r: Record = serde_json::from_str(line).map_err(|e| {
         reject(
@@ -67,11 +68,19 @@ fn record(
             None => vec![(0, Anchor::escaped(line_no, 1))],
         }
     };
-    let body_pieces = pieces_of(body_key, &body);
-    let headline = r.title.clone().map(|t| {
-        let pieces = pieces_of("title", &t);
-        (t, pieces)
-    });
+    // the metadata alone needs no positions and no text: the story is
+    // valid or rejected by now
+    let (body, body_pieces, headline) = match keep {
+        Keep::Whole => {
+            let pieces = pieces_of(body_key, &body);
+            let headline = r.title.clone().map(|t| {
+                let pieces = pieces_of("title", &t);
+                (t, pieces)
+            });
+            (body, pieces, headline)
+        }
+        Keep::Metadata => (String::new(), Vec::new(), None),
+    };
     // several stories in one file need distinct default ids
     let default_id = match path {
         Some(p) if many => Some(format!(
@@ -119,14 +128,15 @@ fn string_value(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
         }
         i
     };
-    // the index of the closing quote of the string opened at `i`
+    // the index of the closing quote of the string opened at `i` (a
+    // story's body is most of the line: jump to the next quote or escape)
     let string_end = |i: usize| {
         let mut j = i + 1;
         loop {
-            match *b.get(j)? {
+            j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
+            match b[j] {
                 b'\\' => j += 2,
-                b'"' => return Some(j),
-                _ => j += 1,
+                _ => return Some(j),
             }
         }
     };
@@ -240,59 +250,180 @@ fn literal_pieces(raw: &str, line: usize, column: usize, decoded: &str) -> Optio
     (d == decoded.len()).then_some(pieces)
 }
 
-/// JSON Lines: every non-blank line is a story. Read a line at a time, so a
-/// big file is never held whole.
-pub(super) fn lines(shown: &str, path: Option<&Path>, input: &mut dyn BufRead, batch: &mut Batch) {
-    let mut line_no = 0;
-    let mut offset: u64 = 0;
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let n = match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
-            Ok(super::list::Line::End) => break,
-            Ok(super::list::Line::Read) => buf.len(),
-            Ok(super::list::Line::TooLong) => {
-                // the rest of the line is passed over, a piece at a time
-                line_no += 1;
-                batch.rejected.push(super::too_long(shown, Some(line_no)));
-                let mut n = buf.len();
-                loop {
-                    buf.clear();
-                    match super::list::read_line(input, &mut buf, super::MAX_STORY_BYTES) {
-                        Ok(super::list::Line::TooLong) => n += buf.len(),
-                        Ok(_) => {
-                            n += buf.len();
-                            break;
-                        }
-                        Err(_) => break,
-                    }
-                }
-                offset += n as u64;
-                continue;
-            }
-            Err(e) => {
-                batch.rejected.push(reject(
-                    shown,
-                    Some(line_no + 1),
-                    None,
-                    format!("cannot read: {e}"),
-                ));
-                break;
-            }
-        };
-        line_no += 1;
-        line(shown, path, (offset, line_no), &buf, batch);
-        offset += n as u64;
+/// JSON Lines: every non-blank line is a story. Read a block of lines at a
+/// time, so a big file is never held whole.
+pub(super) fn lines(
+    shown: &str,
+    path: Option<&Path>,
+    input: &mut (dyn BufRead + Send),
+    batch: &mut Batch,
+) {
+    for block in Blocks::new(shown, input) {
+        block.read(shown, path, Keep::Whole, batch);
     }
 }
 
-/// The story on one line (`at`: its byte offset and line number); a blank
-/// line is none.
+/// About how many bytes of whole lines a [`Block`] holds (one line at
+/// least): enough that handing blocks to threads costs nothing beside
+/// building their stories, few enough that the blocks in flight are a
+/// small part of a big batch.
+pub(super) const BLOCK_BYTES: usize = 1 << 20;
+
+/// A run of whole lines of a JSON Lines input: read in one go, so that one
+/// thread reads the next block while others build the stories of theirs.
+/// Its buffer goes back to its reader's spares when it is dropped: fresh
+/// memory for every megabyte read made the kernel clear pages at a rate
+/// that cost more than reading.
+pub(super) struct Block {
+    bytes: Vec<u8>,
+    entries: Vec<Entry>,
+    spares: Spares,
+}
+
+/// Block buffers ready for reuse.
+type Spares = std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>;
+
+/// The most spare block buffers a reader keeps: one per block in flight
+/// on a machine of many threads.
+const SPARES_KEPT: usize = 16;
+
+impl Drop for Block {
+    fn drop(&mut self) {
+        let mut bytes = std::mem::take(&mut self.bytes);
+        // a huge line's buffer is not kept for the blocks after it
+        if bytes.capacity() <= 2 * BLOCK_BYTES {
+            bytes.clear();
+            if let Ok(mut spares) = self.spares.lock() {
+                if spares.len() < SPARES_KEPT {
+                    spares.push(bytes);
+                }
+            }
+        }
+    }
+}
+
+/// A line of a block, or what was rejected in its place, in input order.
+enum Entry {
+    /// The line at `bytes[range]`, its byte offset in the input and number.
+    Line(std::ops::Range<usize>, (u64, usize)),
+    Rejected(Rejected),
+}
+
+impl Block {
+    /// Build the stories of the block's lines into `batch` (whole, or
+    /// their metadata only), rejecting in line order what cannot be read.
+    pub(super) fn read(&self, shown: &str, path: Option<&Path>, keep: Keep, batch: &mut Batch) {
+        for e in &self.entries {
+            match e {
+                Entry::Line(range, at) => {
+                    line(shown, path, *at, &self.bytes[range.clone()], keep, batch);
+                }
+                Entry::Rejected(r) => batch.rejected.push(r.clone()),
+            }
+        }
+    }
+}
+
+/// The blocks of a JSON Lines input, in order. A line longer than
+/// [`super::MAX_STORY_BYTES`] is rejected and passed over; a read error
+/// rejects the next line and ends the input.
+pub(super) struct Blocks<'a> {
+    shown: &'a str,
+    input: &'a mut (dyn BufRead + Send),
+    line_no: usize,
+    offset: u64,
+    done: bool,
+    spares: Spares,
+}
+
+impl<'a> Blocks<'a> {
+    pub(super) fn new(shown: &'a str, input: &'a mut (dyn BufRead + Send)) -> Blocks<'a> {
+        Blocks {
+            shown,
+            input,
+            line_no: 0,
+            offset: 0,
+            done: false,
+            spares: Spares::default(),
+        }
+    }
+}
+
+impl Iterator for Blocks<'_> {
+    type Item = Block;
+
+    fn next(&mut self) -> Option<Block> {
+        use super::list::{Line, read_line};
+        let bytes = self
+            .spares
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_else(|| Vec::with_capacity(BLOCK_BYTES + (BLOCK_BYTES >> 2)));
+        let mut block = Block {
+            bytes,
+            entries: Vec::new(),
+            spares: self.spares.clone(),
+        };
+        while !self.done && block.bytes.len() < BLOCK_BYTES {
+            let start = block.bytes.len();
+            match read_line(self.input, &mut block.bytes, super::MAX_STORY_BYTES) {
+                Ok(Line::End) => self.done = true,
+                Ok(Line::Read) => {
+                    self.line_no += 1;
+                    let end = block.bytes.len();
+                    block
+                        .entries
+                        .push(Entry::Line(start..end, (self.offset, self.line_no)));
+                    self.offset += (end - start) as u64;
+                }
+                Ok(Line::TooLong) => {
+                    // the rest of the line is passed over, a piece at a time
+                    self.line_no += 1;
+                    block.entries.push(Entry::Rejected(super::too_long(
+                        self.shown,
+                        Some(self.line_no),
+                    )));
+                    let mut n = block.bytes.len() - start;
+                    block.bytes.truncate(start);
+                    let mut rest = Vec::new();
+                    loop {
+                        rest.clear();
+                        match read_line(self.input, &mut rest, super::MAX_STORY_BYTES) {
+                            Ok(Line::TooLong) => n += rest.len(),
+                            Ok(_) => {
+                                n += rest.len();
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    self.offset += n as u64;
+                }
+                Err(e) => {
+                    block.bytes.truncate(start);
+                    block.entries.push(Entry::Rejected(reject(
+                        self.shown,
+                        Some(self.line_no + 1),
+                        None,
+                        format!("cannot read: {e}"),
+                    )));
+                    self.done = true;
+                }
+            }
+        }
+        (!block.entries.is_empty()).then_some(block)
+    }
+}
+
+/// The story on one line (`at`: its byte offset and line number), whole
+/// or its metadata only; a blank line is none.
 pub(super) fn line(
     shown: &str,
     path: Option<&Path>,
     at: (u64, usize),
     raw: &[u8],
+    keep: Keep,
     batch: &mut Batch,
 ) {
     let line_no = at.1;
@@ -314,7 +445,7 @@ pub(super) fn line(
             return;
         }
     };
-    match record(shown, path, line_no, line, true) {
+    match record(shown, path, line_no, line, true, keep) {
         Ok(mut s) => {
             s.record = Some(at);
             batch.stories.push(s);
@@ -332,7 +463,7 @@ pub(super) fn single(shown: &str, path: &Path, bytes: &[u8], batch: &mut Batch) 
             return;
         }
     };
-    match record(shown, Some(path), 1, text, false) {
+    match record(shown, Some(path), 1, text, false, Keep::Whole) {
         Ok(s) => batch.stories.push(s),
         Err(r) => batch.rejected.push(r),
     }

@@ -172,10 +172,35 @@ pub fn ingest(paths: &[String], stdin: &mut dyn Read) -> Batch {
 
 /// Read every source on all cores, making each story into a `T` (given the
 /// index of its source) as soon as it is read; `advance` is called once a
-/// source. Stories and rejections come back in input order, whatever the
-/// thread count.
+/// source. A JSON Lines file (or standard input) is read a block of lines
+/// at a time by one thread while the others build the stories of the
+/// blocks before, so that one big file uses every core and holds only the
+/// blocks in flight. Stories and rejections come back in input order,
+/// whatever the thread count.
 pub fn read_all<T: Send>(
     sources: &[Source],
+    advance: &(dyn Fn() + Sync),
+    make: impl Fn(usize, Story) -> T + Sync,
+) -> (Vec<T>, Vec<Rejected>) {
+    read_all_keeping(sources, Keep::Whole, advance, make)
+}
+
+/// What a reading builds of a story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Whole,
+    /// The metadata, for a story of JSON Lines: valid or rejected as a
+    /// whole reading finds it, with its id, outlet, title, dates, URL,
+    /// event and record, but an empty text and no positions (the first
+    /// reading of `check`, which reads each story again to compare it).
+    /// Stories of other formats are read whole.
+    Metadata,
+}
+
+/// [`read_all`], building of each story what `keep` says.
+pub fn read_all_keeping<T: Send>(
+    sources: &[Source],
+    keep: Keep,
     advance: &(dyn Fn() + Sync),
     make: impl Fn(usize, Story) -> T + Sync,
 ) -> (Vec<T>, Vec<Rejected>) {
@@ -184,18 +209,102 @@ pub fn read_all<T: Send>(
         .par_iter()
         .enumerate()
         .map(|(i, s)| {
-            let b = read(s);
+            let made = match json_lines(s) {
+                Some(lines) => read_blocks(lines, s, keep, &|st| make(i, st)),
+                None => {
+                    let b = read(s);
+                    // not `collect`: collecting in place would keep the
+                    // stories' bigger buffer for every source until all
+                    // are read
+                    let mut made = Vec::with_capacity(b.stories.len());
+                    made.extend(b.stories.into_iter().map(|st| make(i, st)));
+                    (made, b.rejected)
+                }
+            };
             advance();
-            // not `collect`: collecting in place would keep the stories'
-            // bigger buffer for every source until all are read
-            let mut made = Vec::with_capacity(b.stories.len());
-            made.extend(b.stories.into_iter().map(|st| make(i, st)));
-            (made, b.rejected)
+            made
         })
         .collect();
     let mut made = Vec::new();
     let mut rejected = Vec::new();
     for (m, r) in read {
+        made.extend(m);
+        rejected.extend(r);
+    }
+    (made, rejected)
+}
+
+/// A source of JSON Lines, opened: its name as shown, its path, and its
+/// lines (or why the file cannot be opened).
+type JsonLines<'a> = (
+    String,
+    Option<&'a Path>,
+    Result<Box<dyn std::io::BufRead + Send + 'a>, Rejected>,
+);
+
+/// The lines of `source` when it is JSON Lines (a `.jsonl` file or
+/// standard input).
+fn json_lines(source: &Source) -> Option<JsonLines<'_>> {
+    match source {
+        Source::Stdin(bytes) => Some(("-".to_string(), None, Ok(Box::new(&bytes[..])))),
+        Source::File { path, .. } => {
+            let jsonl = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+            if !jsonl {
+                return None;
+            }
+            let shown = display(path);
+            let lines = match std::fs::File::open(path) {
+                Ok(f) => Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+                    as Box<dyn std::io::BufRead + Send>),
+                Err(e) => Err(reject(&shown, None, None, format!("cannot read: {e}"))),
+            };
+            Some((shown, Some(path.as_path()), lines))
+        }
+    }
+}
+
+/// Read JSON Lines a block at a time on this thread, building the stories
+/// of each block on any (see [`read_all`]); in input order.
+fn read_blocks<T: Send>(
+    (shown, path, lines): JsonLines<'_>,
+    source: &Source,
+    keep: Keep,
+    make: &(dyn Fn(Story) -> T + Sync),
+) -> (Vec<T>, Vec<Rejected>) {
+    use rayon::prelude::*;
+    let mut input = match lines {
+        Ok(l) => l,
+        Err(r) => return (Vec::new(), vec![r]),
+    };
+    let with_extension = matches!(
+        source,
+        Source::File {
+            id_with_extension: true,
+            ..
+        }
+    );
+    let mut done: Vec<(usize, Vec<T>, Vec<Rejected>)> = json::Blocks::new(&shown, &mut *input)
+        .enumerate()
+        .par_bridge()
+        .map(|(k, block)| {
+            let mut batch = Batch::default();
+            block.read(&shown, path, keep, &mut batch);
+            drop(block);
+            if let (true, Some(p)) = (with_extension, path) {
+                keep_extension(p, &mut batch);
+            }
+            let mut made = Vec::with_capacity(batch.stories.len());
+            made.extend(batch.stories.into_iter().map(make));
+            (k, made, batch.rejected)
+        })
+        .collect();
+    done.sort_unstable_by_key(|d| d.0);
+    let mut made = Vec::with_capacity(done.iter().map(|d| d.1.len()).sum());
+    let mut rejected = Vec::new();
+    for (_, m, r) in done {
         made.extend(m);
         rejected.extend(r);
     }
@@ -253,7 +362,7 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
             let from = usize::try_from(at.0).unwrap_or(usize::MAX).min(bytes.len());
             let rest = &bytes[from..];
             let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1);
-            json::line("-", None, at, &rest[..end], &mut batch);
+            json::line("-", None, at, &rest[..end], Keep::Whole, &mut batch);
         }
         Source::File { path, .. } => {
             let shown = display(path);
@@ -266,7 +375,7 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
             });
             match read {
                 Ok(list::Line::TooLong) => batch.rejected.push(too_long(&shown, Some(at.1))),
-                Ok(_) => json::line(&shown, Some(path), at, &buf, &mut batch),
+                Ok(_) => json::line(&shown, Some(path), at, &buf, Keep::Whole, &mut batch),
                 Err(e) => batch.rejected.push(reject(
                     &shown,
                     Some(at.1),
@@ -277,6 +386,81 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
         }
     }
     batch
+}
+
+/// [`reread`] with the file of a JSON Lines `source` already open: the
+/// line at `record` is read where it is, with no seek, so that threads
+/// share one open file (checking a JSON Lines file opened, sought and
+/// closed it once per story). Anything else is read as [`reread`] does.
+pub fn reread_in(
+    source: &Source,
+    record: Option<(u64, usize)>,
+    file: Option<&std::fs::File>,
+) -> Batch {
+    let (Some(at), Some(file), Source::File { path, .. }) = (record, file, source) else {
+        return reread(source, record);
+    };
+    let mut batch = Batch::default();
+    let shown = display(path);
+    READ_BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        match line_at(file, at.0, buf) {
+            Ok(list::Line::TooLong) => batch.rejected.push(too_long(&shown, Some(at.1))),
+            Ok(_) => json::line(&shown, Some(path), at, buf, Keep::Whole, &mut batch),
+            Err(e) => batch.rejected.push(reject(
+                &shown,
+                Some(at.1),
+                None,
+                format!("cannot read again: {e}"),
+            )),
+        }
+        if buf.capacity() > READ_BUFFER_KEPT {
+            *buf = Vec::new();
+        }
+    });
+    batch
+}
+
+/// Append to `buf` the line of `file` that starts at byte `offset`, with
+/// its newline, as [`list::read_line`] reads it from there.
+fn line_at(file: &std::fs::File, offset: u64, buf: &mut Vec<u8>) -> std::io::Result<list::Line> {
+    use std::os::unix::fs::FileExt;
+    let mut chunk = 8 * 1024;
+    loop {
+        let from = buf.len();
+        buf.resize(from + chunk, 0);
+        let n = loop {
+            match file.read_at(&mut buf[from..], offset + from as u64) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                r => break r,
+            }
+        };
+        let n = match n {
+            Ok(n) => n,
+            Err(e) => {
+                buf.truncate(from);
+                return Err(e);
+            }
+        };
+        buf.truncate(from + n);
+        if let Some(k) = memchr::memchr(b'\n', &buf[from..]) {
+            buf.truncate(from + k + 1);
+        } else if n > 0 {
+            if buf.len() <= MAX_STORY_BYTES {
+                chunk = (chunk * 2).min(MAX_STORY_BYTES + 1 - buf.len());
+                continue;
+            }
+        } else if buf.is_empty() {
+            return Ok(list::Line::End);
+        }
+        let content = buf.len() - usize::from(buf.last() == Some(&b'\n'));
+        return Ok(if content > MAX_STORY_BYTES {
+            buf.truncate(MAX_STORY_BYTES + 1);
+            list::Line::TooLong
+        } else {
+            list::Line::Read
+        });
+    }
 }
 
 /// Two stories with one id cannot both be cited: see [`first_of_each_id`].
@@ -844,6 +1028,162 @@ mod tests {
             "{:?}",
             b.rejected
         );
+    }
+
+    /// A JSON Lines file of several blocks, read on all cores a block at a
+    /// time, gives the stories and rejections of reading it line by line,
+    /// in the same order; and so does the same text on standard input.
+    #[test]
+    fn json_lines_read_in_blocks_are_read_as_line_by_line() {
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 3 * json::BLOCK_BYTES + 1000 {
+            k += 1;
+            match k % 97 {
+                0 => text.push_str("{broken\n"),
+                1 => text.push_str("   \n"),
+                2 => {
+                    let _ = writeln!(
+                        text,
+                        "{{\"id\": \"s{k}\", \"published\": \"2024-13-01\", \"body\": \"x\"}}"
+                    );
+                }
+                _ => {
+                    let _ = writeln!(
+                        text,
+                        "{{\"id\": \"s{k}\", \"title\": \"Title {k}\", \"event\": \"e{}\", \"body\": \"{} people died.\\n\\n{}\"}}",
+                        k % 7,
+                        k % 50,
+                        "Rescuers searched the valley. ".repeat(k % 40)
+                    );
+                }
+            }
+        }
+        // no newline at the end
+        text.push_str("{\"id\": \"last\", \"body\": \"3 dead.\"}");
+        let dir = std::env::temp_dir().join(format!("crosscheck-blocks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("big.jsonl");
+        std::fs::write(&p, &text).unwrap();
+        let mut by_line = Batch::default();
+        json::lines(
+            &display(&p),
+            Some(&p),
+            &mut std::io::BufReader::new(std::fs::File::open(&p).unwrap()),
+            &mut by_line,
+        );
+        // what a story is, as a reader of it sees it
+        let seen = |stories: &[Story]| -> Vec<String> {
+            stories
+                .iter()
+                .map(|s| {
+                    let at = s.text.len() / 2;
+                    format!("{} {:?} {:?} {:?}", s.id, s.record, s.text, s.position(at))
+                })
+                .collect()
+        };
+        assert!(by_line.stories.len() > 1000 && by_line.rejected.len() > 20);
+        let file = Source::File {
+            path: p.clone(),
+            explicit: true,
+            id_with_extension: false,
+        };
+        let (stories, rejected) = read_all(std::slice::from_ref(&file), &|| {}, |_, s| s);
+        assert_eq!(seen(&stories), seen(&by_line.stories));
+        assert_eq!(rejected, by_line.rejected);
+        // the metadata alone: the same stories, ids, events and records,
+        // the same rejections, and no text
+        let meta = |s: &Story| {
+            format!(
+                "{} {} {:?} {:?} {:?} {:?} {:?} {}",
+                s.id, s.outlet, s.title, s.published, s.event, s.record, s.url, s.path
+            )
+        };
+        let (light, rejected) = read_all_keeping(
+            std::slice::from_ref(&file),
+            Keep::Metadata,
+            &|| {},
+            |_, s| s,
+        );
+        assert_eq!(
+            light.iter().map(meta).collect::<Vec<_>>(),
+            stories.iter().map(meta).collect::<Vec<_>>()
+        );
+        assert!(light.iter().all(|s| s.text.is_empty()));
+        assert_eq!(rejected, by_line.rejected);
+        let stdin = Source::Stdin(text.into_bytes());
+        let (stories, rejected) = read_all(std::slice::from_ref(&stdin), &|| {}, |_, s| s);
+        let mut on_stdin = Batch::default();
+        json::lines("-", None, &mut &text_of(&stdin)[..], &mut on_stdin);
+        assert_eq!(seen(&stories), seen(&on_stdin.stories));
+        assert_eq!(rejected, on_stdin.rejected);
+        assert_eq!(stories.len(), by_line.stories.len());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A story read again through an open file is the story read again
+    /// by opening it: lines longer than a first read, the last line
+    /// without its newline, and a file cut short since the first reading.
+    #[test]
+    fn stories_read_again_in_an_open_file_are_read_as_before() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-again-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("again.jsonl");
+        let mut text = String::new();
+        for k in 0..40 {
+            let body = "Crews said 12 homes burned. ".repeat(k * k * 3);
+            text.push_str(&format!(
+                "{{\"id\": \"a{k}\", \"title\": \"T{k}\", \"body\": \"{body}\\n\\n{k} died.\"}}\n"
+            ));
+        }
+        text.push_str("{\"id\": \"end\", \"body\": \"3 dead.\"}");
+        std::fs::write(&p, &text).unwrap();
+        let source = Source::File {
+            path: p.clone(),
+            explicit: true,
+            id_with_extension: false,
+        };
+        let first = read(&source);
+        assert_eq!(first.stories.len(), 41);
+        assert!(first.stories.iter().any(|s| s.text.len() > 40_000));
+        let shown = |b: &Batch| {
+            let stories: Vec<String> = b
+                .stories
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} {:?} {:?} {:?}",
+                        s.id,
+                        s.record,
+                        s.text,
+                        s.position(s.text.len() / 2)
+                    )
+                })
+                .collect();
+            (stories, b.rejected.clone())
+        };
+        let file = std::fs::File::open(&p).unwrap();
+        for s in &first.stories {
+            let again = reread_in(&source, s.record, Some(&file));
+            assert_eq!(shown(&again), shown(&reread(&source, s.record)));
+            assert_eq!(again.stories.len(), 1, "{}", s.id);
+            assert_eq!(again.stories[0].text, s.text);
+        }
+        // cut short: the last stories are gone, or broken
+        std::fs::write(&p, &text[..text.len() / 2]).unwrap();
+        for s in &first.stories {
+            let again = reread_in(&source, s.record, Some(&file));
+            assert_eq!(shown(&again), shown(&reread(&source, s.record)));
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn text_of(source: &Source) -> Vec<u8> {
+        match source {
+            Source::Stdin(b) => b.clone(),
+            Source::File { .. } => unreachable!(),
+        }
     }
 
     #[test]
