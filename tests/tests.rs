@@ -11,6 +11,7 @@ mod html;
 mod ingest;
 mod props;
 mod realnews;
+mod realtext;
 mod safe_output;
 mod seeds;
 mod snapshots;
