@@ -14,7 +14,7 @@ use super::grammar::{
     self, boundary_after, boundary_before, cardinal, date, duration, guard, lexicon, money,
     percent, qualifier, range, vague, words_before,
 };
-use super::quantity::{DEFAULT_APPROX, Interval, Qualifier, Quantity, Unit, interval_for};
+use super::quantity::{Change, DEFAULT_APPROX, Interval, Qualifier, Quantity, Unit, interval_for};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -151,7 +151,40 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
         i += utf8_len(b);
     }
     join_bounds(text, &mut out);
+    from_to(text, &mut out);
     out
+}
+
+/// Both ends of a change: `from $61,200 to $58,900` (two figures the
+/// range did not join: a fall, or a verb before `from`), and `to 40, up
+/// from 35`. Each of the two figures carries the pair.
+fn from_to(text: &str, out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.quantity.unit != b.quantity.unit
+            || !super::grammar::change::can_change(a.quantity.unit)
+        {
+            continue;
+        }
+        let between = text.get(a.span.end..b.span.start).unwrap_or("?").trim();
+        let before_a = words_before(text, a.span.start).next();
+        let from_then_to = between.eq_ignore_ascii_case("to")
+            && before_a.is_some_and(|(_, w)| w.eq_ignore_ascii_case("from"));
+        let then_from = matches!(
+            between.to_ascii_lowercase().as_str(),
+            ", up from" | ", down from" | "up from" | "down from"
+        );
+        let (from, to) = if from_then_to {
+            (a.stated.0, b.stated.0)
+        } else if then_from {
+            (b.stated.0, a.stated.0)
+        } else {
+            continue;
+        };
+        let pair = Change::FromTo { from, to };
+        out[k - 1].quantity.change = pair;
+        out[k].quantity.change = pair;
+    }
 }
 
 /// Whether a figure's numbers are finite: the value stated and both ends
@@ -382,7 +415,11 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         s = r;
     } else if let Some((r, w)) = grammar::alpha_word_ci(s) {
         if w == "minus" || w == "negative" {
-            s = r.trim_start_matches(grammar::is_space);
+            // "minus 40", "minus-40 degrees"
+            s = r
+                .strip_prefix('-')
+                .unwrap_or(r)
+                .trim_start_matches(grammar::is_space);
             negative = true;
         }
     }
@@ -418,6 +455,16 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
             rest = r;
         }
     }
+    // "40m of its phones", "2.5m barrels": British copy's millions
+    if unit.is_none() && c.numeral.is_some() && !c.scaled {
+        let before = grammar::words_before(text, at).next().map(|(_, w)| w);
+        if let Some((r, sc)) = grammar::scale::million_m(rest, before) {
+            value *= sc;
+            precision *= sc;
+            scale = Some(sc);
+            rest = r;
+        }
+    }
     if unit.is_none() {
         if let Some((r, u)) = percent::suffix(rest) {
             unit = Some(u);
@@ -434,6 +481,12 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
                 scale = Some(sc);
                 rest = r2;
             }
+        } else if let Some(r) = pence(rest, value).filter(|_| scale.is_none()) {
+            // "212p": a share price in pence
+            unit = Some(Unit::Money("GBP"));
+            value /= 100.0;
+            precision /= 100.0;
+            rest = r;
         } else if let Some((r, u)) = duration::suffix(rest) {
             unit = Some(u);
             rest = r;
@@ -483,6 +536,16 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         number: number_start..number_end,
         end: text.len() - rest.len(),
     })
+}
+
+/// `212p`: pence glued to the amount. Not the lines of a video picture
+/// (`1080p`, `720p`).
+fn pence(rest: &str, value: f64) -> Option<&str> {
+    let r = rest.strip_prefix('p')?;
+    let video = [
+        240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
+    ];
+    (boundary_after(r) && !r.starts_with('.') && !video.contains(&value)).then_some(r)
 }
 
 /// `a dollar`, `an euro`: the article as the number one, before the
@@ -585,7 +648,23 @@ fn figure(
                 published,
             );
         }
-        if let Some((r, lo, hi)) = vague::vague(s) {
+        // "several dozen", "a few hundred": the vague word starts the figure
+        let several = words_before(text, at)
+            .next()
+            .filter(|(ws, w)| *ws >= floor && vague::vague_before(w))
+            .and_then(|(ws, _)| vague::several(s).map(|v| (ws, v)));
+        let vague_at = several.map_or(at, |(ws, _)| ws);
+        let vague_at = if several.is_some() {
+            // "a few hundred" starts at the article
+            words_before(text, vague_at)
+                .next()
+                .filter(|(ws, w)| *ws >= floor && w.eq_ignore_ascii_case("a"))
+                .map_or(vague_at, |(ws, _)| ws)
+        } else {
+            vague_at
+        };
+        if let Some((r, lo, hi)) = several.map(|(_, v)| v).or_else(|| vague::vague(s)) {
+            let at = vague_at;
             let end = text.len() - r.len();
             let (qual, qstart) = match qualifier::before(text, at).filter(|(_, st)| *st >= floor) {
                 // "more than hundreds" is still hundreds
@@ -659,6 +738,12 @@ fn figure(
     let Some(a) = amount(text, start) else {
         return Step::None;
     };
+    // "a four-by-four", "a 10-by-12 room": a size or a vehicle, no figure
+    if let Some(r) = text[a.end..].strip_prefix("-by-") {
+        if let Some(b) = amount(text, text.len() - r.len()) {
+            return Step::Skip(b.end);
+        }
+    }
     let mut end = a.end;
     let mut unit = a.unit;
     let mut low = a.value;
@@ -682,11 +767,38 @@ fn figure(
     let digits_at = |i: usize| {
         text[i..].starts_with(|c: char| c.is_ascii_digit()) || money::prefix(&text[i..]).is_some()
     };
-    if let Some(after) = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1)) {
+    // "fell from 40 to 35": both ends of a change, not a range
+    let from_change = opener.is_some_and(|(ws, o)| {
+        o == range::Opener::From && grammar::change::verb_before_from(text, ws)
+    });
+    let link = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1));
+    if let Some(after) = link.filter(|_| !from_change) {
         let second_at = text.len() - after.len();
         let dashed = !text[end..second_at].trim().chars().any(char::is_alphabetic);
+        let or = text[end..second_at].trim() == "or";
         let second = amount(text, second_at).filter(|b| !b.lone_one || b.value != 1.0);
-        if let Some(b) = second.filter(|_| !dashed || (digits_at(start) && digits_at(second_at))) {
+        // "a 2-13 season", "a 7-0 run": a score or a record
+        let score = |b: &Amount| {
+            let season = a.plain_integer == Some(4) && b.plain_integer == Some(2);
+            dashed && !season && range::score_after(&text[b.end..])
+        };
+        // "three or four", "20 or 30": neighbours only
+        let near = |b: &Amount| !or || b.value <= 3.0 * a.value + 2.0;
+        // "grew by $12.4bn to $310.6bn", "rose 4.1% to 212p": a change,
+        // then the level it reached ("rose 5 to 10 percent" is a range)
+        let change_then_level = a.unit.is_some_and(|u| {
+            let qs = qualifier::before(text, start)
+                .map_or(start, |(_, qs)| qs)
+                .max(floor);
+            text[end..second_at].trim().eq_ignore_ascii_case("to")
+                && grammar::change::before(text, qs.min(start), floor, u).is_some()
+        });
+        if let Some(b) = second.filter(|b| {
+            (!dashed || (digits_at(start) && digits_at(second_at)))
+                && !score(b)
+                && near(b)
+                && !change_then_level
+        }) {
             let mut lo = a.value;
             // "15 to 18 million", "$5-10bn": the scale of the upper end
             if a.scale.is_none() && b.scale.is_some() && lo < b.value / b.scale.unwrap_or(1.0) + 1.0
@@ -699,8 +811,27 @@ fn figure(
             };
             let year_like = |v: f64, d: Option<u32>| d == Some(4) && (1800.0..=2100.0).contains(&v);
             let years = year_like(a.value, a.plain_integer)
-                && (b.plain_integer == Some(2) || year_like(b.value, b.plain_integer));
-            if unit_ok && b.value > lo && !years {
+                && (b.plain_integer == Some(2)
+                    || year_like(b.value, b.plain_integer)
+                    // "from 2019 to 4.2 million units": a year, then a figure
+                    || b.scale.is_some());
+            // "the 2002-03 season", "from 1978-89": a span of years
+            let short_years = years && dashed && b.plain_integer == Some(2);
+            if short_years {
+                let century = (a.value / 100.0).floor() * 100.0;
+                let mut last = century + b.value;
+                if last < a.value {
+                    last += 100.0;
+                }
+                low = a.value;
+                high = last;
+                unit = Some(Unit::Year);
+                end = b.end;
+                number_end = b.number.end;
+                qual = Qualifier::Range;
+                ranged = true;
+                stated = (low, high);
+            } else if unit_ok && b.value > lo && !years {
                 low = lo;
                 high = b.value;
                 unit = a.unit.or(b.unit);
@@ -727,7 +858,11 @@ fn figure(
                 .count();
         return Step::Skip(skip_to);
     }
-    if first.is_ascii_digit() && guard::is_name(text, start) {
+    if first.is_ascii_digit()
+        && (guard::is_name(text, start)
+            || guard::is_name_after(text, start, end)
+            || (unit == Unit::Count && guard::is_brand_number(text, start, end)))
+    {
         return Step::Labels(start..end);
     }
     let mut or_equal = false;
@@ -754,7 +889,16 @@ fn figure(
         if let Some((q, qs)) = qualifier::before(text, start).filter(|(_, qs)| *qs >= floor) {
             // "over three years" is a span of time, not a bound on it
             let over = text[qs..start].trim().eq_ignore_ascii_case("over");
-            if qual == Qualifier::Exact && !(over && matches!(unit, Unit::Duration(_))) {
+            // "bringing us up to 83%", "the toll went up to 40": a level
+            // reached, not a ceiling
+            let reached = q == Qualifier::AtMost
+                && text[qs..start].trim().eq_ignore_ascii_case("up to")
+                && words_before(text, qs)
+                    .take(2)
+                    .any(|(_, w)| grammar::change::motion_verb(w));
+            if reached {
+                // the figure alone: "to" before it says it is a level
+            } else if qual == Qualifier::Exact && !(over && matches!(unit, Unit::Duration(_))) {
                 qual = q;
                 span_start = qs;
             } else if q == Qualifier::Exact {
@@ -797,6 +941,9 @@ fn figure(
     if qual == Qualifier::Approx {
         quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
     }
+    quantity.change = grammar::change::before(text, span_start.min(start), floor, unit)
+        .or_else(|| grammar::change::after(&text[end..], unit))
+        .unwrap_or(Change::Level);
     let start = nation.unwrap_or(start);
     Step::Found(Mention {
         span: span_start.min(start)..end,
@@ -856,7 +1003,16 @@ fn join_bounds(text: &str, out: &mut Vec<Mention>) {
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
         let between = text.get(a.span.end..b.span.start).unwrap_or("?").trim();
-        let linked = matches!(between, "and" | "but" | "," | ", and" | ", but");
+        // "higher or equal than 100, lower or equal than 300" is one
+        // figure; "more than 500, up to 15,000" two: after a comma only
+        // two comparisons bound one figure, not a ceiling ("up to", "as
+        // many as") listed after a floor
+        let ceiling_word = |m: &Mention| {
+            let q = text[m.span.start..m.value_span.start].to_ascii_lowercase();
+            q.starts_with("up to") || q.starts_with("as ")
+        };
+        let linked = matches!(between, "and" | "but" | ", and" | ", but")
+            || (between == "," && !ceiling_word(a) && !ceiling_word(b));
         let (lo, hi) = if lower(a.quantity.qualifier) && upper(b.quantity.qualifier) {
             (a, b)
         } else if upper(a.quantity.qualifier) && lower(b.quantity.qualifier) {
