@@ -545,7 +545,7 @@ fn pence(rest: &str, value: f64) -> Option<&str> {
     let video = [
         240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
     ];
-    (boundary_after(r) && !r.starts_with('.') && !video.contains(&value)).then_some(r)
+    (boundary_after(r) && !r.starts_with(".m") && !video.contains(&value)).then_some(r)
 }
 
 /// `a dollar`, `an euro`: the article as the number one, before the
@@ -634,6 +634,16 @@ fn figure(
         }
     } else if first.is_ascii_alphabetic() {
         if let Some((r, d)) = date::month_first(s) {
+            // "October 1-2": the second day of a span is no count
+            let r = r
+                .strip_prefix(['-', '\u{2013}'])
+                .filter(|x| {
+                    let n = x.bytes().take_while(u8::is_ascii_digit).count();
+                    (1..=2).contains(&n) && boundary_after(&x[n..])
+                })
+                .map_or(r, |x| {
+                    &x[x.bytes().take_while(u8::is_ascii_digit).count()..]
+                });
             return date_mention(at, text.len() - r.len(), d, published);
         }
         if let Some((r, wd)) = date::weekday(s) {
@@ -809,7 +819,15 @@ fn figure(
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            let year_like = |v: f64, d: Option<u32>| d == Some(4) && (1800.0..=2100.0).contains(&v);
+            // "between 1750 and 1800 the town grew" are years; "between
+            // 1500 and 1800 troops" counts
+            let counted_after =
+                grammar::alpha_word_ci(text[b.end..].trim_start()).is_some_and(|(_, w)| {
+                    w.ends_with('s')
+                        || matches!(w.as_str(), "people" | "children" | "men" | "women")
+                });
+            let oldest = if counted_after { 1800.0 } else { 1000.0 };
+            let year_like = |v: f64, d: Option<u32>| d == Some(4) && (oldest..=2100.0).contains(&v);
             let years = year_like(a.value, a.plain_integer)
                 && (b.plain_integer == Some(2)
                     || year_like(b.value, b.plain_integer)
@@ -1461,5 +1479,214 @@ mod tests {
         let long = format!("call {} now", "12-".repeat(1000));
         assert!(mentions(&long, None).is_empty());
         assert_eq!(spans("at 10:30 a.m. local"), owned(&[]));
+    }
+
+    /// The figures of `text` that are not names, dates, years or ordinals:
+    /// (stated low, stated high, unit, qualifier, change).
+    fn figures(text: &str) -> Vec<(f64, f64, String, &'static str, &'static str)> {
+        mentions(text, Some(Date::constant(2024, 5, 2)))
+            .into_iter()
+            .filter(|m| {
+                !matches!(
+                    m.quantity.unit,
+                    Unit::Label | Unit::Date | Unit::Year | Unit::Ordinal
+                )
+            })
+            .map(|m| {
+                (
+                    m.stated.0,
+                    m.stated.1,
+                    m.quantity.unit.to_string(),
+                    m.quantity.qualifier.as_str(),
+                    m.quantity.change.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    /// Issue 19: the forms real news writes, each in a sentence of our own.
+    #[test]
+    fn numbers_as_real_news_writes_them() {
+        type Want<'a> = &'a [(f64, f64, &'a str, &'a str, &'a str)];
+        let cases: &[(&str, Want)] = &[
+            // British millions before what is counted; metres elsewhere
+            (
+                "The app lost 12m of its users.",
+                &[(12e6, 12e6, "count", "exact", "level")],
+            ),
+            (
+                "Pipelines carried 3.5m barrels a day.",
+                &[(3.5e6, 3.5e6, "measure:barrel", "exact", "level")],
+            ),
+            (
+                "Growers expect a 6.1m-tonne harvest.",
+                &[(6.1e6, 6.1e6, "measure:tonne", "exact", "level")],
+            ),
+            (
+                "He joined for a PS4m fee.",
+                &[(4e6, 4e6, "money:GBP", "exact", "level")],
+            ),
+            (
+                "They built a 250m bridge.",
+                &[(250.0, 250.0, "measure:metre", "exact", "level")],
+            ),
+            (
+                "She ran the 800m in June.",
+                &[(800.0, 800.0, "measure:metre", "exact", "level")],
+            ),
+            // house styles
+            (
+                "Rents were up 4pc in May.",
+                &[(4.0, 4.0, "percent", "exact", "up")],
+            ),
+            (
+                "It sold a 20pc stake.",
+                &[(20.0, 20.0, "percent", "exact", "level")],
+            ),
+            (
+                "It fell to minus-30 degrees.",
+                &[(-30.0, -30.0, "measure:degree", "exact", "level")],
+            ),
+            (
+                "The index closed down 0.7 per cent at 3,120.",
+                &[
+                    (0.7, 0.7, "percent", "exact", "down"),
+                    (3120.0, 3120.0, "count", "exact", "level"),
+                ],
+            ),
+            // lists and ranges
+            (
+                "Between 2,000 and 3,000 fled and dozens more hid.",
+                &[
+                    (2000.0, 3000.0, "count", "range", "level"),
+                    (24.0, 99.0, "count", "vague", "level"),
+                ],
+            ),
+            (
+                "They expect more than 200, up to 9,000, to come.",
+                &[
+                    (200.0, 200.0, "count", "more-than", "level"),
+                    (9000.0, 9000.0, "count", "at-most", "level"),
+                ],
+            ),
+            (
+                "Output went from 2021 to 3.4 million cars.",
+                &[(3.4e6, 3.4e6, "count", "exact", "level")],
+            ),
+            ("Between 1750 and 1800 the town grew.", &[]),
+            ("The cafe at 8-10 Quay Street shut.", &[]),
+            (
+                "They shipped 2.4 million 6-packs.",
+                &[
+                    (2.4e6, 2.4e6, "count", "exact", "level"),
+                    (6.0, 6.0, "count", "exact", "level"),
+                ],
+            ),
+            (
+                "The side ended a 3-11 season.",
+                &[
+                    (3.0, 3.0, "count", "exact", "level"),
+                    (11.0, 11.0, "count", "exact", "level"),
+                ],
+            ),
+            (
+                "Police fired two or three shots.",
+                &[(2.0, 3.0, "count", "range", "level")],
+            ),
+            (
+                "Several dozen people waited.",
+                &[(24.0, 99.0, "count", "vague", "level")],
+            ),
+            ("He coached in the 1996-97 season.", &[]),
+            // names with numbers
+            ("She sat in Seat 9 at the back.", &[]),
+            ("They stayed in the top 3, level on points.", &[]),
+            ("The crew of Gemini 4 came home in 1965.", &[]),
+            ("It was a category 2 storm.", &[]),
+            ("The FTSE 100 and the Nikkei 225 fell.", &[]),
+            ("The lab holds ISO 17025 status.", &[]),
+            ("Talks begin at 0900 GMT.", &[]),
+            ("The fair runs on June 3-4 in Leeds.", &[]),
+            ("He drove a four-by-four.", &[]),
+            // scientific notation
+            (
+                "A gram holds 3.3×10^22 atoms.",
+                &[(3.3e22, 3.3e22, "count", "exact", "level")],
+            ),
+            (
+                "The charge was 3.2×10−19 coulombs.",
+                &[(3.2e-19, 3.2e-19, "count", "exact", "level")],
+            ),
+            // change against level
+            (
+                "Shares rose 2.5% to 340p.",
+                &[
+                    (2.5, 2.5, "percent", "exact", "up"),
+                    (3.4, 3.4, "money:GBP", "exact", "level"),
+                ],
+            ),
+            (
+                "The coin fell from $41,000 to $38,500.",
+                &[
+                    (41000.0, 41000.0, "money:USD", "exact", "from-to"),
+                    (38500.0, 38500.0, "money:USD", "exact", "from-to"),
+                ],
+            ),
+            (
+                "Sales grew by $1.5 billion to $20.2 billion.",
+                &[
+                    (1.5e9, 1.5e9, "money:USD", "exact", "up"),
+                    (20.2e9, 20.2e9, "money:USD", "exact", "level"),
+                ],
+            ),
+            (
+                "Wheat was up 12 cents at $6.40.",
+                &[
+                    (0.12, 0.12, "money:USD", "exact", "up"),
+                    (6.4, 6.4, "money:USD", "exact", "level"),
+                ],
+            ),
+            (
+                "Prices rose 3% in March.",
+                &[(3.0, 3.0, "percent", "exact", "up")],
+            ),
+            (
+                "Prices rose to 3% in March.",
+                &[(3.0, 3.0, "percent", "exact", "level")],
+            ),
+            (
+                "The toll reached 41, up from 30.",
+                &[
+                    (41.0, 41.0, "count", "exact", "from-to"),
+                    (30.0, 30.0, "count", "exact", "from-to"),
+                ],
+            ),
+            (
+                "Ages ranged from 18 to 25.",
+                &[(18.0, 25.0, "count", "range", "level")],
+            ),
+            (
+                "The upgrade took it up to 90% of capacity.",
+                &[(90.0, 90.0, "percent", "exact", "level")],
+            ),
+            (
+                "Fares rise by up to 90% next year.",
+                &[(90.0, 90.0, "percent", "at-most", "up")],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = figures(text);
+            let got: Vec<_> = got
+                .iter()
+                .map(|(a, b, u, q, c)| (*a, *b, u.as_str(), *q, *c))
+                .collect();
+            let close = got.len() == want.len()
+                && got.iter().zip(want.iter()).all(|(g, w)| {
+                    let near =
+                        |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+                    near(g.0, w.0) && near(g.1, w.1) && g.2 == w.2 && g.3 == w.3 && g.4 == w.4
+                });
+            assert!(close, "{text}\n got {got:?}\nwant {want:?}");
+        }
     }
 }

@@ -455,9 +455,8 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
     // the word must not open its sentence: "Nearly 50 died", "Officials 3..."
     let head = text[..ws].trim_end_matches(is_space);
     let opens = head.is_empty()
-        || head.ends_with([
-            '.', '!', '?', '\n', ':', '"', '\u{201c}', '(', '-', '\u{2014}',
-        ])
+        || head.ends_with(['.', '!', '?', '\n', ':', '"', '\u{201c}', '(', '\u{2014}'])
+        || head.ends_with(" -")
         || head.ends_with(char::is_numeric);
     if opens {
         return false;
@@ -595,6 +594,8 @@ mod tests {
         assert!(brand("He told Channel 9 she had left.", "9"));
         assert!(brand("The link was cut on the TAT 14, they said.", "14"));
         assert!(brand("a mid-range Ryzen 5600 or 5700 part", "5600 or 5700"));
+        assert!(brand("a fault on the ASIA-AFRICA-EURO 2 link", "2"));
+        assert!(!brand("OSLO, Norway - About 40 came", "40"));
         assert!(!brand("Nearly 50 died.", "50"));
         assert!(!brand("The storm in Kerala 300 people fled.", "300"));
         assert!(!brand("Gunman Kills 4 at a Mall", "4"));
