@@ -34,7 +34,7 @@ use crosscheck::extract::quantity::Unit;
 use std::collections::BTreeMap;
 
 /// F1 floors, in percent: value, value+qualifier, value+change.
-const FLOORS: [f64; 3] = [95.5, 93.5, 94.5];
+const FLOORS: [f64; 3] = [95.5, 93.5, 95.0];
 
 struct Figure {
     span: (usize, usize),

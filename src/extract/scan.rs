@@ -152,7 +152,30 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
     }
     join_bounds(text, &mut out);
     from_to(text, &mut out);
+    restated_changes(text, &mut out);
     out
+}
+
+/// `gained 85 cents, or 1.1%`: a figure restated in another unit after
+/// `, or` is the same change.
+fn restated_changes(text: &str, out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let before = out[k - 1].quantity.change;
+        if !matches!(before, Change::Up | Change::Down)
+            || out[k].quantity.change != Change::Level
+            || !super::grammar::change::can_change(out[k].quantity.unit)
+        {
+            continue;
+        }
+        let between = text
+            .get(out[k - 1].span.end..out[k].span.start)
+            .unwrap_or("?");
+        // the word of the first unit may stand before: "320 points, or 0.9%"
+        let head = between.strip_suffix(", or ").map(str::trim);
+        if head.is_some_and(|h| h.is_empty() || matches!(h, "points" | "point" | "pts")) {
+            out[k].quantity.change = before;
+        }
+    }
 }
 
 /// Both ends of a change: `from $61,200 to $58,900` (two figures the
@@ -481,6 +504,10 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
                 scale = Some(sc);
                 rest = r2;
             }
+        } else if let Some(r) = degrees(rest) {
+            // "40.3C", "-5°C", "98.6°F"
+            unit = Some(Unit::Measure("degree"));
+            rest = r;
         } else if let Some(r) = pence(rest, value).filter(|_| scale.is_none()) {
             // "212p": a share price in pence
             unit = Some(Unit::Money("GBP"));
@@ -536,6 +563,22 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         number: number_start..number_end,
         end: text.len() - rest.len(),
     })
+}
+
+/// `40.3C`, `-5°C`, `98.6 °F`: degrees of temperature.
+fn degrees(rest: &str) -> Option<&str> {
+    let r = rest.trim_start_matches(grammar::is_space);
+    let (r, sign) = match r.strip_prefix('\u{b0}') {
+        Some(x) => (x, true),
+        None if r.len() == rest.len() => (r, false),
+        None => return None,
+    };
+    let after = r.strip_prefix(['C', 'F']).filter(|x| boundary_after(x));
+    match (after, sign) {
+        (Some(x), _) => Some(x),
+        (None, true) => Some(r),
+        (None, false) => None,
+    }
 }
 
 /// `212p`: pence glued to the amount. Not the lines of a video picture
@@ -801,7 +844,7 @@ fn figure(
                 .map_or(start, |(_, qs)| qs)
                 .max(floor);
             text[end..second_at].trim().eq_ignore_ascii_case("to")
-                && grammar::change::before(text, qs.min(start), floor, u).is_some()
+                && grammar::change::before(text, qs.min(start), floor, u, &text[end..]).is_some()
         });
         if let Some(b) = second.filter(|b| {
             (!dashed || (digits_at(start) && digits_at(second_at)))
@@ -947,7 +990,27 @@ fn figure(
         }
     }
     let mut share = false;
-    if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 && !ranged {
+    // "a quarter point", "half a percentage point": a fraction of a point
+    let point_after = ["point", "points", "percentage point", "percentage points"]
+        .iter()
+        .find_map(|w| {
+            text[end..]
+                .strip_prefix([' ', '-'])
+                .and_then(|r| r.strip_prefix(w))
+                .filter(|r| boundary_after(r))
+        });
+    let fraction_of_point = point_after.filter(|_| a.fraction && unit == Unit::Count && !ranged);
+    if let Some(r) = fraction_of_point {
+        unit = Unit::PercentPoint;
+        end = text.len() - r.len();
+    } else if unit == Unit::Count
+        && words_before(text, span_start.min(start))
+            .next()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("magnitude"))
+    {
+        // "of magnitude 6.8"
+        unit = Unit::Measure("magnitude");
+    } else if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 && !ranged {
         share = true;
         unit = Unit::Percent;
         low *= 100.0;
@@ -959,9 +1022,10 @@ fn figure(
     if qual == Qualifier::Approx {
         quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
     }
-    quantity.change = grammar::change::before(text, span_start.min(start), floor, unit)
-        .or_else(|| grammar::change::after(&text[end..], unit))
-        .unwrap_or(Change::Level);
+    quantity.change =
+        grammar::change::before(text, span_start.min(start), floor, unit, &text[end..])
+            .or_else(|| grammar::change::after(&text[end..], unit))
+            .unwrap_or(Change::Level);
     let start = nation.unwrap_or(start);
     Step::Found(Mention {
         span: span_start.min(start)..end,
@@ -1606,6 +1670,48 @@ mod tests {
             ("The FTSE 100 and the Nikkei 225 fell.", &[]),
             ("The lab holds ISO 17025 status.", &[]),
             ("Talks begin at 0900 GMT.", &[]),
+            (
+                "Copper gained 40 cents, or 0.5%, to $8.10.",
+                &[
+                    (0.4, 0.4, "money:USD", "exact", "up"),
+                    (0.5, 0.5, "percent", "exact", "up"),
+                    (8.1, 8.1, "money:USD", "exact", "level"),
+                ],
+            ),
+            (
+                "The index shed 210 points, or 1.3%.",
+                &[
+                    (210.0, 210.0, "count", "exact", "down"),
+                    (1.3, 1.3, "percent", "exact", "down"),
+                ],
+            ),
+            (
+                "The plant will cut 900 jobs.",
+                &[(900.0, 900.0, "count", "exact", "level")],
+            ),
+            (
+                "United beat Leeds 4-2 at home.",
+                &[
+                    (4.0, 4.0, "count", "exact", "level"),
+                    (2.0, 2.0, "count", "exact", "level"),
+                ],
+            ),
+            (
+                "A quake of magnitude 5.9 hit.",
+                &[(5.9, 5.9, "measure:magnitude", "exact", "level")],
+            ),
+            (
+                "It reached 38.2C on Monday.",
+                &[(38.2, 38.2, "measure:degree", "exact", "level")],
+            ),
+            (
+                "It was -4°C at dawn.",
+                &[(-4.0, -4.0, "measure:degree", "exact", "level")],
+            ),
+            (
+                "The bank cut rates by a quarter point.",
+                &[(0.25, 0.25, "percentage-point", "exact", "down")],
+            ),
             ("The fair runs on June 3-4 in Leeds.", &[]),
             ("He drove a four-by-four.", &[]),
             // scientific notation

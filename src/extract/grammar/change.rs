@@ -218,10 +218,16 @@ fn amount(unit: Unit) -> bool {
 
 /// The change the words before a figure state; `at` is where the figure
 /// (with its qualifier) starts, `floor` where the figure before it ended.
-pub fn before(text: &str, at: usize, floor: usize, unit: Unit) -> Option<Change> {
+pub fn before(text: &str, at: usize, floor: usize, unit: Unit, rest: &str) -> Option<Change> {
     if !can_change(unit) {
         return None;
     }
+    // "shed 320 points": points of an index or a poll are an amount too
+    let points = rest
+        .strip_prefix(' ')
+        .and_then(super::alpha_word_ci)
+        .is_some_and(|(_, w)| matches!(w.as_str(), "point" | "points"));
+    let amount = amount(unit) || points;
     let mut words = words_before(text, at)
         .take_while(|(ws, _)| *ws >= floor)
         .map(|(_, w)| Lower::new(w));
@@ -232,8 +238,8 @@ pub fn before(text: &str, at: usize, floor: usize, unit: Unit) -> Option<Change>
             w = words.next()?;
         }
         match verb(&w) {
-            Some((way, weak)) if !weak || amount(unit) => way.change(),
-            _ => noun(&w).and_then(Way::change),
+            Some((way, weak)) => (!weak || amount).then(|| way.change()).flatten(),
+            None => noun(&w).and_then(Way::change),
         }
     };
     match w0.as_str() {
@@ -339,7 +345,7 @@ mod tests {
     /// with the unit given.
     fn change(t: &str, figure: &str, unit: Unit) -> Option<&'static str> {
         let at = t.find(figure).unwrap();
-        before(t, at, 0, unit)
+        before(t, at, 0, unit, &t[at + figure.len()..])
             .or_else(|| after(&t[at + figure.len()..], unit))
             .map(Change::as_str)
     }

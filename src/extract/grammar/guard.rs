@@ -461,6 +461,13 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
     if opens {
         return false;
     }
+    // "beat Arsenal 3-1": a score after a team
+    if text[end..]
+        .strip_prefix(['-', '\u{2013}'])
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
     // nothing counted after: punctuation, the end, or a lower-case word that
     // is no plural
     match word_after(&text[end..]) {
