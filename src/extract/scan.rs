@@ -197,9 +197,12 @@ fn from_to(text: &str, out: &mut [Mention]) {
             between.to_ascii_lowercase().as_str(),
             ", up from" | ", down from" | "up from" | "down from"
         );
+        // "dropped to 59% from 67%"
+        let to_then_from = between.eq_ignore_ascii_case("from")
+            && before_a.is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
         let (from, to) = if from_then_to {
             (a.stated.0, b.stated.0)
-        } else if then_from {
+        } else if then_from || to_then_from {
             (b.stated.0, a.stated.0)
         } else {
             continue;
@@ -839,7 +842,9 @@ fn figure(
         let near = |b: &Amount| !or || b.value <= 3.0 * a.value + 2.0;
         // "grew by $12.4bn to $310.6bn", "rose 4.1% to 212p": a change,
         // then the level it reached ("rose 5 to 10 percent" is a range)
-        let change_then_level = a.unit.is_some_and(|u| {
+        // ("rose by a third to 1,240": a share, then the level)
+        let first_unit = a.unit.or(a.fraction.then_some(Unit::Percent));
+        let change_then_level = first_unit.is_some_and(|u| {
             let qs = qualifier::before(text, start)
                 .map_or(start, |(_, qs)| qs)
                 .max(floor);

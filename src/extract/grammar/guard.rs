@@ -423,6 +423,9 @@ const HEADLINE_VERBS: &[&str] = &[
     "hold", "have", "be", "dead", "evacuate", "displace", "sentence", "jail", "fine", "free",
     "release", "detain", "seize", "capture", "kidnap", "rise", "fall", "hits", "up", "down",
     "only", "just", "nearly", "about", "all", "some", "over", "under", "than",
+    // the small words a headline in title case capitalises
+    "in", "at", "on", "of", "by", "for", "and", "but", "or", "with", "from", "to", "as", "after",
+    "near", "into", "around", "almost", "per", "the", "a", "an",
 ];
 
 /// Whether a plain number right after a capitalised word is a name: a
@@ -444,7 +447,8 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
     let Some((ws, w)) = words_before(text, at).next() else {
         return false;
     };
-    if w.len() < 2 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // "Opteron", "SEA-ME-WE", "iPhone": a capital somewhere in the word
+    if w.len() < 2 || !w.bytes().any(|b| b.is_ascii_uppercase()) {
         return false;
     }
     let lw = super::Lower::new(w);
@@ -456,8 +460,7 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
     let head = text[..ws].trim_end_matches(is_space);
     let opens = head.is_empty()
         || head.ends_with(['.', '!', '?', '\n', ':', '"', '\u{201c}', '(', '\u{2014}'])
-        || head.ends_with(" -")
-        || head.ends_with(char::is_numeric);
+        || head.ends_with(" -");
     if opens {
         return false;
     }
@@ -517,7 +520,8 @@ pub fn is_name(text: &str, at: usize) -> bool {
         }
     }
     if let Some((_, w)) = words_before(text, at).next() {
-        let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+        // "iPhone 15" is a name as "Galaxy 9" is
+        let capital = w.bytes().any(|b| b.is_ascii_uppercase());
         let lw = super::Lower::new(w);
         let after = &text[at..];
         let digits_end = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -609,6 +613,10 @@ mod tests {
         assert!(!brand("Floods Leave 5 dead", "5"));
         assert!(!brand("a firm of Boston 12,000 strong", "12,000"));
         assert!(!brand("they met Obama 2 weeks ago", "2"));
+        assert!(brand("the Boeing 787 Dreamliner 9 model", "9"));
+        assert!(brand("an old iPod 4 she kept", "4"));
+        assert!(!brand("Crash Victims Named In 2 Towns", "2"));
+        assert!(!brand("Two Hurt In 1 Crash", "1"));
     }
 
     #[test]
