@@ -568,6 +568,25 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
     })
 }
 
+/// Whether the figure at `start..end` is the magnitude of a quake: after
+/// `magnitude` or before the quake itself.
+fn magnitude(text: &str, start: usize, end: usize) -> bool {
+    let head = text[..start].trim_end_matches([' ', '-']);
+    let named = head.len() >= 9
+        && head.is_char_boundary(head.len() - 9)
+        && head[head.len() - 9..].eq_ignore_ascii_case("magnitude");
+    let quake = text[end..]
+        .strip_prefix([' ', '-'])
+        .and_then(grammar::alpha_word_ci)
+        .is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "quake" | "earthquake" | "temblor" | "tremor" | "aftershock" | "magnitude"
+            )
+        });
+    named || quake
+}
+
 /// `40.3C`, `-5°C`, `98.6 °F`: degrees of temperature.
 fn degrees(rest: &str) -> Option<&str> {
     let r = rest.trim_start_matches(grammar::is_space);
@@ -685,7 +704,11 @@ fn figure(
                 .strip_prefix(['-', '\u{2013}'])
                 .filter(|x| {
                     let n = x.bytes().take_while(u8::is_ascii_digit).count();
-                    (1..=2).contains(&n) && boundary_after(&x[n..])
+                    // a day, not the time after a date ("2013-17:59")
+                    (1..=2).contains(&n)
+                        && boundary_after(&x[n..])
+                        && !x[n..].starts_with([':', '.'])
+                        && x[..n].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
                 })
                 .map_or(r, |x| {
                     &x[x.bytes().take_while(u8::is_ascii_digit).count()..]
@@ -876,13 +899,16 @@ fn figure(
                 });
             let oldest = if counted_after { 1800.0 } else { 1000.0 };
             let year_like = |v: f64, d: Option<u32>| d == Some(4) && (oldest..=2100.0).contains(&v);
-            let years = year_like(a.value, a.plain_integer)
+            // a year has no currency: "$1099 to $1499" is a range of prices
+            let years = a.unit.is_none()
+                && year_like(a.value, a.plain_integer)
                 && (b.plain_integer == Some(2)
                     || year_like(b.value, b.plain_integer)
                     // "from 2019 to 4.2 million units": a year, then a figure
                     || b.scale.is_some());
             // "the 2002-03 season", "from 1978-89": a span of years
-            let short_years = years && dashed && b.plain_integer == Some(2);
+            let short_years =
+                years && dashed && b.plain_integer == Some(2) && !text[b.end..].starts_with(':');
             if short_years {
                 let century = (a.value / 100.0).floor() * 100.0;
                 let mut last = century + b.value;
@@ -1008,12 +1034,8 @@ fn figure(
     if let Some(r) = fraction_of_point {
         unit = Unit::PercentPoint;
         end = text.len() - r.len();
-    } else if unit == Unit::Count
-        && words_before(text, span_start.min(start))
-            .next()
-            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("magnitude"))
-    {
-        // "of magnitude 6.8"
+    } else if unit == Unit::Count && magnitude(text, span_start.min(start), end) {
+        // "of magnitude 6.8", "a magnitude-5.9 quake", "a 6.1 temblor"
         unit = Unit::Measure("magnitude");
     } else if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 && !ranged {
         share = true;
@@ -1578,6 +1600,39 @@ mod tests {
     fn numbers_as_real_news_writes_them() {
         type Want<'a> = &'a [(f64, f64, &'a str, &'a str, &'a str)];
         let cases: &[(&str, Want)] = &[
+            (
+                "Turnout fell to 58% from 64%.",
+                &[
+                    (58.0, 58.0, "percent", "exact", "from-to"),
+                    (64.0, 64.0, "percent", "exact", "from-to"),
+                ],
+            ),
+            (
+                "Cases rose by a quarter to 900.",
+                &[
+                    (25.0, 25.0, "percent", "exact", "up"),
+                    (900.0, 900.0, "count", "exact", "level"),
+                ],
+            ),
+            ("The iPad 10 sold well.", &[]),
+            ("Published May 2nd 2013-17:59 by staff", &[]),
+            (
+                "It costs $1099 to $1499.",
+                &[(1099.0, 1499.0, "money:USD", "range", "level")],
+            ),
+            (
+                "A magnitude-6.2 quake hit.",
+                &[(6.2, 6.2, "measure:magnitude", "exact", "level")],
+            ),
+            (
+                "A 4.4 tremor shook the town.",
+                &[(4.4, 4.4, "measure:magnitude", "exact", "level")],
+            ),
+            (
+                "He is 6-foot-2 and fast.",
+                &[(6.0, 6.0, "measure:foot", "exact", "level")],
+            ),
+            ("On 2011-13:42 the cable broke.", &[]),
             // British millions before what is counted; metres elsewhere
             (
                 "The app lost 12m of its users.",

@@ -471,6 +471,35 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
     {
         return false;
     }
+    // "Related Coverage 4 injured in ...": what happened to them follows
+    let happened = word_after(&text[end..]).is_some_and(|w| {
+        matches!(
+            super::Lower::new(w).as_str(),
+            "dead"
+                | "killed"
+                | "injured"
+                | "wounded"
+                | "hurt"
+                | "shot"
+                | "missing"
+                | "arrested"
+                | "died"
+                | "die"
+                | "dies"
+                | "hospitalized"
+                | "hospitalised"
+                | "critical"
+                | "stabbed"
+                | "detained"
+                | "displaced"
+                | "evacuated"
+                | "more"
+                | "others"
+        )
+    });
+    if happened {
+        return false;
+    }
     // nothing counted after: punctuation, the end, or a lower-case word that
     // is no plural
     match word_after(&text[end..]) {
@@ -486,10 +515,13 @@ pub fn is_name(text: &str, at: usize) -> bool {
     let head = &text[..at];
     // F-35, COVID-19, S-400
     if let Some(h) = head.strip_suffix('-') {
-        // not "under-14", "over-50s": a lower-case word is no model's name
-        let word = h.len() - h.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
-        let lower_word = h.len() - word > 3 && h[word..].bytes().all(|b| b.is_ascii_lowercase());
-        if h.ends_with(|c: char| c.is_ascii_alphabetic()) && !lower_word {
+        // not "under-14", "over-50s", "magnitude-6.2": a bound or a
+        // measure, not a model's name
+        let bound = ["under", "over", "magnitude", "aged"].iter().any(|w| {
+            h.len() >= w.len()
+                && h.as_bytes()[h.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        });
+        if h.ends_with(|c: char| c.is_ascii_alphabetic()) && !bound {
             return true;
         }
     }
@@ -617,6 +649,12 @@ mod tests {
         assert!(brand("an old iPod 4 she kept", "4"));
         assert!(!brand("Crash Victims Named In 2 Towns", "2"));
         assert!(!brand("Two Hurt In 1 Crash", "1"));
+        assert!(!brand("Related Stories 5 dead after a fire", "5"));
+        // a character of several bytes before the hyphen
+        assert!(!is_name(
+            "the word “café”-9 here",
+            "the word “café”-9 here".find('9').unwrap()
+        ));
     }
 
     #[test]
