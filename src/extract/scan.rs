@@ -190,16 +190,19 @@ fn from_to(text: &str, out: &mut [Mention]) {
             continue;
         }
         let between = text.get(a.span.end..b.span.start).unwrap_or("?").trim();
-        let before_a = words_before(text, a.span.start).next();
+        // the cheap test first: the words between are few
+        if between.len() > ", down from".len() {
+            continue;
+        }
+        let before_a = || words_before(text, a.span.start).next();
         let from_then_to = between.eq_ignore_ascii_case("to")
-            && before_a.is_some_and(|(_, w)| w.eq_ignore_ascii_case("from"));
-        let then_from = matches!(
-            between.to_ascii_lowercase().as_str(),
-            ", up from" | ", down from" | "up from" | "down from"
-        );
+            && before_a().is_some_and(|(_, w)| w.eq_ignore_ascii_case("from"));
+        let then_from = [", up from", ", down from", "up from", "down from"]
+            .iter()
+            .any(|w| between.eq_ignore_ascii_case(w));
         // "dropped to 59% from 67%"
         let to_then_from = between.eq_ignore_ascii_case("from")
-            && before_a.is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
+            && before_a().is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
         let (from, to) = if from_then_to {
             (a.stated.0, b.stated.0)
         } else if then_from || to_then_from {
@@ -482,7 +485,7 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         }
     }
     // "40m of its phones", "2.5m barrels": British copy's millions
-    if unit.is_none() && c.numeral.is_some() && !c.scaled {
+    if unit.is_none() && c.numeral.is_some() && !c.scaled && rest.starts_with('m') {
         let before = grammar::words_before(text, at).next().map(|(_, w)| w);
         if let Some((r, sc)) = grammar::scale::million_m(rest, before) {
             value *= sc;
@@ -571,7 +574,13 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
 /// Whether the figure at `start..end` is the magnitude of a quake: after
 /// `magnitude` or before the quake itself.
 fn magnitude(text: &str, start: usize, end: usize) -> bool {
+    // the cheap test first: a word of a quake starts with one of these
+    let next = text.as_bytes().get(end + 1).map(u8::to_ascii_lowercase);
+    let quake_next = matches!(next, Some(b'q' | b'e' | b't' | b'a' | b'm'));
     let head = text[..start].trim_end_matches([' ', '-']);
+    if !quake_next && !head.ends_with(['e', 'E']) {
+        return false;
+    }
     let named = head.len() >= 9
         && head.is_char_boundary(head.len() - 9)
         && head[head.len() - 9..].eq_ignore_ascii_case("magnitude");
@@ -728,10 +737,13 @@ fn figure(
             );
         }
         // "several dozen", "a few hundred": the vague word starts the figure
-        let several = words_before(text, at)
-            .next()
-            .filter(|(ws, w)| *ws >= floor && vague::vague_before(w))
-            .and_then(|(ws, _)| vague::several(s).map(|v| (ws, v)));
+        // (the scale word first: it is rarer than the words before it)
+        let several = vague::several(s).and_then(|v| {
+            words_before(text, at)
+                .next()
+                .filter(|(ws, w)| *ws >= floor && vague::vague_before(w))
+                .map(|(ws, _)| (ws, v))
+        });
         let vague_at = several.map_or(at, |(ws, _)| ws);
         let vague_at = if several.is_some() {
             // "a few hundred" starts at the article

@@ -42,31 +42,120 @@ impl Way {
     }
 }
 
+/// Verbs that state a change up.
+const UP: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumps",
+    "jumping",
+    "surged",
+    "surge",
+    "surges",
+    "surging",
+    "soared",
+    "soar",
+    "soars",
+    "soaring",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "advanced",
+    "rallied",
+    "rebounded",
+    "spiked",
+    "leapt",
+    "leaped",
+    "swelled",
+    "widened",
+    "expanded",
+    "accelerated",
+];
+
+/// Verbs of a change up that also mean other things (`gained 3 players`).
+const UP_WEAK: &[&str] = &[
+    "gained", "gain", "gains", "gaining", "added", "adds", "raised", "boosted", "hiked",
+];
+
+/// Verbs that state a change down.
+const DOWN: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "slid",
+    "slide",
+    "slides",
+    "sliding",
+    "slipped",
+    "slumped",
+    "slump",
+    "tumbled",
+    "tumble",
+    "plunged",
+    "plunge",
+    "plummeted",
+    "sank",
+    "sunk",
+    "dipped",
+    "dip",
+    "shrank",
+    "shrunk",
+    "shrinks",
+    "contracted",
+    "eased",
+    "narrowed",
+    "retreated",
+];
+
+/// Verbs of a change down that also mean other things (`cut 1,500 jobs`).
+const DOWN_WEAK: &[&str] = &[
+    "lost", "lose", "loses", "losing", "shed", "sheds", "dropped", "drop", "drops", "dropping",
+    "cut", "cuts", "cutting", "lowered", "reduced", "trimmed", "slashed",
+];
+
+/// Verbs of a change whose direction the figures tell (`went from 5 to 7`).
+const EITHER: &[&str] = &["went", "moved", "changed", "shifted", "swung"];
+
 /// A verb that states a change, and whether it also means other things
 /// (then only shares and money are changes after it).
 fn verb(w: &str) -> Option<(Way, bool)> {
-    Some(match w {
-        "rose" | "rise" | "rises" | "rising" | "risen" | "increased" | "increase" | "increases"
-        | "increasing" | "climbed" | "climb" | "climbs" | "climbing" | "jumped" | "jump"
-        | "jumps" | "jumping" | "surged" | "surge" | "surges" | "surging" | "soared" | "soar"
-        | "soars" | "soaring" | "grew" | "grow" | "grows" | "growing" | "grown" | "advanced"
-        | "rallied" | "rebounded" | "spiked" | "leapt" | "leaped" | "swelled" | "widened"
-        | "expanded" | "accelerated" => (Way::Up, false),
-        "gained" | "gain" | "gains" | "gaining" | "added" | "adds" | "raised" | "boosted"
-        | "hiked" => (Way::Up, true),
-        "fell" | "fall" | "falls" | "falling" | "fallen" | "decreased" | "decrease"
-        | "decreases" | "decreasing" | "declined" | "decline" | "declines" | "declining"
-        | "slid" | "slide" | "slides" | "sliding" | "slipped" | "slumped" | "slump" | "tumbled"
-        | "tumble" | "plunged" | "plunge" | "plummeted" | "sank" | "sunk" | "dipped" | "dip"
-        | "shrank" | "shrunk" | "shrinks" | "contracted" | "eased" | "narrowed" | "retreated" => {
-            (Way::Down, false)
-        }
-        "lost" | "lose" | "loses" | "losing" | "shed" | "sheds" | "dropped" | "drop" | "drops"
-        | "dropping" | "cut" | "cuts" | "cutting" | "lowered" | "reduced" | "trimmed"
-        | "slashed" => (Way::Down, true),
-        "went" | "moved" | "changed" | "shifted" | "swung" => (Way::Either, false),
-        _ => return None,
-    })
+    if crate::word_set!(UP).contains(w) {
+        Some((Way::Up, false))
+    } else if crate::word_set!(DOWN).contains(w) {
+        Some((Way::Down, false))
+    } else if crate::word_set!(UP_WEAK).contains(w) {
+        Some((Way::Up, true))
+    } else if crate::word_set!(DOWN_WEAK).contains(w) {
+        Some((Way::Down, true))
+    } else if crate::word_set!(EITHER).contains(w) {
+        Some((Way::Either, false))
+    } else {
+        None
+    }
 }
 
 /// Nouns of change before `of` (`a rise of 5%`) or after a figure (`a 5%
@@ -83,11 +172,69 @@ fn noun(w: &str) -> Option<Way> {
 }
 
 /// Words that may stand between a verb and its figure: `rose sharply by`.
+const ADVERBS: &[&str] = &[
+    "sharply", "slightly", "steeply", "strongly", "modestly", "further", "again",
+];
+
 fn adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "sharply" | "slightly" | "steeply" | "strongly" | "modestly" | "further" | "again"
-    )
+    crate::word_set!(ADVERBS).contains(w)
+}
+
+/// The nouns of change (see [`noun`]).
+const NOUNS: &[&str] = &[
+    "rise",
+    "rises",
+    "increase",
+    "increases",
+    "gain",
+    "gains",
+    "jump",
+    "hike",
+    "growth",
+    "surge",
+    "climb",
+    "rally",
+    "higher",
+    "dearer",
+    "up",
+    "improvement",
+    "boost",
+    "fall",
+    "falls",
+    "drop",
+    "drops",
+    "decline",
+    "declines",
+    "decrease",
+    "cut",
+    "cuts",
+    "reduction",
+    "slump",
+    "plunge",
+    "lower",
+    "cheaper",
+    "down",
+];
+
+/// Every word right before a figure that can start a change: one set, so
+/// that the figures after any other word (most of them) cost one lookup.
+fn opens_change(w: &str) -> bool {
+    static FIRST: std::sync::LazyLock<crate::text::words::WordSet> =
+        std::sync::LazyLock::new(|| {
+            let all = [
+                UP,
+                UP_WEAK,
+                DOWN,
+                DOWN_WEAK,
+                EITHER,
+                ADVERBS,
+                NOUNS,
+                &["by", "of"],
+            ]
+            .concat();
+            crate::text::words::WordSet::new(&all)
+        });
+    FIRST.contains(w)
 }
 
 /// A word before `up` or `down` that makes them a phrasal verb's particle
@@ -223,22 +370,29 @@ pub fn before(text: &str, at: usize, floor: usize, unit: Unit, rest: &str) -> Op
         return None;
     }
     // "shed 320 points": points of an index or a poll are an amount too
-    let points = rest
-        .strip_prefix(' ')
-        .and_then(super::alpha_word_ci)
-        .is_some_and(|(_, w)| matches!(w.as_str(), "point" | "points"));
-    let amount = amount(unit) || points;
+    let points = || {
+        rest.strip_prefix(' ')
+            .and_then(super::alpha_word_ci)
+            .is_some_and(|(_, w)| matches!(w.as_str(), "point" | "points"))
+    };
+    let amount = || amount(unit) || points();
     let mut words = words_before(text, at)
         .take_while(|(ws, _)| *ws >= floor)
-        .map(|(_, w)| Lower::new(w));
+        .map(|(_, w)| w);
+    // most figures follow no word of change: one cheap lookup first
     let w0 = words.next()?;
+    if !opens_change(w0) {
+        return None;
+    }
+    let w0 = Lower::new(w0);
+    let mut words = words.map(Lower::new);
     let by_verb = |w: Lower, words: &mut dyn Iterator<Item = Lower>| {
         let mut w = w;
         while adverb(&w) {
             w = words.next()?;
         }
         match verb(&w) {
-            Some((way, weak)) => (!weak || amount).then(|| way.change()).flatten(),
+            Some((way, weak)) => (!weak || amount()).then(|| way.change()).flatten(),
             None => noun(&w).and_then(Way::change),
         }
     };
@@ -404,6 +558,18 @@ mod tests {
         ] {
             assert_eq!(change(t, figure, unit), want, "{t}");
         }
+    }
+
+    #[test]
+    fn every_word_of_a_change_opens_one() {
+        for w in [UP, UP_WEAK, DOWN, DOWN_WEAK, EITHER, ADVERBS, NOUNS].concat() {
+            assert!(opens_change(w), "{w}");
+            assert!(verb(w).is_some() || noun(w).is_some() || adverb(w), "{w}");
+        }
+        for w in NOUNS {
+            assert!(noun(w).is_some(), "{w}");
+        }
+        assert!(!opens_change("killed") && !opens_change("said") && !opens_change("the"));
     }
 
     #[test]

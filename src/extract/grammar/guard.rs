@@ -362,14 +362,19 @@ fn word_after(rest: &str) -> Option<&str> {
 pub fn is_name_after(text: &str, at: usize, end: usize) -> bool {
     let rest = &text[end..];
     let figure = &text[at..end];
+    if figure == "911" && word_after(rest).is_none_or(|w| !plural_noun(w)) {
+        return true;
+    }
+    // the cheap test first: every other name after a number starts with
+    // a space or a hyphen
+    if !rest.starts_with([' ', '-']) {
+        return false;
+    }
     // "a .38-caliber revolver", "a 12-gauge shotgun": a weapon's bore
     if ["-caliber", "-calibre", " caliber", " calibre", "-gauge"]
         .iter()
         .any(|w| rest.starts_with(w))
     {
-        return true;
-    }
-    if figure == "911" && word_after(rest).is_none_or(|w| !plural_noun(w)) {
         return true;
     }
     if !figure.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
@@ -405,7 +410,7 @@ pub fn is_name_after(text: &str, at: usize, end: usize) -> bool {
         if !capital || function {
             return false;
         }
-        if k > 0 && STREETS.contains(&lw.as_str()) {
+        if k > 0 && crate::word_set!(STREETS).contains(&lw) {
             return true;
         }
         r = &r[1 + w.len()..];
@@ -435,13 +440,19 @@ const HEADLINE_VERBS: &[&str] = &[
 /// title case (`Kills 29`, `Leave 5`), and nothing counted follows the
 /// number (`Kill 100 Terrorists`, `12 Marines`).
 pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
-    let figure = &text[at..end];
-    let plain = |f: &str| !f.is_empty() && f.len() <= 5 && f.bytes().all(|b| b.is_ascii_digit());
-    let numbers_plain = match figure.split_once(" or ") {
-        Some((a, b)) => plain(a) && plain(b),
-        None => plain(figure),
-    };
-    if !numbers_plain {
+    // the cheap test first: a word with a capital and a space right before
+    // the number
+    let b = text.as_bytes();
+    if at < 2 || b[at - 1] != b' ' {
+        return false;
+    }
+    let mut k = at - 1;
+    let mut capital = false;
+    while k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b'-') {
+        k -= 1;
+        capital |= b[k].is_ascii_uppercase();
+    }
+    if !capital {
         return false;
     }
     let Some((ws, w)) = words_before(text, at).next() else {
@@ -451,9 +462,20 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
     if w.len() < 2 || !w.bytes().any(|b| b.is_ascii_uppercase()) {
         return false;
     }
+    let figure = &text[at..end];
+    let plain = |f: &str| !f.is_empty() && f.len() <= 5 && f.bytes().all(|b| b.is_ascii_digit());
+    let numbers_plain = match figure.find(' ') {
+        Some(k) => figure[k..]
+            .strip_prefix(" or ")
+            .is_some_and(|second| plain(&figure[..k]) && plain(second)),
+        None => plain(figure),
+    };
+    if !numbers_plain {
+        return false;
+    }
     let lw = super::Lower::new(w);
     let verbish = lw.ends_with('s') || lw.ends_with("ed") || lw.ends_with("ing");
-    if verbish || HEADLINE_VERBS.contains(&lw.as_str()) {
+    if verbish || crate::word_set!(HEADLINE_VERBS).contains(&lw) {
         return false;
     }
     // the word must not open its sentence: "Nearly 50 died", "Officials 3..."
@@ -545,7 +567,7 @@ pub fn is_name(text: &str, at: usize) -> bool {
         let counts = word_after(&after[digits_end..]).is_some_and(plural_noun);
         if (state
             || (word.starts_with(|c: char| c.is_ascii_uppercase())
-                && DOTTED.contains(&lw.as_str())))
+                && crate::word_set!(DOTTED).contains(&lw)))
             && !counts
         {
             return true;
@@ -558,7 +580,7 @@ pub fn is_name(text: &str, at: usize) -> bool {
         let after = &text[at..];
         let digits_end = after.bytes().take_while(u8::is_ascii_digit).count();
         let counts = word_after(&after[digits_end..]).is_some_and(plural_noun);
-        if LOWER_INTRODUCERS.contains(&lw.as_str()) && !counts {
+        if crate::word_set!(LOWER_INTRODUCERS).contains(&lw) && !counts {
             return true;
         }
         // "the Premier League's top 4": a rank, unless it counts ("top 10 teams")
@@ -674,6 +696,7 @@ mod tests {
             ("The bakery at 17-19 Mill Lane reopened.", "17-19"),
             ("He lives at 5 Orchard Close.", "5"),
             ("a caller dialled 911 at dawn", "911"),
+            ("She dialled 911.", "911"),
             ("a 911 call came in", "911"),
             ("a .22-caliber rifle", "22"),
             ("a 20-gauge shotgun", "20"),
