@@ -68,8 +68,11 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                         && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '))
             };
             // the cheap tests first: most words are neither
+            // a currency before a number is a code of at most four letters
+            // (`US$`, `Rs.`) or a name that starts with an r (`ringgit 17`)
+            let may_prefix = n <= 4 || matches!(b, b'r' | b'R');
             let wanted = lexicon::is_trigger(&bytes[i..i + n])
-                || (number_next() && money::prefix(&text[i..]).is_some());
+                || (may_prefix && number_next() && money::prefix(&text[i..]).is_some());
             if !wanted || !boundary_before(text, i) {
                 i += n;
                 continue;
@@ -575,8 +578,14 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
 /// `magnitude` or before the quake itself.
 fn magnitude(text: &str, start: usize, end: usize) -> bool {
     // the cheap test first: a word of a quake starts with one of these
-    let next = text.as_bytes().get(end + 1).map(u8::to_ascii_lowercase);
-    let quake_next = matches!(next, Some(b'q' | b'e' | b't' | b'a' | b'm'));
+    let two = text
+        .as_bytes()
+        .get(end + 1..end + 3)
+        .map(|t| [t[0].to_ascii_lowercase(), t[1].to_ascii_lowercase()]);
+    let quake_next = matches!(
+        two,
+        Some([b'q', b'u'] | [b'e' | b'm', b'a'] | [b't', b'e' | b'r'] | [b'a', b'f'])
+    );
     let head = text[..start].trim_end_matches([' ', '-']);
     if !quake_next && !head.ends_with(['e', 'E']) {
         return false;

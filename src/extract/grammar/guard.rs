@@ -365,17 +365,20 @@ pub fn is_name_after(text: &str, at: usize, end: usize) -> bool {
     if figure == "911" && word_after(rest).is_none_or(|w| !plural_noun(w)) {
         return true;
     }
-    // the cheap test first: every other name after a number starts with
-    // a space or a hyphen
-    if !rest.starts_with([' ', '-']) {
-        return false;
-    }
     // "a .38-caliber revolver", "a 12-gauge shotgun": a weapon's bore
     if ["-caliber", "-calibre", " caliber", " calibre", "-gauge"]
         .iter()
         .any(|w| rest.starts_with(w))
     {
         return true;
+    }
+    // the cheap test first: every other name after a number starts with
+    // a space and a capital, or `block`
+    let b = rest.as_bytes();
+    if b.first() != Some(&b' ')
+        || !(b.get(1).is_some_and(u8::is_ascii_uppercase) || b.get(1) == Some(&b'b'))
+    {
+        return false;
     }
     if !figure.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
         return false;
