@@ -44,6 +44,40 @@ impl fmt::Display for Qualifier {
     }
 }
 
+/// Whether a figure states a level or a change of one. News states both
+/// side by side: `shares rose 4.1% to 212p` is a rise of 4.1 % and a level
+/// of 212p. The names are the JSON contract's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    /// What something is (`rose to 5%`, `212p`): the default.
+    Level,
+    /// By how much it went up (`rose 5%`, `up 23 cents`, `grew by $12.4bn`).
+    Up,
+    /// By how much it went down (`fell 3.9 percent`, `down 1.2 per cent`).
+    Down,
+    /// Both ends of a change (`fell from $61,200 to $58,900`), as stated:
+    /// each of the two figures carries the pair.
+    FromTo { from: f64, to: f64 },
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Level => "level",
+            Change::Up => "up",
+            Change::Down => "down",
+            Change::FromTo { .. } => "from-to",
+        }
+    }
+
+    /// Whether two figures state the same kind of thing: a change compares
+    /// only with a change of the same direction, a level only with a level.
+    /// Both ends of a change compare with both ends.
+    pub fn comparable(self, other: Change) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+}
+
 /// Units of time for durations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TimeUnit {
@@ -239,6 +273,8 @@ pub struct Quantity {
     pub date: Option<jiff::civil::Date>,
     /// The date has no year in the text; the year came from the story.
     pub year_inferred: bool,
+    /// A level (the default) or a change up, down or from one level to another.
+    pub change: Change,
 }
 
 impl Quantity {
@@ -258,6 +294,7 @@ impl Quantity {
             precision,
             date: None,
             year_inferred: false,
+            change: Change::Level,
         }
     }
 

@@ -14,7 +14,7 @@ use super::grammar::{
     self, boundary_after, boundary_before, cardinal, date, duration, guard, lexicon, money,
     percent, qualifier, range, vague, words_before,
 };
-use super::quantity::{DEFAULT_APPROX, Interval, Qualifier, Quantity, Unit, interval_for};
+use super::quantity::{Change, DEFAULT_APPROX, Interval, Qualifier, Quantity, Unit, interval_for};
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -68,8 +68,11 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
                         && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '))
             };
             // the cheap tests first: most words are neither
+            // a currency before a number is a code of at most four letters
+            // (`US$`, `Rs.`) or a name that starts with an r (`ringgit 17`)
+            let may_prefix = n <= 4 || matches!(b, b'r' | b'R');
             let wanted = lexicon::is_trigger(&bytes[i..i + n])
-                || (number_next() && money::prefix(&text[i..]).is_some());
+                || (may_prefix && number_next() && money::prefix(&text[i..]).is_some());
             if !wanted || !boundary_before(text, i) {
                 i += n;
                 continue;
@@ -151,7 +154,69 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
         i += utf8_len(b);
     }
     join_bounds(text, &mut out);
+    from_to(text, &mut out);
+    restated_changes(text, &mut out);
     out
+}
+
+/// `gained 85 cents, or 1.1%`: a figure restated in another unit after
+/// `, or` is the same change.
+fn restated_changes(text: &str, out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let before = out[k - 1].quantity.change;
+        if !matches!(before, Change::Up | Change::Down)
+            || out[k].quantity.change != Change::Level
+            || !super::grammar::change::can_change(out[k].quantity.unit)
+        {
+            continue;
+        }
+        let between = text
+            .get(out[k - 1].span.end..out[k].span.start)
+            .unwrap_or("?");
+        // the word of the first unit may stand before: "320 points, or 0.9%"
+        let head = between.strip_suffix(", or ").map(str::trim);
+        if head.is_some_and(|h| h.is_empty() || matches!(h, "points" | "point" | "pts")) {
+            out[k].quantity.change = before;
+        }
+    }
+}
+
+/// Both ends of a change: `from $61,200 to $58,900` (two figures the
+/// range did not join: a fall, or a verb before `from`), and `to 40, up
+/// from 35`. Each of the two figures carries the pair.
+fn from_to(text: &str, out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.quantity.unit != b.quantity.unit
+            || !super::grammar::change::can_change(a.quantity.unit)
+        {
+            continue;
+        }
+        let between = text.get(a.span.end..b.span.start).unwrap_or("?").trim();
+        // the cheap test first: the words between are few
+        if between.len() > ", down from".len() {
+            continue;
+        }
+        let before_a = || words_before(text, a.span.start).next();
+        let from_then_to = between.eq_ignore_ascii_case("to")
+            && before_a().is_some_and(|(_, w)| w.eq_ignore_ascii_case("from"));
+        let then_from = [", up from", ", down from", "up from", "down from"]
+            .iter()
+            .any(|w| between.eq_ignore_ascii_case(w));
+        // "dropped to 59% from 67%"
+        let to_then_from = between.eq_ignore_ascii_case("from")
+            && before_a().is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
+        let (from, to) = if from_then_to {
+            (a.stated.0, b.stated.0)
+        } else if then_from || to_then_from {
+            (b.stated.0, a.stated.0)
+        } else {
+            continue;
+        };
+        let pair = Change::FromTo { from, to };
+        out[k - 1].quantity.change = pair;
+        out[k].quantity.change = pair;
+    }
 }
 
 /// Whether a figure's numbers are finite: the value stated and both ends
@@ -382,7 +447,11 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         s = r;
     } else if let Some((r, w)) = grammar::alpha_word_ci(s) {
         if w == "minus" || w == "negative" {
-            s = r.trim_start_matches(grammar::is_space);
+            // "minus 40", "minus-40 degrees"
+            s = r
+                .strip_prefix('-')
+                .unwrap_or(r)
+                .trim_start_matches(grammar::is_space);
             negative = true;
         }
     }
@@ -418,6 +487,16 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
             rest = r;
         }
     }
+    // "40m of its phones", "2.5m barrels": British copy's millions
+    if unit.is_none() && c.numeral.is_some() && !c.scaled && rest.starts_with('m') {
+        let before = grammar::words_before(text, at).next().map(|(_, w)| w);
+        if let Some((r, sc)) = grammar::scale::million_m(rest, before) {
+            value *= sc;
+            precision *= sc;
+            scale = Some(sc);
+            rest = r;
+        }
+    }
     if unit.is_none() {
         if let Some((r, u)) = percent::suffix(rest) {
             unit = Some(u);
@@ -434,6 +513,16 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
                 scale = Some(sc);
                 rest = r2;
             }
+        } else if let Some(r) = degrees(rest) {
+            // "40.3C", "-5°C", "98.6°F"
+            unit = Some(Unit::Measure("degree"));
+            rest = r;
+        } else if let Some(r) = pence(rest, value).filter(|_| scale.is_none()) {
+            // "212p": a share price in pence
+            unit = Some(Unit::Money("GBP"));
+            value /= 100.0;
+            precision /= 100.0;
+            rest = r;
         } else if let Some((r, u)) = duration::suffix(rest) {
             unit = Some(u);
             rest = r;
@@ -483,6 +572,63 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         number: number_start..number_end,
         end: text.len() - rest.len(),
     })
+}
+
+/// Whether the figure at `start..end` is the magnitude of a quake: after
+/// `magnitude` or before the quake itself.
+fn magnitude(text: &str, start: usize, end: usize) -> bool {
+    // the cheap test first: a word of a quake starts with one of these
+    let two = text
+        .as_bytes()
+        .get(end + 1..end + 3)
+        .map(|t| [t[0].to_ascii_lowercase(), t[1].to_ascii_lowercase()]);
+    let quake_next = matches!(
+        two,
+        Some([b'q', b'u'] | [b'e' | b'm', b'a'] | [b't', b'e' | b'r'] | [b'a', b'f'])
+    );
+    let head = text[..start].trim_end_matches([' ', '-']);
+    if !quake_next && !head.ends_with(['e', 'E']) {
+        return false;
+    }
+    let named = head.len() >= 9
+        && head.is_char_boundary(head.len() - 9)
+        && head[head.len() - 9..].eq_ignore_ascii_case("magnitude");
+    let quake = text[end..]
+        .strip_prefix([' ', '-'])
+        .and_then(grammar::alpha_word_ci)
+        .is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "quake" | "earthquake" | "temblor" | "tremor" | "aftershock" | "magnitude"
+            )
+        });
+    named || quake
+}
+
+/// `40.3C`, `-5°C`, `98.6 °F`: degrees of temperature.
+fn degrees(rest: &str) -> Option<&str> {
+    let r = rest.trim_start_matches(grammar::is_space);
+    let (r, sign) = match r.strip_prefix('\u{b0}') {
+        Some(x) => (x, true),
+        None if r.len() == rest.len() => (r, false),
+        None => return None,
+    };
+    let after = r.strip_prefix(['C', 'F']).filter(|x| boundary_after(x));
+    match (after, sign) {
+        (Some(x), _) => Some(x),
+        (None, true) => Some(r),
+        (None, false) => None,
+    }
+}
+
+/// `212p`: pence glued to the amount. Not the lines of a video picture
+/// (`1080p`, `720p`).
+fn pence(rest: &str, value: f64) -> Option<&str> {
+    let r = rest.strip_prefix('p')?;
+    let video = [
+        240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
+    ];
+    (boundary_after(r) && !r.starts_with(".m") && !video.contains(&value)).then_some(r)
 }
 
 /// `a dollar`, `an euro`: the article as the number one, before the
@@ -571,6 +717,20 @@ fn figure(
         }
     } else if first.is_ascii_alphabetic() {
         if let Some((r, d)) = date::month_first(s) {
+            // "October 1-2": the second day of a span is no count
+            let r = r
+                .strip_prefix(['-', '\u{2013}'])
+                .filter(|x| {
+                    let n = x.bytes().take_while(u8::is_ascii_digit).count();
+                    // a day, not the time after a date ("2013-17:59")
+                    (1..=2).contains(&n)
+                        && boundary_after(&x[n..])
+                        && !x[n..].starts_with([':', '.'])
+                        && x[..n].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                })
+                .map_or(r, |x| {
+                    &x[x.bytes().take_while(u8::is_ascii_digit).count()..]
+                });
             return date_mention(at, text.len() - r.len(), d, published);
         }
         if let Some((r, wd)) = date::weekday(s) {
@@ -585,7 +745,26 @@ fn figure(
                 published,
             );
         }
-        if let Some((r, lo, hi)) = vague::vague(s) {
+        // "several dozen", "a few hundred": the vague word starts the figure
+        // (the scale word first: it is rarer than the words before it)
+        let several = vague::several(s).and_then(|v| {
+            words_before(text, at)
+                .next()
+                .filter(|(ws, w)| *ws >= floor && vague::vague_before(w))
+                .map(|(ws, _)| (ws, v))
+        });
+        let vague_at = several.map_or(at, |(ws, _)| ws);
+        let vague_at = if several.is_some() {
+            // "a few hundred" starts at the article
+            words_before(text, vague_at)
+                .next()
+                .filter(|(ws, w)| *ws >= floor && w.eq_ignore_ascii_case("a"))
+                .map_or(vague_at, |(ws, _)| ws)
+        } else {
+            vague_at
+        };
+        if let Some((r, lo, hi)) = several.map(|(_, v)| v).or_else(|| vague::vague(s)) {
+            let at = vague_at;
             let end = text.len() - r.len();
             let (qual, qstart) = match qualifier::before(text, at).filter(|(_, st)| *st >= floor) {
                 // "more than hundreds" is still hundreds
@@ -659,6 +838,12 @@ fn figure(
     let Some(a) = amount(text, start) else {
         return Step::None;
     };
+    // "a four-by-four", "a 10-by-12 room": a size or a vehicle, no figure
+    if let Some(r) = text[a.end..].strip_prefix("-by-") {
+        if let Some(b) = amount(text, text.len() - r.len()) {
+            return Step::Skip(b.end);
+        }
+    }
     let mut end = a.end;
     let mut unit = a.unit;
     let mut low = a.value;
@@ -682,11 +867,40 @@ fn figure(
     let digits_at = |i: usize| {
         text[i..].starts_with(|c: char| c.is_ascii_digit()) || money::prefix(&text[i..]).is_some()
     };
-    if let Some(after) = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1)) {
+    // "fell from 40 to 35": both ends of a change, not a range
+    let from_change = opener.is_some_and(|(ws, o)| {
+        o == range::Opener::From && grammar::change::verb_before_from(text, ws)
+    });
+    let link = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1));
+    if let Some(after) = link.filter(|_| !from_change) {
         let second_at = text.len() - after.len();
         let dashed = !text[end..second_at].trim().chars().any(char::is_alphabetic);
+        let or = text[end..second_at].trim() == "or";
         let second = amount(text, second_at).filter(|b| !b.lone_one || b.value != 1.0);
-        if let Some(b) = second.filter(|_| !dashed || (digits_at(start) && digits_at(second_at))) {
+        // "a 2-13 season", "a 7-0 run": a score or a record
+        let score = |b: &Amount| {
+            let season = a.plain_integer == Some(4) && b.plain_integer == Some(2);
+            dashed && !season && range::score_after(&text[b.end..])
+        };
+        // "three or four", "20 or 30": neighbours only
+        let near = |b: &Amount| !or || b.value <= 3.0 * a.value + 2.0;
+        // "grew by $12.4bn to $310.6bn", "rose 4.1% to 212p": a change,
+        // then the level it reached ("rose 5 to 10 percent" is a range)
+        // ("rose by a third to 1,240": a share, then the level)
+        let first_unit = a.unit.or(a.fraction.then_some(Unit::Percent));
+        let change_then_level = first_unit.is_some_and(|u| {
+            let qs = qualifier::before(text, start)
+                .map_or(start, |(_, qs)| qs)
+                .max(floor);
+            text[end..second_at].trim().eq_ignore_ascii_case("to")
+                && grammar::change::before(text, qs.min(start), floor, u, &text[end..]).is_some()
+        });
+        if let Some(b) = second.filter(|b| {
+            (!dashed || (digits_at(start) && digits_at(second_at)))
+                && !score(b)
+                && near(b)
+                && !change_then_level
+        }) {
             let mut lo = a.value;
             // "15 to 18 million", "$5-10bn": the scale of the upper end
             if a.scale.is_none() && b.scale.is_some() && lo < b.value / b.scale.unwrap_or(1.0) + 1.0
@@ -697,10 +911,40 @@ fn figure(
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            let year_like = |v: f64, d: Option<u32>| d == Some(4) && (1800.0..=2100.0).contains(&v);
-            let years = year_like(a.value, a.plain_integer)
-                && (b.plain_integer == Some(2) || year_like(b.value, b.plain_integer));
-            if unit_ok && b.value > lo && !years {
+            // "between 1750 and 1800 the town grew" are years; "between
+            // 1500 and 1800 troops" counts
+            let counted_after =
+                grammar::alpha_word_ci(text[b.end..].trim_start()).is_some_and(|(_, w)| {
+                    w.ends_with('s')
+                        || matches!(w.as_str(), "people" | "children" | "men" | "women")
+                });
+            let oldest = if counted_after { 1800.0 } else { 1000.0 };
+            let year_like = |v: f64, d: Option<u32>| d == Some(4) && (oldest..=2100.0).contains(&v);
+            // a year has no currency: "$1099 to $1499" is a range of prices
+            let years = a.unit.is_none()
+                && year_like(a.value, a.plain_integer)
+                && (b.plain_integer == Some(2)
+                    || year_like(b.value, b.plain_integer)
+                    // "from 2019 to 4.2 million units": a year, then a figure
+                    || b.scale.is_some());
+            // "the 2002-03 season", "from 1978-89": a span of years
+            let short_years =
+                years && dashed && b.plain_integer == Some(2) && !text[b.end..].starts_with(':');
+            if short_years {
+                let century = (a.value / 100.0).floor() * 100.0;
+                let mut last = century + b.value;
+                if last < a.value {
+                    last += 100.0;
+                }
+                low = a.value;
+                high = last;
+                unit = Some(Unit::Year);
+                end = b.end;
+                number_end = b.number.end;
+                qual = Qualifier::Range;
+                ranged = true;
+                stated = (low, high);
+            } else if unit_ok && b.value > lo && !years {
                 low = lo;
                 high = b.value;
                 unit = a.unit.or(b.unit);
@@ -727,7 +971,11 @@ fn figure(
                 .count();
         return Step::Skip(skip_to);
     }
-    if first.is_ascii_digit() && guard::is_name(text, start) {
+    if first.is_ascii_digit()
+        && (guard::is_name(text, start)
+            || guard::is_name_after(text, start, end)
+            || (unit == Unit::Count && guard::is_brand_number(text, start, end)))
+    {
         return Step::Labels(start..end);
     }
     let mut or_equal = false;
@@ -754,7 +1002,16 @@ fn figure(
         if let Some((q, qs)) = qualifier::before(text, start).filter(|(_, qs)| *qs >= floor) {
             // "over three years" is a span of time, not a bound on it
             let over = text[qs..start].trim().eq_ignore_ascii_case("over");
-            if qual == Qualifier::Exact && !(over && matches!(unit, Unit::Duration(_))) {
+            // "bringing us up to 83%", "the toll went up to 40": a level
+            // reached, not a ceiling
+            let reached = q == Qualifier::AtMost
+                && text[qs..start].trim().eq_ignore_ascii_case("up to")
+                && words_before(text, qs)
+                    .take(2)
+                    .any(|(_, w)| grammar::change::motion_verb(w));
+            if reached {
+                // the figure alone: "to" before it says it is a level
+            } else if qual == Qualifier::Exact && !(over && matches!(unit, Unit::Duration(_))) {
                 qual = q;
                 span_start = qs;
             } else if q == Qualifier::Exact {
@@ -785,7 +1042,23 @@ fn figure(
         }
     }
     let mut share = false;
-    if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 && !ranged {
+    // "a quarter point", "half a percentage point": a fraction of a point
+    let point_after = ["point", "points", "percentage point", "percentage points"]
+        .iter()
+        .find_map(|w| {
+            text[end..]
+                .strip_prefix([' ', '-'])
+                .and_then(|r| r.strip_prefix(w))
+                .filter(|r| boundary_after(r))
+        });
+    let fraction_of_point = point_after.filter(|_| a.fraction && unit == Unit::Count && !ranged);
+    if let Some(r) = fraction_of_point {
+        unit = Unit::PercentPoint;
+        end = text.len() - r.len();
+    } else if unit == Unit::Count && magnitude(text, span_start.min(start), end) {
+        // "of magnitude 6.8", "a magnitude-5.9 quake", "a 6.1 temblor"
+        unit = Unit::Measure("magnitude");
+    } else if a.fraction && unit == Unit::Count && a.value.abs() < 1.0 && !ranged {
         share = true;
         unit = Unit::Percent;
         low *= 100.0;
@@ -797,6 +1070,10 @@ fn figure(
     if qual == Qualifier::Approx {
         quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
     }
+    quantity.change =
+        grammar::change::before(text, span_start.min(start), floor, unit, &text[end..])
+            .or_else(|| grammar::change::after(&text[end..], unit))
+            .unwrap_or(Change::Level);
     let start = nation.unwrap_or(start);
     Step::Found(Mention {
         span: span_start.min(start)..end,
@@ -856,7 +1133,16 @@ fn join_bounds(text: &str, out: &mut Vec<Mention>) {
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
         let between = text.get(a.span.end..b.span.start).unwrap_or("?").trim();
-        let linked = matches!(between, "and" | "but" | "," | ", and" | ", but");
+        // "higher or equal than 100, lower or equal than 300" is one
+        // figure; "more than 500, up to 15,000" two: after a comma only
+        // two comparisons bound one figure, not a ceiling ("up to", "as
+        // many as") listed after a floor
+        let ceiling_word = |m: &Mention| {
+            let q = text[m.span.start..m.value_span.start].to_ascii_lowercase();
+            q.starts_with("up to") || q.starts_with("as ")
+        };
+        let linked = matches!(between, "and" | "but" | ", and" | ", but")
+            || (between == "," && !ceiling_word(a) && !ceiling_word(b));
         let (lo, hi) = if lower(a.quantity.qualifier) && upper(b.quantity.qualifier) {
             (a, b)
         } else if upper(a.quantity.qualifier) && lower(b.quantity.qualifier) {
@@ -1305,5 +1591,289 @@ mod tests {
         let long = format!("call {} now", "12-".repeat(1000));
         assert!(mentions(&long, None).is_empty());
         assert_eq!(spans("at 10:30 a.m. local"), owned(&[]));
+    }
+
+    /// The figures of `text` that are not names, dates, years or ordinals:
+    /// (stated low, stated high, unit, qualifier, change).
+    fn figures(text: &str) -> Vec<(f64, f64, String, &'static str, &'static str)> {
+        mentions(text, Some(Date::constant(2024, 5, 2)))
+            .into_iter()
+            .filter(|m| {
+                !matches!(
+                    m.quantity.unit,
+                    Unit::Label | Unit::Date | Unit::Year | Unit::Ordinal
+                )
+            })
+            .map(|m| {
+                (
+                    m.stated.0,
+                    m.stated.1,
+                    m.quantity.unit.to_string(),
+                    m.quantity.qualifier.as_str(),
+                    m.quantity.change.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    /// Issue 19: the forms real news writes, each in a sentence of our own.
+    #[test]
+    fn numbers_as_real_news_writes_them() {
+        type Want<'a> = &'a [(f64, f64, &'a str, &'a str, &'a str)];
+        let cases: &[(&str, Want)] = &[
+            (
+                "Turnout fell to 58% from 64%.",
+                &[
+                    (58.0, 58.0, "percent", "exact", "from-to"),
+                    (64.0, 64.0, "percent", "exact", "from-to"),
+                ],
+            ),
+            (
+                "Cases rose by a quarter to 900.",
+                &[
+                    (25.0, 25.0, "percent", "exact", "up"),
+                    (900.0, 900.0, "count", "exact", "level"),
+                ],
+            ),
+            ("The iPad 10 sold well.", &[]),
+            ("Published May 2nd 2013-17:59 by staff", &[]),
+            (
+                "It costs $1099 to $1499.",
+                &[(1099.0, 1499.0, "money:USD", "range", "level")],
+            ),
+            (
+                "A magnitude-6.2 quake hit.",
+                &[(6.2, 6.2, "measure:magnitude", "exact", "level")],
+            ),
+            (
+                "A 4.4 tremor shook the town.",
+                &[(4.4, 4.4, "measure:magnitude", "exact", "level")],
+            ),
+            (
+                "He is 6-foot-2 and fast.",
+                &[(6.0, 6.0, "measure:foot", "exact", "level")],
+            ),
+            ("On 2011-13:42 the cable broke.", &[]),
+            // British millions before what is counted; metres elsewhere
+            (
+                "The app lost 12m of its users.",
+                &[(12e6, 12e6, "count", "exact", "level")],
+            ),
+            (
+                "Pipelines carried 3.5m barrels a day.",
+                &[(3.5e6, 3.5e6, "measure:barrel", "exact", "level")],
+            ),
+            (
+                "Growers expect a 6.1m-tonne harvest.",
+                &[(6.1e6, 6.1e6, "measure:tonne", "exact", "level")],
+            ),
+            (
+                "He joined for a PS4m fee.",
+                &[(4e6, 4e6, "money:GBP", "exact", "level")],
+            ),
+            (
+                "They built a 250m bridge.",
+                &[(250.0, 250.0, "measure:metre", "exact", "level")],
+            ),
+            (
+                "She ran the 800m in June.",
+                &[(800.0, 800.0, "measure:metre", "exact", "level")],
+            ),
+            // house styles
+            (
+                "Rents were up 4pc in May.",
+                &[(4.0, 4.0, "percent", "exact", "up")],
+            ),
+            (
+                "It sold a 20pc stake.",
+                &[(20.0, 20.0, "percent", "exact", "level")],
+            ),
+            (
+                "It fell to minus-30 degrees.",
+                &[(-30.0, -30.0, "measure:degree", "exact", "level")],
+            ),
+            (
+                "The index closed down 0.7 per cent at 3,120.",
+                &[
+                    (0.7, 0.7, "percent", "exact", "down"),
+                    (3120.0, 3120.0, "count", "exact", "level"),
+                ],
+            ),
+            // lists and ranges
+            (
+                "Between 2,000 and 3,000 fled and dozens more hid.",
+                &[
+                    (2000.0, 3000.0, "count", "range", "level"),
+                    (24.0, 99.0, "count", "vague", "level"),
+                ],
+            ),
+            (
+                "They expect more than 200, up to 9,000, to come.",
+                &[
+                    (200.0, 200.0, "count", "more-than", "level"),
+                    (9000.0, 9000.0, "count", "at-most", "level"),
+                ],
+            ),
+            (
+                "Output went from 2021 to 3.4 million cars.",
+                &[(3.4e6, 3.4e6, "count", "exact", "level")],
+            ),
+            ("Between 1750 and 1800 the town grew.", &[]),
+            ("The cafe at 8-10 Quay Street shut.", &[]),
+            (
+                "They shipped 2.4 million 6-packs.",
+                &[
+                    (2.4e6, 2.4e6, "count", "exact", "level"),
+                    (6.0, 6.0, "count", "exact", "level"),
+                ],
+            ),
+            (
+                "The side ended a 3-11 season.",
+                &[
+                    (3.0, 3.0, "count", "exact", "level"),
+                    (11.0, 11.0, "count", "exact", "level"),
+                ],
+            ),
+            (
+                "Police fired two or three shots.",
+                &[(2.0, 3.0, "count", "range", "level")],
+            ),
+            (
+                "Several dozen people waited.",
+                &[(24.0, 99.0, "count", "vague", "level")],
+            ),
+            ("He coached in the 1996-97 season.", &[]),
+            // names with numbers
+            ("She sat in Seat 9 at the back.", &[]),
+            ("They stayed in the top 3, level on points.", &[]),
+            ("The crew of Gemini 4 came home in 1965.", &[]),
+            ("It was a category 2 storm.", &[]),
+            ("The FTSE 100 and the Nikkei 225 fell.", &[]),
+            ("The lab holds ISO 17025 status.", &[]),
+            ("Talks begin at 0900 GMT.", &[]),
+            (
+                "Copper gained 40 cents, or 0.5%, to $8.10.",
+                &[
+                    (0.4, 0.4, "money:USD", "exact", "up"),
+                    (0.5, 0.5, "percent", "exact", "up"),
+                    (8.1, 8.1, "money:USD", "exact", "level"),
+                ],
+            ),
+            (
+                "The index shed 210 points, or 1.3%.",
+                &[
+                    (210.0, 210.0, "count", "exact", "down"),
+                    (1.3, 1.3, "percent", "exact", "down"),
+                ],
+            ),
+            (
+                "The plant will cut 900 jobs.",
+                &[(900.0, 900.0, "count", "exact", "level")],
+            ),
+            (
+                "United beat Leeds 4-2 at home.",
+                &[
+                    (4.0, 4.0, "count", "exact", "level"),
+                    (2.0, 2.0, "count", "exact", "level"),
+                ],
+            ),
+            (
+                "A quake of magnitude 5.9 hit.",
+                &[(5.9, 5.9, "measure:magnitude", "exact", "level")],
+            ),
+            (
+                "It reached 38.2C on Monday.",
+                &[(38.2, 38.2, "measure:degree", "exact", "level")],
+            ),
+            (
+                "It was -4°C at dawn.",
+                &[(-4.0, -4.0, "measure:degree", "exact", "level")],
+            ),
+            (
+                "The bank cut rates by a quarter point.",
+                &[(0.25, 0.25, "percentage-point", "exact", "down")],
+            ),
+            ("The fair runs on June 3-4 in Leeds.", &[]),
+            ("He drove a four-by-four.", &[]),
+            // scientific notation
+            (
+                "A gram holds 3.3×10^22 atoms.",
+                &[(3.3e22, 3.3e22, "count", "exact", "level")],
+            ),
+            (
+                "The charge was 3.2×10−19 coulombs.",
+                &[(3.2e-19, 3.2e-19, "count", "exact", "level")],
+            ),
+            // change against level
+            (
+                "Shares rose 2.5% to 340p.",
+                &[
+                    (2.5, 2.5, "percent", "exact", "up"),
+                    (3.4, 3.4, "money:GBP", "exact", "level"),
+                ],
+            ),
+            (
+                "The coin fell from $41,000 to $38,500.",
+                &[
+                    (41000.0, 41000.0, "money:USD", "exact", "from-to"),
+                    (38500.0, 38500.0, "money:USD", "exact", "from-to"),
+                ],
+            ),
+            (
+                "Sales grew by $1.5 billion to $20.2 billion.",
+                &[
+                    (1.5e9, 1.5e9, "money:USD", "exact", "up"),
+                    (20.2e9, 20.2e9, "money:USD", "exact", "level"),
+                ],
+            ),
+            (
+                "Wheat was up 12 cents at $6.40.",
+                &[
+                    (0.12, 0.12, "money:USD", "exact", "up"),
+                    (6.4, 6.4, "money:USD", "exact", "level"),
+                ],
+            ),
+            (
+                "Prices rose 3% in March.",
+                &[(3.0, 3.0, "percent", "exact", "up")],
+            ),
+            (
+                "Prices rose to 3% in March.",
+                &[(3.0, 3.0, "percent", "exact", "level")],
+            ),
+            (
+                "The toll reached 41, up from 30.",
+                &[
+                    (41.0, 41.0, "count", "exact", "from-to"),
+                    (30.0, 30.0, "count", "exact", "from-to"),
+                ],
+            ),
+            (
+                "Ages ranged from 18 to 25.",
+                &[(18.0, 25.0, "count", "range", "level")],
+            ),
+            (
+                "The upgrade took it up to 90% of capacity.",
+                &[(90.0, 90.0, "percent", "exact", "level")],
+            ),
+            (
+                "Fares rise by up to 90% next year.",
+                &[(90.0, 90.0, "percent", "at-most", "up")],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = figures(text);
+            let got: Vec<_> = got
+                .iter()
+                .map(|(a, b, u, q, c)| (*a, *b, u.as_str(), *q, *c))
+                .collect();
+            let close = got.len() == want.len()
+                && got.iter().zip(want.iter()).all(|(g, w)| {
+                    let near =
+                        |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+                    near(g.0, w.0) && near(g.1, w.1) && g.2 == w.2 && g.3 == w.3 && g.4 == w.4
+                });
+            assert!(close, "{text}\n got {got:?}\nwant {want:?}");
+        }
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::Analysis;
 use crate::extract::frame::{Claim, Dangling};
-use crate::extract::quantity::{Quantity, Unit};
+use crate::extract::quantity::{Change, Quantity, Unit};
 use crate::quote::Quote;
 use crate::story::{Rejected, Story};
 use serde::Serialize;
@@ -21,6 +21,13 @@ pub struct QuantityOut {
     pub high_inclusive: bool,
     pub qualifier: &'static str,
     pub unit: String,
+    /// `level`, `up`, `down` or `from-to`.
+    pub change: &'static str,
+    /// For `from-to`: the two ends as stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The interval for people (not part of the JSON contract).
@@ -39,6 +46,15 @@ impl QuantityOut {
             high_inclusive: q.interval.high_inclusive,
             qualifier: q.qualifier.as_str(),
             unit: q.unit.to_string(),
+            change: q.change.as_str(),
+            from: match q.change {
+                Change::FromTo { from, .. } => finite(from),
+                _ => None,
+            },
+            to: match q.change {
+                Change::FromTo { to, .. } => finite(to),
+                _ => None,
+            },
             date: (q.unit == Unit::Date)
                 .then(|| q.date.map(|d| d.to_string()))
                 .flatten(),

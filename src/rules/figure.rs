@@ -55,6 +55,24 @@ pub(crate) fn eligible(c: &Claim) -> bool {
 /// compare only with their own.
 const GENERIC: &[&str] = &["person", "other"];
 
+/// A change compares only with a change the same way (`rose 5%` with
+/// `rose 5%`, never with `rose to 5%`), a level only with a level. The end
+/// a change reached (`rose to 35, up from 20`) is the level of its day; the
+/// end it came from is an earlier level, compared only with another such
+/// end.
+fn same_change(x: &Claim, y: &Claim) -> bool {
+    use crate::extract::quantity::Change;
+    // level, up, down, earlier level
+    let kind = |c: &Claim| match c.quantity.change {
+        Change::Level => 0,
+        Change::FromTo { to, .. } if c.stated.0 == to => 0,
+        Change::Up => 1,
+        Change::Down => 2,
+        Change::FromTo { .. } => 3,
+    };
+    kind(x) == kind(y)
+}
+
 fn same_counted(x: &Claim, y: &Claim) -> bool {
     let generic = |c: &Claim| c.counted.as_deref().is_none_or(|n| GENERIC.contains(&n));
     match (generic(x), generic(y)) {
@@ -246,6 +264,7 @@ fn hold(
             let (cx, cy) = (&ax.claims[x.1], &ay.claims[y.1]);
             if !scope_compatible(rule, cx, cy)
                 || !same_counted(cx, cy)
+                || !same_change(cx, cy)
                 || !cx.incident.compatible(&cy.incident)
             {
                 continue;
@@ -708,4 +727,42 @@ fn findings(
     odd.sort_unstable();
     odd.dedup();
     (out, odd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims_of(text: &str) -> Vec<Claim> {
+        let sentences = crate::text::sentences(text, 0);
+        let mentions = crate::extract::scan::mentions(text, None);
+        crate::extract::frame::claims(text, &sentences, mentions, None).0
+    }
+
+    fn claim(text: &str, figure: &str) -> Claim {
+        let at = text.find(figure).unwrap();
+        claims_of(text)
+            .into_iter()
+            .find(|c| c.value_span.start == at)
+            .unwrap_or_else(|| panic!("{figure} in {text}"))
+    }
+
+    #[test]
+    fn a_change_compares_with_a_change_and_a_level_with_a_level() {
+        let rose = "Fares rose 6% to 58 cents in May.";
+        let rose_to = "Fares rose to 6% of wages in May.";
+        let fell = "Fares fell 6% in May.";
+        let from_to = "Fares went from 50 cents to 58 cents.";
+        let (up, level) = (claim(rose, "6%"), claim(rose, "58 cents"));
+        assert!(same_change(&up, &up.clone()));
+        assert!(!same_change(&up, &claim(rose_to, "6%")));
+        assert!(!same_change(&up, &claim(fell, "6%")));
+        // the end a change reached is a level; the end it left is not
+        assert!(same_change(&level, &claim(from_to, "58 cents")));
+        assert!(!same_change(&level, &claim(from_to, "50 cents")));
+        assert!(same_change(
+            &claim(from_to, "50 cents"),
+            &claim(from_to, "50 cents")
+        ));
+    }
 }

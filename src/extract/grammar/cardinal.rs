@@ -489,11 +489,19 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
                     } else {
                         acc.last_scale
                     };
+                    // "3.1 million 12-packs": a number glued to a word
+                    // by a hyphen, or after a decimal one, starts a figure
+                    // of its own
+                    let compound = r
+                        .strip_prefix('-')
+                        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()));
                     let fits = matches!(acc.last, Last::Hundred | Last::Scale)
                         && n.decimals == 0
                         && n.value > 0.0
                         && !n.grouped
-                        && n.value < ceiling;
+                        && n.value < ceiling
+                        && !compound
+                        && acc.numeral.is_none_or(|first| first.decimals == 0);
                     if !fits {
                         break;
                     }
@@ -545,6 +553,9 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
                 }
                 rest = r;
             }
+            // "18,000 and dozens more": after "and", dozens are a
+            // vague figure of their own, never a multiplier
+            Tok::Dozens if after_and => break,
             Tok::Dozens if acc.last == Last::Hundred => {
                 acc.current *= 12.0;
                 acc.small = 0.0;

@@ -59,8 +59,20 @@ fn measure_unit(w: &str) -> Option<&'static str> {
         "mph" | "kph" | "kmh" => "speed",
         "mw" | "gw" | "kw" | "megawatt" | "megawatts" | "gigawatt" | "gigawatts" => "power",
         "magnitude" => "magnitude",
+        "gb" | "gigabyte" | "gigabytes" => "gigabyte",
+        "tb" | "terabyte" | "terabytes" => "terabyte",
+        "mb" | "megabyte" | "megabytes" => "megabyte",
+        "ghz" | "gigahertz" => "gigahertz",
+        "mhz" | "megahertz" => "megahertz",
         _ => return None,
     })
+}
+
+/// A measure unit word at the start of `i` (`tonne`, `barrels`), with the
+/// rest after it.
+pub fn measure_word(i: &str) -> Option<(&str, &'static str)> {
+    let (r, w) = alpha_word_ci(i)?;
+    measure_unit(&w).map(|m| (r, m))
 }
 
 /// A duration, age or measure unit after a number.

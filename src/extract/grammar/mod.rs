@@ -10,6 +10,7 @@
 //! digits, currency signs and number words.
 
 pub mod cardinal;
+pub mod change;
 pub mod date;
 pub mod duration;
 pub mod guard;

@@ -223,6 +223,12 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
                 return None;
             }
             (r, dollar_of(&w)?)
+        } else if after.starts_with(|c: char| c.is_ascii_digit())
+            && (&i[..n] == "PS" || w == "euro")
+        {
+            // "PS9m": a pound sign that a conversion to ASCII turned into
+            // letters; "euro110 billion", the word glued to the amount
+            (after, if w == "euro" { "EUR" } else { "GBP" })
         } else if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ' || c == '\u{a0}') {
             let written = i[..n].trim_end_matches('.');
             let c = match w.trim_end_matches('.') {

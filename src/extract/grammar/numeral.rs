@@ -7,7 +7,7 @@
 //! grouped  = digit{1,3} ( sep digit{3} )+      (* the group must end the digits *)
 //! sep      = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP
 //! plain    = digit+
-//! exponent = ("e" | "E") [sign] digit+ | "x10^" [sign] digit+ | "^" sign* digit+
+//! exponent = ("e" | "E") [sign] digit+ | "x10^" [sign] digit+ | "x10" minus digit+ | "^" sign* digit+
 //! ```
 //!
 //! A plain space separates thousands only between a group of one to three
@@ -233,6 +233,13 @@ fn exponent(i: &str) -> Option<(&str, i32, bool)> {
         (r, true)
     } else if let Some(r) = i.strip_prefix("x10^").or_else(|| i.strip_prefix("×10^")) {
         (r, true)
+    } else if let Some(r) = i
+        .strip_prefix("×10")
+        .or_else(|| i.strip_prefix("x10"))
+        .filter(|r| r.starts_with(['-', '\u{2212}']))
+    {
+        // "1.6×10−19": the caret lost, the sign kept
+        (r, true)
     } else if let Some(r) = i.strip_prefix('^') {
         (r, false)
     } else {
@@ -241,11 +248,15 @@ fn exponent(i: &str) -> Option<(&str, i32, bool)> {
     let mut sign = 1;
     let mut r = r;
     let mut signs = 0;
-    while let Some(c) = r.chars().next().filter(|c| matches!(c, '+' | '-')) {
-        if c == '-' {
+    while let Some(c) = r
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '+' | '-' | '\u{2212}'))
+    {
+        if c != '+' {
             sign = -sign;
         }
-        r = &r[1..];
+        r = &r[c.len_utf8()..];
         signs += 1;
         if signs > 2 || (base10 && signs > 1) {
             return None;
@@ -298,6 +309,9 @@ mod tests {
             ("123,45,678", 123.0, ",45,678"),
             ("1e10", 1e10, ""),
             ("1.3x10^6", 1.3e6, ""),
+            ("4.8×10−12 joules", 4.8e-12, " joules"),
+            ("7.1x10-3", 7.1e-3, ""),
+            ("2.2×10^−5", 2.2e-5, ""),
             ("2.5^-1", 0.4, ""),
             ("2022", 2022.0, ""),
         ];

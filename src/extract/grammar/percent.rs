@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! percent = [ SPACE ] "%"
+//!         | "pc"                                  (* glued, British house style: "up 7pc" *)
 //!         | SPACE ( "percent" | "percents" | "per" SPACE "cent" | "pct" | "percentage" )
 //! points  = SPACE ( "percentage" | "percent" ) SPACE ( "point" | "points" )
 //! ```
@@ -16,7 +17,11 @@ pub fn suffix(i: &str) -> Option<(&str, Unit)> {
         return Some((r, Unit::Percent));
     }
     if t.len() == i.len() {
-        return None; // words need a space before them
+        // "7pc", "a 15pc stake"; words need a space before them
+        return i
+            .strip_prefix("pc")
+            .filter(|r| super::boundary_after(r))
+            .map(|r| (r, Unit::Percent));
     }
     let r = word(t)?;
     // "percentage points", "percent points"
@@ -58,5 +63,9 @@ mod tests {
         assert_eq!(suffix(" percentage points"), Some(("", Unit::PercentPoint)));
         assert_eq!(suffix(" per capita"), None);
         assert_eq!(suffix("percent"), None);
+        assert_eq!(suffix("pc stake"), Some((" stake", Unit::Percent)));
+        assert_eq!(suffix("pc."), Some((".", Unit::Percent)));
+        assert_eq!(suffix("pcs"), None);
+        assert_eq!(suffix(" pc"), None);
     }
 }

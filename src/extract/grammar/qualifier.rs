@@ -25,6 +25,7 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["well", "in", "excess", "of"], Qualifier::MoreThan),
     (&["in", "the", "region", "of"], Qualifier::Approx),
     (&["on", "the", "order", "of"], Qualifier::Approx),
+    (&["of", "the", "order", "of"], Qualifier::Approx),
     (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
     (&["equal", "to", "or", "more", "than"], Qualifier::AtLeast),
     (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),

@@ -4,6 +4,8 @@
 //! range     = figure link figure
 //! link      = SPACE* ( "-" | "–" | "—" | "~" ) SPACE*
 //!           | SPACE ( "to" | "through" | "and" ) SPACE     (* "and" only after "between" *)
+//!           | SPACE "or" SPACE                              (* "three or four": neighbours only *)
+//! score     = figure "-" figure score-word                 (* "a 2-13 season": no range *)
 //! ```
 //!
 //! The driver parses the two figures; this module only knows the link. A
@@ -42,6 +44,7 @@ pub fn link(i: &str, opener: Opener) -> Option<&str> {
     let ok = match w.as_str() {
         "to" | "through" | "thru" => true,
         "and" => opener == Opener::Between,
+        "or" => opener == Opener::None,
         _ => false,
     };
     if !ok {
@@ -49,6 +52,44 @@ pub fn link(i: &str, opener: Opener) -> Option<&str> {
     }
     let r2 = r.trim_start_matches(is_space);
     (r2.len() < r.len()).then_some(r2)
+}
+
+/// Words after `X-Y` that make it a score or a record, two figures of
+/// their own: `a 2-13 season`, `a 7-0 run`, `a 60-46 lead`.
+const SCORE_WORDS: &[&str] = &[
+    "season",
+    "record",
+    "lead",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "draw",
+    "run",
+    "score",
+    "scoreline",
+    "margin",
+    "deficit",
+    "advantage",
+    "edge",
+    "split",
+    "tie",
+    "decision",
+    "vote",
+    "verdict",
+    "finish",
+    "start",
+    "mark",
+    "rout",
+    "thrashing",
+    "triumph",
+];
+
+/// Whether the text after a dashed pair makes it a score or a record.
+pub fn score_after(rest: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(alpha_word_ci)
+        .is_some_and(|(_, w)| SCORE_WORDS.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -64,5 +105,11 @@ mod tests {
         assert_eq!(link(" and 18", Opener::None), None);
         assert_eq!(link(" -18", Opener::None), None);
         assert_eq!(link(" people", Opener::None), None);
+        assert_eq!(link(" or 4", Opener::None), Some("4"));
+        assert_eq!(link(" or 4", Opener::Between), None);
+        assert!(score_after(" season, the worst"));
+        assert!(score_after(" lead at the break"));
+        assert!(!score_after(" people"));
+        assert!(!score_after(" seasons"));
     }
 }

@@ -7,8 +7,17 @@
 //! ```
 //!
 //! Lower-case `m` alone is a metre as often as a million (`10m wall`), so it
-//! scales only inside a money amount (`£30m`), which [`super::money`] asks
-//! for with [`suffix_money`]. Scale *words* (`1.5 million`) are handled by
+//! scales inside a money amount (`£30m`), which [`super::money`] asks
+//! for with [`suffix_money`], and elsewhere only where British copy writes
+//! millions of something ([`million_m`]):
+//!
+//! ```text
+//! million-m = "m" ( SPACE plural-noun | SPACE "of" | "-" measure-unit )
+//! ```
+//!
+//! `40m of its phones`, `2.5m barrels`, `a 9.4m-tonne harvest` are millions;
+//! `a 300m tower`, `won the 200m`, `the 400m hurdles`, `the last 100m of
+//! the race` are metres. Scale *words* (`1.5 million`) are handled by
 //! [`super::cardinal`].
 
 use super::boundary_after;
@@ -52,6 +61,43 @@ pub fn suffix_money(i: &str) -> Option<(&str, f64)> {
     parse(i, true)
 }
 
+/// Plural words that follow a distance in metres: races and their parts.
+const METRE_EVENTS: &[&str] = &[
+    "hurdles", "relays", "heats", "finals", "sprints", "races", "events", "titles", "records",
+    "medals", "metres", "meters", "lengths", "laps", "yards",
+];
+
+/// Words before a distance that make `100m of` part of a course: `the last
+/// 100m of the race`.
+const COURSE_WORDS: &[&str] = &["last", "first", "final", "next", "opening", "closing"];
+
+/// `m` glued to a number where it means a million (see the module
+/// grammar); `before` is the word before the number. Returns the rest after
+/// the `m` and the scale.
+pub fn million_m<'a>(i: &'a str, before: Option<&str>) -> Option<(&'a str, f64)> {
+    let rest = i.strip_prefix('m')?;
+    if let Some(r) = rest.strip_prefix('-') {
+        // "a 9.4m-tonne harvest": the measure is counted in millions
+        return super::duration::measure_word(r).map(|_| (rest, 1e6));
+    }
+    let after = rest.strip_prefix(' ')?;
+    let (_, w) = super::alpha_word_ci(after)?;
+    let course = before.is_some_and(|b| COURSE_WORDS.contains(&super::Lower::new(b).as_str()));
+    let millions = if w == "of" {
+        !course
+    } else {
+        let plural = (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
+            || matches!(
+                w.as_str(),
+                "people" | "children" | "men" | "women" | "cattle"
+            );
+        plural && !METRE_EVENTS.contains(&w.as_str())
+    };
+    // the word must start in lower case: "10m Olympic" is no count
+    let lower_start = after.starts_with(|c: char| c.is_ascii_lowercase());
+    (millions && lower_start).then_some((rest, 1e6))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +112,21 @@ mod tests {
         assert_eq!(suffix("km"), None);
         assert_eq!(suffix(" people"), None);
         assert_eq!(suffix("G"), None);
+    }
+
+    #[test]
+    fn a_glued_m_is_a_million_only_before_what_is_counted() {
+        let millions = |i: &str, before: Option<&str>| million_m(i, before).map(|x| x.1);
+        assert_eq!(millions("m of its handsets", Some("sold")), Some(1e6));
+        assert_eq!(millions("m barrels of crude", None), Some(1e6));
+        assert_eq!(millions("m-tonne crop", Some("a")), Some(1e6));
+        assert_eq!(millions("m people", None), Some(1e6));
+        assert_eq!(millions("m tower", Some("a")), None);
+        assert_eq!(millions("m.", Some("the")), None);
+        assert_eq!(millions("m hurdles", Some("the")), None);
+        assert_eq!(millions("m of the race", Some("last")), None);
+        assert_eq!(millions("m-long wall", Some("a")), None);
+        assert_eq!(millions("m Olympians", None), None);
+        assert_eq!(millions("mph", None), None);
     }
 }

@@ -3,8 +3,12 @@
 //! ```text
 //! vague = [ ( "tens" | "hundreds" ) SPACE "of" SPACE ] big
 //!       | "dozens" | "scores"
+//!       | ( "several" | "a few" ) SPACE ( "dozen" | "hundred" | "thousand" | "million" | "billion" )
 //! big   = "hundreds" | "thousands" | "millions" | "billions"
 //! ```
+//!
+//! `several dozen` and `a few hundred` mean what `dozens` and `hundreds`
+//! mean: the word before the singular makes it vague ([`several`]).
 //!
 //! | text | interval |
 //! |---|---|
@@ -54,6 +58,27 @@ pub fn vague(i: &str) -> Option<(&str, f64, Option<f64>)> {
     }
     let s = scale(&w)?;
     let (lo, hi) = bounds(s);
+    Some((r, lo, hi))
+}
+
+/// Words before a singular scale word that make it vague: `several dozen`.
+pub fn vague_before(w: &str) -> bool {
+    matches!(super::Lower::new(w).as_str(), "several" | "few")
+}
+
+/// The singular scale word after `several` or `a few`, with the interval
+/// of its plural: `dozen` is `dozens`, [24, 99].
+pub fn several(i: &str) -> Option<(&str, f64, Option<f64>)> {
+    let (r, w) = alpha_word_ci(i)?;
+    let plural = match w.as_str() {
+        "dozen" => "dozens",
+        "hundred" => "hundreds",
+        "thousand" => "thousands",
+        "million" => "millions",
+        "billion" => "billions",
+        _ => return None,
+    };
+    let (_, lo, hi) = vague(plural)?;
     Some((r, lo, hi))
 }
 
