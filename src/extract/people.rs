@@ -38,103 +38,53 @@ pub struct Person {
     pub sentence: usize,
 }
 
-/// Titles before a name: dropped from it, and the role they give.
-const TITLES: &[(&str, Option<&str>)] = &[
-    ("officer", Some("officer")),
-    ("officers", Some("officer")),
-    ("deputies", Some("officer")),
-    ("troopers", Some("officer")),
-    ("deputy", Some("officer")),
-    ("trooper", Some("officer")),
-    ("sgt", Some("officer")),
-    ("sergeant", Some("officer")),
-    ("lt", Some("officer")),
-    ("lieutenant", Some("officer")),
-    ("capt", Some("officer")),
-    ("captain", Some("officer")),
-    ("detective", Some("officer")),
-    ("det", Some("officer")),
-    ("cpl", Some("officer")),
-    ("corporal", Some("officer")),
-    ("chief", Some("official")),
-    ("sheriff", Some("official")),
-    ("mayor", Some("official")),
-    ("police", None),
-    ("mr", None),
-    ("mrs", None),
-    ("ms", None),
-    ("miss", None),
-    ("dr", None),
-];
+/// The reader's words (`people.yaml`), as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    titles: std::collections::BTreeMap<String, String>,
+    roles: Vec<[String; 2]>,
+    between: Vec<String>,
+    not_names: Vec<String>,
+    suffixes: Vec<String>,
+    nicknames: Vec<[String; 2]>,
+}
 
-/// Role words of a sentence, first match wins.
-const ROLE_WORDS: &[(&str, &str)] = &[
-    ("suspect", "suspect"),
-    ("gunman", "suspect"),
-    ("shooter", "suspect"),
-    ("arrested", "suspect"),
-    ("charged", "suspect"),
-    ("victim", "victim"),
-    ("victims", "victim"),
-    ("killed", "victim"),
-    ("died", "victim"),
-    ("dead", "victim"),
-    ("wounded", "victim"),
-    ("injured", "victim"),
-    ("witness", "witness"),
-];
+/// The reader's words, read once.
+pub(crate) struct Words {
+    /// Title and the role it gives (empty: `Mr`).
+    titles: rustc_hash::FxHashMap<String, &'static str>,
+    roles: Vec<(String, &'static str)>,
+    between: rustc_hash::FxHashSet<String>,
+    not_names: rustc_hash::FxHashSet<String>,
+    suffixes: rustc_hash::FxHashSet<String>,
+    /// Short form and full name, both ways round as written.
+    pub nicknames: Vec<(String, String)>,
+}
 
-/// Words that may stand between an `N-year-old` and the name after it.
-const BETWEEN: &[&str] = &[
-    "man", "woman", "boy", "girl", "suspect", "victim", "son", "daughter", "student", "officer",
-    "teen", "teenager", "mother", "father", "gunman", "shooter", "driver",
-];
+static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+    let f: WordsFile =
+        serde_yaml::from_str(include_str!("people.yaml")).expect("people.yaml parses");
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    Words {
+        titles: f.titles.into_iter().map(|(t, r)| (t, leak(r))).collect(),
+        roles: f.roles.into_iter().map(|[w, r]| (w, leak(r))).collect(),
+        between: f.between.into_iter().collect(),
+        not_names: f.not_names.into_iter().collect(),
+        suffixes: f.suffixes.into_iter().collect(),
+        nicknames: f.nicknames.into_iter().map(|[a, b]| (a, b)).collect(),
+    }
+});
 
-/// Capitalised words that are no name.
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "and",
-    "but",
-    "police",
-    "he",
-    "she",
-    "they",
-    "his",
-    "her",
-    "their",
-    "it",
-    "who",
-    "when",
-    "after",
-    "before",
-];
+/// The words of the people reader and the person rule.
+pub(crate) fn lexicon() -> &'static Words {
+    &WORDS
+}
 
-/// Name suffixes that are not the surname.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// The role a title gives (`""` for `Mr`); `None` when `w` is no title.
+fn title(w: &str) -> Option<&'static str> {
+    lexicon().titles.get(&fold(w)).copied()
+}
 
 /// Lower-case, accents folded (`Ríos` → `rios`), for matching names.
 pub fn fold(s: &str) -> String {
@@ -168,7 +118,7 @@ fn is_name_word(w: &str) -> bool {
         && !shouted
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
-        && !NOT_NAMES.contains(&fold(w).as_str())
+        && !lexicon().not_names.contains(&fold(w))
 }
 
 /// The words of `s` with their byte offsets (letters, apostrophes, hyphens
@@ -202,10 +152,9 @@ fn name_of<'a>(
     let mut titled = false;
     let mut k = 0;
     while k < run.len() {
-        let f = fold(run[k].1);
-        match TITLES.iter().find(|(t, _)| *t == f) {
-            Some((_, r)) => {
-                role = role.or(*r);
+        match title(run[k].1) {
+            Some(r) => {
+                role = role.or((!r.is_empty()).then_some(r));
                 titled = true;
                 k += 1;
             }
@@ -225,7 +174,7 @@ fn name_of<'a>(
 fn trailing_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] {
     let start = words
         .iter()
-        .rposition(|(_, w)| !is_name_word(w) && !TITLES.iter().any(|(t, _)| *t == fold(w)))
+        .rposition(|(_, w)| !is_name_word(w) && title(w).is_none())
         .map_or(0, |p| p + 1);
     &words[start..]
 }
@@ -241,7 +190,7 @@ fn leading_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] 
 
 fn role_in(sentence: &str) -> Option<&'static str> {
     let words = words(sentence, 0);
-    ROLE_WORDS.iter().find_map(|(w, r)| {
+    lexicon().roles.iter().find_map(|(w, r)| {
         words
             .iter()
             .any(|(_, x)| x.eq_ignore_ascii_case(w))
@@ -275,7 +224,7 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
             let skip = ws
                 .iter()
                 .take(2)
-                .take_while(|(_, w)| BETWEEN.contains(&w.to_ascii_lowercase().as_str()))
+                .take_while(|(_, w)| lexicon().between.contains(&w.to_ascii_lowercase()))
                 .count();
             let gap = &after[..ws.get(skip).map_or(after.len(), |w| w.0 - c.span.end)];
             let clean_gap = gap.chars().all(|c| c.is_alphabetic() || c == ' ');
@@ -309,7 +258,7 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         while parts.len() > 1
             && parts
                 .last()
-                .is_some_and(|w| SUFFIXES.contains(&fold(w).as_str()))
+                .is_some_and(|w| lexicon().suffixes.contains(&fold(w)))
         {
             parts.pop();
         }

@@ -27,50 +27,6 @@ use std::collections::BTreeMap;
 /// Stories further apart than this may straddle a birthday.
 const MAX_DAYS_APART: i32 = 180;
 
-/// Short forms of first names (folded), both ways.
-const NICKNAMES: &[(&str, &str)] = &[
-    ("rob", "robert"),
-    ("bob", "robert"),
-    ("bobby", "robert"),
-    ("bill", "william"),
-    ("will", "william"),
-    ("billy", "william"),
-    ("mike", "michael"),
-    ("jim", "james"),
-    ("jimmy", "james"),
-    ("tom", "thomas"),
-    ("tony", "anthony"),
-    ("chris", "christopher"),
-    ("dan", "daniel"),
-    ("danny", "daniel"),
-    ("dave", "david"),
-    ("joe", "joseph"),
-    ("joey", "joseph"),
-    ("steve", "steven"),
-    ("steve", "stephen"),
-    ("matt", "matthew"),
-    ("nick", "nicholas"),
-    ("alex", "alexander"),
-    ("sam", "samuel"),
-    ("ben", "benjamin"),
-    ("kate", "katherine"),
-    ("katie", "katherine"),
-    ("liz", "elizabeth"),
-    ("beth", "elizabeth"),
-    ("jenny", "jennifer"),
-    ("jen", "jennifer"),
-    ("pat", "patrick"),
-    ("rick", "richard"),
-    ("dick", "richard"),
-    ("ed", "edward"),
-    ("eddie", "edward"),
-    ("andy", "andrew"),
-    ("greg", "gregory"),
-    ("jon", "jonathan"),
-    ("josh", "joshua"),
-    ("zach", "zachary"),
-];
-
 /// Levenshtein distance of two short words.
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -105,9 +61,10 @@ fn first_names(a: &str, b: &str) -> FirstNames {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let initial = short.chars().count() == 1 && long.starts_with(short);
-    let nickname = NICKNAMES
+    let nickname = crate::extract::people::lexicon()
+        .nicknames
         .iter()
-        .any(|&(n, f)| (n, f) == (short, long) || (n, f) == (long, short));
+        .any(|(n, f)| (n == short && f == long) || (n == long && f == short));
     if initial || nickname || short.is_empty() {
         return FirstNames::Same;
     }
