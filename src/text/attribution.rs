@@ -287,7 +287,13 @@ pub(crate) fn source_for(
     sources: &[(usize, String)],
     figure: &Range<usize>,
 ) -> Option<String> {
+    // most sentences have no semicolon, and one clause
+    let one_clause =
+        sources.len() < 2 || memchr::memchr(b';', text[sentence.clone()].as_bytes()).is_none();
     let clause = |at: usize| {
+        if one_clause {
+            return 0;
+        }
         text[sentence.start..at.max(sentence.start)]
             .matches(';')
             .count()

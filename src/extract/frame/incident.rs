@@ -87,8 +87,15 @@ fn index(list: &'static [(Vec<&'static str>, &'static str)]) -> Index {
     }
 }
 
-static KINDS: LazyLock<Index> = LazyLock::new(|| index(&vocabulary().incident_kinds));
-static SPANS: LazyLock<Index> = LazyLock::new(|| index(&vocabulary().spans));
+/// Kind phrases first, then span phrases, in one index: a sentence is read
+/// once for both.
+static PHRASES: LazyLock<Index> = LazyLock::new(|| {
+    let v = vocabulary();
+    let mut all: Vec<(Vec<&'static str>, &'static str)> = v.incident_kinds.clone();
+    all.extend(v.spans.iter().map(|(p, s)| (p.clone(), *s)));
+    all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    index(Box::leak(all.into_boxed_slice()))
+});
 
 /// Every phrase of `index` in `toks`, with its byte start, longest first
 /// at each place.
@@ -119,14 +126,15 @@ fn phrases_in(index: &Index, toks: &[Tok<'_>]) -> Vec<(usize, &'static str)> {
     out
 }
 
-/// The incident words of a sentence: (byte start, kind).
-pub(crate) fn kinds_in(toks: &[Tok<'_>]) -> Vec<(usize, &'static str)> {
-    phrases_in(&KINDS, toks)
-}
-
-/// The first span phrase of a sentence (`this year`).
-pub(crate) fn span_in(toks: &[Tok<'_>]) -> Option<&'static str> {
-    phrases_in(&SPANS, toks).first().map(|&(_, s)| s)
+/// The incident words of a sentence, (byte start, kind), and its first
+/// span phrase (`this year`), in one reading.
+pub(crate) fn read(toks: &[Tok<'_>]) -> (Vec<(usize, &'static str)>, Option<&'static str>) {
+    let spans = &vocabulary().spans;
+    let is_span = |name: &str| spans.iter().any(|(_, s)| *s == name);
+    let mut kinds = phrases_in(&PHRASES, toks);
+    let span = kinds.iter().find(|(_, n)| is_span(n)).map(|&(_, s)| s);
+    kinds.retain(|(_, n)| !is_span(n));
+    (kinds, span)
 }
 
 /// The kind nearest the figure.

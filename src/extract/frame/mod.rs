@@ -354,13 +354,13 @@ fn incident_keys(toks: &[Tok<'_>], claims: &mut [Claim]) {
     if claims.is_empty() {
         return;
     }
-    let kinds = incident::kinds_in(toks);
+    let (kinds, span) = incident::read(toks);
     let day = claims
         .iter()
         .find(|c| c.quantity.unit == Unit::Date && c.bound.is_some())
         .and_then(|c| c.quantity.date)
         .map(When::Day);
-    let when = day.or_else(|| incident::span_in(toks).map(When::Span));
+    let when = day.or(span.map(When::Span));
     for c in claims {
         c.incident.kind = incident::kind_for(&kinds, &c.span);
         if c.quantity.unit != Unit::Date {
