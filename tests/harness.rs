@@ -31,6 +31,22 @@ pub fn shared(sub: &str) -> Result<PathBuf, String> {
     }
 }
 
+/// The story files of the three real-news sets under `shared`.
+#[allow(dead_code)] // the seeds binary shares this module and reads no real news
+pub fn realnews_files(shared: &std::path::Path) -> Vec<String> {
+    ["gva", "ecbplus", "fakes"]
+        .iter()
+        .map(|d| {
+            shared
+                .join("realnews")
+                .join(d)
+                .join("stories.jsonl")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
 /// Run the checks; exit 1 when one failed.
 pub fn run(checks: &[Check]) {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -75,17 +75,7 @@ fn verdicts() -> Vec<Verdict> {
 
 /// Every story of the three sets, analysed.
 fn analyses(shared: &std::path::Path) -> Vec<crosscheck::Analysis> {
-    let paths: Vec<String> = ["gva", "ecbplus", "fakes"]
-        .iter()
-        .map(|d| {
-            shared
-                .join("realnews")
-                .join(d)
-                .join("stories.jsonl")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let paths = harness::realnews_files(shared);
     let batch = crosscheck::story::ingest(&paths, &mut std::io::empty());
     assert!(batch.rejected.is_empty(), "{:?}", batch.rejected);
     batch.stories.into_iter().map(crosscheck::analyse).collect()

@@ -150,17 +150,7 @@ fn figures_of_real_sentences_are_read_as_an_editor_reads_them() -> harness::Outc
     let shared = harness::shared("realnews")?;
     let sentences = annotations();
     assert_eq!(sentences.len(), 360, "the annotated sentences");
-    let paths: Vec<String> = ["gva", "ecbplus", "fakes"]
-        .iter()
-        .map(|d| {
-            shared
-                .join("realnews")
-                .join(d)
-                .join("stories.jsonl")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let paths = harness::realnews_files(&shared);
     let wanted: std::collections::BTreeSet<&str> =
         sentences.iter().map(|s| s.story.as_str()).collect();
     let batch = crosscheck::story::ingest(&paths, &mut std::io::empty());
