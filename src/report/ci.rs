@@ -68,6 +68,24 @@ fn location(
     loc
 }
 
+/// A finding as JUnit text: its level, rule and message, then a line per
+/// piece of evidence with where it stands.
+fn finding_lines(r: &CheckReport<'_>, f: &Finding) -> String {
+    let mut out = format!("{} [{}] {}\n", f.severity.as_str(), f.rule, f.message);
+    for e in &f.evidence {
+        let a = &r.analyses[e.story];
+        let p = a.story.position(e.span.start);
+        out.push_str(&format!(
+            "  {}:{}:{} {}\n",
+            a.story.path,
+            p.line,
+            p.column,
+            evidence_text(r, e)
+        ));
+    }
+    out
+}
+
 fn evidence_text(r: &CheckReport<'_>, e: &crate::rules::Evidence) -> String {
     let a = &r.analyses[e.story];
     format!(
@@ -290,23 +308,7 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             let problem = (!failing.is_empty()).then(|| {
                 let mut body = String::new();
                 for f in &failing {
-                    body.push_str(&format!(
-                        "{} [{}] {}\n",
-                        f.severity.as_str(),
-                        f.rule,
-                        f.message
-                    ));
-                    for e in &f.evidence {
-                        let a = &r.analyses[e.story];
-                        let p = a.story.position(e.span.start);
-                        body.push_str(&format!(
-                            "  {}:{}:{} {}\n",
-                            a.story.path,
-                            p.line,
-                            p.column,
-                            evidence_text(r, e)
-                        ));
-                    }
+                    body.push_str(&finding_lines(r, f));
                 }
                 let worst = failing
                     .iter()
@@ -337,23 +339,7 @@ pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             .shown()
             .filter(|f| f.event == g.event && f.severity < fail_on)
         {
-            out.push_str(&format!(
-                "{} [{}] {}\n",
-                f.severity.as_str(),
-                f.rule,
-                f.message
-            ));
-            for e in &f.evidence {
-                let a = &r.analyses[e.story];
-                let p = a.story.position(e.span.start);
-                out.push_str(&format!(
-                    "  {}:{}:{} {}\n",
-                    a.story.path,
-                    p.line,
-                    p.column,
-                    evidence_text(r, e)
-                ));
-            }
+            out.push_str(&finding_lines(r, f));
         }
         suites.push((format!("event {}", g.event), stamp(newest), out, cases));
     }
