@@ -43,20 +43,29 @@ pub(crate) fn tokens<'a>(
     let mut i = range.start;
     while i < end_of {
         let c = b[i];
-        let (first, len) = if c.is_ascii() {
-            (c as char, 1)
+        // the commonest byte that is no token first
+        if c == b' ' {
+            i += 1;
+            continue;
+        }
+        // ASCII byte by byte without a `char`: most of a sentence
+        let (word, len) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), 1)
         } else {
             let ch = char_at(i);
-            (ch, ch.len_utf8())
+            (ch.is_alphanumeric(), ch.len_utf8())
         };
-        if first.is_alphanumeric() {
-            let digit_first = first.is_ascii_digit();
+        if word {
+            let digit_first = c.is_ascii_digit();
             let mut end = i + len;
             while end < end_of {
+                // the letters and digits of a word eight at a time
+                end += alnum_run(&b[end..end_of]);
+                if end >= end_of {
+                    break;
+                }
                 let d = b[end];
-                if d.is_ascii_alphanumeric() {
-                    end += 1;
-                } else if d.is_ascii() {
+                if d.is_ascii() {
                     let joins = matches!(d, b'\'' | b'-' | b'&') && alnum_at(end + 1)
                         || matches!(d, b'.' | b',')
                             && digit_first
@@ -85,7 +94,14 @@ pub(crate) fn tokens<'a>(
             });
             i = end;
         } else {
-            if !first.is_whitespace() {
+            // `char::is_whitespace` on ASCII (with the vertical tab, which
+            // `u8::is_ascii_whitespace` leaves out)
+            let space = if c.is_ascii() {
+                matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+            } else {
+                char_at(i).is_whitespace()
+            };
+            if !space {
                 out.push(Tok {
                     start: i,
                     end: i + len,
@@ -99,7 +115,55 @@ pub(crate) fn tokens<'a>(
     }
 }
 
+/// How many ASCII letters and digits `b` starts with, eight bytes at a
+/// time: each byte's high bit says whether it is one (no carry crosses a
+/// byte: the 7-bit values plus the offsets stay below 0x100).
+fn alnum_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let seven = x & (0x7f * ONES);
+        let l = seven | (0x20 * ONES);
+        let letters =
+            (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x80 - u64::from(b'z') - 1) * ONES);
+        let digits = (seven + (0x80 - u64::from(b'0')) * ONES)
+            & !(seven + (0x80 - u64::from(b'9') - 1) * ONES);
+        let alnum = (letters | digits) & !x & HIGH;
+        let first_other = (!alnum & HIGH).trailing_zeros() as usize / 8;
+        n += first_other;
+        if first_other < 8 {
+            return n;
+        }
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count()
+}
+
 /// Whether a word starts with a capital letter.
 pub(crate) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn alnum_runs_count_ascii_letters_and_digits(b in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::num::u8::ANY,
+                proptest::sample::select(b"azAZ09@[`{/: \xc3\xa9".to_vec()),
+                proptest::sample::select(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".to_vec()),
+            ],
+            0..40,
+        )) {
+            let plain = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            proptest::prop_assert_eq!(alnum_run(&b), plain);
+        }
+    }
 }
