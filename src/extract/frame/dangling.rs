@@ -8,6 +8,7 @@ use super::noun::{is_person, plural_like, singular};
 use super::tokens::Tok;
 use super::vocabulary::vocabulary;
 use crate::extract::quantity::Qualifier;
+use crate::text::Sentence;
 use std::ops::Range;
 
 /// The words a dangling quantifier needs (`at least`, `as many as`,
@@ -45,10 +46,11 @@ pub(crate) fn dangle_cues(text: &[u8]) -> Vec<(usize, usize)> {
     }
 }
 
-/// Where a word that may say what happened to one person stands (`dead`,
-/// `killed`, `wounded`, ...; sorted): only sentences with one are read for
-/// `a man was shot dead`.
-pub(crate) fn person_cues(lowered: &[u8]) -> Vec<(usize, usize)> {
+/// Which sentences hold a word that may say what happened to one person
+/// (`dead`, `killed`, `wounded`, ...): only those are read for `a man was
+/// shot dead`. One pass over the story; each cue marks the sentence it lies
+/// wholly inside.
+pub(crate) fn person_sentences(lowered: &[u8], sentences: &[Sentence]) -> Vec<bool> {
     use std::sync::LazyLock;
     const WORDS: [&str; 11] = [
         "dead", "died", "dies", "kill", "slain", "murder", "wound", "injur", "hurt", "gunned",
@@ -60,18 +62,31 @@ pub(crate) fn person_cues(lowered: &[u8]) -> Vec<(usize, usize)> {
             .extend(WORDS)
             .build()
     });
-    let mut cues: Vec<(usize, usize)> = match TEDDY.as_ref() {
-        Some(teddy) => teddy
-            .find_iter(lowered)
-            .map(|m| (m.start(), m.end()))
-            .collect(),
-        None => WORDS
-            .iter()
-            .flat_map(|w| memchr::memmem::find_iter(lowered, w).map(|at| (at, at + w.len())))
-            .collect(),
+    let mut marks = vec![false; sentences.len()];
+    // a cue counts for the sentence it lies wholly inside
+    let mut mark = |start: usize, end: usize| {
+        let k = sentences.partition_point(|s| s.span.end <= start);
+        if let Some(s) = sentences.get(k) {
+            if s.span.start <= start && end <= s.span.end {
+                marks[k] = true;
+            }
+        }
     };
-    cues.sort_unstable();
-    cues
+    match TEDDY.as_ref() {
+        Some(teddy) => {
+            for m in teddy.find_iter(lowered) {
+                mark(m.start(), m.end());
+            }
+        }
+        None => {
+            for w in WORDS {
+                for at in memchr::memmem::find_iter(lowered, w) {
+                    mark(at, at + w.len());
+                }
+            }
+        }
+    }
+    marks
 }
 
 /// [`dangle_cues`] on a CPU without the SIMD the Teddy searcher needs: one

@@ -28,7 +28,7 @@ mod tokens;
 mod vocabulary;
 
 use crate::text::attribution::{source_for, sources_in};
-use dangling::{dangle_cues, dangling_in, may_dangle, person_cues, share_cues, shares_in};
+use dangling::{dangle_cues, dangling_in, may_dangle, person_sentences, share_cues, shares_in};
 pub use event::EVENT_NAMES;
 use event::event_for;
 pub(crate) use event::{clause_break, event_at};
@@ -155,7 +155,7 @@ pub fn claims(
     let mut dangling = Vec::new();
     // one lower-cased copy and one token buffer for all sentences
     let lowered = text.to_ascii_lowercase();
-    let person_cues = person_cues(lowered.as_bytes());
+    let person_sentences = person_sentences(lowered.as_bytes(), sentences);
     let mut toks = Vec::new();
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -165,7 +165,7 @@ pub fn claims(
         }
         let ms = &by_sentence[start..k];
         let may_share = may_dangle(&shares, &sentence.span);
-        let may_person = may_dangle(&person_cues, &sentence.span);
+        let may_person = person_sentences[si];
         let may_dangle = may_dangle(&cues, &sentence.span);
         if ms.is_empty() && !may_dangle && !may_share && !may_person {
             continue;
