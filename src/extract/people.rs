@@ -3,7 +3,8 @@
 //! Read from the frame's ages (a claim whose unit is `age`), each tied to
 //! the name it stands beside: `Ana Ode, 19,` (the name before an
 //! appositive age), `19-year-old Ana Ode` and `the 19-year-old suspect Ana
-//! Ode` (the name after), `Ana Ode, aged 19` (the name before `aged`). An
+//! Ode` (the name after), `Ana Ode, aged 19` and `Ana Ode, who was 19` (the
+//! name before `aged`, `who was`). An
 //! age no name is bound to (`the 19-year-old was a student`) names nobody:
 //! unknown stays unknown. Titles and roles before a name (`Officer`,
 //! `Sgt.`, `the suspect`) say the person's role; the words of the sentence
@@ -236,9 +237,9 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         } else {
             // `Ana Ode, 19,` and `Ana Ode, aged 19`
             let head = before.trim_end();
-            let head = head
-                .strip_suffix("aged")
-                .or_else(|| head.strip_suffix("age"))
+            let head = ["aged", "age", "who was", "who is"]
+                .iter()
+                .find_map(|w| head.strip_suffix(w))
                 .map_or(head, str::trim_end);
             if let Some(head) = head.strip_suffix(',') {
                 let ws = words(head, s.start);
@@ -305,7 +306,8 @@ mod tests {
     fn names_beside_their_ages() {
         let got = read(
             "Police said Kendal Ruiz, 17, died at the scene. The suspect, 31-year-old \
-             Marco Tellez, was arrested. A second victim, Ana Ode, aged 19, was hurt.",
+             Marco Tellez, was arrested. A second victim, Ana Ode, aged 19, was hurt. \
+             Deputy Dan Price, who was 44, was killed.",
         );
         assert_eq!(
             got,
@@ -313,6 +315,7 @@ mod tests {
                 ("Kendal Ruiz".to_string(), 17, true, Some("victim")),
                 ("Marco Tellez".to_string(), 31, true, Some("suspect")),
                 ("Ana Ode".to_string(), 19, true, Some("victim")),
+                ("Dan Price".to_string(), 44, true, Some("officer")),
             ]
         );
     }

@@ -973,7 +973,13 @@ pub(super) fn age(toks: &[Tok<'_>], first: usize, after: usize, value: f64) -> b
     }
     let lex = &*LEXICON;
     if lex.age_before.iter().any(|p| ends_with(toks, first, p)) {
-        return true;
+        // `who is 5'10`, `who was 6 feet tall`: a height, not an age
+        let measure = toks[first].text.contains(['\'', '’'])
+            || toks.get(after).is_some_and(|t| {
+                matches!(t.text, "'" | "’" | "\"" | "′" | "″")
+                    || matches!(t.low, "feet" | "foot" | "ft" | "inches" | "pounds" | "lbs")
+            });
+        return !measure;
     }
     // ", 19," after a capitalised word or a person
     let comma = |k: usize| toks.get(k).is_some_and(|t| !t.word && t.text == ",");
