@@ -59,6 +59,17 @@ figure.chart { margin: .6rem 0 1.2rem; max-width: 44rem; } figure.chart svg { wi
 @media print { .filter, nav { display: none; } .finding { break-inside: avoid; } a { color: inherit; } }
 "#;
 
+/// The head row of an event's table: what the rows are, then one column
+/// per outlet in event order.
+fn outlet_header(analyses: &[Analysis], g: &crate::rules::EventGroup, rows: &str) -> Markup {
+    html! {
+        thead { tr {
+            th scope="col" { (rows) }
+            @for &s in &g.stories { th scope="col" { (analyses[s].story.outlet) } }
+        } }
+    }
+}
+
 fn sev_class(s: Severity) -> &'static str {
     s.as_str()
 }
@@ -251,10 +262,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                             @if !measures.is_empty() {
                                 h3 { "Figures and dates" }
                                 div class="table-wrap" { table {
-                                    thead { tr {
-                                        th scope="col" { "Measure" }
-                                        @for &s in &g.stories { th scope="col" { (r.analyses[s].story.outlet) } }
-                                    } }
+                                    (outlet_header(r.analyses, g, "Measure"))
                                     tbody { @for m in measures {
                                         tr {
                                             th scope="row" { (super::measure_name(&m.title)) }
@@ -292,10 +300,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                             @if !people.is_empty() {
                                 h3 { "People" }
                                 div class="table-wrap" { table {
-                                    thead { tr {
-                                        th scope="col" { "Person" }
-                                        @for &s in &g.stories { th scope="col" { (r.analyses[s].story.outlet) } }
-                                    } }
+                                    (outlet_header(r.analyses, g, "Person"))
                                     tbody { @for p in people {
                                         tr class=(if p.differs { "differs" } else { "agrees" }) {
                                             th scope="row" { (p.name) @if let Some(role) = p.role { br; span class="muted" { (role) } } }
