@@ -49,6 +49,9 @@ struct WordsFile {
     not_names: Vec<String>,
     suffixes: Vec<String>,
     nicknames: Vec<[String; 2]>,
+    groups: Vec<[String; 2]>,
+    person_cues: Vec<String>,
+    subject_verbs: Vec<String>,
 }
 
 /// The reader's words, read once.
@@ -61,6 +64,12 @@ pub(crate) struct Words {
     suffixes: rustc_hash::FxHashSet<String>,
     /// Short form and full name, both ways round as written.
     pub nicknames: Vec<(String, String)>,
+    /// A group word and the role of its members (`victims` → victim).
+    groups: Vec<(String, &'static str)>,
+    /// Words after which a name is a person's (`as`, `victim`).
+    person_cues: rustc_hash::FxHashSet<String>,
+    /// Verbs after a name that starts a sentence (`Kendal Ruiz was shot`).
+    subject_verbs: rustc_hash::FxHashSet<String>,
 }
 
 static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
@@ -74,6 +83,9 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         not_names: f.not_names.into_iter().collect(),
         suffixes: f.suffixes.into_iter().collect(),
         nicknames: f.nicknames.into_iter().map(|[a, b]| (a, b)).collect(),
+        groups: f.groups.into_iter().map(|[g, r]| (g, leak(r))).collect(),
+        person_cues: f.person_cues.into_iter().collect(),
+        subject_verbs: f.subject_verbs.into_iter().collect(),
     }
 });
 
@@ -199,6 +211,168 @@ fn role_in(sentence: &str) -> Option<&'static str> {
     })
 }
 
+/// A name read by [`name_of`]: its span, its words and its title's role.
+type Name<'t> = (Range<usize>, Vec<&'t str>, Option<&'static str>);
+
+/// The one person named in the sentence before `sentence` and in
+/// `sentence` up to `at`: every name run there (two to four name words, or
+/// a title and a surname) must be of one surname, else it is ambiguous and
+/// names nobody; and the name must read as a person's.
+fn named_before<'t>(
+    text: &'t str,
+    sentences: &[Sentence],
+    sentence: usize,
+    at: usize,
+) -> Option<Name<'t>> {
+    let from = sentences[sentence.saturating_sub(1)].span.start;
+    let ws = words(&text[from..at], from);
+    let mut last: Option<(Name<'t>, bool)> = None;
+    let mut k = 0;
+    while k < ws.len() {
+        if !is_name_word(ws[k].1) {
+            k += 1;
+            continue;
+        }
+        let end = k + leading_run(&ws[k..]).len();
+        // a run that starts a sentence may begin with an ordinary word
+        // (`Witnesses said`): only runs that read as a name count
+        if let Some(n) = name_of(&ws[k..end]) {
+            if let Some(prev) = &last {
+                let (a, b) = (prev.0.1.last()?, n.1.last()?);
+                if fold(a) != fold(b) {
+                    return None;
+                }
+            }
+            // the name must read as a person's: titled, after a word that
+            // names one (`identified as`, `the victim,`), or the subject of
+            // its sentence (`Kendal Ruiz was shot`); `in Des Moines` is none
+            let before = k.checked_sub(1).map(|p| ws[p]);
+            let starts =
+                before.is_none_or(|(at, w)| text[at + w.len()..ws[k].0].contains(['.', '!', '?']));
+            let cue = before
+                .is_some_and(|(_, w)| lexicon().person_cues.contains(&w.to_ascii_lowercase()));
+            let verb = ws
+                .get(end)
+                .is_some_and(|(_, w)| lexicon().subject_verbs.contains(&w.to_ascii_lowercase()));
+            let titled = end - k > n.1.len();
+            let person = titled || cue || starts && verb;
+            last = Some((n, person));
+        }
+        k = end.max(k + 1);
+    }
+    last.filter(|(_, person)| *person).map(|(n, _)| n)
+}
+
+/// A range of ages a story gives a group (`the victims, aged 19 to 34`,
+/// `those killed ranged in age from 46 to 73`, `the suspects were between
+/// the ages of 18 and 25`): only when the group is named by a word of
+/// role right before it, never for `six men ranging in age ...` (the men
+/// may be some of the victims).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgeRange {
+    pub low: u32,
+    pub high: u32,
+    /// `victim` or `suspect`.
+    pub role: &'static str,
+    /// The age claim (the first, for `between the ages of 18 and 25`).
+    pub claim: usize,
+    /// From the group's word to the end of the range.
+    pub span: Range<usize>,
+    pub sentence: usize,
+}
+
+/// The group word right before an age phrase, and its role: the words
+/// between the group and the figure may be only `,`, `-`, `were`, `are`,
+/// `all`, `whose`, and an age phrase (`aged`, `ranging in age from`,
+/// `between the ages of`).
+fn group_before(text: &str, start: usize, figure: usize) -> Option<(usize, &'static str)> {
+    let ws = words(&text[start..figure], start);
+    let mut k = ws.len();
+    while k > 0 {
+        let w = ws[k - 1].1.to_ascii_lowercase();
+        let filler = matches!(
+            w.as_str(),
+            "aged"
+                | "ages"
+                | "age"
+                | "of"
+                | "the"
+                | "between"
+                | "from"
+                | "ranging"
+                | "ranged"
+                | "in"
+                | "were"
+                | "are"
+                | "all"
+                | "both"
+        );
+        if !filler {
+            break;
+        }
+        k -= 1;
+    }
+    let (at, w) = *ws.get(k.checked_sub(1)?)?;
+    let role = lexicon()
+        .groups
+        .iter()
+        .find(|(g, _)| w.eq_ignore_ascii_case(g))?
+        .1;
+    // the words skipped must hold an age word: `victims were 19` is no range
+    let skipped = &text[at..figure];
+    let aged = skipped.to_ascii_lowercase().contains("age");
+    aged.then_some((at, role))
+}
+
+/// Every age range a story gives a group of a role.
+pub fn age_ranges(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<AgeRange> {
+    let mut out = Vec::new();
+    for (k, c) in claims.iter().enumerate() {
+        if c.quantity.unit != Unit::Age {
+            continue;
+        }
+        let Some(sentence) = sentences.get(c.sentence) else {
+            continue;
+        };
+        let years = |v: f64| (v.fract() == 0.0 && (0.0..=110.0).contains(&v)).then_some(v as u32);
+        // `aged 19 to 34`: one claim; `between the ages of 18 and 25`: two
+        let (low, high, end) = if c.stated.0 < c.stated.1 {
+            (years(c.stated.0), years(c.stated.1), c.span.end)
+        } else {
+            let next = claims.get(k + 1).filter(|n| {
+                n.sentence == c.sentence
+                    && n.quantity.unit == Unit::Age
+                    && text[c.span.end..n.span.start].trim() == "and"
+                    && text[sentence.span.start..c.span.start]
+                        .to_ascii_lowercase()
+                        .trim_end()
+                        .ends_with("between the ages of")
+            });
+            match next {
+                Some(n) => (years(c.stated.0), years(n.stated.0), n.span.end),
+                None => continue,
+            }
+        };
+        let (Some(low), Some(high)) = (low, high) else {
+            continue;
+        };
+        if low >= high {
+            continue;
+        }
+        if let Some((start, role)) = group_before(text, sentence.span.start, c.span.start) {
+            out.push(AgeRange {
+                low,
+                high,
+                role,
+                claim: k,
+                span: start..end,
+                sentence: c.sentence,
+            });
+        }
+    }
+    out
+}
+
 /// Every named person with an age in a story.
 pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Person> {
     let mut out = Vec::new();
@@ -252,6 +426,11 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
                 }
             }
         }
+        // `the 19-year-old` with no name after it: the one person the story
+        // has just named, when only one is named since the sentence before
+        if found.is_none() && year_old && before.trim_end().to_ascii_lowercase().ends_with("the") {
+            found = named_before(text, sentences, c.sentence, c.span.start).map(|n| (n, false));
+        }
         let Some(((span, parts, title_role), bound)) = found else {
             continue;
         };
@@ -269,7 +448,13 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         } else {
             String::new()
         };
-        let whole = span.start.min(c.span.start)..span.end.max(c.span.end);
+        // a name in another sentence (`the 17-year-old` referring back) is
+        // not quoted with the age
+        let whole = if span.end < c.span.start && !bound && sentence.span.start > span.start {
+            c.span.clone()
+        } else {
+            span.start.min(c.span.start)..span.end.max(c.span.end)
+        };
         out.push(Person {
             whole,
             name: text[span.clone()].to_string(),
@@ -333,6 +518,55 @@ mod tests {
         assert!(read("The 17-year-old was a student. A man, 28, died.").is_empty());
         assert!(read("In Arlen, 12 people were killed on Monday.").is_empty());
         assert!(read("On Monday, 19, a girl wrote.").is_empty());
+    }
+
+    #[test]
+    fn the_n_year_old_refers_back_to_the_one_person_named() {
+        let got = read("Police named him as Leon Marsh. The 22-year-old was a student.");
+        assert_eq!(got, [("Leon Marsh".to_string(), 22, false, None)]);
+        // two people named: which one is meant is unknown
+        assert!(
+            read("Leon Marsh and Ana Ode were hurt. The 22-year-old was a student.").is_empty()
+        );
+        // a name two sentences back is too far
+        assert!(read("Leon Marsh was hurt. It rained. The 22-year-old was a student.").is_empty());
+    }
+
+    #[test]
+    fn ranges_of_ages_of_a_group_named_by_its_role() {
+        let ranges = |t: &str| {
+            let s = sentences(t, 0);
+            let (cs, _) = claims(t, &s, mentions(t, None), None);
+            age_ranges(t, &s, &cs)
+                .into_iter()
+                .map(|r| (r.low, r.high, r.role, t[r.span].to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ranges("The victims, aged 19 to 34, died."),
+            [(19, 34, "victim", "victims, aged 19 to 34".to_string())]
+        );
+        assert_eq!(
+            ranges("The suspects were between the ages of 18 and 25, police said."),
+            [(
+                18,
+                25,
+                "suspect",
+                "suspects were between the ages of 18 and 25".to_string()
+            )]
+        );
+        assert_eq!(
+            ranges("Those killed ranged in age from 46 to 73."),
+            [(
+                46,
+                73,
+                "victim",
+                "killed ranged in age from 46 to 73".to_string()
+            )]
+        );
+        // men, women, children may be some of the victims; a list is no range
+        assert!(ranges("The victims were six men ranging in age from 26 to 39.").is_empty());
+        assert!(ranges("The victims, ages 19 and 34, died.").is_empty());
     }
 
     #[test]

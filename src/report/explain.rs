@@ -125,6 +125,8 @@ pub fn explain(f: &Finding, rules: &[Rule]) -> Explanation {
                 format!("{sev}: two people's ages swapped between outlets")
             } else if f.message.contains(" spelled ") {
                 format!("{sev}: a first name spelled two ways")
+            } else if f.message.contains(" outside the ages ") {
+                format!("{sev}: an age outside the range a story gives the person's group")
             } else if f.severity == Severity::Error {
                 format!("{sev}: every age stands beside the name and every story is dated")
             } else {

@@ -14,14 +14,17 @@
 //! name and both stories are dated, a warning otherwise; stories more than
 //! 180 days apart are not compared, a birthday may have passed); two people's ages swapped between
 //! outlets (one error for the pair); a first name spelled differently
-//! (a warning). The odd one out is the primary evidence: the age or
-//! spelling fewest stories give, ties the later story.
+//! (a warning); a person of a role outside the range of ages a story gives
+//! that role's group (`the victims, aged 19 to 34` and a victim of 35: a
+//! warning). The odd one out is the primary evidence: the age or spelling
+//! fewest stories give, ties the later story; the person's age against a
+//! range.
 
 use super::Rule;
 use super::engine::{Evidence, Finding, story_order};
 use super::model::{Kind, Severity};
 use crate::Analysis;
-use crate::extract::people::{Person, people};
+use crate::extract::people::{Person, age_ranges, people};
 use std::collections::BTreeMap;
 
 /// Stories further apart than this may straddle a birthday.
@@ -470,6 +473,59 @@ pub(crate) fn compare_people(
                 message,
                 evidence(e, &all, &spellings[odd].1, false),
             ));
+        }
+    }
+    out.extend(outside_ranges(analyses, stories, &ents, &finding));
+    out
+}
+
+/// A person of a role whose age lies outside the range a story gives the
+/// group of that role (`the victims, aged 19 to 34` and a victim of 35): a
+/// warning, one per range and person; the person's age is the odd one out.
+fn outside_ranges(
+    analyses: &[Analysis],
+    stories: &[usize],
+    ents: &[Entity],
+    finding: &dyn Fn(Severity, String, Vec<Evidence>) -> Finding,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &x in stories {
+        let a = &analyses[x];
+        for r in age_ranges(&a.story.text, &a.sentences, &a.claims) {
+            for e in ents {
+                let Some(seen) = e.seen.iter().find(|s| {
+                    s.person.role == Some(r.role)
+                        && !(r.low..=r.high).contains(&s.person.age)
+                        && comparable(analyses, &[x], &[s.story])
+                }) else {
+                    continue;
+                };
+                let message = format!(
+                    "{} is {} in {}, outside the ages {} gives the {}s: {} to {}",
+                    e.name(),
+                    seen.person.age,
+                    outlet(analyses, seen.story),
+                    outlet(analyses, x),
+                    r.role,
+                    r.low,
+                    r.high,
+                );
+                let evidence = vec![
+                    Evidence {
+                        story: seen.story,
+                        claim: Some(seen.person.claim),
+                        span: seen.person.whole.clone(),
+                        primary: true,
+                    },
+                    Evidence {
+                        story: x,
+                        claim: Some(r.claim),
+                        span: r.span.clone(),
+                        primary: false,
+                    },
+                ];
+                out.push(finding(Severity::Warning, message, evidence));
+            }
         }
     }
     out

@@ -842,12 +842,15 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
     };
     // a name: [age] one to three capitalised words, then perhaps `, 19,`
     // (`17-year-old Ana Ode`, `Ana Ode, 19,`)
+    // a capitalised function word (`Those killed ...`, `They were hurt`,
+    // `It killed ...`) names nobody, or not one person; `He`, `She` name one
     let capital = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.word
                 && t.text.chars().next().is_some_and(char::is_uppercase)
                 && !lex.person_det.contains(t.low)
                 && !lex.aux.contains(t.low)
+                && (!super::tokens::is_stop(t.low) || matches!(t.low, "he" | "she"))
         })
     };
     let name = |k: usize| -> Option<usize> {
@@ -962,6 +965,47 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
         k += 1;
     }
     out
+}
+
+/// A range of ages (`aged 19 to 34`, `aged between 18 and 25`, `ranging
+/// in age from 31 to 40`): a range figure after an age word, both ends
+/// whole numbers of years. Never a count of people.
+pub(super) fn age_range(toks: &[Tok<'_>], first: usize, stated: (f64, f64)) -> bool {
+    let years = |v: f64| v.fract() == 0.0 && (0.0..=110.0).contains(&v);
+    if !(years(stated.0) && years(stated.1) && stated.0 < stated.1) {
+        return false;
+    }
+    LEXICON.age_before.iter().any(|p| ends_with(toks, first, p))
+}
+
+/// A figure that goes on a list of ages (`ages 47 and 48`, `ages 6, 9 and
+/// 16`): the figure before it in the sentence is an age, only `,`, `and`
+/// or `or` stand between them, and nothing is counted after it (`aged 19,
+/// and 12 people died` counts people).
+pub(super) fn listed_age(
+    toks: &[Tok<'_>],
+    previous_end: usize,
+    first: usize,
+    after: usize,
+    value: f64,
+) -> bool {
+    if !(value.fract() == 0.0 && (0.0..=110.0).contains(&value)) || after != first + 1 {
+        return false;
+    }
+    let k = toks.partition_point(|t| t.start < previous_end);
+    let between = &toks[k.min(first)..first];
+    let joins = !between.is_empty()
+        && between.len() <= 2
+        && between.iter().all(|t| matches!(t.low, "," | "and" | "or"));
+    let closes = match toks.get(after) {
+        None => true,
+        Some(t) if !t.word => !matches!(t.text, "%" | "$"),
+        Some(t) => matches!(
+            t.low,
+            "and" | "or" | "respectively" | "were" | "are" | "was"
+        ),
+    };
+    joins && closes
 }
 
 /// An age beside a name or a person (`Ana Ode, 19,`, `the man, 28,`,

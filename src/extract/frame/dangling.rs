@@ -178,18 +178,34 @@ pub(crate) fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> 
     }
 }
 
+/// The first words of the dangling quantifiers (`at`, `as`, `more`, ...).
+fn first_words() -> &'static crate::text::words::WordSet {
+    use std::sync::LazyLock;
+    static FIRST: LazyLock<crate::text::words::WordSet> = LazyLock::new(|| {
+        let firsts: Vec<&'static str> = vocabulary().dangling.iter().map(|(p, _)| p[0]).collect();
+        crate::text::words::WordSet::new(&firsts)
+    });
+    &FIRST
+}
+
 /// Quantifiers whose number is missing: `at least people were killed`.
 pub(crate) fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
+    let phrases = &vocabulary().dangling;
     let mut out = Vec::new();
     'tok: for k in 0..toks.len() {
-        for (phrase, q) in &vocabulary().dangling {
+        // the phrases are lower-case ASCII: a token's lower-cased text is
+        // equal to a word of one exactly when it equals it ignoring case
+        if !toks[k].word || !first_words().contains(toks[k].low) {
+            continue;
+        }
+        for (phrase, q) in phrases {
             if k + phrase.len() >= toks.len() {
                 continue;
             }
             if !phrase
                 .iter()
                 .enumerate()
-                .all(|(j, p)| toks[k + j].text.eq_ignore_ascii_case(p))
+                .all(|(j, p)| toks[k + j].low == *p)
             {
                 continue;
             }
@@ -198,14 +214,16 @@ pub(crate) fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
                 continue;
             }
             // the noun must be what figures count, and a verb of counting follow
-            let then: Vec<String> = toks[k + phrase.len() + 1..]
-                .iter()
-                .take(4)
-                .map(|t| t.text.to_lowercase())
-                .collect();
-            let verb_follows = then.iter().any(|w| {
+            let verb_follows = toks[k + phrase.len() + 1..].iter().take(4).any(|t| {
+                let lowered;
+                let w = if t.text.is_ascii() {
+                    t.low
+                } else {
+                    lowered = t.text.to_lowercase();
+                    lowered.as_str()
+                };
                 matches!(
-                    w.as_str(),
+                    w,
                     "were"
                         | "was"
                         | "have"

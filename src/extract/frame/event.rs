@@ -53,8 +53,22 @@ pub(crate) fn events_by_first_word() -> &'static EventIndex {
     &INDEX
 }
 
+/// The first words of the event phrases, asked before the index: most
+/// words are turned away by the set's inlined filter, without hashing.
+fn event_first_words() -> &'static crate::text::words::WordSet {
+    use std::sync::LazyLock;
+    static FIRST: LazyLock<crate::text::words::WordSet> = LazyLock::new(|| {
+        let firsts: Vec<&'static str> = events_by_first_word().keys().copied().collect();
+        crate::text::words::WordSet::new(&firsts)
+    });
+    &FIRST
+}
+
 pub(crate) fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
     let first = toks.get(k).filter(|t| t.word)?;
+    if !event_first_words().contains(first.low) {
+        return None;
+    }
     let candidates = events_by_first_word().get(first.low)?;
     'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {

@@ -207,9 +207,22 @@ pub fn claims(
             // an appositive age (`Ana Ode, 19,`) is an age, not a count: the
             // mention is copied only then
             let aged;
-            let m = if m.quantity.unit == Unit::Count
-                && m.quantity.qualifier == Qualifier::Exact
-                && bind::age(toks, first_tok, after_tok, m.stated.0)
+            // the figure before, in this sentence, when it is an age: a list
+            // of ages goes on (`ages 47 and 48`)
+            let previous_age = out[first_claim..]
+                .last()
+                .filter(|c| c.quantity.unit == Unit::Age)
+                .map(|c| c.span.end);
+            let count = m.quantity.unit == Unit::Count;
+            let exact = m.quantity.qualifier == Qualifier::Exact;
+            let m = if count
+                && (exact
+                    && (bind::age(toks, first_tok, after_tok, m.stated.0)
+                        || previous_age.is_some_and(|end| {
+                            bind::listed_age(toks, end, first_tok, after_tok, m.stated.0)
+                        }))
+                    || m.quantity.qualifier == Qualifier::Range
+                        && bind::age_range(toks, first_tok, m.stated))
             {
                 let mut a = m.clone();
                 a.quantity.unit = Unit::Age;
