@@ -28,6 +28,18 @@ pub(crate) fn reported_on(text: &str, mentions: &[(usize, Mention)]) -> Option<D
 /// `up from 35`, `revised down from 7`, `initially 5`: an earlier figure
 /// the story itself replaces, at byte `at`.
 pub(crate) fn superseded(text: &str, at: usize) -> bool {
+    // most figures have none of the nearest words: asked first, alone
+    let nearest = crate::extract::grammar::words_before(text, at)
+        .next()
+        .map(|(_, w)| super::tokens::lower(w));
+    if !nearest.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "from" | "previously" | "initially" | "originally"
+        )
+    }) {
+        return false;
+    }
     let before = three_words_before(text, at);
     let w = |k: usize| before[k].as_str();
     (w(0) == "from"
