@@ -52,6 +52,7 @@ struct WordsFile {
     groups: Vec<[String; 2]>,
     person_cues: Vec<String>,
     subject_verbs: Vec<String>,
+    speakers: Vec<String>,
 }
 
 /// The reader's words, read once.
@@ -70,6 +71,8 @@ pub(crate) struct Words {
     person_cues: rustc_hash::FxHashSet<String>,
     /// Verbs after a name that starts a sentence (`Kendal Ruiz was shot`).
     subject_verbs: rustc_hash::FxHashSet<String>,
+    /// Words beside a name that make it a speaker's (`said`, `spokesman`).
+    speakers: rustc_hash::FxHashSet<String>,
 }
 
 static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
@@ -86,6 +89,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         groups: f.groups.into_iter().map(|[g, r]| (g, leak(r))).collect(),
         person_cues: f.person_cues.into_iter().collect(),
         subject_verbs: f.subject_verbs.into_iter().collect(),
+        speakers: f.speakers.into_iter().collect(),
     }
 });
 
@@ -255,7 +259,16 @@ fn named_before<'t>(
                 .get(end)
                 .is_some_and(|(_, w)| lexicon().subject_verbs.contains(&w.to_ascii_lowercase()));
             let titled = end - k > n.1.len();
-            let person = titled || cue || starts && verb;
+            // a speaker (`Sgt. Tom Hale said`, `Lt. Ben Ode, a spokesman`)
+            // is seldom the one the story then gives an age
+            let near = |from: usize, to: usize| {
+                ws.get(from..to.min(ws.len())).is_some_and(|w| {
+                    w.iter()
+                        .any(|(_, w)| lexicon().speakers.contains(&w.to_ascii_lowercase()))
+                })
+            };
+            let speaker = near(end, end + 3) || near(k.saturating_sub(2), k);
+            let person = !speaker && (titled || cue || starts && verb);
             last = Some((n, person));
         }
         k = end.max(k + 1);
@@ -528,6 +541,11 @@ mod tests {
         assert!(
             read("Leon Marsh and Ana Ode were hurt. The 22-year-old was a student.").is_empty()
         );
+        // a speaker is not the one the story then gives an age
+        assert!(
+            read("Sgt. Tom Hale said a child was shot. The 3-year-old was in the car.").is_empty()
+        );
+        assert!(read("Lt. Ben Ode, a spokesman, spoke. The 2-year-old was hurt.").is_empty());
         // a name two sentences back is too far
         assert!(read("Leon Marsh was hurt. It rained. The 22-year-old was a student.").is_empty());
     }
