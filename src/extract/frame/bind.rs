@@ -161,6 +161,84 @@ struct Pattern {
     /// `None` when the pattern applies in any sentence.
     unless: Option<Words>,
     compare: bool,
+    /// The elements it must match once (see [`Needs`]): a sentence without
+    /// one of them is not tried.
+    needs: u64,
+}
+
+/// What a sentence holds of the elements the patterns must match once: an
+/// event phrase (bit 0), an active verb (bit 1), and each word list a
+/// pattern names without `?` or `*` (the bits after). A pattern is tried
+/// only in a sentence with all its needs; the match is the same, found
+/// sooner.
+#[derive(Debug, Default)]
+struct Needs {
+    /// A word → the bits of the lists that hold it.
+    words: FxHashMap<String, u64>,
+    /// Those words and the active verbs: most words are turned away here,
+    /// by the set's inlined filter, without hashing.
+    any: Option<Words>,
+}
+
+const NEED_EVENT: u64 = 1;
+const NEED_VERB: u64 = 2;
+
+/// The needs of each pattern, and the word index of all of them.
+fn needs_of(patterns: &mut [Pattern]) -> Needs {
+    let mut words: FxHashMap<String, u64> = FxHashMap::default();
+    let mut next = 2;
+    for p in patterns.iter_mut() {
+        let mut needs = 0;
+        for (elem, rep) in p.after.iter().chain(&p.before) {
+            if *rep != Rep::One {
+                continue;
+            }
+            match elem {
+                Elem::Event => needs |= NEED_EVENT,
+                Elem::Verb => needs |= NEED_VERB,
+                Elem::Words(ws) if next < 64 => {
+                    let bit = 1u64 << next;
+                    next += 1;
+                    for w in ws {
+                        *words.entry(w.clone()).or_default() |= bit;
+                    }
+                    needs |= bit;
+                }
+                _ => {}
+            }
+        }
+        p.needs = needs;
+    }
+    Needs { words, any: None }
+}
+
+/// Whether any pattern may bind a figure of this sentence (it has an event
+/// word, an active verb, or a word a pattern names: `toll`, `crowd`), and
+/// the needs it meets (see [`Needs`]): one pass over its words.
+pub(super) fn sentence_needs(toks: &[Tok<'_>]) -> (bool, u64) {
+    let lex = &*LEXICON;
+    let mut may = false;
+    let mut have = 0;
+    for (k, t) in toks.iter().enumerate() {
+        // one inlined filter turns most words away
+        if !t.word || !lex.needs.any.as_ref().is_none_or(|any| any.contains(t.low)) {
+            continue;
+        }
+        if lex.anchors.contains(t.low) {
+            may = true;
+            if let Some(bits) = lex.needs.words.get(t.low) {
+                have |= bits;
+            }
+            if lex.verbs.contains_key(t.low) {
+                have |= NEED_VERB;
+            }
+        }
+        if have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
+            may = true;
+            have |= NEED_EVENT;
+        }
+    }
+    (may, have)
 }
 
 /// Phrases indexed by their first token: a sentence is read once, each
@@ -199,6 +277,7 @@ struct Lexicon {
     /// Active verb form → canonical event.
     verbs: FxHashMap<String, &'static str>,
     patterns: Vec<Pattern>,
+    needs: Needs,
     sub_before: Vec<Vec<String>>,
     sub_after: Vec<Vec<String>>,
     sub_start: Vec<Vec<String>>,
@@ -293,6 +372,7 @@ fn compile_pattern(p: PatternFile) -> Pattern {
         after,
         before,
         event: p.event.map(leak),
+        needs: 0,
     }
 }
 
@@ -317,7 +397,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             verbs.insert(v.to_ascii_lowercase(), canon);
         }
     }
-    Lexicon {
+    let f_patterns: Vec<String> = f.patterns.iter().map(|p| p.pattern.clone()).collect();
+    let f_verbs: Vec<String> = f.verbs.values().flatten().cloned().collect();
+    let mut lex = Lexicon {
         aux: words(&f.aux),
         verbs,
         sub_before: phrases(&f.subgroup.before),
@@ -342,21 +424,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 .filter_map(|p| p.first().cloned())
                 .collect::<Vec<_>>(),
         ),
-        anchors: {
-            let mut a: Vec<String> = Vec::new();
-            for p in &f.patterns {
-                for part in p.pattern.split_whitespace() {
-                    let body = part.trim_end_matches(['?', '*']);
-                    if body.chars().any(char::is_lowercase) {
-                        a.extend(body.split('|').map(str::to_ascii_lowercase));
-                    }
-                }
-            }
-            a.extend(f.verbs.values().flatten().map(|v| v.to_ascii_lowercase()));
-            a.sort();
-            a.dedup();
-            words(&a)
-        },
+        anchors: words(&anchor_words(&f_patterns, &f_verbs)),
         mark_first: words(
             &[
                 &f.background.phrases[..],
@@ -399,7 +467,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         person_deadly: words(&f.one_person.deadly),
         person_verbs: by_event(&f.one_person.verbs_killed, &f.one_person.verbs_injured),
         patterns: f.patterns.into_iter().map(compile_pattern).collect(),
-    }
+        needs: Needs::default(),
+    };
+    lex.needs = needs_of(&mut lex.patterns);
+    // every word that can make a sentence bindable: the anchors (pattern
+    // words and verbs) and the first words of event phrases
+    let mut any: Vec<String> = anchor_words(&f_patterns, &f_verbs);
+    any.extend(
+        super::event::events_by_first_word()
+            .keys()
+            .map(|w| (*w).to_string()),
+    );
+    any.sort();
+    any.dedup();
+    lex.needs.any = Some(words(&any));
+    lex
 });
 
 /// How a figure was bound: the pattern and the event it names.
@@ -603,16 +685,16 @@ fn backward(
 /// `toks[first..after]` (`noun`: the counted noun the frame found after it).
 pub(super) fn bind(
     toks: &[Tok<'_>],
-    first: usize,
-    after: usize,
+    (first, after): (usize, usize),
     noun: Option<&Range<usize>>,
     date: bool,
+    needs: u64,
 ) -> Option<Binding> {
     let lex = &*LEXICON;
     let cx = Ctx { toks, noun, lex };
     lex.patterns
         .iter()
-        .filter(|p| p.date == date)
+        .filter(|p| p.date == date && p.needs & !needs == 0)
         .find_map(|p| {
             let after_event = forward(&cx, &p.after, after, None)?;
             let before_event = backward(&cx, &p.before, first, None)?;
@@ -630,14 +712,22 @@ pub(super) fn bind(
         })
 }
 
-/// Whether any pattern may bind a figure of this sentence: it has an event
-/// word, an active verb, or a word a pattern names (`toll`, `crowd`).
-pub(super) fn may_bind(toks: &[Tok<'_>]) -> bool {
-    let lex = &*LEXICON;
-    (0..toks.len()).any(|k| {
-        let t = &toks[k];
-        t.word && (lex.anchors.contains(t.low) || event_at(toks, k).is_some())
-    })
+/// Every word a pattern names and every active verb: a sentence with none
+/// of them, and no event word, binds nothing.
+fn anchor_words(patterns: &[String], verbs: &[String]) -> Vec<String> {
+    let mut a: Vec<String> = Vec::new();
+    for p in patterns {
+        for part in p.split_whitespace() {
+            let body = part.trim_end_matches(['?', '*']);
+            if body.chars().any(char::is_lowercase) {
+                a.extend(body.split('|').map(str::to_ascii_lowercase));
+            }
+        }
+    }
+    a.extend(verbs.iter().map(|v| v.to_ascii_lowercase()));
+    a.sort();
+    a.dedup();
+    a
 }
 
 /// Whether the tokens ending just before `end` spell `phrase`.

@@ -193,8 +193,10 @@ pub fn claims(
         // what the sentence's words say of its figures, read once and only
         // for a sentence with a bound figure
         let marks_cell = std::cell::OnceCell::new();
-        let may_bind_cell = std::cell::OnceCell::new();
-        let may_bind = || *may_bind_cell.get_or_init(|| bind::may_bind(toks));
+        // whether a pattern may bind here, and what the patterns need
+        let needs_cell = std::cell::OnceCell::new();
+        let needs = || *needs_cell.get_or_init(|| bind::sentence_needs(toks));
+        let may_bind = || needs().0;
         let including = toks.iter().position(|t| t.word && t.low == "including");
         let marks = || {
             *marks_cell.get_or_init(|| bind::marks(toks, published.map(jiff::civil::Date::year)))
@@ -271,7 +273,15 @@ pub fn claims(
             );
             let date = m.quantity.unit == Unit::Date;
             let binding = ((countable || date) && may_bind())
-                .then(|| bind::bind(toks, first_tok, figure_end, counted_span.as_ref(), date))
+                .then(|| {
+                    bind::bind(
+                        toks,
+                        (first_tok, figure_end),
+                        counted_span.as_ref(),
+                        date,
+                        needs().1,
+                    )
+                })
                 .flatten();
             let event = match binding.and_then(|b| b.event) {
                 Some(e) => Some(e.to_string()),
