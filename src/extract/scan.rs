@@ -11,8 +11,8 @@
 //! claims is the frame's job ([`super::frame`]).
 
 use super::grammar::{
-    self, boundary_after, boundary_before, cardinal, date, duration, guard, lexicon, money,
-    percent, qualifier, range, vague, words_before,
+    self, alpha_run, boundary_after, boundary_before, cardinal, date, duration, guard, lexicon,
+    money, percent, qualifier, range, vague, words_before,
 };
 use super::quantity::{Change, DEFAULT_APPROX, Interval, Qualifier, Quantity, Unit, interval_for};
 use jiff::civil::Date;
@@ -372,31 +372,6 @@ static MAY_START: [bool; 256] = {
     }
     t
 };
-
-/// How many ASCII letters `b` starts with, eight bytes at a time.
-fn alpha_run(b: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut n = 0;
-    while let Some(chunk) = b.get(n..n + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // lower-case by setting 0x20, then test 'a' <= byte <= 'z' in
-        // each byte's high bit (no carry crosses a byte: the 7-bit values
-        // plus the offsets stay below 0x100); ASCII bytes only
-        let l = (x | (0x20 * ONES)) & (0x7f * ONES);
-        let at_least_a = l + (0x80 - u64::from(b'a')) * ONES;
-        let past_z = l + (0x80 - u64::from(b'z') - 1) * ONES;
-        let letters = at_least_a & !past_z & !x & (0x80 * ONES);
-        let first_other = (!letters & (0x80 * ONES)).trailing_zeros() as usize / 8;
-        n += first_other;
-        if first_other < 8 {
-            return n;
-        }
-    }
-    n + b[n..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count()
-}
 
 fn utf8_len(b: u8) -> usize {
     match b {

@@ -66,17 +66,15 @@ pub fn words_before(text: &str, at: usize) -> impl Iterator<Item = (usize, &str)
         while e > 0 && matches!(bytes[e - 1], b' ' | b'\t') {
             e -= 1;
         }
-        if e >= 2 && &bytes[e - 2..e] == "\u{a0}".as_bytes() {
+        // a no-break space, U+00A0
+        if e >= 2 && bytes[e - 2] == 0xC2 && bytes[e - 1] == 0xA0 {
             e -= 2;
         }
         if e == end && !first {
             return None; // no space between two words: not a separate word
         }
         first = false;
-        let mut s = e;
-        while s > 0 && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'\'') {
-            s -= 1;
-        }
+        let s = e - word_run_back(&bytes[..e]);
         if s == e {
             return None;
         }
@@ -85,14 +83,81 @@ pub fn words_before(text: &str, at: usize) -> impl Iterator<Item = (usize, &str)
     })
 }
 
+/// How many bytes at the end of `b` are ASCII letters or `'`, eight at a
+/// time: the word [`words_before`] steps back over.
+#[inline]
+fn word_run_back(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut n = 0;
+    while let Some(chunk) = b.len().checked_sub(n + 8).map(|k| &b[k..k + 8]) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // each test in the high bit of each byte (no carry crosses a
+        // byte: the 7-bit values plus the offsets stay below 0x100)
+        let l = (x | (0x20 * ONES)) & (0x7f * ONES);
+        let letters =
+            (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x80 - u64::from(b'z') - 1) * ONES);
+        let t = x ^ (u64::from(b'\'') * ONES);
+        let apostrophes = !(((t & (0x7f * ONES)) + 0x7f * ONES) | t);
+        let word = (letters & !x | apostrophes) & HIGH;
+        // the last byte is the most significant: count from the top
+        let last_other = (!word & HIGH).leading_zeros() as usize / 8;
+        n += last_other;
+        if last_other < 8 {
+            return n;
+        }
+    }
+    n + b[..b.len() - n]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic() || **c == b'\'')
+        .count()
+}
+
 /// An ASCII word at the start of `i`, lower-cased on the stack, ending at a
 /// word boundary.
 pub fn alpha_word_ci(i: &str) -> Option<(&str, Lower)> {
-    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if n == 0 || n > Lower::CAPACITY || !boundary_after(&i[n..]) {
+    let b = i.as_bytes();
+    let n = alpha_run(b);
+    if n == 0 || n > Lower::CAPACITY {
         return None;
     }
-    Some((&i[n..], Lower::new(&i[..n])))
+    // after the letters: an ASCII byte is no letter, so only a digit
+    // joins the word; another character is asked of Unicode
+    let joined = match b.get(n) {
+        Some(c) if c.is_ascii() => c.is_ascii_digit(),
+        Some(_) => !boundary_after(&i[n..]),
+        None => false,
+    };
+    if joined {
+        return None;
+    }
+    Some((&i[n..], Lower::letters(i, n)))
+}
+
+/// How many ASCII letters `b` starts with, eight bytes at a time.
+pub(crate) fn alpha_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // lower-case by setting 0x20, then test 'a' <= byte <= 'z' in
+        // each byte's high bit (no carry crosses a byte: the 7-bit values
+        // plus the offsets stay below 0x100); ASCII bytes only
+        let l = (x | (0x20 * ONES)) & (0x7f * ONES);
+        let at_least_a = l + (0x80 - u64::from(b'a')) * ONES;
+        let past_z = l + (0x80 - u64::from(b'z') - 1) * ONES;
+        let letters = at_least_a & !past_z & !x & (0x80 * ONES);
+        let first_other = (!letters & (0x80 * ONES)).trailing_zeros() as usize / 8;
+        n += first_other;
+        if first_other < 8 {
+            return n;
+        }
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
 }
 
 /// An ASCII-lower-cased copy of a short word on the stack: the grammar and
@@ -110,6 +175,23 @@ impl Lower {
         if w.is_ascii() && buf.try_push_str(w).is_ok() {
             buf.make_ascii_lowercase();
         }
+        Lower(buf)
+    }
+
+    /// [`Lower::new`] of the `n` ASCII letters `i` starts with (at most
+    /// [`Lower::CAPACITY`]). Where the text goes on for the whole capacity,
+    /// that many bytes are copied and cut to the word: a copy of fixed
+    /// size, made in place, where one of the word's length calls `memcpy`.
+    fn letters(i: &str, n: usize) -> Lower {
+        let mut buf = match i.get(..Lower::CAPACITY) {
+            Some(head) => {
+                let mut b = arrayvec::ArrayString::from(head).unwrap_or_default();
+                b.truncate(n);
+                b
+            }
+            None => arrayvec::ArrayString::from(&i[..n]).unwrap_or_default(),
+        };
+        buf.make_ascii_lowercase();
         Lower(buf)
     }
 
@@ -142,5 +224,101 @@ impl PartialEq<str> for Lower {
 impl std::fmt::Debug for Lower {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.as_str().fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`alpha_word_ci`] as it was written first: a plain count of the
+    /// letters, the boundary asked of Unicode, a copy lower-cased.
+    fn alpha_word_plain(i: &str) -> Option<(&str, Lower)> {
+        let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if n == 0 || n > Lower::CAPACITY || !boundary_after(&i[n..]) {
+            return None;
+        }
+        Some((&i[n..], Lower::new(&i[..n])))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_runs_back_count_letters_and_apostrophes(b in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::num::u8::ANY,
+                proptest::sample::select(b"azAZ@[`{09 '\xc2\xa0".to_vec()),
+                proptest::sample::select(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'".to_vec()),
+            ],
+            0..40,
+        )) {
+            let plain = b.iter().rev().take_while(|c| c.is_ascii_alphabetic() || **c == b'\'').count();
+            proptest::prop_assert_eq!(word_run_back(&b), plain);
+        }
+    }
+
+    #[test]
+    fn word_runs_back_stop_at_every_byte_that_is_no_letter() {
+        for other in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'q'; 20];
+                b[at] = other;
+                let word = other.is_ascii_alphabetic() || other == b'\'';
+                let want = if word { 20 } else { 19 - at };
+                assert_eq!(word_run_back(&b), want, "byte {other:#x} at {at}");
+            }
+        }
+    }
+
+    /// [`words_before`] as it was written first, byte by byte.
+    fn words_before_plain(text: &str, at: usize) -> Vec<(usize, &str)> {
+        let bytes = text.as_bytes();
+        let mut end = at;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            let mut e = end;
+            while e > 0 && matches!(bytes[e - 1], b' ' | b'\t') {
+                e -= 1;
+            }
+            if e >= 2 && &bytes[e - 2..e] == "\u{a0}".as_bytes() {
+                e -= 2;
+            }
+            if e == end && !first {
+                return None;
+            }
+            first = false;
+            let mut s = e;
+            while s > 0 && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'\'') {
+                s -= 1;
+            }
+            if s == e {
+                return None;
+            }
+            end = s;
+            Some((s, &text[s..e]))
+        })
+        .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_before_reads_as_the_plain_walk(
+            s in "([a-zA-Z']{0,12}[ \t\u{a0},.é0-9]{0,2}){0,6}",
+        ) {
+            for at in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                let fast: Vec<_> = words_before(&s, at).collect();
+                proptest::prop_assert_eq!(fast, words_before_plain(&s, at));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_read_as_a_plain_reading_reads_them(
+            s in "[a-zA-Z]{0,30}[ 0-9a-zA-Z.,'é日\u{a0}-]{0,3}"
+        ) {
+            let fast = alpha_word_ci(&s).map(|(r, w)| (r, w.to_string()));
+            let plain = alpha_word_plain(&s).map(|(r, w)| (r, w.to_string()));
+            proptest::prop_assert_eq!(fast, plain);
+        }
     }
 }
