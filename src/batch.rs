@@ -14,8 +14,9 @@
 //! result does not depend on the thread count or on the order of inputs.
 
 use crate::Analysis;
-use crate::rules::engine::{self, Planned};
-use crate::rules::{EventGroup, Finding, GroupBy, Rule};
+use crate::group::{self, GroupBy, Planned};
+use crate::rules::engine;
+use crate::rules::{EventGroup, Finding, Rule};
 use crate::story::{self, Anchor, Rejected, Source, TextMap};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -80,7 +81,7 @@ pub fn check(
     let (stubs, more) = story::read_all_keeping(sources, keep, &|| progress.advance(), |i, st| {
         let (features, st) = if auto {
             let a = crate::analyse(st);
-            (crate::rules::cluster::features(&a), *a.story)
+            (group::auto::features(&a), *a.story)
         } else {
             (Vec::new(), st)
         };
@@ -107,16 +108,15 @@ pub fn check(
         Vec::new()
     };
     let stubs: Vec<Stub> = stubs.into_iter().map(|(s, _)| s).collect();
-    let keys: Vec<engine::Key> = stubs
+    let keys: Vec<group::Key> = stubs
         .iter()
-        .map(|s| engine::Key {
+        .map(|s| group::Key {
             id: &s.id,
             path: &s.path,
             event: s.event.as_deref(),
         })
         .collect();
-    let clusters = auto.then(|| crate::rules::cluster::cluster_by(&keys, features));
-    let planned = engine::plan(&keys, options.group_by, clusters);
+    let planned = group::plan(&keys, options.group_by, features);
     drop(keys);
 
     // pass 2: one event at a time per thread; each event takes its stubs,

@@ -3,10 +3,11 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::group::GroupBy;
 use crosscheck::report::check::{CheckFormat, CheckReport};
 use crosscheck::report::claims::{self, ClaimsFormat};
 use crosscheck::report::escape::terminal as term;
-use crosscheck::rules::{self, GroupBy, Rule, RuleError, Severity};
+use crosscheck::rules::{self, Rule, RuleError, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -1007,7 +1008,7 @@ fn explain_rule(out: &mut dyn Write, r: &Rule) -> std::io::Result<()> {
             format!("[{}]", v.join(", "))
         }
     };
-    let percent = |x: f64| format!("{}%", crosscheck::report::interval_number(x * 100.0));
+    let percent = |x: f64| format!("{}%", crosscheck::notation::interval_number(x * 100.0));
     writeln!(out, "id: {}", r.id)?;
     writeln!(out, "kind: {}", kind(r))?;
     writeln!(out, "severity: {}", r.severity.as_str())?;

@@ -15,6 +15,8 @@
 pub mod batch;
 pub mod config;
 pub mod extract;
+pub mod group;
+pub mod notation;
 pub mod quote;
 pub mod report;
 pub mod rules;

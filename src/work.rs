@@ -112,7 +112,7 @@ mod tests {
             })
             .collect();
         counted(|| {
-            let planned = crate::rules::engine::Planned {
+            let planned = crate::group::Planned {
                 event: "e".to_string(),
                 stories: (0..analyses.len()).collect(),
                 reason: None,
@@ -162,7 +162,7 @@ mod tests {
         assert_eq!(stories.len(), files.len());
         counted(|| {
             let analyses: Vec<crate::Analysis> = stories.into_iter().map(crate::analyse).collect();
-            let planned = crate::rules::engine::Planned {
+            let planned = crate::group::Planned {
                 event: "e".to_string(),
                 stories: (0..analyses.len()).collect(),
                 reason: None,

@@ -1,7 +1,8 @@
 //! `crosscheck check`: the rule engine on fixture events, the seeds, and
 //! the command line.
 
-use crosscheck::rules::{self, Finding, GroupBy, Severity};
+use crosscheck::group::GroupBy;
+use crosscheck::rules::{self, Finding, Severity};
 use serde::Deserialize;
 
 fn cites(analyses: &[crosscheck::Analysis], f: &Finding) -> Vec<String> {

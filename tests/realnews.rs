@@ -20,7 +20,7 @@ mod harness;
 #[allow(dead_code)] // the helpers of the other test binary
 mod util;
 
-use crosscheck::rules::engine::GroupBy;
+use crosscheck::group::GroupBy;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
         std::sync::LazyLock::new(|| crosscheck::rules::defaults().expect("the default rules load"));
     let rules = &*RULES;
     let (events, findings) =
-        crosscheck::rules::engine::check(&analyses, rules, crosscheck::rules::engine::GroupBy::Batch);
+        crosscheck::rules::engine::check(&analyses, rules, crosscheck::group::GroupBy::Batch);
     let report = crosscheck::report::check::CheckReport {
         analyses: &analyses,
         rejected: &[],

@@ -54,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
     static RULES: std::sync::LazyLock<Vec<crosscheck::rules::Rule>> =
         std::sync::LazyLock::new(|| crosscheck::rules::defaults().expect("the default rules load"));
     let rules = &*RULES;
-    let planned = crosscheck::rules::engine::Planned {
+    let planned = crosscheck::group::Planned {
         event: "e".to_string(),
         stories: vec![0, 1],
         reason: None,

@@ -100,11 +100,11 @@ fn label(v: f64, unit: &Unit) -> String {
             return d.to_string();
         }
     }
-    let v = super::clean(v);
+    let v = crate::notation::clean(v);
     if v.abs() >= 1e6 {
-        format!("{}m", super::interval_number(v / 1e6))
+        format!("{}m", crate::notation::interval_number(v / 1e6))
     } else {
-        super::interval_number((v * 10.0).round() / 10.0)
+        crate::notation::interval_number((v * 10.0).round() / 10.0)
     }
 }
 
@@ -142,7 +142,7 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
                 },
                 outlet: &a.story.outlet,
                 text: a.story.slice(c.surface()),
-                meaning: super::interval_text(&c.quantity),
+                meaning: crate::notation::interval_text(&c.quantity),
             });
         }
         stories.push((a.story.published, &a.story.outlet, dots));

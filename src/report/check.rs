@@ -292,7 +292,7 @@ pub fn compact_evidence<'f>(
     let says = |e: &crate::rules::Evidence| {
         let a = &analyses[e.story];
         match e.claim {
-            Some(k) => super::interval_text(&a.claims[k].quantity),
+            Some(k) => crate::notation::interval_text(&a.claims[k].quantity),
             None => a.story.slice(e.span.clone()).to_lowercase(),
         }
     };
@@ -865,9 +865,9 @@ fn human_windowed(
     )
 }
 
-/// A claim's interval in short notation (see [`super::interval_text`]).
+/// A claim's interval in short notation (see [`crate::notation::interval_text`]).
 pub fn interval(c: &crate::extract::frame::Claim) -> String {
-    super::interval_text(&c.quantity)
+    crate::notation::interval_text(&c.quantity)
 }
 
 /// Per event: each measure and what each outlet says about it, in
@@ -1031,7 +1031,7 @@ mod tests {
             assert!(b.rejected.is_empty(), "{:?}", b.rejected);
             analyses.extend(b.stories.into_iter().map(crate::analyse));
         }
-        let planned = crate::rules::engine::Planned {
+        let planned = crate::group::Planned {
             event: "e".to_string(),
             stories: (0..analyses.len()).collect(),
             reason: None,

@@ -37,7 +37,7 @@ pub struct QuantityOut {
 
 impl QuantityOut {
     pub fn new(q: &Quantity, value: &str) -> Self {
-        let finite = |x: f64| x.is_finite().then_some(super::clean(x));
+        let finite = |x: f64| x.is_finite().then_some(crate::notation::clean(x));
         QuantityOut {
             value: value.to_string(),
             low: finite(q.interval.low),
@@ -58,7 +58,7 @@ impl QuantityOut {
             date: (q.unit == Unit::Date)
                 .then(|| q.date.map(|d| d.to_string()))
                 .flatten(),
-            shown: super::interval_text(q),
+            shown: crate::notation::interval_text(q),
         }
     }
 }

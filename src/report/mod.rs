@@ -16,7 +16,6 @@ mod snippet;
 /// `event`, which is the story's event alone.
 pub const JSON_VERSION: u32 = 2;
 
-use crate::extract::quantity::Quantity;
 use crate::story::Rejected;
 
 /// The one order of rejected inputs in every report and on standard
@@ -44,51 +43,6 @@ pub(crate) fn rejected_in_order(rejected: &[Rejected]) -> Vec<&Rejected> {
     let mut v: Vec<&Rejected> = rejected.iter().collect();
     v.sort_by(|a, b| rejected_order(a, b));
     v
-}
-
-/// Round away binary noise (`1893.6000000000001`) so output is stable.
-pub(crate) fn clean(x: f64) -> f64 {
-    if x.abs() >= 1e15 {
-        return x;
-    }
-    (x * 1e6).round() / 1e6
-}
-
-/// A number for people: `10`, `2.5`, without binary noise.
-pub fn interval_number(x: f64) -> String {
-    let x = clean(x);
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
-}
-
-/// A figure's meaning in short notation, for people: `53`, `[35, ∞)`,
-/// `(70, 100]`, `2024-03-03`. One formatter for every human format.
-pub fn interval_text(q: &Quantity) -> String {
-    if let Some(d) = q.date {
-        return d.to_string();
-    }
-    let num = |x: f64| {
-        let x = clean(x);
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{x:.0}")
-        } else {
-            format!("{x}")
-        }
-    };
-    let iv = q.interval;
-    match iv.high {
-        Some(h) if h == iv.low => num(h),
-        high => format!(
-            "{}{}, {}{}",
-            if iv.low_inclusive { '[' } else { '(' },
-            num(iv.low),
-            high.map_or_else(|| "∞".to_string(), num),
-            if iv.high_inclusive { ']' } else { ')' }
-        ),
-    }
 }
 
 /// A rule's title as the name of what it measures: "Death toll differs

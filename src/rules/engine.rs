@@ -1,14 +1,13 @@
 //! The engine: compiled rules over the claims of a batch → findings.
 //!
-//! Stories are grouped into events first (front matter `event`, else their
-//! folder, else the whole batch); nothing is compared across events. Within
-//! an event each figure or date rule gathers the claims it measures (all of
-//! them go to the event's table) and hands the bound ones to
-//! [`super::figure`], which holds each story's figures against every other
-//! story's (and a story's headline against its lead) and joins the
-//! disagreements into one finding per connected group, blamed on the odd
-//! one out. Cost grows with the distinct ways an event's figures are
-//! stated, never with the whole batch.
+//! Stories are grouped into events first ([`crate::group`]); nothing is
+//! compared across events. Within an event each figure or date rule
+//! gathers the claims it measures (all of them go to the event's table)
+//! and hands the bound ones to [`super::figure`], which holds each story's
+//! figures against every other story's (and a story's headline against its
+//! lead) and joins the disagreements into one finding per connected group,
+//! blamed on the odd one out. Cost grows with the distinct ways an event's
+//! figures are stated, never with the whole batch.
 //!
 //! Two figures agree when their intervals, widened by the rule's tolerance
 //! and by the precision the text shows (`52 percent` covers 52.3), share a
@@ -21,24 +20,9 @@ use super::{Compare, Rule};
 use crate::Analysis;
 use crate::extract::frame::Claim;
 use crate::extract::quantity::{Interval, Qualifier, Unit, interval_for};
-use crate::story::Story;
+use crate::group::{GroupBy, Planned};
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-/// How stories are grouped into events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum GroupBy {
-    /// Front matter `event`, else the story's folder.
-    #[default]
-    Event,
-    /// The story's folder.
-    Dir,
-    /// The whole batch is one event.
-    Batch,
-    /// Events found from content: shared names, figures and dates
-    /// ([`super::cluster`]); front matter `event` is not used.
-    Auto,
-}
 
 /// One claim, quantifier or sentence cited by a finding.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,105 +98,13 @@ pub struct EventGroup {
     pub reason: Option<String>,
 }
 
-/// What grouping knows of a story.
-#[derive(Debug, Clone, Copy)]
-pub struct Key<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub event: Option<&'a str>,
-}
-
-impl<'a> Key<'a> {
-    pub fn of(s: &'a Story) -> Self {
-        Key {
-            id: &s.id,
-            path: &s.path,
-            event: s.event.as_deref(),
-        }
-    }
-}
-
-fn folder(s: &Key<'_>) -> String {
-    std::path::Path::new(&s.path)
-        .parent()
-        .map(|p| p.display().to_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| ".".to_string())
-}
-
-fn event_key(s: &Key<'_>, by: GroupBy) -> String {
-    match by {
-        GroupBy::Event => s.event.map_or_else(|| folder(s), str::to_string),
-        GroupBy::Dir => folder(s),
-        GroupBy::Batch | GroupBy::Auto => "batch".to_string(),
-    }
-}
-
-/// An event before comparison: its name, its stories (indices into the
-/// batch) and, when grouped by content, why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Planned {
-    pub event: String,
-    pub stories: Vec<usize>,
-    pub reason: Option<String>,
-}
-
-/// Group a batch into events, sorted by name. `clusters` (one per story)
-/// are used for [`GroupBy::Auto`], where they must be given.
-pub fn plan(
-    stories: &[Key<'_>],
-    by: GroupBy,
-    clusters: Option<Vec<super::cluster::Cluster>>,
-) -> Vec<Planned> {
-    let mut groups: BTreeMap<String, Planned> = BTreeMap::new();
-    let mut add = |i: usize, event: String, reason: Option<String>| {
-        groups
-            .entry(event.clone())
-            .or_insert_with(|| Planned {
-                event,
-                stories: Vec::new(),
-                reason,
-            })
-            .stories
-            .push(i);
-    };
-    match clusters {
-        Some(cs) if by == GroupBy::Auto => {
-            for (i, c) in cs.into_iter().enumerate() {
-                add(i, c.event, Some(c.reason));
-            }
-        }
-        _ => {
-            // a story with no event (a .txt) goes with its folder's
-            // stories when they agree on one
-            let inherited: BTreeMap<usize, String> = if by == GroupBy::Event {
-                crate::story::folder_events(stories.iter().map(|s| (s.path, s.event)))
-                    .into_iter()
-                    .collect()
-            } else {
-                BTreeMap::new()
-            };
-            for (i, s) in stories.iter().enumerate() {
-                let key = match inherited.get(&i) {
-                    Some(e) => e.clone(),
-                    None => event_key(s, by),
-                };
-                add(i, key, None);
-            }
-        }
-    }
-    groups.into_values().collect()
-}
-
 /// Run every rule over the batch. Findings and events come back sorted.
 pub fn check(
     analyses: &[Analysis],
     rules: &[Rule],
     by: GroupBy,
 ) -> (Vec<EventGroup>, Vec<Finding>) {
-    let stories: Vec<Key<'_>> = analyses.iter().map(|a| Key::of(&a.story)).collect();
-    let clusters = (by == GroupBy::Auto).then(|| super::cluster::cluster(analyses));
-    let planned = plan(&stories, by, clusters);
+    let planned = crate::group::events(analyses, by);
     // events are independent: compare them in parallel; collecting keeps
     // their order, so the output does not depend on the thread count
     let results: Vec<(EventGroup, Vec<Finding>)> = {

@@ -575,15 +575,6 @@ impl Classes<'_> {
     }
 }
 
-fn find(p: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while p[r] != r {
-        r = p[r];
-    }
-    p[i] = r;
-    r
-}
-
 fn findings(
     analyses: &[Analysis],
     rule: &Rule,
@@ -592,16 +583,13 @@ fn findings(
     classes: &Classes<'_>,
 ) -> (Vec<Finding>, Vec<(usize, usize)>) {
     let n = classes.members.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = crate::group::UnionFind::new(n);
     for e in edges {
-        let (a, b) = (find(&mut parent, e.a), find(&mut parent, e.b));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
+        sets.union(e.a, e.b);
     }
     let mut groups: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
     for e in edges {
-        let root = find(&mut parent, e.a);
+        let root = sets.find(e.a);
         groups.entry(root).or_default().push(e);
     }
     let mut out = Vec::new();

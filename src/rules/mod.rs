@@ -6,7 +6,6 @@
 //! engine never re-validates and never formats: findings are data.
 
 pub mod baseline;
-pub mod cluster;
 pub mod engine;
 pub(crate) mod figure;
 pub mod load;
@@ -15,7 +14,7 @@ pub mod pair;
 pub mod person;
 pub mod test;
 
-pub use engine::{EventGroup, Evidence, Finding, GroupBy, Measure, Planned, check};
+pub use engine::{EventGroup, Evidence, Finding, Measure, check};
 pub use load::{RuleError, defaults, load_dir, load_str};
 pub use model::{Kind, LintCheck, Severity};
 

@@ -2,9 +2,10 @@
 //! which differ, which stand in one story only, and how their quotations
 //! compare word by word.
 
-use super::engine::{GroupBy, check};
+use super::engine::check;
 use super::{Finding, Kind, Rule, Severity};
 use crate::Analysis;
+use crate::group::GroupBy;
 use crate::quote::align::{Relation, Thresholds, align};
 use crate::quote::diff::{QuoteDiff, compare_regions};
 

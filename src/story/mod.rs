@@ -13,7 +13,7 @@ mod list;
 mod position;
 
 pub use front_matter::{did_you_mean, yaml_error_start};
-pub use list::{Listing, Skip, Skipped, folder_events, list, skipped_note};
+pub use list::{Listing, Skip, Skipped, list, skipped_note};
 pub use position::{Anchor, Position, TextMap};
 
 use jiff::civil::Date;

@@ -22,7 +22,7 @@
 //! is named after the features most of its stories share, and those
 //! features are the reason given for grouping them.
 
-use super::engine::Key;
+use super::{Key, UnionFind};
 use crate::Analysis;
 use crate::extract::quantity::Unit;
 use std::collections::{BTreeMap, HashMap};
@@ -209,7 +209,7 @@ pub fn features(a: &Analysis) -> Features {
         let q = &c.quantity;
         let lead = c.span.start < lead_end;
         match &q.unit {
-            Unit::Date => out.push((format!("date:{}", crate::report::interval_text(q)), lead)),
+            Unit::Date => out.push((format!("date:{}", crate::notation::interval_text(q)), lead)),
             Unit::Count | Unit::Percent | Unit::Money(_) => {
                 out.push((format!("{}:{}", q.unit, c.stated.0), lead));
             }
@@ -263,15 +263,6 @@ fn cosine(a: &Doc, b: &Doc) -> f64 {
     } else {
         dot / (a.norm * b.norm)
     }
-}
-
-fn find(p: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while p[r] != r {
-        p[r] = p[p[r]];
-        r = p[r];
-    }
-    r
 }
 
 /// Group stories into events by content. Returns each story's cluster,
@@ -392,19 +383,16 @@ pub fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Clust
         best[x] = best[x].max(c);
         best[y] = best[y].max(c);
     }
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     for (&(x, y), &c) in &pairs {
         if c >= SURE || (c >= LINK && c >= RELATIVE * best[x].min(best[y])) {
-            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
-            if rx != ry {
-                parent[rx.max(ry)] = rx.min(ry);
-            }
+            sets.union(x, y);
         }
     }
     // components, then what most of each shares
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for k in 0..n {
-        let r = find(&mut parent, k);
+        let r = sets.find(k);
         members.entry(r).or_default().push(k);
     }
     let mut out = vec![
