@@ -4,9 +4,9 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::group::GroupBy;
-use crosscheck::report::check::{CheckFormat, CheckReport};
 use crosscheck::report::claims::{self, ClaimsFormat};
 use crosscheck::report::escape::terminal as term;
+use crosscheck::report::{CheckFormat, CheckReport};
 use crosscheck::rules::{self, Rule, RuleError, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -768,14 +768,14 @@ fn check_cmd(
         verbose: args.verbose,
         run_at: Some(run_at()),
         tables: args.tables.map(|t| match t {
-            TablesArg::None => crosscheck::report::check::Tables::None,
-            TablesArg::Disagreements => crosscheck::report::check::Tables::Disagreements,
-            TablesArg::All => crosscheck::report::check::Tables::All,
+            TablesArg::None => crosscheck::report::Tables::None,
+            TablesArg::Disagreements => crosscheck::report::Tables::Disagreements,
+            TablesArg::All => crosscheck::report::Tables::All,
         }),
     };
     let format = check_format(args.format);
     emit(&args.out, |w, color| {
-        crosscheck::report::check::write(w, format, &report, color)
+        crosscheck::report::write(w, format, &report, color)
     })?;
     let extra = [
         (&args.json_output, CheckFormat::Json),
@@ -789,7 +789,7 @@ fn check_cmd(
             let file = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            crosscheck::report::check::write(&mut w, fmt, &report, false)
+            crosscheck::report::write(&mut w, fmt, &report, false)
                 .and_then(|()| w.flush())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
@@ -798,7 +798,7 @@ fn check_cmd(
     if matches!(args.format, CheckFormatArg::Github) {
         if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
             let mut buf = Vec::new();
-            crosscheck::report::check::write(&mut buf, CheckFormat::Markdown, &report, false)?;
+            crosscheck::report::write(&mut buf, CheckFormat::Markdown, &report, false)?;
             let mut f = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)

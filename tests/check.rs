@@ -436,7 +436,7 @@ fn auto_grouping_finds_the_example_events() {
 /// batch (Markdown, HTML and JSON Lines stories) and the fixture stories.
 #[test]
 fn compacted_checking_reports_what_whole_checking_reports() {
-    use crosscheck::report::check::{CheckFormat, CheckReport};
+    use crosscheck::report::{CheckFormat, CheckReport};
     let rules = rules::defaults().unwrap();
     for dir in [
         "examples/batch",
@@ -482,7 +482,7 @@ fn compacted_checking_reports_what_whole_checking_reports() {
                             run_at: None,
                         };
                         let mut out = Vec::new();
-                        crosscheck::report::check::write(&mut out, format, &report, false).unwrap();
+                        crosscheck::report::write(&mut out, format, &report, false).unwrap();
                         String::from_utf8(out).unwrap()
                     };
                     let expected = render(&whole, &events, &findings);

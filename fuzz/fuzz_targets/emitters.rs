@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
     let rules = &*RULES;
     let (events, findings) =
         crosscheck::rules::engine::check(&analyses, rules, crosscheck::group::GroupBy::Batch);
-    let report = crosscheck::report::check::CheckReport {
+    let report = crosscheck::report::CheckReport {
         analyses: &analyses,
         rejected: &[],
         events: &events,
@@ -59,11 +59,11 @@ fuzz_target!(|data: &[u8]| {
         rules,
         fail_on: Some(crosscheck::rules::model::Severity::Error),
         verbose: false,
-        tables: Some(crosscheck::report::check::Tables::All),
+        tables: Some(crosscheck::report::Tables::All),
         run_at: None,
     };
     let mut human = Vec::new();
-    crosscheck::report::check::emitter(crosscheck::report::check::CheckFormat::Human)
+    crosscheck::report::emitter(crosscheck::report::CheckFormat::Human)
         .emit(&mut human, &report, false)
         .unwrap();
     let human = String::from_utf8(human).unwrap();
@@ -72,7 +72,7 @@ fuzz_target!(|data: &[u8]| {
         "a control character in the human report"
     );
     let mut md = Vec::new();
-    crosscheck::report::check::emitter(crosscheck::report::check::CheckFormat::Markdown)
+    crosscheck::report::emitter(crosscheck::report::CheckFormat::Markdown)
         .emit(&mut md, &report, false)
         .unwrap();
     let md = String::from_utf8(md).unwrap();

@@ -9,7 +9,7 @@
 //! drawn as differing. Shown for a measure with figures from three or more
 //! stories; colour is never the only signal (a differing dot is a square).
 
-use super::check::{Mark, mark};
+use super::{Mark, mark, measure_name};
 use crate::Analysis;
 use crate::extract::quantity::Unit;
 use crate::rules::Measure;
@@ -135,7 +135,7 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
                 low: iv.low,
                 high: iv.high,
                 value,
-                mark: if super::check::not_compared(c).is_some() {
+                mark: if super::not_compared(c).is_some() {
                     Mark::NotCompared
                 } else {
                     story_mark
@@ -177,7 +177,7 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
             placed.push((x, &st.2, st.1, j % 2 == 1));
         }
     }
-    let name = super::measure_name(&m.title);
+    let name = measure_name(&m.title);
     let described = format!(
         "{name}: {} figures from {} stories, by publication day",
         dots.len(),

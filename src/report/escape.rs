@@ -14,8 +14,8 @@
 //! - [`uri`]: a path as an RFC 3986 relative reference (SARIF).
 //!
 //! GitHub workflow commands (percent-encoding, after [`controls_visible`])
-//! and XML have their own escaping beside their emitters in `ci.rs`; HTML
-//! goes through maud, which escapes by default.
+//! and XML have their own escaping beside their emitters (`github.rs`,
+//! `junit.rs`); HTML goes through maud, which escapes by default.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
