@@ -24,6 +24,8 @@ pub mod story;
 pub mod text;
 mod work;
 
+pub use batch::{Checked, FailOn, Outcome, Settings, Status, check_batch};
+
 use extract::frame::{Claim, Dangling};
 use quote::Quote;
 use story::Story;
@@ -74,4 +76,11 @@ pub fn analyse(story: Story) -> Analysis {
         dangling,
         quotes,
     }
+}
+
+/// Two stories side by side, as `crosscheck diff A B` shows them: the
+/// figures of each measure, the people, the quotations both give, and the
+/// findings `rules` make of the pair.
+pub fn diff(pair: &[Analysis; 2], rules: &[rules::Rule]) -> rules::pair::PairReport {
+    rules::pair::compare_pair(pair, rules)
 }

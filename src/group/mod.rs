@@ -35,6 +35,16 @@ pub enum GroupBy {
     Auto,
 }
 
+impl GroupBy {
+    /// Each way by name, as `--group-by` and crosscheck.yaml write them.
+    pub const NAMES: [(&'static str, GroupBy); 4] = [
+        ("event", GroupBy::Event),
+        ("dir", GroupBy::Dir),
+        ("batch", GroupBy::Batch),
+        ("auto", GroupBy::Auto),
+    ];
+}
+
 /// What grouping knows of a story.
 #[derive(Debug, Clone, Copy)]
 pub struct Key<'a> {

@@ -279,6 +279,15 @@ pub enum ClaimsFormat {
     Jsonl,
 }
 
+impl ClaimsFormat {
+    /// Each format by its name on the command line.
+    pub const NAMES: [(&'static str, ClaimsFormat); 3] = [
+        ("human", ClaimsFormat::Human),
+        ("json", ClaimsFormat::Json),
+        ("jsonl", ClaimsFormat::Jsonl),
+    ];
+}
+
 /// Stories in a stable order: by path, then id, rejected inputs among them.
 fn ordered(analyses: &[Analysis], rejected: &[Rejected]) -> Vec<StoryOut> {
     let mut out: Vec<StoryOut> = analyses

@@ -22,6 +22,15 @@ pub enum DiffFormat {
     Html,
 }
 
+impl DiffFormat {
+    /// Each format by its name on the command line.
+    pub const NAMES: [(&'static str, DiffFormat); 3] = [
+        ("human", DiffFormat::Human),
+        ("markdown", DiffFormat::Markdown),
+        ("html", DiffFormat::Html),
+    ];
+}
+
 /// A claim as a reader sees it; `safe` escapes story text for the output.
 fn phrase(a: &Analysis, c: &Claim, safe: fn(&str) -> String) -> String {
     let text = safe(a.story.slice(c.surface()));

@@ -6,7 +6,7 @@
 use super::claims::QuantityOut;
 use super::{CheckReport, Counts, Emitter, counts};
 use crate::Analysis;
-use crate::rules::{EventGroup, Evidence, Finding, Kind};
+use crate::rules::{EventGroup, Evidence, Finding};
 use crate::story::Rejected;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -124,16 +124,6 @@ struct GroupOut {
     event: String,
     stories: Vec<String>,
     reason: String,
-}
-
-fn kind_str(k: Kind) -> &'static str {
-    match k {
-        Kind::Figure => "figure",
-        Kind::Date => "date",
-        Kind::Lint => "lint",
-        Kind::Quote => "quote",
-        Kind::Person => "person",
-    }
 }
 
 fn evidence_out(analyses: &[Analysis], e: &Evidence) -> EvidenceOut {
@@ -302,7 +292,7 @@ fn document<'a>(r: &'a CheckReport<'a>) -> Document<'a> {
 fn finding_out(analyses: &[Analysis], f: &Finding) -> FindingOut {
     FindingOut {
         rule: f.rule.clone(),
-        kind: kind_str(f.kind),
+        kind: f.kind.as_str(),
         severity: f.severity.as_str(),
         event: f.event.clone(),
         title: f.title.clone(),

@@ -25,6 +25,7 @@ mod human;
 mod json;
 mod junit;
 mod markdown;
+pub mod rules;
 mod sarif;
 mod snippet;
 
@@ -92,6 +93,18 @@ pub enum CheckFormat {
 }
 
 impl CheckFormat {
+    /// Each format by its name on the command line.
+    pub const NAMES: [(&'static str, CheckFormat); 8] = [
+        ("human", CheckFormat::Human),
+        ("json", CheckFormat::Json),
+        ("jsonl", CheckFormat::Jsonl),
+        ("sarif", CheckFormat::Sarif),
+        ("junit", CheckFormat::Junit),
+        ("github", CheckFormat::Github),
+        ("markdown", CheckFormat::Markdown),
+        ("html", CheckFormat::Html),
+    ];
+
     /// The report shows per-event tables of every measured claim (so a
     /// batch check must keep them: [`crate::batch::Options::tables`]).
     pub fn shows_tables(self) -> bool {
@@ -111,6 +124,15 @@ pub enum Tables {
     Disagreements,
     /// Every measure (the default of Markdown and HTML).
     All,
+}
+
+impl Tables {
+    /// Each choice by its name on the command line.
+    pub const NAMES: [(&'static str, Tables); 3] = [
+        ("none", Tables::None),
+        ("disagreements", Tables::Disagreements),
+        ("all", Tables::All),
+    ];
 }
 
 /// How one outlet stands on one measure, in a per-event table.

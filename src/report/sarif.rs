@@ -138,7 +138,7 @@ pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
                     "primaryLocationLineHash": format!("{fp}:1"),
                     "crosscheckFinding/v1": fp,
                 },
-                "properties": {"event": f.event, "kind": format!("{:?}", f.kind).to_lowercase()},
+                "properties": {"event": f.event, "kind": f.kind.as_str()},
             });
             if !others.is_empty() {
                 res["relatedLocations"] = Value::Array(

@@ -5,7 +5,7 @@
 //! its own, so one broken rule does not hide the next: every invalid rule is
 //! reported, with the file, line and column of the offending key.
 
-use super::model::{Kind, RuleDef, RuleFile, Severity};
+use super::model::{Kind, RuleDef, RuleFile};
 use super::{Compare, Matcher, Rule, UnitMatch};
 use crate::extract::frame::EVENT_NAMES;
 use std::path::{Path, PathBuf};
@@ -490,6 +490,33 @@ pub fn defaults() -> Result<Vec<Rule>, Vec<RuleError>> {
     }
 }
 
+/// The rules in force: the defaults (unless `no_defaults`) and those of
+/// every file or folder in `dirs`. Every problem of every file comes back
+/// from one call, with the id clashes among the valid rules.
+pub fn in_force(dirs: &[PathBuf], no_defaults: bool) -> Result<Vec<Rule>, Vec<RuleError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    if !no_defaults {
+        match defaults() {
+            Ok(r) => rules.extend(r),
+            Err(e) => errors.extend(e),
+        }
+    }
+    for dir in dirs {
+        let (r, e) = load_dir_partial(dir);
+        rules.extend(r);
+        errors.extend(e);
+    }
+    if let Err(e) = check_unique(&rules) {
+        errors.extend(e);
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Reject a second rule with an id already used.
 pub fn check_unique(rules: &[Rule]) -> Result<(), Vec<RuleError>> {
     let mut seen: std::collections::HashMap<&str, &Rule> = std::collections::HashMap::new();
@@ -511,18 +538,6 @@ pub fn check_unique(rules: &[Rule]) -> Result<(), Vec<RuleError>> {
         Ok(())
     } else {
         Err(errors)
-    }
-}
-
-impl Severity {
-    /// Parse `error`, `warning`, `info`.
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        }
     }
 }
 

@@ -21,6 +21,19 @@ pub use model::{Kind, LintCheck, Severity};
 use crate::extract::frame::Claim;
 use crate::extract::quantity::Unit;
 
+/// Lower each finding of a rule `caps` names to that level at most (a
+/// quotation's classes have levels of their own).
+pub fn cap(findings: &mut [Finding], caps: &std::collections::BTreeMap<String, Severity>) {
+    if caps.is_empty() {
+        return;
+    }
+    for f in findings {
+        if let Some(&level) = caps.get(&f.rule) {
+            f.severity = f.severity.min(level);
+        }
+    }
+}
+
 /// Which units a rule accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnitMatch {

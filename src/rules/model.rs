@@ -49,7 +49,28 @@ pub enum Severity {
     Error,
 }
 
+impl Kind {
+    /// The kind as rule files write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Figure => "figure",
+            Kind::Date => "date",
+            Kind::Lint => "lint",
+            Kind::Quote => "quote",
+            Kind::Person => "person",
+        }
+    }
+}
+
 impl Severity {
+    /// Each level by name, most serious first, as `--min-level` and
+    /// crosscheck.yaml write them.
+    pub const NAMES: [(&'static str, Severity); 3] = [
+        ("error", Severity::Error),
+        ("warning", Severity::Warning),
+        ("info", Severity::Info),
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
