@@ -499,53 +499,6 @@ fn compacted_checking_reports_what_whole_checking_reports() {
     }
 }
 
-/// The engine looks a claim's words up once per event ([`rules::Words`]);
-/// that must accept exactly the claims each rule's [`rules::Matcher`]
-/// accepts, whatever the case of the claim's words.
-#[test]
-fn numbered_words_accept_what_the_matchers_accept() {
-    let mut rules = rules::defaults().unwrap();
-    // the defaults say no `unless`: a rule that does, with words in other rules' lists
-    let unless = "rules:\n  - id: not-soldiers\n    kind: figure\n    severity: warning\n    title: t\n    match:\n      counted: [person, soldier, Élève]\n      unless: [soldier, injured]\n";
-    rules.extend(rules::load_str("unless.yaml", unless).unwrap());
-    let (words, compiled) = rules::Words::matchers(&rules);
-    let mut claims = Vec::new();
-    for dir in ["tests/fixtures", "examples/batch"] {
-        let (analyses, _) = crate::util::analyse(&crate::util::root().join(dir));
-        claims.extend(analyses.into_iter().flat_map(|a| a.claims));
-    }
-    assert!(claims.len() > 100, "{} claims", claims.len());
-    // the same claims with their words in capitals, and with words no rule names
-    let variants: Vec<_> = claims
-        .iter()
-        .flat_map(|c| {
-            let mut upper = c.clone();
-            upper.counted = c.counted.as_deref().map(str::to_uppercase);
-            upper.event = c.event.as_deref().map(str::to_uppercase);
-            let mut other = c.clone();
-            other.counted = Some("Élève".into());
-            [upper, other]
-        })
-        .collect();
-    let (mut accepted, mut refused) = (0, 0);
-    for c in claims.iter().chain(&variants) {
-        let w = words.of(c);
-        for (rule, m) in rules.iter().zip(&compiled) {
-            let expected = rule.matcher.accepts(c);
-            assert_eq!(m.accepts(c, w), expected, "rule {} on {c:?}", rule.id);
-            if expected {
-                accepted += 1;
-            } else {
-                refused += 1;
-            }
-        }
-    }
-    assert!(
-        accepted > 100 && refused > 100,
-        "{accepted} accepted, {refused} refused"
-    );
-}
-
 /// Stories written for one test, in a folder of their own: (file, outlet,
 /// published, body).
 fn event_of(name: &str, stories: &[(&str, &str, &str, &str)]) -> Vec<crosscheck::Analysis> {

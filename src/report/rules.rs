@@ -3,7 +3,7 @@
 
 use crate::notation::interval_number;
 use crate::rules::test::CaseResult;
-use crate::rules::{Kind, LintCheck, Rule, Severity, UnitMatch};
+use crate::rules::{LintCheck, Rule, RuleKind, Severity, UnitMatch};
 use std::io::{self, Write};
 
 /// One line per rule: id, kind, level and title.
@@ -13,7 +13,7 @@ pub fn list(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
             out,
             "{:<22} {:<7} {:<8} {}",
             r.id,
-            r.kind.as_str(),
+            r.kind.name().as_str(),
             r.severity.as_str(),
             r.title
         )?;
@@ -32,7 +32,7 @@ pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
     };
     let percent = |x: f64| format!("{}%", interval_number(x * 100.0));
     writeln!(out, "id: {}", r.id)?;
-    writeln!(out, "kind: {}", r.kind.as_str())?;
+    writeln!(out, "kind: {}", r.kind.name().as_str())?;
     writeln!(out, "severity: {}", r.severity.as_str())?;
     writeln!(out, "title: {}", r.title)?;
     writeln!(out, "defined in: {}:{}", r.file, r.line)?;
@@ -42,24 +42,24 @@ pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
             writeln!(out, "  {line}")?;
         }
     }
-    match r.kind {
-        Kind::Figure | Kind::Date => {
+    match &r.kind {
+        RuleKind::Figure(how) | RuleKind::Date(how) => {
             writeln!(out, "match:")?;
             let any = |v: &[String]| if v.is_empty() { "  # anything" } else { "" };
             writeln!(
                 out,
                 "  counted: {}{}",
-                list(&r.matcher.counted),
-                any(&r.matcher.counted)
+                list(&how.matcher.counted),
+                any(&how.matcher.counted)
             )?;
             writeln!(
                 out,
                 "  event: {}{}",
-                list(&r.matcher.event),
-                any(&r.matcher.event)
+                list(&how.matcher.event),
+                any(&how.matcher.event)
             )?;
-            writeln!(out, "  unless: {}", list(&r.matcher.unless))?;
-            let unit = match &r.matcher.unit {
+            writeln!(out, "  unless: {}", list(&how.matcher.unless))?;
+            let unit = match &how.matcher.unit {
                 UnitMatch::Any => "any".to_string(),
                 UnitMatch::Money => "money  # any currency".to_string(),
                 UnitMatch::Exact(u) => u.clone(),
@@ -69,18 +69,18 @@ pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
             writeln!(
                 out,
                 "  tolerance: {}  # slack beyond the qualifiers' own meaning",
-                percent(r.compare.tolerance)
+                percent(how.compare.tolerance)
             )?;
             writeln!(
                 out,
                 "  approx: {}  # what \"around\" and \"about\" mean",
-                percent(r.compare.approx)
+                percent(how.compare.approx)
             )?;
             writeln!(
                 out,
                 "  cumulative: {}  # {}",
-                r.compare.cumulative,
-                if r.compare.cumulative {
+                how.compare.cumulative,
+                if how.compare.cumulative {
                     "only grows: a later, higher figure is an update"
                 } else {
                     "a later figure may be higher or lower"
@@ -89,54 +89,49 @@ pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
             writeln!(
                 out,
                 "  scope: {}",
-                if r.compare.scope_must_match {
+                if how.compare.scope_must_match {
                     "must-match  # figures of different places are different measures"
                 } else {
                     "ignore  # places do not matter"
                 }
             )?;
         }
-        Kind::Lint => {
-            let check = match r.check {
-                Some(LintCheck::DanglingQuantifier) => {
+        RuleKind::Lint(check) => {
+            let check = match check {
+                LintCheck::DanglingQuantifier => {
                     "dangling-quantifier  # a quantifier with no number: at least people were killed"
                 }
-                Some(LintCheck::WeekdayMismatch) => {
+                LintCheck::WeekdayMismatch => {
                     "weekday-mismatch  # a weekday beside a date it does not fall on"
                 }
-                Some(LintCheck::SharesOver100) => {
-                    "shares-over-100  # shares of one whole above 100 %"
-                }
-                None => "none",
+                LintCheck::SharesOver100 => "shares-over-100  # shares of one whole above 100 %",
             };
             writeln!(out, "check: {check}")?;
         }
-        Kind::Quote => {
-            if let Some(q) = &r.quote {
-                let s = &q.severities;
-                writeln!(out, "quote:")?;
-                writeln!(out, "  severity:")?;
-                for (class, level) in [
-                    ("negation", Some(s.negation)),
-                    ("number", Some(s.number)),
-                    ("word", Some(s.word)),
-                    ("rewording", Some(s.rewording)),
-                    ("omission", Some(s.omission)),
-                    ("form", Some(s.form)),
-                    ("tense", Some(s.tense)),
-                    ("function", Some(s.function)),
-                    ("partial", s.partial),
-                    ("misattribution", Some(s.misattribution)),
-                ] {
-                    writeln!(
-                        out,
-                        "    {class}: {}",
-                        level.map_or("off", Severity::as_str)
-                    )?;
-                }
+        RuleKind::Quote(q) => {
+            let s = &q.severities;
+            writeln!(out, "quote:")?;
+            writeln!(out, "  severity:")?;
+            for (class, level) in [
+                ("negation", Some(s.negation)),
+                ("number", Some(s.number)),
+                ("word", Some(s.word)),
+                ("rewording", Some(s.rewording)),
+                ("omission", Some(s.omission)),
+                ("form", Some(s.form)),
+                ("tense", Some(s.tense)),
+                ("function", Some(s.function)),
+                ("partial", s.partial),
+                ("misattribution", Some(s.misattribution)),
+            ] {
+                writeln!(
+                    out,
+                    "    {class}: {}",
+                    level.map_or("off", Severity::as_str)
+                )?;
             }
         }
-        Kind::Person => {
+        RuleKind::Person => {
             writeln!(
                 out,
                 "person:  # ages and first-name spellings of one person across outlets"

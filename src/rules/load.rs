@@ -6,7 +6,7 @@
 //! reported, with the file, line and column of the offending key.
 
 use super::model::{Kind, RuleDef, RuleFile};
-use super::{Compare, Matcher, Rule, UnitMatch};
+use super::{Compare, FigureRule, Matcher, Rule, RuleKind, UnitMatch};
 use crate::extract::frame::EVENT_NAMES;
 use std::path::{Path, PathBuf};
 
@@ -261,7 +261,7 @@ fn compile(
             misattribution: share("misattribution", &q.misattribution),
             core: q.core.max(1),
         };
-        Some(super::QuoteConfig {
+        Some(super::QuoteRule {
             thresholds,
             severities: q.severity,
         })
@@ -291,13 +291,11 @@ fn compile(
             }
         }
     }
+    if !ok {
+        return None;
+    }
     let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
-    ok.then(|| Rule {
-        id: def.id.clone(),
-        kind: def.kind,
-        severity: def.severity,
-        title: def.title.clone(),
-        description: def.description.clone(),
+    let figures = || FigureRule {
         matcher: Matcher {
             counted: lower(&def.matcher.counted),
             event: lower(&def.matcher.event),
@@ -310,8 +308,23 @@ fn compile(
             cumulative: def.compare.cumulative,
             scope_must_match: def.compare.scope == super::model::ScopeMode::MustMatch,
         },
-        check: def.check,
-        quote,
+    };
+    let kind = match (def.kind, def.check, quote) {
+        (Kind::Figure, ..) => RuleKind::Figure(figures()),
+        (Kind::Date, ..) => RuleKind::Date(figures()),
+        (Kind::Lint, Some(check), _) => RuleKind::Lint(check),
+        (Kind::Quote, _, Some(q)) => RuleKind::Quote(q),
+        (Kind::Person, ..) => RuleKind::Person,
+        // a lint rule without `check:` is refused above, and a quote rule
+        // always has its settings
+        (Kind::Lint | Kind::Quote, ..) => return None,
+    };
+    Some(Rule {
+        id: def.id,
+        severity: def.severity,
+        title: def.title,
+        description: def.description,
+        kind,
         tests: def.tests,
         file: file.to_string(),
         line: from,

@@ -3,7 +3,7 @@
 //! compare word by word.
 
 use super::engine::check;
-use super::{Finding, Kind, Rule, Severity};
+use super::{Finding, Kind, Rule, RuleKind, Severity};
 use crate::Analysis;
 use crate::group::GroupBy;
 use crate::quote::align::{Relation, Thresholds, align};
@@ -70,7 +70,7 @@ pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
         let kind = rules
             .iter()
             .find(|r| r.id == m.rule)
-            .map_or(Kind::Figure, |r| r.kind);
+            .map_or(Kind::Figure, |r| r.kind.name());
         let severity = findings
             .iter()
             .filter(|f| f.rule == m.rule)
@@ -94,7 +94,10 @@ pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
     }
     let thresholds = rules
         .iter()
-        .find_map(|r| r.quote.as_ref().map(|q| q.thresholds))
+        .find_map(|r| match &r.kind {
+            RuleKind::Quote(q) => Some(q.thresholds),
+            _ => None,
+        })
         .unwrap_or_default();
     let quotes = quote_rows(analyses, thresholds);
     let people = events.iter().flat_map(|e| e.people.clone()).collect();
