@@ -3,7 +3,8 @@
 //!
 //! The versions of each remark come from [`crate::quote::remark`]; each
 //! difference has a class (a negation dropped, a number changed, a word
-//! replaced, ...) whose level the rule sets.
+//! replaced, ...) whose level the rule sets, and the rule's own level caps
+//! them, as it caps the findings of every kind.
 
 use super::{Evidence, Finding, Kind, QuoteRule, Rule, WordDiff};
 use crate::Analysis;
@@ -153,7 +154,8 @@ pub(super) fn compare(
         out.push(Finding {
             rule: rule.id.clone(),
             kind: Kind::Quote,
-            severity: o.level,
+            // the rule's own level caps its classes' levels
+            severity: o.level.min(rule.severity),
             event: event.to_string(),
             title: rule.title.clone(),
             message: format!(
@@ -182,7 +184,7 @@ pub(super) fn compare(
         out.push(Finding {
             rule: rule.id.clone(),
             kind: Kind::Quote,
-            severity: sev.misattribution,
+            severity: sev.misattribution.min(rule.severity),
             event: event.to_string(),
             title: rule.title.clone(),
             message: format!(
@@ -200,4 +202,56 @@ pub(super) fn compare(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::{Severity, load_str};
+
+    /// The findings of a quote rule of level `severity` on two stories
+    /// that quote one remark with and without its "not", and give it to
+    /// two people.
+    fn levels(severity: &str) -> Vec<(Severity, String)> {
+        let rule = format!(
+            "rules:\n  - id: q\n    kind: quote\n    severity: {severity}\n    title: Quote differs\n    quote:\n      severity:\n        negation: error\n        misattribution: warning\n"
+        );
+        let rules = load_str("q.yaml", &rule).unwrap();
+        let story = |id: &str, text: &str| {
+            crate::analyse(
+                crate::story::inline(id, id, None, Some("2024-05-02"), None, text).unwrap(),
+            )
+        };
+        let stories = [
+            story(
+                "a",
+                "\"We did not order the evacuation of the valley,\" Mayor Ida Brenner said. \"The river will be open to boats again by the end of the month,\" said Tomas Reyes.",
+            ),
+            story(
+                "b",
+                "\"We did order the evacuation of the valley,\" Mayor Ida Brenner said. \"The river will be open to boats again by the end of the month,\" said Ida Brenner.",
+            ),
+        ];
+        let (_, findings) = crate::rules::check(&stories, &rules, crate::group::GroupBy::Batch);
+        findings
+            .into_iter()
+            .map(|f| (f.severity, f.diff.map(|d| d.reason).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn the_rules_level_caps_the_levels_of_its_classes() {
+        let error = levels("error");
+        assert!(
+            error.iter().any(|f| f.0 == Severity::Error),
+            "a dropped negation is an error under an error rule: {error:?}"
+        );
+        for (severity, cap) in [("warning", Severity::Warning), ("info", Severity::Info)] {
+            let capped = levels(severity);
+            assert_eq!(capped.len(), error.len(), "{capped:?}");
+            for (f, e) in capped.iter().zip(&error) {
+                assert_eq!(f.0, e.0.min(cap), "{capped:?}");
+                assert_eq!(f.1, e.1);
+            }
+        }
+    }
 }
