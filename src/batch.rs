@@ -30,7 +30,7 @@ use crate::rules::engine;
 use crate::rules::{EventGroup, Finding, Rule, Severity};
 use crate::story::{self, Anchor, Listing, Rejected, Source, TextMap};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// The level at which findings fail a run (`--fail-on`), or none.
@@ -92,9 +92,6 @@ pub struct Settings {
     /// The lowest level shown; lowered to `fail_on` when above it, so that
     /// a run never fails on findings it does not show.
     pub min_level: Severity,
-    /// Per rule id, the highest level its findings reach (crosscheck.yaml
-    /// `severity`).
-    pub caps: BTreeMap<String, Severity>,
     /// Rule ids not in force but known (crosscheck.yaml switched them
     /// off): a story's `crosscheck-ignore` of one is no typo.
     pub switched_off: Vec<String>,
@@ -110,16 +107,14 @@ impl Default for Settings {
             tables: false,
             fail_on: FailOn::default(),
             min_level: Severity::Info,
-            caps: BTreeMap::new(),
             switched_off: Vec::new(),
             allow_empty: false,
         }
     }
 }
 
-/// Check what `listing` names with `rules`: read, group, compare, cap each
-/// rule's findings at its level in `settings`. `progress` is told of each
-/// story read and compared.
+/// Check what `listing` names with `rules`: read, group, compare.
+/// `progress` is told of each story read and compared.
 pub fn check_batch(
     listing: Listing,
     rules: &[Rule],
@@ -140,10 +135,9 @@ pub fn check_batch(
         analyses,
         rejected,
         events,
-        mut findings,
+        findings,
     } = check(&sources, rejected, rules, options, progress);
     drop(sources);
-    crate::rules::cap(&mut findings, &settings.caps);
     let known = rules
         .iter()
         .map(|r| r.id.clone())
@@ -168,7 +162,7 @@ pub struct Checked {
     pub analyses: Vec<Analysis>,
     pub rejected: Vec<Rejected>,
     pub events: Vec<EventGroup>,
-    /// Sorted; capped at the levels of the settings.
+    /// Sorted.
     pub findings: Vec<Finding>,
     /// An argument named no story, and the settings do not allow that.
     pub empty: bool,
@@ -795,12 +789,15 @@ mod tests {
 
     /// The example flood has errors (a digit swap), warnings and info.
     fn flood(settings: &Settings, more: &[&str]) -> Outcome {
+        flood_with(&crate::rules::defaults().unwrap(), settings, more)
+    }
+
+    fn flood_with(rules: &[Rule], settings: &Settings, more: &[&str]) -> Outcome {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut paths = vec![format!("{root}/examples/batch/flood")];
         paths.extend(more.iter().map(|p| format!("{root}/{p}")));
         let listing = story::list(&paths, &mut std::io::empty());
-        let rules = crate::rules::defaults().unwrap();
-        check_batch(listing, &rules, settings, &()).accept(None)
+        check_batch(listing, rules, settings, &()).accept(None)
     }
 
     #[test]
@@ -819,16 +816,12 @@ mod tests {
             flood(&never, &["examples/batch/none.md"]).status(),
             Status::InputError
         );
-        // a cap below the threshold leaves nothing that fails the run
-        let capped = Settings {
-            caps: crate::rules::defaults()
-                .unwrap()
-                .into_iter()
-                .map(|r| (r.id, Severity::Warning))
-                .collect(),
-            ..Settings::default()
-        };
-        assert_eq!(flood(&capped, &[]).status(), Status::Clean);
+        // rules below the threshold leave nothing that fails the run
+        let mut warnings = crate::rules::defaults().unwrap();
+        for r in &mut warnings {
+            r.severity = Severity::Warning;
+        }
+        assert_eq!(flood_with(&warnings, &all, &[]).status(), Status::Clean);
         // a run shows what it fails on, whatever --min-level says
         let hidden = Settings {
             fail_on: FailOn(Some(Severity::Warning)),

@@ -109,7 +109,7 @@ impl Config {
 
     /// Apply `ignore`, `select` and `severity` to the rules in force: the
     /// rules switched off go, and each overridden rule's level becomes the
-    /// highest its findings reach ([`Config::cap`]).
+    /// highest its findings reach.
     pub fn apply(&self, rules: &mut Vec<crate::rules::Rule>) {
         rules.retain(|r| self.in_force(&r.id));
         for r in rules.iter_mut() {
@@ -133,15 +133,6 @@ impl Config {
             .iter()
             .find(|(n, _)| n == name)
             .map(|&(_, s)| s)
-    }
-
-    /// The highest level each rule's findings reach, where `severity`
-    /// sets one ([`crate::rules::cap`]).
-    pub fn caps(&self) -> BTreeMap<String, Severity> {
-        self.severity
-            .keys()
-            .filter_map(|id| Some((id.clone(), self.level(id)?)))
-            .collect()
     }
 
     /// The ids of rules in `rules` that `ignore`, `select` or `severity:

@@ -565,8 +565,7 @@ fn diff_cmd(args: &DiffArgs, cfg: &Config) -> Result<u8> {
         }
     };
     let pair = [all[a].clone(), all[b].clone()];
-    let mut report = crosscheck::diff(&pair, &rules);
-    crosscheck::rules::cap(&mut report.findings, &cfg.caps());
+    let report = crosscheck::diff(&pair, &rules);
     emit(&args.out, |w, color| {
         crosscheck::report::diff::write(w, args.format, &pair, &report, &rules, color)
     })?;

@@ -84,7 +84,6 @@ pub fn check(args: &CheckArgs, cfg: &Config, loaded: &[Rule], summary: bool) -> 
             .min_level
             .or_else(|| named(&Severity::NAMES, cfg.min_level.as_deref()))
             .unwrap_or(Severity::Info),
-        caps: cfg.caps(),
         switched_off: cfg.switched_off(loaded),
         allow_empty: args.allow_empty,
     }
@@ -139,15 +138,15 @@ mod tests {
     }
 
     #[test]
-    fn the_file_switches_rules_off_and_caps_their_levels() {
-        let rules = crosscheck::rules::defaults().unwrap();
+    fn the_file_switches_rules_off_and_sets_their_levels() {
+        let mut rules = crosscheck::rules::defaults().unwrap();
         let file = yaml("ignore: [jobs]\nseverity:\n  deaths: warning\n  crowd-size: off\n");
         let s = check(&check_args(&[]), &file, &rules, false);
         assert_eq!(s.switched_off, ["crowd-size", "jobs"]);
-        assert_eq!(
-            s.caps.into_iter().collect::<Vec<_>>(),
-            [("deaths".to_string(), Severity::Warning)]
-        );
+        file.apply(&mut rules);
+        let level = |id: &str| rules.iter().find(|r| r.id == id).map(|r| r.severity);
+        assert_eq!(level("deaths"), Some(Severity::Warning));
+        assert_eq!(level("jobs"), None);
     }
 
     #[test]

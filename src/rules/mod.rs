@@ -32,23 +32,12 @@ pub use load::{RuleError, defaults, load_dir, load_str};
 pub use matcher::{Matcher, UnitMatch, Words};
 pub use model::{Kind, LintCheck, Severity};
 
-/// Lower each finding of a rule `caps` names to that level at most.
-pub fn cap(findings: &mut [Finding], caps: &std::collections::BTreeMap<String, Severity>) {
-    if caps.is_empty() {
-        return;
-    }
-    for f in findings {
-        if let Some(&level) = caps.get(&f.rule) {
-            f.severity = f.severity.min(level);
-        }
-    }
-}
-
 /// A compiled, validated rule: what every kind has, and its [`RuleKind`].
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
-    /// The highest level its findings reach.
+    /// The highest level its findings reach (every kind's comparison caps
+    /// them at it; crosscheck.yaml's `severity` sets it).
     pub severity: Severity,
     pub title: String,
     pub description: Option<String>,
