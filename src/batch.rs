@@ -255,7 +255,7 @@ impl Outcome {
 /// What [`check`] produced: compacted analyses (see [`compact`]), rejected
 /// inputs, events and sorted findings.
 #[derive(Debug, Default)]
-pub struct Batch {
+pub(crate) struct Batch {
     pub analyses: Vec<Analysis>,
     pub rejected: Vec<Rejected>,
     pub events: Vec<EventGroup>,
@@ -264,13 +264,13 @@ pub struct Batch {
 
 /// How to check.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    pub group_by: GroupBy,
+pub(crate) struct Options {
+    pub(crate) group_by: GroupBy,
     /// Keep every claim of every measure for per-event tables (the human,
     /// Markdown and HTML reports); without them only cited claims stay,
     /// and stories keep no title or URL (only the HTML report shows them:
     /// on real news they were a fifth of what a batch kept).
-    pub tables: bool,
+    pub(crate) tables: bool,
 }
 
 /// Told of progress: once per source read, then once per story compared.
@@ -292,7 +292,7 @@ struct Stub {
 
 /// Check the stories in `sources`; `rejected` are inputs already refused
 /// while listing them.
-pub fn check(
+pub(crate) fn check(
     sources: &[Source],
     mut rejected: Vec<Rejected>,
     rules: &[Rule],
@@ -397,7 +397,7 @@ pub fn check(
         .filter_map(std::sync::OnceLock::into_inner)
         .collect();
     events.retain(|e| !e.stories.is_empty());
-    engine::sort_findings(&analyses, &mut findings);
+    crate::rules::finding::sort_findings(&analyses, &mut findings);
     Batch {
         analyses,
         rejected,
@@ -575,7 +575,7 @@ fn event(
 /// the kept claims, with their positions in the file. Offsets stay those
 /// of the whole text ([`Story::kept`] translates). Quotes, unquantified
 /// mentions and other sentences are dropped.
-pub fn compact(
+pub(crate) fn compact(
     mut a: Analysis,
     keep: &[usize],
     spans: &[Range<usize>],

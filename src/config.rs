@@ -47,14 +47,14 @@ pub struct Config {
     pub group_by: Option<String>,
     /// Rule ids switched off for every story.
     #[serde(default, deserialize_with = "one_or_many")]
-    pub ignore: Vec<String>,
+    pub(crate) ignore: Vec<String>,
     /// When given, only these rules run.
     #[serde(default, deserialize_with = "one_or_many")]
-    pub select: Vec<String>,
+    pub(crate) select: Vec<String>,
     /// Per rule id: the highest level its findings reach (`error`,
     /// `warning`, `info`), or `off`.
     #[serde(default)]
-    pub severity: BTreeMap<String, String>,
+    pub(crate) severity: BTreeMap<String, String>,
 }
 
 /// A list, or one value standing for a list of one.
@@ -81,15 +81,15 @@ where
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub struct Effective {
-    pub rules: Vec<PathBuf>,
-    pub no_default_rules: bool,
-    pub fail_on: String,
-    pub min_level: String,
-    pub group_by: String,
-    pub ignore: Vec<String>,
+    pub(crate) rules: Vec<PathBuf>,
+    pub(crate) no_default_rules: bool,
+    pub(crate) fail_on: String,
+    pub(crate) min_level: String,
+    pub(crate) group_by: String,
+    pub(crate) ignore: Vec<String>,
     /// Empty: every rule.
-    pub select: Vec<String>,
-    pub severity: BTreeMap<String, String>,
+    pub(crate) select: Vec<String>,
+    pub(crate) severity: BTreeMap<String, String>,
 }
 
 impl Config {
@@ -150,14 +150,14 @@ impl Config {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message}")]
 pub struct ConfigError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 /// The name looked for in each folder.
-pub const FILE_NAME: &str = "crosscheck.yaml";
+pub(crate) const FILE_NAME: &str = "crosscheck.yaml";
 
 /// The keys a config file may hold.
 const KEYS: [&str; 8] = [

@@ -6,7 +6,7 @@
 use crate::extract::quantity::Quantity;
 
 /// Round away binary noise (`1893.6000000000001`) so output is stable.
-pub fn clean(x: f64) -> f64 {
+pub(crate) fn clean(x: f64) -> f64 {
     if x.abs() >= 1e15 {
         return x;
     }
@@ -14,7 +14,7 @@ pub fn clean(x: f64) -> f64 {
 }
 
 /// A number for people: `10`, `2.5`, without binary noise.
-pub fn interval_number(x: f64) -> String {
+pub(crate) fn interval_number(x: f64) -> String {
     let x = clean(x);
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{x:.0}")
@@ -25,7 +25,7 @@ pub fn interval_number(x: f64) -> String {
 
 /// A figure's meaning in short notation, for people: `53`, `[35, ∞)`,
 /// `(70, 100]`, `2024-03-03`. One formatter for every human format.
-pub fn interval_text(q: &Quantity) -> String {
+pub(crate) fn interval_text(q: &Quantity) -> String {
     if let Some(d) = q.date {
         return d.to_string();
     }

@@ -431,7 +431,7 @@ fn auto_grouping_finds_the_example_events() {
 }
 
 /// Checking a batch in two passes and keeping only compacted analyses
-/// (`batch::check`) renders every report byte for byte as checking the
+/// (`check_batch`) renders every report byte for byte as checking the
 /// whole analyses in memory does: the handwritten events, the example
 /// batch (Markdown, HTML and JSON Lines stories) and the fixture stories.
 #[test]
@@ -448,13 +448,14 @@ fn compacted_checking_reports_what_whole_checking_reports() {
             let (whole, rejected) = crate::util::analyse(&path);
             let (events, findings) = rules::check(&whole, &rules, by);
             let paths = [path.to_string_lossy().into_owned()];
-            let (sources, listed) = crosscheck::story::sources(&paths, &mut std::io::empty());
             for tables in [true, false] {
-                let options = crosscheck::batch::Options {
+                let listing = crosscheck::story::list(&paths, &mut std::io::empty());
+                let settings = crosscheck::Settings {
                     group_by: by,
                     tables,
+                    ..crosscheck::Settings::default()
                 };
-                let c = crosscheck::batch::check(&sources, listed.clone(), &rules, options, &());
+                let c = crosscheck::check_batch(listing, &rules, &settings, &());
                 assert_eq!(c.rejected, rejected, "{dir}");
                 assert_eq!(c.findings.len(), findings.len(), "{dir} {by:?}");
                 let all = [
@@ -558,7 +559,7 @@ fn the_odd_one_out_is_blamed_three_outlets_against_one() {
         ],
     );
     let rule_set = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = rules::engine::check(&analyses, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&analyses, &rule_set, GroupBy::Event);
     let crowd: Vec<&Finding> = findings.iter().filter(|f| f.rule == "crowd-size").collect();
     assert_eq!(crowd.len(), 1, "one finding for the measure: {findings:#?}");
     assert_eq!(primary_outlets(&analyses, crowd[0]), ["Delta Wire"]);
@@ -594,7 +595,7 @@ fn a_falling_toll_blames_the_later_report_and_a_rising_one_is_quiet() {
         ],
     );
     let rule_set = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = rules::engine::check(&falling, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&falling, &rule_set, GroupBy::Event);
     let deaths: Vec<&Finding> = findings.iter().filter(|f| f.rule == "deaths").collect();
     assert_eq!(deaths.len(), 1, "{findings:#?}");
     assert_eq!(primary_outlets(&falling, deaths[0]), ["Beta Post"]);
@@ -620,7 +621,7 @@ fn a_falling_toll_blames_the_later_report_and_a_rising_one_is_quiet() {
             ),
         ],
     );
-    let (_, findings) = rules::engine::check(&rising, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&rising, &rule_set, GroupBy::Event);
     assert!(findings.iter().all(|f| f.rule != "deaths"), "{findings:#?}");
 }
 
@@ -644,7 +645,7 @@ fn ages_sub_groups_and_background_are_never_compared_with_the_toll() {
         ],
     );
     let rule_set = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = rules::engine::check(&analyses, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&analyses, &rule_set, GroupBy::Event);
     let figures: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.kind == crosscheck::rules::model::Kind::Figure)

@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
         std::sync::LazyLock::new(|| crosscheck::rules::defaults().expect("the default rules load"));
     let rules = &*RULES;
     let (events, findings) =
-        crosscheck::rules::engine::check(&analyses, rules, crosscheck::group::GroupBy::Batch);
+        crosscheck::rules::check(&analyses, rules, crosscheck::group::GroupBy::Batch);
     let report = crosscheck::report::CheckReport {
         analyses: &analyses,
         rejected: &[],
@@ -63,8 +63,7 @@ fuzz_target!(|data: &[u8]| {
         run_at: None,
     };
     let mut human = Vec::new();
-    crosscheck::report::emitter(crosscheck::report::CheckFormat::Human)
-        .emit(&mut human, &report, false)
+    crosscheck::report::write(&mut human, crosscheck::report::CheckFormat::Human, &report, false)
         .unwrap();
     let human = String::from_utf8(human).unwrap();
     assert!(
@@ -72,8 +71,7 @@ fuzz_target!(|data: &[u8]| {
         "a control character in the human report"
     );
     let mut md = Vec::new();
-    crosscheck::report::emitter(crosscheck::report::CheckFormat::Markdown)
-        .emit(&mut md, &report, false)
+    crosscheck::report::write(&mut md, crosscheck::report::CheckFormat::Markdown, &report, false)
         .unwrap();
     let md = String::from_utf8(md).unwrap();
     assert!(!md.contains('\r'), "a carriage return in the Markdown report");

@@ -29,15 +29,15 @@ fn one_of<T: Copy + Send + Sync + 'static>(
 /// Checks news stories from different outlets against each other.
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
     /// Read settings from this file instead of the nearest crosscheck.yaml.
     #[arg(long, global = true, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Ignore any crosscheck.yaml.
     #[arg(long, global = true)]
-    pub isolated: bool,
+    pub(crate) isolated: bool,
     /// Threads for reading stories (0: one per core; at most 256). Output is the same for any number.
     #[arg(
         long,
@@ -47,11 +47,11 @@ pub struct Cli {
         value_name = "N",
         value_parser = jobs
     )]
-    pub jobs: usize,
+    pub(crate) jobs: usize,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Compare the stories of each event and report where outlets disagree.
     Check(CheckArgs),
     /// Show the numeric claims, quantifiers and quotes extracted from stories.
@@ -68,123 +68,123 @@ pub enum Command {
 /// When to colour: the one choice the library has no type for (it is the
 /// terminal's business).
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ColorArg {
+pub(crate) enum ColorArg {
     Auto,
     Always,
     Never,
 }
 
 #[derive(Debug, Args)]
-pub struct Output {
+pub(crate) struct Output {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// When to colour human output (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    pub(crate) color: ColorArg,
 }
 
 #[derive(Debug, Args, Clone, Default, PartialEq, Eq)]
-pub struct RuleSource {
+pub(crate) struct RuleSource {
     /// A directory (or file) of YAML rules to add; may be repeated.
     #[arg(long = "rules", value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
+    pub(crate) rules: Vec<PathBuf>,
     /// Use only the rules given with --rules, not the built-in ones.
     #[arg(long)]
-    pub no_default_rules: bool,
+    pub(crate) no_default_rules: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Story files or directories (.txt, .md, .json, .jsonl); `-` reads JSON Lines from standard input.
     #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub(crate) paths: Vec<String>,
     #[command(flatten)]
-    pub rules: RuleSource,
+    pub(crate) rules: RuleSource,
     /// Output format.
     #[arg(long, value_parser = one_of(&CheckFormat::NAMES), default_value = "human")]
-    pub format: CheckFormat,
+    pub(crate) format: CheckFormat,
     /// Exit 1 when there are findings at or above this level [default: error].
     #[arg(long, value_parser = one_of(&FailOn::NAMES))]
-    pub fail_on: Option<FailOn>,
+    pub(crate) fail_on: Option<FailOn>,
     /// Show findings at or above this level [default: info]; findings that fail the run (--fail-on) are always shown.
     #[arg(long, value_parser = one_of(&Severity::NAMES))]
-    pub min_level: Option<Severity>,
+    pub(crate) min_level: Option<Severity>,
     /// How stories are grouped into events: front matter `event` (else folder), folder, one batch, or auto (by shared names, figures and dates) [default: event].
     #[arg(long, value_parser = one_of(&GroupBy::NAMES))]
-    pub group_by: Option<GroupBy>,
+    pub(crate) group_by: Option<GroupBy>,
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub json_output: Option<PathBuf>,
+    pub(crate) json_output: Option<PathBuf>,
     /// Also write a SARIF 2.1.0 report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub sarif_output: Option<PathBuf>,
+    pub(crate) sarif_output: Option<PathBuf>,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub junit_output: Option<PathBuf>,
+    pub(crate) junit_output: Option<PathBuf>,
     /// Also write a Markdown report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub markdown_output: Option<PathBuf>,
+    pub(crate) markdown_output: Option<PathBuf>,
     /// Also write the HTML report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub html_output: Option<PathBuf>,
+    pub(crate) html_output: Option<PathBuf>,
     /// Accept the findings recorded in this baseline file: only new ones are reported.
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Record every current finding in FILE as accepted, and exit 0.
     #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Warn about crosscheck-ignore entries that suppressed nothing.
     #[arg(long)]
-    pub report_unused_ignores: bool,
+    pub(crate) report_unused_ignores: bool,
     /// A folder (or standard input) with no story is no error.
     #[arg(long)]
-    pub allow_empty: bool,
+    pub(crate) allow_empty: bool,
     /// Show every outlet's evidence of a finding, not only the odd one out and one counterpart.
     #[arg(long, short)]
-    pub verbose: bool,
+    pub(crate) verbose: bool,
     /// Per-event tables of what each outlet says: none, the measures outlets disagree on, or all [default: disagreements in the terminal, all in Markdown and HTML].
     #[arg(long, value_parser = one_of(&Tables::NAMES), value_name = "WHICH")]
-    pub tables: Option<Tables>,
+    pub(crate) tables: Option<Tables>,
     #[command(flatten)]
-    pub out: Output,
+    pub(crate) out: Output,
 }
 
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The first story: a .txt, .md, .html or .json file, or one story of a JSON Lines file as FILE.jsonl#ID.
-    pub a: String,
+    pub(crate) a: String,
     /// The second story, named the same way.
-    pub b: String,
+    pub(crate) b: String,
     #[command(flatten)]
-    pub rules: RuleSource,
+    pub(crate) rules: RuleSource,
     /// Output format.
     #[arg(long, value_parser = one_of(&DiffFormat::NAMES), default_value = "human")]
-    pub format: DiffFormat,
+    pub(crate) format: DiffFormat,
     /// Exit 1 when there are differences at or above this level.
     #[arg(long, value_parser = one_of(&FailOn::NAMES), default_value = "error")]
-    pub fail_on: FailOn,
+    pub(crate) fail_on: FailOn,
     #[command(flatten)]
-    pub out: Output,
+    pub(crate) out: Output,
 }
 
 #[derive(Debug, Args)]
-pub struct ClaimsArgs {
+pub(crate) struct ClaimsArgs {
     /// Story files or directories (.txt, .md, .json, .jsonl); `-` reads JSON Lines from standard input.
     #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub(crate) paths: Vec<String>,
     /// Output format.
     #[arg(long, value_parser = one_of(&ClaimsFormat::NAMES), default_value = "human")]
-    pub format: ClaimsFormat,
+    pub(crate) format: ClaimsFormat,
     /// A folder (or standard input) with no story is no error.
     #[arg(long)]
-    pub allow_empty: bool,
+    pub(crate) allow_empty: bool,
     #[command(flatten)]
-    pub out: Output,
+    pub(crate) out: Output,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum RulesCommand {
+pub(crate) enum RulesCommand {
     /// List the rules in force.
     List(RuleSource),
     /// Explain one rule: what it matches, how it compares, its tests.
@@ -216,7 +216,7 @@ pub enum RulesCommand {
 /// buffer and stack; beyond the cores, more threads only cost memory and
 /// start-up time (8,000 took 43 s and 1.3 GB on nine stories), so a larger
 /// number is bad usage rather than a silent cap.
-pub const MAX_JOBS: usize = 256;
+pub(crate) const MAX_JOBS: usize = 256;
 
 /// `--jobs N`: a whole number from 0 to [`MAX_JOBS`].
 fn jobs(s: &str) -> Result<usize, String> {

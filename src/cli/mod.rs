@@ -5,8 +5,8 @@
 //! output where it goes and turns how the run ended ([`Status`]) into the
 //! exit code, in one place ([`exit_code`]).
 
-pub mod args;
-pub mod settings;
+pub(crate) mod args;
+pub(crate) mod settings;
 
 use anyhow::{Context, Result};
 use args::RulesCommand;
@@ -31,7 +31,7 @@ macro_rules! say {
 /// number: 0 fine, 1 findings at or above the threshold (or failing rule
 /// tests), 2 bad input, bad rules or bad usage (or a failure of
 /// crosscheck's own).
-pub fn exit_code(status: Status) -> u8 {
+pub(crate) fn exit_code(status: Status) -> u8 {
     match status {
         Status::Clean => 0,
         Status::Findings => 1,
@@ -50,7 +50,7 @@ fn use_color(arg: ColorArg, to_terminal: bool) -> bool {
 }
 
 /// Run a parsed command; returns the exit code.
-pub fn run(cli: Cli) -> Result<u8> {
+pub(crate) fn run(cli: Cli) -> Result<u8> {
     if cli.jobs > 0 {
         // the global pool: stories are analysed in parallel, in input order
         let _ = rayon::ThreadPoolBuilder::new()
@@ -164,7 +164,7 @@ impl Bar {
     }
 }
 
-impl crosscheck::batch::Progress for Bar {
+impl crosscheck::Progress for Bar {
     fn phase(&self, name: &'static str, len: u64) {
         if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
             "{{spinner}} {name} stories {{pos}}/{{len}} [{{bar:30}}] {{eta}}"
@@ -209,7 +209,7 @@ fn ingest(
     Vec<crosscheck::story::Rejected>,
     bool,
 ) {
-    use crosscheck::batch::Progress;
+    use crosscheck::Progress;
     use crosscheck::story;
     let t0 = std::time::Instant::now();
     let story::Listing {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// The configuration in force and where it was read: `--config FILE`,
 /// else the nearest crosscheck.yaml from `cwd` up, else none (and none
 /// with `--isolated`).
-pub fn config(
+pub(crate) fn config(
     file: Option<&Path>,
     isolated: bool,
     cwd: Option<&Path>,
@@ -35,7 +35,7 @@ pub fn config(
 
 /// The rule files of a command: crosscheck.yaml's, then `--rules`; the
 /// built-in rules off when either says so.
-pub fn rule_source(flags: &RuleSource, cfg: &Config) -> RuleSource {
+pub(crate) fn rule_source(flags: &RuleSource, cfg: &Config) -> RuleSource {
     RuleSource {
         rules: cfg.rules.iter().chain(&flags.rules).cloned().collect(),
         no_default_rules: flags.no_default_rules || cfg.no_default_rules,
@@ -45,7 +45,10 @@ pub fn rule_source(flags: &RuleSource, cfg: &Config) -> RuleSource {
 /// `rules validate|test [DIR]`: the rules in force with DIR's added, so
 /// that an id that clashes with a rule in force is found as `check` finds
 /// it; and DIR, whose rules are the ones reported on.
-pub fn rules_with(dir: Option<&PathBuf>, source: &RuleSource) -> (RuleSource, Option<PathBuf>) {
+pub(crate) fn rules_with(
+    dir: Option<&PathBuf>,
+    source: &RuleSource,
+) -> (RuleSource, Option<PathBuf>) {
     let mut src = source.clone();
     if let Some(d) = dir {
         src.rules.push(d.clone());
@@ -63,7 +66,7 @@ fn named<T: Copy>(names: &[(&str, T)], value: Option<&str>) -> Option<T> {
 /// What `check` runs with. `loaded` are the rules before crosscheck.yaml
 /// switched any off; `summary`: GitHub Actions' job summary is there to
 /// be written (`GITHUB_STEP_SUMMARY`).
-pub fn check(args: &CheckArgs, cfg: &Config, loaded: &[Rule], summary: bool) -> Settings {
+pub(crate) fn check(args: &CheckArgs, cfg: &Config, loaded: &[Rule], summary: bool) -> Settings {
     // per-event tables (human, Markdown, HTML) keep every measured claim;
     // the other reports keep only the claims findings cite
     let tables = (args.format.shows_tables() && args.tables != Some(Tables::None))

@@ -28,13 +28,13 @@ use crate::extract::quantity::Unit;
 use std::collections::{BTreeMap, HashMap};
 
 /// Similarity at which two stories are taken to cover one event.
-pub const LINK: f64 = 0.5;
+pub(crate) const LINK: f64 = 0.5;
 const BANDS: usize = 32;
 const ROWS: usize = 2;
 /// Similarity at which two stories are one event whatever else they match.
-pub const SURE: f64 = 0.65;
+pub(crate) const SURE: f64 = 0.65;
 /// A pair's similarity against the best of its two stories' others.
-pub const RELATIVE: f64 = 0.8;
+pub(crate) const RELATIVE: f64 = 0.8;
 /// Neighbours compared inside one bucket.
 const WINDOW: usize = 6;
 
@@ -165,10 +165,10 @@ const LEAD: usize = 4;
 
 /// A story's features (`name:…`, `date:…`, `count:…`), each with whether
 /// it appears in the lead.
-pub type Features = Vec<(String, bool)>;
+pub(crate) type Features = Vec<(String, bool)>;
 
 /// The features of one story, each with whether it appears in the lead.
-pub fn features(a: &Analysis) -> Features {
+pub(crate) fn features(a: &Analysis) -> Features {
     let mut out: Vec<(String, bool)> = Vec::new();
     let text = &a.story.text;
     let lead_end = a.sentences.get(LEAD).map_or(text.len(), |s| s.span.start);
@@ -274,7 +274,7 @@ pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
 
 /// [`cluster`] from each story's [`features`], computed beforehand (so that
 /// a big batch need not keep its analyses).
-pub fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
+pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
     let n = stories.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&x, &y| {

@@ -13,7 +13,7 @@
 pub mod auto;
 mod union_find;
 
-pub use union_find::UnionFind;
+pub(crate) use union_find::UnionFind;
 
 use crate::Analysis;
 use crate::story::Story;
@@ -47,14 +47,14 @@ impl GroupBy {
 
 /// What grouping knows of a story.
 #[derive(Debug, Clone, Copy)]
-pub struct Key<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub event: Option<&'a str>,
+pub(crate) struct Key<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) event: Option<&'a str>,
 }
 
 impl<'a> Key<'a> {
-    pub fn of(s: &'a Story) -> Self {
+    pub(crate) fn of(s: &'a Story) -> Self {
         Key {
             id: &s.id,
             path: &s.path,
@@ -66,10 +66,10 @@ impl<'a> Key<'a> {
 /// An event before comparison: its name, its stories (indices into the
 /// batch) and, when grouped by content, why.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Planned {
-    pub event: String,
-    pub stories: Vec<usize>,
-    pub reason: Option<String>,
+pub(crate) struct Planned {
+    pub(crate) event: String,
+    pub(crate) stories: Vec<usize>,
+    pub(crate) reason: Option<String>,
 }
 
 fn folder(s: &Key<'_>) -> String {
@@ -91,7 +91,11 @@ fn event_key(s: &Key<'_>, by: GroupBy) -> String {
 /// Group a batch into events, sorted by name. `features` (one per story,
 /// [`auto::features`]) are what [`GroupBy::Auto`] groups by; the other
 /// ways need none.
-pub fn plan(stories: &[Key<'_>], by: GroupBy, features: Vec<auto::Features>) -> Vec<Planned> {
+pub(crate) fn plan(
+    stories: &[Key<'_>],
+    by: GroupBy,
+    features: Vec<auto::Features>,
+) -> Vec<Planned> {
     let clusters = (by == GroupBy::Auto).then(|| auto::cluster_by(stories, features));
     let mut groups: BTreeMap<String, Planned> = BTreeMap::new();
     let mut add = |i: usize, event: String, reason: Option<String>| {
@@ -134,7 +138,7 @@ pub fn plan(stories: &[Key<'_>], by: GroupBy, features: Vec<auto::Features>) -> 
 }
 
 /// [`plan`] for stories already analysed.
-pub fn events(analyses: &[Analysis], by: GroupBy) -> Vec<Planned> {
+pub(crate) fn events(analyses: &[Analysis], by: GroupBy) -> Vec<Planned> {
     let stories: Vec<Key<'_>> = analyses.iter().map(|a| Key::of(&a.story)).collect();
     let features = if by == GroupBy::Auto {
         analyses.iter().map(auto::features).collect()

@@ -4,20 +4,20 @@
 /// smallest member, so what [`UnionFind::find`] returns does not depend on
 /// the order the pairs were joined in.
 #[derive(Debug, Clone)]
-pub struct UnionFind {
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
 }
 
 impl UnionFind {
     /// `n` items, each in a set of its own.
-    pub fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         UnionFind {
             parent: (0..n).collect(),
         }
     }
 
     /// The smallest member of the set that holds `i`.
-    pub fn find(&mut self, i: usize) -> usize {
+    pub(crate) fn find(&mut self, i: usize) -> usize {
         let p = &mut self.parent;
         let mut r = i;
         while p[r] != r {
@@ -29,7 +29,7 @@ impl UnionFind {
     }
 
     /// Put `a` and `b` in one set.
-    pub fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);

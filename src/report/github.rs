@@ -48,7 +48,7 @@ pub(crate) fn gh_prop(s: &str) -> String {
 }
 
 /// GitHub Actions annotations, most serious first.
-pub fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+pub(crate) fn github(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let mut shown: Vec<&Finding> = r.shown().collect();
     shown.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for x in rejected_in_order(r.rejected) {

@@ -216,7 +216,7 @@ pub(super) fn finding_of(
 }
 
 /// Render the whole page.
-pub fn render(r: &CheckReport<'_>) -> String {
+pub(crate) fn render(r: &CheckReport<'_>) -> String {
     let shown: Vec<&Finding> = r.shown().collect();
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
@@ -364,7 +364,7 @@ pub(super) fn page(title: &str, body: &Markup) -> String {
 }
 
 /// Write the page.
-pub fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+pub(crate) fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     w.write_all(render(r).as_bytes())?;
     writeln!(w)
 }

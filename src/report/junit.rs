@@ -63,7 +63,7 @@ struct Case {
 /// of inputs with one case per story (rejected ones as errors). Written by
 /// hand: the Ant schema allows no attributes on `<testsuites>` and requires
 /// some on `<testsuite>` that JUnit crates do not write.
-pub fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+pub(crate) fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
     // (name, timestamp, system-out, cases)
     let mut suites: Vec<(String, String, String, Vec<Case>)> = Vec::new();

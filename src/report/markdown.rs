@@ -20,7 +20,7 @@ impl Emitter for Markdown {
 
 /// A word diff in Markdown: deletions struck through, insertions in bold,
 /// each word escaped ([`md`]).
-pub fn markdown_diff(parts: &[(crate::quote::diff::Op, String)]) -> String {
+pub(crate) fn markdown_diff(parts: &[(crate::quote::diff::Op, String)]) -> String {
     use crate::quote::diff::Op;
     parts
         .iter()
@@ -37,7 +37,7 @@ pub fn markdown_diff(parts: &[(crate::quote::diff::Op, String)]) -> String {
 /// A Markdown report for pull-request comments and job summaries. Every
 /// story field is escaped ([`super::escape`]): text as text, paths and
 /// event names as code.
-pub fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+pub(crate) fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let count = |s: Severity| r.shown().filter(|f| f.severity == s).count();
     writeln!(w, "## crosscheck\n")?;
     writeln!(

@@ -18,7 +18,7 @@ mod chart;
 pub mod claims;
 pub mod diff;
 pub mod escape;
-pub mod explain;
+pub(crate) mod explain;
 mod github;
 mod html;
 mod human;
@@ -32,7 +32,7 @@ mod snippet;
 /// Version of the JSON contracts (`claims` and `check`). 2: a claim's
 /// (and a dangling quantifier's) "what happened" is `happened`, no longer
 /// `event`, which is the story's event alone.
-pub const JSON_VERSION: u32 = 2;
+pub(crate) const JSON_VERSION: u32 = 2;
 
 use crate::Analysis;
 use crate::rules::{EventGroup, Evidence, Finding, Measure, Rule, Severity};
@@ -69,7 +69,7 @@ pub(crate) fn rejected_in_order(rejected: &[Rejected]) -> Vec<&Rejected> {
 
 /// A rule's title as the name of what it measures: "Death toll differs
 /// between outlets" → "Death toll".
-pub fn measure_name(title: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn measure_name(title: &str) -> std::borrow::Cow<'_, str> {
     if let Some(m) = title.strip_suffix(" differs between outlets") {
         return m.into();
     }
@@ -137,7 +137,7 @@ impl Tables {
 
 /// How one outlet stands on one measure, in a per-event table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub(crate) enum Mark {
     /// One of its figures disagrees with another outlet's.
     Differs,
     /// Its figures were compared with another outlet's and agree.
@@ -151,7 +151,7 @@ pub enum Mark {
 
 impl Mark {
     /// The mark in words, for every format.
-    pub fn text(self) -> &'static str {
+    pub(crate) fn text(self) -> &'static str {
         match self {
             Mark::Differs => "✗ differs",
             Mark::Agrees => "✓ agrees",
@@ -161,7 +161,7 @@ impl Mark {
     }
 
     /// A class name for HTML.
-    pub fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             Mark::Differs => "differs",
             Mark::Agrees => "agrees",
@@ -172,7 +172,7 @@ impl Mark {
 
 /// Why a claim takes no part in comparisons, if it does not: only a
 /// figure bound by a clause pattern, and not set apart, is compared.
-pub fn not_compared(c: &crate::extract::frame::Claim) -> Option<&'static str> {
+pub(crate) fn not_compared(c: &crate::extract::frame::Claim) -> Option<&'static str> {
     if crate::rules::figure::eligible(c) {
         None
     } else if c.bound.is_none() {
@@ -193,7 +193,7 @@ pub fn not_compared(c: &crate::extract::frame::Claim) -> Option<&'static str> {
 }
 
 /// The mark of story `s`, whose claims of measure `m` are `ks`.
-pub fn mark(analyses: &[Analysis], m: &Measure, s: usize, ks: &[usize]) -> Mark {
+pub(crate) fn mark(analyses: &[Analysis], m: &Measure, s: usize, ks: &[usize]) -> Mark {
     let compared = |s: usize, ks: &[usize]| {
         ks.iter()
             .any(|&k| not_compared(&analyses[s].claims[k]).is_none())
@@ -211,7 +211,7 @@ pub fn mark(analyses: &[Analysis], m: &Measure, s: usize, ks: &[usize]) -> Mark 
 
 /// The people of an event a report shows with `tables`: those two outlets
 /// disagree on, or all.
-pub fn people_shown(
+pub(crate) fn people_shown(
     g: &EventGroup,
     tables: Tables,
 ) -> impl Iterator<Item = &crate::rules::person::PersonRow> {
@@ -223,7 +223,7 @@ pub fn people_shown(
 }
 
 /// The measures of an event a report shows with `tables`.
-pub fn measures_shown(g: &EventGroup, tables: Tables) -> impl Iterator<Item = &Measure> {
+pub(crate) fn measures_shown(g: &EventGroup, tables: Tables) -> impl Iterator<Item = &Measure> {
     g.measures.iter().filter(move |m| match tables {
         Tables::None => false,
         Tables::Disagreements => !m.conflicting.is_empty(),
@@ -308,7 +308,7 @@ impl CheckReport<'_> {
 /// others, the one that says what most of them say (the same interval, or
 /// the same words), the first in order on a tie. The rest come second:
 /// one outlier among ten outlets is two excerpts and "and 8 more", not ten.
-pub fn compact_evidence<'f>(
+pub(crate) fn compact_evidence<'f>(
     analyses: &[Analysis],
     f: &'f Finding,
 ) -> (Vec<&'f Evidence>, Vec<&'f Evidence>) {
@@ -381,7 +381,7 @@ fn evidence_text(r: &CheckReport<'_>, e: &Evidence) -> String {
 /// A word diff for the terminal: coloured, or `[-old-]{+new+}` without
 /// colour. The words are story text: their control characters are shown,
 /// not obeyed ([`escape::terminal`]). SARIF takes the plain form.
-pub fn render_diff(parts: &[(crate::quote::diff::Op, String)], color: bool) -> String {
+pub(crate) fn render_diff(parts: &[(crate::quote::diff::Op, String)], color: bool) -> String {
     use crate::quote::diff::Op;
     let mut out = String::new();
     for (op, text) in parts {

@@ -79,7 +79,7 @@ fn readable_name(rule: &Rule) -> String {
 }
 
 /// SARIF 2.1.0 with one run; a clean batch is a valid file with no results.
-pub fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+pub(crate) fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let rules: Vec<Value> = r
         .rules
         .iter()

@@ -10,32 +10,10 @@
 //! names of each person ([`super::person`]). Events are compared in
 //! parallel; findings come back in one order whatever the thread count.
 
-use super::{Finding, Rule, RuleKind};
+use super::finding::{sort_findings, story_order};
+use super::{EventGroup, Finding, Rule, RuleKind};
 use crate::Analysis;
 use crate::group::{GroupBy, Planned};
-
-/// What each outlet says about one measure of one event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Measure {
-    pub rule: String,
-    pub title: String,
-    /// (story, claims) for every story with a claim of this measure.
-    pub cells: Vec<(usize, Vec<usize>)>,
-    /// Claims that disagree with another (story, claim).
-    pub conflicting: Vec<(usize, usize)>,
-}
-
-/// An event: its stories and measures.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventGroup {
-    pub event: String,
-    pub stories: Vec<usize>,
-    pub measures: Vec<Measure>,
-    /// The named people of the event with their ages, per story.
-    pub people: Vec<super::person::PersonRow>,
-    /// Why the stories are one event, when that was found from content.
-    pub reason: Option<String>,
-}
 
 /// Run every rule over the batch. Findings and events come back sorted.
 pub fn check(
@@ -64,7 +42,7 @@ pub fn check(
 }
 
 /// Run every rule over one event's stories (indices into `analyses`).
-pub fn check_event(
+pub(crate) fn check_event(
     analyses: &[Analysis],
     planned: Planned,
     rules: &[Rule],
@@ -130,33 +108,4 @@ pub fn check_event(
         reason,
     };
     (group, findings)
-}
-
-/// Findings in report order: event, severity, rule, then where they are.
-pub fn sort_findings(analyses: &[Analysis], findings: &mut [Finding]) {
-    findings.sort_by(|a, b| finding_order(analyses, a, b));
-}
-
-pub(crate) fn story_order(analyses: &[Analysis], a: usize, b: usize) -> std::cmp::Ordering {
-    let (x, y) = (&analyses[a].story, &analyses[b].story);
-    (&x.path, &x.id).cmp(&(&y.path, &y.id))
-}
-
-fn finding_order(analyses: &[Analysis], a: &Finding, b: &Finding) -> std::cmp::Ordering {
-    let key = |f: &Finding| {
-        let e = f.evidence.first();
-        (
-            f.event.clone(),
-            std::cmp::Reverse(f.severity),
-            f.rule.clone(),
-            e.map(|e| {
-                (
-                    analyses[e.story].story.path.clone(),
-                    analyses[e.story].story.id.clone(),
-                    e.span.start,
-                )
-            }),
-        )
-    };
-    key(a).cmp(&key(b))
 }

@@ -112,7 +112,7 @@ pub(super) fn measure(
         cells.entry(s).or_default().push(k);
     }
     let mut cells: Vec<(usize, Vec<usize>)> = cells.into_iter().collect();
-    cells.sort_by(|a, b| super::engine::story_order(analyses, a.0, b.0));
+    cells.sort_by(|a, b| super::finding::story_order(analyses, a.0, b.0));
     conflicting.sort_unstable();
     conflicting.dedup();
     let measure = Measure {
@@ -804,7 +804,7 @@ fn findings(
             })
             .collect();
         evidence.sort_by(|a, b| {
-            super::engine::story_order(analyses, a.story, b.story)
+            super::finding::story_order(analyses, a.story, b.story)
                 .then(a.span.start.cmp(&b.span.start))
         });
         odd.extend(

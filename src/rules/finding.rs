@@ -1,9 +1,11 @@
 //! Findings: what the rules report, as data. A [`Finding`] is one
 //! disagreement (or, for lint rules, one problem of one story) with the
 //! [`Evidence`] it cites: a claim, a quantifier or a quotation, by story
-//! and byte span. Reports turn them into text; nothing here formats.
+//! and byte span, and the one order findings are reported in. Reports
+//! turn them into text; nothing here formats.
 
 use super::model::{Kind, Severity};
+use crate::Analysis;
 use std::ops::Range;
 
 /// One claim, quantifier or sentence cited by a finding.
@@ -48,11 +50,40 @@ pub struct WordDiff {
 
 impl WordDiff {
     /// `negation: a negation is dropped: “not”`: the classes and the reason.
-    pub fn why(&self) -> String {
+    pub(crate) fn why(&self) -> String {
         if self.classes.is_empty() {
             return self.reason.clone();
         }
         let names: Vec<&str> = self.classes.iter().map(|c| c.as_str()).collect();
         format!("{}: {}", names.join(", "), self.reason)
     }
+}
+
+/// Findings in report order: event, severity, rule, then where they are.
+pub(crate) fn sort_findings(analyses: &[Analysis], findings: &mut [Finding]) {
+    findings.sort_by(|a, b| finding_order(analyses, a, b));
+}
+
+pub(crate) fn story_order(analyses: &[Analysis], a: usize, b: usize) -> std::cmp::Ordering {
+    let (x, y) = (&analyses[a].story, &analyses[b].story);
+    (&x.path, &x.id).cmp(&(&y.path, &y.id))
+}
+
+fn finding_order(analyses: &[Analysis], a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    let key = |f: &Finding| {
+        let e = f.evidence.first();
+        (
+            f.event.clone(),
+            std::cmp::Reverse(f.severity),
+            f.rule.clone(),
+            e.map(|e| {
+                (
+                    analyses[e.story].story.path.clone(),
+                    analyses[e.story].story.id.clone(),
+                    e.span.start,
+                )
+            }),
+        )
+    };
+    key(a).cmp(&key(b))
 }

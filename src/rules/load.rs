@@ -364,7 +364,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
 /// The valid rules of one file's text and every problem of the others:
 /// so that a valid rule's id still clashes with another's when its file
 /// has a broken rule too.
-pub fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
+pub(crate) fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
     // the file as a whole: syntax, and nothing but `rules` at the top
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -413,7 +413,7 @@ pub fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
 }
 
 /// The rule files of a directory (`*.yaml`, `*.yml`), in sorted order.
-pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
+pub(crate) fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let io = |e: std::io::Error| RuleError::Io {
         path: dir.display().to_string(),
         message: e.to_string(),
@@ -431,18 +431,8 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(files)
 }
 
-/// Load every rule file of a directory (or one file).
-pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, Vec<RuleError>> {
-    let (rules, errors) = load_dir_partial(dir);
-    if errors.is_empty() {
-        Ok(rules)
-    } else {
-        Err(errors)
-    }
-}
-
 /// Every valid rule of a directory (or one file), and every problem.
-pub fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
+pub(crate) fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
     let files = match rule_files(dir) {
         Ok(f) => f,
         Err(e) => return (Vec::new(), vec![e]),
@@ -467,7 +457,7 @@ pub fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
 }
 
 /// The default rules, compiled into the binary.
-pub const DEFAULT_FILES: &[(&str, &str)] = &[
+pub(crate) const DEFAULT_FILES: &[(&str, &str)] = &[
     (
         "rules/casualties.yaml",
         include_str!("../../rules/casualties.yaml"),

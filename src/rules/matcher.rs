@@ -10,7 +10,7 @@ use crate::extract::quantity::Unit;
 
 /// Which units a rule accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UnitMatch {
+pub(crate) enum UnitMatch {
     Any,
     /// Any currency.
     Money,
@@ -20,16 +20,18 @@ pub enum UnitMatch {
 
 /// Which claims a rule looks at.
 #[derive(Debug, Clone)]
-pub struct Matcher {
-    pub counted: Vec<String>,
-    pub event: Vec<String>,
-    pub unless: Vec<String>,
-    pub unit: UnitMatch,
+pub(crate) struct Matcher {
+    pub(crate) counted: Vec<String>,
+    pub(crate) event: Vec<String>,
+    pub(crate) unless: Vec<String>,
+    pub(crate) unit: UnitMatch,
 }
 
+#[cfg(test)]
 impl Matcher {
-    /// Whether a claim is one this rule measures.
-    pub fn accepts(&self, c: &Claim) -> bool {
+    /// Whether a claim is one this rule measures: the plain reading of the
+    /// rule, which [`Compiled::accepts`] is tested against.
+    pub(crate) fn accepts(&self, c: &Claim) -> bool {
         let unit_ok = match &self.unit {
             UnitMatch::Any => true,
             UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
@@ -61,21 +63,21 @@ impl Matcher {
 /// these numbers; [`Words::of`] numbers a claim's words;
 /// [`Compiled::accepts`] then answers as [`Matcher::accepts`] does.
 #[derive(Debug, Default)]
-pub struct Words<'r> {
+pub(crate) struct Words<'r> {
     ids: rustc_hash::FxHashMap<&'r str, u32>,
 }
 
 /// A claim's counted noun (lower-cased) and event as numbers in [`Words`];
 /// `None` when no rule names them.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ClaimWords {
+pub(crate) struct ClaimWords {
     counted: Option<u32>,
     event: Option<u32>,
 }
 
 /// A [`Matcher`] over numbered words.
 #[derive(Debug)]
-pub struct Compiled<'r> {
+pub(crate) struct Compiled<'r> {
     unit: &'r UnitMatch,
     counted: Option<Vec<u64>>,
     event: Option<Vec<u64>>,
@@ -92,7 +94,7 @@ fn has(bits: &[u64], id: Option<u32>) -> bool {
 impl<'r> Words<'r> {
     /// Number the words of `rules` and compile their matchers, in order
     /// (`None` for a rule of a kind that measures no claim).
-    pub fn matchers(rules: &'r [Rule]) -> (Words<'r>, Vec<Option<Compiled<'r>>>) {
+    pub(crate) fn matchers(rules: &'r [Rule]) -> (Words<'r>, Vec<Option<Compiled<'r>>>) {
         let matcher = |r: &'r Rule| match &r.kind {
             RuleKind::Figure(f) | RuleKind::Date(f) => Some(&f.matcher),
             _ => None,
@@ -127,7 +129,7 @@ impl<'r> Words<'r> {
     }
 
     /// A claim's words by number.
-    pub fn of(&self, c: &Claim) -> ClaimWords {
+    pub(crate) fn of(&self, c: &Claim) -> ClaimWords {
         let counted = c.counted.as_deref().and_then(|cn| {
             if cn.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                 self.ids.get(cn.to_lowercase().as_str()).copied()
@@ -142,7 +144,7 @@ impl<'r> Words<'r> {
 
 impl Compiled<'_> {
     /// [`Matcher::accepts`], for a claim numbered by the same [`Words`].
-    pub fn accepts(&self, c: &Claim, w: ClaimWords) -> bool {
+    pub(crate) fn accepts(&self, c: &Claim, w: ClaimWords) -> bool {
         let unit_ok = match self.unit {
             UnitMatch::Any => true,
             UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
@@ -157,6 +159,7 @@ impl Compiled<'_> {
 }
 
 /// Whether `s` lower-cased is `lower`, without building the lower-cased copy.
+#[cfg(test)]
 fn lower_eq(s: &str, lower: &str) -> bool {
     if s.is_ascii() {
         s.len() == lower.len()

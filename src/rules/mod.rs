@@ -14,23 +14,26 @@
 
 pub mod baseline;
 pub(crate) mod date;
-pub mod engine;
+pub(crate) mod engine;
+pub(crate) mod event;
 pub(crate) mod figure;
-pub mod finding;
+pub(crate) mod finding;
 pub(crate) mod lint;
 pub mod load;
-pub mod matcher;
+pub(crate) mod matcher;
 pub mod model;
-pub mod pair;
-pub mod person;
+pub(crate) mod pair;
+pub(crate) mod person;
 pub(crate) mod quote;
 pub mod test;
 
-pub use engine::{EventGroup, Measure, check};
+pub use engine::check;
+pub(crate) use event::{EventGroup, Measure};
 pub use finding::{Evidence, Finding, WordDiff};
-pub use load::{RuleError, defaults, load_dir, load_str};
-pub use matcher::{Matcher, UnitMatch, Words};
-pub use model::{Kind, LintCheck, Severity};
+pub use load::{RuleError, defaults, load_str};
+pub(crate) use matcher::{Matcher, UnitMatch, Words};
+pub(crate) use model::LintCheck;
+pub use model::{Kind, Severity};
 
 /// A compiled, validated rule: what every kind has, and its [`RuleKind`].
 #[derive(Debug, Clone)]
@@ -39,18 +42,18 @@ pub struct Rule {
     /// The highest level its findings reach (every kind's comparison caps
     /// them at it; crosscheck.yaml's `severity` sets it).
     pub severity: Severity,
-    pub title: String,
-    pub description: Option<String>,
-    pub kind: RuleKind,
-    pub tests: Vec<model::TestDef>,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) kind: RuleKind,
+    pub(crate) tests: Vec<model::TestDef>,
     /// Where the rule was defined.
     pub file: String,
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// What a rule of each kind compares, and how.
 #[derive(Debug, Clone)]
-pub enum RuleKind {
+pub(crate) enum RuleKind {
     /// One measure across outlets ([`figure`]).
     Figure(FigureRule),
     /// The event's date across outlets ([`date`]).
@@ -65,7 +68,7 @@ pub enum RuleKind {
 
 impl RuleKind {
     /// The kind as rule files and findings name it.
-    pub fn name(&self) -> Kind {
+    pub(crate) fn name(&self) -> Kind {
         match self {
             RuleKind::Figure(_) => Kind::Figure,
             RuleKind::Date(_) => Kind::Date,
@@ -78,28 +81,28 @@ impl RuleKind {
 
 /// A figure or date rule: which claims it measures and how they compare.
 #[derive(Debug, Clone)]
-pub struct FigureRule {
-    pub matcher: Matcher,
-    pub compare: Compare,
+pub(crate) struct FigureRule {
+    pub(crate) matcher: Matcher,
+    pub(crate) compare: Compare,
 }
 
 /// How a figure or date rule compares claims.
 #[derive(Debug, Clone, Copy)]
-pub struct Compare {
+pub(crate) struct Compare {
     /// Slack beyond the qualifiers' own meaning, as a share of the figure.
-    pub tolerance: f64,
+    pub(crate) tolerance: f64,
     /// What "around" and "about" mean, as a share of the figure.
-    pub approx: f64,
+    pub(crate) approx: f64,
     /// The measure only grows: a later, higher figure is an update.
-    pub cumulative: bool,
+    pub(crate) cumulative: bool,
     /// Figures of different places are different measures.
-    pub scope_must_match: bool,
+    pub(crate) scope_must_match: bool,
 }
 
 /// A quote rule: when two quotations are one remark, and the level of
 /// each class of difference (capped at the rule's own level).
 #[derive(Debug, Clone)]
-pub struct QuoteRule {
-    pub thresholds: crate::quote::align::Thresholds,
-    pub severities: model::QuoteSeverities,
+pub(crate) struct QuoteRule {
+    pub(crate) thresholds: crate::quote::align::Thresholds,
+    pub(crate) severities: model::QuoteSeverities,
 }

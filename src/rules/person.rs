@@ -18,8 +18,7 @@
 //! spelling fewest stories give, ties the later story.
 
 use super::Rule;
-use super::engine::story_order;
-use super::finding::{Evidence, Finding};
+use super::finding::{Evidence, Finding, story_order};
 use super::model::{Kind, Severity};
 use crate::Analysis;
 use crate::extract::people::{Person, people};

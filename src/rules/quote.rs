@@ -105,7 +105,7 @@ pub(super) fn compare(
             }
         }
         out.sort_by(|a, b| {
-            super::engine::story_order(analyses, a.story, b.story)
+            super::finding::story_order(analyses, a.story, b.story)
                 .then(a.span.start.cmp(&b.span.start))
         });
         out

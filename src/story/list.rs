@@ -35,8 +35,8 @@ pub struct Listing {
 /// A file or folder a walk left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
-    pub path: String,
-    pub why: Skip,
+    pub(crate) path: String,
+    pub(crate) why: Skip,
 }
 
 /// Why a walk left a path out.
