@@ -26,9 +26,12 @@
 //! what extraction gives; `rules` uses all of these; checking a batch
 //! (`batch`) uses `story`, `group` and `rules`; `config` knows the rules'
 //! names; `report` uses everything before it and is the only module besides
-//! the CLI that formats output. Within a stage, its `mod.rs` holds what its
-//! files share (the report model, the compiled rule, event planning) and
-//! picks among them; no file imports a sibling that imports it back.
+//! the CLI that formats output. `notation` (how a figure is written for
+//! people) sits below `group` and `report`, which both name figures;
+//! `work` counts inner-loop steps for tests. Within a stage, its `mod.rs`
+//! holds what its files share (the report model, the compiled rule, event
+//! planning) and picks among them; no file imports a sibling that imports
+//! it back.
 
 pub mod config;
 pub mod extract;
@@ -45,7 +48,7 @@ mod work;
 
 pub use batch::{Checked, FailOn, Outcome, Progress, Settings, Status, check_batch};
 
-use extract::frame::{Claim, Dangling};
+use extract::{Claim, Dangling};
 use quote::Quote;
 use story::Story;
 use text::Sentence;
