@@ -8,7 +8,7 @@
 //! default rule over the event. The stories are analysed once, outside the
 //! measurement.
 
-use crosscheck::rules::GroupBy;
+use crosscheck::group::GroupBy;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 

@@ -1,4 +1,14 @@
-//! Checking a batch in memory that follows the findings, not the text.
+//! Checking a batch: the library's `check`, and the outcome a run's exit
+//! code is derived from.
+//!
+//! [`check_batch`] reads, groups and compares what a [`Listing`] names under
+//! [`Settings`] (what the command line and crosscheck.yaml settle); what it
+//! returns, once the findings a baseline or a story's `crosscheck-ignore`
+//! accepts are taken out ([`Checked::accept`]), is an [`Outcome`], whose
+//! [`Outcome::status`] says how the run ends.
+//!
+//! Underneath, [`check`] keeps memory to what the findings cite, not the
+//! text:
 //!
 //! ```text
 //! sources ─► read (metadata, or features for auto grouping) ─► plan events
@@ -14,17 +24,238 @@
 //! result does not depend on the thread count or on the order of inputs.
 
 use crate::Analysis;
-use crate::rules::engine::{self, Planned};
-use crate::rules::{EventGroup, Finding, GroupBy, Rule};
-use crate::story::{self, Anchor, Rejected, Source, TextMap};
+use crate::group::{self, GroupBy, Planned};
+use crate::rules::baseline::{self, Baseline, Suppressed};
+use crate::rules::engine;
+use crate::rules::{EventGroup, Finding, Rule, Severity};
+use crate::story::{self, Anchor, Listing, Rejected, Source, TextMap};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// What a check of a batch produced: compacted analyses (see [`compact`]),
-/// rejected inputs, events and sorted findings.
-#[derive(Debug, Default)]
+/// The level at which findings fail a run (`--fail-on`), or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailOn(pub Option<Severity>);
+
+impl FailOn {
+    /// Each threshold by name, as `--fail-on` and crosscheck.yaml write
+    /// them.
+    pub const NAMES: [(&'static str, FailOn); 4] = [
+        ("error", FailOn(Some(Severity::Error))),
+        ("warning", FailOn(Some(Severity::Warning))),
+        ("info", FailOn(Some(Severity::Info))),
+        ("never", FailOn(None)),
+    ];
+
+    /// Whether a finding of level `s` fails the run.
+    pub fn fails(self, s: Severity) -> bool {
+        self.0.is_some_and(|min| s >= min)
+    }
+}
+
+impl Default for FailOn {
+    fn default() -> Self {
+        FailOn(Some(Severity::Error))
+    }
+}
+
+/// How a run ends: the CLI's exit code says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Every input read, and no finding at or above the threshold.
+    Clean,
+    /// Findings at or above the threshold.
+    Findings,
+    /// An input was rejected, or an argument named no story: whatever the
+    /// findings, the run cannot be trusted to have seen everything.
+    InputError,
+}
+
+impl Status {
+    /// The status of findings against a threshold, every input read.
+    pub fn of(findings: &[Finding], fail_on: FailOn) -> Status {
+        if findings.iter().any(|f| fail_on.fails(f.severity)) {
+            Status::Findings
+        } else {
+            Status::Clean
+        }
+    }
+}
+
+/// How to check a batch: what the command line and crosscheck.yaml settle.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub group_by: GroupBy,
+    /// Keep every measured claim for per-event tables ([`Options::tables`]).
+    pub tables: bool,
+    pub fail_on: FailOn,
+    /// The lowest level shown; lowered to `fail_on` when above it, so that
+    /// a run never fails on findings it does not show.
+    pub min_level: Severity,
+    /// Rule ids not in force but known (crosscheck.yaml switched them
+    /// off): a story's `crosscheck-ignore` of one is no typo.
+    pub switched_off: Vec<String>,
+    /// An argument (a folder, standard input) that names no story is no
+    /// error.
+    pub allow_empty: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            group_by: GroupBy::default(),
+            tables: false,
+            fail_on: FailOn::default(),
+            min_level: Severity::Info,
+            switched_off: Vec::new(),
+            allow_empty: false,
+        }
+    }
+}
+
+/// Check what `listing` names with `rules`: read, group, compare.
+/// `progress` is told of each story read and compared.
+pub fn check_batch(
+    listing: Listing,
+    rules: &[Rule],
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> Checked {
+    let Listing {
+        sources,
+        rejected,
+        empty,
+        ..
+    } = listing;
+    let options = Options {
+        group_by: settings.group_by,
+        tables: settings.tables,
+    };
+    let Batch {
+        analyses,
+        rejected,
+        events,
+        findings,
+    } = check(&sources, rejected, rules, options, progress);
+    drop(sources);
+    let known = rules
+        .iter()
+        .map(|r| r.id.clone())
+        .chain(settings.switched_off.iter().cloned())
+        .collect();
+    Checked {
+        analyses,
+        rejected,
+        events,
+        findings,
+        empty: !settings.allow_empty && !empty.is_empty(),
+        fail_on: settings.fail_on,
+        min_level: settings.min_level,
+        known,
+    }
+}
+
+/// A batch checked, before what a baseline or a story accepts is taken
+/// out: [`Checked::accept`] makes the [`Outcome`].
+#[derive(Debug)]
 pub struct Checked {
+    pub analyses: Vec<Analysis>,
+    pub rejected: Vec<Rejected>,
+    pub events: Vec<EventGroup>,
+    /// Sorted.
+    pub findings: Vec<Finding>,
+    /// An argument named no story, and the settings do not allow that.
+    pub empty: bool,
+    fail_on: FailOn,
+    min_level: Severity,
+    /// Every rule id known: those in force and those switched off.
+    known: Vec<String>,
+}
+
+impl Checked {
+    /// How the run ends when findings do not count (`--write-baseline`).
+    pub fn input_status(&self) -> Status {
+        if self.rejected.is_empty() && !self.empty {
+            Status::Clean
+        } else {
+            Status::InputError
+        }
+    }
+
+    /// Every finding recorded as accepted.
+    pub fn baseline(&self) -> Baseline {
+        Baseline::from_findings(&self.analyses, &self.findings)
+    }
+
+    /// Take out the findings a story ignores (`crosscheck-ignore`) or
+    /// `baseline` accepts.
+    pub fn accept(self, baseline: Option<&Baseline>) -> Outcome {
+        let (findings, suppressed) = baseline::apply(&self.analyses, self.findings, baseline);
+        let known: Vec<&str> = self.known.iter().map(String::as_str).collect();
+        let unknown_ignores = baseline::unknown_ignores(&self.analyses, &known);
+        let wanted = self.min_level;
+        let (min_level, lowered) = match self.fail_on.0 {
+            Some(fails) if fails < wanted => {
+                let more = findings
+                    .iter()
+                    .any(|f| f.severity >= fails && f.severity < wanted);
+                (fails, more.then_some((fails, wanted)))
+            }
+            _ => (wanted, None),
+        };
+        Outcome {
+            analyses: self.analyses,
+            rejected: self.rejected,
+            events: self.events,
+            findings,
+            suppressed,
+            unknown_ignores,
+            min_level,
+            lowered,
+            fail_on: self.fail_on,
+            empty: self.empty,
+        }
+    }
+}
+
+/// What checking a batch came to.
+#[derive(Debug)]
+pub struct Outcome {
+    pub analyses: Vec<Analysis>,
+    pub rejected: Vec<Rejected>,
+    pub events: Vec<EventGroup>,
+    /// Every finding not accepted, whatever its level.
+    pub findings: Vec<Finding>,
+    /// What the baseline and the stories' ignores took out.
+    pub suppressed: Suppressed,
+    /// Ignores that name no rule: (story, the id as written, the id it
+    /// likely means).
+    pub unknown_ignores: Vec<(usize, String, Option<String>)>,
+    /// The lowest level a report shows.
+    pub min_level: Severity,
+    /// (fail-on, min-level) when `fail_on` lowered the level shown and
+    /// that shows findings `min_level` alone would hide.
+    pub lowered: Option<(Severity, Severity)>,
+    pub fail_on: FailOn,
+    empty: bool,
+}
+
+impl Outcome {
+    /// How the run ends: rejected inputs first, then findings at or above
+    /// the threshold.
+    pub fn status(&self) -> Status {
+        if !self.rejected.is_empty() || self.empty {
+            Status::InputError
+        } else {
+            Status::of(&self.findings, self.fail_on)
+        }
+    }
+}
+
+/// What [`check`] produced: compacted analyses (see [`compact`]), rejected
+/// inputs, events and sorted findings.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
     pub analyses: Vec<Analysis>,
     pub rejected: Vec<Rejected>,
     pub events: Vec<EventGroup>,
@@ -33,13 +264,13 @@ pub struct Checked {
 
 /// How to check.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    pub group_by: GroupBy,
+pub(crate) struct Options {
+    pub(crate) group_by: GroupBy,
     /// Keep every claim of every measure for per-event tables (the human,
     /// Markdown and HTML reports); without them only cited claims stay,
     /// and stories keep no title or URL (only the HTML report shows them:
     /// on real news they were a fifth of what a batch kept).
-    pub tables: bool,
+    pub(crate) tables: bool,
 }
 
 /// Told of progress: once per source read, then once per story compared.
@@ -61,13 +292,13 @@ struct Stub {
 
 /// Check the stories in `sources`; `rejected` are inputs already refused
 /// while listing them.
-pub fn check(
+pub(crate) fn check(
     sources: &[Source],
     mut rejected: Vec<Rejected>,
     rules: &[Rule],
     options: Options,
     progress: &dyn Progress,
-) -> Checked {
+) -> Batch {
     let auto = options.group_by == GroupBy::Auto;
     progress.phase("reading", sources.len() as u64);
     // pass 1: metadata (and content features when grouping by content)
@@ -80,7 +311,7 @@ pub fn check(
     let (stubs, more) = story::read_all_keeping(sources, keep, &|| progress.advance(), |i, st| {
         let (features, st) = if auto {
             let a = crate::analyse(st);
-            (crate::rules::cluster::features(&a), *a.story)
+            (group::auto::features(&a), *a.story)
         } else {
             (Vec::new(), st)
         };
@@ -107,16 +338,15 @@ pub fn check(
         Vec::new()
     };
     let stubs: Vec<Stub> = stubs.into_iter().map(|(s, _)| s).collect();
-    let keys: Vec<engine::Key> = stubs
+    let keys: Vec<group::Key> = stubs
         .iter()
-        .map(|s| engine::Key {
+        .map(|s| group::Key {
             id: &s.id,
             path: &s.path,
             event: s.event.as_deref(),
         })
         .collect();
-    let clusters = auto.then(|| crate::rules::cluster::cluster_by(&keys, features));
-    let planned = engine::plan(&keys, options.group_by, clusters);
+    let planned = group::plan(&keys, options.group_by, features);
     drop(keys);
 
     // pass 2: one event at a time per thread; each event takes its stubs,
@@ -167,8 +397,8 @@ pub fn check(
         .filter_map(std::sync::OnceLock::into_inner)
         .collect();
     events.retain(|e| !e.stories.is_empty());
-    engine::sort_findings(&analyses, &mut findings);
-    Checked {
+    crate::rules::finding::sort_findings(&analyses, &mut findings);
+    Batch {
         analyses,
         rejected,
         events,
@@ -345,7 +575,7 @@ fn event(
 /// the kept claims, with their positions in the file. Offsets stay those
 /// of the whole text ([`Story::kept`] translates). Quotes, unquantified
 /// mentions and other sentences are dropped.
-pub fn compact(
+pub(crate) fn compact(
     mut a: Analysis,
     keep: &[usize],
     spans: &[Range<usize>],
@@ -555,6 +785,52 @@ mod tests {
         };
         let want: Vec<_> = all.iter().filter(|s| inside(s)).cloned().collect();
         assert_eq!(c.sentences, want);
+    }
+
+    /// The example flood has errors (a digit swap), warnings and info.
+    fn flood(settings: &Settings, more: &[&str]) -> Outcome {
+        flood_with(&crate::rules::defaults().unwrap(), settings, more)
+    }
+
+    fn flood_with(rules: &[Rule], settings: &Settings, more: &[&str]) -> Outcome {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut paths = vec![format!("{root}/examples/batch/flood")];
+        paths.extend(more.iter().map(|p| format!("{root}/{p}")));
+        let listing = story::list(&paths, &mut std::io::empty());
+        check_batch(listing, rules, settings, &()).accept(None)
+    }
+
+    #[test]
+    fn the_outcome_says_how_the_run_ends() {
+        let all = Settings::default();
+        let o = flood(&all, &[]);
+        assert_eq!(o.status(), Status::Findings);
+        assert!(o.lowered.is_none() && o.min_level == Severity::Info);
+        let never = Settings {
+            fail_on: FailOn(None),
+            ..Settings::default()
+        };
+        assert_eq!(flood(&never, &[]).status(), Status::Clean);
+        // a rejected input makes the run an input error whatever it found
+        assert_eq!(
+            flood(&never, &["examples/batch/none.md"]).status(),
+            Status::InputError
+        );
+        // rules below the threshold leave nothing that fails the run
+        let mut warnings = crate::rules::defaults().unwrap();
+        for r in &mut warnings {
+            r.severity = Severity::Warning;
+        }
+        assert_eq!(flood_with(&warnings, &all, &[]).status(), Status::Clean);
+        // a run shows what it fails on, whatever --min-level says
+        let hidden = Settings {
+            fail_on: FailOn(Some(Severity::Warning)),
+            min_level: Severity::Error,
+            ..Settings::default()
+        };
+        let o = flood(&hidden, &[]);
+        assert_eq!(o.min_level, Severity::Warning);
+        assert_eq!(o.lowered, Some((Severity::Warning, Severity::Error)));
     }
 
     #[test]

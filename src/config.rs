@@ -21,6 +21,7 @@
 //!
 //! A single value is taken where a list is expected (`ignore: jobs`).
 
+use crate::rules::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,14 +47,14 @@ pub struct Config {
     pub group_by: Option<String>,
     /// Rule ids switched off for every story.
     #[serde(default, deserialize_with = "one_or_many")]
-    pub ignore: Vec<String>,
+    pub(crate) ignore: Vec<String>,
     /// When given, only these rules run.
     #[serde(default, deserialize_with = "one_or_many")]
-    pub select: Vec<String>,
+    pub(crate) select: Vec<String>,
     /// Per rule id: the highest level its findings reach (`error`,
     /// `warning`, `info`), or `off`.
     #[serde(default)]
-    pub severity: BTreeMap<String, String>,
+    pub(crate) severity: BTreeMap<String, String>,
 }
 
 /// A list, or one value standing for a list of one.
@@ -80,15 +81,15 @@ where
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub struct Effective {
-    pub rules: Vec<PathBuf>,
-    pub no_default_rules: bool,
-    pub fail_on: String,
-    pub min_level: String,
-    pub group_by: String,
-    pub ignore: Vec<String>,
+    pub(crate) rules: Vec<PathBuf>,
+    pub(crate) no_default_rules: bool,
+    pub(crate) fail_on: String,
+    pub(crate) min_level: String,
+    pub(crate) group_by: String,
+    pub(crate) ignore: Vec<String>,
     /// Empty: every rule.
-    pub select: Vec<String>,
-    pub severity: BTreeMap<String, String>,
+    pub(crate) select: Vec<String>,
+    pub(crate) severity: BTreeMap<String, String>,
 }
 
 impl Config {
@@ -108,13 +109,9 @@ impl Config {
 
     /// Apply `ignore`, `select` and `severity` to the rules in force: the
     /// rules switched off go, and each overridden rule's level becomes the
-    /// highest its findings reach ([`Config::cap`]).
+    /// highest its findings reach.
     pub fn apply(&self, rules: &mut Vec<crate::rules::Rule>) {
-        rules.retain(|r| {
-            !self.ignore.contains(&r.id)
-                && (self.select.is_empty() || self.select.contains(&r.id))
-                && self.severity.get(&r.id).is_none_or(|l| l != "off")
-        });
+        rules.retain(|r| self.in_force(&r.id));
         for r in rules.iter_mut() {
             if let Some(level) = self.level(&r.id) {
                 r.severity = level;
@@ -122,27 +119,30 @@ impl Config {
         }
     }
 
-    /// The level `severity` sets for a rule.
-    fn level(&self, rule: &str) -> Option<crate::rules::Severity> {
-        match self.severity.get(rule)?.as_str() {
-            "error" => Some(crate::rules::Severity::Error),
-            "warning" => Some(crate::rules::Severity::Warning),
-            "info" => Some(crate::rules::Severity::Info),
-            _ => None,
-        }
+    /// Whether `ignore`, `select` and `severity: off` leave rule `id` on.
+    fn in_force(&self, id: &str) -> bool {
+        !self.ignore.iter().any(|i| i == id)
+            && (self.select.is_empty() || self.select.iter().any(|s| s == id))
+            && self.severity.get(id).is_none_or(|l| l != "off")
     }
 
-    /// Findings of a rule whose level `severity` sets reach that level at
-    /// most (a quotation's classes have levels of their own).
-    pub fn cap(&self, findings: &mut [crate::rules::Finding]) {
-        if self.severity.is_empty() {
-            return;
-        }
-        for f in findings {
-            if let Some(level) = self.level(&f.rule) {
-                f.severity = f.severity.min(level);
-            }
-        }
+    /// The level `severity` sets for a rule.
+    fn level(&self, rule: &str) -> Option<Severity> {
+        let name = self.severity.get(rule)?;
+        Severity::NAMES
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|&(_, s)| s)
+    }
+
+    /// The ids of rules in `rules` that `ignore`, `select` or `severity:
+    /// off` switch off.
+    pub fn switched_off(&self, rules: &[crate::rules::Rule]) -> Vec<String> {
+        rules
+            .iter()
+            .filter(|r| !self.in_force(&r.id))
+            .map(|r| r.id.clone())
+            .collect()
     }
 }
 
@@ -150,14 +150,14 @@ impl Config {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message}")]
 pub struct ConfigError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 /// The name looked for in each folder.
-pub const FILE_NAME: &str = "crosscheck.yaml";
+pub(crate) const FILE_NAME: &str = "crosscheck.yaml";
 
 /// The keys a config file may hold.
 const KEYS: [&str; 8] = [
@@ -243,11 +243,11 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
             errors.push(error(at_value, format!("{key}: {e}")));
             continue;
         }
-        let allowed: &[&str] = match key.as_str() {
-            "fail-on" => &["error", "warning", "info", "never"],
-            "min-level" => &["error", "warning", "info"],
-            "group-by" => &["event", "dir", "batch", "auto"],
-            _ => &[],
+        let allowed: Vec<&str> = match key.as_str() {
+            "fail-on" => names(&crate::batch::FailOn::NAMES),
+            "min-level" => names(&Severity::NAMES),
+            "group-by" => names(&crate::group::GroupBy::NAMES),
+            _ => Vec::new(),
         };
         if let (false, Some(text)) = (allowed.is_empty(), v.as_str()) {
             if !allowed.contains(&text) {
@@ -295,6 +295,10 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
         })
         .collect();
     Ok(c)
+}
+
+fn names<T>(table: &[(&'static str, T)]) -> Vec<&'static str> {
+    table.iter().map(|n| n.0).collect()
 }
 
 /// Where `token` stands as a word of its own, if it does.

@@ -4,25 +4,51 @@
 //! flows one way, and each stage is a module usable on its own:
 //!
 //! ```text
-//! paths/stdin ─► story ─► text ─► extract ─► Claim/Quote ─► report
-//!               (ingest) (segment) (grammar, frame)
+//! paths/stdin ─► story ─► text ─► extract ─► Claim/Quote ─► group ─► rules ─► Finding ─► report
+//!               (ingest) (segment) (grammar,  (quote)        (events)  (compare)           (formats)
+//!                                  frame)
 //! ```
 //!
-//! Dependency direction: `story` and `text` know nothing of the rest;
-//! `extract` and `quote` use `text`; `report` uses everything above it and
-//! is the only module besides the CLI that formats output.
+//! What the library offers, and the CLI uses:
+//!
+//! - [`analyse`]: one story through segmentation and extraction, an
+//!   [`Analysis`] (its claims, quantifiers and quotations);
+//! - [`check_batch`]: the stories of a batch read, grouped into events and
+//!   compared under [`Settings`], then ([`Checked::accept`]) what a
+//!   baseline or a story's `crosscheck-ignore` accepts taken out: an
+//!   [`Outcome`], whose [`Outcome::status`] the exit code is derived from;
+//! - [`diff`]: two stories side by side;
+//! - and for each of them, [`report`]: every output format.
+//!
+//! Dependency direction, each module using only those before it: `story`
+//! (ingest) and `text` (segmentation) know nothing of the rest; `extract`
+//! uses `text`; `quote` uses both and `extract`; `group` uses `story` and
+//! what extraction gives; `rules` uses all of these; checking a batch
+//! (`batch`) uses `story`, `group` and `rules`; `config` knows the rules'
+//! names; `report` uses everything before it and is the only module besides
+//! the CLI that formats output. `notation` (how a figure is written for
+//! people) sits below `group` and `report`, which both name figures;
+//! `work` counts inner-loop steps for tests. Within a stage, its `mod.rs`
+//! holds what its files share (the report model, the compiled rule, event
+//! planning) and picks among them; no file imports a sibling that imports
+//! it back.
 
-pub mod batch;
 pub mod config;
 pub mod extract;
+pub mod group;
 pub mod quote;
 pub mod report;
 pub mod rules;
 pub mod story;
 pub mod text;
+
+mod batch;
+mod notation;
 mod work;
 
-use extract::frame::{Claim, Dangling};
+pub use batch::{Checked, FailOn, Outcome, Progress, Settings, Status, check_batch};
+
+use extract::{Claim, Dangling};
 use quote::Quote;
 use story::Story;
 use text::Sentence;
@@ -72,4 +98,11 @@ pub fn analyse(story: Story) -> Analysis {
         dangling,
         quotes,
     }
+}
+
+/// Two stories side by side, as `crosscheck diff A B` shows them: the
+/// figures of each measure, the people, the quotations both give, and the
+/// findings `rules` make of the pair.
+pub fn diff(pair: &[Analysis; 2], rules: &[rules::Rule]) -> rules::pair::PairReport {
+    rules::pair::compare_pair(pair, rules)
 }

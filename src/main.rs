@@ -27,7 +27,7 @@ fn main() -> ExitCode {
                 .unwrap_or_default()
         );
     }));
-    let args = cli::Cli::parse();
+    let args = cli::args::Cli::parse();
     match std::panic::catch_unwind(|| cli::run(args)) {
         Ok(Ok(code)) => ExitCode::from(code),
         Ok(Err(err)) => {
@@ -35,8 +35,8 @@ fn main() -> ExitCode {
             // output and keeps the exit code the run earned): this is a
             // real failure, and exit 0 would hide it
             let _ = writeln!(std::io::stderr(), "crosscheck: {err:#}");
-            ExitCode::from(cli::EXIT_INPUT)
+            ExitCode::from(cli::exit_code(crosscheck::Status::InputError))
         }
-        Err(_) => ExitCode::from(cli::EXIT_INPUT),
+        Err(_) => ExitCode::from(cli::exit_code(crosscheck::Status::InputError)),
     }
 }

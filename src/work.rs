@@ -112,7 +112,7 @@ mod tests {
             })
             .collect();
         counted(|| {
-            let planned = crate::rules::engine::Planned {
+            let planned = crate::group::Planned {
                 event: "e".to_string(),
                 stories: (0..analyses.len()).collect(),
                 reason: None,
@@ -162,7 +162,7 @@ mod tests {
         assert_eq!(stories.len(), files.len());
         counted(|| {
             let analyses: Vec<crate::Analysis> = stories.into_iter().map(crate::analyse).collect();
-            let planned = crate::rules::engine::Planned {
+            let planned = crate::group::Planned {
                 event: "e".to_string(),
                 stories: (0..analyses.len()).collect(),
                 reason: None,
@@ -180,7 +180,7 @@ mod tests {
                 .zip(&spans)
                 .map(|(a, s)| crate::batch::compact(a, &[], s).0)
                 .collect();
-            let report = crate::report::check::CheckReport {
+            let report = crate::report::CheckReport {
                 analyses: &analyses,
                 rejected: &[],
                 events: std::slice::from_ref(&group),
@@ -193,7 +193,7 @@ mod tests {
                 run_at: None,
             };
             let mut out = Vec::new();
-            crate::report::check::emitter(crate::report::check::CheckFormat::Human)
+            crate::report::emitter(crate::report::CheckFormat::Human)
                 .emit(&mut out, &report, false)
                 .unwrap();
             out.len()

@@ -1,7 +1,8 @@
 //! `crosscheck check`: the rule engine on fixture events, the seeds, and
 //! the command line.
 
-use crosscheck::rules::{self, Finding, GroupBy, Severity};
+use crosscheck::group::GroupBy;
+use crosscheck::rules::{self, Finding, Severity};
 use serde::Deserialize;
 
 fn cites(analyses: &[crosscheck::Analysis], f: &Finding) -> Vec<String> {
@@ -430,12 +431,12 @@ fn auto_grouping_finds_the_example_events() {
 }
 
 /// Checking a batch in two passes and keeping only compacted analyses
-/// (`batch::check`) renders every report byte for byte as checking the
+/// (`check_batch`) renders every report byte for byte as checking the
 /// whole analyses in memory does: the handwritten events, the example
 /// batch (Markdown, HTML and JSON Lines stories) and the fixture stories.
 #[test]
 fn compacted_checking_reports_what_whole_checking_reports() {
-    use crosscheck::report::check::{CheckFormat, CheckReport};
+    use crosscheck::report::{CheckFormat, CheckReport};
     let rules = rules::defaults().unwrap();
     for dir in [
         "examples/batch",
@@ -447,13 +448,14 @@ fn compacted_checking_reports_what_whole_checking_reports() {
             let (whole, rejected) = crate::util::analyse(&path);
             let (events, findings) = rules::check(&whole, &rules, by);
             let paths = [path.to_string_lossy().into_owned()];
-            let (sources, listed) = crosscheck::story::sources(&paths, &mut std::io::empty());
             for tables in [true, false] {
-                let options = crosscheck::batch::Options {
+                let listing = crosscheck::story::list(&paths, &mut std::io::empty());
+                let settings = crosscheck::Settings {
                     group_by: by,
                     tables,
+                    ..crosscheck::Settings::default()
                 };
-                let c = crosscheck::batch::check(&sources, listed.clone(), &rules, options, &());
+                let c = crosscheck::check_batch(listing, &rules, &settings, &());
                 assert_eq!(c.rejected, rejected, "{dir}");
                 assert_eq!(c.findings.len(), findings.len(), "{dir} {by:?}");
                 let all = [
@@ -481,7 +483,7 @@ fn compacted_checking_reports_what_whole_checking_reports() {
                             run_at: None,
                         };
                         let mut out = Vec::new();
-                        crosscheck::report::check::write(&mut out, format, &report, false).unwrap();
+                        crosscheck::report::write(&mut out, format, &report, false).unwrap();
                         String::from_utf8(out).unwrap()
                     };
                     let expected = render(&whole, &events, &findings);
@@ -496,53 +498,6 @@ fn compacted_checking_reports_what_whole_checking_reports() {
             }
         }
     }
-}
-
-/// The engine looks a claim's words up once per event ([`rules::Words`]);
-/// that must accept exactly the claims each rule's [`rules::Matcher`]
-/// accepts, whatever the case of the claim's words.
-#[test]
-fn numbered_words_accept_what_the_matchers_accept() {
-    let mut rules = rules::defaults().unwrap();
-    // the defaults say no `unless`: a rule that does, with words in other rules' lists
-    let unless = "rules:\n  - id: not-soldiers\n    kind: figure\n    severity: warning\n    title: t\n    match:\n      counted: [person, soldier, Élève]\n      unless: [soldier, injured]\n";
-    rules.extend(rules::load_str("unless.yaml", unless).unwrap());
-    let (words, compiled) = rules::Words::matchers(&rules);
-    let mut claims = Vec::new();
-    for dir in ["tests/fixtures", "examples/batch"] {
-        let (analyses, _) = crate::util::analyse(&crate::util::root().join(dir));
-        claims.extend(analyses.into_iter().flat_map(|a| a.claims));
-    }
-    assert!(claims.len() > 100, "{} claims", claims.len());
-    // the same claims with their words in capitals, and with words no rule names
-    let variants: Vec<_> = claims
-        .iter()
-        .flat_map(|c| {
-            let mut upper = c.clone();
-            upper.counted = c.counted.as_deref().map(str::to_uppercase);
-            upper.event = c.event.as_deref().map(str::to_uppercase);
-            let mut other = c.clone();
-            other.counted = Some("Élève".into());
-            [upper, other]
-        })
-        .collect();
-    let (mut accepted, mut refused) = (0, 0);
-    for c in claims.iter().chain(&variants) {
-        let w = words.of(c);
-        for (rule, m) in rules.iter().zip(&compiled) {
-            let expected = rule.matcher.accepts(c);
-            assert_eq!(m.accepts(c, w), expected, "rule {} on {c:?}", rule.id);
-            if expected {
-                accepted += 1;
-            } else {
-                refused += 1;
-            }
-        }
-    }
-    assert!(
-        accepted > 100 && refused > 100,
-        "{accepted} accepted, {refused} refused"
-    );
 }
 
 /// Stories written for one test, in a folder of their own: (file, outlet,
@@ -604,7 +559,7 @@ fn the_odd_one_out_is_blamed_three_outlets_against_one() {
         ],
     );
     let rule_set = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = rules::engine::check(&analyses, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&analyses, &rule_set, GroupBy::Event);
     let crowd: Vec<&Finding> = findings.iter().filter(|f| f.rule == "crowd-size").collect();
     assert_eq!(crowd.len(), 1, "one finding for the measure: {findings:#?}");
     assert_eq!(primary_outlets(&analyses, crowd[0]), ["Delta Wire"]);
@@ -640,7 +595,7 @@ fn a_falling_toll_blames_the_later_report_and_a_rising_one_is_quiet() {
         ],
     );
     let rule_set = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = rules::engine::check(&falling, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&falling, &rule_set, GroupBy::Event);
     let deaths: Vec<&Finding> = findings.iter().filter(|f| f.rule == "deaths").collect();
     assert_eq!(deaths.len(), 1, "{findings:#?}");
     assert_eq!(primary_outlets(&falling, deaths[0]), ["Beta Post"]);
@@ -666,7 +621,7 @@ fn a_falling_toll_blames_the_later_report_and_a_rising_one_is_quiet() {
             ),
         ],
     );
-    let (_, findings) = rules::engine::check(&rising, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&rising, &rule_set, GroupBy::Event);
     assert!(findings.iter().all(|f| f.rule != "deaths"), "{findings:#?}");
 }
 
@@ -690,7 +645,7 @@ fn ages_sub_groups_and_background_are_never_compared_with_the_toll() {
         ],
     );
     let rule_set = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = rules::engine::check(&analyses, &rule_set, GroupBy::Event);
+    let (_, findings) = rules::check(&analyses, &rule_set, GroupBy::Event);
     let figures: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.kind == crosscheck::rules::model::Kind::Figure)

@@ -40,6 +40,31 @@ format_snapshot!(flood_sarif, "sarif");
 format_snapshot!(flood_junit, "junit");
 format_snapshot!(flood_github, "github");
 format_snapshot!(flood_markdown, "markdown");
+format_snapshot!(flood_html, "html");
+
+/// `diff A B` in each of its formats, on two stories that disagree.
+macro_rules! diff_snapshot {
+    ($name:ident, $format:expr) => {
+        #[test]
+        fn $name() {
+            let (code, out, _) = run(&[
+                "diff",
+                "--color",
+                "never",
+                "--format",
+                $format,
+                "examples/batch/flood/valley-post.md",
+                "examples/batch/flood/harbour-herald.md",
+            ]);
+            assert_eq!(code, Some(1));
+            insta::assert_snapshot!(out);
+        }
+    };
+}
+
+diff_snapshot!(diff_flood_human, "human");
+diff_snapshot!(diff_flood_markdown, "markdown");
+diff_snapshot!(diff_flood_html, "html");
 
 struct TempDir(PathBuf);
 

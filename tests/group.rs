@@ -1,7 +1,7 @@
 //! `--group-by auto` against a generated mixed batch whose events are known.
 
 use crate::corpus;
-use crosscheck::rules::cluster::cluster;
+use crosscheck::group::auto::cluster;
 use std::collections::HashMap;
 
 /// Purity: how much of each found group is one true event. Completeness:

@@ -20,7 +20,7 @@ mod harness;
 #[allow(dead_code)] // the helpers of the other test binary
 mod util;
 
-use crosscheck::rules::engine::GroupBy;
+use crosscheck::group::GroupBy;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,7 +98,7 @@ fn reviewed_findings_on_real_news_hold() -> harness::Outcome {
     let shared = harness::shared("realnews")?;
     let analyses = analyses(&shared);
     let rules = crosscheck::rules::load::defaults().unwrap();
-    let (_, findings) = crosscheck::rules::engine::check(&analyses, &rules, GroupBy::Event);
+    let (_, findings) = crosscheck::rules::check(&analyses, &rules, GroupBy::Event);
     let shown: BTreeMap<String, (&str, String, String)> = findings
         .iter()
         .filter(|f| f.severity >= crosscheck::rules::model::Severity::Warning)

@@ -151,8 +151,9 @@ fn seed_claims_match_the_gold() -> harness::Outcome {
 /// `check` on the seeds: the figures that agree in different words stay
 /// quiet; the dangling quantifier and the reworded quotation are found.
 fn seed_acceptance() -> harness::Outcome {
+    use crosscheck::group::GroupBy;
     use crosscheck::quote::diff::Op;
-    use crosscheck::rules::{self, GroupBy, Severity};
+    use crosscheck::rules::{self, Severity};
     let shared = harness::shared("seeds/batch")?;
     let (analyses, rejected) = crate::util::analyse(&shared.join("seeds/batch"));
     assert!(rejected.is_empty());

@@ -49,8 +49,8 @@ fuzz_target!(|data: &[u8]| {
         std::sync::LazyLock::new(|| crosscheck::rules::defaults().expect("the default rules load"));
     let rules = &*RULES;
     let (events, findings) =
-        crosscheck::rules::engine::check(&analyses, rules, crosscheck::rules::engine::GroupBy::Batch);
-    let report = crosscheck::report::check::CheckReport {
+        crosscheck::rules::check(&analyses, rules, crosscheck::group::GroupBy::Batch);
+    let report = crosscheck::report::CheckReport {
         analyses: &analyses,
         rejected: &[],
         events: &events,
@@ -59,12 +59,11 @@ fuzz_target!(|data: &[u8]| {
         rules,
         fail_on: Some(crosscheck::rules::model::Severity::Error),
         verbose: false,
-        tables: Some(crosscheck::report::check::Tables::All),
+        tables: Some(crosscheck::report::Tables::All),
         run_at: None,
     };
     let mut human = Vec::new();
-    crosscheck::report::check::emitter(crosscheck::report::check::CheckFormat::Human)
-        .emit(&mut human, &report, false)
+    crosscheck::report::write(&mut human, crosscheck::report::CheckFormat::Human, &report, false)
         .unwrap();
     let human = String::from_utf8(human).unwrap();
     assert!(
@@ -72,8 +71,7 @@ fuzz_target!(|data: &[u8]| {
         "a control character in the human report"
     );
     let mut md = Vec::new();
-    crosscheck::report::check::emitter(crosscheck::report::check::CheckFormat::Markdown)
-        .emit(&mut md, &report, false)
+    crosscheck::report::write(&mut md, crosscheck::report::CheckFormat::Markdown, &report, false)
         .unwrap();
     let md = String::from_utf8(md).unwrap();
     assert!(!md.contains('\r'), "a carriage return in the Markdown report");

@@ -54,10 +54,5 @@ fuzz_target!(|data: &[u8]| {
     static RULES: std::sync::LazyLock<Vec<crosscheck::rules::Rule>> =
         std::sync::LazyLock::new(|| crosscheck::rules::defaults().expect("the default rules load"));
     let rules = &*RULES;
-    let planned = crosscheck::rules::engine::Planned {
-        event: "e".to_string(),
-        stories: vec![0, 1],
-        reason: None,
-    };
-    let _ = crosscheck::rules::engine::check_event(&analyses, planned, rules);
+    let _ = crosscheck::rules::check(&analyses, rules, crosscheck::group::GroupBy::Batch);
 });

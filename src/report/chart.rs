@@ -9,7 +9,7 @@
 //! drawn as differing. Shown for a measure with figures from three or more
 //! stories; colour is never the only signal (a differing dot is a square).
 
-use super::check::{Mark, mark};
+use super::{Mark, mark, measure_name};
 use crate::Analysis;
 use crate::extract::quantity::Unit;
 use crate::rules::Measure;
@@ -100,11 +100,11 @@ fn label(v: f64, unit: &Unit) -> String {
             return d.to_string();
         }
     }
-    let v = super::clean(v);
+    let v = crate::notation::clean(v);
     if v.abs() >= 1e6 {
-        format!("{}m", super::interval_number(v / 1e6))
+        format!("{}m", crate::notation::interval_number(v / 1e6))
     } else {
-        super::interval_number((v * 10.0).round() / 10.0)
+        crate::notation::interval_number((v * 10.0).round() / 10.0)
     }
 }
 
@@ -135,14 +135,14 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
                 low: iv.low,
                 high: iv.high,
                 value,
-                mark: if super::check::not_compared(c).is_some() {
+                mark: if super::not_compared(c).is_some() {
                     Mark::NotCompared
                 } else {
                     story_mark
                 },
                 outlet: &a.story.outlet,
                 text: a.story.slice(c.surface()),
-                meaning: super::interval_text(&c.quantity),
+                meaning: crate::notation::interval_text(&c.quantity),
             });
         }
         stories.push((a.story.published, &a.story.outlet, dots));
@@ -177,7 +177,7 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
             placed.push((x, &st.2, st.1, j % 2 == 1));
         }
     }
-    let name = super::measure_name(&m.title);
+    let name = measure_name(&m.title);
     let described = format!(
         "{name}: {} figures from {} stories, by publication day",
         dots.len(),

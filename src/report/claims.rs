@@ -12,32 +12,32 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Debug, Serialize)]
-pub struct QuantityOut {
+pub(crate) struct QuantityOut {
     /// The number as written.
-    pub value: String,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub low_inclusive: bool,
-    pub high_inclusive: bool,
-    pub qualifier: &'static str,
-    pub unit: String,
+    pub(crate) value: String,
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
+    pub(crate) low_inclusive: bool,
+    pub(crate) high_inclusive: bool,
+    pub(crate) qualifier: &'static str,
+    pub(crate) unit: String,
     /// `level`, `up`, `down` or `from-to`.
-    pub change: &'static str,
+    pub(crate) change: &'static str,
     /// For `from-to`: the two ends as stated.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<f64>,
+    pub(crate) from: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<f64>,
+    pub(crate) to: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// The interval for people (not part of the JSON contract).
     #[serde(skip)]
-    pub shown: String,
+    pub(crate) shown: String,
 }
 
 impl QuantityOut {
-    pub fn new(q: &Quantity, value: &str) -> Self {
-        let finite = |x: f64| x.is_finite().then_some(super::clean(x));
+    pub(crate) fn new(q: &Quantity, value: &str) -> Self {
+        let finite = |x: f64| x.is_finite().then_some(crate::notation::clean(x));
         QuantityOut {
             value: value.to_string(),
             low: finite(q.interval.low),
@@ -58,59 +58,59 @@ impl QuantityOut {
             date: (q.unit == Unit::Date)
                 .then(|| q.date.map(|d| d.to_string()))
                 .flatten(),
-            shown: super::interval_text(q),
+            shown: crate::notation::interval_text(q),
         }
     }
 }
 
 /// A claim's incident key in JSON.
 #[derive(Debug, Serialize)]
-pub struct IncidentOut {
+pub(crate) struct IncidentOut {
     /// The place (the claim's `scope`).
-    pub place: Option<String>,
+    pub(crate) place: Option<String>,
     /// The day the event is dated in the sentence (`2024-05-03`), or a
     /// span (`this year`).
-    pub time: Option<String>,
+    pub(crate) time: Option<String>,
     /// `shooting`, `air strike`, `bombing`, `quake`, `crash`, `storm or flood`.
-    pub kind: Option<&'static str>,
+    pub(crate) kind: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ClaimOut {
-    pub text: String,
-    pub span: [usize; 2],
-    pub line: usize,
-    pub column: usize,
-    pub quantity: QuantityOut,
-    pub counted: Option<String>,
+pub(crate) struct ClaimOut {
+    pub(crate) text: String,
+    pub(crate) span: [usize; 2],
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) quantity: QuantityOut,
+    pub(crate) counted: Option<String>,
     /// What happened (`killed`): named apart from the story's event since
     /// version 2 of the contract.
-    pub happened: Option<String>,
-    pub scope: Option<String>,
+    pub(crate) happened: Option<String>,
+    pub(crate) scope: Option<String>,
     /// Which incident of the event: `{place, time, kind}`, each part null
     /// when the sentence does not say.
-    pub incident: IncidentOut,
-    pub source: Option<String>,
-    pub as_of: Option<String>,
+    pub(crate) incident: IncidentOut,
+    pub(crate) source: Option<String>,
+    pub(crate) as_of: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub additional: bool,
-    pub block: &'static str,
+    pub(crate) additional: bool,
+    pub(crate) block: &'static str,
     /// `bound` when a clause pattern tied the figure to what it counts and
     /// what happened, `inferred` when the frame read them from nearby words.
-    pub binding: &'static str,
+    pub(crate) binding: &'static str,
     /// The pattern that bound it (`figure-event`, `verb-figure`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pattern: Option<&'static str>,
+    pub(crate) pattern: Option<&'static str>,
     /// `subgroup` (part of a group: `three of the officers`),
     /// `with-perpetrator` (`5 dead, including the gunman`) or `background`
     /// (another incident, a period total, a teaser); absent for the event's
     /// own figures.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<&'static str>,
+    pub(crate) role: Option<&'static str>,
 }
 
 impl ClaimOut {
-    pub fn new(story: &Story, c: &Claim) -> Self {
+    pub(crate) fn new(story: &Story, c: &Claim) -> Self {
         let surface = c.surface();
         let pos = story.position(surface.start);
         ClaimOut {
@@ -156,12 +156,12 @@ impl ClaimOut {
 }
 
 #[derive(Debug, Serialize)]
-pub struct QuoteOut {
-    pub text: String,
-    pub span: [usize; 2],
-    pub line: usize,
-    pub column: usize,
-    pub speaker: Option<String>,
+pub(crate) struct QuoteOut {
+    pub(crate) text: String,
+    pub(crate) span: [usize; 2],
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) speaker: Option<String>,
 }
 
 impl QuoteOut {
@@ -178,14 +178,14 @@ impl QuoteOut {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DanglingOut {
-    pub text: String,
-    pub span: [usize; 2],
-    pub line: usize,
-    pub column: usize,
-    pub qualifier: &'static str,
-    pub counted: Option<String>,
-    pub happened: Option<String>,
+pub(crate) struct DanglingOut {
+    pub(crate) text: String,
+    pub(crate) span: [usize; 2],
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) qualifier: &'static str,
+    pub(crate) counted: Option<String>,
+    pub(crate) happened: Option<String>,
 }
 
 impl DanglingOut {
@@ -204,30 +204,30 @@ impl DanglingOut {
 }
 
 #[derive(Debug, Serialize)]
-pub struct StoryOut {
-    pub id: String,
-    pub outlet: Option<String>,
-    pub path: String,
-    pub status: &'static str,
+pub(crate) struct StoryOut {
+    pub(crate) id: String,
+    pub(crate) outlet: Option<String>,
+    pub(crate) path: String,
+    pub(crate) status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub(crate) published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event: Option<String>,
-    pub claims: Vec<ClaimOut>,
-    pub quotes: Vec<QuoteOut>,
-    pub dangling: Vec<DanglingOut>,
+    pub(crate) event: Option<String>,
+    pub(crate) claims: Vec<ClaimOut>,
+    pub(crate) quotes: Vec<QuoteOut>,
+    pub(crate) dangling: Vec<DanglingOut>,
 }
 
 impl StoryOut {
-    pub fn checked(a: &Analysis) -> Self {
+    pub(crate) fn checked(a: &Analysis) -> Self {
         let s = &a.story;
         StoryOut {
             id: s.id.clone(),
@@ -246,7 +246,7 @@ impl StoryOut {
         }
     }
 
-    pub fn rejected(r: &Rejected) -> Self {
+    pub(crate) fn rejected(r: &Rejected) -> Self {
         StoryOut {
             id: r.path.clone(),
             outlet: None,
@@ -277,6 +277,15 @@ pub enum ClaimsFormat {
     Human,
     Json,
     Jsonl,
+}
+
+impl ClaimsFormat {
+    /// Each format by its name on the command line.
+    pub const NAMES: [(&'static str, ClaimsFormat); 3] = [
+        ("human", ClaimsFormat::Human),
+        ("json", ClaimsFormat::Json),
+        ("jsonl", ClaimsFormat::Jsonl),
+    ];
 }
 
 /// Stories in a stable order: by path, then id, rejected inputs among them.

@@ -1,12 +1,17 @@
-//! Output of `crosscheck diff A B`: two stories side by side for an editor.
+//! Output of `crosscheck diff A B`: two stories side by side for an editor,
+//! in the terminal, in Markdown, or as an HTML page made of the HTML
+//! report's pieces.
 
-use super::check::render_diff;
 use super::escape::{markdown as md, terminal as term};
-use super::measure_name;
+use super::html::{finding_of, page, safe_url, sev_class, word_diff};
+use super::markdown::markdown_diff;
+use super::{measure_name, render_diff};
 use crate::Analysis;
 use crate::extract::frame::Claim;
-use crate::rules::Severity;
+use crate::notation::interval_text;
 use crate::rules::pair::{PairReport, RowStatus};
+use crate::rules::{Evidence, Finding, Kind, Rule, Severity};
+use maud::html;
 use std::io::{self, Write};
 
 /// Output formats of `crosscheck diff`.
@@ -15,6 +20,15 @@ pub enum DiffFormat {
     Human,
     Markdown,
     Html,
+}
+
+impl DiffFormat {
+    /// Each format by its name on the command line.
+    pub const NAMES: [(&'static str, DiffFormat); 3] = [
+        ("human", DiffFormat::Human),
+        ("markdown", DiffFormat::Markdown),
+        ("html", DiffFormat::Html),
+    ];
 }
 
 /// A claim as a reader sees it; `safe` escapes story text for the output.
@@ -134,7 +148,7 @@ pub fn write(
     format: DiffFormat,
     analyses: &[Analysis],
     r: &PairReport,
-    rules: &[crate::rules::Rule],
+    rules: &[Rule],
     color: bool,
 ) -> io::Result<()> {
     let why = |rule: &str| super::explain::of_rule(&r.findings, rule, rules);
@@ -143,14 +157,10 @@ pub fn write(
         crate::quote::statement_text(&x.story.text, &x.quotes, run).replace('\n', " ")
     };
     let term_quote = |x: &Analysis, run: &std::ops::Range<usize>| term(&quote(x, run)).into_owned();
-    let lint: Vec<_> = r
-        .findings
-        .iter()
-        .filter(|f| f.kind == crate::rules::Kind::Lint)
-        .collect();
+    let lint: Vec<_> = r.findings.iter().filter(|f| f.kind == Kind::Lint).collect();
     match format {
         DiffFormat::Html => {
-            w.write_all(super::html::render_pair(analyses, r, rules).as_bytes())?;
+            w.write_all(render_pair(analyses, r, rules).as_bytes())?;
             return writeln!(w);
         }
         DiffFormat::Human => {
@@ -320,7 +330,7 @@ pub fn write(
                 writeln!(w, "  - A: \u{201c}{}\u{201d}", md(&quote(a, &q.a)))?;
                 writeln!(w, "  - B: \u{201c}{}\u{201d}", md(&quote(b, &q.b)))?;
                 if !q.diff.classes.is_empty() {
-                    writeln!(w, "  - words: {}", super::ci::markdown_diff(&q.diff.parts))?;
+                    writeln!(w, "  - words: {}", markdown_diff(&q.diff.parts))?;
                 }
             }
             if !lint.is_empty() {
@@ -346,5 +356,128 @@ pub fn write(
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info)
+    )
+}
+
+/// The `crosscheck diff` page: two stories side by side.
+fn render_pair(
+    analyses: &[Analysis],
+    r: &crate::rules::pair::PairReport,
+    rules: &[Rule],
+) -> String {
+    use crate::rules::pair::RowStatus;
+    let (a, b) = (&analyses[0], &analyses[1]);
+    let cell = |x: &Analysis, ks: &[usize]| {
+        html! {
+            @if ks.is_empty() { span class="muted" { "—" } }
+            @for (i, &k) in ks.iter().enumerate() {
+                @if i > 0 { br; }
+                @let c = &x.claims[k];
+                "\u{201c}" (x.story.slice(c.surface())) "\u{201d} " span class="muted" { (interval_text(&c.quantity)) }
+            }
+        }
+    };
+    let story_row = |label: &str, x: &Analysis| {
+        html! {
+            tr {
+                th scope="row" { (label) }
+                td { (x.story.outlet) }
+                td { (x.story.title.clone().unwrap_or_default()) }
+                td { (x.story.published.map(|d| d.to_string()).unwrap_or_default()) }
+                td { @match x.story.url.as_deref().and_then(safe_url) {
+                    Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
+                    None => { span class="muted" { (x.story.path) } }
+                } }
+            }
+        }
+    };
+    let body = html! {
+            body { main {
+                h1 { (a.story.outlet) " ↔ " (b.story.outlet) }
+                div class="table-wrap" { table {
+                    thead { tr { th scope="col" { "" } th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
+                    tbody { (story_row("A", a)) (story_row("B", b)) }
+                } }
+                h2 { "Figures and dates" }
+                div class="table-wrap" { table {
+                    thead { tr { th scope="col" { "Measure" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
+                    tbody { @for row in &r.figures {
+                        @let (cls, word) = match row.status {
+                            RowStatus::Agree => ("agrees", "✓ agrees"),
+                            RowStatus::Differ => ("differs", "✗ differs"),
+                            RowStatus::OnlyA => ("", "· only in A"),
+                            RowStatus::OnlyB => ("", "· only in B"),
+                        };
+                        tr class=(cls) {
+                            th scope="row" { (measure_name(&row.title)) }
+                            td { (cell(a, &row.a)) }
+                            td { (cell(b, &row.b)) }
+                            td {
+                                span class="mark" { (word) }
+                                @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } }
+                                @if let Some(e) = super::explain::of_rule(&r.findings, &row.rule, rules) {
+                                    br; span class="why" { (e.what) } br; span class="muted level" { (e.level) }
+                                }
+                            }
+                        }
+                    } }
+                } }
+                @let others = other_figures(analyses, r);
+                @if !others.is_empty() {
+                    h2 { "Other figures" }
+                    p class="muted" { "No rule measures these: side by side, not compared." }
+                    div class="table-wrap" { table {
+                        thead { tr { th scope="col" { "What" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } } }
+                        tbody { @for (what, ka, kb) in &others {
+                            tr { th scope="row" { (what) } td { (cell(a, ka)) } td { (cell(b, kb)) } }
+                        } }
+                    } }
+                }
+                @if !r.people.is_empty() {
+                    h2 { "People" }
+                    div class="table-wrap" { table {
+                        thead { tr { th scope="col" { "Person" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
+                        tbody { @for p in &r.people {
+                            @let (mark, word) = person_status(p);
+                            tr class=(if p.differs { "differs" } else { "" }) {
+                                th scope="row" { (p.name) }
+                                td { (person_cell(p, 0, str::to_string)) }
+                                td { (person_cell(p, 1, str::to_string)) }
+                                td { span class="mark" { (mark) " " (word) } }
+                            }
+                        } }
+                    } }
+                }
+                h2 { "Quotations" }
+                @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
+                @for q in &r.quotes {
+                    @let bad = q.misattributed || !q.diff.classes.is_empty();
+                    section class={ "finding " (if bad { "warning" } else { "info" }) } {
+                        h4 {
+                            (q.speaker.clone().unwrap_or_else(|| "unnamed speaker".to_string())) " — "
+                            @if q.misattributed { "given to different speakers" }
+                            @else if q.diff.classes.is_empty() { "✓ same words" }
+                            @else { "✗ " (q.diff.why()) }
+                        }
+                        div class="quotes" {
+                            blockquote { strong { "A " } (crate::quote::statement_text(&a.story.text, &a.quotes, &q.a)) }
+                            blockquote { strong { "B " } (crate::quote::statement_text(&b.story.text, &b.quotes, &q.b)) }
+                        }
+                        @if !q.diff.classes.is_empty() { (word_diff(&q.diff.parts)) }
+                    }
+                }
+                @let lint: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == Kind::Lint).collect();
+                @if !lint.is_empty() {
+                    h2 { "Each story alone" }
+                    @for f in lint {
+                        @let all: Vec<&Evidence> = f.evidence.iter().collect();
+                        (finding_of(analyses, rules, f, &all, &[]))
+                    }
+                }
+            } }
+    };
+    page(
+        &format!("crosscheck diff: {} ↔ {}", a.story.outlet, b.story.outlet),
+        &body,
     )
 }

@@ -14,8 +14,8 @@
 //! - [`uri`]: a path as an RFC 3986 relative reference (SARIF).
 //!
 //! GitHub workflow commands (percent-encoding, after [`controls_visible`])
-//! and XML have their own escaping beside their emitters in `ci.rs`; HTML
-//! goes through maud, which escapes by default.
+//! and XML have their own escaping beside their emitters (`github.rs`,
+//! `junit.rs`); HTML goes through maud, which escapes by default.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -74,7 +74,7 @@ const BREAK: char = '\u{200b}';
 ///   (`@name`), issue references (`#12`) and bare URLs and e-mail
 ///   addresses (`https://`, `www.`, `a@b.c`). A zero-width space after the
 ///   `@`, the `#`, the `:` of `://` and the `www` breaks each of them.
-pub fn markdown(s: &str) -> String {
+pub(crate) fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     let chars: Vec<char> = s.chars().collect();
     let mut start = true;
@@ -160,7 +160,7 @@ pub fn markdown(s: &str) -> String {
 /// control characters are made visible, and the backtick fence is longer
 /// than any run of backticks inside. GitHub makes no link or mention in
 /// code.
-pub fn markdown_code(s: &str) -> String {
+pub(crate) fn markdown_code(s: &str) -> String {
     let text: String = s
         .chars()
         .map(|c| {
@@ -194,7 +194,7 @@ pub fn markdown_code(s: &str) -> String {
 /// relative paths stay relative, `/` separates segments, and every byte
 /// that is not unreserved in RFC 3986 is percent-encoded (`my stories/story
 /// #1.md` → `my%20stories/story%20%231.md`). A leading `./` is dropped.
-pub fn uri(path: &str) -> String {
+pub(crate) fn uri(path: &str) -> String {
     let path: Cow<'_, str> = if cfg!(windows) {
         Cow::Owned(path.replace('\\', "/"))
     } else {

@@ -12,11 +12,11 @@ use crate::rules::{Finding, Kind, Rule, Severity};
 
 /// A finding explained: what differs, and why it has its level.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explanation {
+pub(crate) struct Explanation {
     /// `a digit swap`; `negation, word: a negation is dropped: “not”`.
-    pub what: String,
+    pub(crate) what: String,
     /// `error: figures of the same day, ...`.
-    pub level: String,
+    pub(crate) level: String,
 }
 
 /// The kind of difference a figure or date finding's message names: the
@@ -87,7 +87,7 @@ fn figure_level(f: &Finding, reason: &str, rule_level: Option<Severity>) -> Stri
 
 /// Explain `f`; `rules` are the rules in force (a rule's own level caps
 /// its findings).
-pub fn explain(f: &Finding, rules: &[Rule]) -> Explanation {
+pub(crate) fn explain(f: &Finding, rules: &[Rule]) -> Explanation {
     let rule_level = rules.iter().find(|r| r.id == f.rule).map(|r| r.severity);
     let sev = f.severity.as_str();
     match (&f.diff, f.kind) {
@@ -155,7 +155,7 @@ pub fn explain(f: &Finding, rules: &[Rule]) -> Explanation {
 
 /// The explanation of the most serious finding of `rule` in a pair of
 /// stories (`crosscheck diff`), if it made one.
-pub fn of_rule(findings: &[Finding], rule: &str, rules: &[Rule]) -> Option<Explanation> {
+pub(crate) fn of_rule(findings: &[Finding], rule: &str, rules: &[Rule]) -> Option<Explanation> {
     findings
         .iter()
         .filter(|f| f.rule == rule)

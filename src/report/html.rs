@@ -1,4 +1,5 @@
-//! The editors' report: one self-contained HTML page.
+//! The editors' report: one self-contained HTML page (`check --format
+//! html`; `diff`'s page is made of the same pieces, in `diff.rs`).
 //!
 //! Inline CSS, no fonts, scripts or images from anywhere, so it works
 //! offline, as an email attachment and on paper. Every piece of story text
@@ -7,12 +8,24 @@
 //! so it works with scripts off. Colour is never the only signal: every
 //! mark has a word or a symbol too.
 
-use super::check::{CheckReport, interval};
+use super::{CheckReport, Emitter, Mark, Tables, mark, measure_name, measures_shown};
+use super::{people_shown, rejected_in_order};
 use crate::Analysis;
+use crate::notation::interval_text;
 use crate::quote::diff::Op;
-use crate::rules::{Finding, Severity};
+use crate::rules::{EventGroup, Evidence, Finding, Measure, Rule, Severity};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::io::{self, Write};
+
+/// The HTML report.
+#[derive(Debug)]
+pub(super) struct Html;
+
+impl Emitter for Html {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        write(w, r)
+    }
+}
 
 const CSS: &str = r#"
 :root { --fg:#1b1b1b; --muted:#555; --line:#d0d0d0; --err:#a4000f; --warn:#7a4b00; --info:#00508a; --ok:#1d6b2f; --bg:#fff; --mark:#fff1a8; }
@@ -61,7 +74,7 @@ figure.chart { margin: .6rem 0 1.2rem; max-width: 44rem; } figure.chart svg { wi
 
 /// The head row of an event's table: what the rows are, then one column
 /// per outlet in event order.
-fn outlet_header(analyses: &[Analysis], g: &crate::rules::EventGroup, rows: &str) -> Markup {
+fn outlet_header(analyses: &[Analysis], g: &EventGroup, rows: &str) -> Markup {
     html! {
         thead { tr {
             th scope="col" { (rows) }
@@ -70,12 +83,12 @@ fn outlet_header(analyses: &[Analysis], g: &crate::rules::EventGroup, rows: &str
     }
 }
 
-fn sev_class(s: Severity) -> &'static str {
+pub(super) fn sev_class(s: Severity) -> &'static str {
     s.as_str()
 }
 
 /// Only http(s) URLs become links.
-fn safe_url(url: &str) -> Option<&str> {
+pub(super) fn safe_url(url: &str) -> Option<&str> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")).then_some(u)
@@ -93,7 +106,7 @@ fn sentence_with_mark(a: &Analysis, span: &std::ops::Range<usize>) -> Markup {
 }
 
 /// A word diff, marked with `<del>`/`<ins>` and words for screen readers.
-fn word_diff(parts: &[(Op, String)]) -> Markup {
+pub(super) fn word_diff(parts: &[(Op, String)]) -> Markup {
     html! {
         p { "Words: "
             @for (op, text) in parts {
@@ -113,7 +126,7 @@ fn word_diff(parts: &[(Op, String)]) -> Markup {
 /// `fire-2024`, a name in another script) gets a hash of the name too, so
 /// that its id does not change with the other events of the batch; and any
 /// id still taken gets `-2`, `-3`, ...
-fn anchors(events: &[crate::rules::EventGroup]) -> Vec<String> {
+fn anchors(events: &[EventGroup]) -> Vec<String> {
     let mut taken = std::collections::HashSet::new();
     events
         .iter()
@@ -158,7 +171,7 @@ fn finding(r: &CheckReport<'_>, f: &Finding) -> Markup {
     finding_of(r.analyses, r.rules, f, &shown, &rest)
 }
 
-fn evidence(analyses: &[Analysis], e: &crate::rules::Evidence) -> Markup {
+fn evidence(analyses: &[Analysis], e: &Evidence) -> Markup {
     let a = &analyses[e.story];
     let p = a.story.position(e.span.start);
     let src = e.claim.and_then(|k| a.claims[k].source.clone());
@@ -176,12 +189,12 @@ fn evidence(analyses: &[Analysis], e: &crate::rules::Evidence) -> Markup {
 
 /// A finding: the evidence `shown`, then the `rest` folded away (a
 /// `details` element: it opens with scripts off).
-fn finding_of(
+pub(super) fn finding_of(
     analyses: &[Analysis],
-    rules: &[crate::rules::Rule],
+    rules: &[Rule],
     f: &Finding,
-    shown: &[&crate::rules::Evidence],
-    rest: &[&crate::rules::Evidence],
+    shown: &[&Evidence],
+    rest: &[&Evidence],
 ) -> Markup {
     html! {
         section class={ "finding " (sev_class(f.severity)) } {
@@ -203,7 +216,7 @@ fn finding_of(
 }
 
 /// Render the whole page.
-pub fn render(r: &CheckReport<'_>) -> String {
+pub(crate) fn render(r: &CheckReport<'_>) -> String {
     let shown: Vec<&Finding> = r.shown().collect();
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
@@ -235,7 +248,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                     }
                 }
                 main {
-                    @for x in super::rejected_in_order(r.rejected) {
+                    @for x in rejected_in_order(r.rejected) {
                         p { span class="sev error" { "rejected" } " " (x.to_string()) }
                     }
                     @for (g, id) in r.events.iter().zip(&ids) {
@@ -258,22 +271,22 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                     }
                                 } }
                             } }
-                            @let measures: Vec<&crate::rules::Measure> = super::check::measures_shown(g, r.tables.unwrap_or(super::check::Tables::All)).collect();
+                            @let measures: Vec<&Measure> = measures_shown(g, r.tables.unwrap_or(Tables::All)).collect();
                             @if !measures.is_empty() {
                                 h3 { "Figures and dates" }
                                 div class="table-wrap" { table {
                                     (outlet_header(r.analyses, g, "Measure"))
                                     tbody { @for m in measures {
                                         tr {
-                                            th scope="row" { (super::measure_name(&m.title)) }
+                                            th scope="row" { (measure_name(&m.title)) }
                                             @for &s in &g.stories {
                                                 @let a = &r.analyses[s];
                                                 @let cell = m.cells.iter().find(|c| c.0 == s);
                                                 @match cell {
                                                     None => { td class="muted" { "—" } }
                                                     Some((_, ks)) => {
-                                                        @let mark = super::check::mark(r.analyses, m, s, ks);
-                                                        @let bad = mark == super::check::Mark::Differs;
+                                                        @let mark = mark(r.analyses, m, s, ks);
+                                                        @let bad = mark == Mark::Differs;
                                                         @let why = if bad {
                                                             r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
                                                                 .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
@@ -284,8 +297,8 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                                                 @let c = &a.claims[k];
                                                                 br; "\u{201c}" (a.story.slice(c.surface())) "\u{201d} "
                                                                 span class="muted" {
-                                                                    (interval(c)) @if let Some(src) = &c.source { ", " (src) }
-                                                                    @if let Some(apart) = super::check::not_compared(c) { ", not compared: " (apart) }
+                                                                    (interval_text(&c.quantity)) @if let Some(src) = &c.source { ", " (src) }
+                                                                    @if let Some(apart) = super::not_compared(c) { ", not compared: " (apart) }
                                                                 }
                                                             }
                                                         }
@@ -296,7 +309,7 @@ pub fn render(r: &CheckReport<'_>) -> String {
                                     } }
                                 } }
                             }
-                            @let people: Vec<&crate::rules::person::PersonRow> = super::check::people_shown(g, r.tables.unwrap_or(super::check::Tables::All)).collect();
+                            @let people: Vec<&crate::rules::person::PersonRow> = people_shown(g, r.tables.unwrap_or(Tables::All)).collect();
                             @if !people.is_empty() {
                                 h3 { "People" }
                                 div class="table-wrap" { table {
@@ -331,132 +344,9 @@ pub fn render(r: &CheckReport<'_>) -> String {
     page("crosscheck report", &body)
 }
 
-/// The `crosscheck diff` page: two stories side by side.
-pub fn render_pair(
-    analyses: &[Analysis],
-    r: &crate::rules::pair::PairReport,
-    rules: &[crate::rules::Rule],
-) -> String {
-    use crate::rules::pair::RowStatus;
-    let (a, b) = (&analyses[0], &analyses[1]);
-    let cell = |x: &Analysis, ks: &[usize]| {
-        html! {
-            @if ks.is_empty() { span class="muted" { "—" } }
-            @for (i, &k) in ks.iter().enumerate() {
-                @if i > 0 { br; }
-                @let c = &x.claims[k];
-                "\u{201c}" (x.story.slice(c.surface())) "\u{201d} " span class="muted" { (interval(c)) }
-            }
-        }
-    };
-    let story_row = |label: &str, x: &Analysis| {
-        html! {
-            tr {
-                th scope="row" { (label) }
-                td { (x.story.outlet) }
-                td { (x.story.title.clone().unwrap_or_default()) }
-                td { (x.story.published.map(|d| d.to_string()).unwrap_or_default()) }
-                td { @match x.story.url.as_deref().and_then(safe_url) {
-                    Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
-                    None => { span class="muted" { (x.story.path) } }
-                } }
-            }
-        }
-    };
-    let body = html! {
-            body { main {
-                h1 { (a.story.outlet) " ↔ " (b.story.outlet) }
-                div class="table-wrap" { table {
-                    thead { tr { th scope="col" { "" } th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
-                    tbody { (story_row("A", a)) (story_row("B", b)) }
-                } }
-                h2 { "Figures and dates" }
-                div class="table-wrap" { table {
-                    thead { tr { th scope="col" { "Measure" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
-                    tbody { @for row in &r.figures {
-                        @let (cls, word) = match row.status {
-                            RowStatus::Agree => ("agrees", "✓ agrees"),
-                            RowStatus::Differ => ("differs", "✗ differs"),
-                            RowStatus::OnlyA => ("", "· only in A"),
-                            RowStatus::OnlyB => ("", "· only in B"),
-                        };
-                        tr class=(cls) {
-                            th scope="row" { (super::measure_name(&row.title)) }
-                            td { (cell(a, &row.a)) }
-                            td { (cell(b, &row.b)) }
-                            td {
-                                span class="mark" { (word) }
-                                @if let Some(s) = row.severity { " " span class={ "sev " (sev_class(s)) } { (s.as_str()) } }
-                                @if let Some(e) = super::explain::of_rule(&r.findings, &row.rule, rules) {
-                                    br; span class="why" { (e.what) } br; span class="muted level" { (e.level) }
-                                }
-                            }
-                        }
-                    } }
-                } }
-                @let others = super::diff::other_figures(analyses, r);
-                @if !others.is_empty() {
-                    h2 { "Other figures" }
-                    p class="muted" { "No rule measures these: side by side, not compared." }
-                    div class="table-wrap" { table {
-                        thead { tr { th scope="col" { "What" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } } }
-                        tbody { @for (what, ka, kb) in &others {
-                            tr { th scope="row" { (what) } td { (cell(a, ka)) } td { (cell(b, kb)) } }
-                        } }
-                    } }
-                }
-                @if !r.people.is_empty() {
-                    h2 { "People" }
-                    div class="table-wrap" { table {
-                        thead { tr { th scope="col" { "Person" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
-                        tbody { @for p in &r.people {
-                            @let (mark, word) = super::diff::person_status(p);
-                            tr class=(if p.differs { "differs" } else { "" }) {
-                                th scope="row" { (p.name) }
-                                td { (super::diff::person_cell(p, 0, str::to_string)) }
-                                td { (super::diff::person_cell(p, 1, str::to_string)) }
-                                td { span class="mark" { (mark) " " (word) } }
-                            }
-                        } }
-                    } }
-                }
-                h2 { "Quotations" }
-                @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
-                @for q in &r.quotes {
-                    @let bad = q.misattributed || !q.diff.classes.is_empty();
-                    section class={ "finding " (if bad { "warning" } else { "info" }) } {
-                        h4 {
-                            (q.speaker.clone().unwrap_or_else(|| "unnamed speaker".to_string())) " — "
-                            @if q.misattributed { "given to different speakers" }
-                            @else if q.diff.classes.is_empty() { "✓ same words" }
-                            @else { "✗ " (q.diff.why()) }
-                        }
-                        div class="quotes" {
-                            blockquote { strong { "A " } (crate::quote::statement_text(&a.story.text, &a.quotes, &q.a)) }
-                            blockquote { strong { "B " } (crate::quote::statement_text(&b.story.text, &b.quotes, &q.b)) }
-                        }
-                        @if !q.diff.classes.is_empty() { (word_diff(&q.diff.parts)) }
-                    }
-                }
-                @let lint: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == crate::rules::Kind::Lint).collect();
-                @if !lint.is_empty() {
-                    h2 { "Each story alone" }
-                    @for f in lint {
-                        @let all: Vec<&crate::rules::Evidence> = f.evidence.iter().collect();
-                        (finding_of(analyses, rules, f, &all, &[]))
-                    }
-                }
-            } }
-    };
-    page(
-        &format!("crosscheck diff: {} ↔ {}", a.story.outlet, b.story.outlet),
-        &body,
-    )
-}
-
 /// The page around a body: no scripts, fonts or images, and a policy that
 /// forbids loading any.
-fn page(title: &str, body: &Markup) -> String {
+pub(super) fn page(title: &str, body: &Markup) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -474,7 +364,7 @@ fn page(title: &str, body: &Markup) -> String {
 }
 
 /// Write the page.
-pub fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+pub(crate) fn write(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     w.write_all(render(r).as_bytes())?;
     writeln!(w)
 }

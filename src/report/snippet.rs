@@ -37,12 +37,12 @@ const WHITE_RUN: usize = 1024;
 /// A line as annotate-snippets gets it.
 #[derive(Debug)]
 pub(super) struct Line<'a> {
-    pub text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// The story offset that the line's first byte stands for (padding
     /// counts as bytes before the line).
-    pub origin: usize,
+    pub(crate) origin: usize,
     /// Only part of the line: the header's column must be put right.
-    pub window: bool,
+    pub(crate) window: bool,
 }
 
 /// The snippet line for a figure at bytes `span` of the story, in `line`

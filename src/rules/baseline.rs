@@ -51,13 +51,13 @@ pub fn fingerprint(analyses: &[Analysis], f: &Finding) -> String {
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    pub version: u32,
+    pub(crate) version: u32,
     /// Fingerprint → what it was, for people reading the file.
     pub accepted: BTreeMap<String, String>,
 }
 
 impl Baseline {
-    pub fn from_findings(analyses: &[Analysis], findings: &[Finding]) -> Baseline {
+    pub(crate) fn from_findings(analyses: &[Analysis], findings: &[Finding]) -> Baseline {
         Baseline {
             version: 1,
             accepted: findings
@@ -74,7 +74,7 @@ impl Baseline {
 }
 
 /// The rules a story ignores: front matter and body comments.
-pub fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
+pub(crate) fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = a.story.ignore.iter().cloned().collect();
     let text = &a.story.text;
     let mut from = 0;
@@ -101,7 +101,7 @@ pub fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
 /// The ignores (front matter or body comment) that name no rule in
 /// `known`: (story index, the id as written, the id it likely means), in
 /// story order then by id.
-pub fn unknown_ignores(
+pub(crate) fn unknown_ignores(
     analyses: &[Analysis],
     known: &[&str],
 ) -> Vec<(usize, String, Option<String>)> {
@@ -130,7 +130,7 @@ pub struct Suppressed {
 }
 
 /// Drop findings that a story ignores or that the baseline accepts.
-pub fn apply(
+pub(crate) fn apply(
     analyses: &[Analysis],
     findings: Vec<Finding>,
     baseline: Option<&Baseline>,

@@ -1,5 +1,6 @@
-//! Figure and date rules: what each outlet says about one measure of one
-//! event, compared story against story.
+//! Figure rules: what each outlet says about one measure of one event,
+//! compared story against story (and, with a date's claims, date rules:
+//! [`super::date`]).
 //!
 //! Only claims a clause pattern bound to the measure take part (see
 //! `extract::frame::bind`); sub-groups (`three of the officers`) and
@@ -10,6 +11,11 @@
 //! not) agrees with an outlet that says `two killed`. Within one story the
 //! headline, KEY POINTS and captions are held against the body the same
 //! way.
+//!
+//! Two figures agree when their intervals, widened by the rule's tolerance
+//! and by the precision the text shows (`52 percent` covers 52.3), share a
+//! point. A cumulative measure may rise between reports; a later, lower
+//! figure is a discrepancy.
 //!
 //! Severity says how sure the finding is. `error` needs two figures of the
 //! same day, from the same or no named source, that differ by a digit swap,
@@ -24,12 +30,12 @@
 //! disagrees with the most others and agrees with the fewest (ties: the
 //! later story, so a falling toll blames its later report).
 
-use super::engine::{Evidence, Finding, as_of_date, digit_swap, magnitude_slip, widened};
+use super::matcher::{ClaimWords, Compiled};
 use super::model::{Kind, Severity};
-use super::{Compare, Rule};
+use super::{Compare, Evidence, FigureRule, Finding, Measure, Rule};
 use crate::Analysis;
 use crate::extract::frame::Claim;
-use crate::extract::quantity::{Interval, Qualifier};
+use crate::extract::quantity::{Interval, Qualifier, Unit, interval_for};
 use crate::text::Block;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -37,6 +43,141 @@ use std::collections::BTreeMap;
 /// How far apart, in days, two figures may be dated and still be compared
 /// as one moment of the news.
 const SAME_NEWS_CYCLE_DAYS: i32 = 3;
+
+/// A figure or date rule as its comparison reads it.
+#[derive(Debug, Clone, Copy)]
+struct Measuring<'a> {
+    id: &'a str,
+    title: &'a str,
+    severity: Severity,
+    /// Figure or date.
+    kind: Kind,
+    compare: Compare,
+}
+
+/// The stories of an event, their claims' words, and a rule's matcher.
+#[derive(Clone, Copy)]
+pub(super) struct On<'a> {
+    pub(super) stories: &'a [usize],
+    /// Per story (in `stories` order), per claim.
+    pub(super) words: &'a [Vec<ClaimWords>],
+    pub(super) matcher: &'a Compiled<'a>,
+}
+
+/// Compare the figures of a figure rule (every unit but dates).
+pub(super) fn compare_rule(
+    analyses: &[Analysis],
+    on: On<'_>,
+    rule: &Rule,
+    how: &FigureRule,
+    event: &str,
+) -> (Option<Measure>, Vec<Finding>) {
+    let takes = |c: &Claim| c.quantity.unit != Unit::Date;
+    measure(analyses, on, rule, how, Kind::Figure, takes, event)
+}
+
+/// The measure of a figure or date rule in one event: its claims that
+/// `takes` accepts go to the event's table, the bound ones are compared.
+pub(super) fn measure(
+    analyses: &[Analysis],
+    on: On<'_>,
+    rule: &Rule,
+    how: &FigureRule,
+    kind: Kind,
+    takes: impl Fn(&Claim) -> bool,
+    event: &str,
+) -> (Option<Measure>, Vec<Finding>) {
+    let stories = on.stories;
+    let mut claims: Vec<(usize, usize)> = Vec::new();
+    for (&s, words) in stories.iter().zip(on.words) {
+        for ((k, c), &w) in analyses[s].claims.iter().enumerate().zip(words) {
+            if takes(c) && !c.additional && !c.superseded && on.matcher.accepts(c, w) {
+                claims.push((s, k));
+            }
+        }
+    }
+    if claims.is_empty() {
+        return (None, Vec::new());
+    }
+    let spec = Measuring {
+        id: &rule.id,
+        title: &rule.title,
+        severity: rule.severity,
+        kind,
+        compare: how.compare,
+    };
+    let (findings, mut conflicting) = compare(analyses, &spec, event, &claims);
+    let mut cells: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(s, k) in &claims {
+        cells.entry(s).or_default().push(k);
+    }
+    let mut cells: Vec<(usize, Vec<usize>)> = cells.into_iter().collect();
+    cells.sort_by(|a, b| super::finding::story_order(analyses, a.0, b.0));
+    conflicting.sort_unstable();
+    conflicting.dedup();
+    let measure = Measure {
+        rule: rule.id.clone(),
+        title: rule.title.clone(),
+        cells,
+        conflicting,
+    };
+    (Some(measure), findings)
+}
+
+/// The interval a claim allows under a rule: the rule's meaning of
+/// "around", the text's own precision, and the rule's tolerance.
+fn widened(c: &Claim, cmp: &Compare) -> Interval {
+    let q = &c.quantity;
+    let mut iv = match q.qualifier {
+        Qualifier::Approx | Qualifier::ApproxBelow => {
+            interval_for(q.qualifier, c.stated.0, c.stated.1, cmp.approx)
+        }
+        _ => q.interval,
+    };
+    // "52 percent" covers 52.3: just under half a step either way
+    let half = if matches!(
+        q.qualifier,
+        Qualifier::Exact | Qualifier::Approx | Qualifier::ApproxBelow | Qualifier::Range
+    ) {
+        0.499 * q.precision
+    } else {
+        0.0
+    };
+    let scale = iv.low.abs().max(iv.high.map_or(0.0, f64::abs));
+    let slack = half + cmp.tolerance * scale;
+    iv.low -= slack;
+    if let Some(h) = iv.high.as_mut() {
+        *h += slack;
+    }
+    iv
+}
+
+fn as_of_date(a: &Analysis, c: &Claim) -> Option<jiff::civil::Date> {
+    c.as_of.or(a.story.published)
+}
+
+fn digits(v: f64) -> Option<Vec<u8>> {
+    (v.fract() == 0.0 && v.abs() < 1e15).then(|| {
+        let mut d: Vec<u8> = format!("{}", v.abs() as u64).into_bytes();
+        d.sort_unstable();
+        d
+    })
+}
+
+/// `35` and `53`: the same digits in another order.
+fn digit_swap(a: f64, b: f64) -> bool {
+    a != b && a >= 10.0 && digits(a).is_some_and(|d| Some(d) == digits(b))
+}
+
+/// `35` and `350`, `€3m` and `€30m`: a factor of ten or more with the same leading digits.
+fn magnitude_slip(a: f64, b: f64) -> bool {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    if lo <= 0.0 || hi / lo < 9.5 {
+        return false;
+    }
+    let r = (hi / lo).log10();
+    (r - r.round()).abs() < 0.02
+}
 
 /// Whether a claim takes part in comparisons at all.
 pub(crate) fn eligible(c: &Claim) -> bool {
@@ -125,7 +266,7 @@ fn same_source(x: &str, y: &str) -> bool {
     a == b || a.contains(&b) || b.contains(&a)
 }
 
-fn scope_compatible(rule: &Rule, x: &Claim, y: &Claim) -> bool {
+fn scope_compatible(rule: &Measuring<'_>, x: &Claim, y: &Claim) -> bool {
     if !rule.compare.scope_must_match {
         return true;
     }
@@ -140,7 +281,7 @@ fn scope_compatible(rule: &Rule, x: &Claim, y: &Claim) -> bool {
 
 /// Whether two claims disagree under a rule, and how seriously.
 fn clash(
-    rule: &Rule,
+    rule: &Measuring<'_>,
     (a, ca, ia): (&Analysis, &Claim, Interval),
     (b, cb, ib): (&Analysis, &Claim, Interval),
 ) -> Option<Clash> {
@@ -250,7 +391,7 @@ type Closest = ((usize, usize), (usize, usize), Clash);
 
 fn hold(
     analyses: &[Analysis],
-    rule: &Rule,
+    rule: &Measuring<'_>,
     intervals: &FxHashMap<(usize, usize), Interval>,
     xs: &[(usize, usize)],
     ys: &[(usize, usize)],
@@ -369,9 +510,9 @@ fn claim_key(a: &Analysis, c: &Claim) -> ClaimKey {
 /// Stories that state the same figures the same way form a class and are
 /// compared once: the cost follows the distinct ways an event's figures
 /// are stated, not the square of its stories.
-pub(crate) fn compare(
+fn compare(
     analyses: &[Analysis],
-    rule: &Rule,
+    rule: &Measuring<'_>,
     event: &str,
     claims: &[(usize, usize)],
 ) -> (Vec<Finding>, Vec<(usize, usize)>) {
@@ -575,33 +716,21 @@ impl Classes<'_> {
     }
 }
 
-fn find(p: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while p[r] != r {
-        r = p[r];
-    }
-    p[i] = r;
-    r
-}
-
 fn findings(
     analyses: &[Analysis],
-    rule: &Rule,
+    rule: &Measuring<'_>,
     event: &str,
     edges: &[Edge],
     classes: &Classes<'_>,
 ) -> (Vec<Finding>, Vec<(usize, usize)>) {
     let n = classes.members.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = crate::group::UnionFind::new(n);
     for e in edges {
-        let (a, b) = (find(&mut parent, e.a), find(&mut parent, e.b));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
+        sets.union(e.a, e.b);
     }
     let mut groups: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
     for e in edges {
-        let root = find(&mut parent, e.a);
+        let root = sets.find(e.a);
         groups.entry(root).or_default().push(e);
     }
     let mut out = Vec::new();
@@ -675,7 +804,7 @@ fn findings(
             })
             .collect();
         evidence.sort_by(|a, b| {
-            super::engine::story_order(analyses, a.story, b.story)
+            super::finding::story_order(analyses, a.story, b.story)
                 .then(a.span.start.cmp(&b.span.start))
         });
         odd.extend(
@@ -714,11 +843,11 @@ fn findings(
             })
             .collect();
         out.push(Finding {
-            rule: rule.id.clone(),
+            rule: rule.id.to_string(),
             kind: rule.kind,
             severity,
             event: event.to_string(),
-            title: rule.title.clone(),
+            title: rule.title.to_string(),
             message: format!("{} ({why}): {}", rule.title, parts.join("; ")),
             evidence,
             diff: None,

@@ -5,8 +5,8 @@
 //! its own, so one broken rule does not hide the next: every invalid rule is
 //! reported, with the file, line and column of the offending key.
 
-use super::model::{Kind, RuleDef, RuleFile, Severity};
-use super::{Compare, Matcher, Rule, UnitMatch};
+use super::model::{Kind, RuleDef, RuleFile};
+use super::{Compare, FigureRule, Matcher, Rule, RuleKind, UnitMatch};
 use crate::extract::frame::EVENT_NAMES;
 use std::path::{Path, PathBuf};
 
@@ -261,7 +261,7 @@ fn compile(
             misattribution: share("misattribution", &q.misattribution),
             core: q.core.max(1),
         };
-        Some(super::QuoteConfig {
+        Some(super::QuoteRule {
             thresholds,
             severities: q.severity,
         })
@@ -291,13 +291,11 @@ fn compile(
             }
         }
     }
+    if !ok {
+        return None;
+    }
     let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
-    ok.then(|| Rule {
-        id: def.id.clone(),
-        kind: def.kind,
-        severity: def.severity,
-        title: def.title.clone(),
-        description: def.description.clone(),
+    let figures = || FigureRule {
         matcher: Matcher {
             counted: lower(&def.matcher.counted),
             event: lower(&def.matcher.event),
@@ -310,8 +308,23 @@ fn compile(
             cumulative: def.compare.cumulative,
             scope_must_match: def.compare.scope == super::model::ScopeMode::MustMatch,
         },
-        check: def.check,
-        quote,
+    };
+    let kind = match (def.kind, def.check, quote) {
+        (Kind::Figure, ..) => RuleKind::Figure(figures()),
+        (Kind::Date, ..) => RuleKind::Date(figures()),
+        (Kind::Lint, Some(check), _) => RuleKind::Lint(check),
+        (Kind::Quote, _, Some(q)) => RuleKind::Quote(q),
+        (Kind::Person, ..) => RuleKind::Person,
+        // a lint rule without `check:` is refused above, and a quote rule
+        // always has its settings
+        (Kind::Lint | Kind::Quote, ..) => return None,
+    };
+    Some(Rule {
+        id: def.id,
+        severity: def.severity,
+        title: def.title,
+        description: def.description,
+        kind,
         tests: def.tests,
         file: file.to_string(),
         line: from,
@@ -351,7 +364,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
 /// The valid rules of one file's text and every problem of the others:
 /// so that a valid rule's id still clashes with another's when its file
 /// has a broken rule too.
-pub fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
+pub(crate) fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
     // the file as a whole: syntax, and nothing but `rules` at the top
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -400,7 +413,7 @@ pub fn load_str_partial(file: &str, src: &str) -> (Vec<Rule>, Vec<RuleError>) {
 }
 
 /// The rule files of a directory (`*.yaml`, `*.yml`), in sorted order.
-pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
+pub(crate) fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let io = |e: std::io::Error| RuleError::Io {
         path: dir.display().to_string(),
         message: e.to_string(),
@@ -418,18 +431,8 @@ pub fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(files)
 }
 
-/// Load every rule file of a directory (or one file).
-pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, Vec<RuleError>> {
-    let (rules, errors) = load_dir_partial(dir);
-    if errors.is_empty() {
-        Ok(rules)
-    } else {
-        Err(errors)
-    }
-}
-
 /// Every valid rule of a directory (or one file), and every problem.
-pub fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
+pub(crate) fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
     let files = match rule_files(dir) {
         Ok(f) => f,
         Err(e) => return (Vec::new(), vec![e]),
@@ -454,7 +457,7 @@ pub fn load_dir_partial(dir: &Path) -> (Vec<Rule>, Vec<RuleError>) {
 }
 
 /// The default rules, compiled into the binary.
-pub const DEFAULT_FILES: &[(&str, &str)] = &[
+pub(crate) const DEFAULT_FILES: &[(&str, &str)] = &[
     (
         "rules/casualties.yaml",
         include_str!("../../rules/casualties.yaml"),
@@ -490,6 +493,33 @@ pub fn defaults() -> Result<Vec<Rule>, Vec<RuleError>> {
     }
 }
 
+/// The rules in force: the defaults (unless `no_defaults`) and those of
+/// every file or folder in `dirs`. Every problem of every file comes back
+/// from one call, with the id clashes among the valid rules.
+pub fn in_force(dirs: &[PathBuf], no_defaults: bool) -> Result<Vec<Rule>, Vec<RuleError>> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    if !no_defaults {
+        match defaults() {
+            Ok(r) => rules.extend(r),
+            Err(e) => errors.extend(e),
+        }
+    }
+    for dir in dirs {
+        let (r, e) = load_dir_partial(dir);
+        rules.extend(r);
+        errors.extend(e);
+    }
+    if let Err(e) = check_unique(&rules) {
+        errors.extend(e);
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Reject a second rule with an id already used.
 pub fn check_unique(rules: &[Rule]) -> Result<(), Vec<RuleError>> {
     let mut seen: std::collections::HashMap<&str, &Rule> = std::collections::HashMap::new();
@@ -511,18 +541,6 @@ pub fn check_unique(rules: &[Rule]) -> Result<(), Vec<RuleError>> {
         Ok(())
     } else {
         Err(errors)
-    }
-}
-
-impl Severity {
-    /// Parse `error`, `warning`, `info`.
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        }
     }
 }
 

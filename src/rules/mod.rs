@@ -1,230 +1,108 @@
-//! Rules: YAML files that say which figures to compare and how.
+//! Rules: YAML files that say what to compare and how, and the findings
+//! they make.
 //!
 //! [`model`] is the file format (plain serde types); [`load`] reads files
-//! and compiles each rule once into a validated [`Rule`]; [`engine`] runs
-//! compiled rules over the claims of a batch and returns [`Finding`]s. The
-//! engine never re-validates and never formats: findings are data.
+//! and compiles each rule once into a validated [`Rule`], whose
+//! [`RuleKind`] holds what its kind needs and nothing else; [`engine`]
+//! runs compiled rules over the events of a batch and returns
+//! [`Finding`]s ([`finding`]). Each kind's comparison has a file of its
+//! own: [`figure`] (figures of one measure, story against story), [`date`]
+//! (the event's date, compared as figures are), [`lint`] (one story
+//! alone), [`quote`] (one remark worded differently) and [`person`] (a
+//! person's age or name). The engine never re-validates and never
+//! formats: findings are data.
 
 pub mod baseline;
-pub mod cluster;
-pub mod engine;
+pub(crate) mod date;
+pub(crate) mod engine;
+pub(crate) mod event;
 pub(crate) mod figure;
+pub(crate) mod finding;
+pub(crate) mod lint;
 pub mod load;
+pub(crate) mod matcher;
 pub mod model;
-pub mod pair;
-pub mod person;
+pub(crate) mod pair;
+pub(crate) mod person;
+pub(crate) mod quote;
 pub mod test;
 
-pub use engine::{EventGroup, Evidence, Finding, GroupBy, Measure, Planned, check};
-pub use load::{RuleError, defaults, load_dir, load_str};
-pub use model::{Kind, LintCheck, Severity};
+pub use engine::check;
+pub(crate) use event::{EventGroup, Measure};
+pub use finding::{Evidence, Finding, WordDiff};
+pub use load::{RuleError, defaults, load_str};
+pub(crate) use matcher::{Matcher, UnitMatch, Words};
+pub(crate) use model::LintCheck;
+pub use model::{Kind, Severity};
 
-use crate::extract::frame::Claim;
-use crate::extract::quantity::Unit;
-
-/// Which units a rule accepts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UnitMatch {
-    Any,
-    /// Any currency.
-    Money,
-    /// Exactly this unit, as written in JSON (`count`, `money:EUR`).
-    Exact(String),
-}
-
-/// Which claims a rule looks at.
-#[derive(Debug, Clone)]
-pub struct Matcher {
-    pub counted: Vec<String>,
-    pub event: Vec<String>,
-    pub unless: Vec<String>,
-    pub unit: UnitMatch,
-}
-
-impl Matcher {
-    /// Whether a claim is one this rule measures.
-    pub fn accepts(&self, c: &Claim) -> bool {
-        let unit_ok = match &self.unit {
-            UnitMatch::Any => true,
-            UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
-            UnitMatch::Exact(u) => c.quantity.unit.is_named(u),
-        };
-        if !unit_ok {
-            return false;
-        }
-        // the rule's words are lower-cased when it is loaded
-        let counted = c.counted.as_deref();
-        let is_counted = |u: &String| counted.is_some_and(|cn| lower_eq(cn, u));
-        let event = c.event.as_deref();
-        if self.unless.iter().any(is_counted) {
-            return false;
-        }
-        if event.is_some_and(|e| self.unless.iter().any(|u| u == e)) {
-            return false;
-        }
-        let counted_ok = self.counted.is_empty() || self.counted.iter().any(is_counted);
-        let event_ok =
-            self.event.is_empty() || event.is_some_and(|e| self.event.iter().any(|x| x == e));
-        counted_ok && event_ok
-    }
-}
-
-/// The words of a set of rules, numbered, so that a claim's counted noun
-/// and event are looked up once instead of compared with every list of
-/// every rule. [`Words::matchers`] turns each rule's lists into sets of
-/// these numbers; [`Words::of`] numbers a claim's words;
-/// [`Compiled::accepts`] then answers as [`Matcher::accepts`] does.
-#[derive(Debug, Default)]
-pub struct Words<'r> {
-    ids: rustc_hash::FxHashMap<&'r str, u32>,
-}
-
-/// A claim's counted noun (lower-cased) and event as numbers in [`Words`];
-/// `None` when no rule names them.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ClaimWords {
-    counted: Option<u32>,
-    event: Option<u32>,
-}
-
-/// A [`Matcher`] over numbered words.
-#[derive(Debug)]
-pub struct Compiled<'r> {
-    unit: &'r UnitMatch,
-    counted: Option<Vec<u64>>,
-    event: Option<Vec<u64>>,
-    unless: Vec<u64>,
-}
-
-fn has(bits: &[u64], id: Option<u32>) -> bool {
-    id.is_some_and(|i| {
-        bits.get(i as usize / 64)
-            .is_some_and(|w| w >> (i % 64) & 1 == 1)
-    })
-}
-
-impl<'r> Words<'r> {
-    /// Number the words of `rules` and compile their matchers, in order.
-    pub fn matchers(rules: &'r [Rule]) -> (Words<'r>, Vec<Compiled<'r>>) {
-        let mut words = Words::default();
-        for r in rules {
-            let m = &r.matcher;
-            for w in m.counted.iter().chain(&m.event).chain(&m.unless) {
-                let next = words.ids.len() as u32;
-                words.ids.entry(w.as_str()).or_insert(next);
-            }
-        }
-        let set = |list: &[String]| {
-            let mut bits = vec![0u64; words.ids.len().div_ceil(64)];
-            for w in list {
-                let i = words.ids[w.as_str()] as usize;
-                bits[i / 64] |= 1 << (i % 64);
-            }
-            bits
-        };
-        let compiled = rules
-            .iter()
-            .map(|r| {
-                let m = &r.matcher;
-                Compiled {
-                    unit: &m.unit,
-                    counted: (!m.counted.is_empty()).then(|| set(&m.counted)),
-                    event: (!m.event.is_empty()).then(|| set(&m.event)),
-                    unless: set(&m.unless),
-                }
-            })
-            .collect();
-        (words, compiled)
-    }
-
-    /// A claim's words by number.
-    pub fn of(&self, c: &Claim) -> ClaimWords {
-        let counted = c.counted.as_deref().and_then(|cn| {
-            if cn.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                self.ids.get(cn.to_lowercase().as_str()).copied()
-            } else {
-                self.ids.get(cn).copied()
-            }
-        });
-        let event = c.event.as_deref().and_then(|e| self.ids.get(e).copied());
-        ClaimWords { counted, event }
-    }
-}
-
-impl Compiled<'_> {
-    /// [`Matcher::accepts`], for a claim numbered by the same [`Words`].
-    pub fn accepts(&self, c: &Claim, w: ClaimWords) -> bool {
-        let unit_ok = match self.unit {
-            UnitMatch::Any => true,
-            UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
-            UnitMatch::Exact(u) => c.quantity.unit.is_named(u),
-        };
-        unit_ok
-            && !has(&self.unless, w.counted)
-            && !has(&self.unless, w.event)
-            && self.counted.as_deref().is_none_or(|b| has(b, w.counted))
-            && self.event.as_deref().is_none_or(|b| has(b, w.event))
-    }
-}
-
-/// Whether `s` lower-cased is `lower`, without building the lower-cased copy.
-fn lower_eq(s: &str, lower: &str) -> bool {
-    if s.is_ascii() {
-        s.len() == lower.len()
-            && s.bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        s.to_lowercase() == lower
-    }
-}
-
-/// How a figure rule compares claims.
-#[derive(Debug, Clone, Copy)]
-pub struct Compare {
-    pub tolerance: f64,
-    pub approx: f64,
-    pub cumulative: bool,
-    pub scope_must_match: bool,
-}
-
-/// A compiled quote rule's settings.
-#[derive(Debug, Clone)]
-pub struct QuoteConfig {
-    pub thresholds: crate::quote::align::Thresholds,
-    pub severities: model::QuoteSeverities,
-}
-
-/// A compiled, validated rule.
+/// A compiled, validated rule: what every kind has, and its [`RuleKind`].
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
-    pub kind: Kind,
+    /// The highest level its findings reach (every kind's comparison caps
+    /// them at it; crosscheck.yaml's `severity` sets it).
     pub severity: Severity,
-    pub title: String,
-    pub description: Option<String>,
-    pub matcher: Matcher,
-    pub compare: Compare,
-    pub check: Option<LintCheck>,
-    /// For quote rules: alignment thresholds and severities.
-    pub quote: Option<QuoteConfig>,
-    pub tests: Vec<model::TestDef>,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) kind: RuleKind,
+    pub(crate) tests: Vec<model::TestDef>,
     /// Where the rule was defined.
     pub file: String,
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::lower_eq;
+/// What a rule of each kind compares, and how.
+#[derive(Debug, Clone)]
+pub(crate) enum RuleKind {
+    /// One measure across outlets ([`figure`]).
+    Figure(FigureRule),
+    /// The event's date across outlets ([`date`]).
+    Date(FigureRule),
+    /// One story alone ([`lint`]).
+    Lint(LintCheck),
+    /// One remark worded differently between outlets ([`quote`]).
+    Quote(QuoteRule),
+    /// A person's age or first name across outlets ([`person`]).
+    Person,
+}
 
-    #[test]
-    fn lower_eq_compares_with_the_lower_cased_word() {
-        assert!(lower_eq("Civilians", "civilians"));
-        assert!(lower_eq("civilians", "civilians"));
-        assert!(!lower_eq("Civilian", "civilians"));
-        assert!(!lower_eq("civilians", "Civilians"));
-        assert!(lower_eq("ÉLÈVES", "élèves"));
-        assert!(!lower_eq("ÉLÈVE", "élèves"));
+impl RuleKind {
+    /// The kind as rule files and findings name it.
+    pub(crate) fn name(&self) -> Kind {
+        match self {
+            RuleKind::Figure(_) => Kind::Figure,
+            RuleKind::Date(_) => Kind::Date,
+            RuleKind::Lint(_) => Kind::Lint,
+            RuleKind::Quote(_) => Kind::Quote,
+            RuleKind::Person => Kind::Person,
+        }
     }
+}
+
+/// A figure or date rule: which claims it measures and how they compare.
+#[derive(Debug, Clone)]
+pub(crate) struct FigureRule {
+    pub(crate) matcher: Matcher,
+    pub(crate) compare: Compare,
+}
+
+/// How a figure or date rule compares claims.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Compare {
+    /// Slack beyond the qualifiers' own meaning, as a share of the figure.
+    pub(crate) tolerance: f64,
+    /// What "around" and "about" mean, as a share of the figure.
+    pub(crate) approx: f64,
+    /// The measure only grows: a later, higher figure is an update.
+    pub(crate) cumulative: bool,
+    /// Figures of different places are different measures.
+    pub(crate) scope_must_match: bool,
+}
+
+/// A quote rule: when two quotations are one remark, and the level of
+/// each class of difference (capped at the rule's own level).
+#[derive(Debug, Clone)]
+pub(crate) struct QuoteRule {
+    pub(crate) thresholds: crate::quote::align::Thresholds,
+    pub(crate) severities: model::QuoteSeverities,
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
     /// The rules in this file.
-    pub rules: Vec<RuleDef>,
+    pub(crate) rules: Vec<RuleDef>,
 }
 
 /// What a rule compares.
@@ -49,7 +49,28 @@ pub enum Severity {
     Error,
 }
 
+impl Kind {
+    /// The kind as rule files write it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Figure => "figure",
+            Kind::Date => "date",
+            Kind::Lint => "lint",
+            Kind::Quote => "quote",
+            Kind::Person => "person",
+        }
+    }
+}
+
 impl Severity {
+    /// Each level by name, most serious first, as `--min-level` and
+    /// crosscheck.yaml write them.
+    pub const NAMES: [(&'static str, Severity); 3] = [
+        ("error", Severity::Error),
+        ("warning", Severity::Warning),
+        ("info", Severity::Info),
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -62,76 +83,76 @@ impl Severity {
 /// One rule as written.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RuleDef {
+pub(crate) struct RuleDef {
     /// Unique id, lower-case words joined by hyphens (`civilian-deaths`).
-    pub id: String,
+    pub(crate) id: String,
     /// What the rule compares.
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// The most serious a finding of this rule can be; the size of the gap
     /// ranks it down (a near miss is a warning, different sources an info).
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// One line saying what a finding means.
-    pub title: String,
+    pub(crate) title: String,
     /// A longer explanation for `crosscheck rules explain`.
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Which claims the rule looks at.
     #[serde(default, rename = "match")]
-    pub matcher: MatchDef,
+    pub(crate) matcher: MatchDef,
     /// How claims are compared.
     #[serde(default)]
-    pub compare: CompareDef,
+    pub(crate) compare: CompareDef,
     /// For `lint` rules: which check to run.
     #[serde(default)]
-    pub check: Option<LintCheck>,
+    pub(crate) check: Option<LintCheck>,
     /// For `quote` rules: when two quotes are one quotation, and how serious
     /// each kind of difference is.
     #[serde(default)]
-    pub quote: Option<QuoteDef>,
+    pub(crate) quote: Option<QuoteDef>,
     /// Cases that must fire and cases that must not, run by `crosscheck rules test`.
     #[serde(default)]
-    pub tests: Vec<TestDef>,
+    pub(crate) tests: Vec<TestDef>,
 }
 
 /// Which claims a rule looks at. Every list is a set of alternatives.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MatchDef {
+pub(crate) struct MatchDef {
     /// What is counted, as singular lemmas (`civilian`, `person`). Empty: anything.
     #[serde(default)]
-    pub counted: Vec<String>,
+    pub(crate) counted: Vec<String>,
     /// What happened, as the frame's canonical events (`killed`, `injured`,
     /// `killed or injured`, `detained`, `displaced`, `support`, ...). Empty: anything.
     #[serde(default)]
-    pub event: Vec<String>,
+    pub(crate) event: Vec<String>,
     /// Counted nouns or events that exclude a claim.
     #[serde(default)]
-    pub unless: Vec<String>,
+    pub(crate) unless: Vec<String>,
     /// The unit: `count`, `percent`, `percentage-point`, `money` (any
     /// currency) or `money:EUR`, `date`, `duration:year`, `age`, `year`,
     /// `ordinal`, `measure:metre`. Empty: any (a date rule: `date`).
     #[serde(default)]
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
 }
 
 /// How a figure rule compares claims.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct CompareDef {
+pub(crate) struct CompareDef {
     /// Slack beyond what the qualifiers themselves allow, as a percentage (`5%`).
     #[serde(default = "zero_percent")]
-    pub tolerance: String,
+    pub(crate) tolerance: String,
     /// What "around" and "about" mean, as a percentage (`10%`).
     #[serde(default = "ten_percent")]
-    pub approx: String,
+    pub(crate) approx: String,
     /// The measure only grows (a death toll): a later, higher figure is an
     /// update; a later, lower one is a discrepancy.
     #[serde(default)]
-    pub cumulative: bool,
+    pub(crate) cumulative: bool,
     /// `must-match`: figures with different places (`in Bucha`, `in Kyiv`)
     /// are different measures; `ignore`: places do not matter.
     #[serde(default)]
-    pub scope: ScopeMode,
+    pub(crate) scope: ScopeMode,
 }
 
 impl Default for CompareDef {
@@ -156,7 +177,7 @@ fn ten_percent() -> String {
 /// Whether places must match for figures to be compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum ScopeMode {
+pub(crate) enum ScopeMode {
     #[default]
     MustMatch,
     Ignore,
@@ -165,27 +186,27 @@ pub enum ScopeMode {
 /// How a `quote` rule aligns and ranks quotations.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct QuoteDef {
+pub(crate) struct QuoteDef {
     /// Share of the shorter quote that the words aligned with the other
     /// must cover for two quotes by one speaker to be one remark (`60%`).
     #[serde(default = "sixty_percent")]
-    pub same_speaker: String,
+    pub(crate) same_speaker: String,
     /// The same when a speaker is unknown, guessed or only described
     /// (`75%`).
     #[serde(default = "seventy_five_percent")]
-    pub unknown_speaker: String,
+    pub(crate) unknown_speaker: String,
     /// Share of the longer quote the aligned words must cover for the same
     /// words given to two people named by name to be a misattribution
     /// (`90%`).
     #[serde(default = "ninety_percent")]
-    pub misattribution: String,
+    pub(crate) misattribution: String,
     /// Words the alignment must match at least when both quotes name one
     /// speaker; twice as many otherwise (`3`).
     #[serde(default = "three")]
-    pub core: usize,
+    pub(crate) core: usize,
     /// The severity of each kind of difference.
     #[serde(default)]
-    pub severity: QuoteSeverities,
+    pub(crate) severity: QuoteSeverities,
 }
 
 fn sixty_percent() -> String {
@@ -207,38 +228,38 @@ fn three() -> usize {
 /// Severities of the kinds of difference between two versions of a quote.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct QuoteSeverities {
+pub(crate) struct QuoteSeverities {
     /// A negation dropped or added inside the words of one remark.
     #[serde(default = "error")]
-    pub negation: Severity,
+    pub(crate) negation: Severity,
     /// A number changed, dropped or added.
     #[serde(default = "error")]
-    pub number: Severity,
+    pub(crate) number: Severity,
     /// Content words replaced by others (`before` / `after`).
     #[serde(default = "warning")]
-    pub word: Severity,
+    pub(crate) word: Severity,
     /// Much of the quotation reworded (a translation).
     #[serde(default = "warning")]
-    pub rewording: Severity,
+    pub(crate) rewording: Severity,
     /// Words left out or added inside the quotation without an ellipsis.
     #[serde(default = "info")]
-    pub omission: Severity,
+    pub(crate) omission: Severity,
     /// A word's form or spelling (`kill` / `killing`, `Hasakeh` / `Hasakah`).
     #[serde(default = "info")]
-    pub form: Severity,
+    pub(crate) form: Severity,
     /// The tense of reported speech (`is` / `was`).
     #[serde(default = "info")]
-    pub tense: Severity,
+    pub(crate) tense: Severity,
     /// Function words only (`to` / `on`, a `that` added).
     #[serde(default = "info")]
-    pub function: Severity,
+    pub(crate) function: Severity,
     /// One version quotes more of the remark than another; not reported
     /// unless a severity is given.
     #[serde(default)]
-    pub partial: Option<Severity>,
+    pub(crate) partial: Option<Severity>,
     /// The same words given to two people named by name.
     #[serde(default = "warning")]
-    pub misattribution: Severity,
+    pub(crate) misattribution: Severity,
 }
 
 impl Default for QuoteSeverities {
@@ -286,40 +307,40 @@ pub enum LintCheck {
 /// A rule test: stories written inline, and what must (or must not) be found.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TestDef {
+pub(crate) struct TestDef {
     /// What the case shows.
-    pub name: String,
+    pub(crate) name: String,
     /// The stories of one event.
-    pub stories: Vec<TestStory>,
+    pub(crate) stories: Vec<TestStory>,
     /// Findings this rule must report; empty means it must report none.
     #[serde(default)]
-    pub expect: Vec<Expectation>,
+    pub(crate) expect: Vec<Expectation>,
 }
 
 /// One story of a rule test.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TestStory {
+pub(crate) struct TestStory {
     /// The outlet's name.
-    pub outlet: String,
+    pub(crate) outlet: String,
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default)]
-    pub published: Option<String>,
+    pub(crate) published: Option<String>,
     /// The headline, if any.
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The story's text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A finding a rule test expects.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Expectation {
+pub(crate) struct Expectation {
     /// The severity it must have.
     #[serde(default)]
-    pub severity: Option<Severity>,
+    pub(crate) severity: Option<Severity>,
     /// Texts the finding must cite among its evidence (`"35"`, `"53 people"`).
     #[serde(default)]
-    pub cites: Vec<String>,
+    pub(crate) cites: Vec<String>,
 }

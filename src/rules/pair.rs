@@ -2,15 +2,16 @@
 //! which differ, which stand in one story only, and how their quotations
 //! compare word by word.
 
-use super::engine::{GroupBy, check};
-use super::{Finding, Kind, Rule, Severity};
+use super::engine::check;
+use super::{Finding, Rule, RuleKind, Severity};
 use crate::Analysis;
+use crate::group::GroupBy;
 use crate::quote::align::{Relation, Thresholds, align};
 use crate::quote::diff::{QuoteDiff, compare_regions};
 
 /// How the two stories stand on one measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowStatus {
+pub(crate) enum RowStatus {
     Agree,
     Differ,
     OnlyA,
@@ -19,42 +20,41 @@ pub enum RowStatus {
 
 /// One measure (a figure rule or the date of the event) in both stories.
 #[derive(Debug, Clone)]
-pub struct FigureRow {
-    pub rule: String,
-    pub title: String,
-    pub kind: Kind,
+pub(crate) struct FigureRow {
+    pub(crate) rule: String,
+    pub(crate) title: String,
     /// Claim indices in story A and in story B.
-    pub a: Vec<usize>,
-    pub b: Vec<usize>,
-    pub status: RowStatus,
-    pub severity: Option<Severity>,
+    pub(crate) a: Vec<usize>,
+    pub(crate) b: Vec<usize>,
+    pub(crate) status: RowStatus,
+    pub(crate) severity: Option<Severity>,
 }
 
 /// One remark quoted in both stories.
 #[derive(Debug, Clone)]
-pub struct QuoteRow {
+pub(crate) struct QuoteRow {
     /// The quote in story A and in story B (indices into their quotes, as
     /// a range of one).
-    pub a: std::ops::Range<usize>,
-    pub b: std::ops::Range<usize>,
-    pub speaker: Option<String>,
-    pub misattributed: bool,
-    pub diff: QuoteDiff,
+    pub(crate) a: std::ops::Range<usize>,
+    pub(crate) b: std::ops::Range<usize>,
+    pub(crate) speaker: Option<String>,
+    pub(crate) misattributed: bool,
+    pub(crate) diff: QuoteDiff,
 }
 
 /// The comparison of two stories.
 #[derive(Debug, Clone)]
 pub struct PairReport {
-    pub figures: Vec<FigureRow>,
-    pub quotes: Vec<QuoteRow>,
+    pub(crate) figures: Vec<FigureRow>,
+    pub(crate) quotes: Vec<QuoteRow>,
     /// The named people of both stories, with their ages.
-    pub people: Vec<super::person::PersonRow>,
+    pub(crate) people: Vec<super::person::PersonRow>,
     /// Every finding of the rules over the two stories (lint included).
     pub findings: Vec<Finding>,
 }
 
 /// Compare story 0 (A) with story 1 (B) of `analyses` under `rules`.
-pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
+pub(crate) fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
     let (events, findings) = check(analyses, rules, GroupBy::Batch);
     let mut figures = Vec::new();
     for m in events.iter().flat_map(|e| &e.measures) {
@@ -66,10 +66,6 @@ pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
                 .unwrap_or_default()
         };
         let (a, b) = (cell(0), cell(1));
-        let kind = rules
-            .iter()
-            .find(|r| r.id == m.rule)
-            .map_or(Kind::Figure, |r| r.kind);
         let severity = findings
             .iter()
             .filter(|f| f.rule == m.rule)
@@ -84,7 +80,6 @@ pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
         figures.push(FigureRow {
             rule: m.rule.clone(),
             title: m.title.clone(),
-            kind,
             a,
             b,
             status,
@@ -93,7 +88,10 @@ pub fn compare_pair(analyses: &[Analysis], rules: &[Rule]) -> PairReport {
     }
     let thresholds = rules
         .iter()
-        .find_map(|r| r.quote.as_ref().map(|q| q.thresholds))
+        .find_map(|r| match &r.kind {
+            RuleKind::Quote(q) => Some(q.thresholds),
+            _ => None,
+        })
         .unwrap_or_default();
     let quotes = quote_rows(analyses, thresholds);
     let people = events.iter().flat_map(|e| e.people.clone()).collect();

@@ -21,7 +21,7 @@
 //! range.
 
 use super::Rule;
-use super::engine::{Evidence, Finding, story_order};
+use super::finding::{Evidence, Finding, story_order};
 use super::model::{Kind, Severity};
 use crate::Analysis;
 use crate::extract::people::{Person, age_ranges, people};

@@ -4,10 +4,11 @@
 //! must report (each with a severity and the texts it must cite); a case
 //! with no expectations must report nothing.
 
-use super::engine::{GroupBy, check};
+use super::engine::check;
 use super::model::{Expectation, TestDef};
 use super::{Finding, Rule};
 use crate::Analysis;
+use crate::group::GroupBy;
 
 /// The outcome of one case.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,11 +27,11 @@ use super::{Anchor, Meta, Rejected, reject};
 use serde_yaml::Value;
 
 pub(super) struct Split<'a> {
-    pub yaml: &'a str,
+    pub(crate) yaml: &'a str,
     /// 1-based line of the first YAML line.
-    pub yaml_line: usize,
-    pub body: &'a str,
-    pub body_line: usize,
+    pub(crate) yaml_line: usize,
+    pub(crate) body: &'a str,
+    pub(crate) body_line: usize,
 }
 
 /// Split `---\n yaml \n---\n body`; `None` when there is no front matter.
@@ -92,7 +92,7 @@ pub(super) fn parse(
 }
 
 /// The keys crosscheck reads.
-pub const KEYS: [&str; 7] = [
+pub(crate) const KEYS: [&str; 7] = [
     "id",
     "outlet",
     "title",
@@ -309,7 +309,7 @@ fn plain_text(v: &str) -> bool {
 /// The 1-based line and column of that start, and the message in words
 /// without positions (`scanning a quoted scalar that starts here is never
 /// closed`).
-pub fn yaml_error_start(message: &str) -> (Option<(usize, usize)>, String) {
+pub(crate) fn yaml_error_start(message: &str) -> (Option<(usize, usize)>, String) {
     let plain = |m: &str| m.split(" at line ").next().unwrap_or(m).to_string();
     let Some((problem, context)) = message.split_once(", while ") else {
         return (None, plain(message));

@@ -35,8 +35,8 @@ pub struct Listing {
 /// A file or folder a walk left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
-    pub path: String,
-    pub why: Skip,
+    pub(crate) path: String,
+    pub(crate) why: Skip,
 }
 
 /// Why a walk left a path out.
@@ -178,42 +178,6 @@ fn is_repository_document(path: &Path) -> bool {
 /// `story-?.txt`, `[ab].md`) that matched nothing.
 fn is_pattern(p: &str) -> bool {
     p.contains(['*', '?']) || (p.contains('[') && p.contains(']'))
-}
-
-/// Stories with no event that should take their folder's: for each story
-/// (path, event) without one, the event every other story of its folder
-/// that has one agrees on (a `.txt` story beside `.md` stories with
-/// `event: quake`). Folders whose stories name several events, or none,
-/// give nothing. Returns (index, event) pairs.
-pub fn folder_events<'a>(
-    stories: impl Iterator<Item = (&'a str, Option<&'a str>)>,
-) -> Vec<(usize, String)> {
-    let stories: Vec<(&str, Option<&str>)> = stories.collect();
-    let folder = |p: &'a str| Path::new(p).parent().unwrap_or(Path::new(""));
-    // per folder: the one event its stories name, or None when they differ
-    let mut agreed: std::collections::BTreeMap<&Path, Option<&str>> =
-        std::collections::BTreeMap::new();
-    for &(path, event) in &stories {
-        if let Some(e) = event {
-            agreed
-                .entry(folder(path))
-                .and_modify(|a| {
-                    if *a != Some(e) {
-                        *a = None;
-                    }
-                })
-                .or_insert(Some(e));
-        }
-    }
-    stories
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, event))| event.is_none())
-        .filter_map(|(k, (path, _))| {
-            let e = agreed.get(folder(path)).copied().flatten()?;
-            Some((k, e.to_string()))
-        })
-        .collect()
 }
 
 /// Why a path that is neither a file nor a folder is not read.
@@ -629,23 +593,6 @@ mod tests {
             skipped_note(&many)
                 .unwrap()
                 .ends_with("(hidden), and 2 more")
-        );
-    }
-
-    #[test]
-    fn a_story_with_no_event_takes_the_one_its_folder_agrees_on() {
-        let stories = [
-            ("a/one.md", Some("quake")),
-            ("a/two.txt", None),
-            ("a/three.md", Some("quake")),
-            ("b/one.md", Some("flood")),
-            ("b/two.md", Some("storm")),
-            ("b/three.txt", None),
-            ("c/alone.txt", None),
-        ];
-        assert_eq!(
-            folder_events(stories.iter().copied()),
-            [(1, "quake".to_string())]
         );
     }
 

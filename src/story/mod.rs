@@ -12,9 +12,11 @@ mod json;
 mod list;
 mod position;
 
-pub use front_matter::{did_you_mean, yaml_error_start};
-pub use list::{Listing, Skip, Skipped, folder_events, list, skipped_note};
-pub use position::{Anchor, Position, TextMap};
+pub use front_matter::did_you_mean;
+pub(crate) use front_matter::yaml_error_start;
+pub use list::{Listing, Skip, Skipped, list, skipped_note};
+pub use position::Position;
+pub(crate) use position::{Anchor, TextMap};
 
 use jiff::civil::Date;
 use std::io::Read;
@@ -27,9 +29,9 @@ pub struct Story {
     pub id: String,
     /// Front matter `outlet`, else the parent folder's name.
     pub outlet: String,
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     pub published: Option<Date>,
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     pub event: Option<String>,
     /// The path as given (`-` for standard input).
     pub path: String,
@@ -39,20 +41,20 @@ pub struct Story {
     /// Where the headline ends in `text` (0 when there is no separate headline).
     pub headline_end: usize,
     /// Maps offsets in `text` back to lines and columns of the file.
-    pub map: TextMap,
+    pub(crate) map: TextMap,
     /// Rules this story opts out of (front matter `crosscheck-ignore`).
-    pub ignore: Vec<String>,
+    pub(crate) ignore: Vec<String>,
     /// Spans of `text` that are captions (HTML `figcaption`).
-    pub captions: Vec<std::ops::Range<usize>>,
+    pub(crate) captions: Vec<std::ops::Range<usize>>,
     /// For a story from a JSON Lines file: the byte offset and number of
     /// its line, so that [`reread`] can find it again.
     pub record: Option<(u64, usize)>,
-    /// For a story compacted after checking ([`crate::batch::compact`]):
+    /// For a story compacted after checking (`batch::compact`):
     /// the pieces of the original text that `text` keeps, as (start, end)
     /// in the original and start in `text`. Empty when `text` is whole.
     /// Offsets everywhere else stay those of the original text: read it
     /// through [`Story::slice`], [`Story::line_at`] and [`Story::position`].
-    pub kept: Vec<(usize, usize, usize)>,
+    pub(crate) kept: Vec<(usize, usize, usize)>,
 }
 
 impl Story {
@@ -64,7 +66,7 @@ impl Story {
     /// Where byte `offset` of the original text is in `text` (for a
     /// compacted story; the start of the nearest kept piece when it was
     /// dropped).
-    pub fn local(&self, offset: usize) -> usize {
+    pub(crate) fn local(&self, offset: usize) -> usize {
         if self.kept.is_empty() {
             return offset;
         }
@@ -76,14 +78,14 @@ impl Story {
     }
 
     /// The text of a span of the original text ("" when it was dropped).
-    pub fn slice(&self, span: std::ops::Range<usize>) -> &str {
+    pub(crate) fn slice(&self, span: std::ops::Range<usize>) -> &str {
         let (a, b) = (self.local(span.start), self.local(span.end));
         self.text.get(a..b.max(a)).unwrap_or("")
     }
 
     /// The line holding byte `offset`: where it starts (an offset of the
     /// original text) and its text.
-    pub fn line_at(&self, offset: usize) -> (usize, &str) {
+    pub(crate) fn line_at(&self, offset: usize) -> (usize, &str) {
         let at = self.local(offset).min(self.text.len());
         let text = &self.text;
         let (from, to) = self.map.line(text, at);
@@ -92,7 +94,7 @@ impl Story {
 
     /// Code points in a span of the original text (of what is kept of it,
     /// for a compacted story).
-    pub fn chars_in(&self, span: std::ops::Range<usize>) -> usize {
+    pub(crate) fn chars_in(&self, span: std::ops::Range<usize>) -> usize {
         let (a, b) = (self.local(span.start), self.local(span.end));
         self.map.chars(&self.text, a, b.max(a))
     }
@@ -130,13 +132,13 @@ pub struct Batch {
 /// Metadata common to every format.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Meta {
-    pub id: Option<String>,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<String>,
-    pub url: Option<String>,
-    pub event: Option<String>,
-    pub ignore: Vec<String>,
+    pub(crate) id: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) event: Option<String>,
+    pub(crate) ignore: Vec<String>,
 }
 
 const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl"];
@@ -187,7 +189,7 @@ pub fn read_all<T: Send>(
 
 /// What a reading builds of a story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
+pub(crate) enum Keep {
     Whole,
     /// The metadata, for a story of JSON Lines: valid or rejected as a
     /// whole reading finds it, with its id, outlet, title, dates, URL,
@@ -198,7 +200,7 @@ pub enum Keep {
 }
 
 /// [`read_all`], building of each story what `keep` says.
-pub fn read_all_keeping<T: Send>(
+pub(crate) fn read_all_keeping<T: Send>(
     sources: &[Source],
     keep: Keep,
     advance: &(dyn Fn() + Sync),
@@ -313,13 +315,13 @@ fn read_blocks<T: Send>(
 
 /// The inputs `paths` name and the paths that could not be listed: a
 /// [`list`] without what walks left out.
-pub fn sources(paths: &[String], stdin: &mut dyn Read) -> (Vec<Source>, Vec<Rejected>) {
+pub(crate) fn sources(paths: &[String], stdin: &mut dyn Read) -> (Vec<Source>, Vec<Rejected>) {
     let l = list(paths, stdin);
     (l.sources, l.rejected)
 }
 
 /// Read one input: its stories, or why it (or a line of it) was rejected.
-pub fn read(source: &Source) -> Batch {
+pub(crate) fn read(source: &Source) -> Batch {
     let mut batch = Batch::default();
     match source {
         Source::Stdin(bytes) => json::lines("-", None, &mut &bytes[..], &mut batch),
@@ -392,7 +394,7 @@ pub fn reread(source: &Source, record: Option<(u64, usize)>) -> Batch {
 /// line at `record` is read where it is, with no seek, so that threads
 /// share one open file (checking a JSON Lines file opened, sought and
 /// closed it once per story). Anything else is read as [`reread`] does.
-pub fn reread_in(
+pub(crate) fn reread_in(
     source: &Source,
     record: Option<(u64, usize)>,
     file: Option<&std::fs::File>,
@@ -464,7 +466,7 @@ fn line_at(file: &std::fs::File, offset: u64, buf: &mut Vec<u8>) -> std::io::Res
 }
 
 /// Two stories with one id cannot both be cited: see [`first_of_each_id`].
-pub fn reject_duplicate_ids(batch: &mut Batch) {
+pub(crate) fn reject_duplicate_ids(batch: &mut Batch) {
     let stories = std::mem::take(&mut batch.stories);
     batch.stories = first_of_each_id(
         stories,

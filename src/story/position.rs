@@ -20,15 +20,15 @@ pub struct Position {
 
 /// Where a piece of a story's text starts in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Anchor {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
     /// The piece is the file's own bytes (not decoded from an escaped string).
-    pub verbatim: bool,
+    pub(crate) verbatim: bool,
 }
 
 impl Anchor {
-    pub fn verbatim(line: usize, column: usize) -> Self {
+    pub(crate) fn verbatim(line: usize, column: usize) -> Self {
         Anchor {
             line,
             column,
@@ -36,7 +36,7 @@ impl Anchor {
         }
     }
 
-    pub fn escaped(line: usize, column: usize) -> Self {
+    pub(crate) fn escaped(line: usize, column: usize) -> Self {
         Anchor {
             line,
             column,
@@ -51,7 +51,7 @@ const BLOCK: usize = 1024;
 /// The pieces of a story's text and an index over it: its newlines, and
 /// the code points before every [`BLOCK`]th byte.
 #[derive(Debug, Clone, Default)]
-pub struct TextMap {
+pub(crate) struct TextMap {
     pieces: Vec<(usize, Anchor)>,
     newlines: Vec<usize>,
     /// `chars_before[k]`: code points in the text's first `k * BLOCK` bytes.
@@ -120,7 +120,7 @@ impl TextMap {
     }
 
     /// The position of byte `offset` of `text`.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub(crate) fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
         let k = self.pieces.partition_point(|(s, _)| *s <= offset);
         let Some(&(start, anchor)) = k.checked_sub(1).and_then(|k| self.pieces.get(k)) else {

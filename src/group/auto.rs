@@ -22,19 +22,19 @@
 //! is named after the features most of its stories share, and those
 //! features are the reason given for grouping them.
 
-use super::engine::Key;
+use super::{Key, UnionFind};
 use crate::Analysis;
 use crate::extract::quantity::Unit;
 use std::collections::{BTreeMap, HashMap};
 
 /// Similarity at which two stories are taken to cover one event.
-pub const LINK: f64 = 0.5;
+pub(crate) const LINK: f64 = 0.5;
 const BANDS: usize = 32;
 const ROWS: usize = 2;
 /// Similarity at which two stories are one event whatever else they match.
-pub const SURE: f64 = 0.65;
+pub(crate) const SURE: f64 = 0.65;
 /// A pair's similarity against the best of its two stories' others.
-pub const RELATIVE: f64 = 0.8;
+pub(crate) const RELATIVE: f64 = 0.8;
 /// Neighbours compared inside one bucket.
 const WINDOW: usize = 6;
 
@@ -165,10 +165,10 @@ const LEAD: usize = 4;
 
 /// A story's features (`name:…`, `date:…`, `count:…`), each with whether
 /// it appears in the lead.
-pub type Features = Vec<(String, bool)>;
+pub(crate) type Features = Vec<(String, bool)>;
 
 /// The features of one story, each with whether it appears in the lead.
-pub fn features(a: &Analysis) -> Features {
+pub(crate) fn features(a: &Analysis) -> Features {
     let mut out: Vec<(String, bool)> = Vec::new();
     let text = &a.story.text;
     let lead_end = a.sentences.get(LEAD).map_or(text.len(), |s| s.span.start);
@@ -209,7 +209,7 @@ pub fn features(a: &Analysis) -> Features {
         let q = &c.quantity;
         let lead = c.span.start < lead_end;
         match &q.unit {
-            Unit::Date => out.push((format!("date:{}", crate::report::interval_text(q)), lead)),
+            Unit::Date => out.push((format!("date:{}", crate::notation::interval_text(q)), lead)),
             Unit::Count | Unit::Percent | Unit::Money(_) => {
                 out.push((format!("{}:{}", q.unit, c.stated.0), lead));
             }
@@ -265,15 +265,6 @@ fn cosine(a: &Doc, b: &Doc) -> f64 {
     }
 }
 
-fn find(p: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while p[r] != r {
-        p[r] = p[p[r]];
-        r = p[r];
-    }
-    r
-}
-
 /// Group stories into events by content. Returns each story's cluster,
 /// indexed like `analyses`.
 pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
@@ -283,7 +274,7 @@ pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
 
 /// [`cluster`] from each story's [`features`], computed beforehand (so that
 /// a big batch need not keep its analyses).
-pub fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
+pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
     let n = stories.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&x, &y| {
@@ -392,19 +383,16 @@ pub fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Clust
         best[x] = best[x].max(c);
         best[y] = best[y].max(c);
     }
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     for (&(x, y), &c) in &pairs {
         if c >= SURE || (c >= LINK && c >= RELATIVE * best[x].min(best[y])) {
-            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
-            if rx != ry {
-                parent[rx.max(ry)] = rx.min(ry);
-            }
+            sets.union(x, y);
         }
     }
     // components, then what most of each shares
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for k in 0..n {
-        let r = find(&mut parent, k);
+        let r = sets.find(k);
         members.entry(r).or_default().push(k);
     }
     let mut out = vec![

@@ -1,0 +1,237 @@
+//! Group: the stories of a batch into events, the sets whose claims are
+//! compared. Nothing is compared across events.
+//!
+//! An event is the front matter's `event`, else the story's folder (a story
+//! with no event takes the one its folder's other stories agree on), else
+//! the whole batch, as `--group-by` says; or, with `--group-by auto`, what
+//! the stories say: shared names, figures and dates ([`auto`]). Planning
+//! needs only what [`Key`] holds (and, for `auto`, each story's features),
+//! so a big batch is planned before any story is read whole. One
+//! [`UnionFind`] joins what belongs together, here and where the rules join
+//! disagreements into findings.
+
+pub mod auto;
+mod union_find;
+
+pub(crate) use union_find::UnionFind;
+
+use crate::Analysis;
+use crate::story::Story;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// How stories are grouped into events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Front matter `event`, else the story's folder.
+    #[default]
+    Event,
+    /// The story's folder.
+    Dir,
+    /// The whole batch is one event.
+    Batch,
+    /// Events found from content: shared names, figures and dates
+    /// ([`auto`]); front matter `event` is not used.
+    Auto,
+}
+
+impl GroupBy {
+    /// Each way by name, as `--group-by` and crosscheck.yaml write them.
+    pub const NAMES: [(&'static str, GroupBy); 4] = [
+        ("event", GroupBy::Event),
+        ("dir", GroupBy::Dir),
+        ("batch", GroupBy::Batch),
+        ("auto", GroupBy::Auto),
+    ];
+}
+
+/// What grouping knows of a story.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) event: Option<&'a str>,
+}
+
+impl<'a> Key<'a> {
+    pub(crate) fn of(s: &'a Story) -> Self {
+        Key {
+            id: &s.id,
+            path: &s.path,
+            event: s.event.as_deref(),
+        }
+    }
+}
+
+/// An event before comparison: its name, its stories (indices into the
+/// batch) and, when grouped by content, why.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Planned {
+    pub(crate) event: String,
+    pub(crate) stories: Vec<usize>,
+    pub(crate) reason: Option<String>,
+}
+
+fn folder(s: &Key<'_>) -> String {
+    Path::new(&s.path)
+        .parent()
+        .map(|p| p.display().to_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| ".".to_string())
+}
+
+fn event_key(s: &Key<'_>, by: GroupBy) -> String {
+    match by {
+        GroupBy::Event => s.event.map_or_else(|| folder(s), str::to_string),
+        GroupBy::Dir => folder(s),
+        GroupBy::Batch | GroupBy::Auto => "batch".to_string(),
+    }
+}
+
+/// Group a batch into events, sorted by name. `features` (one per story,
+/// [`auto::features`]) are what [`GroupBy::Auto`] groups by; the other
+/// ways need none.
+pub(crate) fn plan(
+    stories: &[Key<'_>],
+    by: GroupBy,
+    features: Vec<auto::Features>,
+) -> Vec<Planned> {
+    let clusters = (by == GroupBy::Auto).then(|| auto::cluster_by(stories, features));
+    let mut groups: BTreeMap<String, Planned> = BTreeMap::new();
+    let mut add = |i: usize, event: String, reason: Option<String>| {
+        groups
+            .entry(event.clone())
+            .or_insert_with(|| Planned {
+                event,
+                stories: Vec::new(),
+                reason,
+            })
+            .stories
+            .push(i);
+    };
+    match clusters {
+        Some(cs) => {
+            for (i, c) in cs.into_iter().enumerate() {
+                add(i, c.event, Some(c.reason));
+            }
+        }
+        None => {
+            // a story with no event (a .txt) goes with its folder's
+            // stories when they agree on one
+            let inherited: BTreeMap<usize, String> = if by == GroupBy::Event {
+                folder_events(stories.iter().map(|s| (s.path, s.event)))
+                    .into_iter()
+                    .collect()
+            } else {
+                BTreeMap::new()
+            };
+            for (i, s) in stories.iter().enumerate() {
+                let key = match inherited.get(&i) {
+                    Some(e) => e.clone(),
+                    None => event_key(s, by),
+                };
+                add(i, key, None);
+            }
+        }
+    }
+    groups.into_values().collect()
+}
+
+/// [`plan`] for stories already analysed.
+pub(crate) fn events(analyses: &[Analysis], by: GroupBy) -> Vec<Planned> {
+    let stories: Vec<Key<'_>> = analyses.iter().map(|a| Key::of(&a.story)).collect();
+    let features = if by == GroupBy::Auto {
+        analyses.iter().map(auto::features).collect()
+    } else {
+        Vec::new()
+    };
+    plan(&stories, by, features)
+}
+
+/// Stories with no event that should take their folder's: for each story
+/// (path, event) without one, the event every other story of its folder
+/// that has one agrees on (a `.txt` story beside `.md` stories with
+/// `event: quake`). Folders whose stories name several events, or none,
+/// give nothing. Returns (index, event) pairs.
+fn folder_events<'a>(
+    stories: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<(usize, String)> {
+    let stories: Vec<(&str, Option<&str>)> = stories.collect();
+    let folder = |p: &'a str| Path::new(p).parent().unwrap_or(Path::new(""));
+    // per folder: the one event its stories name, or None when they differ
+    let mut agreed: BTreeMap<&Path, Option<&str>> = BTreeMap::new();
+    for &(path, event) in &stories {
+        if let Some(e) = event {
+            agreed
+                .entry(folder(path))
+                .and_modify(|a| {
+                    if *a != Some(e) {
+                        *a = None;
+                    }
+                })
+                .or_insert(Some(e));
+        }
+    }
+    stories
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, event))| event.is_none())
+        .filter_map(|(k, (path, _))| {
+            let e = agreed.get(folder(path)).copied().flatten()?;
+            Some((k, e.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_story_with_no_event_takes_the_one_its_folder_agrees_on() {
+        let stories = [
+            ("a/one.md", Some("quake")),
+            ("a/two.txt", None),
+            ("a/three.md", Some("quake")),
+            ("b/one.md", Some("flood")),
+            ("b/two.md", Some("storm")),
+            ("b/three.txt", None),
+            ("c/alone.txt", None),
+        ];
+        assert_eq!(
+            folder_events(stories.iter().copied()),
+            [(1, "quake".to_string())]
+        );
+    }
+
+    #[test]
+    fn events_are_named_by_front_matter_else_folder() {
+        let key = |id, path, event| Key { id, path, event };
+        let stories = [
+            key("a", "x/a.md", Some("quake")),
+            key("b", "x/b.txt", None),
+            key("c", "y/c.txt", None),
+            key("d", "d.txt", None),
+        ];
+        let names = |by| -> Vec<(String, Vec<usize>)> {
+            plan(&stories, by, Vec::new())
+                .into_iter()
+                .map(|p| (p.event, p.stories))
+                .collect()
+        };
+        let s = |v: &str| v.to_string();
+        assert_eq!(
+            names(GroupBy::Event),
+            [
+                (s("."), vec![3]),
+                (s("quake"), vec![0, 1]),
+                (s("y"), vec![2])
+            ]
+        );
+        assert_eq!(
+            names(GroupBy::Dir),
+            [(s("."), vec![3]), (s("x"), vec![0, 1]), (s("y"), vec![2])]
+        );
+        assert_eq!(names(GroupBy::Batch), [(s("batch"), vec![0, 1, 2, 3])]);
+    }
+}

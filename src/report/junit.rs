@@ -1,0 +1,208 @@
+//! JUnit XML (Jenkins, GitLab): a suite per event with one case per rule,
+//! and a suite of inputs with one case per story.
+
+use super::{CheckReport, Emitter, evidence_text};
+use crate::rules::{Finding, Severity};
+use std::io::{self, Write};
+
+/// The JUnit report.
+#[derive(Debug)]
+pub(super) struct Junit;
+
+impl Emitter for Junit {
+    fn emit(&self, w: &mut dyn Write, r: &CheckReport<'_>, _: bool) -> io::Result<()> {
+        junit(w, r)
+    }
+}
+
+/// A finding as JUnit text: its level, rule and message, then a line per
+/// piece of evidence with where it stands.
+fn finding_lines(r: &CheckReport<'_>, f: &Finding) -> String {
+    let mut out = format!("{} [{}] {}\n", f.severity.as_str(), f.rule, f.message);
+    for e in &f.evidence {
+        let a = &r.analyses[e.story];
+        let p = a.story.position(e.span.start);
+        out.push_str(&format!(
+            "  {}:{}:{} {}\n",
+            a.story.path,
+            p.line,
+            p.column,
+            evidence_text(r, e)
+        ));
+    }
+    out
+}
+
+/// Escape text for XML attributes and content; drop characters XML 1.0 forbids.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Case {
+    classname: String,
+    name: String,
+    /// (element, type, message, body) for a failure or an error.
+    problem: Option<(&'static str, String, String, String)>,
+}
+
+/// JUnit XML that both the Jenkins xunit and the Ant JUnit schemas accept:
+/// a suite per event with one case per rule (passing ones too), and a suite
+/// of inputs with one case per story (rejected ones as errors). Written by
+/// hand: the Ant schema allows no attributes on `<testsuites>` and requires
+/// some on `<testsuite>` that JUnit crates do not write.
+pub(crate) fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
+    let fail_on = r.fail_on.unwrap_or(Severity::Error);
+    // (name, timestamp, system-out, cases)
+    let mut suites: Vec<(String, String, String, Vec<Case>)> = Vec::new();
+    // inputs
+    // in the order of the JSON report's stories
+    let mut stories: Vec<(super::StoryKey<'_>, Option<&crate::story::Rejected>)> = r
+        .analyses
+        .iter()
+        .map(|a| (super::checked_key(a), None))
+        .collect();
+    stories.extend(r.rejected.iter().map(|x| (super::rejected_key(x), Some(x))));
+    stories.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+    let mut cases = Vec::new();
+    for ((path, ..), rejected) in stories {
+        // stories of one JSON Lines file share a path: number them
+        let n = seen.entry(path).or_default();
+        *n += 1;
+        cases.push(Case {
+            classname: "crosscheck.inputs".to_string(),
+            name: if *n == 1 {
+                path.to_string()
+            } else {
+                format!("{path} #{n}")
+            },
+            problem: rejected.map(|x| {
+                (
+                    "error",
+                    "rejected-input".to_string(),
+                    format!("rejected: {}", x.reason),
+                    x.to_string(),
+                )
+            }),
+        });
+    }
+    let newest = r.analyses.iter().filter_map(|a| a.story.published).max();
+    let stamp = |newest| r.run_at.clone().unwrap_or_else(|| stamp(newest));
+    suites.push(("inputs".to_string(), stamp(newest), String::new(), cases));
+    for g in r.events {
+        let mut cases = Vec::new();
+        for rule in r.rules {
+            let failing: Vec<&Finding> = r
+                .findings
+                .iter()
+                .filter(|f| f.event == g.event && f.rule == rule.id && f.severity >= fail_on)
+                .collect();
+            let problem = (!failing.is_empty()).then(|| {
+                let mut body = String::new();
+                for f in &failing {
+                    body.push_str(&finding_lines(r, f));
+                }
+                let worst = failing
+                    .iter()
+                    .map(|f| f.severity)
+                    .max()
+                    .unwrap_or(Severity::Error);
+                (
+                    "failure",
+                    worst.as_str().to_string(),
+                    format!("{} finding(s): {}", failing.len(), rule.title),
+                    body,
+                )
+            });
+            cases.push(Case {
+                classname: format!("crosscheck.{}", g.event),
+                name: rule.id.clone(),
+                problem,
+            });
+        }
+        let newest = g
+            .stories
+            .iter()
+            .filter_map(|&s| r.analyses[s].story.published)
+            .max();
+        // what does not fail the run is still seen: the suite's output
+        let mut out = String::new();
+        for f in r
+            .shown()
+            .filter(|f| f.event == g.event && f.severity < fail_on)
+        {
+            out.push_str(&finding_lines(r, f));
+        }
+        suites.push((format!("event {}", g.event), stamp(newest), out, cases));
+    }
+    writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(w, "<testsuites>")?;
+    for (id, (name, timestamp, out, cases)) in suites.iter().enumerate() {
+        let failures = cases
+            .iter()
+            .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "failure"))
+            .count();
+        let errors = cases
+            .iter()
+            .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "error"))
+            .count();
+        writeln!(
+            w,
+            "  <testsuite name=\"{}\" package=\"crosscheck\" id=\"{id}\" timestamp=\"{timestamp}\" hostname=\"crosscheck\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\" time=\"0\">",
+            xml(name),
+            cases.len()
+        )?;
+        writeln!(w, "    <properties></properties>")?;
+        for c in cases {
+            match &c.problem {
+                None => writeln!(
+                    w,
+                    "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"/>",
+                    xml(&c.name),
+                    xml(&c.classname)
+                )?,
+                Some((el, ty, msg, body)) => {
+                    writeln!(
+                        w,
+                        "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">",
+                        xml(&c.name),
+                        xml(&c.classname)
+                    )?;
+                    writeln!(
+                        w,
+                        "      <{el} type=\"{}\" message=\"{}\">{}</{el}>",
+                        xml(ty),
+                        xml(msg),
+                        xml(body)
+                    )?;
+                    writeln!(w, "    </testcase>")?;
+                }
+            }
+        }
+        writeln!(w, "    <system-out>{}</system-out>", xml(out))?;
+        writeln!(w, "    <system-err></system-err>")?;
+        writeln!(w, "  </testsuite>")?;
+    }
+    writeln!(w, "</testsuites>")
+}
+
+/// A deterministic timestamp: the newest publication date of the suite.
+fn stamp(d: Option<jiff::civil::Date>) -> String {
+    d.map_or_else(
+        || "1970-01-01T00:00:00".to_string(),
+        |d| format!("{d}T00:00:00"),
+    )
+}

@@ -1,0 +1,28 @@
+//! What comparing an event gives besides findings: per measure, what each
+//! outlet says ([`Measure`]), and the event's people; the per-event
+//! tables of the reports are made of these.
+
+use super::person::PersonRow;
+
+/// What each outlet says about one measure of one event.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Measure {
+    pub(crate) rule: String,
+    pub(crate) title: String,
+    /// (story, claims) for every story with a claim of this measure.
+    pub(crate) cells: Vec<(usize, Vec<usize>)>,
+    /// Claims that disagree with another (story, claim).
+    pub(crate) conflicting: Vec<(usize, usize)>,
+}
+
+/// An event: its stories and measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventGroup {
+    pub(crate) event: String,
+    pub(crate) stories: Vec<usize>,
+    pub(crate) measures: Vec<Measure>,
+    /// The named people of the event with their ages, per story.
+    pub(crate) people: Vec<PersonRow>,
+    /// Why the stories are one event, when that was found from content.
+    pub(crate) reason: Option<String>,
+}
