@@ -303,6 +303,8 @@ struct Lexicon {
     person_aux: Words,
     person_deadly: Words,
     person_verbs: Vec<(Vec<String>, &'static str)>,
+    /// The first words of `person_events` and `person_verbs`, asked first.
+    person_first: Words,
 }
 
 const SOURCE: &str = include_str!("lexicon.yaml");
@@ -466,6 +468,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         person_aux: words(&f.one_person.aux),
         person_deadly: words(&f.one_person.deadly),
         person_verbs: by_event(&f.one_person.verbs_killed, &f.one_person.verbs_injured),
+        person_first: words(
+            &by_event(&f.one_person.killed, &f.one_person.injured)
+                .into_iter()
+                .chain(by_event(
+                    &f.one_person.verbs_killed,
+                    &f.one_person.verbs_injured,
+                ))
+                .filter_map(|(p, _)| p.first().cloned())
+                .collect::<Vec<_>>(),
+        ),
         patterns: f.patterns.into_iter().map(compile_pattern).collect(),
         needs: Needs::default(),
     };
@@ -879,6 +891,7 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
     let age = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.word
+                && t.low.ends_with("-old")
                 && ["-year-old", "-month-old", "-week-old", "-day-old"]
                     .iter()
                     .any(|a| t.low.ends_with(a))
@@ -888,10 +901,19 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
         toks.get(k)
             .is_some_and(|t| t.word && t.low.len() > 4 && t.low.ends_with("ly"))
     };
-    // a sentence that speaks of a death: `shot` there may be fatal
-    let deadly = toks
-        .iter()
-        .any(|t| t.word && lex.person_deadly.contains(t.low));
+    // a sentence that speaks of a death: `shot` there may be fatal; one
+    // that names no event of a person (`died`, `shot`, `killing`) makes no
+    // claim, and one with no person noun or age no claim of a noun phrase
+    let (mut deadly, mut may_event, mut may_phrase) = (false, false, false);
+    for t in toks.iter().filter(|t| t.word) {
+        deadly |= lex.person_deadly.contains(t.low);
+        may_event |=
+            lex.person_first.contains(t.low) || matches!(t.low, "shot" | "shooting" | "shoots");
+        may_phrase |= lex.persons.contains(t.low) || t.low.ends_with("-old");
+    }
+    if !may_event {
+        return Vec::new();
+    }
     // a noun phrase from `k`: [age] [up to two modifiers] person, or an
     // age alone (`a 16-year-old has died`); the token after it. Headlines
     // capitalise their modifiers (`Fresno County deputy dies`).
@@ -916,7 +938,14 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
         }
         aged.then_some(k + 1)
     };
+    // most words start no phrase of either list: one inlined filter first
     let phrase_at = |k: usize, list: &[(Vec<String>, &'static str)]| {
+        if !toks
+            .get(k)
+            .is_some_and(|t| lex.person_first.contains(t.low))
+        {
+            return None;
+        }
         list.iter()
             .find(|(p, _)| starts_with(toks, k, p))
             .map(|(p, e)| (p.len(), *e))
@@ -988,8 +1017,8 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
                 }
             }
         }
-        let det = is(k, &lex.person_det);
-        let headline_start = k == 0 && !det;
+        let det = may_phrase && is(k, &lex.person_det);
+        let headline_start = may_phrase && k == 0 && !det;
         if det || headline_start {
             let from = if det { k + 1 } else { k };
             if let Some(first_end) = phrase(from, headline_start) {
