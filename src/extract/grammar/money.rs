@@ -247,8 +247,94 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
         .then_some((rest, code))
 }
 
-/// Currency names after an amount, with the multiplier of minor units.
+/// Every word [`currency_word_match`] knows, as a set whose inlined filter on
+/// length and end letters turns most words away before any string
+/// comparison (the `match` compares a word with each entry of its length).
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar",
+    "dollars",
+    "bucks",
+    "euro",
+    "euros",
+    "pound",
+    "pounds",
+    "quid",
+    "yen",
+    "yuan",
+    "renminbi",
+    "kuai",
+    "rupee",
+    "rupees",
+    "rs",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "hryvnia",
+    "hryvnias",
+    "hryvnas",
+    "franc",
+    "francs",
+    "peso",
+    "pesos",
+    "shekel",
+    "shekels",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "dinar",
+    "dinars",
+    "ringgit",
+    "ringgits",
+    "rm",
+    "tugrik",
+    "tugriks",
+    "lira",
+    "liras",
+    "lire",
+    "rand",
+    "won",
+    "naira",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "zloty",
+    "zlotys",
+    "peseta",
+    "pesetas",
+    "guilder",
+    "guilders",
+    "markka",
+    "markkaa",
+    "egyptianpound",
+    "egyptianpounds",
+    "geneh",
+    "guineh",
+    "saudiriyal",
+    "saudiriyals",
+    "bitcoin",
+    "bitcoins",
+    "satoshi",
+    "satoshis",
+    "cent",
+    "cents",
+    "pence",
+    "penny",
+    "pennies",
+];
+
+/// The currency a word names: [`currency_word_match`] behind a [`CURRENCY_WORDS`] check.
 fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    if !crate::word_set!(CURRENCY_WORDS).contains(w) {
+        return None;
+    }
+    currency_word_match(w)
+}
+
+/// Currency names after an amount, with the multiplier of minor units.
+fn currency_word_match(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
         "dollar" | "dollars" | "bucks" => ("USD", 1.0),
         "euro" | "euros" => ("EUR", 1.0),
@@ -478,6 +564,28 @@ pub fn minor_units<'a>(i: &'a str, code: &str, whole: bool) -> Option<(&'a str, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    #[test]
+    fn every_listed_currency_word_is_matched() {
+        for w in CURRENCY_WORDS {
+            assert!(currency_word_match(w).is_some(), "{w}");
+            assert_eq!(currency_word(w), currency_word_match(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_currency_word_filter_agrees_with_the_match(w in proptest::prop_oneof![
+            proptest::sample::select(CURRENCY_WORDS).prop_map(str::to_string),
+            proptest::sample::select(CURRENCY_WORDS).prop_flat_map(|w| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
+                .prop_map(|(w, cut, tail)| format!("{}{tail}", &w[..cut])),
+            "[a-zA-Z]{1,16}",
+            "\\PC{0,6}",
+        ]) {
+            proptest::prop_assert_eq!(currency_word(&w), currency_word_match(&w));
+        }
+    }
 
     #[test]
     fn every_code_is_three_lower_case_letters_and_found() {
