@@ -227,12 +227,12 @@ fn run_on(
 fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
     let also = match close {
         '"' => Some('”'),
-        '”' if !s[body..].contains('”') => Some('"'),
+        '”' if find_either(&s[body..], '”', None).is_none() => Some('"'),
         _ => None,
     };
     let mut from = body;
     loop {
-        let found = s[from..].find(|c: char| c == close || Some(c) == also);
+        let found = find_either(&s[from..], close, also);
         crate::work::step(found.map_or(s.len() - from, |r| r + 1));
         let rel = found?;
         let at = from + rel;
@@ -248,6 +248,31 @@ fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
             }
         }
         return Some((at, mark.len_utf8()));
+    }
+}
+
+/// Where `a` or `b` first stands in `s`, as `s.find(|c| c == a || Some(c)
+/// == b)` finds it, but searched for bytes: memchr finds each candidate's
+/// first byte, and a candidate is the character when its whole UTF-8 form
+/// stands there (which is then a character boundary).
+fn find_either(s: &str, a: char, b: Option<char>) -> Option<usize> {
+    let mut buf_a = [0u8; 4];
+    let mut buf_b = [0u8; 4];
+    let a = a.encode_utf8(&mut buf_a).as_bytes();
+    let b = b.map(|b| b.encode_utf8(&mut buf_b).as_bytes());
+    let h = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let rest = &h[from..];
+        let at = from
+            + match b {
+                Some(b) => memchr::memchr2(a[0], b[0], rest),
+                None => memchr::memchr(a[0], rest),
+            }?;
+        if h[at..].starts_with(a) || b.is_some_and(|b| h[at..].starts_with(b)) {
+            return Some(at);
+        }
+        from = at + 1;
     }
 }
 
@@ -347,7 +372,9 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 }
             };
             let body = body_start..body_end;
-            let words = text[body.clone()].split_whitespace().count();
+            // only compared with 2, 3 and 12 below: a long quote's words
+            // are not all counted
+            let words = text[body.clone()].split_whitespace().take(12).count();
             if let Some(r) = resume {
                 at = r;
             } else {
@@ -626,6 +653,21 @@ pub fn statement_text(text: &str, quotes: &[Quote], run: &Range<usize>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn byte_search_for_a_closing_mark_agrees_with_a_char_search(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "\"", "'", "”", "“", "’", "‘", "«", "»", "\u{2014}", "é", "\u{a0}", "\u{201e}",
+            ]), 0..30),
+            a in proptest::sample::select(vec!['"', '”', '\'', '’', '»', '“']),
+            b in proptest::option::of(proptest::sample::select(vec!['"', '”', '’'])),
+        ) {
+            let s = s.concat();
+            let plain = s.find(|c: char| c == a || Some(c) == b);
+            proptest::prop_assert_eq!(find_either(&s, a, b), plain);
+        }
+    }
 
     #[test]
     fn the_speaker_after_a_quote_is_read_by_the_attribution_reader() {
