@@ -374,7 +374,7 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             let body = body_start..body_end;
             // only compared with 2, 3 and 12 below: a long quote's words
             // are not all counted
-            let words = text[body.clone()].split_whitespace().take(12).count();
+            let words = words_up_to(&text[body.clone()], 12);
             if let Some(r) = resume {
                 at = r;
             } else {
@@ -414,6 +414,29 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     }
     resolve_speakers(text, sentences, &mut out);
     out
+}
+
+/// `s.split_whitespace().take(most).count()`, read byte by byte: only a
+/// character that is not ASCII is decoded to ask whether it is space.
+fn words_up_to(s: &str, most: usize) -> usize {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut k = 0;
+    while k < b.len() && words < most {
+        let (space, len) = if b[k].is_ascii() {
+            (matches!(b[k], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[k..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        k += len;
+    }
+    words
 }
 
 fn words_of(s: &str) -> Vec<&str> {
@@ -498,8 +521,13 @@ fn speaker_after(after: &str) -> Option<(String, bool)> {
 /// Col. Thomas Gilleran`, `Sutopo P. Nugroho`).
 fn clause_end(after: &str) -> usize {
     let mut from = 0;
-    while let Some(k) = after[from..].find(['.', ';', '!', '?', '“', '"']) {
-        let at = from + k;
+    // the marks as bytes: `“` is the only one of them that starts with 0xE2
+    let mut marks = crate::text::NextByte::new(after.as_bytes(), *b".;!", *b"?\"\xE2");
+    while let Some(at) = marks.at_or_after(from) {
+        if after.as_bytes()[at] == 0xE2 && !after[at..].starts_with('“') {
+            from = at + 1;
+            continue;
+        }
         if after[at..].starts_with('.') {
             let word: &str = after[..at]
                 .rsplit(|c: char| !c.is_alphabetic())
@@ -653,6 +681,42 @@ pub fn statement_text(text: &str, quotes: &[Quote], run: &Range<usize>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The old way of `clause_end`: a search for each mark as a character.
+    fn clause_end_plain(after: &str) -> usize {
+        let mut from = 0;
+        while let Some(k) = after[from..].find(['.', ';', '!', '?', '“', '"']) {
+            let at = from + k;
+            if after[at..].starts_with('.') {
+                let word: &str = after[..at]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if initial || attribution::words().abbreviations.contains(word) {
+                    from = at + 1;
+                    continue;
+                }
+            }
+            return at;
+        }
+        after.len()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_ends_and_word_counts_agree_with_char_searches(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "B", " ", "Lt", "Col", "said", ".", ";", "!", "?", "\"", "“", "”", "’",
+                "\u{2014}", "é", "\u{a0}", "\u{2003}", "\u{85}", "\t", "\u{b}", "\n",
+            ]), 0..30),
+            most in 0usize..15,
+        ) {
+            let s = s.concat();
+            proptest::prop_assert_eq!(clause_end(&s), clause_end_plain(&s));
+            proptest::prop_assert_eq!(words_up_to(&s, most), s.split_whitespace().take(most).count());
+        }
+    }
 
     proptest::proptest! {
         #[test]
