@@ -393,6 +393,36 @@ pub fn named_alone(written: &str) -> Option<&'static str> {
     }
 }
 
+/// Every word that [`national`] reads as a nationality: [`suffix`] reads
+/// no second word after any other.
+const NATIONALITIES: &[&str] = &[
+    "us",
+    "american",
+    "canadian",
+    "australian",
+    "swiss",
+    "chinese",
+    "japanese",
+    "indian",
+    "turkish",
+    "lebanese",
+    "egyptian",
+    "qatari",
+    "saudi",
+    "kuwaiti",
+    "malaysian",
+    "malaysia",
+    "mexican",
+    "russian",
+    "ukrainian",
+    "dutch",
+    "finnish",
+    "spanish",
+    "french",
+    "german",
+    "genihat",
+];
+
 /// Nationality words that pick a currency: `Swiss francs`, `US dollars`.
 fn national(w: &str, currency: &str) -> Option<&'static str> {
     Some(match (w, currency) {
@@ -499,6 +529,9 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
         return Some((r, c, 1e6));
     }
     // "US dollars", "Swiss francs", "Lebanese pounds"
+    if !crate::word_set!(NATIONALITIES).contains(&w) {
+        return None;
+    }
     let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
     let c = national(&w, &w2)?;
     Some((r2, c, 1.0))
@@ -569,6 +602,40 @@ pub fn minor_units<'a>(i: &'a str, code: &str, whole: bool) -> Option<(&'a str, 
 mod tests {
     use super::*;
     use proptest::strategy::Strategy as _;
+
+    /// The second words of [`national`]'s pairs.
+    const NATIONAL_CURRENCIES: &[&str] = &[
+        "dollar", "dollars", "franc", "francs", "yuan", "yen", "rupee", "rupees", "lira", "liras",
+        "pound", "pounds", "riyal", "riyals", "dinar", "dinars", "ringgit", "ringgits", "peso",
+        "pesos", "rouble", "roubles", "ruble", "rubles", "hryvnia", "hryvnias", "guilder",
+        "guilders", "markka", "peseta", "pesetas", "mark", "marks", "masriya",
+    ];
+
+    #[test]
+    fn every_nationality_is_listed() {
+        for n in NATIONALITIES {
+            assert!(
+                NATIONAL_CURRENCIES.iter().any(|c| national(n, c).is_some()),
+                "{n}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_word_outside_the_list_is_a_nationality(
+            w in proptest::prop_oneof![
+                "[a-z]{0,10}",
+                proptest::sample::select(NATIONALITIES).prop_map(|w| format!("{w}s")),
+                proptest::sample::select(NATIONALITIES).prop_map(|w| w[1..].to_string()),
+            ],
+            c in proptest::sample::select(NATIONAL_CURRENCIES),
+        ) {
+            if !crate::word_set!(NATIONALITIES).contains(&w) {
+                proptest::prop_assert_eq!(national(&w, c), None);
+            }
+        }
+    }
 
     /// `code_as_written` before it turned away every word but of three bytes.
     fn code_as_written_plain(written: &str) -> Option<&'static str> {
