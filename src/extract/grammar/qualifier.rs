@@ -169,6 +169,16 @@ pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
 
 /// `>`, `>=`, `<`, `<=`, `~` right before a number.
 fn symbol_before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+    // most figures follow a letter or a digit after ASCII spaces: the last
+    // other byte, when it is ASCII, is the last character of `head`, and
+    // none but these can end a symbol
+    let last = text.as_bytes()[..at]
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ' && b != b'\t');
+    if last.is_some_and(|&b| b.is_ascii() && !matches!(b, b'=' | b'>' | b'<' | b'~')) {
+        return None;
+    }
     let head = text[..at].trim_end_matches(is_space);
     let (q, len) = if head.ends_with(">=") || head.ends_with("> =") || head.ends_with('≥') {
         (
@@ -289,6 +299,61 @@ pub fn or_equal(i: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use proptest::strategy::Strategy as _;
+
+    /// [`symbol_before`] as it was, without its first look at the last byte.
+    fn symbol_before_plain(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+        let head = text[..at].trim_end_matches(is_space);
+        let (q, len) = if head.ends_with(">=") || head.ends_with("> =") || head.ends_with('≥') {
+            (
+                Qualifier::AtLeast,
+                if head.ends_with('≥') {
+                    '≥'.len_utf8()
+                } else if head.ends_with("> =") {
+                    3
+                } else {
+                    2
+                },
+            )
+        } else if head.ends_with("<=") || head.ends_with("< =") || head.ends_with('≤') {
+            (
+                Qualifier::AtMost,
+                if head.ends_with('≤') {
+                    '≤'.len_utf8()
+                } else if head.ends_with("< =") {
+                    3
+                } else {
+                    2
+                },
+            )
+        } else if head.ends_with('>') {
+            (Qualifier::MoreThan, 1)
+        } else if head.ends_with('<') {
+            (Qualifier::LessThan, 1)
+        } else if head.ends_with('~') && !head.ends_with("~~") {
+            (Qualifier::Approx, 1)
+        } else {
+            return None;
+        };
+        let start = head.len() - len;
+        // "<>30", "=>30" are not comparisons
+        if text[..start].ends_with(['<', '>', '=']) {
+            return None;
+        }
+        Some((q, start))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn symbols_before_agree_with_the_plain_reading(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "\t", "\u{a0}", "\u{2009}", ">", "<", "=", "~", "≥", "≤", "a", "1", "é", "\u{2003}",
+            ]), 0..8),
+        ) {
+            let text = format!("{}12", s.concat());
+            let at = text.len() - 2;
+            proptest::prop_assert_eq!(symbol_before(&text, at), symbol_before_plain(&text, at));
+        }
+    }
 
     /// [`before`] as it was: every phrase of [`BEFORE`] tried in turn.
     fn before_plain(text: &str, at: usize) -> Option<(Qualifier, usize)> {
