@@ -227,12 +227,12 @@ fn run_on(
 fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
     let also = match close {
         '"' => Some('”'),
-        '”' if !s[body..].contains('”') => Some('"'),
+        '”' if find_either(&s[body..], '”', None).is_none() => Some('"'),
         _ => None,
     };
     let mut from = body;
     loop {
-        let found = s[from..].find(|c: char| c == close || Some(c) == also);
+        let found = find_either(&s[from..], close, also);
         crate::work::step(found.map_or(s.len() - from, |r| r + 1));
         let rel = found?;
         let at = from + rel;
@@ -248,6 +248,31 @@ fn find_close(s: &str, body: usize, close: char) -> Option<(usize, usize)> {
             }
         }
         return Some((at, mark.len_utf8()));
+    }
+}
+
+/// Where `a` or `b` first stands in `s`, as `s.find(|c| c == a || Some(c)
+/// == b)` finds it, but searched for bytes: memchr finds each candidate's
+/// first byte, and a candidate is the character when its whole UTF-8 form
+/// stands there (which is then a character boundary).
+fn find_either(s: &str, a: char, b: Option<char>) -> Option<usize> {
+    let mut buf_a = [0u8; 4];
+    let mut buf_b = [0u8; 4];
+    let a = a.encode_utf8(&mut buf_a).as_bytes();
+    let b = b.map(|b| b.encode_utf8(&mut buf_b).as_bytes());
+    let h = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let rest = &h[from..];
+        let at = from
+            + match b {
+                Some(b) => memchr::memchr2(a[0], b[0], rest),
+                None => memchr::memchr(a[0], rest),
+            }?;
+        if h[at..].starts_with(a) || b.is_some_and(|b| h[at..].starts_with(b)) {
+            return Some(at);
+        }
+        from = at + 1;
     }
 }
 
@@ -347,7 +372,9 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 }
             };
             let body = body_start..body_end;
-            let words = text[body.clone()].split_whitespace().count();
+            // only compared with 2, 3 and 12 below: a long quote's words
+            // are not all counted
+            let words = words_up_to(&text[body.clone()], 12);
             if let Some(r) = resume {
                 at = r;
             } else {
@@ -387,6 +414,29 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     }
     resolve_speakers(text, sentences, &mut out);
     out
+}
+
+/// `s.split_whitespace().take(most).count()`, read byte by byte: only a
+/// character that is not ASCII is decoded to ask whether it is space.
+fn words_up_to(s: &str, most: usize) -> usize {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut k = 0;
+    while k < b.len() && words < most {
+        let (space, len) = if b[k].is_ascii() {
+            (matches!(b[k], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[k..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        k += len;
+    }
+    words
 }
 
 fn words_of(s: &str) -> Vec<&str> {
@@ -471,8 +521,13 @@ fn speaker_after(after: &str) -> Option<(String, bool)> {
 /// Col. Thomas Gilleran`, `Sutopo P. Nugroho`).
 fn clause_end(after: &str) -> usize {
     let mut from = 0;
-    while let Some(k) = after[from..].find(['.', ';', '!', '?', '“', '"']) {
-        let at = from + k;
+    // the marks as bytes: `“` is the only one of them that starts with 0xE2
+    let mut marks = crate::text::NextByte::new(after.as_bytes(), *b".;!", *b"?\"\xE2");
+    while let Some(at) = marks.at_or_after(from) {
+        if after.as_bytes()[at] == 0xE2 && !after[at..].starts_with('“') {
+            from = at + 1;
+            continue;
+        }
         if after[at..].starts_with('.') {
             let word: &str = after[..at]
                 .rsplit(|c: char| !c.is_alphabetic())
@@ -626,6 +681,57 @@ pub fn statement_text(text: &str, quotes: &[Quote], run: &Range<usize>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The old way of `clause_end`: a search for each mark as a character.
+    fn clause_end_plain(after: &str) -> usize {
+        let mut from = 0;
+        while let Some(k) = after[from..].find(['.', ';', '!', '?', '“', '"']) {
+            let at = from + k;
+            if after[at..].starts_with('.') {
+                let word: &str = after[..at]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if initial || attribution::words().abbreviations.contains(word) {
+                    from = at + 1;
+                    continue;
+                }
+            }
+            return at;
+        }
+        after.len()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_ends_and_word_counts_agree_with_char_searches(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "B", " ", "Lt", "Col", "said", ".", ";", "!", "?", "\"", "“", "”", "’",
+                "\u{2014}", "é", "\u{a0}", "\u{2003}", "\u{85}", "\t", "\u{b}", "\n",
+            ]), 0..30),
+            most in 0usize..15,
+        ) {
+            let s = s.concat();
+            proptest::prop_assert_eq!(clause_end(&s), clause_end_plain(&s));
+            proptest::prop_assert_eq!(words_up_to(&s, most), s.split_whitespace().take(most).count());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_search_for_a_closing_mark_agrees_with_a_char_search(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "\"", "'", "”", "“", "’", "‘", "«", "»", "\u{2014}", "é", "\u{a0}", "\u{201e}",
+            ]), 0..30),
+            a in proptest::sample::select(vec!['"', '”', '\'', '’', '»', '“']),
+            b in proptest::option::of(proptest::sample::select(vec!['"', '”', '’'])),
+        ) {
+            let s = s.concat();
+            let plain = s.find(|c: char| c == a || Some(c) == b);
+            proptest::prop_assert_eq!(find_either(&s, a, b), plain);
+        }
+    }
 
     #[test]
     fn the_speaker_after_a_quote_is_read_by_the_attribution_reader() {

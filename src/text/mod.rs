@@ -43,8 +43,43 @@ const ABBREVIATIONS: &[&str] = &[
     "u.k", "u.n", "e.u", "a.m", "p.m",
 ];
 
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it
+/// (tab, line feed, vertical tab, form feed, carriage return, space).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s.trim_start()`, stepping over ASCII white space byte by byte; only a
+/// text that goes on with a character that is not ASCII is left to
+/// `trim_start` (which decodes each character to ask whether it is space).
+fn trim_start(s: &str) -> &str {
+    let n = s.bytes().take_while(|&b| ascii_space(b)).count();
+    let rest = &s[n..];
+    if rest.as_bytes().first().is_some_and(|&b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `s.trim_end()` as [`trim_start`] does it.
+fn trim_end(s: &str) -> &str {
+    let n = s.bytes().rev().take_while(|&b| ascii_space(b)).count();
+    let rest = &s[..s.len() - n];
+    if rest.as_bytes().last().is_some_and(|&b| !b.is_ascii()) {
+        rest.trim_end()
+    } else {
+        rest
+    }
+}
+
+/// `s.trim()` as [`trim_start`] does it.
+fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 fn bullet_len(line: &str) -> Option<usize> {
-    let t = line.trim_start();
+    let t = trim_start(line);
     let lead = line.len() - t.len();
     let c = t.chars().next()?;
     if BULLETS.contains(&c) && t[c.len_utf8()..].starts_with([' ', '\t']) {
@@ -59,7 +94,7 @@ fn bullet_len(line: &str) -> Option<usize> {
 }
 
 fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end();
+    let t = trim_end(line);
     t.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']'])
 }
 
@@ -114,7 +149,8 @@ pub fn sentences(text: &str, headline_end: usize) -> Vec<Sentence> {
 }
 
 fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // about one sentence per 100 bytes of news: most texts need no regrowth
+    let mut out = Vec::with_capacity(text.len() / 100 + 1);
     let mut paragraph = 0;
     if headline_end > 0 {
         out.push(Sentence {
@@ -142,8 +178,13 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
     for line in lines {
         let start = offset;
         offset += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
+        let breaks = line
+            .bytes()
+            .rev()
+            .take_while(|b| matches!(b, b'\n' | b'\r'))
+            .count();
+        let content = &line[..line.len() - breaks];
+        if trim(content).is_empty() {
             if let Some((s, e, b)) = para.take() {
                 split_sentences(text, s..e, paragraph, b, &mut out);
                 paragraph += 1;
@@ -153,7 +194,7 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
         }
         let bullet = bullet_len(content);
         let new_para = bullet.is_some()
-            || prev_line.is_some_and(|p| ends_sentence(p) || p.trim().chars().count() < 50);
+            || prev_line.is_some_and(|p| ends_sentence(p) || trim(p).chars().count() < 50);
         if new_para {
             if let Some((s, e, b)) = para.take() {
                 split_sentences(text, s..e, paragraph, b, &mut out);
@@ -180,8 +221,9 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
 
 fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    let rest = trim_start(s);
+    let lead = s.len() - rest.len();
+    let t = trim_end(rest);
     (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
 }
 
@@ -294,7 +336,7 @@ fn split_sentences(
             closed_quote = true;
         }
         let end = j;
-        let next = s[end..].trim_start();
+        let next = trim_start(&s[end..]);
         let spaced = next.len() < s.len() - end || next.is_empty();
         let next_c = next.chars().next();
         let starts_new = next_c.is_none_or(|n| {
@@ -364,6 +406,22 @@ pub fn sentence_at(sentences: &[Sentence], offset: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn byte_trims_agree_with_the_char_trims(s in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}",
+                "\u{2003}", "\u{3000}", "\u{200b}", "a", ".", "é", "’", "\u{0}",
+            ]),
+            0..12,
+        )) {
+            let s = s.concat();
+            proptest::prop_assert_eq!(trim_start(&s), s.trim_start());
+            proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
 
     #[test]
     fn next_byte_finds_each_stop_in_order() {

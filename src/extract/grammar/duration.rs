@@ -34,7 +34,104 @@ fn time_unit(w: &str) -> Option<TimeUnit> {
     })
 }
 
+/// Every word [`measure_unit_match`] knows, as a set whose inlined filter on
+/// length and end letters turns most words away before any string
+/// comparison (the `match` compares a word with each entry of its length).
+const MEASURE_WORDS: &[&str] = &[
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "m",
+    "km",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "cm",
+    "centimetre",
+    "centimetres",
+    "centimeter",
+    "centimeters",
+    "mm",
+    "millimetre",
+    "millimetres",
+    "mile",
+    "miles",
+    "foot",
+    "feet",
+    "ft",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "kg",
+    "kilo",
+    "kilos",
+    "kilogram",
+    "kilograms",
+    "kilogramme",
+    "kilogrammes",
+    "tonne",
+    "tonnes",
+    "ton",
+    "tons",
+    "lb",
+    "lbs",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "gallon",
+    "gallons",
+    "barrel",
+    "barrels",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "ha",
+    "storey",
+    "storeys",
+    "story",
+    "floor",
+    "degree",
+    "degrees",
+    "mph",
+    "kph",
+    "kmh",
+    "mw",
+    "gw",
+    "kw",
+    "megawatt",
+    "megawatts",
+    "gigawatt",
+    "gigawatts",
+    "magnitude",
+    "gb",
+    "gigabyte",
+    "gigabytes",
+    "tb",
+    "terabyte",
+    "terabytes",
+    "mb",
+    "megabyte",
+    "megabytes",
+    "ghz",
+    "gigahertz",
+    "mhz",
+    "megahertz",
+];
+
+/// The measure unit a word names: [`measure_unit_match`] behind a [`MEASURE_WORDS`] check.
 fn measure_unit(w: &str) -> Option<&'static str> {
+    if !crate::word_set!(MEASURE_WORDS).contains(w) {
+        return None;
+    }
+    measure_unit_match(w)
+}
+
+fn measure_unit_match(w: &str) -> Option<&'static str> {
     Some(match w {
         "metre" | "metres" | "meter" | "meters" | "m" => "metre",
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometre",
@@ -108,6 +205,28 @@ pub fn suffix(i: &str) -> Option<(&str, Unit)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    #[test]
+    fn every_listed_measure_word_is_matched() {
+        for w in MEASURE_WORDS {
+            assert!(measure_unit_match(w).is_some(), "{w}");
+            assert_eq!(measure_unit(w), measure_unit_match(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_measure_word_filter_agrees_with_the_match(w in proptest::prop_oneof![
+            proptest::sample::select(MEASURE_WORDS).prop_map(str::to_string),
+            proptest::sample::select(MEASURE_WORDS).prop_flat_map(|w| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
+                .prop_map(|(w, cut, tail)| format!("{}{tail}", &w[..cut])),
+            "[a-zA-Z]{1,16}",
+            "\\PC{0,6}",
+        ]) {
+            proptest::prop_assert_eq!(measure_unit(&w), measure_unit_match(&w));
+        }
+    }
 
     #[test]
     fn forms() {

@@ -90,6 +90,10 @@ fn code(w: &str) -> Option<&'static str> {
 /// A code as written: upper case (`USD`), or lower case when the code is
 /// no English word (`usd`, but not `try`, `ron`, `cad`).
 fn code_as_written(written: &str) -> Option<&'static str> {
+    // every code has three bytes: no other word is copied and lower-cased
+    if written.len() != 3 {
+        return None;
+    }
     let lower = super::Lower::new(written);
     let upper = written.bytes().all(|b| b.is_ascii_uppercase());
     let lower_ok = written.bytes().all(|b| b.is_ascii_lowercase())
@@ -247,8 +251,94 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
         .then_some((rest, code))
 }
 
-/// Currency names after an amount, with the multiplier of minor units.
+/// Every word [`currency_word_match`] knows, as a set whose inlined filter on
+/// length and end letters turns most words away before any string
+/// comparison (the `match` compares a word with each entry of its length).
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar",
+    "dollars",
+    "bucks",
+    "euro",
+    "euros",
+    "pound",
+    "pounds",
+    "quid",
+    "yen",
+    "yuan",
+    "renminbi",
+    "kuai",
+    "rupee",
+    "rupees",
+    "rs",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "hryvnia",
+    "hryvnias",
+    "hryvnas",
+    "franc",
+    "francs",
+    "peso",
+    "pesos",
+    "shekel",
+    "shekels",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "dinar",
+    "dinars",
+    "ringgit",
+    "ringgits",
+    "rm",
+    "tugrik",
+    "tugriks",
+    "lira",
+    "liras",
+    "lire",
+    "rand",
+    "won",
+    "naira",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "zloty",
+    "zlotys",
+    "peseta",
+    "pesetas",
+    "guilder",
+    "guilders",
+    "markka",
+    "markkaa",
+    "egyptianpound",
+    "egyptianpounds",
+    "geneh",
+    "guineh",
+    "saudiriyal",
+    "saudiriyals",
+    "bitcoin",
+    "bitcoins",
+    "satoshi",
+    "satoshis",
+    "cent",
+    "cents",
+    "pence",
+    "penny",
+    "pennies",
+];
+
+/// The currency a word names: [`currency_word_match`] behind a [`CURRENCY_WORDS`] check.
 fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    if !crate::word_set!(CURRENCY_WORDS).contains(w) {
+        return None;
+    }
+    currency_word_match(w)
+}
+
+/// Currency names after an amount, with the multiplier of minor units.
+fn currency_word_match(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
         "dollar" | "dollars" | "bucks" => ("USD", 1.0),
         "euro" | "euros" => ("EUR", 1.0),
@@ -302,6 +392,36 @@ pub fn named_alone(written: &str) -> Option<&'static str> {
         other => currency_word(other).map(|(code, _)| code),
     }
 }
+
+/// Every word that [`national`] reads as a nationality: [`suffix`] reads
+/// no second word after any other.
+const NATIONALITIES: &[&str] = &[
+    "us",
+    "american",
+    "canadian",
+    "australian",
+    "swiss",
+    "chinese",
+    "japanese",
+    "indian",
+    "turkish",
+    "lebanese",
+    "egyptian",
+    "qatari",
+    "saudi",
+    "kuwaiti",
+    "malaysian",
+    "malaysia",
+    "mexican",
+    "russian",
+    "ukrainian",
+    "dutch",
+    "finnish",
+    "spanish",
+    "french",
+    "german",
+    "genihat",
+];
 
 /// Nationality words that pick a currency: `Swiss francs`, `US dollars`.
 fn national(w: &str, currency: &str) -> Option<&'static str> {
@@ -409,6 +529,9 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
         return Some((r, c, 1e6));
     }
     // "US dollars", "Swiss francs", "Lebanese pounds"
+    if !crate::word_set!(NATIONALITIES).contains(&w) {
+        return None;
+    }
     let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
     let c = national(&w, &w2)?;
     Some((r2, c, 1.0))
@@ -478,6 +601,82 @@ pub fn minor_units<'a>(i: &'a str, code: &str, whole: bool) -> Option<(&'a str, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    /// The second words of [`national`]'s pairs.
+    const NATIONAL_CURRENCIES: &[&str] = &[
+        "dollar", "dollars", "franc", "francs", "yuan", "yen", "rupee", "rupees", "lira", "liras",
+        "pound", "pounds", "riyal", "riyals", "dinar", "dinars", "ringgit", "ringgits", "peso",
+        "pesos", "rouble", "roubles", "ruble", "rubles", "hryvnia", "hryvnias", "guilder",
+        "guilders", "markka", "peseta", "pesetas", "mark", "marks", "masriya",
+    ];
+
+    #[test]
+    fn every_nationality_is_listed() {
+        for n in NATIONALITIES {
+            assert!(
+                NATIONAL_CURRENCIES.iter().any(|c| national(n, c).is_some()),
+                "{n}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_word_outside_the_list_is_a_nationality(
+            w in proptest::prop_oneof![
+                "[a-z]{0,10}",
+                proptest::sample::select(NATIONALITIES).prop_map(|w| format!("{w}s")),
+                proptest::sample::select(NATIONALITIES).prop_map(|w| w[1..].to_string()),
+            ],
+            c in proptest::sample::select(NATIONAL_CURRENCIES),
+        ) {
+            if !crate::word_set!(NATIONALITIES).contains(&w) {
+                proptest::prop_assert_eq!(national(&w, c), None);
+            }
+        }
+    }
+
+    /// `code_as_written` before it turned away every word but of three bytes.
+    fn code_as_written_plain(written: &str) -> Option<&'static str> {
+        let lower = super::super::Lower::new(written);
+        let upper = written.bytes().all(|b| b.is_ascii_uppercase());
+        let lower_ok = written.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(lower.as_str(), "try" | "ron" | "cad");
+        (upper || lower_ok).then(|| code(lower.as_str())).flatten()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn codes_as_written_agree_with_the_plain_reading(w in proptest::prop_oneof![
+            "[a-zA-Z]{0,5}",
+            "(USD|usd|Usd|EUR|eur|try|TRY|ron|cad|CAD|€|£a|u€)[a-z]{0,1}",
+            "\\PC{0,4}",
+        ]) {
+            proptest::prop_assert_eq!(code_as_written(&w), code_as_written_plain(&w));
+        }
+    }
+
+    #[test]
+    fn every_listed_currency_word_is_matched() {
+        for w in CURRENCY_WORDS {
+            assert!(currency_word_match(w).is_some(), "{w}");
+            assert_eq!(currency_word(w), currency_word_match(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_currency_word_filter_agrees_with_the_match(w in proptest::prop_oneof![
+            proptest::sample::select(CURRENCY_WORDS).prop_map(str::to_string),
+            proptest::sample::select(CURRENCY_WORDS).prop_flat_map(|w| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
+                .prop_map(|(w, cut, tail)| format!("{}{tail}", &w[..cut])),
+            "[a-zA-Z]{1,16}",
+            "\\PC{0,6}",
+        ]) {
+            proptest::prop_assert_eq!(currency_word(&w), currency_word_match(&w));
+        }
+    }
 
     #[test]
     fn every_code_is_three_lower_case_letters_and_found() {

@@ -123,6 +123,16 @@ static LAST: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&last)
 });
 
+/// The phrases of [`BEFORE`] (their places in it, in its order) by their
+/// last word: a figure's nearest word is compared with those phrases only.
+static BY_LAST: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut by_last = rustc_hash::FxHashMap::<&'static str, Vec<usize>>::default();
+    for (k, (p, _)) in BEFORE.iter().enumerate() {
+        by_last.entry(p[p.len() - 1]).or_default().push(k);
+    }
+    by_last
+});
+
 /// A qualifier phrase ending right before byte `at`. Returns the qualifier,
 /// the byte where the phrase starts, and the phrase's first word.
 pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
@@ -139,7 +149,11 @@ pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
         words[n] = w;
         n += 1;
     }
-    'phrases: for (phrase, q) in BEFORE {
+    // the last words are lower-case ASCII (a `WordSet` holds them), and so
+    // is a word `LAST` holds: lower-cased, it is the key of its phrases
+    let key = super::Lower::new(nearest.1);
+    let phrases = BY_LAST.get(key.as_str())?;
+    'phrases: for &(phrase, q) in phrases.iter().map(|&k| &BEFORE[k]) {
         if phrase.len() > n {
             continue;
         }
@@ -148,13 +162,23 @@ pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
                 continue 'phrases;
             }
         }
-        return Some((*q, words[phrase.len() - 1].0));
+        return Some((q, words[phrase.len() - 1].0));
     }
     None
 }
 
 /// `>`, `>=`, `<`, `<=`, `~` right before a number.
 fn symbol_before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+    // most figures follow a letter or a digit after ASCII spaces: the last
+    // other byte, when it is ASCII, is the last character of `head`, and
+    // none but these can end a symbol
+    let last = text.as_bytes()[..at]
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ' && b != b'\t');
+    if last.is_some_and(|&b| b.is_ascii() && !matches!(b, b'=' | b'>' | b'<' | b'~')) {
+        return None;
+    }
     let head = text[..at].trim_end_matches(is_space);
     let (q, len) = if head.ends_with(">=") || head.ends_with("> =") || head.ends_with('≥') {
         (
@@ -274,6 +298,109 @@ pub fn or_equal(i: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    /// [`symbol_before`] as it was, without its first look at the last byte.
+    fn symbol_before_plain(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+        let head = text[..at].trim_end_matches(is_space);
+        let (q, len) = if head.ends_with(">=") || head.ends_with("> =") || head.ends_with('≥') {
+            (
+                Qualifier::AtLeast,
+                if head.ends_with('≥') {
+                    '≥'.len_utf8()
+                } else if head.ends_with("> =") {
+                    3
+                } else {
+                    2
+                },
+            )
+        } else if head.ends_with("<=") || head.ends_with("< =") || head.ends_with('≤') {
+            (
+                Qualifier::AtMost,
+                if head.ends_with('≤') {
+                    '≤'.len_utf8()
+                } else if head.ends_with("< =") {
+                    3
+                } else {
+                    2
+                },
+            )
+        } else if head.ends_with('>') {
+            (Qualifier::MoreThan, 1)
+        } else if head.ends_with('<') {
+            (Qualifier::LessThan, 1)
+        } else if head.ends_with('~') && !head.ends_with("~~") {
+            (Qualifier::Approx, 1)
+        } else {
+            return None;
+        };
+        let start = head.len() - len;
+        // "<>30", "=>30" are not comparisons
+        if text[..start].ends_with(['<', '>', '=']) {
+            return None;
+        }
+        Some((q, start))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn symbols_before_agree_with_the_plain_reading(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "\t", "\u{a0}", "\u{2009}", ">", "<", "=", "~", "≥", "≤", "a", "1", "é", "\u{2003}",
+            ]), 0..8),
+        ) {
+            let text = format!("{}12", s.concat());
+            let at = text.len() - 2;
+            proptest::prop_assert_eq!(symbol_before(&text, at), symbol_before_plain(&text, at));
+        }
+    }
+
+    /// [`before`] as it was: every phrase of [`BEFORE`] tried in turn.
+    fn before_plain(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+        if let Some(q) = symbol_before(text, at) {
+            return Some(q);
+        }
+        let mut near = words_before(text, at);
+        let nearest = near.next().filter(|(_, w)| LAST.contains(w))?;
+        let mut words: [(usize, &str); 5] = [nearest, (0, ""), (0, ""), (0, ""), (0, "")];
+        let mut n = 1;
+        for w in near.take(4) {
+            words[n] = w;
+            n += 1;
+        }
+        'phrases: for (phrase, q) in BEFORE {
+            if phrase.len() > n {
+                continue;
+            }
+            for (k, p) in phrase.iter().rev().enumerate() {
+                if !words[k].1.eq_ignore_ascii_case(p) {
+                    continue 'phrases;
+                }
+            }
+            return Some((*q, words[phrase.len() - 1].0));
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrases_by_last_word_agree_with_trying_every_phrase(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(BEFORE).prop_map(|(p, _)| p.join(" ")),
+                    proptest::sample::select(BEFORE).prop_map(|(p, _)| p.join(" ").to_uppercase()),
+                    proptest::sample::select(BEFORE).prop_map(|(p, _)| p[p.len() - 1].to_string()),
+                    "[a-zA-Z]{1,6}",
+                    proptest::sample::select(vec![">", "~", "é", ","]).prop_map(str::to_string),
+                ],
+                0..6,
+            ),
+        ) {
+            let text = format!("{} 12", words.join(" "));
+            let at = text.len() - 2;
+            proptest::prop_assert_eq!(before(&text, at), before_plain(&text, at));
+        }
+    }
 
     fn b(s: &str) -> Option<(Qualifier, &str)> {
         before(s, s.len()).map(|(q, at)| (q, &s[at..]))
