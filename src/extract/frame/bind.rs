@@ -182,6 +182,10 @@ struct Needs {
 
 const NEED_EVENT: u64 = 1;
 const NEED_VERB: u64 = 2;
+/// In [`Needs::words`]: the word is an anchor (a pattern's word or a verb).
+const ANCHOR: u64 = 1 << 62;
+/// In [`Needs::words`]: an event phrase starts with the word.
+const EVENT_FIRST: u64 = 1 << 63;
 
 /// The needs of each pattern, and the word index of all of them.
 fn needs_of(patterns: &mut [Pattern]) -> Needs {
@@ -196,7 +200,7 @@ fn needs_of(patterns: &mut [Pattern]) -> Needs {
             match elem {
                 Elem::Event => needs |= NEED_EVENT,
                 Elem::Verb => needs |= NEED_VERB,
-                Elem::Words(ws) if next < 64 => {
+                Elem::Words(ws) if next < 62 => {
                     let bit = 1u64 << next;
                     next += 1;
                     for w in ws {
@@ -220,20 +224,18 @@ pub(super) fn sentence_needs(toks: &[Tok<'_>]) -> (bool, u64) {
     let mut may = false;
     let mut have = 0;
     for (k, t) in toks.iter().enumerate() {
-        // one inlined filter turns most words away
+        // one inlined filter turns most words away, one lookup tells the rest
         if !t.word || !lex.needs.any.as_ref().is_none_or(|any| any.contains(t.low)) {
             continue;
         }
-        if lex.anchors.contains(t.low) {
+        let Some(&bits) = lex.needs.words.get(t.low) else {
+            continue;
+        };
+        if bits & ANCHOR != 0 {
             may = true;
-            if let Some(bits) = lex.needs.words.get(t.low) {
-                have |= bits;
-            }
-            if lex.verbs.contains_key(t.low) {
-                have |= NEED_VERB;
-            }
+            have |= bits & !(ANCHOR | EVENT_FIRST);
         }
-        if have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
+        if bits & EVENT_FIRST != 0 && have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
             may = true;
             have |= NEED_EVENT;
         }
@@ -285,9 +287,6 @@ struct Lexicon {
     sub_before_last: Words,
     sub_after_first: Words,
     sub_start_first: Words,
-    /// Every word a pattern names, every verb, every word after which a
-    /// pattern may bind: a sentence with none of them binds nothing.
-    anchors: Words,
     /// Background, perpetrator and revision phrases in one index.
     marks: FxHashMap<String, Vec<(Vec<String>, Mark)>>,
     /// The first words of `marks`, asked first.
@@ -426,7 +425,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 .filter_map(|p| p.first().cloned())
                 .collect::<Vec<_>>(),
         ),
-        anchors: words(&anchor_words(&f_patterns, &f_verbs)),
         mark_first: words(
             &[
                 &f.background.phrases[..],
@@ -484,7 +482,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lex.needs = needs_of(&mut lex.patterns);
     // every word that can make a sentence bindable: the anchors (pattern
     // words and verbs) and the first words of event phrases
-    let mut any: Vec<String> = anchor_words(&f_patterns, &f_verbs);
+    let anchors = anchor_words(&f_patterns, &f_verbs);
+    let mut any: Vec<String> = anchors.clone();
     any.extend(
         super::event::events_by_first_word()
             .keys()
@@ -493,6 +492,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     any.sort();
     any.dedup();
     lex.needs.any = Some(words(&any));
+    // each word's bits: the lists that hold it, a verb, an anchor, an
+    // event's first word
+    for w in &anchors {
+        let bits = lex.needs.words.entry(w.clone()).or_default();
+        *bits |= ANCHOR;
+        if lex.verbs.contains_key(w) {
+            *bits |= NEED_VERB;
+        }
+    }
+    for w in super::event::events_by_first_word().keys() {
+        *lex.needs.words.entry((*w).to_string()).or_default() |= EVENT_FIRST;
+    }
     lex
 });
 
