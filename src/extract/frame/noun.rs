@@ -97,7 +97,8 @@ pub(crate) fn counted_after(
             k += 1;
         }
     }
-    let mut run: Vec<Tok<'_>> = Vec::new();
+    // at most four words, on the stack
+    let mut run: arrayvec::ArrayVec<Tok<'_>, 4> = arrayvec::ArrayVec::new();
     while let Some(t) = toks.get(k) {
         if !t.word
             || run.len() >= 4
