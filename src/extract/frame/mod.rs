@@ -46,6 +46,9 @@ fn is_claim(text: &str, m: &Mention) -> bool {
     if m.quantity.unit == Unit::Label {
         return false;
     }
+    if !m.lone_one && !m.share {
+        return true;
+    }
     let after = text[m.span.end..].trim_start();
     let next_word = &after[..after
         .find(|c: char| !c.is_alphabetic())
