@@ -220,6 +220,25 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
 }
 
 fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    // ASCII spaces trimmed as bytes; a non-ASCII character at either end
+    // may be a space, and is left to the trims by characters
+    let b = &text.as_bytes()[r.clone()];
+    let lead = b.iter().take_while(|&&c| ascii_space(c)).count();
+    let kept = &b[lead..];
+    let tail = kept.iter().rev().take_while(|&&c| ascii_space(c)).count();
+    let kept = &kept[..kept.len() - tail];
+    match (kept.first(), kept.last()) {
+        (None, _) => return None,
+        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => {
+            return Some(r.start + lead..r.end - tail);
+        }
+        _ => {}
+    }
+    trim_span_by_chars(text, r)
+}
+
+/// [`trim_span`] by [`trim_start`] and [`trim_end`].
+fn trim_span_by_chars(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let rest = trim_start(s);
     let lead = s.len() - rest.len();
@@ -458,6 +477,22 @@ mod tests {
             proptest::prop_assert_eq!(trim_start(&s), s.trim_start());
             proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
             proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        /// `trim_span` by bytes finds the span the trims by characters find.
+        #[test]
+        fn trim_span_agrees_with_the_char_trims(s in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "\t", "\n", "\r", "\u{1c}", "\u{85}", "\u{a0}", "\u{2003}",
+                "\u{200b}", "a", ".", "é", "’",
+            ]),
+            0..12,
+        ), cut in 0usize..12, end_cut in 0usize..12) {
+            let s = s.concat();
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let a = bounds[cut % bounds.len()];
+            let z = bounds[bounds.len() - 1 - end_cut % bounds.len()].max(a);
+            proptest::prop_assert_eq!(trim_span(&s, a..z), trim_span_by_chars(&s, a..z));
         }
     }
 
