@@ -318,6 +318,14 @@ impl Attributions {
 }
 
 /// Every quotation in `text`, with speakers where the story names them.
+/// The bytes `clause_end` looks at.
+static ENDS: std::sync::LazyLock<crate::text::ByteSets> =
+    std::sync::LazyLock::new(|| crate::text::ByteSets::new(*b".;!", *b"?\"\xE2"));
+
+/// The bytes a quotation mark starts with.
+static MARKS: std::sync::LazyLock<crate::text::ByteSets> =
+    std::sync::LazyLock::new(|| crate::text::ByteSets::new(*b"\"'\xE2", [0xC2; 3]));
+
 pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // paragraphs as (first sentence, span)
@@ -340,7 +348,7 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         let mut next_p = p + 1;
         let mut closes = Closes::new(s);
         let mut attributions = Attributions::default();
-        let mut marks = crate::text::NextByte::new(b, *b"\"'\xE2", [0xC2; 3]);
+        let mut marks = crate::text::NextByte::new(b, &MARKS);
         while let Some(i) = marks.at_or_after(at) {
             let Some(c) = s[i..].chars().next() else {
                 break;
@@ -522,7 +530,7 @@ fn speaker_after(after: &str) -> Option<(String, bool)> {
 fn clause_end(after: &str) -> usize {
     let mut from = 0;
     // the marks as bytes: `“` is the only one of them that starts with 0xE2
-    let mut marks = crate::text::NextByte::new(after.as_bytes(), *b".;!", *b"?\"\xE2");
+    let mut marks = crate::text::NextByte::new(after.as_bytes(), &ENDS);
     while let Some(at) = marks.at_or_after(from) {
         if after.as_bytes()[at] == 0xE2 && !after[at..].starts_with('“') {
             from = at + 1;

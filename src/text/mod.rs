@@ -220,6 +220,25 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
 }
 
 fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    // ASCII spaces trimmed as bytes; a non-ASCII character at either end
+    // may be a space, and is left to the trims by characters
+    let b = &text.as_bytes()[r.clone()];
+    let lead = b.iter().take_while(|&&c| ascii_space(c)).count();
+    let kept = &b[lead..];
+    let tail = kept.iter().rev().take_while(|&&c| ascii_space(c)).count();
+    let kept = &kept[..kept.len() - tail];
+    match (kept.first(), kept.last()) {
+        (None, _) => return None,
+        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => {
+            return Some(r.start + lead..r.end - tail);
+        }
+        _ => {}
+    }
+    trim_span_by_chars(text, r)
+}
+
+/// [`trim_span`] by [`trim_start`] and [`trim_end`].
+fn trim_span_by_chars(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let rest = trim_start(s);
     let lead = s.len() - rest.len();
@@ -233,29 +252,62 @@ fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
 /// number of stops.
 pub(crate) struct NextByte<'a> {
     hay: &'a [u8],
-    sets: [[u8; 3]; 2],
+    sets: &'a ByteSets,
     next: [Option<usize>; 2],
 }
 
+/// Two sets of three bytes for [`NextByte`], with their searchers built
+/// once where AVX2 is there (`memchr3` builds one and dispatches on each
+/// call). Kept in a static: the searchers are too big to move about.
+pub(crate) struct ByteSets {
+    sets: [[u8; 3]; 2],
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<[memchr::arch::x86_64::avx2::memchr::Three; 2]>,
+}
+
+impl ByteSets {
+    pub(crate) fn new(a: [u8; 3], b: [u8; 3]) -> Self {
+        ByteSets {
+            sets: [a, b],
+            #[cfg(target_arch = "x86_64")]
+            avx2: match [a, b]
+                .map(|[x, y, z]| memchr::arch::x86_64::avx2::memchr::Three::new(x, y, z))
+            {
+                [Some(p), Some(q)] => Some([p, q]),
+                _ => None,
+            },
+        }
+    }
+
+    /// The first position in `rest` holding one of the bytes of set `set`.
+    fn find(&self, set: usize, rest: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(searchers) = &self.avx2 {
+            return searchers[set].find(rest);
+        }
+        let [x, y, z] = self.sets[set];
+        memchr::memchr3(x, y, z, rest)
+    }
+}
+
 impl<'a> NextByte<'a> {
-    pub(crate) fn new(hay: &'a [u8], a: [u8; 3], b: [u8; 3]) -> Self {
-        let find = |[x, y, z]: [u8; 3]| memchr::memchr3(x, y, z, hay);
+    pub(crate) fn new(hay: &'a [u8], sets: &'a ByteSets) -> Self {
         NextByte {
             hay,
-            sets: [a, b],
-            next: [find(a), find(b)],
+            sets,
+            next: [sets.find(0, hay), sets.find(1, hay)],
         }
     }
 
     /// The first position at or after `k` holding one of the bytes. The
     /// positions asked for must not go back.
     pub(crate) fn at_or_after(&mut self, k: usize) -> Option<usize> {
-        for (next, &[x, y, z]) in self.next.iter_mut().zip(&self.sets) {
-            if next.is_some_and(|p| p < k) {
-                *next = self
+        for set in 0..2 {
+            if self.next[set].is_some_and(|p| p < k) {
+                self.next[set] = self
                     .hay
                     .get(k..)
-                    .and_then(|rest| memchr::memchr3(x, y, z, rest))
+                    .and_then(|rest| self.sets.find(set, rest))
                     .map(|p| k + p);
             }
         }
@@ -265,6 +317,11 @@ impl<'a> NextByte<'a> {
         }
     }
 }
+
+/// The bytes `split_sentences` stops at: terminators, straight quotes, and
+/// the lead bytes of curly quotes, guillemets and the ellipsis character.
+static STOPS: std::sync::LazyLock<ByteSets> =
+    std::sync::LazyLock::new(|| ByteSets::new(*b".!?", *b"\"\xC2\xE2"));
 
 fn split_sentences(
     text: &str,
@@ -281,7 +338,7 @@ fn split_sentences(
     let mut k = 0;
     // only these bytes matter: terminators, straight quotes, and the lead
     // bytes of curly quotes, guillemets and the ellipsis character
-    let mut next = NextByte::new(b, *b".!?", *b"\"\xC2\xE2");
+    let mut next = NextByte::new(b, &STOPS);
     while k < b.len() {
         match next.at_or_after(k) {
             Some(x) => k = x,
@@ -421,13 +478,30 @@ mod tests {
             proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
             proptest::prop_assert_eq!(trim(&s), s.trim());
         }
+
+        /// `trim_span` by bytes finds the span the trims by characters find.
+        #[test]
+        fn trim_span_agrees_with_the_char_trims(s in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "\t", "\n", "\r", "\u{1c}", "\u{85}", "\u{a0}", "\u{2003}",
+                "\u{200b}", "a", ".", "é", "’",
+            ]),
+            0..12,
+        ), cut in 0usize..12, end_cut in 0usize..12) {
+            let s = s.concat();
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let a = bounds[cut % bounds.len()];
+            let z = bounds[bounds.len() - 1 - end_cut % bounds.len()].max(a);
+            proptest::prop_assert_eq!(trim_span(&s, a..z), trim_span_by_chars(&s, a..z));
+        }
     }
 
     #[test]
     fn next_byte_finds_each_stop_in_order() {
         let text = "He said: “It is over.” Is it? Yes! «Non» ...";
         let b = text.as_bytes();
-        let mut next = NextByte::new(b, *b".!?", *b"\"\xC2\xE2");
+        let sets = ByteSets::new(*b".!?", *b"\"\xC2\xE2");
+        let mut next = NextByte::new(b, &sets);
         let mut stops = Vec::new();
         let mut k = 0;
         while let Some(p) = next.at_or_after(k) {
@@ -439,10 +513,36 @@ mod tests {
             .collect();
         assert_eq!(stops, want);
         // past the end
-        assert_eq!(
-            NextByte::new(b, *b".!?", *b"\"\xC2\xE2").at_or_after(b.len() + 5),
-            None
-        );
+        assert_eq!(NextByte::new(b, &sets).at_or_after(b.len() + 5), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The searchers built once find what `memchr3` finds.
+        #[test]
+        fn byte_sets_find_as_memchr3_does(
+            hay in proptest::collection::vec(proptest::sample::select(
+                b".!?\"'a \xC2\xE2\x80\x9C;".to_vec()), 0..200),
+            steps in proptest::collection::vec(0usize..70, 1..20),
+            sets in proptest::sample::select(vec![
+                (*b".!?", *b"\"\xC2\xE2"), (*b"\"'\xE2", [0xC2; 3]), (*b".;!", *b"?\"\xE2"),
+            ]),
+        ) {
+            let (a, b) = sets;
+            let searchers = ByteSets::new(a, b);
+            let mut next = NextByte::new(&hay, &searchers);
+            let mut k = 0;
+            for step in steps {
+                k += step;
+                let old = [a, b]
+                    .iter()
+                    .filter_map(|&[x, y, z]| {
+                        hay.get(k..).and_then(|r| memchr::memchr3(x, y, z, r)).map(|p| k + p)
+                    })
+                    .min();
+                proptest::prop_assert_eq!(next.at_or_after(k), old);
+            }
+        }
     }
 
     fn texts(text: &str) -> Vec<&str> {
