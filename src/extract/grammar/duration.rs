@@ -34,135 +34,112 @@ fn time_unit(w: &str) -> Option<TimeUnit> {
     })
 }
 
-/// Every word [`measure_unit_match`] knows, as a set whose inlined filter on
-/// length and end letters turns most words away before any string
-/// comparison (the `match` compares a word with each entry of its length).
-const MEASURE_WORDS: &[&str] = &[
-    "metre",
-    "metres",
-    "meter",
-    "meters",
-    "m",
-    "km",
-    "kilometre",
-    "kilometres",
-    "kilometer",
-    "kilometers",
-    "cm",
-    "centimetre",
-    "centimetres",
-    "centimeter",
-    "centimeters",
-    "mm",
-    "millimetre",
-    "millimetres",
-    "mile",
-    "miles",
-    "foot",
-    "feet",
-    "ft",
-    "inch",
-    "inches",
-    "yard",
-    "yards",
-    "kg",
-    "kilo",
-    "kilos",
-    "kilogram",
-    "kilograms",
-    "kilogramme",
-    "kilogrammes",
-    "tonne",
-    "tonnes",
-    "ton",
-    "tons",
-    "lb",
-    "lbs",
-    "litre",
-    "litres",
-    "liter",
-    "liters",
-    "gallon",
-    "gallons",
-    "barrel",
-    "barrels",
-    "acre",
-    "acres",
-    "hectare",
-    "hectares",
-    "ha",
-    "storey",
-    "storeys",
-    "story",
-    "floor",
-    "degree",
-    "degrees",
-    "mph",
-    "kph",
-    "kmh",
-    "mw",
-    "gw",
-    "kw",
-    "megawatt",
-    "megawatts",
-    "gigawatt",
-    "gigawatts",
-    "magnitude",
-    "gb",
-    "gigabyte",
-    "gigabytes",
-    "tb",
-    "terabyte",
-    "terabytes",
-    "mb",
-    "megabyte",
-    "megabytes",
-    "ghz",
-    "gigahertz",
-    "mhz",
-    "megahertz",
+/// Measure words and the unit each names: one table, asked through a set
+/// whose inlined filter on length and end letters turns most words away
+/// before any lookup.
+const MEASURES: &[(&str, &str)] = &[
+    ("metre", "metre"),
+    ("metres", "metre"),
+    ("meter", "metre"),
+    ("meters", "metre"),
+    ("m", "metre"),
+    ("km", "kilometre"),
+    ("kilometre", "kilometre"),
+    ("kilometres", "kilometre"),
+    ("kilometer", "kilometre"),
+    ("kilometers", "kilometre"),
+    ("cm", "centimetre"),
+    ("centimetre", "centimetre"),
+    ("centimetres", "centimetre"),
+    ("centimeter", "centimetre"),
+    ("centimeters", "centimetre"),
+    ("mm", "millimetre"),
+    ("millimetre", "millimetre"),
+    ("millimetres", "millimetre"),
+    ("mile", "mile"),
+    ("miles", "mile"),
+    ("foot", "foot"),
+    ("feet", "foot"),
+    ("ft", "foot"),
+    ("inch", "inch"),
+    ("inches", "inch"),
+    ("yard", "yard"),
+    ("yards", "yard"),
+    ("kg", "kilogram"),
+    ("kilo", "kilogram"),
+    ("kilos", "kilogram"),
+    ("kilogram", "kilogram"),
+    ("kilograms", "kilogram"),
+    ("kilogramme", "kilogram"),
+    ("kilogrammes", "kilogram"),
+    ("tonne", "tonne"),
+    ("tonnes", "tonne"),
+    ("ton", "tonne"),
+    ("tons", "tonne"),
+    ("lb", "pound-weight"),
+    ("lbs", "pound-weight"),
+    ("litre", "litre"),
+    ("litres", "litre"),
+    ("liter", "litre"),
+    ("liters", "litre"),
+    ("gallon", "gallon"),
+    ("gallons", "gallon"),
+    ("barrel", "barrel"),
+    ("barrels", "barrel"),
+    ("acre", "acre"),
+    ("acres", "acre"),
+    ("hectare", "hectare"),
+    ("hectares", "hectare"),
+    ("ha", "hectare"),
+    ("storey", "storey"),
+    ("storeys", "storey"),
+    ("story", "storey"),
+    ("floor", "storey"),
+    ("degree", "degree"),
+    ("degrees", "degree"),
+    ("mph", "speed"),
+    ("kph", "speed"),
+    ("kmh", "speed"),
+    ("mw", "power"),
+    ("gw", "power"),
+    ("kw", "power"),
+    ("megawatt", "power"),
+    ("megawatts", "power"),
+    ("gigawatt", "power"),
+    ("gigawatts", "power"),
+    ("magnitude", "magnitude"),
+    ("gb", "gigabyte"),
+    ("gigabyte", "gigabyte"),
+    ("gigabytes", "gigabyte"),
+    ("tb", "terabyte"),
+    ("terabyte", "terabyte"),
+    ("terabytes", "terabyte"),
+    ("mb", "megabyte"),
+    ("megabyte", "megabyte"),
+    ("megabytes", "megabyte"),
+    ("ghz", "gigahertz"),
+    ("gigahertz", "gigahertz"),
+    ("mhz", "megahertz"),
+    ("megahertz", "megahertz"),
 ];
 
-/// The measure unit a word names: [`measure_unit_match`] behind a [`MEASURE_WORDS`] check.
+/// The measure unit a word names (as written: `Feet` names none).
 fn measure_unit(w: &str) -> Option<&'static str> {
-    if !crate::word_set!(MEASURE_WORDS).contains(w) {
+    static INDEX: std::sync::LazyLock<(
+        crate::text::words::WordSet,
+        rustc_hash::FxHashMap<&str, &str>,
+    )> = std::sync::LazyLock::new(|| {
+        let words: Vec<&'static str> = MEASURES.iter().map(|(w, _)| *w).collect();
+        (
+            crate::text::words::WordSet::new(&words),
+            MEASURES.iter().copied().collect(),
+        )
+    });
+    let (set, units) = &*INDEX;
+    if !set.contains(w) {
         return None;
     }
-    measure_unit_match(w)
-}
-
-fn measure_unit_match(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "metre" | "metres" | "meter" | "meters" | "m" => "metre",
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometre",
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "centimetre",
-        "mm" | "millimetre" | "millimetres" => "millimetre",
-        "mile" | "miles" => "mile",
-        "foot" | "feet" | "ft" => "foot",
-        "inch" | "inches" => "inch",
-        "yard" | "yards" => "yard",
-        "kg" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => {
-            "kilogram"
-        }
-        "tonne" | "tonnes" | "ton" | "tons" => "tonne",
-        "lb" | "lbs" => "pound-weight",
-        "litre" | "litres" | "liter" | "liters" => "litre",
-        "gallon" | "gallons" => "gallon",
-        "barrel" | "barrels" => "barrel",
-        "acre" | "acres" => "acre",
-        "hectare" | "hectares" | "ha" => "hectare",
-        "storey" | "storeys" | "story" | "floor" => "storey",
-        "degree" | "degrees" => "degree",
-        "mph" | "kph" | "kmh" => "speed",
-        "mw" | "gw" | "kw" | "megawatt" | "megawatts" | "gigawatt" | "gigawatts" => "power",
-        "magnitude" => "magnitude",
-        "gb" | "gigabyte" | "gigabytes" => "gigabyte",
-        "tb" | "terabyte" | "terabytes" => "terabyte",
-        "mb" | "megabyte" | "megabytes" => "megabyte",
-        "ghz" | "gigahertz" => "gigahertz",
-        "mhz" | "megahertz" => "megahertz",
-        _ => return None,
-    })
+    units.get(w).copied()
 }
 
 /// A measure unit word at the start of `i` (`tonne`, `barrels`), with the
@@ -207,24 +184,34 @@ mod tests {
     use super::*;
     use proptest::strategy::Strategy as _;
 
+    /// The table searched word by word: what [`measure_unit`] must agree with.
+    fn measure_unit_plain(w: &str) -> Option<&'static str> {
+        MEASURES.iter().find(|(m, _)| *m == w).map(|(_, u)| *u)
+    }
+
     #[test]
-    fn every_listed_measure_word_is_matched() {
-        for w in MEASURE_WORDS {
-            assert!(measure_unit_match(w).is_some(), "{w}");
-            assert_eq!(measure_unit(w), measure_unit_match(w), "{w}");
+    fn every_listed_measure_word_names_its_unit_once() {
+        for (w, u) in MEASURES {
+            assert_eq!(measure_unit(w), Some(*u), "{w}");
+            assert_eq!(
+                MEASURES.iter().filter(|(m, _)| m == w).count(),
+                1,
+                "{w} twice"
+            );
         }
+        assert_eq!(measure_unit("Feet"), None, "as written");
     }
 
     proptest::proptest! {
         #[test]
-        fn the_measure_word_filter_agrees_with_the_match(w in proptest::prop_oneof![
-            proptest::sample::select(MEASURE_WORDS).prop_map(str::to_string),
-            proptest::sample::select(MEASURE_WORDS).prop_flat_map(|w| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
+        fn the_measure_word_filter_agrees_with_the_table(w in proptest::prop_oneof![
+            proptest::sample::select(MEASURES).prop_map(|(w, _)| w.to_string()),
+            proptest::sample::select(MEASURES).prop_flat_map(|(w, _)| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
                 .prop_map(|(w, cut, tail)| format!("{}{tail}", &w[..cut])),
             "[a-zA-Z]{1,16}",
             "\\PC{0,6}",
         ]) {
-            proptest::prop_assert_eq!(measure_unit(&w), measure_unit_match(&w));
+            proptest::prop_assert_eq!(measure_unit(&w), measure_unit_plain(&w));
         }
     }
 

@@ -251,131 +251,105 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
         .then_some((rest, code))
 }
 
-/// Every word [`currency_word_match`] knows, as a set whose inlined filter on
-/// length and end letters turns most words away before any string
-/// comparison (the `match` compares a word with each entry of its length).
-const CURRENCY_WORDS: &[&str] = &[
-    "dollar",
-    "dollars",
-    "bucks",
-    "euro",
-    "euros",
-    "pound",
-    "pounds",
-    "quid",
-    "yen",
-    "yuan",
-    "renminbi",
-    "kuai",
-    "rupee",
-    "rupees",
-    "rs",
-    "rouble",
-    "roubles",
-    "ruble",
-    "rubles",
-    "hryvnia",
-    "hryvnias",
-    "hryvnas",
-    "franc",
-    "francs",
-    "peso",
-    "pesos",
-    "shekel",
-    "shekels",
-    "riyal",
-    "riyals",
-    "rial",
-    "rials",
-    "dinar",
-    "dinars",
-    "ringgit",
-    "ringgits",
-    "rm",
-    "tugrik",
-    "tugriks",
-    "lira",
-    "liras",
-    "lire",
-    "rand",
-    "won",
-    "naira",
-    "krona",
-    "kronor",
-    "krone",
-    "kroner",
-    "zloty",
-    "zlotys",
-    "peseta",
-    "pesetas",
-    "guilder",
-    "guilders",
-    "markka",
-    "markkaa",
-    "egyptianpound",
-    "egyptianpounds",
-    "geneh",
-    "guineh",
-    "saudiriyal",
-    "saudiriyals",
-    "bitcoin",
-    "bitcoins",
-    "satoshi",
-    "satoshis",
-    "cent",
-    "cents",
-    "pence",
-    "penny",
-    "pennies",
+/// Currency names after an amount, with the multiplier of minor units: one
+/// table, asked through a set whose inlined filter on length and end letters
+/// turns most words away before any lookup.
+const CURRENCIES: &[(&str, (&str, f64))] = &[
+    ("dollar", ("USD", 1.0)),
+    ("dollars", ("USD", 1.0)),
+    ("bucks", ("USD", 1.0)),
+    ("euro", ("EUR", 1.0)),
+    ("euros", ("EUR", 1.0)),
+    ("pound", ("GBP", 1.0)),
+    ("pounds", ("GBP", 1.0)),
+    ("quid", ("GBP", 1.0)),
+    ("yen", ("JPY", 1.0)),
+    ("yuan", ("CNY", 1.0)),
+    ("renminbi", ("CNY", 1.0)),
+    ("kuai", ("CNY", 1.0)),
+    ("rupee", ("INR", 1.0)),
+    ("rupees", ("INR", 1.0)),
+    ("rs", ("INR", 1.0)),
+    ("rouble", ("RUB", 1.0)),
+    ("roubles", ("RUB", 1.0)),
+    ("ruble", ("RUB", 1.0)),
+    ("rubles", ("RUB", 1.0)),
+    ("hryvnia", ("UAH", 1.0)),
+    ("hryvnias", ("UAH", 1.0)),
+    ("hryvnas", ("UAH", 1.0)),
+    ("franc", ("CHF", 1.0)),
+    ("francs", ("CHF", 1.0)),
+    ("peso", ("MXN", 1.0)),
+    ("pesos", ("MXN", 1.0)),
+    ("shekel", ("ILS", 1.0)),
+    ("shekels", ("ILS", 1.0)),
+    ("riyal", ("SAR", 1.0)),
+    ("riyals", ("SAR", 1.0)),
+    ("rial", ("IRR", 1.0)),
+    ("rials", ("IRR", 1.0)),
+    ("dinar", ("KWD", 1.0)),
+    ("dinars", ("KWD", 1.0)),
+    ("ringgit", ("MYR", 1.0)),
+    ("ringgits", ("MYR", 1.0)),
+    ("rm", ("MYR", 1.0)),
+    ("tugrik", ("MNT", 1.0)),
+    ("tugriks", ("MNT", 1.0)),
+    ("lira", ("TRY", 1.0)),
+    ("liras", ("TRY", 1.0)),
+    ("lire", ("TRY", 1.0)),
+    ("rand", ("ZAR", 1.0)),
+    ("won", ("KRW", 1.0)),
+    ("naira", ("NGN", 1.0)),
+    ("krona", ("SEK", 1.0)),
+    ("kronor", ("SEK", 1.0)),
+    ("krone", ("NOK", 1.0)),
+    ("kroner", ("NOK", 1.0)),
+    ("zloty", ("PLN", 1.0)),
+    ("zlotys", ("PLN", 1.0)),
+    // currencies the euro replaced, still in archive copy
+    ("peseta", ("ESP", 1.0)),
+    ("pesetas", ("ESP", 1.0)),
+    ("guilder", ("NLG", 1.0)),
+    ("guilders", ("NLG", 1.0)),
+    ("markka", ("FIM", 1.0)),
+    ("markkaa", ("FIM", 1.0)),
+    // run together, or in Egyptian Arabic
+    ("egyptianpound", ("EGP", 1.0)),
+    ("egyptianpounds", ("EGP", 1.0)),
+    ("geneh", ("EGP", 1.0)),
+    ("guineh", ("EGP", 1.0)),
+    ("saudiriyal", ("SAR", 1.0)),
+    ("saudiriyals", ("SAR", 1.0)),
+    ("bitcoin", ("XBT", 1.0)),
+    ("bitcoins", ("XBT", 1.0)),
+    ("satoshi", ("XBT", 1e-8)),
+    ("satoshis", ("XBT", 1e-8)),
+    ("cent", ("USD", 0.01)),
+    ("cents", ("USD", 0.01)),
+    ("pence", ("GBP", 0.01)),
+    ("penny", ("GBP", 0.01)),
+    ("pennies", ("GBP", 0.01)),
 ];
 
-/// The currency a word names: [`currency_word_match`] behind a [`CURRENCY_WORDS`] check.
+/// The currency a word names and its multiplier (as written: `Euros` names
+/// none).
 fn currency_word(w: &str) -> Option<(&'static str, f64)> {
-    if !crate::word_set!(CURRENCY_WORDS).contains(w) {
+    type Index = (
+        crate::text::words::WordSet,
+        rustc_hash::FxHashMap<&'static str, (&'static str, f64)>,
+    );
+    static INDEX: std::sync::LazyLock<Index> = std::sync::LazyLock::new(|| {
+        let words: Vec<&'static str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
+        (
+            crate::text::words::WordSet::new(&words),
+            CURRENCIES.iter().copied().collect(),
+        )
+    });
+    let (set, currencies) = &*INDEX;
+    if !set.contains(w) {
         return None;
     }
-    currency_word_match(w)
-}
-
-/// Currency names after an amount, with the multiplier of minor units.
-fn currency_word_match(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "dollar" | "dollars" | "bucks" => ("USD", 1.0),
-        "euro" | "euros" => ("EUR", 1.0),
-        "pound" | "pounds" | "quid" => ("GBP", 1.0),
-        "yen" => ("JPY", 1.0),
-        "yuan" | "renminbi" | "kuai" => ("CNY", 1.0),
-        "rupee" | "rupees" | "rs" => ("INR", 1.0),
-        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
-        "hryvnia" | "hryvnias" | "hryvnas" => ("UAH", 1.0),
-        "franc" | "francs" => ("CHF", 1.0),
-        "peso" | "pesos" => ("MXN", 1.0),
-        "shekel" | "shekels" => ("ILS", 1.0),
-        "riyal" | "riyals" => ("SAR", 1.0),
-        "rial" | "rials" => ("IRR", 1.0),
-        "dinar" | "dinars" => ("KWD", 1.0),
-        "ringgit" | "ringgits" | "rm" => ("MYR", 1.0),
-        "tugrik" | "tugriks" => ("MNT", 1.0),
-        "lira" | "liras" | "lire" => ("TRY", 1.0),
-        "rand" => ("ZAR", 1.0),
-        "won" => ("KRW", 1.0),
-        "naira" => ("NGN", 1.0),
-        "krona" | "kronor" => ("SEK", 1.0),
-        "krone" | "kroner" => ("NOK", 1.0),
-        "zloty" | "zlotys" => ("PLN", 1.0),
-        // currencies the euro replaced, still in archive copy
-        "peseta" | "pesetas" => ("ESP", 1.0),
-        "guilder" | "guilders" => ("NLG", 1.0),
-        "markka" | "markkaa" => ("FIM", 1.0),
-        // run together, or in Egyptian Arabic
-        "egyptianpound" | "egyptianpounds" | "geneh" | "guineh" => ("EGP", 1.0),
-        "saudiriyal" | "saudiriyals" => ("SAR", 1.0),
-        "bitcoin" | "bitcoins" => ("XBT", 1.0),
-        "satoshi" | "satoshis" => ("XBT", 1e-8),
-        "cent" | "cents" => ("USD", 0.01),
-        "pence" | "penny" | "pennies" => ("GBP", 0.01),
-        _ => return None,
-    })
+    currencies.get(w).copied()
 }
 
 /// A currency named on its own, with no amount: `the dollar fell`,
@@ -657,24 +631,34 @@ mod tests {
         }
     }
 
+    /// The table searched word by word: what [`currency_word`] must agree with.
+    fn currency_word_plain(w: &str) -> Option<(&'static str, f64)> {
+        CURRENCIES.iter().find(|(c, _)| *c == w).map(|(_, v)| *v)
+    }
+
     #[test]
-    fn every_listed_currency_word_is_matched() {
-        for w in CURRENCY_WORDS {
-            assert!(currency_word_match(w).is_some(), "{w}");
-            assert_eq!(currency_word(w), currency_word_match(w), "{w}");
+    fn every_listed_currency_word_names_its_currency_once() {
+        for (w, v) in CURRENCIES {
+            assert_eq!(currency_word(w), Some(*v), "{w}");
+            assert_eq!(
+                CURRENCIES.iter().filter(|(c, _)| c == w).count(),
+                1,
+                "{w} twice"
+            );
         }
+        assert_eq!(currency_word("Euros"), None, "as written");
     }
 
     proptest::proptest! {
         #[test]
-        fn the_currency_word_filter_agrees_with_the_match(w in proptest::prop_oneof![
-            proptest::sample::select(CURRENCY_WORDS).prop_map(str::to_string),
-            proptest::sample::select(CURRENCY_WORDS).prop_flat_map(|w| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
+        fn the_currency_word_filter_agrees_with_the_table(w in proptest::prop_oneof![
+            proptest::sample::select(CURRENCIES).prop_map(|(w, _)| w.to_string()),
+            proptest::sample::select(CURRENCIES).prop_flat_map(|(w, _)| (proptest::strategy::Just(w), 0..w.len(), "[a-zA-Z]{0,2}"))
                 .prop_map(|(w, cut, tail)| format!("{}{tail}", &w[..cut])),
             "[a-zA-Z]{1,16}",
             "\\PC{0,6}",
         ]) {
-            proptest::prop_assert_eq!(currency_word(&w), currency_word_match(&w));
+            proptest::prop_assert_eq!(currency_word(&w), currency_word_plain(&w));
         }
     }
 
