@@ -171,13 +171,13 @@ struct Pattern {
 /// pattern names without `?` or `*` (the bits after). A pattern is tried
 /// only in a sentence with all its needs; the match is the same, found
 /// sooner.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Needs {
     /// A word → the bits of the lists that hold it.
     words: FxHashMap<String, u64>,
-    /// Those words and the active verbs: most words are turned away here,
-    /// by the set's inlined filter, without hashing.
-    any: Option<Words>,
+    /// The words of `words`: most words are turned away here, by the set's
+    /// inlined filter, without hashing.
+    any: Words,
 }
 
 const NEED_EVENT: u64 = 1;
@@ -188,7 +188,13 @@ const ANCHOR: u64 = 1 << 62;
 const EVENT_FIRST: u64 = 1 << 63;
 
 /// The needs of each pattern, and the word index of all of them.
-fn needs_of(patterns: &mut [Pattern]) -> Needs {
+/// `anchors` are every word a pattern names and every active verb (see
+/// [`anchor_words`]); `verbs` the active verbs.
+fn needs_of(
+    patterns: &mut [Pattern],
+    anchors: &[String],
+    verbs: &FxHashMap<String, &'static str>,
+) -> Needs {
     let mut words: FxHashMap<String, u64> = FxHashMap::default();
     let mut next = 2;
     for p in patterns.iter_mut() {
@@ -213,7 +219,24 @@ fn needs_of(patterns: &mut [Pattern]) -> Needs {
         }
         p.needs = needs;
     }
-    Needs { words, any: None }
+    // each word's bits besides its lists: a verb, an anchor, an event's
+    // first word
+    for w in anchors {
+        let bits = words.entry(w.clone()).or_default();
+        *bits |= ANCHOR;
+        if verbs.contains_key(w) {
+            *bits |= NEED_VERB;
+        }
+    }
+    for w in super::event::events_by_first_word().keys() {
+        *words.entry((*w).to_string()).or_default() |= EVENT_FIRST;
+    }
+    let mut all: Vec<String> = words.keys().cloned().collect();
+    all.sort();
+    Needs {
+        any: self::words(&all),
+        words,
+    }
 }
 
 /// Whether any pattern may bind a figure of this sentence (it has an event
@@ -225,7 +248,7 @@ pub(super) fn sentence_needs(toks: &[Tok<'_>]) -> (bool, u64) {
     let mut have = 0;
     for (k, t) in toks.iter().enumerate() {
         // one inlined filter turns most words away, one lookup tells the rest
-        if !t.word || !lex.needs.any.as_ref().is_none_or(|any| any.contains(t.low)) {
+        if !t.word || !lex.needs.any.contains(t.low) {
             continue;
         }
         let Some(&bits) = lex.needs.words.get(t.low) else {
@@ -400,7 +423,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let f_patterns: Vec<String> = f.patterns.iter().map(|p| p.pattern.clone()).collect();
     let f_verbs: Vec<String> = f.verbs.values().flatten().cloned().collect();
-    let mut lex = Lexicon {
+    let mut patterns: Vec<Pattern> = f.patterns.into_iter().map(compile_pattern).collect();
+    let needs = needs_of(&mut patterns, &anchor_words(&f_patterns, &f_verbs), &verbs);
+    Lexicon {
         aux: words(&f.aux),
         verbs,
         sub_before: phrases(&f.subgroup.before),
@@ -476,35 +501,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 .filter_map(|(p, _)| p.first().cloned())
                 .collect::<Vec<_>>(),
         ),
-        patterns: f.patterns.into_iter().map(compile_pattern).collect(),
-        needs: Needs::default(),
-    };
-    lex.needs = needs_of(&mut lex.patterns);
-    // every word that can make a sentence bindable: the anchors (pattern
-    // words and verbs) and the first words of event phrases
-    let anchors = anchor_words(&f_patterns, &f_verbs);
-    let mut any: Vec<String> = anchors.clone();
-    any.extend(
-        super::event::events_by_first_word()
-            .keys()
-            .map(|w| (*w).to_string()),
-    );
-    any.sort();
-    any.dedup();
-    lex.needs.any = Some(words(&any));
-    // each word's bits: the lists that hold it, a verb, an anchor, an
-    // event's first word
-    for w in &anchors {
-        let bits = lex.needs.words.entry(w.clone()).or_default();
-        *bits |= ANCHOR;
-        if lex.verbs.contains_key(w) {
-            *bits |= NEED_VERB;
-        }
+        needs,
+        patterns,
     }
-    for w in super::event::events_by_first_word().keys() {
-        *lex.needs.words.entry((*w).to_string()).or_default() |= EVENT_FIRST;
-    }
-    lex
 });
 
 /// How a figure was bound: the pattern and the event it names.
