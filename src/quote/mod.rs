@@ -457,7 +457,9 @@ fn words_of(s: &str) -> Vec<&str> {
 /// The tokens of `s`, for the attribution reader; `lowered` is `s` with
 /// ASCII letters lower-cased.
 fn toks_of<'a>(s: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
-    let mut toks = Vec::new();
+    // a token takes at least one byte and most take several: one
+    // allocation, not a vector grown token by token
+    let mut toks = Vec::with_capacity(s.len() / 4 + 8);
     tokens(&mut toks, s, 0..s.len(), lowered);
     toks
 }

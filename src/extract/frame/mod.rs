@@ -84,7 +84,8 @@ pub fn claims(
     // one lower-cased copy and one token buffer for all sentences
     let lowered = text.to_ascii_lowercase();
     let person_sentences = person_sentences(lowered.as_bytes(), sentences);
-    let mut toks = Vec::new();
+    // sized for a long sentence once, not grown token by token in each story
+    let mut toks = Vec::with_capacity(256);
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         let start = k;
@@ -116,7 +117,7 @@ pub fn claims(
             continue;
         }
         let sources = sources_in(text, toks);
-        let places = places_in(text, toks);
+        let places = places_in(toks);
         let date_in_sentence = time::reported_on(text, ms);
         // what the sentence's words say of its figures, read once and only
         // for a sentence with a bound figure
@@ -239,7 +240,7 @@ pub fn claims(
                 counted,
                 counted_span,
                 event,
-                scope: scope_for(&places, &m.span),
+                scope: scope_for(text, &places, &m.span),
                 source: source_for(text, &sentence.span, &sources, &m.span),
                 as_of,
                 additional,
@@ -278,7 +279,7 @@ pub fn claims(
                 counted: Some(noun.low.to_string()),
                 counted_span: None,
                 event: Some(e.to_string()),
-                scope: scope_for(&places, &span),
+                scope: scope_for(text, &places, &span),
                 source: source_for(text, &sentence.span, &sources, &span),
                 as_of: date_in_sentence.or(published),
                 additional: false,

@@ -5,30 +5,55 @@ use super::tokens::{Tok, capitalised, is_stop};
 use super::vocabulary::vocabulary;
 use std::ops::Range;
 
+/// A place phrase of a sentence, as offsets into its text: its words are
+/// joined into a string only for the figure it is nearest to (most
+/// phrases are the scope of no figure).
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    start: usize,
+    end: usize,
+    /// The preposition, lower-cased in the phrase; `None` is `at`.
+    preposition: Option<Range<usize>>,
+    /// What follows it, lower-cased when `lowered`.
+    name: Range<usize>,
+    lowered: bool,
+}
+
+impl Place {
+    /// The phrase: `in Bucha`, `across the province`, `at Norrby station`.
+    fn phrase(&self, text: &str) -> String {
+        let mut phrase = match &self.preposition {
+            Some(p) => text[p.clone()].to_lowercase(),
+            None => "at".to_string(),
+        };
+        phrase.push(' ');
+        let name = &text[self.name.clone()];
+        if self.lowered {
+            phrase.push_str(&name.to_lowercase());
+        } else {
+            phrase.push_str(name);
+        }
+        phrase
+    }
+}
+
 /// The place phrase nearest to the figure: `in Bucha`.
-pub(crate) fn scope_for(
-    places: &[(usize, usize, String)],
-    figure: &Range<usize>,
-) -> Option<String> {
+pub(crate) fn scope_for(text: &str, places: &[Place], figure: &Range<usize>) -> Option<String> {
     places
         .iter()
-        .min_by_key(|(start, end, _)| {
-            if *start >= figure.end {
-                *start - figure.end
+        .min_by_key(|p| {
+            if p.start >= figure.end {
+                p.start - figure.end
             } else {
-                figure.start.saturating_sub(*end)
+                figure.start.saturating_sub(p.end)
             }
         })
-        .map(|(_, _, p)| p.clone())
+        .map(|p| p.phrase(text))
 }
 
 /// `Norrby station in the eastern region where 5 died`: the place a
 /// `where` clause refers to is the named thing before it, not its region.
-pub(crate) fn where_place(
-    text: &str,
-    toks: &[Tok<'_>],
-    k: usize,
-) -> Option<(usize, usize, String)> {
+fn where_place(toks: &[Tok<'_>], k: usize) -> Option<Place> {
     let mut start = k;
     while start > 0 {
         let p = toks[start - 1];
@@ -49,16 +74,21 @@ pub(crate) fn where_place(
         .unwrap_or(k);
     // "In where ...": the phrase would start with its preposition
     let last = toks[start..end].last()?;
-    let phrase = format!("at {}", &text[first.start..last.end]);
-    Some((toks[k].start, toks[k].end, phrase))
+    Some(Place {
+        start: toks[k].start,
+        end: toks[k].end,
+        preposition: None,
+        name: first.start..last.end,
+        lowered: false,
+    })
 }
 
 /// Every place phrase of a sentence: (start, end, `in Bucha`).
-pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, String)> {
+pub(crate) fn places_in(toks: &[Tok<'_>]) -> Vec<Place> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         if t.word && t.text.eq_ignore_ascii_case("where") {
-            out.extend(where_place(text, toks, k));
+            out.extend(where_place(toks, k));
             continue;
         }
         if !t.word || !vocabulary().place_prepositions.contains(t.low) {
@@ -136,18 +166,23 @@ pub(crate) fn places_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize, Stri
                 .get(j)
                 .filter(|w| w.word && j > k + 1 && vocabulary().place_nouns.contains(w.text))
             {
-                let mut phrase = t.text.to_lowercase();
-                phrase.push(' ');
-                phrase.push_str(&text[toks[k + 1].start..w.end].to_lowercase());
-                out.push((t.start, w.end, phrase));
+                out.push(Place {
+                    start: t.start,
+                    end: w.end,
+                    preposition: Some(t.start..t.end),
+                    name: toks[k + 1].start..w.end,
+                    lowered: true,
+                });
             }
             continue;
         };
-        // built in place: the format machinery costs more than the phrase
-        let mut phrase = t.text.to_lowercase();
-        phrase.push(' ');
-        phrase.push_str(&text[toks[a].start..toks[b].end]);
-        out.push((t.start, toks[b].end, phrase));
+        out.push(Place {
+            start: t.start,
+            end: toks[b].end,
+            preposition: Some(t.start..t.end),
+            name: toks[a].start..toks[b].end,
+            lowered: false,
+        });
     }
     out
 }
