@@ -116,178 +116,39 @@ pub fn claims(
         if ms.is_empty() && persons.is_empty() {
             continue;
         }
-        let sources = sources_in(text, toks);
-        let places = places_in(toks);
-        let date_in_sentence = time::reported_on(text, ms);
-        // what the sentence's words say of its figures, read once and only
-        // for a sentence with a bound figure
-        let marks_cell = std::cell::OnceCell::new();
-        // whether a pattern may bind here, and what the patterns need
-        let needs_cell = std::cell::OnceCell::new();
-        let needs = || *needs_cell.get_or_init(|| bind::sentence_needs(toks));
-        let may_bind = || needs().0;
-        let including = toks.iter().position(|t| t.word && t.low == "including");
-        let marks = || {
-            *marks_cell.get_or_init(|| bind::marks(toks, published.map(jiff::civil::Date::year)))
+        let frame = SentenceFrame {
+            text,
+            toks,
+            sentence,
+            si,
+            published,
+            sources: sources_in(text, toks),
+            places: places_in(toks),
+            date_in_sentence: time::reported_on(text, ms),
+            including: toks.iter().position(|t| t.word && t.low == "including"),
+            needs: std::cell::OnceCell::new(),
+            marks: std::cell::OnceCell::new(),
         };
         let first_claim = out.len();
-        for (idx, (_, m)) in ms.iter().enumerate() {
-            let first_tok = toks.partition_point(|t| t.start < m.span.start);
-            let after_tok = toks.partition_point(|t| t.start < m.span.end);
-            let figure_end = after_tok;
-            // an appositive age (`Ana Ode, 19,`) is an age, not a count: the
-            // mention is copied only then
-            let aged;
+        for idx in 0..ms.len() {
             // the figure before, in this sentence, when it is an age: a list
             // of ages goes on (`ages 47 and 48`)
             let previous_age = out[first_claim..]
                 .last()
                 .filter(|c| c.quantity.unit == Unit::Age)
                 .map(|c| c.span.end);
-            let count = m.quantity.unit == Unit::Count;
-            let exact = m.quantity.qualifier == Qualifier::Exact;
-            let m = if count
-                && (exact
-                    && (bind::age(toks, first_tok, after_tok, m.stated.0)
-                        || previous_age.is_some_and(|end| {
-                            bind::listed_age(toks, end, first_tok, after_tok, m.stated.0)
-                        }))
-                    || m.quantity.qualifier == Qualifier::Range
-                        && bind::age_range(toks, first_tok, m.stated))
-            {
-                let mut a = m.clone();
-                a.quantity.unit = Unit::Age;
-                aged = a;
-                &aged
-            } else {
-                m
-            };
-            let (counted, counted_span, additional) =
-                if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
-                    (None, None, false)
-                } else {
-                    counted_after(toks, after_tok, m)
-                };
-            // "thousands homeless", "35 dead": the word after is what happened
-            let (counted, counted_span) = match &counted_span {
-                Some(c)
-                    if event_at(toks, toks.partition_point(|t| t.start < c.start)).is_some() =>
-                {
-                    (None, None)
-                }
-                _ => (counted, counted_span),
-            };
-            let counted = counted.or_else(|| counted_before(toks, first_tok, m));
-            // the event is looked for after the counted noun, never in it
-            let after_tok = counted_span
-                .as_ref()
-                .map_or(after_tok, |c| toks.partition_point(|t| t.start < c.end));
-            let event = if matches!(
-                m.quantity.unit,
-                Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)
-            ) {
-                None
-            } else {
-                event_for(toks, first_tok, after_tok, ms, idx)
-            };
-            let as_of = if m.quantity.unit == Unit::Date {
-                None
-            } else {
-                date_in_sentence.or(published)
-            };
-            let superseded = time::superseded(text, m.span.start);
-            let countable = matches!(
-                m.quantity.unit,
-                Unit::Count | Unit::Money(_) | Unit::Percent
-            );
-            let date = m.quantity.unit == Unit::Date;
-            let binding = ((countable || date) && may_bind())
-                .then(|| {
-                    bind::bind(
-                        toks,
-                        (first_tok, figure_end),
-                        counted_span.as_ref(),
-                        date,
-                        needs().1,
-                    )
-                })
-                .flatten();
-            let event = match binding.and_then(|b| b.event) {
-                Some(e) => Some(e.to_string()),
-                None => event,
-            };
-            let noun_end = counted_span
-                .as_ref()
-                .map_or(figure_end, |c| toks.partition_point(|t| t.start < c.end));
-            let subgroup =
-                countable && bind::subgroup(toks, (first_tok, figure_end, noun_end), including);
-            let marked = if binding.is_some() {
-                marks()
-            } else {
-                bind::Marks::default()
-            };
-            let additional = additional || countable && bind::additive(toks, first_tok, noun_end);
-            out.push(Claim {
-                bound: binding.map(|b| b.pattern),
-                subgroup,
-                background: marked.background,
-                perpetrator: marked.perpetrator,
-                revision: marked.revision,
-                span: m.span.clone(),
-                value_span: m.value_span.clone(),
-                quantity: m.quantity.clone(),
-                stated: m.stated,
-                counted,
-                counted_span,
-                event,
-                scope: scope_for(text, &places, &m.span),
-                source: source_for(text, &sentence.span, &sources, &m.span),
-                as_of,
-                additional,
-                superseded,
-                sentence: si,
-                block: sentence.block,
-                incident: Incident::default(),
-            });
+            out.push(frame.figure(ms, idx, previous_age));
         }
         let sentence_start = out.len();
         for (a, b, e, people) in persons {
             let span = toks[a].start..toks[b - 1].end;
-            let taken = out[..sentence_start]
-                .iter()
-                .rev()
-                .take_while(|c| c.sentence == si)
-                .any(|c| {
-                    c.quantity.unit == Unit::Count
-                        && c.span.start < span.end
-                        && span.start < c.span.end
-                });
-            if taken {
-                continue;
-            }
-            let noun = toks[b - 1];
-            out.push(Claim {
-                bound: Some(bind::ONE_PERSON),
-                subgroup: false,
-                background: marks().background,
-                perpetrator: marks().perpetrator,
-                revision: marks().revision,
-                span: span.clone(),
-                value_span: toks[a].start..toks[a].end,
-                quantity: Quantity::exact(Unit::Count, f64::from(people)),
-                stated: (f64::from(people), f64::from(people)),
-                counted: Some(noun.low.to_string()),
-                counted_span: None,
-                event: Some(e.to_string()),
-                scope: scope_for(text, &places, &span),
-                source: source_for(text, &sentence.span, &sources, &span),
-                as_of: date_in_sentence.or(published),
-                additional: false,
-                superseded: false,
-                sentence: si,
-                block: sentence.block,
-                incident: Incident::default(),
+            // a figure of the sentence already counts these people
+            let taken = out[first_claim..sentence_start].iter().any(|c| {
+                c.quantity.unit == Unit::Count && c.span.start < span.end && span.start < c.span.end
             });
+            if !taken {
+                out.push(frame.person(span, a, b, e, people));
+            }
         }
         incident_keys(toks, &mut out[first_claim..]);
     }
@@ -297,6 +158,211 @@ pub fn claims(
     // the percentages of a sentence come after its quantifiers
     dangling.sort_by_key(|d| d.span.start);
     (out, dangling)
+}
+
+/// One sentence as its readers found it, shared by its figures: its
+/// tokens, sources, places and date, and what the clause patterns need and
+/// the sentence's words mark, both read on first use only.
+struct SentenceFrame<'t, 'a> {
+    text: &'a str,
+    toks: &'t [Tok<'a>],
+    sentence: &'t Sentence,
+    si: usize,
+    published: Option<Date>,
+    sources: Vec<(usize, String)>,
+    places: Vec<place::Place>,
+    date_in_sentence: Option<Date>,
+    /// The token `including`, which starts a sub-group.
+    including: Option<usize>,
+    /// Whether any pattern may bind here, and the needs the sentence meets.
+    needs: std::cell::OnceCell<(bool, u64)>,
+    /// What the sentence's words say of its figures (for bound figures).
+    marks: std::cell::OnceCell<bind::Marks>,
+}
+
+impl SentenceFrame<'_, '_> {
+    fn needs(&self) -> (bool, u64) {
+        *self.needs.get_or_init(|| bind::sentence_needs(self.toks))
+    }
+
+    fn marks(&self) -> bind::Marks {
+        *self
+            .marks
+            .get_or_init(|| bind::marks(self.toks, self.published.map(Date::year)))
+    }
+
+    /// The claim of mention `idx` of the sentence's mentions `ms`;
+    /// `previous_age` ends the figure before it when that one is an age.
+    fn figure(&self, ms: &[(usize, Mention)], idx: usize, previous_age: Option<usize>) -> Claim {
+        let toks = self.toks;
+        let m = &ms[idx].1;
+        let first_tok = toks.partition_point(|t| t.start < m.span.start);
+        let figure_end = toks.partition_point(|t| t.start < m.span.end);
+        let aged;
+        let m = if self.is_age(m, first_tok, figure_end, previous_age) {
+            let mut a = m.clone();
+            a.quantity.unit = Unit::Age;
+            aged = a;
+            &aged
+        } else {
+            m
+        };
+        let (counted, counted_span, additional) = counted(toks, figure_end, first_tok, m);
+        // the event is looked for after the counted noun, never in it
+        let noun_end = counted_span
+            .as_ref()
+            .map_or(figure_end, |c| toks.partition_point(|t| t.start < c.end));
+        let event = if matches!(
+            m.quantity.unit,
+            Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)
+        ) {
+            None
+        } else {
+            event_for(toks, first_tok, noun_end, ms, idx)
+        };
+        let countable = matches!(
+            m.quantity.unit,
+            Unit::Count | Unit::Money(_) | Unit::Percent
+        );
+        let date = m.quantity.unit == Unit::Date;
+        let binding = ((countable || date) && self.needs().0)
+            .then(|| {
+                bind::bind(
+                    toks,
+                    (first_tok, figure_end),
+                    counted_span.as_ref(),
+                    date,
+                    self.needs().1,
+                )
+            })
+            .flatten();
+        let event = match binding.and_then(|b| b.event) {
+            Some(e) => Some(e.to_string()),
+            None => event,
+        };
+        let subgroup =
+            countable && bind::subgroup(toks, (first_tok, figure_end, noun_end), self.including);
+        let marked = if binding.is_some() {
+            self.marks()
+        } else {
+            bind::Marks::default()
+        };
+        let additional = additional || countable && bind::additive(toks, first_tok, noun_end);
+        Claim {
+            bound: binding.map(|b| b.pattern),
+            subgroup,
+            background: marked.background,
+            perpetrator: marked.perpetrator,
+            revision: marked.revision,
+            span: m.span.clone(),
+            value_span: m.value_span.clone(),
+            quantity: m.quantity.clone(),
+            stated: m.stated,
+            counted,
+            counted_span,
+            event,
+            scope: scope_for(self.text, &self.places, &m.span),
+            source: source_for(self.text, &self.sentence.span, &self.sources, &m.span),
+            as_of: if date {
+                None
+            } else {
+                self.date_in_sentence.or(self.published)
+            },
+            additional,
+            superseded: time::superseded(self.text, m.span.start),
+            sentence: self.si,
+            block: self.sentence.block,
+            incident: Incident::default(),
+        }
+    }
+
+    /// Whether a count is an age: appositive (`Ana Ode, 19,`), the next of
+    /// a list of ages (`ages 47 and 48`), or a range of ages.
+    fn is_age(
+        &self,
+        m: &Mention,
+        first_tok: usize,
+        after_tok: usize,
+        previous_age: Option<usize>,
+    ) -> bool {
+        let toks = self.toks;
+        if m.quantity.unit != Unit::Count {
+            return false;
+        }
+        match m.quantity.qualifier {
+            Qualifier::Exact => {
+                bind::age(toks, first_tok, after_tok, m.stated.0)
+                    || previous_age.is_some_and(|end| {
+                        bind::listed_age(toks, end, first_tok, after_tok, m.stated.0)
+                    })
+            }
+            Qualifier::Range => bind::age_range(toks, first_tok, m.stated),
+            _ => false,
+        }
+    }
+
+    /// The claim of one person (`a man was shot dead`): tokens `a..b`, the
+    /// person noun last, and what happened to them.
+    fn person(
+        &self,
+        span: std::ops::Range<usize>,
+        a: usize,
+        b: usize,
+        event: &'static str,
+        people: u32,
+    ) -> Claim {
+        let toks = self.toks;
+        let marks = self.marks();
+        Claim {
+            bound: Some(bind::ONE_PERSON),
+            subgroup: false,
+            background: marks.background,
+            perpetrator: marks.perpetrator,
+            revision: marks.revision,
+            value_span: toks[a].start..toks[a].end,
+            quantity: Quantity::exact(Unit::Count, f64::from(people)),
+            stated: (f64::from(people), f64::from(people)),
+            counted: Some(toks[b - 1].low.to_string()),
+            counted_span: None,
+            event: Some(event.to_string()),
+            scope: scope_for(self.text, &self.places, &span),
+            source: source_for(self.text, &self.sentence.span, &self.sources, &span),
+            as_of: self.date_in_sentence.or(self.published),
+            additional: false,
+            superseded: false,
+            sentence: self.si,
+            block: self.sentence.block,
+            incident: Incident::default(),
+            span,
+        }
+    }
+}
+
+/// What a figure counts (`35 people`, `the dead numbered 35`), its span,
+/// and whether the noun says it comes on top of others (`35 more`). Dates,
+/// years and ordinals count nothing; `35 dead` names what happened, not
+/// what is counted.
+fn counted(
+    toks: &[Tok<'_>],
+    after_tok: usize,
+    first_tok: usize,
+    m: &Mention,
+) -> (Option<String>, Option<std::ops::Range<usize>>, bool) {
+    let (counted, counted_span, additional) =
+        if matches!(m.quantity.unit, Unit::Date | Unit::Year | Unit::Ordinal) {
+            (None, None, false)
+        } else {
+            counted_after(toks, after_tok, m)
+        };
+    // "thousands homeless", "35 dead": the word after is what happened
+    let (counted, counted_span) = match &counted_span {
+        Some(c) if event_at(toks, toks.partition_point(|t| t.start < c.start)).is_some() => {
+            (None, None)
+        }
+        _ => (counted, counted_span),
+    };
+    let counted = counted.or_else(|| counted_before(toks, first_tok, m));
+    (counted, counted_span, additional)
 }
 
 /// The incident keys of one sentence's claims: the kind nearest each
