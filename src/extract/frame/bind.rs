@@ -892,25 +892,11 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
 
 /// One person named by a noun and what happened to them, or a few joined
 /// by `and` (`a woman and her granddaughter were found dead`): `(first
-/// token, token after the last noun, event, people)` for `a man was shot dead`, `killed a
-/// 19-year-old woman`, and, at the start of a sentence, `13-year-old boy
-/// killed`.
-pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u32)> {
+/// token, token after the last noun, event, people)` for `a man was shot
+/// dead`, `killed a 19-year-old woman`, and, at the start of a sentence,
+/// `13-year-old boy killed`.
+pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<Person> {
     let lex = &*LEXICON;
-    let is = |k: usize, list: &Words| toks.get(k).is_some_and(|t| t.word && list.contains(t.low));
-    let age = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.word
-                && t.low.ends_with("-old")
-                && ["-year-old", "-month-old", "-week-old", "-day-old"]
-                    .iter()
-                    .any(|a| t.low.ends_with(a))
-        })
-    };
-    let adverb = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.word && t.low.len() > 4 && t.low.ends_with("ly"))
-    };
     // a sentence that speaks of a death: `shot` there may be fatal; one
     // that names no event of a person (`died`, `shot`, `killing`) makes no
     // claim, and one with no person noun or age no claim of a noun phrase
@@ -924,71 +910,147 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
     if !may_event {
         return Vec::new();
     }
-    // a noun phrase from `k`: [age] [up to two modifiers] person, or an
-    // age alone (`a 16-year-old has died`); the token after it. Headlines
-    // capitalise their modifiers (`Fresno County deputy dies`).
-    let phrase = |k: usize, headline: bool| -> Option<usize> {
+    let r = PersonReader { toks, lex, deadly };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        // the next token to read follows what was found: for a name, its
+        // age's commas too
+        let found = r
+            .named(k)
+            .or_else(|| may_phrase.then(|| r.described(k)).flatten());
+        match found {
+            Some((p, next)) => {
+                out.push(p);
+                k = next;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// One-person claim: first token, token after the last noun, event,
+/// people.
+pub(super) type Person = (usize, usize, &'static str, u32);
+
+/// The one-person reader over a sentence that names an event of a person;
+/// `deadly` when it speaks of a death.
+struct PersonReader<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    lex: &'static Lexicon,
+    deadly: bool,
+}
+
+impl PersonReader<'_, '_> {
+    fn is(&self, k: usize, list: &Words) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.word && list.contains(t.low))
+    }
+
+    fn age(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.word
+                && t.low.ends_with("-old")
+                && ["-year-old", "-month-old", "-week-old", "-day-old"]
+                    .iter()
+                    .any(|a| t.low.ends_with(a))
+        })
+    }
+
+    fn adverb(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.word && t.low.len() > 4 && t.low.ends_with("ly"))
+    }
+
+    /// Past auxiliaries and adverbs from `j` (`was later`): the token
+    /// after them.
+    fn past_aux(&self, mut j: usize) -> usize {
+        while self.is(j, &self.lex.person_aux) || self.adverb(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// A noun phrase from `k`: [age] [up to two modifiers] person, or an
+    /// age alone (`a 16-year-old has died`); the token after it. Headlines
+    /// capitalise their modifiers (`Fresno County deputy dies`).
+    fn phrase(&self, k: usize, headline: bool) -> Option<usize> {
         let mut j = k;
-        let aged = age(j);
+        let aged = self.age(j);
         if aged {
             j += 1;
         }
         for _ in 0..3 {
-            if is(j, &lex.persons) {
+            if self.is(j, &self.lex.persons) {
                 return Some(j + 1);
             }
-            let t = toks.get(j)?;
+            let t = self.toks.get(j)?;
             let modifier = t.word
                 && !t.text.bytes().any(|b| b.is_ascii_digit())
                 && (headline || t.text.bytes().all(|b| b.is_ascii_lowercase()));
-            if !modifier || lex.aux.contains(t.low) || is(j, &lex.person_det) {
+            if !modifier || self.lex.aux.contains(t.low) || self.is(j, &self.lex.person_det) {
                 return aged.then_some(k + 1);
             }
             j += 1;
         }
         aged.then_some(k + 1)
-    };
-    // most words start no phrase of either list: one inlined filter first
-    let phrase_at = |k: usize, list: &[(Vec<String>, &'static str)]| {
-        if !toks
+    }
+
+    /// A phrase of `list` at `k`: its length and event. Most words start
+    /// no phrase of either list: one inlined filter first.
+    fn phrase_at(
+        &self,
+        k: usize,
+        list: &[(Vec<String>, &'static str)],
+    ) -> Option<(usize, &'static str)> {
+        if !self
+            .toks
             .get(k)
-            .is_some_and(|t| lex.person_first.contains(t.low))
+            .is_some_and(|t| self.lex.person_first.contains(t.low))
         {
             return None;
         }
         list.iter()
-            .find(|(p, _)| starts_with(toks, k, p))
+            .find(|(p, _)| starts_with(self.toks, k, p))
             .map(|(p, e)| (p.len(), *e))
-    };
-    // what happened to the subject from `j`: an event phrase, or `shot`
-    // (`shot himself`) in a sentence that speaks of no death
-    let happened = |j: usize| -> Option<&'static str> {
-        if let Some((_, e)) = phrase_at(j, &lex.person_events) {
+    }
+
+    /// What happened to the subject from `j`: an event phrase, or `shot`
+    /// (`shot himself`) in a sentence that speaks of no death.
+    fn happened(&self, j: usize) -> Option<&'static str> {
+        if let Some((_, e)) = self.phrase_at(j, &self.lex.person_events) {
             return Some(e);
         }
-        let shot = toks.get(j).is_some_and(|t| t.word && t.low == "shot");
-        (shot && !deadly).then_some("injured")
-    };
-    // a name: [age] one to three capitalised words, then perhaps `, 19,`
-    // (`17-year-old Ana Ode`, `Ana Ode, 19,`)
-    // a capitalised function word (`Those killed ...`, `They were hurt`,
-    // `It killed ...`) names nobody, or not one person; `He`, `She` name one
-    let capital = |k: usize| {
-        toks.get(k).is_some_and(|t| {
+        let shot = self.toks.get(j).is_some_and(|t| t.word && t.low == "shot");
+        (shot && !self.deadly).then_some("injured")
+    }
+
+    /// A capitalised word of a name. A capitalised function word (`Those
+    /// killed ...`, `They were hurt`, `It killed ...`) names nobody, or not
+    /// one person; `He`, `She` name one.
+    fn capital(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
             t.word
                 && t.text.chars().next().is_some_and(char::is_uppercase)
-                && !lex.person_det.contains(t.low)
-                && !lex.aux.contains(t.low)
+                && !self.lex.person_det.contains(t.low)
+                && !self.lex.aux.contains(t.low)
                 && (!super::tokens::is_stop(t.low) || matches!(t.low, "he" | "she"))
         })
-    };
-    let name = |k: usize| -> Option<usize> {
+    }
+
+    /// A name: [age] one to three capitalised words, then perhaps `, 19,`
+    /// (`17-year-old Ana Ode`, `Ana Ode, 19,`); the token after it.
+    fn name(&self, k: usize) -> Option<usize> {
+        let toks = self.toks;
         let mut j = k;
-        if age(j) {
+        if self.age(j) {
             j += 1;
         }
         let first = j;
-        while j < first + 3 && capital(j) {
+        while j < first + 3 && self.capital(j) {
             j += 1;
         }
         if j == first {
@@ -1003,97 +1065,101 @@ pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u
             j += 3;
         }
         Some(j)
-    };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < toks.len() {
-        // a named person to whom something happened
-        if capital(k) || age(k) && capital(k + 1) {
-            if let Some(end) = name(k) {
-                let mut j = end;
-                while is(j, &lex.person_aux) || adverb(j) {
-                    j += 1;
-                }
-                if j > end || toks.get(j).is_some_and(|t| t.word) {
-                    // a name needs an auxiliary before `shot` or `wounded`
-                    // (`Officer Hay was shot`), not a headline's verb
-                    if let Some(e) = happened(j).filter(|&e| e == "killed" || j > end) {
-                        // the person's name, age included; not the age's comma
-                        let last = (k..end).rev().find(|&i| capital(i)).unwrap_or(k);
-                        out.push((k, last + 1, e, 1));
-                        k = end;
-                        continue;
-                    }
-                }
-            }
-        }
-        let det = may_phrase && is(k, &lex.person_det);
-        let headline_start = may_phrase && k == 0 && !det;
-        if det || headline_start {
-            let from = if det { k + 1 } else { k };
-            if let Some(first_end) = phrase(from, headline_start) {
-                // people joined by `and`, each named by a noun: `a woman and
-                // her 6-year-old granddaughter`, `a man and a child`
-                let (mut end, mut people) = (first_end, 1_u32);
-                while toks
-                    .get(end)
-                    .is_some_and(|t| t.word && t.low == "and" || t.text == ",")
-                {
-                    let next_det = is(end + 1, &lex.person_det);
-                    let from = if next_det { end + 2 } else { end + 1 };
-                    match phrase(from, false) {
-                        Some(e) if e > from => {
-                            end = e;
-                            people += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                // the person as subject: `a man was (later) shot dead`
-                let mut j = end;
-                while is(j, &lex.person_aux) || adverb(j) {
-                    j += 1;
-                }
-                if let Some(e) = happened(j) {
-                    out.push((k, end, e, people));
-                    k = end;
-                    continue;
-                }
-                // the person as object: `killed a 19-year-old woman`, `killed
-                // his wife and son before killing himself` (the attacker too)
-                let reflexive = (end..(end + 7).min(toks.len())).any(|i| {
-                    matches!(toks[i].low, "himself" | "herself")
-                        && toks[end..i]
-                            .iter()
-                            .any(|t| matches!(t.low, "killing" | "killed" | "shooting" | "gun"))
-                });
-                if det {
-                    let verb = (1..=3).find_map(|n| {
-                        let at = k.checked_sub(n)?;
-                        phrase_at(at, &lex.person_verbs).filter(|&(len, _)| len == n)
-                    });
-                    // `shot his friend in the back`, where nobody died
-                    let shot = || {
-                        k.checked_sub(1)
-                            .and_then(|at| toks.get(at))
-                            .is_some_and(|t| {
-                                t.word && matches!(t.low, "shot" | "shooting" | "shoots")
-                            })
-                            && !deadly
-                    };
-                    let verb = verb.map(|(_, e)| e).or_else(|| shot().then_some("injured"));
-                    if let Some(e) = verb {
-                        let people = people + u32::from(e == "killed" && reflexive);
-                        out.push((k, end, e, people));
-                        k = end;
-                        continue;
-                    }
-                }
-            }
-        }
-        k += 1;
     }
-    out
+
+    /// A named person to whom something happened, from `k`, and the token
+    /// after the name.
+    fn named(&self, k: usize) -> Option<(Person, usize)> {
+        if !(self.capital(k) || self.age(k) && self.capital(k + 1)) {
+            return None;
+        }
+        let end = self.name(k)?;
+        let j = self.past_aux(end);
+        if j == end && !self.toks.get(j).is_some_and(|t| t.word) {
+            return None;
+        }
+        // a name needs an auxiliary before `shot` or `wounded` (`Officer
+        // Hay was shot`), not a headline's verb
+        let e = self.happened(j).filter(|&e| e == "killed" || j > end)?;
+        // the person's name, age included; not the age's comma
+        let last = (k..end).rev().find(|&i| self.capital(i)).unwrap_or(k);
+        Some(((k, last + 1, e, 1), end))
+    }
+
+    /// People described by a noun from `k`: after a determiner (`a man`,
+    /// `her son`), or at a headline's start (`13-year-old boy killed`).
+    fn described(&self, k: usize) -> Option<(Person, usize)> {
+        let det = self.is(k, &self.lex.person_det);
+        let headline_start = k == 0 && !det;
+        if !det && !headline_start {
+            return None;
+        }
+        let from = if det { k + 1 } else { k };
+        let (end, people) = self.joined(self.phrase(from, headline_start)?);
+        // the person as subject: `a man was (later) shot dead`
+        if let Some(e) = self.happened(self.past_aux(end)) {
+            return Some(((k, end, e, people), end));
+        }
+        let object = if det {
+            self.object(k, end, people)
+        } else {
+            None
+        };
+        object.map(|p| (p, end))
+    }
+
+    /// People joined by `and` to the one whose phrase ends at `end`, each
+    /// named by a noun (`a woman and her 6-year-old granddaughter`, `a man
+    /// and a child`): where the last phrase ends, and how many people.
+    fn joined(&self, first_end: usize) -> (usize, u32) {
+        let (mut end, mut people) = (first_end, 1_u32);
+        while self
+            .toks
+            .get(end)
+            .is_some_and(|t| t.word && t.low == "and" || t.text == ",")
+        {
+            let next_det = self.is(end + 1, &self.lex.person_det);
+            let from = if next_det { end + 2 } else { end + 1 };
+            match self.phrase(from, false) {
+                Some(e) if e > from => {
+                    end = e;
+                    people += 1;
+                }
+                _ => break,
+            }
+        }
+        (end, people)
+    }
+
+    /// The people of tokens `k..end` (from a determiner) as the object:
+    /// `killed a 19-year-old woman`, `killed his wife and son before
+    /// killing himself` (the attacker too).
+    fn object(&self, k: usize, end: usize, people: u32) -> Option<Person> {
+        let toks = self.toks;
+        let reflexive = (end..(end + 7).min(toks.len())).any(|i| {
+            matches!(toks[i].low, "himself" | "herself")
+                && toks[end..i]
+                    .iter()
+                    .any(|t| matches!(t.low, "killing" | "killed" | "shooting" | "gun"))
+        });
+        let verb = (1..=3).find_map(|n| {
+            let at = k.checked_sub(n)?;
+            self.phrase_at(at, &self.lex.person_verbs)
+                .filter(|&(len, _)| len == n)
+        });
+        // `shot his friend in the back`, where nobody died
+        let shot = || {
+            k.checked_sub(1)
+                .and_then(|at| toks.get(at))
+                .is_some_and(|t| t.word && matches!(t.low, "shot" | "shooting" | "shoots"))
+                && !self.deadly
+        };
+        let e = verb
+            .map(|(_, e)| e)
+            .or_else(|| shot().then_some("injured"))?;
+        let people = people + u32::from(e == "killed" && reflexive);
+        Some((k, end, e, people))
+    }
 }
 
 /// A range of ages (`aged 19 to 34`, `aged between 18 and 25`, `ranging
