@@ -227,55 +227,12 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
             errors.push(error((1, 1), format!("a key that is not text: {k:?}")));
             continue;
         };
-        let (at_key, at_value) = key_position(&src, &key).unwrap_or(((1, 1), (1, 1)));
-        if !KEYS.contains(&key.as_str()) {
-            let hint = crate::story::did_you_mean(&key, &KEYS).map_or_else(
-                || format!("; expected one of {}", KEYS.join(", ")),
-                |m| format!("; did you mean `{m}`?"),
-            );
-            errors.push(error(at_key, format!("unknown key `{key}`{hint}")));
-            continue;
+        let wrong = entry_errors(&src, &key, &v);
+        if wrong.is_empty() {
+            good.insert(k, v);
+        } else {
+            errors.extend(wrong.into_iter().map(|(at, m)| error(at, m)));
         }
-        // each key on its own, so that one wrong value hides no other
-        let mut one = serde_yaml::Mapping::new();
-        one.insert(k.clone(), v.clone());
-        if let Err(e) = serde_yaml::from_value::<Config>(serde_yaml::Value::Mapping(one)) {
-            errors.push(error(at_value, format!("{key}: {e}")));
-            continue;
-        }
-        let allowed: Vec<&str> = match key.as_str() {
-            "fail-on" => names(&crate::batch::FailOn::NAMES),
-            "min-level" => names(&Severity::NAMES),
-            "group-by" => names(&crate::group::GroupBy::NAMES),
-            _ => Vec::new(),
-        };
-        if let (false, Some(text)) = (allowed.is_empty(), v.as_str()) {
-            if !allowed.contains(&text) {
-                errors.push(error(
-                    at_value,
-                    format!("{key} {text:?} is not one of {}", allowed.join(", ")),
-                ));
-                continue;
-            }
-        }
-        if key == "severity" {
-            if let Some(m) = v.as_mapping() {
-                for (id, level) in m {
-                    let level = level.as_str().unwrap_or_default();
-                    if !["error", "warning", "info", "off"].contains(&level) {
-                        let id = id.as_str().unwrap_or_default();
-                        let at = token_line(&src, id).unwrap_or(at_value);
-                        errors.push(error(
-                            at,
-                            format!(
-                                "severity of {id}: {level:?} is not one of error, warning, info, off"
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-        good.insert(k, v);
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -295,6 +252,55 @@ pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
         })
         .collect();
     Ok(c)
+}
+
+/// What is wrong with one `key: value` of a config file, each where it
+/// stands in `src`: an unknown key, a value of the wrong type or not one
+/// of the key's names, a severity that is no level.
+fn entry_errors(src: &str, key: &str, v: &serde_yaml::Value) -> Vec<((usize, usize), String)> {
+    let (at_key, at_value) = key_position(src, key).unwrap_or(((1, 1), (1, 1)));
+    if !KEYS.contains(&key) {
+        let hint = crate::story::did_you_mean(key, &KEYS).map_or_else(
+            || format!("; expected one of {}", KEYS.join(", ")),
+            |m| format!("; did you mean `{m}`?"),
+        );
+        return vec![(at_key, format!("unknown key `{key}`{hint}"))];
+    }
+    // each key on its own, so that one wrong value hides no other
+    let mut one = serde_yaml::Mapping::new();
+    one.insert(serde_yaml::Value::String(key.to_string()), v.clone());
+    if let Err(e) = serde_yaml::from_value::<Config>(serde_yaml::Value::Mapping(one)) {
+        return vec![(at_value, format!("{key}: {e}"))];
+    }
+    let allowed: Vec<&str> = match key {
+        "fail-on" => names(&crate::batch::FailOn::NAMES),
+        "min-level" => names(&Severity::NAMES),
+        "group-by" => names(&crate::group::GroupBy::NAMES),
+        _ => Vec::new(),
+    };
+    if let (false, Some(text)) = (allowed.is_empty(), v.as_str()) {
+        if !allowed.contains(&text) {
+            return vec![(
+                at_value,
+                format!("{key} {text:?} is not one of {}", allowed.join(", ")),
+            )];
+        }
+    }
+    let mut errors = Vec::new();
+    if let (true, Some(m)) = (key == "severity", v.as_mapping()) {
+        for (id, level) in m {
+            let level = level.as_str().unwrap_or_default();
+            if !["error", "warning", "info", "off"].contains(&level) {
+                let id = id.as_str().unwrap_or_default();
+                let at = token_line(src, id).unwrap_or(at_value);
+                errors.push((
+                    at,
+                    format!("severity of {id}: {level:?} is not one of error, warning, info, off"),
+                ));
+            }
+        }
+    }
+    errors
 }
 
 fn names<T>(table: &[(&'static str, T)]) -> Vec<&'static str> {
