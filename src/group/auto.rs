@@ -272,35 +272,22 @@ pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
     cluster_by(&stories, analyses.iter().map(features).collect())
 }
 
-/// [`cluster`] from each story's [`features`], computed beforehand (so that
-/// a big batch need not keep its analyses).
-pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
-    let n = stories.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&x, &y| {
-        let (a, b) = (stories[x], stories[y]);
-        (&a.path, &a.id).cmp(&(&b.path, &b.id))
-    });
-    // features, interned in sorted order so ids do not depend on input order
-    let raw: Vec<Features> = order
-        .iter()
-        .map(|&i| std::mem::take(&mut features[i]))
-        .collect();
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in &raw {
-        for (x, _) in f {
-            *df.entry(x.as_str()).or_default() += 1;
-        }
-    }
-    let ids: HashMap<&str, usize> = df.keys().enumerate().map(|(k, f)| (*f, k)).collect();
-    let names: Vec<&str> = df.keys().copied().collect();
-    let counts: Vec<usize> = df.values().copied().collect();
+/// Each story's document: its features weighed (names over figures, the
+/// lead over the rest, rare over common), and the key its MinHash
+/// signature is made of. `raw` are the stories' features, `ids` and
+/// `names` number them, `counts` say how many stories have each.
+fn documents(
+    raw: &[Features],
+    ids: &HashMap<&str, usize>,
+    names: &[&str],
+    counts: &[usize],
+) -> Vec<Doc> {
+    let n = raw.len();
     // a feature no other story has cannot link it to anything, only dilute
     // what it shares; one that most of a big batch shares tells stories
     // apart no better than noise
     let common = |c: usize| c == 1 || (n >= 20 && c * 2 > n);
-    let docs: Vec<Doc> = raw
-        .iter()
+    raw.iter()
         .map(|f| {
             let mut fw: Vec<(usize, f64)> = f
                 .iter()
@@ -337,7 +324,12 @@ pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Ve
                 key,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Pairs of stories whose MinHash signatures meet in a band, each with its
+/// similarity.
+fn candidate_pairs(docs: &[Doc], names: &[&str]) -> BTreeMap<(usize, usize), f64> {
     // MinHash signatures
     let hashes: Vec<Vec<u64>> = (0..BANDS * ROWS)
         .map(|s| names.iter().map(|f| hash(f, s as u64 + 1)).collect())
@@ -375,20 +367,54 @@ pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Ve
             }
         }
     }
+    pairs
+}
+
+/// The stories of `n` linked by their `pairs`.
+fn link(pairs: &BTreeMap<(usize, usize), f64>, n: usize) -> UnionFind {
     // link a pair when it is close, and close by the standards of both
     // stories: a chance resemblance between two events is weak next to
     // what each story shares with its own siblings
     let mut best = vec![0.0f64; n];
-    for (&(x, y), &c) in &pairs {
+    for (&(x, y), &c) in pairs {
         best[x] = best[x].max(c);
         best[y] = best[y].max(c);
     }
     let mut sets = UnionFind::new(n);
-    for (&(x, y), &c) in &pairs {
+    for (&(x, y), &c) in pairs {
         if c >= SURE || (c >= LINK && c >= RELATIVE * best[x].min(best[y])) {
             sets.union(x, y);
         }
     }
+    sets
+}
+
+/// [`cluster`] from each story's [`features`], computed beforehand (so that
+/// a big batch need not keep its analyses).
+pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
+    let n = stories.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (stories[x], stories[y]);
+        (&a.path, &a.id).cmp(&(&b.path, &b.id))
+    });
+    // features, interned in sorted order so ids do not depend on input order
+    let raw: Vec<Features> = order
+        .iter()
+        .map(|&i| std::mem::take(&mut features[i]))
+        .collect();
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &raw {
+        for (x, _) in f {
+            *df.entry(x.as_str()).or_default() += 1;
+        }
+    }
+    let ids: HashMap<&str, usize> = df.keys().enumerate().map(|(k, f)| (*f, k)).collect();
+    let names: Vec<&str> = df.keys().copied().collect();
+    let counts: Vec<usize> = df.values().copied().collect();
+    let docs = documents(&raw, &ids, &names, &counts);
+    let pairs = candidate_pairs(&docs, &names);
+    let mut sets = link(&pairs, n);
     // components, then what most of each shares
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for k in 0..n {
