@@ -136,6 +136,161 @@ fn unit_match(s: &str) -> Option<UnitMatch> {
     })
 }
 
+/// The problems of one rule definition, each where its key stands
+/// (lines `from..=to` of `src`).
+struct Problems<'e, 's> {
+    file: &'s str,
+    src: &'s str,
+    from: usize,
+    to: usize,
+    rule: &'s str,
+    errors: &'e mut Vec<RuleError>,
+    ok: bool,
+}
+
+impl Problems<'_, '_> {
+    fn bad(&mut self, key: &str, message: String) {
+        let (line, column) =
+            locate_key(self.src, self.from, self.to, key).unwrap_or((self.from, 1));
+        self.errors.push(RuleError::Invalid {
+            file: self.file.to_string(),
+            line,
+            column,
+            rule: self.rule.to_string(),
+            message,
+        });
+        self.ok = false;
+    }
+
+    /// A percentage (`5%`) or a problem; `like` is an example of one.
+    fn percent(&mut self, key: &str, v: &str, like: &str) -> Option<f64> {
+        let p = percent(v);
+        if p.is_none() {
+            self.bad(
+                key,
+                format!("{key} {v:?} is not a percentage like `{like}`"),
+            );
+        }
+        p
+    }
+
+    /// A share between 0 % and 100 %, or a problem (and a half).
+    fn share(&mut self, key: &str, v: &str) -> f64 {
+        percent(v).filter(|p| *p <= 1.0).unwrap_or_else(|| {
+            self.bad(
+                key,
+                format!("{key} {v:?} is not a percentage between 0% and 100%"),
+            );
+            0.5
+        })
+    }
+
+    fn id(&mut self, id: &str) {
+        let well_formed = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !well_formed {
+            self.bad(
+                "id",
+                "ids are lower-case letters, digits and hyphens".to_string(),
+            );
+        }
+    }
+
+    /// Which claims' units the rule takes: a date rule dates, others any
+    /// unless `unit:` says.
+    fn unit(&mut self, unit: Option<&str>, kind: Kind) -> UnitMatch {
+        match unit {
+            None if kind == Kind::Date => UnitMatch::Exact("date".to_string()),
+            None => UnitMatch::Any,
+            Some(u) => unit_match(u).unwrap_or_else(|| {
+                self.bad(
+                    "unit",
+                    format!(
+                        "unknown unit `{u}`: expected count, percent, money, money:XXX, date, duration:UNIT, age, year"
+                    ),
+                );
+                UnitMatch::Any
+            }),
+        }
+    }
+
+    fn events(&mut self, events: &[String]) {
+        for e in events {
+            if !EVENT_NAMES.contains(&e.as_str()) {
+                self.bad(
+                    "event",
+                    format!(
+                        "unknown event `{e}`: expected one of {}",
+                        EVENT_NAMES.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    /// `check:` only and always on lint rules, `quote:` only on quote rules.
+    fn kind_keys(&mut self, def: &RuleDef) {
+        match (def.kind, def.check) {
+            (Kind::Lint, None) => {
+                self.bad("kind", "a lint rule needs `check:` (dangling-quantifier, weekday-mismatch or shares-over-100)".to_string());
+            }
+            (Kind::Figure | Kind::Date | Kind::Quote | Kind::Person, Some(_)) => {
+                self.bad("check", "`check:` belongs to lint rules only".to_string());
+            }
+            _ => {}
+        }
+        if def.quote.is_some() && def.kind != Kind::Quote {
+            self.bad("quote", "`quote:` belongs to quote rules only".to_string());
+        }
+    }
+
+    /// A quote rule's settings, the defaults where it gives none.
+    fn quote(&mut self, def: Option<&super::model::QuoteDef>) -> super::QuoteRule {
+        let q = def.cloned().unwrap_or(super::model::QuoteDef {
+            same_speaker: "60%".to_string(),
+            unknown_speaker: "75%".to_string(),
+            misattribution: "90%".to_string(),
+            core: 3,
+            severity: super::model::QuoteSeverities::default(),
+        });
+        let thresholds = crate::quote::align::Thresholds {
+            same_speaker: self.share("same_speaker", &q.same_speaker),
+            unknown_speaker: self.share("unknown_speaker", &q.unknown_speaker),
+            misattribution: self.share("misattribution", &q.misattribution),
+            core: q.core.max(1),
+        };
+        super::QuoteRule {
+            thresholds,
+            severities: q.severity,
+        }
+    }
+
+    /// Every test has stories, and their dates are dates.
+    fn tests(&mut self, tests: &[super::model::TestDef]) {
+        for (k, t) in tests.iter().enumerate() {
+            if t.stories.is_empty() {
+                self.bad(
+                    "tests",
+                    format!("test {} ({:?}) has no stories", k + 1, t.name),
+                );
+            }
+            for p in t.stories.iter().filter_map(|s| s.published.as_ref()) {
+                if crate::story::parse_published(p).is_none() {
+                    self.bad(
+                        "published",
+                        format!(
+                            "test {:?}: published {p:?} is not a date (YYYY-MM-DD)",
+                            t.name
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Compile one rule; problems are pushed with their positions.
 fn compile(
     def: RuleDef,
@@ -145,153 +300,24 @@ fn compile(
     to: usize,
     errors: &mut Vec<RuleError>,
 ) -> Option<Rule> {
-    let at = |key: &str| locate_key(src, from, to, key).unwrap_or((from, 1));
-    let mut bad = |key: &str, message: String| {
-        let (line, column) = at(key);
-        errors.push(RuleError::Invalid {
-            file: file.to_string(),
-            line,
-            column,
-            rule: def.id.clone(),
-            message,
-        });
+    let mut p = Problems {
+        file,
+        src,
+        from,
+        to,
+        rule: &def.id,
+        errors,
+        ok: true,
     };
-    let mut ok = true;
-    if def.id.is_empty()
-        || !def
-            .id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        bad(
-            "id",
-            "ids are lower-case letters, digits and hyphens".to_string(),
-        );
-        ok = false;
-    }
-    let tolerance = percent(&def.compare.tolerance);
-    if tolerance.is_none() {
-        bad(
-            "tolerance",
-            format!(
-                "tolerance {:?} is not a percentage like `5%`",
-                def.compare.tolerance
-            ),
-        );
-        ok = false;
-    }
-    let approx = percent(&def.compare.approx);
-    if approx.is_none() {
-        bad(
-            "approx",
-            format!(
-                "approx {:?} is not a percentage like `10%`",
-                def.compare.approx
-            ),
-        );
-        ok = false;
-    }
-    let unit = match def.matcher.unit.as_deref() {
-        None => match def.kind {
-            Kind::Date => UnitMatch::Exact("date".to_string()),
-            _ => UnitMatch::Any,
-        },
-        Some(u) => match unit_match(u) {
-            Some(m) => m,
-            None => {
-                bad(
-                    "unit",
-                    format!(
-                        "unknown unit `{u}`: expected count, percent, money, money:XXX, date, duration:UNIT, age, year"
-                    ),
-                );
-                ok = false;
-                UnitMatch::Any
-            }
-        },
-    };
-    for e in &def.matcher.event {
-        if !EVENT_NAMES.contains(&e.as_str()) {
-            bad(
-                "event",
-                format!(
-                    "unknown event `{e}`: expected one of {}",
-                    EVENT_NAMES.join(", ")
-                ),
-            );
-            ok = false;
-        }
-    }
-    match (def.kind, def.check) {
-        (Kind::Lint, None) => {
-            bad("kind", "a lint rule needs `check:` (dangling-quantifier, weekday-mismatch or shares-over-100)".to_string());
-            ok = false;
-        }
-        (Kind::Figure | Kind::Date | Kind::Quote | Kind::Person, Some(_)) => {
-            bad("check", "`check:` belongs to lint rules only".to_string());
-            ok = false;
-        }
-        _ => {}
-    }
-    if def.quote.is_some() && def.kind != Kind::Quote {
-        bad("quote", "`quote:` belongs to quote rules only".to_string());
-        ok = false;
-    }
-    let quote = if def.kind == Kind::Quote {
-        let q = def.quote.clone().unwrap_or(super::model::QuoteDef {
-            same_speaker: "60%".to_string(),
-            unknown_speaker: "75%".to_string(),
-            misattribution: "90%".to_string(),
-            core: 3,
-            severity: super::model::QuoteSeverities::default(),
-        });
-        let mut share = |key: &str, v: &str| {
-            percent(v).filter(|p| *p <= 1.0).unwrap_or_else(|| {
-                bad(
-                    key,
-                    format!("{key} {v:?} is not a percentage between 0% and 100%"),
-                );
-                ok = false;
-                0.5
-            })
-        };
-        let thresholds = crate::quote::align::Thresholds {
-            same_speaker: share("same_speaker", &q.same_speaker),
-            unknown_speaker: share("unknown_speaker", &q.unknown_speaker),
-            misattribution: share("misattribution", &q.misattribution),
-            core: q.core.max(1),
-        };
-        Some(super::QuoteRule {
-            thresholds,
-            severities: q.severity,
-        })
-    } else {
-        None
-    };
-    for (k, t) in def.tests.iter().enumerate() {
-        if t.stories.is_empty() {
-            bad(
-                "tests",
-                format!("test {} ({:?}) has no stories", k + 1, t.name),
-            );
-            ok = false;
-        }
-        for s in &t.stories {
-            if let Some(p) = &s.published {
-                if crate::story::parse_published(p).is_none() {
-                    bad(
-                        "published",
-                        format!(
-                            "test {:?}: published {p:?} is not a date (YYYY-MM-DD)",
-                            t.name
-                        ),
-                    );
-                    ok = false;
-                }
-            }
-        }
-    }
-    if !ok {
+    p.id(&def.id);
+    let tolerance = p.percent("tolerance", &def.compare.tolerance, "5%");
+    let approx = p.percent("approx", &def.compare.approx, "10%");
+    let unit = p.unit(def.matcher.unit.as_deref(), def.kind);
+    p.events(&def.matcher.event);
+    p.kind_keys(&def);
+    let quote = (def.kind == Kind::Quote).then(|| p.quote(def.quote.as_ref()));
+    p.tests(&def.tests);
+    if !p.ok {
         return None;
     }
     let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
