@@ -58,6 +58,14 @@ struct Case {
     problem: Option<(&'static str, String, String, String)>,
 }
 
+/// A test suite: its name, timestamp, system-out and cases.
+struct Suite {
+    name: String,
+    timestamp: String,
+    out: String,
+    cases: Vec<Case>,
+}
+
 /// JUnit XML that both the Jenkins xunit and the Ant JUnit schemas accept:
 /// a suite per event with one case per rule (passing ones too), and a suite
 /// of inputs with one case per story (rejected ones as errors). Written by
@@ -65,10 +73,46 @@ struct Case {
 /// some on `<testsuite>` that JUnit crates do not write.
 pub(crate) fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
-    // (name, timestamp, system-out, cases)
-    let mut suites: Vec<(String, String, String, Vec<Case>)> = Vec::new();
-    // inputs
-    // in the order of the JSON report's stories
+    let stamp = |newest| r.run_at.clone().unwrap_or_else(|| stamp(newest));
+    let newest = r.analyses.iter().filter_map(|a| a.story.published).max();
+    let mut suites = vec![Suite {
+        name: "inputs".to_string(),
+        timestamp: stamp(newest),
+        out: String::new(),
+        cases: input_cases(r),
+    }];
+    for g in r.events {
+        let newest = g
+            .stories
+            .iter()
+            .filter_map(|&s| r.analyses[s].story.published)
+            .max();
+        // what does not fail the run is still seen: the suite's output
+        let mut out = String::new();
+        for f in r
+            .shown()
+            .filter(|f| f.event == g.event && f.severity < fail_on)
+        {
+            out.push_str(&finding_lines(r, f));
+        }
+        suites.push(Suite {
+            name: format!("event {}", g.event),
+            timestamp: stamp(newest),
+            out,
+            cases: rule_cases(r, &g.event, fail_on),
+        });
+    }
+    writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(w, "<testsuites>")?;
+    for (id, suite) in suites.iter().enumerate() {
+        write_suite(w, id, suite)?;
+    }
+    writeln!(w, "</testsuites>")
+}
+
+/// One case per input, in the order of the JSON report's stories; a
+/// rejected one is an error.
+fn input_cases(r: &CheckReport<'_>) -> Vec<Case> {
     let mut stories: Vec<(super::StoryKey<'_>, Option<&crate::story::Rejected>)> = r
         .analyses
         .iter()
@@ -99,104 +143,98 @@ pub(crate) fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
             }),
         });
     }
-    let newest = r.analyses.iter().filter_map(|a| a.story.published).max();
-    let stamp = |newest| r.run_at.clone().unwrap_or_else(|| stamp(newest));
-    suites.push(("inputs".to_string(), stamp(newest), String::new(), cases));
-    for g in r.events {
-        let mut cases = Vec::new();
-        for rule in r.rules {
-            let failing: Vec<&Finding> = r
-                .findings
+    cases
+}
+
+/// One case per rule for an event: a failure when findings at or above
+/// `fail_on` are its.
+fn rule_cases(r: &CheckReport<'_>, event: &str, fail_on: Severity) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for rule in r.rules {
+        let failing: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.event == event && f.rule == rule.id && f.severity >= fail_on)
+            .collect();
+        let problem = (!failing.is_empty()).then(|| {
+            let mut body = String::new();
+            for f in &failing {
+                body.push_str(&finding_lines(r, f));
+            }
+            let worst = failing
                 .iter()
-                .filter(|f| f.event == g.event && f.rule == rule.id && f.severity >= fail_on)
-                .collect();
-            let problem = (!failing.is_empty()).then(|| {
-                let mut body = String::new();
-                for f in &failing {
-                    body.push_str(&finding_lines(r, f));
-                }
-                let worst = failing
-                    .iter()
-                    .map(|f| f.severity)
-                    .max()
-                    .unwrap_or(Severity::Error);
-                (
-                    "failure",
-                    worst.as_str().to_string(),
-                    format!("{} finding(s): {}", failing.len(), rule.title),
-                    body,
-                )
-            });
-            cases.push(Case {
-                classname: format!("crosscheck.{}", g.event),
-                name: rule.id.clone(),
-                problem,
-            });
-        }
-        let newest = g
-            .stories
-            .iter()
-            .filter_map(|&s| r.analyses[s].story.published)
-            .max();
-        // what does not fail the run is still seen: the suite's output
-        let mut out = String::new();
-        for f in r
-            .shown()
-            .filter(|f| f.event == g.event && f.severity < fail_on)
-        {
-            out.push_str(&finding_lines(r, f));
-        }
-        suites.push((format!("event {}", g.event), stamp(newest), out, cases));
+                .map(|f| f.severity)
+                .max()
+                .unwrap_or(Severity::Error);
+            (
+                "failure",
+                worst.as_str().to_string(),
+                format!("{} finding(s): {}", failing.len(), rule.title),
+                body,
+            )
+        });
+        cases.push(Case {
+            classname: format!("crosscheck.{event}"),
+            name: rule.id.clone(),
+            problem,
+        });
     }
-    writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-    writeln!(w, "<testsuites>")?;
-    for (id, (name, timestamp, out, cases)) in suites.iter().enumerate() {
-        let failures = cases
-            .iter()
-            .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "failure"))
-            .count();
-        let errors = cases
-            .iter()
-            .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "error"))
-            .count();
-        writeln!(
-            w,
-            "  <testsuite name=\"{}\" package=\"crosscheck\" id=\"{id}\" timestamp=\"{timestamp}\" hostname=\"crosscheck\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\" time=\"0\">",
-            xml(name),
-            cases.len()
-        )?;
-        writeln!(w, "    <properties></properties>")?;
-        for c in cases {
-            match &c.problem {
-                None => writeln!(
+    cases
+}
+
+/// One `<testsuite>`, numbered `id`.
+fn write_suite(w: &mut dyn Write, id: usize, suite: &Suite) -> io::Result<()> {
+    let Suite {
+        name,
+        timestamp,
+        out,
+        cases,
+    } = suite;
+    let failures = cases
+        .iter()
+        .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "failure"))
+        .count();
+    let errors = cases
+        .iter()
+        .filter(|c| c.problem.as_ref().is_some_and(|p| p.0 == "error"))
+        .count();
+    writeln!(
+        w,
+        "  <testsuite name=\"{}\" package=\"crosscheck\" id=\"{id}\" timestamp=\"{timestamp}\" hostname=\"crosscheck\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\" time=\"0\">",
+        xml(name),
+        cases.len()
+    )?;
+    writeln!(w, "    <properties></properties>")?;
+    for c in cases {
+        match &c.problem {
+            None => writeln!(
+                w,
+                "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"/>",
+                xml(&c.name),
+                xml(&c.classname)
+            )?,
+            Some((el, ty, msg, body)) => {
+                writeln!(
                     w,
-                    "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"/>",
+                    "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">",
                     xml(&c.name),
                     xml(&c.classname)
-                )?,
-                Some((el, ty, msg, body)) => {
-                    writeln!(
-                        w,
-                        "    <testcase name=\"{}\" classname=\"{}\" time=\"0\">",
-                        xml(&c.name),
-                        xml(&c.classname)
-                    )?;
-                    writeln!(
-                        w,
-                        "      <{el} type=\"{}\" message=\"{}\">{}</{el}>",
-                        xml(ty),
-                        xml(msg),
-                        xml(body)
-                    )?;
-                    writeln!(w, "    </testcase>")?;
-                }
+                )?;
+                writeln!(
+                    w,
+                    "      <{el} type=\"{}\" message=\"{}\">{}</{el}>",
+                    xml(ty),
+                    xml(msg),
+                    xml(body)
+                )?;
+                writeln!(w, "    </testcase>")?;
             }
         }
-        writeln!(w, "    <system-out>{}</system-out>", xml(out))?;
-        writeln!(w, "    <system-err></system-err>")?;
-        writeln!(w, "  </testsuite>")?;
     }
-    writeln!(w, "</testsuites>")
+    writeln!(w, "    <system-out>{}</system-out>", xml(out))?;
+    writeln!(w, "    <system-err></system-err>")?;
+    writeln!(w, "  </testsuite>")?;
+    Ok(())
 }
 
 /// A deterministic timestamp: the newest publication date of the suite.

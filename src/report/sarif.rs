@@ -8,7 +8,8 @@ use super::escape::uri;
 use super::{CheckReport, Emitter, evidence_text, measure_name, rejected_in_order, render_diff};
 use crate::Analysis;
 use crate::rules::baseline::fingerprint;
-use crate::rules::{Evidence, Rule, Severity};
+use crate::rules::{Evidence, Finding, Rule, Severity};
+use crate::story::Rejected;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -80,97 +81,11 @@ fn readable_name(rule: &Rule) -> String {
 
 /// SARIF 2.1.0 with one run; a clean batch is a valid file with no results.
 pub(crate) fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
-    let rules: Vec<Value> = r
-        .rules
-        .iter()
-        .map(|rule| {
-            let full = rule.description.clone().unwrap_or_else(|| rule.title.clone());
-            json!({
-                "id": rule.id,
-                // a readable name unlike the id: "DeathToll" for `deaths`
-                "name": readable_name(rule),
-                "shortDescription": {"text": rule.title},
-                "fullDescription": {"text": full.trim()},
-                "help": {
-                    "text": format!("{}\n\nCheck the figures against the sources each outlet cites; `crosscheck rules explain {}` says how the rule compares.", full.trim(), rule.id),
-                    "markdown": format!("{}\n\nRun `crosscheck rules explain {}` to see how the rule compares.", full.trim(), rule.id),
-                },
-                "defaultConfiguration": {"level": level(rule.severity)},
-                "properties": {"tags": ["news", "consistency"]},
-            })
-        })
-        .collect();
-    let results: Vec<Value> = r
-        .shown()
-        .map(|f| {
-            let primary = f.evidence.iter().position(|e| e.primary).unwrap_or(0);
-            let e0 = &f.evidence[primary];
-            let others: Vec<(usize, &Evidence)> = f
-                .evidence
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != primary)
-                .map(|(k, e)| (k + 1, e))
-                .collect();
-            // the key fact first, then links to the other outlets' evidence
-            let mut message = format!("{} — {}", f.title, evidence_text(r, e0));
-            if !others.is_empty() {
-                let links: Vec<String> = others
-                    .iter()
-                    .map(|(id, e)| {
-                        format!("[{}]({id})", evidence_text(r, e).replace(['[', ']'], ""))
-                    })
-                    .collect();
-                message.push_str(&format!("; compare {}", links.join("; ")));
-            }
-            if let Some(d) = &f.diff {
-                message.push_str(&format!(". Words: {}", render_diff(&d.parts, false)));
-            }
-            let a0 = &r.analyses[e0.story];
-            let fp = fingerprint(r.analyses, f);
-            let mut res = json!({
-                "ruleId": f.rule,
-                "ruleIndex": r.rules.iter().position(|x| x.id == f.rule).unwrap_or(0),
-                "level": level(f.severity),
-                "message": {"text": message},
-                "locations": [location(a0, &e0.span, None, None)],
-                "partialFingerprints": {
-                    "primaryLocationLineHash": format!("{fp}:1"),
-                    "crosscheckFinding/v1": fp,
-                },
-                "properties": {"event": f.event, "kind": f.kind.as_str()},
-            });
-            if !others.is_empty() {
-                res["relatedLocations"] = Value::Array(
-                    others
-                        .iter()
-                        .map(|(id, e)| {
-                            location(
-                                &r.analyses[e.story],
-                                &e.span,
-                                Some(*id),
-                                Some(evidence_text(r, e)),
-                            )
-                        })
-                        .collect(),
-                );
-            }
-            res
-        })
-        .collect();
+    let rules: Vec<Value> = r.rules.iter().map(rule_descriptor).collect();
+    let results: Vec<Value> = r.shown().map(|f| result(r, f)).collect();
     let notifications: Vec<Value> = rejected_in_order(r.rejected)
         .into_iter()
-        .map(|x| {
-            let mut n = json!({
-                "level": "error",
-                "message": {"text": format!("rejected {}: {}", x.path, x.reason)},
-                "descriptor": {"id": "rejected-input"},
-            });
-            if let (Some(l), Some(c)) = (x.line, x.column) {
-                n["locations"] = json!([{"physicalLocation": {"artifactLocation": {"uri": uri(&x.path)}, "region": {"startLine": l, "startColumn": c}}}]);
-            }
-            n
-        })
+        .map(notification)
         .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -192,4 +107,94 @@ pub(crate) fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     });
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)
+}
+
+/// A rule as the tool's driver describes it.
+fn rule_descriptor(rule: &Rule) -> Value {
+    let full = rule
+        .description
+        .clone()
+        .unwrap_or_else(|| rule.title.clone());
+    json!({
+        "id": rule.id,
+        // a readable name unlike the id: "DeathToll" for `deaths`
+        "name": readable_name(rule),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": full.trim()},
+        "help": {
+            "text": format!("{}\n\nCheck the figures against the sources each outlet cites; `crosscheck rules explain {}` says how the rule compares.", full.trim(), rule.id),
+            "markdown": format!("{}\n\nRun `crosscheck rules explain {}` to see how the rule compares.", full.trim(), rule.id),
+        },
+        "defaultConfiguration": {"level": level(rule.severity)},
+        "properties": {"tags": ["news", "consistency"]},
+    })
+}
+
+/// One finding: its primary location, the other outlets' evidence as
+/// related locations, and a fingerprint that survives edits elsewhere.
+fn result(r: &CheckReport<'_>, f: &Finding) -> Value {
+    let primary = f.evidence.iter().position(|e| e.primary).unwrap_or(0);
+    let e0 = &f.evidence[primary];
+    let others: Vec<(usize, &Evidence)> = f
+        .evidence
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != primary)
+        .map(|(k, e)| (k + 1, e))
+        .collect();
+    // the key fact first, then links to the other outlets' evidence
+    let mut message = format!("{} — {}", f.title, evidence_text(r, e0));
+    if !others.is_empty() {
+        let links: Vec<String> = others
+            .iter()
+            .map(|(id, e)| format!("[{}]({id})", evidence_text(r, e).replace(['[', ']'], "")))
+            .collect();
+        message.push_str(&format!("; compare {}", links.join("; ")));
+    }
+    if let Some(d) = &f.diff {
+        message.push_str(&format!(". Words: {}", render_diff(&d.parts, false)));
+    }
+    let a0 = &r.analyses[e0.story];
+    let fp = fingerprint(r.analyses, f);
+    let mut res = json!({
+        "ruleId": f.rule,
+        "ruleIndex": r.rules.iter().position(|x| x.id == f.rule).unwrap_or(0),
+        "level": level(f.severity),
+        "message": {"text": message},
+        "locations": [location(a0, &e0.span, None, None)],
+        "partialFingerprints": {
+            "primaryLocationLineHash": format!("{fp}:1"),
+            "crosscheckFinding/v1": fp,
+        },
+        "properties": {"event": f.event, "kind": f.kind.as_str()},
+    });
+    if !others.is_empty() {
+        res["relatedLocations"] = Value::Array(
+            others
+                .iter()
+                .map(|(id, e)| {
+                    location(
+                        &r.analyses[e.story],
+                        &e.span,
+                        Some(*id),
+                        Some(evidence_text(r, e)),
+                    )
+                })
+                .collect(),
+        );
+    }
+    res
+}
+
+/// A rejected input as a tool notification, where it stands when known.
+fn notification(x: &Rejected) -> Value {
+    let mut n = json!({
+        "level": "error",
+        "message": {"text": format!("rejected {}: {}", x.path, x.reason)},
+        "descriptor": {"id": "rejected-input"},
+    });
+    if let (Some(l), Some(c)) = (x.line, x.column) {
+        n["locations"] = json!([{"physicalLocation": {"artifactLocation": {"uri": uri(&x.path)}, "region": {"startLine": l, "startColumn": c}}}]);
+    }
+    n
 }
