@@ -65,6 +65,9 @@ pub(crate) fn check_event(
                 .collect()
         })
         .collect();
+    // the people of the event are read once, for the person rules and the
+    // people table
+    let people = super::person::entities(analyses, &stories);
     let mut measures = Vec::new();
     let mut findings = Vec::new();
     for (rule, matcher) in rules.iter().zip(&matchers) {
@@ -92,14 +95,14 @@ pub(crate) fn check_event(
             }
             (RuleKind::Person, _) => {
                 findings.extend(super::person::compare_people(
-                    analyses, &stories, rule, &event,
+                    analyses, &stories, &people, rule, &event,
                 ));
             }
             // Words::matchers compiles a matcher for every figure and date rule
             (RuleKind::Figure(_) | RuleKind::Date(_), None) => {}
         }
     }
-    let people = super::person::people_table(analyses, &stories);
+    let people = super::person::people_table(&stories, &people);
     let group = EventGroup {
         event,
         stories,
