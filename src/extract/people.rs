@@ -60,6 +60,8 @@ pub(crate) struct Words {
     /// Title and the role it gives (empty: `Mr`).
     titles: rustc_hash::FxHashMap<String, &'static str>,
     roles: Vec<(String, &'static str)>,
+    /// Each role word, lower case, and its first place in `roles`.
+    role_at: rustc_hash::FxHashMap<String, usize>,
     between: rustc_hash::FxHashSet<String>,
     not_names: rustc_hash::FxHashSet<String>,
     suffixes: rustc_hash::FxHashSet<String>,
@@ -79,7 +81,12 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
     let f: WordsFile =
         serde_yaml::from_str(include_str!("people.yaml")).expect("people.yaml parses");
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let mut role_at = rustc_hash::FxHashMap::default();
+    for (k, [w, _]) in f.roles.iter().enumerate() {
+        role_at.entry(w.to_ascii_lowercase()).or_insert(k);
+    }
     Words {
+        role_at,
         titles: f.titles.into_iter().map(|(t, r)| (t, leak(r))).collect(),
         roles: f.roles.into_iter().map(|[w, r]| (w, leak(r))).collect(),
         between: f.between.into_iter().collect(),
@@ -138,6 +145,54 @@ fn is_name_word(w: &str) -> bool {
         && !lexicon().not_names.contains(&fold(w))
 }
 
+/// A character kept inside a word.
+fn inside(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')
+}
+
+/// The words of `s` as [`words`] reads them, one by one, from the start:
+/// a reader that needs the first few does not read the whole sentence.
+fn words_from(s: &str, base: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = at + s[at..].find(inside)?;
+            let end = s[start..]
+                .find(|c| !inside(c))
+                .map_or(s.len(), |e| start + e);
+            at = end;
+            let w = s[start..end].trim_end_matches('.');
+            if !w.is_empty() {
+                return Some((base + start, w));
+            }
+        }
+    })
+}
+
+/// The words of `s` as [`words`] reads them, one by one, from the end.
+fn words_back(s: &str, base: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            rest = rest.trim_end_matches(|c| !inside(c));
+            if rest.is_empty() {
+                return None;
+            }
+            let start = rest
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !inside(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let w = rest[start..].trim_end_matches('.');
+            let found = (!w.is_empty()).then_some((base + start, w));
+            rest = &rest[..start];
+            if found.is_some() {
+                return found;
+            }
+        }
+    })
+}
+
 /// The words of `s` with their byte offsets (letters, apostrophes, hyphens
 /// and points kept inside a word).
 fn words(s: &str, base: usize) -> Vec<(usize, &str)> {
@@ -187,7 +242,9 @@ fn name_of<'a>(
     Some((span, name.iter().map(|w| w.1).collect(), role))
 }
 
-/// The trailing run of name words of `words` (nearest the end).
+/// The trailing run of name words of `words` (nearest the end), as the
+/// reader found it before it read words from the end.
+#[cfg(test)]
 fn trailing_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] {
     let start = words
         .iter()
@@ -205,14 +262,15 @@ fn leading_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] 
     &words[..end]
 }
 
+/// The role of the first word of the list of roles that the sentence has
+/// (in any case): each word of the sentence looked up once, not each role
+/// searched for.
 fn role_in(sentence: &str) -> Option<&'static str> {
-    let words = words(sentence, 0);
-    lexicon().roles.iter().find_map(|(w, r)| {
-        words
-            .iter()
-            .any(|(_, x)| x.eq_ignore_ascii_case(w))
-            .then_some(*r)
-    })
+    let l = lexicon();
+    words_from(sentence, 0)
+        .filter_map(|(_, x)| l.role_at.get(&x.to_ascii_lowercase()).copied())
+        .min()
+        .map(|k| l.roles[k].1)
 }
 
 /// A name read by [`name_of`]: its span, its words and its title's role.
@@ -407,17 +465,24 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         let year_old = written.to_ascii_lowercase().contains("year");
         let mut found = None;
         if year_old {
-            // `19-year-old Ana Ode`, `the 19-year-old suspect, Ana Ode`
-            let ws = words(after, c.span.end);
-            let skip = ws
-                .iter()
-                .take(2)
-                .take_while(|(_, w)| lexicon().between.contains(&w.to_ascii_lowercase()))
-                .count();
-            let gap = &after[..ws.get(skip).map_or(after.len(), |w| w.0 - c.span.end)];
+            // `19-year-old Ana Ode`, `the 19-year-old suspect, Ana Ode`:
+            // at most two words between, then the run of name words (the
+            // words after it are not read)
+            let mut ws = words_from(after, c.span.end).peekable();
+            let mut skip = 0;
+            while skip < 2
+                && ws
+                    .next_if(|(_, w)| lexicon().between.contains(&w.to_ascii_lowercase()))
+                    .is_some()
+            {
+                skip += 1;
+            }
+            let gap = &after[..ws.peek().map_or(after.len(), |w| w.0 - c.span.end)];
             let clean_gap = gap.chars().all(|c| c.is_alphabetic() || c == ' ');
             if clean_gap {
-                if let Some(n) = name_of(leading_run(&ws[skip..])) {
+                let run: Vec<(usize, &str)> =
+                    ws.map_while(|w| is_name_word(w.1).then_some(w)).collect();
+                if let Some(n) = name_of(&run) {
                     found = Some((n, skip == 0));
                 }
             }
@@ -429,8 +494,12 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
                 .find_map(|w| head.strip_suffix(w))
                 .map_or(head, str::trim_end);
             if let Some(head) = head.strip_suffix(',') {
-                let ws = words(head, s.start);
-                if let Some(n) = name_of(trailing_run(&ws)) {
+                // the run of name words that ends the head, read from its end
+                let mut run: Vec<(usize, &str)> = words_back(head, s.start)
+                    .take_while(|(_, w)| is_name_word(w) || title(w).is_some())
+                    .collect();
+                run.reverse();
+                if let Some(n) = name_of(&run) {
                     // the name ends right at the comma
                     let ends = n.0.end == s.start + head.trim_end().len();
                     if ends {
@@ -585,6 +654,56 @@ mod tests {
         // men, women, children may be some of the victims; a list is no range
         assert!(ranges("The victims were six men ranging in age from 26 to 39.").is_empty());
         assert!(ranges("The victims, ages 19 and 34, died.").is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Words read one by one, from the start or from the end, are the
+        /// words read all at once.
+        #[test]
+        fn words_one_by_one_are_the_words(
+            s in "([a-zA-Z0-9.,'’ -]|\\PC){0,40}",
+            base in 0usize..1000,
+        ) {
+            let all = words(&s, base);
+            proptest::prop_assert_eq!(&words_from(&s, base).collect::<Vec<_>>(), &all);
+            let mut back: Vec<(usize, &str)> = words_back(&s, base).collect();
+            back.reverse();
+            proptest::prop_assert_eq!(&back, &all);
+            // the trailing run of names, read from the end
+            let mut run: Vec<(usize, &str)> = words_back(&s, base)
+                .take_while(|(_, w)| is_name_word(w) || title(w).is_some())
+                .collect();
+            run.reverse();
+            proptest::prop_assert_eq!(&run[..], trailing_run(&all));
+        }
+
+        /// The role of a sentence is the first of the list of roles that
+        /// it has, as when each role was searched for in turn.
+        #[test]
+        fn the_role_is_the_first_of_the_list(
+            picks in proptest::collection::vec((0usize..1000, 0u8..4), 0..12),
+        ) {
+            let l = lexicon();
+            let sentence: Vec<String> = picks
+                .iter()
+                .map(|&(k, how)| {
+                    let w = l.roles[k % l.roles.len()].0.clone();
+                    match how {
+                        0 => w,
+                        1 => w.to_uppercase(),
+                        2 => format!("({w}s,"),
+                        _ => "the".to_string(),
+                    }
+                })
+                .collect();
+            let sentence = sentence.join(" ");
+            let ws = words(&sentence, 0);
+            let searched = l.roles.iter().find_map(|(w, r)| {
+                ws.iter().any(|(_, x)| x.eq_ignore_ascii_case(w)).then_some(*r)
+            });
+            proptest::prop_assert_eq!(role_in(&sentence), searched);
+        }
     }
 
     #[test]
