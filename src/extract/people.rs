@@ -462,7 +462,11 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         let before = &text[s.start..c.span.start.max(s.start)];
         let after = &text[c.span.end.min(s.end)..s.end];
         let written = &text[c.span.clone()];
-        let year_old = written.to_ascii_lowercase().contains("year");
+        // `year` in any case, without a lower-cased copy
+        let year_old = written
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"year"));
         let mut found = None;
         if year_old {
             // `19-year-old Ana Ode`, `the 19-year-old suspect, Ana Ode`:
@@ -510,7 +514,9 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         }
         // `the 19-year-old` with no name after it: the one person the story
         // has just named, when only one is named since the sentence before
-        if found.is_none() && year_old && before.trim_end().to_ascii_lowercase().ends_with("the") {
+        let head = before.trim_end().as_bytes();
+        let after_the = head.len() >= 3 && head[head.len() - 3..].eq_ignore_ascii_case(b"the");
+        if found.is_none() && year_old && after_the {
             found = named_before(text, sentences, c.sentence, c.span.start).map(|n| (n, false));
         }
         let Some(((span, parts, title_role), bound)) = found else {

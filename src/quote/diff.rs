@@ -249,14 +249,6 @@ fn expletive(w: &str) -> bool {
         )
 }
 
-fn american(w: &str) -> String {
-    lexicon()
-        .spellings
-        .get(w)
-        .cloned()
-        .unwrap_or_else(|| w.to_string())
-}
-
 /// Markdown emphasis around a word (`**not**`, `*never*`) is no censoring.
 fn unemphasised(w: &str) -> &str {
     let inner = w.trim_start_matches('*');
@@ -271,16 +263,20 @@ fn unemphasised(w: &str) -> &str {
     }
 }
 
-/// Expand a contraction into its words, each given to `push`.
-fn expand(w: &str, mut push: impl FnMut(String)) {
-    let w = unemphasised(w);
-    // most words have no curly apostrophe: borrowed, not copied
-    let w: std::borrow::Cow<'_, str> = if w.contains(['’', '‘']) {
-        w.replace(['’', '‘'], "'").into()
+/// Expand a contraction into its words, each given to `push`; the word
+/// itself is given when it is one word as written.
+fn expand(written: String, mut push: impl FnMut(String)) {
+    let w = unemphasised(&written);
+    // most words have no curly apostrophe: read as written, not copied
+    let curly = w.contains(['’', '‘']);
+    let straight;
+    let w = if curly {
+        straight = w.replace(['’', '‘'], "'");
+        straight.as_str()
     } else {
-        w.into()
+        w
     };
-    let (base, tail): (&str, Option<&str>) = match &*w {
+    let (base, tail): (&str, Option<&'static str>) = match w {
         "won't" => ("will", Some("not")),
         "can't" => ("can", Some("not")),
         "shan't" => ("shall", Some("not")),
@@ -305,12 +301,21 @@ fn expand(w: &str, mut push: impl FnMut(String)) {
             }
         }
     };
-    if !base.is_empty() {
-        push(if expletive(base) {
-            "<expletive>".to_string()
-        } else {
-            american(base)
-        });
+    // `None`: the word as written (a part of it is as long only when it
+    // is all of it)
+    let first: Option<Option<String>> = if base.is_empty() {
+        None
+    } else if expletive(base) {
+        Some(Some("<expletive>".to_string()))
+    } else if let Some(us) = lexicon().spellings.get(base) {
+        Some(Some(us.clone()))
+    } else if !curly && base.len() == written.len() {
+        Some(None)
+    } else {
+        Some(Some(base.to_string()))
+    };
+    if let Some(word) = first {
+        push(word.unwrap_or(written));
     }
     if let Some(t) = tail {
         push(t.to_string());
@@ -493,7 +498,7 @@ pub fn normalize(text: &str) -> Normalized {
     let trailing_elision = s.elided || s.dots >= 3;
     // stammered repeats ("we we ran", "I, I think") taken out, then
     // contractions expanded
-    let mut kept: Vec<&Token> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
     let mut k = 0;
     while k < s.tokens.len() {
         let repeat = (1..=3).rev().find(|&n| {
@@ -503,12 +508,12 @@ pub fn normalize(text: &str) -> Normalized {
                 && s.tokens[k..k + n]
                     .iter()
                     .zip(&kept[kept.len() - n..])
-                    .all(|(a, b)| a.text == b.text)
+                    .all(|(a, &b)| a.text == s.tokens[b].text)
         });
         match repeat {
             Some(n) => k += n,
             None => {
-                kept.push(&s.tokens[k]);
+                kept.push(k);
                 k += 1;
             }
         }
@@ -519,7 +524,11 @@ pub fn normalize(text: &str) -> Normalized {
         spans: Vec::with_capacity(kept.len()),
         ..Normalized::default()
     };
-    for t in kept {
+    for k in kept {
+        let t = &mut s.tokens[k];
+        // the word's text moves to the result when it is the word
+        let text = std::mem::take(&mut t.text);
+        let t = &s.tokens[k];
         if t.elided {
             out.elisions.push(out.words.len());
         } else if t.sentence && !out.words.is_empty() {
@@ -527,7 +536,7 @@ pub fn normalize(text: &str) -> Normalized {
         } else if t.clause && !out.words.is_empty() {
             out.clauses.push(out.words.len());
         }
-        expand(&t.text, |w| {
+        expand(text, |w| {
             out.words.push(w);
             out.capitals.push(t.capitals);
             out.spans.push(t.span.clone());
@@ -999,8 +1008,16 @@ pub fn compare_regions(
 /// (kept to test the new one against).
 #[cfg(test)]
 mod before {
-    use super::{Normalized, american, brackets, expletive, unemphasised};
+    use super::{Normalized, brackets, expletive, lexicon, unemphasised};
     use std::ops::Range;
+
+    fn american(w: &str) -> String {
+        lexicon()
+            .spellings
+            .get(w)
+            .cloned()
+            .unwrap_or_else(|| w.to_string())
+    }
 
     /// Expand a contraction into its words.
     fn expand(w: &str, out: &mut Vec<String>) {
