@@ -60,8 +60,6 @@ pub(crate) struct Words {
     /// Title and the role it gives (empty: `Mr`).
     titles: rustc_hash::FxHashMap<String, &'static str>,
     roles: Vec<(String, &'static str)>,
-    /// Each role word, lower case, and its first place in `roles`.
-    role_at: rustc_hash::FxHashMap<String, usize>,
     between: rustc_hash::FxHashSet<String>,
     not_names: rustc_hash::FxHashSet<String>,
     suffixes: rustc_hash::FxHashSet<String>,
@@ -81,12 +79,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
     let f: WordsFile =
         serde_yaml::from_str(include_str!("people.yaml")).expect("people.yaml parses");
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-    let mut role_at = rustc_hash::FxHashMap::default();
-    for (k, [w, _]) in f.roles.iter().enumerate() {
-        role_at.entry(w.to_ascii_lowercase()).or_insert(k);
-    }
     Words {
-        role_at,
         titles: f.titles.into_iter().map(|(t, r)| (t, leak(r))).collect(),
         roles: f.roles.into_iter().map(|[w, r]| (w, leak(r))).collect(),
         between: f.between.into_iter().collect(),
@@ -263,14 +256,14 @@ fn leading_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] 
 }
 
 /// The role of the first word of the list of roles that the sentence has
-/// (in any case): each word of the sentence looked up once, not each role
-/// searched for.
+/// (in any case): the sentence is read once, each word held against the
+/// short list, with no list of its words.
 fn role_in(sentence: &str) -> Option<&'static str> {
-    let l = lexicon();
+    let roles = &lexicon().roles;
     words_from(sentence, 0)
-        .filter_map(|(_, x)| l.role_at.get(&x.to_ascii_lowercase()).copied())
+        .filter_map(|(_, x)| roles.iter().position(|(w, _)| x.eq_ignore_ascii_case(w)))
         .min()
-        .map(|k| l.roles[k].1)
+        .map(|k| roles[k].1)
 }
 
 /// A name read by [`name_of`]: its span, its words and its title's role.
