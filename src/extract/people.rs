@@ -138,6 +138,54 @@ fn is_name_word(w: &str) -> bool {
         && !lexicon().not_names.contains(&fold(w))
 }
 
+/// A character kept inside a word.
+fn inside(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')
+}
+
+/// The words of `s` as [`words`] reads them, one by one, from the start:
+/// a reader that needs the first few does not read the whole sentence.
+fn words_from(s: &str, base: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = at + s[at..].find(inside)?;
+            let end = s[start..]
+                .find(|c| !inside(c))
+                .map_or(s.len(), |e| start + e);
+            at = end;
+            let w = s[start..end].trim_end_matches('.');
+            if !w.is_empty() {
+                return Some((base + start, w));
+            }
+        }
+    })
+}
+
+/// The words of `s` as [`words`] reads them, one by one, from the end.
+fn words_back(s: &str, base: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            rest = rest.trim_end_matches(|c| !inside(c));
+            if rest.is_empty() {
+                return None;
+            }
+            let start = rest
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !inside(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let w = rest[start..].trim_end_matches('.');
+            let found = (!w.is_empty()).then_some((base + start, w));
+            rest = &rest[..start];
+            if found.is_some() {
+                return found;
+            }
+        }
+    })
+}
+
 /// The words of `s` with their byte offsets (letters, apostrophes, hyphens
 /// and points kept inside a word).
 fn words(s: &str, base: usize) -> Vec<(usize, &str)> {
@@ -187,7 +235,9 @@ fn name_of<'a>(
     Some((span, name.iter().map(|w| w.1).collect(), role))
 }
 
-/// The trailing run of name words of `words` (nearest the end).
+/// The trailing run of name words of `words` (nearest the end), as the
+/// reader found it before it read words from the end.
+#[cfg(test)]
 fn trailing_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] {
     let start = words
         .iter()
@@ -205,14 +255,15 @@ fn leading_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] 
     &words[..end]
 }
 
+/// The role of the first word of the list of roles that the sentence has
+/// (in any case): the sentence is read once, each word held against the
+/// short list, with no list of its words.
 fn role_in(sentence: &str) -> Option<&'static str> {
-    let words = words(sentence, 0);
-    lexicon().roles.iter().find_map(|(w, r)| {
-        words
-            .iter()
-            .any(|(_, x)| x.eq_ignore_ascii_case(w))
-            .then_some(*r)
-    })
+    let roles = &lexicon().roles;
+    words_from(sentence, 0)
+        .filter_map(|(_, x)| roles.iter().position(|(w, _)| x.eq_ignore_ascii_case(w)))
+        .min()
+        .map(|k| roles[k].1)
 }
 
 /// A name read by [`name_of`]: its span, its words and its title's role.
@@ -404,20 +455,31 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         let before = &text[s.start..c.span.start.max(s.start)];
         let after = &text[c.span.end.min(s.end)..s.end];
         let written = &text[c.span.clone()];
-        let year_old = written.to_ascii_lowercase().contains("year");
+        // `year` in any case, without a lower-cased copy
+        let year_old = written
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"year"));
         let mut found = None;
         if year_old {
-            // `19-year-old Ana Ode`, `the 19-year-old suspect, Ana Ode`
-            let ws = words(after, c.span.end);
-            let skip = ws
-                .iter()
-                .take(2)
-                .take_while(|(_, w)| lexicon().between.contains(&w.to_ascii_lowercase()))
-                .count();
-            let gap = &after[..ws.get(skip).map_or(after.len(), |w| w.0 - c.span.end)];
+            // `19-year-old Ana Ode`, `the 19-year-old suspect, Ana Ode`:
+            // at most two words between, then the run of name words (the
+            // words after it are not read)
+            let mut ws = words_from(after, c.span.end).peekable();
+            let mut skip = 0;
+            while skip < 2
+                && ws
+                    .next_if(|(_, w)| lexicon().between.contains(&w.to_ascii_lowercase()))
+                    .is_some()
+            {
+                skip += 1;
+            }
+            let gap = &after[..ws.peek().map_or(after.len(), |w| w.0 - c.span.end)];
             let clean_gap = gap.chars().all(|c| c.is_alphabetic() || c == ' ');
             if clean_gap {
-                if let Some(n) = name_of(leading_run(&ws[skip..])) {
+                let run: Vec<(usize, &str)> =
+                    ws.map_while(|w| is_name_word(w.1).then_some(w)).collect();
+                if let Some(n) = name_of(&run) {
                     found = Some((n, skip == 0));
                 }
             }
@@ -429,8 +491,12 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
                 .find_map(|w| head.strip_suffix(w))
                 .map_or(head, str::trim_end);
             if let Some(head) = head.strip_suffix(',') {
-                let ws = words(head, s.start);
-                if let Some(n) = name_of(trailing_run(&ws)) {
+                // the run of name words that ends the head, read from its end
+                let mut run: Vec<(usize, &str)> = words_back(head, s.start)
+                    .take_while(|(_, w)| is_name_word(w) || title(w).is_some())
+                    .collect();
+                run.reverse();
+                if let Some(n) = name_of(&run) {
                     // the name ends right at the comma
                     let ends = n.0.end == s.start + head.trim_end().len();
                     if ends {
@@ -441,7 +507,9 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         }
         // `the 19-year-old` with no name after it: the one person the story
         // has just named, when only one is named since the sentence before
-        if found.is_none() && year_old && before.trim_end().to_ascii_lowercase().ends_with("the") {
+        let head = before.trim_end().as_bytes();
+        let after_the = head.len() >= 3 && head[head.len() - 3..].eq_ignore_ascii_case(b"the");
+        if found.is_none() && year_old && after_the {
             found = named_before(text, sentences, c.sentence, c.span.start).map(|n| (n, false));
         }
         let Some(((span, parts, title_role), bound)) = found else {
@@ -585,6 +653,56 @@ mod tests {
         // men, women, children may be some of the victims; a list is no range
         assert!(ranges("The victims were six men ranging in age from 26 to 39.").is_empty());
         assert!(ranges("The victims, ages 19 and 34, died.").is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Words read one by one, from the start or from the end, are the
+        /// words read all at once.
+        #[test]
+        fn words_one_by_one_are_the_words(
+            s in "([a-zA-Z0-9.,'’ -]|\\PC){0,40}",
+            base in 0usize..1000,
+        ) {
+            let all = words(&s, base);
+            proptest::prop_assert_eq!(&words_from(&s, base).collect::<Vec<_>>(), &all);
+            let mut back: Vec<(usize, &str)> = words_back(&s, base).collect();
+            back.reverse();
+            proptest::prop_assert_eq!(&back, &all);
+            // the trailing run of names, read from the end
+            let mut run: Vec<(usize, &str)> = words_back(&s, base)
+                .take_while(|(_, w)| is_name_word(w) || title(w).is_some())
+                .collect();
+            run.reverse();
+            proptest::prop_assert_eq!(&run[..], trailing_run(&all));
+        }
+
+        /// The role of a sentence is the first of the list of roles that
+        /// it has, as when each role was searched for in turn.
+        #[test]
+        fn the_role_is_the_first_of_the_list(
+            picks in proptest::collection::vec((0usize..1000, 0u8..4), 0..12),
+        ) {
+            let l = lexicon();
+            let sentence: Vec<String> = picks
+                .iter()
+                .map(|&(k, how)| {
+                    let w = l.roles[k % l.roles.len()].0.clone();
+                    match how {
+                        0 => w,
+                        1 => w.to_uppercase(),
+                        2 => format!("({w}s,"),
+                        _ => "the".to_string(),
+                    }
+                })
+                .collect();
+            let sentence = sentence.join(" ");
+            let ws = words(&sentence, 0);
+            let searched = l.roles.iter().find_map(|(w, r)| {
+                ws.iter().any(|(_, x)| x.eq_ignore_ascii_case(w)).then_some(*r)
+            });
+            proptest::prop_assert_eq!(role_in(&sentence), searched);
+        }
     }
 
     #[test]

@@ -580,6 +580,34 @@ mod tests {
         assert_eq!(cited, 3, "the others are related evidence");
     }
 
+    /// Quotes of one story are never one remark, whatever their words and
+    /// speakers: the quote rule skips an event with quotes in one story.
+    #[test]
+    fn the_quotes_of_one_story_make_no_finding() {
+        let cands = vec![
+            c(
+                0,
+                "It is not over yet, we are still pumping",
+                Some("Hanna Berg"),
+            ),
+            c(0, "It is over, we are still pumping", Some("Hanna Berg")),
+            c(
+                0,
+                "It is not over yet, we are still pumping",
+                Some("Tomas Lind"),
+            ),
+            c(0, "It is not over yet", None),
+        ];
+        let r = remarks(&cands, |s| s, Thresholds::default(), level);
+        assert!(r.outliers.is_empty() && r.misattributions.is_empty());
+        // the same quotes in two stories do make findings
+        let mut two = cands.clone();
+        two[1].story = 1;
+        two[2].story = 1;
+        let r = remarks(&two, |s| s, Thresholds::default(), level);
+        assert!(!r.outliers.is_empty() || !r.misattributions.is_empty());
+    }
+
     #[test]
     fn two_against_two_is_one_finding() {
         let cands = vec![

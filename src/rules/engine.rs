@@ -22,13 +22,15 @@ pub fn check(
     by: GroupBy,
 ) -> (Vec<EventGroup>, Vec<Finding>) {
     let planned = crate::group::events(analyses, by);
+    // the rules' word lists are numbered once for every event
+    let compiled = Compiled::of(rules);
     // events are independent: compare them in parallel; collecting keeps
     // their order, so the output does not depend on the thread count
     let results: Vec<(EventGroup, Vec<Finding>)> = {
         use rayon::prelude::*;
         planned
             .into_par_iter()
-            .map(|p| check_event(analyses, p, rules))
+            .map(|p| check_event_with(analyses, p, rules, &compiled))
             .collect()
     };
     let mut events = Vec::with_capacity(results.len());
@@ -41,11 +43,39 @@ pub fn check(
     (events, findings)
 }
 
+/// The rules' word lists, numbered ([`super::Words::matchers`]): made
+/// once for a batch and shared by its events.
+pub(crate) struct Compiled<'r> {
+    vocabulary: super::Words<'r>,
+    matchers: Vec<Option<super::matcher::Compiled<'r>>>,
+}
+
+impl<'r> Compiled<'r> {
+    pub(crate) fn of(rules: &'r [Rule]) -> Compiled<'r> {
+        let (vocabulary, matchers) = super::Words::matchers(rules);
+        Compiled {
+            vocabulary,
+            matchers,
+        }
+    }
+}
+
 /// Run every rule over one event's stories (indices into `analyses`).
 pub(crate) fn check_event(
     analyses: &[Analysis],
     planned: Planned,
     rules: &[Rule],
+) -> (EventGroup, Vec<Finding>) {
+    check_event_with(analyses, planned, rules, &Compiled::of(rules))
+}
+
+/// [`check_event`] with the rules' word lists numbered beforehand
+/// ([`Compiled::of`] the same `rules`), for a caller that runs many events.
+pub(crate) fn check_event_with(
+    analyses: &[Analysis],
+    planned: Planned,
+    rules: &[Rule],
+    compiled: &Compiled<'_>,
 ) -> (EventGroup, Vec<Finding>) {
     let Planned {
         event,
@@ -54,7 +84,10 @@ pub(crate) fn check_event(
     } = planned;
     stories.sort_by(|&a, &b| story_order(analyses, a, b));
     // each claim's words are looked up once, not once per rule
-    let (vocabulary, matchers) = super::Words::matchers(rules);
+    let Compiled {
+        vocabulary,
+        matchers,
+    } = compiled;
     let words: Vec<Vec<super::matcher::ClaimWords>> = stories
         .iter()
         .map(|&s| {
@@ -65,9 +98,12 @@ pub(crate) fn check_event(
                 .collect()
         })
         .collect();
+    // the people of the event are read once, for the person rules and the
+    // people table
+    let people = super::person::entities(analyses, &stories);
     let mut measures = Vec::new();
     let mut findings = Vec::new();
-    for (rule, matcher) in rules.iter().zip(&matchers) {
+    for (rule, matcher) in rules.iter().zip(matchers) {
         let on = |matcher| super::figure::On {
             stories: &stories,
             words: &words,
@@ -92,14 +128,14 @@ pub(crate) fn check_event(
             }
             (RuleKind::Person, _) => {
                 findings.extend(super::person::compare_people(
-                    analyses, &stories, rule, &event,
+                    analyses, &stories, &people, rule, &event,
                 ));
             }
             // Words::matchers compiles a matcher for every figure and date rule
             (RuleKind::Figure(_) | RuleKind::Date(_), None) => {}
         }
     }
-    let people = super::person::people_table(analyses, &stories);
+    let people = super::person::people_table(&stories, &people);
     let group = EventGroup {
         event,
         stories,

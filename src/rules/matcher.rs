@@ -145,16 +145,17 @@ impl<'r> Words<'r> {
 impl Compiled<'_> {
     /// [`Matcher::accepts`], for a claim numbered by the same [`Words`].
     pub(crate) fn accepts(&self, c: &Claim, w: ClaimWords) -> bool {
-        let unit_ok = match self.unit {
-            UnitMatch::Any => true,
-            UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
-            UnitMatch::Exact(u) => c.quantity.unit.is_named(u),
-        };
-        unit_ok
-            && !has(&self.unless, w.counted)
+        // the words first: a few bits, and most claims fail there; the
+        // unit, a comparison of names, last
+        !has(&self.unless, w.counted)
             && !has(&self.unless, w.event)
             && self.counted.as_deref().is_none_or(|b| has(b, w.counted))
             && self.event.as_deref().is_none_or(|b| has(b, w.event))
+            && match self.unit {
+                UnitMatch::Any => true,
+                UnitMatch::Money => matches!(c.quantity.unit, Unit::Money(_)),
+                UnitMatch::Exact(u) => c.quantity.unit.is_named(u),
+            }
     }
 }
 

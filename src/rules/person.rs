@@ -88,7 +88,7 @@ struct Seen {
 
 /// The mentions of one person across the stories of an event.
 #[derive(Debug, Default)]
-struct Entity {
+pub(super) struct Entity {
     seen: Vec<Seen>,
 }
 
@@ -168,8 +168,9 @@ fn joins(e: &Entity, p: &Person, strict: bool) -> bool {
             .all(|(r, x)| *r != FirstNames::Spelling || x.age.abs_diff(p.age) <= 1)
 }
 
-/// People of an event as entities.
-fn entities(analyses: &[Analysis], stories: &[usize]) -> Vec<Entity> {
+/// People of an event as entities: read once per event, for the person
+/// rules and the people table alike.
+pub(super) fn entities(analyses: &[Analysis], stories: &[usize]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     for &s in stories {
         let ps = story_people(analyses, s);
@@ -286,10 +287,10 @@ pub struct PersonRow {
     pub differs: bool,
 }
 
-/// The people of an event, one row per person, in order of first mention.
-pub fn people_table(analyses: &[Analysis], stories: &[usize]) -> Vec<PersonRow> {
-    entities(analyses, stories)
-        .into_iter()
+/// The people of an event (its [`entities`]), one row per person, in
+/// order of first mention.
+pub(super) fn people_table(stories: &[usize], ents: &[Entity]) -> Vec<PersonRow> {
+    ents.iter()
         .map(|e| {
             let ages = e.ages().len();
             let spellings: std::collections::BTreeSet<&str> =
@@ -311,14 +312,14 @@ pub fn people_table(analyses: &[Analysis], stories: &[usize]) -> Vec<PersonRow> 
         .collect()
 }
 
-/// Compare the people of one event.
-pub(crate) fn compare_people(
+/// Compare the people of one event (its [`entities`]).
+pub(super) fn compare_people(
     analyses: &[Analysis],
     stories: &[usize],
+    ents: &[Entity],
     rule: &Rule,
     event: &str,
 ) -> Vec<Finding> {
-    let ents = entities(analyses, stories);
     let mut out = Vec::new();
     let mut swapped = vec![false; ents.len()];
     let finding = |severity: Severity, message: String, evidence: Vec<Evidence>| Finding {
@@ -475,7 +476,7 @@ pub(crate) fn compare_people(
             ));
         }
     }
-    out.extend(outside_ranges(analyses, stories, &ents, &finding));
+    out.extend(outside_ranges(analyses, stories, ents, &finding));
     out
 }
 

@@ -22,6 +22,17 @@ pub(super) fn compare(
     cfg: &QuoteRule,
     event: &str,
 ) -> Vec<Finding> {
+    // two quotes of one story are never one remark (`remarks` pairs
+    // versions of different stories only): an event with quotes in fewer
+    // than two stories has nothing to compare, and is not normalised
+    if stories
+        .iter()
+        .filter(|&&s| !analyses[s].quotes.is_empty())
+        .nth(1)
+        .is_none()
+    {
+        return Vec::new();
+    }
     // every quote of the event, in report order
     let mut refs: Vec<(usize, usize)> = Vec::new();
     let mut cands = Vec::new();
