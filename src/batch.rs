@@ -540,8 +540,7 @@ fn event(
         let keep: Vec<usize> = claims[k].iter().copied().collect();
         let (mut a, r) = compact(a, &keep, &spans[k]);
         if !options.tables {
-            a.story.title = None;
-            a.story.url = None;
+            a.story.drop_title_and_url();
         }
         // each story is in one event only
         let _ = slots[global[k]].set(a);
@@ -622,13 +621,15 @@ pub(crate) fn compact(
             points.extend([s.start, s.end]);
         }
     }
-    let whole = std::mem::replace(&mut a.story.kept, kept);
-    debug_assert!(whole.is_empty(), "a story is compacted once");
+    // positions in the whole text, offsets in the new one
     let mut anchors: Vec<(usize, Anchor)> = points
         .into_iter()
         .map(|p| {
-            let pos = a.story.map.position(&a.story.text, p);
-            (a.story.local(p), Anchor::verbatim(pos.line, pos.column))
+            let pos = a.story.position(p);
+            (
+                story::local(&kept, p),
+                Anchor::verbatim(pos.line, pos.column),
+            )
         })
         .collect();
     anchors.sort_by_key(|x| x.0);
@@ -637,11 +638,12 @@ pub(crate) fn compact(
     for (at, anchor) in anchors {
         map.push(at, anchor);
     }
-    map.index(&new_text);
+    if !new_text.is_empty() {
+        map.index(&new_text);
+    }
 
     // ignore comments in the dropped text still count
     let ignores = crate::rules::baseline::ignored_rules(&a);
-    a.story.ignore = ignores.into_iter().collect();
 
     let mut renumber = vec![None; a.claims.len()];
     let old_claims = std::mem::take(&mut a.claims);
@@ -669,9 +671,8 @@ pub(crate) fn compact(
     a.claims.shrink_to_fit();
     a.quotes = Vec::new();
     a.dangling = Vec::new();
-    a.story.captions = Vec::new();
-    a.story.text = new_text;
-    a.story.map = map;
+    a.story
+        .compacted(new_text, kept, map, ignores.into_iter().collect());
     (a, renumber)
 }
 
@@ -717,7 +718,7 @@ mod tests {
         assert!(!c.story.text.contains("homes"), "{:?}", c.story.text);
         assert!(c.story.text.len() < body.len() / 2);
         // the ignore comment was dropped with its line but still counts
-        assert!(c.story.ignore.contains(&"figure-death-toll".to_string()));
+        assert!(c.story.ignore().contains(&"figure-death-toll".to_string()));
         assert!(c.quotes.is_empty() && c.dangling.is_empty());
     }
 

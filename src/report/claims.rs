@@ -237,7 +237,7 @@ impl StoryOut {
             reason: None,
             line: None,
             column: None,
-            title: s.title.clone(),
+            title: s.title().map(str::to_string),
             published: s.published.map(|d| d.to_string()),
             event: s.event.clone(),
             claims: a.claims.iter().map(|c| ClaimOut::new(s, c)).collect(),
