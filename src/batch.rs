@@ -32,6 +32,7 @@ use crate::story::{self, Anchor, Listing, Rejected, Source, TextMap};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The level at which findings fail a run (`--fail-on`), or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,11 +282,43 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
+/// What a checked batch keeps: a slot for each story's compacted analysis,
+/// and one string for each distinct outlet, path and event, which the
+/// stories share (on real news a story kept its own three; one file, a
+/// few thousand outlets and an event for every three or four stories).
+struct Kept {
+    slots: Vec<std::sync::OnceLock<Analysis>>,
+    names: Names,
+}
+
+/// Distinct strings, each held once.
+#[derive(Default)]
+struct Names(std::sync::Mutex<rustc_hash::FxHashSet<Arc<str>>>);
+
+impl Names {
+    /// Make each of `names` the string held for its text (held from now
+    /// on if none was).
+    fn share<'a>(&self, names: impl IntoIterator<Item = &'a mut Arc<str>>) {
+        let mut held = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for name in names {
+            match held.get(&**name) {
+                Some(h) => *name = Arc::clone(h),
+                None => {
+                    held.insert(Arc::clone(name));
+                }
+            }
+        }
+    }
+}
+
 /// A story known by what grouping needs, and where to read it again.
 struct Stub {
     id: String,
-    path: String,
-    event: Option<String>,
+    path: Arc<str>,
+    event: Option<Arc<str>>,
     record: Option<(u64, usize)>,
     source: usize,
 }
@@ -300,6 +333,7 @@ pub(crate) fn check(
     progress: &dyn Progress,
 ) -> Batch {
     let auto = options.group_by == GroupBy::Auto;
+    let names = Names::default();
     progress.phase("reading", sources.len() as u64);
     // pass 1: metadata (and content features when grouping by content)
     // grouping by content analyses the stories; else the metadata is enough
@@ -315,13 +349,14 @@ pub(crate) fn check(
         } else {
             (Vec::new(), st)
         };
-        let stub = Stub {
+        let mut stub = Stub {
             id: st.id,
             path: st.path,
             event: st.event,
             record: st.record,
             source: i,
         };
+        names.share(std::iter::once(&mut stub.path).chain(&mut stub.event));
         (stub, features)
     });
     rejected.extend(more);
@@ -363,14 +398,18 @@ pub(crate) fn check(
         .collect();
     drop(stubs);
     // each event puts its compacted analyses in their places
-    let slots: Vec<std::sync::OnceLock<Analysis>> =
-        std::iter::repeat_with(std::sync::OnceLock::new)
+    let kept = Kept {
+        slots: std::iter::repeat_with(std::sync::OnceLock::new)
             .take(n)
-            .collect();
+            .collect(),
+        names,
+    };
     let done: Vec<EventDone> = planned
         .into_par_iter()
-        .map(|(p, mine)| event(sources, mine, p, rules, options, &slots, progress))
+        .map(|(p, mine)| event(sources, mine, p, rules, options, &kept, progress))
         .collect();
+    let Kept { slots, names } = kept;
+    drop(names);
 
     // stories that could not be read again are rejected, not checked: the
     // others are numbered in input order
@@ -452,7 +491,7 @@ fn event(
     p: Planned,
     rules: &[Rule],
     options: Options,
-    slots: &[std::sync::OnceLock<Analysis>],
+    kept: &Kept,
     progress: &dyn Progress,
 ) -> EventDone {
     // the JSON Lines files of the event, open once for all its stories (a
@@ -542,8 +581,14 @@ fn event(
         if !options.tables {
             a.story.drop_title_and_url();
         }
+        let st = &mut *a.story;
+        kept.names.share(
+            [&mut st.outlet, &mut st.path]
+                .into_iter()
+                .chain(&mut st.event),
+        );
         // each story is in one event only
-        let _ = slots[global[k]].set(a);
+        let _ = kept.slots[global[k]].set(a);
         renumber.push(r);
     }
     let claim = |s: usize, c: usize| renumber[s].get(c).copied().flatten();
@@ -732,7 +777,7 @@ mod tests {
         }];
         let stub = Stub {
             id: "gone".to_string(),
-            path: gone.to_string_lossy().into_owned(),
+            path: gone.to_string_lossy().into(),
             event: None,
             record: None,
             source: 0,
@@ -742,7 +787,10 @@ mod tests {
             stories: vec![0],
             reason: None,
         };
-        let slots = [std::sync::OnceLock::new()];
+        let kept = Kept {
+            slots: vec![std::sync::OnceLock::new()],
+            names: Names::default(),
+        };
         let rules = crate::rules::defaults().unwrap();
         let done = event(
             &sources,
@@ -750,10 +798,10 @@ mod tests {
             p,
             &rules,
             Options::default(),
-            &slots,
+            &kept,
             &(),
         );
-        assert!(slots[0].get().is_none());
+        assert!(kept.slots[0].get().is_none());
         assert_eq!(done.rejected.len(), 1);
         assert_eq!(done.rejected[0].path, gone.to_string_lossy());
         assert!(
@@ -762,6 +810,37 @@ mod tests {
             done.rejected
         );
         assert!(done.group.stories.is_empty());
+    }
+
+    /// Stories kept after checking share one string for each outlet, file
+    /// and event.
+    #[test]
+    fn stories_kept_share_their_outlet_path_and_event() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-share-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("s.jsonl");
+        let line = |id: &str, outlet: &str| {
+            format!(
+                "{{\"id\":\"{id}\",\"outlet\":\"{outlet}\",\"event\":\"storm\",\
+                 \"body\":\"Officials said 12 people died in the storm.\"}}\n"
+            )
+        };
+        let lines = [line("a", "Wire"), line("b", "Post"), line("c", "Wire")].concat();
+        std::fs::write(&file, lines).unwrap();
+        let listing = story::list(
+            &[file.to_string_lossy().into_owned()],
+            &mut std::io::empty(),
+        );
+        let rules = crate::rules::defaults().unwrap();
+        let o = check_batch(listing, &rules, &Settings::default(), &());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let s: Vec<&story::Story> = o.analyses.iter().map(|a| &*a.story).collect();
+        assert_eq!(s.len(), 3);
+        assert!(Arc::ptr_eq(&s[0].outlet, &s[2].outlet));
+        assert!(!Arc::ptr_eq(&s[0].outlet, &s[1].outlet));
+        assert!(Arc::ptr_eq(&s[0].path, &s[1].path) && Arc::ptr_eq(&s[1].path, &s[2].path));
+        let event = |k: usize| s[k].event.as_ref().unwrap();
+        assert!(Arc::ptr_eq(event(0), event(1)) && Arc::ptr_eq(event(1), event(2)));
     }
 
     /// The sentences kept are those inside a kept piece, found by binary

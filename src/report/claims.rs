@@ -231,15 +231,15 @@ impl StoryOut {
         let s = &a.story;
         StoryOut {
             id: s.id.clone(),
-            outlet: Some(s.outlet.clone()),
-            path: s.path.clone(),
+            outlet: Some(s.outlet.to_string()),
+            path: s.path.to_string(),
             status: "checked",
             reason: None,
             line: None,
             column: None,
             title: s.title().map(str::to_string),
             published: s.published.map(|d| d.to_string()),
-            event: s.event.clone(),
+            event: s.event.as_deref().map(str::to_string),
             claims: a.claims.iter().map(|c| ClaimOut::new(s, c)).collect(),
             quotes: a.quotes.iter().map(|q| QuoteOut::new(s, q)).collect(),
             dangling: a.dangling.iter().map(|d| DanglingOut::new(s, d)).collect(),

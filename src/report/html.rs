@@ -220,7 +220,7 @@ pub(crate) fn render(r: &CheckReport<'_>) -> String {
     let shown: Vec<&Finding> = r.shown().collect();
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
-        r.analyses.iter().map(|a| a.story.outlet.as_str()).collect();
+        r.analyses.iter().map(|a| &*a.story.outlet).collect();
     let ids = anchors(r.events);
     let body = html! {
             body {

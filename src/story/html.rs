@@ -956,7 +956,7 @@ mod tests {
             "<ul><li>14 bridges shut</li></ul></article>",
             "<aside>Read more: 99 facts</aside><footer>© 2024</footer></body></html>"
         ));
-        assert_eq!(s.outlet, "Harbour Post");
+        assert_eq!(&*s.outlet, "Harbour Post");
         assert_eq!(
             s.published.map(|d| d.to_string()).as_deref(),
             Some("2024-05-02")
@@ -1003,7 +1003,7 @@ mod tests {
             "<article><p>Teaser: 3 links</p></article>",
             "<article><p>Firefighters fought the blaze for 9 hours.</p><p>Two crews came.</p></article>"
         ));
-        assert_eq!(s.outlet, "Coast Daily");
+        assert_eq!(&*s.outlet, "Coast Daily");
         assert_eq!(s.event.as_deref(), Some("quay-fire"));
         assert_eq!(s.title(), Some("Quay fire"));
         assert!(!s.text.contains("Teaser"));

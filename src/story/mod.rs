@@ -21,18 +21,22 @@ pub(crate) use position::{Anchor, TextMap};
 use jiff::civil::Date;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One outlet's story, ready for segmentation.
 #[derive(Debug, Clone)]
 pub struct Story {
     /// Front matter `id`, else the path without its extension.
     pub id: String,
-    /// Front matter `outlet`, else the parent folder's name.
-    pub outlet: String,
+    /// Front matter `outlet`, else the parent folder's name. Shared: a
+    /// checked batch keeps one string for the stories of each outlet.
+    pub outlet: Arc<str>,
     pub published: Option<Date>,
-    pub event: Option<String>,
-    /// The path as given (`-` for standard input).
-    pub path: String,
+    /// Shared like `outlet`, by the stories of each event.
+    pub event: Option<Arc<str>>,
+    /// The path as given (`-` for standard input); shared like `outlet`,
+    /// by the stories of each file.
+    pub path: Arc<str>,
     /// Headline (when it came from metadata), a blank line, then the body.
     /// Spans in claims are byte offsets into this text.
     pub text: String,
@@ -928,10 +932,10 @@ pub(crate) fn build(
         .collect();
     let mut story = Story {
         id: meta.id.unwrap_or_else(|| shown.to_string()),
-        outlet: meta.outlet.unwrap_or_else(|| "unknown".to_string()),
+        outlet: meta.outlet.map_or_else(|| Arc::from("unknown"), Arc::from),
         published,
-        event: meta.event,
-        path: shown.to_string(),
+        event: meta.event.map(Arc::from),
+        path: Arc::from(shown),
         text,
         headline_end,
         record: None,
@@ -1098,7 +1102,7 @@ mod tests {
         assert!(b.rejected.is_empty(), "{:?}", b.rejected);
         let s = &b.stories[0];
         assert_eq!(s.id, "quake-1");
-        assert_eq!(s.outlet, "Daily Bugle");
+        assert_eq!(&*s.outlet, "Daily Bugle");
         assert_eq!(s.published, Some(Date::constant(2023, 2, 7)));
         assert!(s.text.starts_with("35 dead in quake\n\nRescuers"));
         // the headline points at the title line, the body after the front matter
