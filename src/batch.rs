@@ -412,24 +412,36 @@ pub(crate) fn check(
     drop(names);
 
     // stories that could not be read again are rejected, not checked: the
-    // others are numbered in input order
-    let mut index: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut k = 0;
-    for s in &slots {
-        index.push(s.get().map(|_| {
-            k += 1;
-            k - 1
-        }));
-    }
-    let mut events = Vec::with_capacity(done.len());
-    let mut findings = Vec::new();
-    for mut d in done {
-        let to = |l: usize| index[d.stories[l]].expect("a story read again has its analysis");
-        reindex(&mut d.group, &mut d.findings, to);
-        rejected.extend(d.rejected);
-        events.push(d.group);
-        findings.extend(d.findings);
-    }
+    // others are numbered in input order (as they stand when none was)
+    let index: Option<Vec<Option<usize>>> = slots.iter().any(|s| s.get().is_none()).then(|| {
+        let mut k = 0;
+        slots
+            .iter()
+            .map(|s| {
+                s.get().map(|_| {
+                    k += 1;
+                    k - 1
+                })
+            })
+            .collect()
+    });
+    let mut findings = Vec::with_capacity(done.iter().map(|d| d.findings.len()).sum());
+    // in place: the events take the room of what was done (a second list
+    // beside it was the last rise of the peak)
+    let mut events: Vec<EventGroup> = done
+        .into_iter()
+        .map(|mut d| {
+            let to = |l: usize| {
+                let g = d.stories[l];
+                let k = index.as_ref().map_or(Some(g), |index| index[g]);
+                k.expect("a story read again has its analysis")
+            };
+            reindex(&mut d.group, &mut d.findings, to);
+            rejected.extend(d.rejected);
+            findings.extend(d.findings);
+            d.group
+        })
+        .collect();
     drop(index);
     let analyses: Vec<Analysis> = slots
         .into_iter()
