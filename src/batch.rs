@@ -32,6 +32,7 @@ use crate::story::{self, Anchor, Listing, Rejected, Source, TextMap};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The level at which findings fail a run (`--fail-on`), or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,11 +282,43 @@ pub trait Progress: Sync {
 
 impl Progress for () {}
 
+/// What a checked batch keeps: a slot for each story's compacted analysis,
+/// and one string for each distinct outlet, path and event, which the
+/// stories share (on real news a story kept its own three; one file, a
+/// few thousand outlets and an event for every three or four stories).
+struct Kept {
+    slots: Vec<std::sync::OnceLock<Analysis>>,
+    names: Names,
+}
+
+/// Distinct strings, each held once.
+#[derive(Default)]
+struct Names(std::sync::Mutex<rustc_hash::FxHashSet<Arc<str>>>);
+
+impl Names {
+    /// Make each of `names` the string held for its text (held from now
+    /// on if none was).
+    fn share<'a>(&self, names: impl IntoIterator<Item = &'a mut Arc<str>>) {
+        let mut held = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for name in names {
+            match held.get(&**name) {
+                Some(h) => *name = Arc::clone(h),
+                None => {
+                    held.insert(Arc::clone(name));
+                }
+            }
+        }
+    }
+}
+
 /// A story known by what grouping needs, and where to read it again.
 struct Stub {
     id: String,
-    path: String,
-    event: Option<String>,
+    path: Arc<str>,
+    event: Option<Arc<str>>,
     record: Option<(u64, usize)>,
     source: usize,
 }
@@ -300,6 +333,7 @@ pub(crate) fn check(
     progress: &dyn Progress,
 ) -> Batch {
     let auto = options.group_by == GroupBy::Auto;
+    let names = Names::default();
     progress.phase("reading", sources.len() as u64);
     // pass 1: metadata (and content features when grouping by content)
     // grouping by content analyses the stories; else the metadata is enough
@@ -315,13 +349,14 @@ pub(crate) fn check(
         } else {
             (Vec::new(), st)
         };
-        let stub = Stub {
+        let mut stub = Stub {
             id: st.id,
             path: st.path,
             event: st.event,
             record: st.record,
             source: i,
         };
+        names.share(std::iter::once(&mut stub.path).chain(&mut stub.event));
         (stub, features)
     });
     rejected.extend(more);
@@ -363,34 +398,50 @@ pub(crate) fn check(
         .collect();
     drop(stubs);
     // each event puts its compacted analyses in their places
-    let slots: Vec<std::sync::OnceLock<Analysis>> =
-        std::iter::repeat_with(std::sync::OnceLock::new)
+    let kept = Kept {
+        slots: std::iter::repeat_with(std::sync::OnceLock::new)
             .take(n)
-            .collect();
+            .collect(),
+        names,
+    };
     let done: Vec<EventDone> = planned
         .into_par_iter()
-        .map(|(p, mine)| event(sources, mine, p, rules, options, &slots, progress))
+        .map(|(p, mine)| event(sources, mine, p, rules, options, &kept, progress))
         .collect();
+    let Kept { slots, names } = kept;
+    drop(names);
 
     // stories that could not be read again are rejected, not checked: the
-    // others are numbered in input order
-    let mut index: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut k = 0;
-    for s in &slots {
-        index.push(s.get().map(|_| {
-            k += 1;
-            k - 1
-        }));
-    }
-    let mut events = Vec::with_capacity(done.len());
-    let mut findings = Vec::new();
-    for mut d in done {
-        let to = |l: usize| index[d.stories[l]].expect("a story read again has its analysis");
-        reindex(&mut d.group, &mut d.findings, to);
-        rejected.extend(d.rejected);
-        events.push(d.group);
-        findings.extend(d.findings);
-    }
+    // others are numbered in input order (as they stand when none was)
+    let index: Option<Vec<Option<usize>>> = slots.iter().any(|s| s.get().is_none()).then(|| {
+        let mut k = 0;
+        slots
+            .iter()
+            .map(|s| {
+                s.get().map(|_| {
+                    k += 1;
+                    k - 1
+                })
+            })
+            .collect()
+    });
+    let mut findings = Vec::with_capacity(done.iter().map(|d| d.findings.len()).sum());
+    // in place: the events take the room of what was done (a second list
+    // beside it was the last rise of the peak)
+    let mut events: Vec<EventGroup> = done
+        .into_iter()
+        .map(|mut d| {
+            let to = |l: usize| {
+                let g = d.stories[l];
+                let k = index.as_ref().map_or(Some(g), |index| index[g]);
+                k.expect("a story read again has its analysis")
+            };
+            reindex(&mut d.group, &mut d.findings, to);
+            rejected.extend(d.rejected);
+            findings.extend(d.findings);
+            d.group
+        })
+        .collect();
     drop(index);
     let analyses: Vec<Analysis> = slots
         .into_iter()
@@ -452,7 +503,7 @@ fn event(
     p: Planned,
     rules: &[Rule],
     options: Options,
-    slots: &[std::sync::OnceLock<Analysis>],
+    kept: &Kept,
     progress: &dyn Progress,
 ) -> EventDone {
     // the JSON Lines files of the event, open once for all its stories (a
@@ -540,11 +591,16 @@ fn event(
         let keep: Vec<usize> = claims[k].iter().copied().collect();
         let (mut a, r) = compact(a, &keep, &spans[k]);
         if !options.tables {
-            a.story.title = None;
-            a.story.url = None;
+            a.story.drop_title_and_url();
         }
+        let st = &mut *a.story;
+        kept.names.share(
+            [&mut st.outlet, &mut st.path]
+                .into_iter()
+                .chain(&mut st.event),
+        );
         // each story is in one event only
-        let _ = slots[global[k]].set(a);
+        let _ = kept.slots[global[k]].set(a);
         renumber.push(r);
     }
     let claim = |s: usize, c: usize| renumber[s].get(c).copied().flatten();
@@ -622,13 +678,15 @@ pub(crate) fn compact(
             points.extend([s.start, s.end]);
         }
     }
-    let whole = std::mem::replace(&mut a.story.kept, kept);
-    debug_assert!(whole.is_empty(), "a story is compacted once");
+    // positions in the whole text, offsets in the new one
     let mut anchors: Vec<(usize, Anchor)> = points
         .into_iter()
         .map(|p| {
-            let pos = a.story.map.position(&a.story.text, p);
-            (a.story.local(p), Anchor::verbatim(pos.line, pos.column))
+            let pos = a.story.position(p);
+            (
+                story::local(&kept, p),
+                Anchor::verbatim(pos.line, pos.column),
+            )
         })
         .collect();
     anchors.sort_by_key(|x| x.0);
@@ -637,11 +695,12 @@ pub(crate) fn compact(
     for (at, anchor) in anchors {
         map.push(at, anchor);
     }
-    map.index(&new_text);
+    if !new_text.is_empty() {
+        map.index(&new_text);
+    }
 
     // ignore comments in the dropped text still count
     let ignores = crate::rules::baseline::ignored_rules(&a);
-    a.story.ignore = ignores.into_iter().collect();
 
     let mut renumber = vec![None; a.claims.len()];
     let old_claims = std::mem::take(&mut a.claims);
@@ -669,9 +728,8 @@ pub(crate) fn compact(
     a.claims.shrink_to_fit();
     a.quotes = Vec::new();
     a.dangling = Vec::new();
-    a.story.captions = Vec::new();
-    a.story.text = new_text;
-    a.story.map = map;
+    a.story
+        .compacted(new_text, kept, map, ignores.into_iter().collect());
     (a, renumber)
 }
 
@@ -717,7 +775,7 @@ mod tests {
         assert!(!c.story.text.contains("homes"), "{:?}", c.story.text);
         assert!(c.story.text.len() < body.len() / 2);
         // the ignore comment was dropped with its line but still counts
-        assert!(c.story.ignore.contains(&"figure-death-toll".to_string()));
+        assert!(c.story.ignore().contains(&"figure-death-toll".to_string()));
         assert!(c.quotes.is_empty() && c.dangling.is_empty());
     }
 
@@ -731,7 +789,7 @@ mod tests {
         }];
         let stub = Stub {
             id: "gone".to_string(),
-            path: gone.to_string_lossy().into_owned(),
+            path: gone.to_string_lossy().into(),
             event: None,
             record: None,
             source: 0,
@@ -741,7 +799,10 @@ mod tests {
             stories: vec![0],
             reason: None,
         };
-        let slots = [std::sync::OnceLock::new()];
+        let kept = Kept {
+            slots: vec![std::sync::OnceLock::new()],
+            names: Names::default(),
+        };
         let rules = crate::rules::defaults().unwrap();
         let done = event(
             &sources,
@@ -749,10 +810,10 @@ mod tests {
             p,
             &rules,
             Options::default(),
-            &slots,
+            &kept,
             &(),
         );
-        assert!(slots[0].get().is_none());
+        assert!(kept.slots[0].get().is_none());
         assert_eq!(done.rejected.len(), 1);
         assert_eq!(done.rejected[0].path, gone.to_string_lossy());
         assert!(
@@ -761,6 +822,37 @@ mod tests {
             done.rejected
         );
         assert!(done.group.stories.is_empty());
+    }
+
+    /// Stories kept after checking share one string for each outlet, file
+    /// and event.
+    #[test]
+    fn stories_kept_share_their_outlet_path_and_event() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-share-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("s.jsonl");
+        let line = |id: &str, outlet: &str| {
+            format!(
+                "{{\"id\":\"{id}\",\"outlet\":\"{outlet}\",\"event\":\"storm\",\
+                 \"body\":\"Officials said 12 people died in the storm.\"}}\n"
+            )
+        };
+        let lines = [line("a", "Wire"), line("b", "Post"), line("c", "Wire")].concat();
+        std::fs::write(&file, lines).unwrap();
+        let listing = story::list(
+            &[file.to_string_lossy().into_owned()],
+            &mut std::io::empty(),
+        );
+        let rules = crate::rules::defaults().unwrap();
+        let o = check_batch(listing, &rules, &Settings::default(), &());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let s: Vec<&story::Story> = o.analyses.iter().map(|a| &*a.story).collect();
+        assert_eq!(s.len(), 3);
+        assert!(Arc::ptr_eq(&s[0].outlet, &s[2].outlet));
+        assert!(!Arc::ptr_eq(&s[0].outlet, &s[1].outlet));
+        assert!(Arc::ptr_eq(&s[0].path, &s[1].path) && Arc::ptr_eq(&s[1].path, &s[2].path));
+        let event = |k: usize| s[k].event.as_ref().unwrap();
+        assert!(Arc::ptr_eq(event(0), event(1)) && Arc::ptr_eq(event(1), event(2)));
     }
 
     /// The sentences kept are those inside a kept piece, found by binary

@@ -71,7 +71,7 @@ pub fn analyse(story: Story) -> Analysis {
     // a sentence is a caption's when it starts in one: among the captions
     // that start before it, the furthest end tells (a page of many
     // captions tested each against every sentence)
-    let mut captions: Vec<&std::ops::Range<usize>> = story.captions.iter().collect();
+    let mut captions: Vec<&std::ops::Range<usize>> = story.captions().iter().collect();
     captions.sort_by_key(|c| c.start);
     let ends: Vec<usize> = captions
         .iter()

@@ -523,7 +523,7 @@ fn primary_outlets(analyses: &[crosscheck::Analysis], f: &Finding) -> Vec<String
     f.evidence
         .iter()
         .filter(|e| e.primary)
-        .map(|e| analyses[e.story].story.outlet.clone())
+        .map(|e| analyses[e.story].story.outlet.to_string())
         .collect()
 }
 

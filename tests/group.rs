@@ -37,7 +37,7 @@ fn auto_grouping_finds_the_generated_events() {
     let analyses: Vec<_> = stories.into_iter().map(crosscheck::analyse).collect();
     let truth: Vec<String> = analyses
         .iter()
-        .map(|a| a.story.event.clone().unwrap())
+        .map(|a| a.story.event.as_deref().unwrap().to_string())
         .collect();
     let found: Vec<String> = cluster(&analyses).into_iter().map(|c| c.event).collect();
     let p = purity(&found, &truth);
@@ -61,7 +61,7 @@ fn auto_grouping_matches_the_fixture_labels() {
     assert!(rejected.is_empty(), "{rejected:?}");
     let truth: Vec<String> = analyses
         .iter()
-        .map(|a| a.story.event.clone().unwrap())
+        .map(|a| a.story.event.as_deref().unwrap().to_string())
         .collect();
     let found: Vec<String> = cluster(&analyses).into_iter().map(|c| c.event).collect();
     assert_eq!(purity(&found, &truth), 1.0, "{found:?}");

@@ -490,7 +490,7 @@ fn story_ref(arg: &str) -> (String, Option<String>) {
 /// The index in `all` of the story `path` (and `id`) names, or why none.
 fn pick(all: &[crosscheck::Analysis], path: &str, id: Option<&str>) -> Result<usize, String> {
     let mut of_path: Vec<usize> = (0..all.len())
-        .filter(|&k| all[k].story.path == path)
+        .filter(|&k| &*all[k].story.path == path)
         .collect();
     if of_path.is_empty() && all.len() == 1 {
         of_path.push(0);

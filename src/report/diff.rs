@@ -382,9 +382,9 @@ fn render_pair(
             tr {
                 th scope="row" { (label) }
                 td { (x.story.outlet) }
-                td { (x.story.title.clone().unwrap_or_default()) }
+                td { (x.story.title().unwrap_or_default()) }
                 td { (x.story.published.map(|d| d.to_string()).unwrap_or_default()) }
-                td { @match x.story.url.as_deref().and_then(safe_url) {
+                td { @match x.story.url().and_then(safe_url) {
                     Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
                     None => { span class="muted" { (x.story.path) } }
                 } }

@@ -220,7 +220,7 @@ pub(crate) fn render(r: &CheckReport<'_>) -> String {
     let shown: Vec<&Finding> = r.shown().collect();
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
-        r.analyses.iter().map(|a| a.story.outlet.as_str()).collect();
+        r.analyses.iter().map(|a| &*a.story.outlet).collect();
     let ids = anchors(r.events);
     let body = html! {
             body {
@@ -262,9 +262,9 @@ pub(crate) fn render(r: &CheckReport<'_>) -> String {
                                     @let st = &r.analyses[s].story;
                                     tr {
                                         th scope="row" { (st.outlet) }
-                                        td { (st.title.clone().unwrap_or_default()) }
+                                        td { (st.title().unwrap_or_default()) }
                                         td { (st.published.map(|d| d.to_string()).unwrap_or_default()) }
-                                        td { @match st.url.as_deref().and_then(safe_url) {
+                                        td { @match st.url().and_then(safe_url) {
                                             Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
                                             None => { span class="muted" { (st.path) } }
                                         } }

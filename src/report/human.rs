@@ -118,7 +118,7 @@ fn human_windowed(
                     [
                         line.text.as_ref(),
                         label.as_str(),
-                        r.analyses[e.story].story.path.as_str(),
+                        &*r.analyses[e.story].story.path,
                     ]
                 })
                 .chain([title.as_str()])

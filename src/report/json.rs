@@ -132,8 +132,8 @@ fn evidence_out(analyses: &[Analysis], e: &Evidence) -> EvidenceOut {
     let claim = e.claim.map(|k| &a.claims[k]);
     EvidenceOut {
         story: a.story.id.clone(),
-        outlet: a.story.outlet.clone(),
-        path: a.story.path.clone(),
+        outlet: a.story.outlet.to_string(),
+        path: a.story.path.to_string(),
         line: pos.line,
         column: pos.column,
         span: [e.span.start, e.span.end],

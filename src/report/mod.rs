@@ -353,7 +353,7 @@ pub(crate) fn more_note(
     }
     let mut outlets: Vec<&str> = rest
         .iter()
-        .map(|e| analyses[e.story].story.outlet.as_str())
+        .map(|e| &*analyses[e.story].story.outlet)
         .collect();
     outlets.dedup();
     let mut names: Vec<String> = outlets.iter().take(NAMED).map(|o| safe(o)).collect();

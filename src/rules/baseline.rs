@@ -75,7 +75,7 @@ impl Baseline {
 
 /// The rules a story ignores: front matter and body comments.
 pub(crate) fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = a.story.ignore.iter().cloned().collect();
+    let mut out: BTreeSet<String> = a.story.ignore().iter().cloned().collect();
     let text = &a.story.text;
     let mut from = 0;
     // memmem's vectorised search: most stories have no comment at all

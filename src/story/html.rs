@@ -956,12 +956,12 @@ mod tests {
             "<ul><li>14 bridges shut</li></ul></article>",
             "<aside>Read more: 99 facts</aside><footer>© 2024</footer></body></html>"
         ));
-        assert_eq!(s.outlet, "Harbour Post");
+        assert_eq!(&*s.outlet, "Harbour Post");
         assert_eq!(
             s.published.map(|d| d.to_string()).as_deref(),
             Some("2024-05-02")
         );
-        assert_eq!(s.url.as_deref(), Some("https://example.org/flood"));
+        assert_eq!(s.url(), Some("https://example.org/flood"));
         assert!(s.text.starts_with("Flood kills 12\n\n"), "{:?}", s.text);
         assert!(
             s.text
@@ -971,7 +971,7 @@ mod tests {
         for noise in ["Home", "Share", "99 facts", "12 dead", "2024\n", "Site"] {
             assert!(!s.text.contains(noise), "{noise:?} in {:?}", s.text);
         }
-        let cap = &s.captions[0];
+        let cap = &s.captions()[0];
         assert_eq!(&s.text[cap.clone()], "Water rose 2 metres");
     }
 
@@ -1003,9 +1003,9 @@ mod tests {
             "<article><p>Teaser: 3 links</p></article>",
             "<article><p>Firefighters fought the blaze for 9 hours.</p><p>Two crews came.</p></article>"
         ));
-        assert_eq!(s.outlet, "Coast Daily");
+        assert_eq!(&*s.outlet, "Coast Daily");
         assert_eq!(s.event.as_deref(), Some("quay-fire"));
-        assert_eq!(s.title.as_deref(), Some("Quay fire"));
+        assert_eq!(s.title(), Some("Quay fire"));
         assert!(!s.text.contains("Teaser"));
         // a JSON-LD headline is metadata, not text with a place in the page
         assert!(s.text.starts_with("Firefighters"), "{:?}", s.text);
@@ -1075,7 +1075,7 @@ mod tests {
             &s.text[..80.min(s.text.len())]
         );
         assert!(s.text.contains("7 hurt"));
-        let cap = s.captions.first().expect("a caption");
+        let cap = s.captions().first().expect("a caption");
         assert_eq!(&s.text[cap.clone()], "3 boats");
     }
 

@@ -21,60 +21,149 @@ pub(crate) use position::{Anchor, TextMap};
 use jiff::civil::Date;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One outlet's story, ready for segmentation.
 #[derive(Debug, Clone)]
 pub struct Story {
     /// Front matter `id`, else the path without its extension.
     pub id: String,
-    /// Front matter `outlet`, else the parent folder's name.
-    pub outlet: String,
-    pub(crate) title: Option<String>,
+    /// Front matter `outlet`, else the parent folder's name. Shared: a
+    /// checked batch keeps one string for the stories of each outlet.
+    pub outlet: Arc<str>,
     pub published: Option<Date>,
-    pub(crate) url: Option<String>,
-    pub event: Option<String>,
-    /// The path as given (`-` for standard input).
-    pub path: String,
+    /// Shared like `outlet`, by the stories of each event.
+    pub event: Option<Arc<str>>,
+    /// The path as given (`-` for standard input); shared like `outlet`,
+    /// by the stories of each file.
+    pub path: Arc<str>,
     /// Headline (when it came from metadata), a blank line, then the body.
     /// Spans in claims are byte offsets into this text.
     pub text: String,
     /// Where the headline ends in `text` (0 when there is no separate headline).
     pub headline_end: usize,
-    /// Maps offsets in `text` back to lines and columns of the file.
-    pub(crate) map: TextMap,
-    /// Rules this story opts out of (front matter `crosscheck-ignore`).
-    pub(crate) ignore: Vec<String>,
-    /// Spans of `text` that are captions (HTML `figcaption`).
-    pub(crate) captions: Vec<std::ops::Range<usize>>,
     /// For a story from a JSON Lines file: the byte offset and number of
     /// its line, so that [`reread`] can find it again.
     pub record: Option<(u64, usize)>,
-    /// For a story compacted after checking (`batch::compact`):
-    /// the pieces of the original text that `text` keeps, as (start, end)
-    /// in the original and start in `text`. Empty when `text` is whole.
-    /// Offsets everywhere else stay those of the original text: read it
-    /// through [`Story::slice`], [`Story::line_at`] and [`Story::position`].
-    pub(crate) kept: Vec<(usize, usize, usize)>,
+    /// The rest, boxed; none when all of it is empty (a compacted story
+    /// that keeps no text, most of a big batch once it is checked).
+    detail: Option<Box<Detail>>,
 }
+
+/// What a story has beyond its metadata and text that a compacted story
+/// rarely keeps. Out of line, since a big batch keeps a story for every
+/// input: inline, these fields were half of what it kept.
+#[derive(Debug, Clone, Default)]
+struct Detail {
+    title: Option<String>,
+    url: Option<String>,
+    /// Maps offsets in `text` back to lines and columns of the file.
+    map: TextMap,
+    /// Rules this story opts out of (front matter `crosscheck-ignore`).
+    ignore: Vec<String>,
+    /// Spans of `text` that are captions (HTML `figcaption`).
+    captions: Vec<std::ops::Range<usize>>,
+    /// For a story compacted after checking (`batch::compact`): the pieces
+    /// of the original text that `text` keeps, as (start, end) in the
+    /// original and start in `text`. Empty when `text` is whole. Offsets
+    /// everywhere else stay those of the original text: read it through
+    /// [`Story::slice`], [`Story::line_at`] and [`Story::position`].
+    kept: Vec<(usize, usize, usize)>,
+}
+
+impl Detail {
+    fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.url.is_none()
+            && self.map.is_empty()
+            && self.ignore.is_empty()
+            && self.captions.is_empty()
+            && self.kept.is_empty()
+    }
+}
+
+/// A map with no pieces and no index: what a story without a [`Detail`]
+/// has (positions in an empty text, all at line 1, column 1).
+static NO_MAP: TextMap = TextMap::new();
 
 impl Story {
     /// Line and column (1-based, code points) of a byte offset in the text.
     pub fn position(&self, offset: usize) -> Position {
-        self.map.position(&self.text, self.local(offset))
+        self.map().position(&self.text, self.local(offset))
+    }
+
+    /// The headline given as metadata (front matter, JSON, HTML), if any.
+    pub(crate) fn title(&self) -> Option<&str> {
+        self.detail.as_ref().and_then(|d| d.title.as_deref())
+    }
+
+    /// The story's URL given as metadata, if any.
+    pub(crate) fn url(&self) -> Option<&str> {
+        self.detail.as_ref().and_then(|d| d.url.as_deref())
+    }
+
+    /// Rules this story opts out of (front matter `crosscheck-ignore`; for
+    /// a compacted story, its body comments too).
+    pub(crate) fn ignore(&self) -> &[String] {
+        self.detail.as_ref().map_or(&[], |d| &d.ignore)
+    }
+
+    /// Spans of `text` that are captions (HTML `figcaption`).
+    pub(crate) fn captions(&self) -> &[std::ops::Range<usize>] {
+        self.detail.as_ref().map_or(&[], |d| &d.captions)
+    }
+
+    fn map(&self) -> &TextMap {
+        self.detail.as_ref().map_or(&NO_MAP, |d| &d.map)
+    }
+
+    /// The pieces a compacted story keeps (see [`Detail::kept`]).
+    fn kept(&self) -> &[(usize, usize, usize)] {
+        self.detail.as_ref().map_or(&[], |d| &d.kept)
+    }
+
+    /// Forget the title and URL (only the HTML report's per-event tables
+    /// show them).
+    pub(crate) fn drop_title_and_url(&mut self) {
+        if let Some(d) = &mut self.detail {
+            d.title = None;
+            d.url = None;
+        }
+        self.tidy();
+    }
+
+    /// Make the story what `batch::compact` keeps of it: `text`, the
+    /// pieces of the original it holds, their map and the rules it
+    /// ignores. Captions go.
+    pub(crate) fn compacted(
+        &mut self,
+        text: String,
+        kept: Vec<(usize, usize, usize)>,
+        map: TextMap,
+        ignore: Vec<String>,
+    ) {
+        debug_assert!(self.kept().is_empty(), "a story is compacted once");
+        let d = self.detail.get_or_insert_with(Box::default);
+        d.kept = kept;
+        d.map = map;
+        d.ignore = ignore;
+        d.captions = Vec::new();
+        self.text = text;
+        self.tidy();
+    }
+
+    /// No box for nothing.
+    fn tidy(&mut self) {
+        if self.detail.as_ref().is_some_and(|d| d.is_empty()) {
+            self.detail = None;
+        }
     }
 
     /// Where byte `offset` of the original text is in `text` (for a
     /// compacted story; the start of the nearest kept piece when it was
     /// dropped).
     pub(crate) fn local(&self, offset: usize) -> usize {
-        if self.kept.is_empty() {
-            return offset;
-        }
-        let k = self.kept.partition_point(|p| p.0 <= offset);
-        match k.checked_sub(1).map(|k| self.kept[k]) {
-            Some((start, end, at)) => at + offset.min(end) - start,
-            None => self.kept[0].2,
-        }
+        local(self.kept(), offset)
     }
 
     /// The text of a span of the original text ("" when it was dropped).
@@ -88,7 +177,7 @@ impl Story {
     pub(crate) fn line_at(&self, offset: usize) -> (usize, &str) {
         let at = self.local(offset).min(self.text.len());
         let text = &self.text;
-        let (from, to) = self.map.line(text, at);
+        let (from, to) = self.map().line(text, at);
         (offset - (at - from).min(offset), &text[from..to])
     }
 
@@ -96,7 +185,20 @@ impl Story {
     /// for a compacted story).
     pub(crate) fn chars_in(&self, span: std::ops::Range<usize>) -> usize {
         let (a, b) = (self.local(span.start), self.local(span.end));
-        self.map.chars(&self.text, a, b.max(a))
+        self.map().chars(&self.text, a, b.max(a))
+    }
+}
+
+/// Where byte `offset` of an original text is in a compacted text that
+/// keeps the pieces `kept` (see [`Story::local`]).
+pub(crate) fn local(kept: &[(usize, usize, usize)], offset: usize) -> usize {
+    if kept.is_empty() {
+        return offset;
+    }
+    let k = kept.partition_point(|p| p.0 <= offset);
+    match k.checked_sub(1).map(|k| kept[k]) {
+        Some((start, end, at)) => at + offset.min(end) - start,
+        None => kept[0].2,
     }
 }
 
@@ -828,22 +930,26 @@ pub(crate) fn build(
         .into_iter()
         .map(|r| body_start + r.start..body_start + r.end)
         .collect();
-    Ok(Story {
+    let mut story = Story {
         id: meta.id.unwrap_or_else(|| shown.to_string()),
-        outlet: meta.outlet.unwrap_or_else(|| "unknown".to_string()),
-        title: meta.title,
+        outlet: meta.outlet.map_or_else(|| Arc::from("unknown"), Arc::from),
         published,
-        url: meta.url,
-        event: meta.event,
-        path: shown.to_string(),
+        event: meta.event.map(Arc::from),
+        path: Arc::from(shown),
         text,
         headline_end,
-        map,
-        ignore: meta.ignore,
-        captions,
         record: None,
-        kept: Vec::new(),
-    })
+        detail: Some(Box::new(Detail {
+            title: meta.title,
+            url: meta.url,
+            map,
+            ignore: meta.ignore,
+            captions,
+            kept: Vec::new(),
+        })),
+    };
+    story.tidy();
+    Ok(story)
 }
 
 fn text_story(shown: &str, path: &Path, text: &str, markdown: bool) -> Result<Story, Rejected> {
@@ -954,6 +1060,39 @@ mod tests {
         b
     }
 
+    /// A story compacted to nothing (most of a checked batch) keeps no
+    /// detail box, and reads as the empty text it is.
+    #[test]
+    fn a_story_compacted_to_nothing_keeps_no_detail() {
+        let mut s = inline("s", "Outlet", Some("Storm"), None, None, "12 dead.\nMore.").unwrap();
+        assert_eq!(s.title(), Some("Storm"));
+        assert!(s.position(s.text.len()) > Position { line: 1, column: 1 });
+        s.compacted(String::new(), Vec::new(), TextMap::default(), Vec::new());
+        assert!(s.detail.is_some(), "the title is still there");
+        s.drop_title_and_url();
+        assert!(s.detail.is_none());
+        assert_eq!(s.position(12), Position { line: 1, column: 1 });
+        assert_eq!(
+            (s.slice(0..4), s.line_at(7), s.chars_in(0..9)),
+            ("", (7, ""), 0)
+        );
+        assert!(s.title().is_none() && s.ignore().is_empty() && s.captions().is_empty());
+        // ignores alone keep a box
+        s.compacted(
+            String::new(),
+            Vec::new(),
+            TextMap::default(),
+            vec!["x".into()],
+        );
+        assert_eq!(s.ignore(), ["x"]);
+        // a big batch keeps one story per input: what is inline stays small
+        assert!(
+            std::mem::size_of::<Story>() <= 176,
+            "{}",
+            std::mem::size_of::<Story>()
+        );
+    }
+
     #[test]
     fn markdown_front_matter_and_positions() {
         let b = ingest_str(
@@ -963,7 +1102,7 @@ mod tests {
         assert!(b.rejected.is_empty(), "{:?}", b.rejected);
         let s = &b.stories[0];
         assert_eq!(s.id, "quake-1");
-        assert_eq!(s.outlet, "Daily Bugle");
+        assert_eq!(&*s.outlet, "Daily Bugle");
         assert_eq!(s.published, Some(Date::constant(2023, 2, 7)));
         assert!(s.text.starts_with("35 dead in quake\n\nRescuers"));
         // the headline points at the title line, the body after the front matter
@@ -1099,7 +1238,14 @@ mod tests {
         let meta = |s: &Story| {
             format!(
                 "{} {} {:?} {:?} {:?} {:?} {:?} {}",
-                s.id, s.outlet, s.title, s.published, s.event, s.record, s.url, s.path
+                s.id,
+                s.outlet,
+                s.title(),
+                s.published,
+                s.event,
+                s.record,
+                s.url(),
+                s.path
             )
         };
         let (light, rejected) = read_all_keeping(

@@ -67,6 +67,21 @@ fn starts(b: &[u8]) -> usize {
 }
 
 impl TextMap {
+    pub(crate) const fn new() -> Self {
+        TextMap {
+            pieces: Vec::new(),
+            newlines: Vec::new(),
+            chars_before: Vec::new(),
+            indexed: 0,
+        }
+    }
+
+    /// No pieces and no text indexed: positions are all at line 1, column
+    /// 1, as in the empty text.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pieces.is_empty() && self.indexed == 0
+    }
+
     pub(crate) fn push(&mut self, start: usize, anchor: Anchor) {
         self.pieces.push((start, anchor));
     }
