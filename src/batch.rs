@@ -404,9 +404,21 @@ pub(crate) fn check(
             .collect(),
         names,
     };
+    // the rules' word lists, built once for every event
+    let compiled = engine::Compiled::of(rules);
     let done: Vec<EventDone> = planned
         .into_par_iter()
-        .map(|(p, mine)| event(sources, mine, p, rules, options, &kept, progress))
+        .map(|(p, mine)| {
+            event(
+                sources,
+                mine,
+                p,
+                (rules, &compiled),
+                options,
+                &kept,
+                progress,
+            )
+        })
         .collect();
     let Kept { slots, names } = kept;
     drop(names);
@@ -501,7 +513,7 @@ fn event(
     sources: &[Source],
     stubs: Vec<Stub>,
     p: Planned,
-    rules: &[Rule],
+    (rules, compiled): (&[Rule], &engine::Compiled<'_>),
     options: Options,
     kept: &Kept,
     progress: &dyn Progress,
@@ -566,7 +578,7 @@ fn event(
         stories: (0..local.len()).collect(),
         reason: p.reason,
     };
-    let (mut group, mut findings) = engine::check_event(&local, planned, rules);
+    let (mut group, mut findings) = engine::check_event_with(&local, planned, rules, compiled);
     if !options.tables {
         group.measures = Vec::new();
         group.people = Vec::new();
@@ -808,7 +820,7 @@ mod tests {
             &sources,
             vec![stub],
             p,
-            &rules,
+            (&rules, &engine::Compiled::of(&rules)),
             Options::default(),
             &kept,
             &(),

@@ -60,7 +60,10 @@ impl<'r> Compiled<'r> {
     }
 }
 
-/// Run every rule over one event's stories (indices into `analyses`).
+/// Run every rule over one event's stories (indices into `analyses`),
+/// their word lists built for this event alone (tests; a batch builds them
+/// once: [`check_event_with`]).
+#[cfg(test)]
 pub(crate) fn check_event(
     analyses: &[Analysis],
     planned: Planned,
