@@ -13,16 +13,75 @@ use serde::Deserialize;
 use std::io::BufRead;
 use std::path::Path;
 
+/// A story as its JSON object; `B` is what is kept of the body: the text
+/// (`String`), or only that it is a string ([`Unread`]), for the first
+/// reading of `check`, which keeps no text.
 #[derive(Deserialize)]
-struct Record {
+struct Record<B> {
     id: Option<String>,
     outlet: Option<String>,
     title: Option<String>,
     published: Option<String>,
     url: Option<String>,
     event: Option<String>,
-    body: Option<String>,
-    text: Option<String>,
+    body: Option<B>,
+    text: Option<B>,
+}
+
+/// A JSON string read, escapes checked, and not kept: the body of a story
+/// whose metadata alone is wanted. A value that is no string is refused as
+/// a `String` would refuse it, with the same message.
+struct Unread;
+
+impl<'de> Deserialize<'de> for Unread {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Unread;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Unread, E> {
+                Ok(Unread)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+/// What a story's record holds but its body, and the body's key with it.
+type Fields = (Record<Unread>, Option<&'static str>);
+
+/// `line` parsed, keeping the body's text only when `keep` asks for it.
+fn parse(line: &str, keep: Keep) -> serde_json::Result<(Fields, Option<String>)> {
+    let key = |body: bool, text: bool| match (body, text) {
+        (true, _) => Some("body"),
+        (false, true) => Some("text"),
+        _ => None,
+    };
+    Ok(match keep {
+        Keep::Whole => {
+            let r: Record<String> = serde_json::from_str(line)?;
+            let k = key(r.body.is_some(), r.text.is_some());
+            let body = r.body.or(r.text);
+            let rest = Record {
+                id: r.id,
+                outlet: r.outlet,
+                title: r.title,
+                published: r.published,
+                url: r.url,
+                event: r.event,
+                body: None,
+                text: None,
+            };
+            ((rest, k), body)
+        }
+        Keep::Metadata => {
+            let r: Record<Unread> = serde_json::from_str(line)?;
+            let k = key(r.body.is_some(), r.text.is_some());
+            ((r, k), None)
+        }
+    })
 }
 
 fn record(
@@ -33,7 +92,7 @@ fn record(
     many: bool,
     keep: Keep,
 ) -> Result<super::Story, Rejected> {
-    let r: Record = serde_json::from_str(line).map_err(|e| {
+    let ((r, body_key), body) = parse(line, keep).map_err(|e| {
         reject(
             shown,
             Some(line_no + e.line() - 1),
@@ -41,8 +100,7 @@ fn record(
             format!("broken JSON: {e}"),
         )
     })?;
-    let body_key = if r.body.is_some() { "body" } else { "text" };
-    let Some(body) = r.body.or(r.text) else {
+    let Some(body_key) = body_key else {
         return Err(reject(
             shown,
             Some(line_no),
@@ -72,6 +130,7 @@ fn record(
     // valid or rejected by now
     let (body, body_pieces, headline) = match keep {
         Keep::Whole => {
+            let body = body.unwrap_or_default();
             let pieces = pieces_of(body_key, &body);
             let headline = r.title.clone().map(|t| {
                 let pieces = pieces_of("title", &t);
