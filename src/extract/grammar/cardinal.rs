@@ -22,9 +22,9 @@
 //! until the stack overflowed, and each of its numbers walked the rest of
 //! the chain again.
 
-use super::lexicon::{NumberWord, denominator, lower, number_word, ordinal_value};
+use super::lexicon::{NumberWord, denominator_lower, number_word_lower, ordinal_value};
 use super::numeral::{Numeral, numeral};
-use super::{fail, is_space, scale};
+use super::{alpha_word_ci, fail, is_space, scale};
 use nom::IResult;
 
 /// A parsed cardinal number.
@@ -108,11 +108,6 @@ fn sep(i: &str) -> Option<&str> {
     spaced.then_some(t)
 }
 
-fn alpha_word(i: &str) -> Option<(&str, &str)> {
-    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (n > 0 && !i[n..].starts_with(|c: char| c.is_alphanumeric())).then(|| (&i[n..], &i[..n]))
-}
-
 /// Read one token at `i` (no leading separator).
 /// The value of a fraction sign such as `¾`.
 pub fn vulgar(c: char) -> Option<f64> {
@@ -167,43 +162,36 @@ fn token(i: &str) -> Option<(&str, Tok)> {
         let (r, n) = numeral(i).ok()?;
         return Some((r, Tok::Num(n)));
     }
-    let (r, w) = alpha_word(i)?;
-    let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
-    match l {
-        b"a" | b"an" => return Some((r, Tok::A)),
-        b"and" => return Some((r, Tok::And)),
-        b"point" => return Some((r, Tok::Point)),
-        b"dozens" | b"dzs" | b"dozs" => return Some((r, Tok::Dozens)),
-        b"dz" | b"doz" => return Some((r, Tok::W(NumberWord::Dozen))),
-        b"hundreds" => return Some((r, Tok::Plural(NumberWord::Hundred))),
-        b"thousands" => return Some((r, Tok::Plural(NumberWord::Scale(1e3)))),
-        b"millions" => return Some((r, Tok::Plural(NumberWord::Scale(1e6)))),
-        b"billions" => return Some((r, Tok::Plural(NumberWord::Scale(1e9)))),
-        b"trillions" => return Some((r, Tok::Plural(NumberWord::Scale(1e12)))),
+    let (r, l) = alpha_word_ci(i)?;
+    match l.as_str() {
+        "a" | "an" => return Some((r, Tok::A)),
+        "and" => return Some((r, Tok::And)),
+        "point" => return Some((r, Tok::Point)),
+        "dozens" | "dzs" | "dozs" => return Some((r, Tok::Dozens)),
+        "dz" | "doz" => return Some((r, Tok::W(NumberWord::Dozen))),
+        "hundreds" => return Some((r, Tok::Plural(NumberWord::Hundred))),
+        "thousands" => return Some((r, Tok::Plural(NumberWord::Scale(1e3)))),
+        "millions" => return Some((r, Tok::Plural(NumberWord::Scale(1e6)))),
+        "billions" => return Some((r, Tok::Plural(NumberWord::Scale(1e9)))),
+        "trillions" => return Some((r, Tok::Plural(NumberWord::Scale(1e12)))),
         _ => {}
     }
-    if let Some(nw) = number_word(w) {
+    if let Some(nw) = number_word_lower(&l) {
         // a tens word hyphenated to an ordinal is one denominator: "twenty-first"
         if let NumberWord::Tens(t) = nw {
-            if let Some(r2) = r.strip_prefix('-') {
-                if let Some((r3, w2)) = alpha_word(r2) {
-                    let mut b2 = [0u8; 16];
-                    if let Some(l2) = lower(w2, &mut b2) {
-                        let (stem, plural) = match l2.strip_suffix(b"s") {
-                            Some(s) => (s, true),
-                            None => (l2, false),
-                        };
-                        if let Some(o) = ordinal_value(stem).filter(|&o| o < 10.0) {
-                            return Some((r3, Tok::Denom(f64::from(t) + o, plural)));
-                        }
-                    }
+            if let Some((r3, l2)) = r.strip_prefix('-').and_then(alpha_word_ci) {
+                let (stem, plural) = match l2.strip_suffix('s') {
+                    Some(s) => (s, true),
+                    None => (l2.as_str(), false),
+                };
+                if let Some(o) = ordinal_value(stem.as_bytes()).filter(|&o| o < 10.0) {
+                    return Some((r3, Tok::Denom(f64::from(t) + o, plural)));
                 }
             }
         }
         return Some((r, Tok::W(nw)));
     }
-    let (d, plural) = denominator(w)?;
+    let (d, plural) = denominator_lower(&l)?;
     Some((r, Tok::Denom(d, plural)))
 }
 
@@ -415,7 +403,7 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
             nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
         })?;
         // "a pair": two, exactly
-        if let Some((r2, _)) = alpha_word(s).filter(|(_, w)| w.eq_ignore_ascii_case("pair")) {
+        if let Some((r2, _)) = alpha_word_ci(s).filter(|(_, w)| *w == "pair") {
             return Ok((r2, Cardinal::word(2.0)));
         }
         match token(s) {
@@ -703,17 +691,15 @@ fn ordinal_word(v: f64) -> NumberWord {
 /// An ordinal word closing a spelled fraction: `fifths`, `firsts`. Not
 /// `second(s)`, which after a number is a unit of time.
 fn closing_ordinal(i: &str) -> Option<(&str, f64, bool)> {
-    let (r, w) = alpha_word(i)?;
-    let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
-    let (stem, plural) = match l.strip_suffix(b"s") {
+    let (r, l) = alpha_word_ci(i)?;
+    let (stem, plural) = match l.strip_suffix('s') {
         Some(s) => (s, true),
-        None => (l, false),
+        None => (l.as_str(), false),
     };
-    if stem == b"second" || stem == b"quarter" {
+    if stem == "second" || stem == "quarter" {
         return None;
     }
-    Some((r, ordinal_value(stem)?, plural))
+    Some((r, ordinal_value(stem.as_bytes())?, plural))
 }
 
 /// Push `parts` into a fresh accumulator; its value if every word fits.
@@ -940,8 +926,8 @@ fn of_scale(r: &str, c: Cardinal) -> (&str, Cardinal) {
     let mut at = r;
     let mut saw_of = false;
     if let Some(s) = sep(at) {
-        if let Some((r2, w)) = alpha_word(s) {
-            if w.eq_ignore_ascii_case("of") {
+        if let Some((r2, w)) = alpha_word_ci(s) {
+            if w == "of" {
                 at = r2;
                 saw_of = true;
             }

@@ -244,7 +244,7 @@ pub fn after(i: &str) -> Option<(&str, Qualifier)> {
             let next = r.trim_start();
             let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
                 || alpha_word_ci(next)
-                    .is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
+                    .is_some_and(|(_, w)| super::lexicon::number_word_lower(&w).is_some());
             return (!number_follows).then_some((r, Qualifier::AtLeast));
         }
         "odd" => return Some((r, Qualifier::Approx)),
@@ -291,7 +291,8 @@ pub fn or_equal(i: &str) -> Option<&str> {
     // "more than 5000 or equal to 6000" is two figures
     let next = rest.trim_start();
     let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
-        || alpha_word_ci(next).is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
+        || alpha_word_ci(next)
+            .is_some_and(|(_, w)| super::lexicon::number_word_lower(&w).is_some());
     (!number_follows).then_some(rest)
 }
 
