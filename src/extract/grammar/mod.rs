@@ -33,6 +33,18 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
+/// What a grammar rule returns: the rest of the input and what it read. A
+/// rule that does not match fails with `()`: the grammar then tries the
+/// next rule and never reports the failure, so it carries nothing (and
+/// costs nothing to make).
+pub type Rule<'a, O> = IResult<&'a str, O, ()>;
+
+/// A rule's failure, for the rules whose body is a test rather than a
+/// combinator.
+pub fn miss<'a, T>() -> Rule<'a, T> {
+    Err(nom::Err::Error(()))
+}
+
 /// Fail with a plain nom error at `i`.
 pub fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(
