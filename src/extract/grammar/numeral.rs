@@ -1,13 +1,16 @@
 //! Figures written in digits.
 //!
 //! ```text
-//! numeral  = european | ( indian | grouped | plain | "." digits ) [ "." digits ] [ exponent ]
+//! numeral  = european | whole [ decimals ] [ exponent ]
 //! european = digit{1,3} ( "." digit{3} )* "," digit{1,2}   (* 1,5 · 7,00 · 2.345,67 *)
+//! whole    = indian | grouped | plain | ""      (* "" only before decimals: .08 *)
 //! indian   = digit{1,2} ( "," digit{2} )+ "," digit{3}   (* lakh and crore: 12,34,567 *)
-//! grouped  = digit{1,3} ( sep digit{3} )+      (* the group must end the digits *)
+//! grouped  = digit{1,3} group+
+//! group    = sep digit{3}                       (* the group must end the digits *)
 //! sep      = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP
 //! plain    = digit+
-//! exponent = ("e" | "E") [sign] digit+ | "x10^" [sign] digit+ | "x10" minus digit+ | "^" sign* digit+
+//! decimals = "." digit+
+//! exponent = ("e" | "E" | "x10^") [sign] digit{1,3} | "x10" minus digit{1,3} | "^" sign{0,2} digit{1,3}
 //! ```
 //!
 //! A plain space separates thousands only between a group of one to three
@@ -86,7 +89,7 @@ fn group<'a>(style: Option<char>) -> impl Parser<&'a str, Output = char, Error =
     }
 }
 
-/// `grouped = digit{1,3} ( sep digit{3} )+`, the group ending the digits
+/// `grouped = digit{1,3} group+`
 fn grouped(i: &str) -> Rule<'_, &str> {
     recognize((
         up_to(3),
@@ -119,14 +122,13 @@ fn european(i: &str) -> Rule<'_, (&str, &str, &str)> {
     Ok((r, (first, &i[..first.len() + points.len()], frac)))
 }
 
-/// The whole part: `indian | grouped | plain`, or nothing before a point
-/// (`.08`); whether it was grouped.
+/// The whole part where a separator follows the first digits: `indian |
+/// grouped | plain`; whether it was grouped.
 fn whole(i: &str) -> Rule<'_, (&str, bool)> {
     alt((
         map(indian, |w| (w, true)),
         map(grouped, |w| (w, true)),
         map(digit1, |w| (w, false)),
-        map(peek(char('.')), |_| ("", false)),
     ))
     .parse(i)
 }
@@ -171,7 +173,31 @@ fn value_of(int: &str, frac: &str) -> f64 {
 
 /// `numeral = european | whole [ decimals ] [ exponent ]` at the start of `i`.
 pub fn numeral(i: &str) -> Rule<'_, Numeral> {
-    if let Ok((r, (first, int, frac))) = european(i) {
+    // the common case first: a run of digits that nothing after it can
+    // continue is `plain`; the rules below would each read it again
+    let (after, first) = digits(i)?;
+    if !first.is_empty() && !continues(after) {
+        let value = value_of(first, "");
+        if !value.is_finite() {
+            return miss();
+        }
+        let n = Numeral {
+            value,
+            decimals: 0,
+            int_digits: first.len() as u32,
+            grouped: false,
+            power: false,
+        };
+        return Ok((after, n));
+    }
+    // a dispatch on the byte after the first digits: the European writing
+    // goes on with a comma or a point, the groups with a separator, and
+    // everything else is `plain` (or nothing, before a point: `.08`)
+    let european = match after.as_bytes().first() {
+        Some(b',' | b'.') => european(i).ok(),
+        _ => None,
+    };
+    if let Some((r, (first, int, frac))) = european {
         return Ok((
             r,
             Numeral {
@@ -183,7 +209,11 @@ pub fn numeral(i: &str) -> Rule<'_, Numeral> {
             },
         ));
     }
-    let (rest, (int, grouped)) = whole(i)?;
+    let (rest, (int, grouped)) = if after.starts_with(|c| c == ',' || is_space(c)) {
+        whole(i)?
+    } else {
+        (after, (first, false))
+    };
     let (rest, frac) = opt(decimals).parse(rest)?;
     let frac = frac.unwrap_or("");
     let int_digits = int.bytes().filter(u8::is_ascii_digit).count();
@@ -211,11 +241,34 @@ pub fn numeral(i: &str) -> Rule<'_, Numeral> {
     ))
 }
 
+/// Whether the text after a run of digits may go on with a separator, a
+/// point or an exponent: a dispatch on its first bytes, so that a comma or
+/// full stop of the sentence (`in 2022.`) never asks the rules. Each arm
+/// is the start of a rule: `sep digit`, `"." digit`, `"," digit` (a
+/// decimal comma), an exponent's letter before its sign or digits.
+fn continues(after: &str) -> bool {
+    let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    let b = after.as_bytes();
+    match b {
+        [b',' | b'.' | b' ' | b'\t', d, ..] => d.is_ascii_digit(),
+        [b'e' | b'E' | b'^', s, ..] => s.is_ascii_digit() || matches!(s, b'+' | b'-' | 0xE2),
+        [b'x', b'1', ..] | [0xC3, 0x97, ..] => true,
+        // a no-break space; the thin, narrow and figure spaces
+        [0xC2, 0xA0, ..] => digit(b.get(2)),
+        [0xE2, ..] => digit(b.get(3)),
+        _ => false,
+    }
+}
+
 /// `exponent = ( "e" | "E" | "x10^" | "×10^" ) [ sign ] digit{1,3}
 ///           | ( "x10" | "×10" ) minus digit{1,3}
 ///           | "^" sign{0,2} digit{1,3}`, then no letter or digit:
 /// (exponent, base ten?). `^` raises the number itself.
 fn exponent(i: &str) -> Rule<'_, (i32, bool)> {
+    // a dispatch on the first byte: most numbers have no exponent
+    if !i.starts_with(['e', 'E', 'x', '\u{d7}', '^']) {
+        return miss();
+    }
     let (r, base10) = alt((
         value(true, one_of("eE")),
         value(true, alt((tag("x10^"), tag("\u{d7}10^")))),
