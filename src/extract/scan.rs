@@ -340,7 +340,7 @@ pub fn unit_words(text: &str, found: &[Mention]) -> Vec<UnitWord> {
         let end = i + n;
         if boundary_before(text, i) && boundary_after(&text[end..]) && !in_figure(i) {
             let w = &text[i..end];
-            if let Some(e) = percent::word(&text[i..]).map(|r| text.len() - r.len()) {
+            if let Ok(e) = percent::word(&text[i..]).map(|(r, ())| text.len() - r.len()) {
                 out.push(UnitWord {
                     span: i..e,
                     unit: Unit::Percent,
@@ -455,7 +455,7 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
     let mut scale = c.scaled.then_some(c.precision);
     // "£30m": a lower-case m is a million only with money
     if money_ctx && c.numeral.is_some() {
-        if let Some((r, sc)) = grammar::scale::suffix_money(rest) {
+        if let Ok((r, sc)) = grammar::scale::suffix_money(rest) {
             value *= sc;
             precision *= sc;
             scale = Some(sc);
@@ -473,7 +473,7 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
         }
     }
     if unit.is_none() {
-        if let Some((r, u)) = percent::suffix(rest) {
+        if let Ok((r, u)) = percent::suffix(rest) {
             unit = Some(u);
             rest = r;
         } else if let Some((r, code, mult)) = money::suffix(rest) {
@@ -846,7 +846,9 @@ fn figure(
     let from_change = opener.is_some_and(|(ws, o)| {
         o == range::Opener::From && grammar::change::verb_before_from(text, ws)
     });
-    let link = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1));
+    let link = range::link(&text[end..], opener.map_or(range::Opener::None, |o| o.1))
+        .ok()
+        .map(|(r, ())| r);
     if let Some(after) = link.filter(|_| !from_change) {
         let second_at = text.len() - after.len();
         let dashed = !text[end..second_at].trim().chars().any(char::is_alphabetic);
@@ -955,10 +957,10 @@ fn figure(
     }
     let mut or_equal = false;
     if !ranged {
-        if let Some((r, q)) = qualifier::after(&text[end..]) {
+        if let Ok((r, q)) = qualifier::after(&text[end..]) {
             qual = q;
             end = text.len() - r.len();
-        } else if let Some(r) = qualifier::or_equal(&text[end..]) {
+        } else if let Ok((r, ())) = qualifier::or_equal(&text[end..]) {
             // "less than 5000 or equal", "more than 5000 or equal to"
             or_equal = true;
             end = text.len() - r.len();

@@ -457,7 +457,7 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
                     acc.terms = 1;
                     rest = r;
                     // suffix scales: 3k, $1.2bn, £30m
-                    if let Some((r2, s)) = scale::suffix(rest) {
+                    if let Ok((r2, s)) = scale::suffix(rest) {
                         acc.total = acc.current * s;
                         acc.current = 0.0;
                         acc.small = 0.0;
