@@ -91,14 +91,6 @@ pub fn keyword<'a>(w: &'static str) -> impl Parser<&'a str, Output = (), Error =
     )
 }
 
-/// Fail with a plain nom error at `i`.
-pub fn fail<T>(i: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
-}
-
 /// Whether the character before byte `at` ends a word (or `at` is 0).
 pub fn boundary_before(text: &str, at: usize) -> bool {
     text[..at]
