@@ -191,6 +191,8 @@ fn key_position(src: &str, key: &str) -> Option<((usize, usize), (usize, usize))
 
 /// Read and check a config file: every problem, each where it stands.
 /// Rule paths come back relative to the working directory.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     let file = path.display().to_string();
     let error = |(line, column): (usize, usize), message: String| ConfigError {

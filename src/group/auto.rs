@@ -274,6 +274,8 @@ pub fn cluster(analyses: &[Analysis]) -> Vec<Cluster> {
 
 /// [`cluster`] from each story's [`features`], computed beforehand (so that
 /// a big batch need not keep its analyses).
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(crate) fn cluster_by(stories: &[Key<'_>], mut features: Vec<Features>) -> Vec<Cluster> {
     let n = stories.len();
     let mut order: Vec<usize> = (0..n).collect();

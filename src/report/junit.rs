@@ -63,6 +63,8 @@ struct Case {
 /// of inputs with one case per story (rejected ones as errors). Written by
 /// hand: the Ant schema allows no attributes on `<testsuites>` and requires
 /// some on `<testsuite>` that JUnit crates do not write.
+// reason: a table of cases; not split while another engineer changes this file (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(crate) fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let fail_on = r.fail_on.unwrap_or(Severity::Error);
     // (name, timestamp, system-out, cases)

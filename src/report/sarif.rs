@@ -79,6 +79,8 @@ fn readable_name(rule: &Rule) -> String {
 }
 
 /// SARIF 2.1.0 with one run; a clean batch is a valid file with no results.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(crate) fn sarif(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let rules: Vec<Value> = r
         .rules

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Read each story of an event alone for the problem `check` names.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(super) fn check(
     analyses: &[Analysis],
     stories: &[usize],

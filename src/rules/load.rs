@@ -137,6 +137,8 @@ fn unit_match(s: &str) -> Option<UnitMatch> {
 }
 
 /// Compile one rule; problems are pushed with their positions.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn compile(
     def: RuleDef,
     file: &str,

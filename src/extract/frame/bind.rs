@@ -895,6 +895,8 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
 /// token, token after the last noun, event, people)` for `a man was shot dead`, `killed a
 /// 19-year-old woman`, and, at the start of a sentence, `13-year-old boy
 /// killed`.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<(usize, usize, &'static str, u32)> {
     let lex = &*LEXICON;
     let is = |k: usize, list: &Words| toks.get(k).is_some_and(|t| t.word && list.contains(t.low));

@@ -64,6 +64,8 @@ fn is_claim(text: &str, m: &Mention) -> bool {
 }
 
 /// Frame every mention of one story.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub fn claims(
     text: &str,
     sentences: &[Sentence],
