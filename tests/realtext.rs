@@ -146,6 +146,8 @@ fn f1(right: usize, claims: usize, figures: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn figures_of_real_sentences_are_read_as_an_editor_reads_them() -> harness::Outcome {
     let shared = harness::shared("realnews")?;
     let sentences = annotations();

@@ -281,6 +281,8 @@ fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
     }))
 }
 
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn check_cmd(args: &CheckArgs, cfg: &Config, config_path: Option<&Path>) -> Result<u8> {
     let mut rules = match load_rules(&settings::rule_source(&args.rules, cfg)) {
         Ok(r) => r,

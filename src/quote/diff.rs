@@ -885,6 +885,8 @@ pub fn compare(a: &Normalized, b: &Normalized) -> QuoteDiff {
 
 /// Compare the aligned regions `ra` of `a` and `rb` of `b` (the first is
 /// the reference); what either has outside them is a partial quote.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub fn compare_regions(
     a: &Normalized,
     ra: Range<usize>,
@@ -1450,6 +1452,8 @@ mod tests {
     }
 
     #[test]
+    // reason: a table of cases; not split while another engineer changes this file (issue 22, part 6)
+    #[allow(clippy::too_many_lines)]
     fn classes_of_change() {
         assert_eq!(
             classes("for the 1st time in years", "for the first time in years"),

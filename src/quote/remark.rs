@@ -101,6 +101,8 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Group an event's quotes into versions, find the remarks among them and
 /// judge each. `rank(story)` is the story's place in report order;
 /// `level` says how serious a diff is, `None` when it is worth no finding.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub fn remarks<L: Ord + Copy>(
     cands: &[Candidate],
     rank: impl Fn(usize) -> usize,
@@ -243,6 +245,8 @@ fn other<L>(e: &Edge<L>, v: usize) -> (usize, Range<usize>, Range<usize>) {
     }
 }
 
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn judge_wording<L: Ord + Copy>(
     versions: &[Version],
     reps: &[&Candidate],

@@ -110,6 +110,8 @@ fn label(v: f64, unit: &Unit) -> String {
 
 /// The chart of measure `m` of an event, when three or more stories give
 /// a figure of it.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
     if m.cells.len() < 3 {
         return None;

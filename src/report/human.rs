@@ -60,6 +60,8 @@ fn without_c1(
 }
 
 /// The human report, with snippet lines longer than `long` bytes windowed.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn human_windowed(
     w: &mut dyn Write,
     r: &CheckReport<'_>,
@@ -210,6 +212,8 @@ fn human_windowed(
 /// Per event: each measure and what each outlet says about it, in
 /// aligned columns; by default only the measures on which outlets
 /// disagree.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
     let (bold, dim, red, green, reset) = if color {
         ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[0m")

@@ -37,6 +37,8 @@ pub(crate) fn markdown_diff(parts: &[(crate::quote::diff::Op, String)]) -> Strin
 /// A Markdown report for pull-request comments and job summaries. Every
 /// story field is escaped ([`super::escape`]): text as text, paths and
 /// event names as code.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(crate) fn markdown(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let count = |s: Severity| r.shown().filter(|f| f.severity == s).count();
     writeln!(w, "## crosscheck\n")?;

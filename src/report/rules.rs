@@ -22,6 +22,8 @@ pub fn list(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
 }
 
 /// A rule in YAML-like words, as `crosscheck rules explain` prints it.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
     let list = |v: &[String]| {
         if v.is_empty() {

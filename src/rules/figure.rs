@@ -510,6 +510,8 @@ fn claim_key(a: &Analysis, c: &Claim) -> ClaimKey {
 /// Stories that state the same figures the same way form a class and are
 /// compared once: the cost follows the distinct ways an event's figures
 /// are stated, not the square of its stories.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn compare(
     analyses: &[Analysis],
     rule: &Measuring<'_>,
@@ -716,6 +718,8 @@ impl Classes<'_> {
     }
 }
 
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 fn findings(
     analyses: &[Analysis],
     rule: &Measuring<'_>,

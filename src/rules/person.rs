@@ -313,6 +313,8 @@ pub(super) fn people_table(stories: &[usize], ents: &[Entity]) -> Vec<PersonRow>
 }
 
 /// Compare the people of one event (its [`entities`]).
+// reason: being split in another worktree (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(super) fn compare_people(
     analyses: &[Analysis],
     stories: &[usize],

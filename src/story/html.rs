@@ -306,6 +306,8 @@ fn attribute_run(html: &str) -> (usize, usize) {
 }
 
 /// Build a story from an HTML page.
+// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
+#[allow(clippy::too_many_lines)]
 pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejected> {
     let (attributes, quote) = attribute_run(html);
     if attributes > MAX_ATTRIBUTES {

@@ -22,10 +22,9 @@
 //! until the stack overflowed, and each of its numbers walked the rest of
 //! the chain again.
 
-use super::lexicon::{NumberWord, denominator, lower, number_word, ordinal_value};
+use super::lexicon::{NumberWord, denominator_lower, number_word_lower, ordinal_value};
 use super::numeral::{Numeral, numeral};
-use super::{fail, is_space, scale};
-use nom::IResult;
+use super::{Rule, alpha_word_ci, is_space, miss, scale};
 
 /// A parsed cardinal number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,11 +107,6 @@ fn sep(i: &str) -> Option<&str> {
     spaced.then_some(t)
 }
 
-fn alpha_word(i: &str) -> Option<(&str, &str)> {
-    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (n > 0 && !i[n..].starts_with(|c: char| c.is_alphanumeric())).then(|| (&i[n..], &i[..n]))
-}
-
 /// Read one token at `i` (no leading separator).
 /// The value of a fraction sign such as `¾`.
 pub fn vulgar(c: char) -> Option<f64> {
@@ -167,43 +161,36 @@ fn token(i: &str) -> Option<(&str, Tok)> {
         let (r, n) = numeral(i).ok()?;
         return Some((r, Tok::Num(n)));
     }
-    let (r, w) = alpha_word(i)?;
-    let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
-    match l {
-        b"a" | b"an" => return Some((r, Tok::A)),
-        b"and" => return Some((r, Tok::And)),
-        b"point" => return Some((r, Tok::Point)),
-        b"dozens" | b"dzs" | b"dozs" => return Some((r, Tok::Dozens)),
-        b"dz" | b"doz" => return Some((r, Tok::W(NumberWord::Dozen))),
-        b"hundreds" => return Some((r, Tok::Plural(NumberWord::Hundred))),
-        b"thousands" => return Some((r, Tok::Plural(NumberWord::Scale(1e3)))),
-        b"millions" => return Some((r, Tok::Plural(NumberWord::Scale(1e6)))),
-        b"billions" => return Some((r, Tok::Plural(NumberWord::Scale(1e9)))),
-        b"trillions" => return Some((r, Tok::Plural(NumberWord::Scale(1e12)))),
+    let (r, l) = alpha_word_ci(i)?;
+    match l.as_str() {
+        "a" | "an" => return Some((r, Tok::A)),
+        "and" => return Some((r, Tok::And)),
+        "point" => return Some((r, Tok::Point)),
+        "dozens" | "dzs" | "dozs" => return Some((r, Tok::Dozens)),
+        "dz" | "doz" => return Some((r, Tok::W(NumberWord::Dozen))),
+        "hundreds" => return Some((r, Tok::Plural(NumberWord::Hundred))),
+        "thousands" => return Some((r, Tok::Plural(NumberWord::Scale(1e3)))),
+        "millions" => return Some((r, Tok::Plural(NumberWord::Scale(1e6)))),
+        "billions" => return Some((r, Tok::Plural(NumberWord::Scale(1e9)))),
+        "trillions" => return Some((r, Tok::Plural(NumberWord::Scale(1e12)))),
         _ => {}
     }
-    if let Some(nw) = number_word(w) {
+    if let Some(nw) = number_word_lower(&l) {
         // a tens word hyphenated to an ordinal is one denominator: "twenty-first"
         if let NumberWord::Tens(t) = nw {
-            if let Some(r2) = r.strip_prefix('-') {
-                if let Some((r3, w2)) = alpha_word(r2) {
-                    let mut b2 = [0u8; 16];
-                    if let Some(l2) = lower(w2, &mut b2) {
-                        let (stem, plural) = match l2.strip_suffix(b"s") {
-                            Some(s) => (s, true),
-                            None => (l2, false),
-                        };
-                        if let Some(o) = ordinal_value(stem).filter(|&o| o < 10.0) {
-                            return Some((r3, Tok::Denom(f64::from(t) + o, plural)));
-                        }
-                    }
+            if let Some((r3, l2)) = r.strip_prefix('-').and_then(alpha_word_ci) {
+                let (stem, plural) = match l2.strip_suffix('s') {
+                    Some(s) => (s, true),
+                    None => (l2.as_str(), false),
+                };
+                if let Some(o) = ordinal_value(stem.as_bytes()).filter(|&o| o < 10.0) {
+                    return Some((r3, Tok::Denom(f64::from(t) + o, plural)));
                 }
             }
         }
         return Some((r, Tok::W(nw)));
     }
-    let (d, plural) = denominator(w)?;
+    let (d, plural) = denominator_lower(&l)?;
     Some((r, Tok::Denom(d, plural)))
 }
 
@@ -396,12 +383,14 @@ fn point_digits(mut i: &str) -> Option<(&str, String)> {
 const MAX_DEPTH: u8 = 2;
 
 /// Parse a cardinal number at `i`.
-pub fn cardinal(i: &str) -> IResult<&str, Cardinal> {
+pub fn cardinal(i: &str) -> Rule<'_, Cardinal> {
     cardinal_at(i, 0)
 }
 
 /// [`cardinal`], called `depth` deep inside another.
-fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
+// reason: the loop over the terms of a number still holds their order and the state between them; its terms are functions (issue 22, part 6: to be split further)
+#[allow(clippy::too_many_lines)]
+fn cardinal_at(i: &str, depth: u8) -> Rule<'_, Cardinal> {
     let mut acc = Acc::new();
     let mut rest = i;
     let mut leading_a = false;
@@ -411,19 +400,8 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
     let head = token(i);
     // "a dozen", "a hundred", "a third", "half a million"
     if let Some((r, Tok::A)) = head {
-        let s = sep(r).ok_or_else(|| {
-            nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
-        })?;
-        // "a pair": two, exactly
-        if let Some((r2, _)) = alpha_word(s).filter(|(_, w)| w.eq_ignore_ascii_case("pair")) {
-            return Ok((r2, Cardinal::word(2.0)));
-        }
-        match token(s) {
-            Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {}
-            Some((r2, Tok::Denom(d, false))) => {
-                return Ok(of_scale(r2, unit_fraction(d)));
-            }
-            _ => return fail(i),
+        if let (_, Some(done)) = article(r)? {
+            return Ok(done);
         }
         leading_a = true;
         // "a" stands for one: "a thousand", "a hundred thousand"
@@ -433,15 +411,9 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
         rest = r;
         first = false;
     }
-    // "half a million", "half a dozen", "quarter million"
     if let (false, Some((r, Tok::Denom(d, false)))) = (leading_a, head) {
-        let scale_follows = || {
-            sep(r).and_then(token).is_some_and(|(_, t)| {
-                matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen))
-            })
-        };
-        if d == 2.0 || d == 4.0 && scale_follows() {
-            return Ok(of_scale(r, unit_fraction(d)));
+        if let Some(done) = part_of_scale(r, d) {
+            return Ok(done);
         }
     }
     let mut head = if leading_a { None } else { head };
@@ -459,59 +431,14 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
         };
         let Some((r, tok)) = next else { break };
         match tok {
-            Tok::Num(n) => {
-                if first {
-                    acc.current = n.value;
-                    acc.small = n.value;
-                    acc.precision = n.precision();
-                    acc.numeral = Some(n);
-                    acc.last = Last::Digits;
-                    acc.terms = 1;
-                    rest = r;
-                    // suffix scales: 3k, $1.2bn, £30m
-                    if let Some((r2, s)) = scale::suffix(rest) {
-                        acc.total = acc.current * s;
-                        acc.current = 0.0;
-                        acc.small = 0.0;
-                        acc.precision *= s;
-                        acc.scaled = true;
-                        acc.last = Last::Scale;
-                        acc.last_scale = s;
-                        acc.numeral = None;
-                        rest = r2;
-                        committed = Some((rest, acc.out(false)));
-                        break;
-                    }
-                } else {
-                    // digits after "hundred"/"thousand": "4 thousand 3 hundred and 21"
-                    let ceiling = if acc.last == Last::Hundred {
-                        100.0
-                    } else {
-                        acc.last_scale
-                    };
-                    // "3.1 million 12-packs": a number glued to a word
-                    // by a hyphen, or after a decimal one, starts a figure
-                    // of its own
-                    let compound = r
-                        .strip_prefix('-')
-                        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()));
-                    let fits = matches!(acc.last, Last::Hundred | Last::Scale)
-                        && n.decimals == 0
-                        && n.value > 0.0
-                        && !n.grouped
-                        && n.value < ceiling
-                        && !compound
-                        && acc.numeral.is_none_or(|first| first.decimals == 0);
-                    if !fits {
-                        break;
-                    }
-                    acc.current += n.value;
-                    acc.small += n.value;
-                    acc.last = Last::Digits;
-                    acc.terms += 1;
-                    rest = r;
+            Tok::Num(n) => match digits_term(&mut acc, n, r, first) {
+                Flow::Next(r) => rest = r,
+                Flow::Close(r) => {
+                    committed = Some((r, acc.out(false)));
+                    break;
                 }
-            }
+                Flow::Stop => break,
+            },
             Tok::W(w) => {
                 if !acc.push(w, after_and) {
                     // "four twenty thirds": the denominator starts here
@@ -531,21 +458,10 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
                 }
                 rest = r;
             }
-            Tok::Frac(v) => {
-                // "3/4", "¾", "2 1/4", "2½"
-                if !(first
-                    || acc.last == Last::Digits && acc.numeral.is_some_and(|n| n.decimals == 0))
-                {
-                    break;
-                }
-                let mut c = acc.out(true);
-                c.value = if first { v } else { acc.value() + v };
-                c.precision = 0.01;
-                c.terms += 1;
-                c.lone_one = false;
-                c.numeral = None;
-                return Ok((r, c));
-            }
+            Tok::Frac(v) => match with_fraction(&acc, v, first) {
+                Some(c) => return Ok((r, c)),
+                None => break,
+            },
             Tok::Plural(w) if acc.last != Last::Start && !after_and => {
                 // "three billions", "two hundred dozens" — exact after a count
                 if !acc.push(w, false) {
@@ -553,80 +469,24 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
                 }
                 rest = r;
             }
-            // "18,000 and dozens more": after "and", dozens are a
-            // vague figure of their own, never a multiplier
-            Tok::Dozens if after_and => break,
-            Tok::Dozens if acc.last == Last::Hundred => {
-                acc.current *= 12.0;
-                acc.small = 0.0;
-                acc.last = Last::Scale;
-                acc.last_scale = 12.0;
-                acc.terms += 1;
-                rest = r;
-            }
-            Tok::Dozens if acc.last != Last::Start => {
-                if !acc.push(NumberWord::Dozen, after_and) {
+            Tok::Dozens if acc.last != Last::Start || after_and => {
+                if !dozens(&mut acc, after_and) {
                     break;
                 }
                 rest = r;
             }
-            Tok::Denom(d, plural) if acc.last != Last::Start => {
-                // "one hundred forty sevenths": part of the number before
-                // may belong to the denominator
-                if let Some(f) = compound_fraction(i) {
-                    return Ok(f);
-                }
-                // "two thirds", "one hundred thirty-two fifths", "one quarter"
-                let one = acc.value() == 1.0;
-                if plural == one || d < 3.0 && plural {
-                    break;
-                }
-                let mut c = acc.out(true);
-                c.value = acc.value() / d;
-                c.precision = 1.0 / d;
-                c.terms += 1;
-                c.lone_one = false;
-                c.numeral = None;
-                return Ok(of_scale(r, c));
-            }
+            Tok::Denom(d, plural) if acc.last != Last::Start => match over(i, &acc, r, d, plural) {
+                Some(done) => return Ok(done),
+                None => break,
+            },
             Tok::And => {
                 let Some(s) = sep(r) else { break };
                 if acc.last == Last::Start {
                     break;
                 }
                 // "and a half", "and three quarters", "and a half million"
-                let fraction = if depth < MAX_DEPTH {
-                    cardinal_at(s, depth + 1).ok()
-                } else {
-                    None
-                };
-                if let Some((r2, f)) = fraction {
-                    if f.has_fraction && f.value > 0.0 {
-                        // "one hundred and forty sevenths" is 140/7
-                        if let Some(f) = compound_fraction(i) {
-                            return Ok(f);
-                        }
-                        let add = if f.scaled && acc.last != Last::Scale {
-                            // "five and a half million": the scale takes the whole
-                            acc.value() * (f.fraction_scale - 1.0) + f.value
-                        } else if f.scaled {
-                            f.value
-                        } else if acc.last == Last::Scale {
-                            f.value * acc.last_scale
-                        } else {
-                            f.value
-                        };
-                        let mut c = acc.out(true);
-                        c.value += add;
-                        c.precision = c.precision.min(add.abs().max(f64::MIN_POSITIVE));
-                        c.terms += f.terms + 1;
-                        c.lone_one = false;
-                        c.numeral = None;
-                        c.fraction = false;
-                        // "five and a half million"
-                        let (r3, c2) = trailing_scale(r2, c, acc.last != Last::Scale && !f.scaled);
-                        return Ok((r3, c2));
-                    }
+                if let Some(done) = and_fraction(i, &acc, s, depth) {
+                    return Ok(done);
                 }
                 // "hundred and six"
                 before_and = Some((rest, acc.out(false)));
@@ -640,13 +500,7 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
                 let Some((r2, digits)) = point_digits(r) else {
                     break;
                 };
-                let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
-                acc.current += frac;
-                acc.precision = 10f64.powi(-(digits.len() as i32));
-                // "two point two million"
-                let (r3, c) = trailing_scale(r2, acc.out(false), true);
-                rest = r3;
-                committed = Some((rest, c));
+                committed = Some(point(&mut acc, r2, &digits));
                 break;
             }
             _ => break,
@@ -657,7 +511,7 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
         committed = Some((rest, acc.out(false)));
     }
     let Some((rest, mut c)) = committed else {
-        return fail(i);
+        return miss();
     };
     if let Some(ratio) = ratio(rest, &c, depth) {
         return Ok(ratio);
@@ -665,10 +519,211 @@ fn cardinal_at(i: &str, depth: u8) -> IResult<&str, Cardinal> {
     if leading_a {
         c.lone_one = false;
         if !c.scaled && !matches!(c.value, 100.0 | 12.0) {
-            return fail(i);
+            return miss();
         }
     }
     Ok((rest, c))
+}
+
+/// What the loop of [`cardinal_at`] does after a term.
+enum Flow<'a> {
+    /// The number goes on after the term, at this rest.
+    Next(&'a str),
+    /// The term closes the number, which ends at this rest.
+    Close(&'a str),
+    /// The term is no part of the number: it ends before it.
+    Stop,
+}
+
+/// `"a" ( "pair" | denominator | hundred | scale | dozen )`: what the
+/// article `a` makes of the number that follows it (`r` is after the
+/// article). The number itself when the article closes it (`a pair`, `a
+/// third`), `None` when it goes on with the article as one (`a
+/// thousand`), and a failure when no number follows.
+fn article(r: &str) -> Rule<'_, Option<(&str, Cardinal)>> {
+    let Some(s) = sep(r) else {
+        return miss();
+    };
+    // "a pair": two, exactly
+    if let Some((r2, _)) = alpha_word_ci(s).filter(|(_, w)| *w == "pair") {
+        return Ok((r, Some((r2, Cardinal::word(2.0)))));
+    }
+    match token(s) {
+        Some((_, Tok::W(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen))) => {
+            Ok((r, None))
+        }
+        Some((r2, Tok::Denom(d, false))) => Ok((r, Some(of_scale(r2, unit_fraction(d))))),
+        _ => miss(),
+    }
+}
+
+/// `half a million`, `half a dozen`, `quarter million`: a fraction of a
+/// scale, read whole (`r` is after the fraction word).
+fn part_of_scale(r: &str, d: f64) -> Option<(&str, Cardinal)> {
+    let scale_follows = || {
+        sep(r).and_then(token).is_some_and(|(_, t)| {
+            matches!(t, Tok::A | Tok::W(NumberWord::Scale(_) | NumberWord::Dozen))
+        })
+    };
+    (d == 2.0 || d == 4.0 && scale_follows()).then(|| of_scale(r, unit_fraction(d)))
+}
+
+/// `head = numeral [ suffix ]` (`first`), or a numeral as a `term` after
+/// `hundred` or a scale word (`4 thousand 3 hundred and 21`).
+fn digits_term<'a>(acc: &mut Acc, n: Numeral, r: &'a str, first: bool) -> Flow<'a> {
+    if first {
+        acc.current = n.value;
+        acc.small = n.value;
+        acc.precision = n.precision();
+        acc.numeral = Some(n);
+        acc.last = Last::Digits;
+        acc.terms = 1;
+        // suffix scales: 3k, $1.2bn, £30m
+        let Ok((r2, s)) = scale::suffix(r) else {
+            return Flow::Next(r);
+        };
+        acc.total = acc.current * s;
+        acc.current = 0.0;
+        acc.small = 0.0;
+        acc.precision *= s;
+        acc.scaled = true;
+        acc.last = Last::Scale;
+        acc.last_scale = s;
+        acc.numeral = None;
+        return Flow::Close(r2);
+    }
+    // digits after "hundred"/"thousand": "4 thousand 3 hundred and 21"
+    let ceiling = if acc.last == Last::Hundred {
+        100.0
+    } else {
+        acc.last_scale
+    };
+    // "3.1 million 12-packs": a number glued to a word by a hyphen, or
+    // after a decimal one, starts a figure of its own
+    let compound = r
+        .strip_prefix('-')
+        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let fits = matches!(acc.last, Last::Hundred | Last::Scale)
+        && n.decimals == 0
+        && n.value > 0.0
+        && !n.grouped
+        && n.value < ceiling
+        && !compound
+        && acc.numeral.is_none_or(|first| first.decimals == 0);
+    if !fits {
+        return Flow::Stop;
+    }
+    acc.current += n.value;
+    acc.small += n.value;
+    acc.last = Last::Digits;
+    acc.terms += 1;
+    Flow::Next(r)
+}
+
+/// A denominator after the number so far (`two thirds`, `one quarter`):
+/// the fraction it closes, or `None` when it is no part of the number.
+fn over<'a>(
+    i: &'a str,
+    acc: &Acc,
+    r: &'a str,
+    d: f64,
+    plural: bool,
+) -> Option<(&'a str, Cardinal)> {
+    // "one hundred forty sevenths": part of the number before may belong
+    // to the denominator
+    if let Some(f) = compound_fraction(i) {
+        return Some(f);
+    }
+    // "two thirds", "one hundred thirty-two fifths", "one quarter"
+    let one = acc.value() == 1.0;
+    if plural == one || d < 3.0 && plural {
+        return None;
+    }
+    let mut c = acc.out(true);
+    c.value = acc.value() / d;
+    c.precision = 1.0 / d;
+    c.terms += 1;
+    c.lone_one = false;
+    c.numeral = None;
+    Some(of_scale(r, c))
+}
+
+/// `"and" fraction` (`and a half`, `and three quarters`, `and a half
+/// million`) after the number so far; `s` is after the `and`.
+fn and_fraction<'a>(i: &'a str, acc: &Acc, s: &'a str, depth: u8) -> Option<(&'a str, Cardinal)> {
+    if depth >= MAX_DEPTH {
+        return None;
+    }
+    let (r2, f) = cardinal_at(s, depth + 1).ok()?;
+    if !(f.has_fraction && f.value > 0.0) {
+        return None;
+    }
+    // "one hundred and forty sevenths" is 140/7
+    if let Some(f) = compound_fraction(i) {
+        return Some(f);
+    }
+    let add = if f.scaled && acc.last != Last::Scale {
+        // "five and a half million": the scale takes the whole
+        acc.value() * (f.fraction_scale - 1.0) + f.value
+    } else if f.scaled {
+        f.value
+    } else if acc.last == Last::Scale {
+        f.value * acc.last_scale
+    } else {
+        f.value
+    };
+    let mut c = acc.out(true);
+    c.value += add;
+    c.precision = c.precision.min(add.abs().max(f64::MIN_POSITIVE));
+    c.terms += f.terms + 1;
+    c.lone_one = false;
+    c.numeral = None;
+    c.fraction = false;
+    // "five and a half million"
+    Some(trailing_scale(r2, c, acc.last != Last::Scale && !f.scaled))
+}
+
+/// `point`: the decimals spelled after `point` added to the number so far,
+/// and a scale after them (`two point two million`).
+fn point<'a>(acc: &mut Acc, r: &'a str, digits: &str) -> (&'a str, Cardinal) {
+    let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+    acc.current += frac;
+    acc.precision = 10f64.powi(-(digits.len() as i32));
+    trailing_scale(r, acc.out(false), true)
+}
+
+/// `3/4`, `¾`, `2 1/4`, `2½`: a fraction written with digits or a sign,
+/// alone (`first`) or after a whole number in digits.
+fn with_fraction(acc: &Acc, v: f64, first: bool) -> Option<Cardinal> {
+    if !(first || acc.last == Last::Digits && acc.numeral.is_some_and(|n| n.decimals == 0)) {
+        return None;
+    }
+    let mut c = acc.out(true);
+    c.value = if first { v } else { acc.value() + v };
+    c.precision = 0.01;
+    c.terms += 1;
+    c.lone_one = false;
+    c.numeral = None;
+    Some(c)
+}
+
+/// `dozens` after the number so far (`two hundred dozens`); false when
+/// it is no part of it.
+fn dozens(acc: &mut Acc, after_and: bool) -> bool {
+    // "18,000 and dozens more": after "and", dozens are a vague figure
+    // of their own, never a multiplier
+    if after_and {
+        return false;
+    }
+    if acc.last != Last::Hundred {
+        return acc.push(NumberWord::Dozen, after_and);
+    }
+    acc.current *= 12.0;
+    acc.small = 0.0;
+    acc.last = Last::Scale;
+    acc.last_scale = 12.0;
+    acc.terms += 1;
+    true
 }
 
 /// A word of a spelled fraction: a number word, `and`, or the closing
@@ -703,17 +758,15 @@ fn ordinal_word(v: f64) -> NumberWord {
 /// An ordinal word closing a spelled fraction: `fifths`, `firsts`. Not
 /// `second(s)`, which after a number is a unit of time.
 fn closing_ordinal(i: &str) -> Option<(&str, f64, bool)> {
-    let (r, w) = alpha_word(i)?;
-    let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
-    let (stem, plural) = match l.strip_suffix(b"s") {
+    let (r, l) = alpha_word_ci(i)?;
+    let (stem, plural) = match l.strip_suffix('s') {
         Some(s) => (s, true),
-        None => (l, false),
+        None => (l.as_str(), false),
     };
-    if stem == b"second" || stem == b"quarter" {
+    if stem == "second" || stem == "quarter" {
         return None;
     }
-    Some((r, ordinal_value(stem)?, plural))
+    Some((r, ordinal_value(stem.as_bytes())?, plural))
 }
 
 /// Push `parts` into a fresh accumulator; its value if every word fits.
@@ -940,8 +993,8 @@ fn of_scale(r: &str, c: Cardinal) -> (&str, Cardinal) {
     let mut at = r;
     let mut saw_of = false;
     if let Some(s) = sep(at) {
-        if let Some((r2, w)) = alpha_word(s) {
-            if w.eq_ignore_ascii_case("of") {
+        if let Some((r2, w)) = alpha_word_ci(s) {
+            if w == "of" {
                 at = r2;
                 saw_of = true;
             }

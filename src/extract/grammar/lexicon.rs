@@ -9,8 +9,11 @@
 //! ordinal  = "half" | "third" | "quarter" | "fourth" | ... | "hundredth" | "millionth" (+ "s")
 //! ```
 //!
-//! Lookups are on ASCII-lowercased words of at most 16 bytes, so callers can
-//! lowercase into a stack buffer and never allocate.
+//! Lookups are on ASCII-lower-cased words: the parsers read a word with
+//! [`super::alpha_word_ci`], which lower-cases it on the stack once, and ask
+//! the `*_lower` lookups; a word in any case goes through [`super::Lower`].
+
+use super::Lower;
 
 /// The kind and value of a cardinal number word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,63 +26,54 @@ pub enum NumberWord {
     Dozen,
 }
 
-/// Lowercase an ASCII word into a buffer; `None` when too long or not ASCII.
-pub fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let b = w.as_bytes();
-    if b.len() > buf.len() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(&buf[..b.len()])
+/// The cardinal meaning of a word in any case (`Twenty` → `Tens(20)`).
+pub fn number_word(w: &str) -> Option<NumberWord> {
+    number_word_lower(&Lower::new(w))
 }
 
-/// The cardinal meaning of a word (`twenty` → `Tens(20)`).
-pub fn number_word(w: &str) -> Option<NumberWord> {
-    let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
+/// [`number_word`] of a word lower-cased already.
+pub fn number_word_lower(l: &str) -> Option<NumberWord> {
     Some(match l {
-        b"zero" | b"nought" | b"naught" | b"nil" => NumberWord::Unit(0),
-        b"one" => NumberWord::Unit(1),
-        b"two" => NumberWord::Unit(2),
-        b"three" => NumberWord::Unit(3),
-        b"four" => NumberWord::Unit(4),
-        b"five" => NumberWord::Unit(5),
-        b"six" => NumberWord::Unit(6),
-        b"seven" => NumberWord::Unit(7),
-        b"eight" => NumberWord::Unit(8),
-        b"nine" => NumberWord::Unit(9),
-        b"ten" => NumberWord::Teen(10),
-        b"eleven" => NumberWord::Teen(11),
-        b"twelve" => NumberWord::Teen(12),
-        b"thirteen" => NumberWord::Teen(13),
-        b"fourteen" => NumberWord::Teen(14),
-        b"fifteen" => NumberWord::Teen(15),
-        b"sixteen" => NumberWord::Teen(16),
-        b"seventeen" => NumberWord::Teen(17),
-        b"eighteen" => NumberWord::Teen(18),
-        b"nineteen" => NumberWord::Teen(19),
-        b"twenty" => NumberWord::Tens(20),
-        b"thirty" => NumberWord::Tens(30),
-        b"forty" | b"fourty" => NumberWord::Tens(40),
-        b"fifty" => NumberWord::Tens(50),
-        b"sixty" => NumberWord::Tens(60),
-        b"seventy" => NumberWord::Tens(70),
-        b"eighty" => NumberWord::Tens(80),
-        b"ninety" => NumberWord::Tens(90),
-        b"hundred" => NumberWord::Hundred,
-        b"thousand" => NumberWord::Scale(1e3),
+        "zero" | "nought" | "naught" | "nil" => NumberWord::Unit(0),
+        "one" => NumberWord::Unit(1),
+        "two" => NumberWord::Unit(2),
+        "three" => NumberWord::Unit(3),
+        "four" => NumberWord::Unit(4),
+        "five" => NumberWord::Unit(5),
+        "six" => NumberWord::Unit(6),
+        "seven" => NumberWord::Unit(7),
+        "eight" => NumberWord::Unit(8),
+        "nine" => NumberWord::Unit(9),
+        "ten" => NumberWord::Teen(10),
+        "eleven" => NumberWord::Teen(11),
+        "twelve" => NumberWord::Teen(12),
+        "thirteen" => NumberWord::Teen(13),
+        "fourteen" => NumberWord::Teen(14),
+        "fifteen" => NumberWord::Teen(15),
+        "sixteen" => NumberWord::Teen(16),
+        "seventeen" => NumberWord::Teen(17),
+        "eighteen" => NumberWord::Teen(18),
+        "nineteen" => NumberWord::Teen(19),
+        "twenty" => NumberWord::Tens(20),
+        "thirty" => NumberWord::Tens(30),
+        "forty" | "fourty" => NumberWord::Tens(40),
+        "fifty" => NumberWord::Tens(50),
+        "sixty" => NumberWord::Tens(60),
+        "seventy" => NumberWord::Tens(70),
+        "eighty" => NumberWord::Tens(80),
+        "ninety" => NumberWord::Tens(90),
+        "hundred" => NumberWord::Hundred,
+        "thousand" => NumberWord::Scale(1e3),
         // South Asian scales, with the abbreviations Indian copy uses
-        b"lakh" | b"lakhs" | b"lac" | b"lacs" | b"lkh" | b"lkhs" => NumberWord::Scale(1e5),
-        b"million" => NumberWord::Scale(1e6),
-        b"crore" | b"crores" | b"krore" | b"krores" | b"koti" | b"cr" => NumberWord::Scale(1e7),
-        b"billion" => NumberWord::Scale(1e9),
-        b"trillion" => NumberWord::Scale(1e12),
-        b"quadrillion" => NumberWord::Scale(1e15),
-        b"quintillion" => NumberWord::Scale(1e18),
-        b"sextillion" => NumberWord::Scale(1e21),
-        b"dozen" => NumberWord::Dozen,
+        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => NumberWord::Scale(1e5),
+        "million" => NumberWord::Scale(1e6),
+        "crore" | "crores" | "krore" | "krores" | "koti" | "cr" => NumberWord::Scale(1e7),
+        "billion" => NumberWord::Scale(1e9),
+        "trillion" => NumberWord::Scale(1e12),
+        "quadrillion" => NumberWord::Scale(1e15),
+        "quintillion" => NumberWord::Scale(1e18),
+        "sextillion" => NumberWord::Scale(1e21),
+        "dozen" => NumberWord::Dozen,
         _ => return None,
     })
 }
@@ -88,16 +82,19 @@ pub fn number_word(w: &str) -> Option<NumberWord> {
 /// with whether it is plural. `first` and `second` are never denominators on
 /// their own.
 pub fn denominator(w: &str) -> Option<(f64, bool)> {
-    let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
+    denominator_lower(&Lower::new(w))
+}
+
+/// [`denominator`] of a word lower-cased already.
+pub fn denominator_lower(l: &str) -> Option<(f64, bool)> {
     let (stem, plural) = match l {
-        b"halves" => return Some((2.0, true)),
-        b"half" => return Some((2.0, false)),
-        _ if l.len() > 3 && l.ends_with(b"s") => (&l[..l.len() - 1], true),
+        "halves" => return Some((2.0, true)),
+        "half" => return Some((2.0, false)),
+        _ if l.len() > 3 && l.ends_with('s') => (&l[..l.len() - 1], true),
         _ => (l, false),
     };
-    ordinal_value(stem)
-        .filter(|&v| v >= 3.0 || stem == b"quarter")
+    ordinal_value(stem.as_bytes())
+        .filter(|&v| v >= 3.0 || stem == "quarter")
         .map(|v| (v, plural))
 }
 

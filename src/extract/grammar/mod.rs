@@ -23,7 +23,7 @@ pub mod range;
 pub mod scale;
 pub mod vague;
 
-use nom::IResult;
+use nom::{IResult, Parser};
 
 /// Horizontal space inside a figure: spaces, tabs, no-break and thin spaces.
 pub fn is_space(c: char) -> bool {
@@ -33,12 +33,62 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
-/// Fail with a plain nom error at `i`.
-pub fn fail<T>(i: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
+/// What a grammar rule returns: the rest of the input and what it read. A
+/// rule that does not match fails with `()`: the grammar then tries the
+/// next rule and never reports the failure, so it carries nothing (and
+/// costs nothing to make).
+pub type Rule<'a, O> = IResult<&'a str, O, ()>;
+
+/// A rule's failure, for the rules whose body is a test rather than a
+/// combinator.
+#[inline]
+pub fn miss<'a, T>() -> Rule<'a, T> {
+    Err(nom::Err::Error(()))
+}
+
+/// `SPACE*`: the horizontal space `i` starts with ([`is_space`]).
+#[inline]
+pub fn spaces(i: &str) -> Rule<'_, &str> {
+    // `take_while(is_space)` with the standard library's trim, which
+    // skips the common case (no space, or one ASCII space) faster than
+    // nom's search by characters: this rule runs after every figure
+    let n = i.len() - i.trim_start_matches(is_space).len();
+    Ok((&i[n..], &i[..n]))
+}
+
+/// `ASCII-LETTER*`, eight bytes at a time ([`alpha_run`]): nom's
+/// `take_while` searches by characters, and this rule runs after every
+/// number.
+#[inline]
+pub fn ascii_letters(i: &str) -> Rule<'_, &str> {
+    let n = alpha_run(i.as_bytes());
+    Ok((&i[n..], &i[..n]))
+}
+
+/// A word boundary, where nothing is read: the end of the text or a
+/// character that is no letter or digit.
+#[inline]
+pub fn boundary(i: &str) -> Rule<'_, ()> {
+    if boundary_after(i) {
+        Ok((i, ()))
+    } else {
+        miss()
+    }
+}
+
+/// An ASCII word ending at a word boundary, lower-cased on the stack:
+/// [`alpha_word_ci`] as a rule.
+#[inline]
+pub fn word_ci(i: &str) -> Rule<'_, Lower> {
+    alpha_word_ci(i).ok_or(nom::Err::Error(()))
+}
+
+/// The word `w` (written in lower case) in any case.
+pub fn keyword<'a>(w: &'static str) -> impl Parser<&'a str, Output = (), Error = ()> {
+    nom::combinator::map(
+        nom::combinator::verify(word_ci, move |l: &Lower| *l == w),
+        |_| (),
+    )
 }
 
 /// Whether the character before byte `at` ends a word (or `at` is 0).

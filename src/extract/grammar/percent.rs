@@ -1,51 +1,68 @@
 //! Percentages and percentage points after a number.
 //!
 //! ```text
-//! percent = [ SPACE ] "%"
-//!         | "pc"                                  (* glued, British house style: "up 7pc" *)
-//!         | SPACE ( "percent" | "percents" | "per" SPACE "cent" | "pct" | "percentage" )
-//! points  = SPACE ( "percentage" | "percent" ) SPACE ( "point" | "points" )
+//! suffix  = SPACE* sign
+//!         | glued                                 (* no space before *)
+//!         | SPACE+ word [ " " points ]
+//! sign    = "%" | FULLWIDTH-PERCENT
+//! glued   = "pc"                                  (* British house style: "up 7pc" *)
+//! word    = "percent" | "percents" | "pct" | "percentage" | "percentages" | "per" " " "cent"
+//! points  = "point" | "points"                    (* "percentage points": a difference *)
 //! ```
 
-use super::{alpha_word_ci, is_space};
+use super::{Rule, boundary, keyword, miss, spaces, word_ci};
 use crate::extract::quantity::Unit;
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{success, value};
+use nom::sequence::{preceded, terminated};
 
-/// A percent sign or word after a number; returns the rest and the unit.
-pub fn suffix(i: &str) -> Option<(&str, Unit)> {
-    let t = i.trim_start_matches(is_space);
-    if let Some(r) = t.strip_prefix('%').or_else(|| t.strip_prefix('\u{ff05}')) {
-        return Some((r, Unit::Percent));
+/// `suffix`: a percent sign or word after a number, and the unit.
+pub fn suffix(i: &str) -> Rule<'_, Unit> {
+    let (t, space) = spaces(i)?;
+    if let Ok((r, _)) = sign(t) {
+        return Ok((r, Unit::Percent));
     }
-    if t.len() == i.len() {
-        // "7pc", "a 15pc stake"; words need a space before them
-        return i
-            .strip_prefix("pc")
-            .filter(|r| super::boundary_after(r))
-            .map(|r| (r, Unit::Percent));
+    // words need a space before them
+    if space.is_empty() {
+        value(Unit::Percent, glued).parse(i)
+    } else {
+        preceded(
+            word,
+            alt((
+                value(Unit::PercentPoint, preceded(char(' '), points)),
+                success(Unit::Percent),
+            )),
+        )
+        .parse(t)
     }
-    let r = word(t)?;
-    // "percentage points", "percent points"
-    if let Some(after) = r.strip_prefix(' ') {
-        if let Some((r2, w2)) = alpha_word_ci(after) {
-            if w2 == "point" || w2 == "points" {
-                return Some((r2, Unit::PercentPoint));
-            }
-        }
-    }
-    Some((r, Unit::Percent))
 }
 
-/// A percent word at the start of `i` (`percent`, `per cent`, `pct`,
-/// `percentage`); the rest after it.
-pub fn word(i: &str) -> Option<&str> {
-    let (r, w) = alpha_word_ci(i)?;
+/// `sign = "%" | FULLWIDTH-PERCENT`
+fn sign(i: &str) -> Rule<'_, char> {
+    satisfy(|c| matches!(c, '%' | '\u{ff05}')).parse(i)
+}
+
+/// `glued = "pc"`, then a word boundary: `7pc`, `a 15pc stake`.
+fn glued(i: &str) -> Rule<'_, &str> {
+    terminated(tag("pc"), boundary).parse(i)
+}
+
+/// `points = "point" | "points"`
+fn points(i: &str) -> Rule<'_, ()> {
+    alt((keyword("point"), keyword("points"))).parse(i)
+}
+
+/// `word`: a percent word at the start of `i` (`percent`, `per cent`,
+/// `pct`, `percentage`).
+pub fn word(i: &str) -> Rule<'_, ()> {
+    let (r, w) = word_ci(i)?;
     match w.as_str() {
-        "percent" | "percents" | "pct" | "percentage" | "percentages" => Some(r),
-        "per" => {
-            let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
-            (w2 == "cent").then_some(r2)
-        }
-        _ => None,
+        "percent" | "percents" | "pct" | "percentage" | "percentages" => Ok((r, ())),
+        "per" => preceded(char(' '), keyword("cent")).parse(r),
+        _ => miss(),
     }
 }
 
@@ -55,17 +72,20 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(suffix("% of"), Some((" of", Unit::Percent)));
-        assert_eq!(suffix(" %"), Some(("", Unit::Percent)));
-        assert_eq!(suffix(" percent."), Some((".", Unit::Percent)));
-        assert_eq!(suffix(" per cent"), Some(("", Unit::Percent)));
-        assert_eq!(suffix(" Percent"), Some(("", Unit::Percent)));
-        assert_eq!(suffix(" percentage points"), Some(("", Unit::PercentPoint)));
-        assert_eq!(suffix(" per capita"), None);
-        assert_eq!(suffix("percent"), None);
-        assert_eq!(suffix("pc stake"), Some((" stake", Unit::Percent)));
-        assert_eq!(suffix("pc."), Some((".", Unit::Percent)));
-        assert_eq!(suffix("pcs"), None);
-        assert_eq!(suffix(" pc"), None);
+        assert_eq!(suffix("% of"), Ok((" of", Unit::Percent)));
+        assert_eq!(suffix(" %"), Ok(("", Unit::Percent)));
+        assert_eq!(suffix("  \u{ff05}"), Ok(("", Unit::Percent)));
+        assert_eq!(suffix(" percent."), Ok((".", Unit::Percent)));
+        assert_eq!(suffix(" per cent"), Ok(("", Unit::Percent)));
+        assert_eq!(suffix(" Percent"), Ok(("", Unit::Percent)));
+        assert_eq!(suffix(" percentage points"), Ok(("", Unit::PercentPoint)));
+        assert_eq!(suffix(" percent point."), Ok((".", Unit::PercentPoint)));
+        assert_eq!(suffix(" percent pointed"), Ok((" pointed", Unit::Percent)));
+        assert!(suffix(" per capita").is_err());
+        assert!(suffix("percent").is_err());
+        assert_eq!(suffix("pc stake"), Ok((" stake", Unit::Percent)));
+        assert_eq!(suffix("pc."), Ok((".", Unit::Percent)));
+        assert!(suffix("pcs").is_err());
+        assert!(suffix(" pc").is_err());
     }
 }

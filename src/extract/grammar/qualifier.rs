@@ -15,9 +15,15 @@
 //! `before` is matched on the words *left* of a figure, nearest first, so the
 //! scanner never starts the grammar at common words like `about` or `over`.
 
-use super::{alpha_word_ci, is_space, words_before};
+use super::{Rule, alpha_word_ci, boundary, is_space, keyword, miss, word_ci, words_before};
 use crate::extract::quantity::Qualifier;
 use crate::text::words::WordSet;
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{not, opt, value};
+use nom::sequence::{preceded, terminated};
 use std::sync::LazyLock;
 
 /// Phrases in reading order, longest first within each length.
@@ -219,80 +225,101 @@ fn symbol_before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
     Some((q, start))
 }
 
-/// A qualifier after a figure: `or more`, `+`, `or so`. Returns the rest.
-pub fn after(i: &str) -> Option<(&str, Qualifier)> {
-    if let Some(r) = i.strip_prefix('+') {
-        if !r.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some((r, Qualifier::AtLeast));
-        }
+/// `after`: a qualifier after a figure (`or more`, `+`, `or so`).
+pub fn after(i: &str) -> Rule<'_, Qualifier> {
+    // `plus-sign | hyphened | " " spaced`, dispatched on the first byte:
+    // this rule runs after every figure
+    match i.as_bytes().first() {
+        Some(b'+') => plus_sign(i),
+        Some(b'-') => hyphened(i),
+        Some(b' ') => spaced(&i[1..]),
+        _ => miss(),
     }
-    if let Some(r) = i.strip_prefix("-plus").or_else(|| i.strip_prefix("-odd")) {
-        if super::boundary_after(r) {
-            let q = if i.starts_with("-plus") {
-                Qualifier::AtLeast
-            } else {
-                Qualifier::Approx
-            };
-            return Some((r, q));
-        }
-    }
-    let t = i.strip_prefix(' ')?;
-    let (r, w) = alpha_word_ci(t)?;
+}
+
+/// `plus-sign = "+"`, not before a digit (`3+4` is a sum).
+fn plus_sign(i: &str) -> Rule<'_, Qualifier> {
+    value(
+        Qualifier::AtLeast,
+        terminated(char('+'), not(satisfy(|c| c.is_ascii_digit()))),
+    )
+    .parse(i)
+}
+
+/// `hyphened = ( "-plus" | "-odd" )`, then a word boundary.
+fn hyphened(i: &str) -> Rule<'_, Qualifier> {
+    terminated(
+        alt((
+            value(Qualifier::AtLeast, tag("-plus")),
+            value(Qualifier::Approx, tag("-odd")),
+        )),
+        boundary,
+    )
+    .parse(i)
+}
+
+/// `spaced = "plus" | "odd" | ( "or" | "and" ) " " bound-word [ " than" ]`
+fn spaced(i: &str) -> Rule<'_, Qualifier> {
+    let (r, w) = word_ci(i)?;
     match w.as_str() {
-        "plus" => {
-            // "500 plus" is at least 500; "3 plus 4" and "0.03 plus zero point" are sums
-            let next = r.trim_start();
-            let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
-                || alpha_word_ci(next)
-                    .is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
-            return (!number_follows).then_some((r, Qualifier::AtLeast));
+        // "500 plus" is at least 500; "3 plus 4" and "0.03 plus zero point" are sums
+        "plus" if !number_next(r) => Ok((r, Qualifier::AtLeast)),
+        "odd" => Ok((r, Qualifier::Approx)),
+        "or" | "and" => {
+            let (r, q) = preceded(char(' '), |x| bound_word(x, &w)).parse(r)?;
+            let (r, ()) = than(r)?;
+            Ok((r, q))
         }
-        "odd" => return Some((r, Qualifier::Approx)),
-        "or" | "and" => {}
-        _ => return None,
+        _ => miss(),
     }
-    let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
-    let q = match (w.as_str(), w2.as_str()) {
+}
+
+/// `bound-word`: the word after `or`/`and` (`more`, `fewer`, `so`) and the
+/// bound the pair says.
+fn bound_word<'a>(i: &'a str, joint: &str) -> Rule<'a, Qualifier> {
+    let (r, w2) = word_ci(i)?;
+    let q = match (joint, w2.as_str()) {
         ("or" | "and", "more" | "above" | "greater" | "higher" | "over") => Qualifier::AtLeast,
         ("or", "fewer" | "less" | "lower" | "below" | "under") => Qualifier::AtMost,
         ("or", "so" | "thereabouts") => Qualifier::Approx,
-        _ => return None,
+        _ => return miss(),
     };
-    // "5 or more than 4500" is two figures, not one
-    if let Some(after_than) = r2.strip_prefix(" than") {
-        if after_than
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit())
-        {
-            return None;
-        }
-        if super::boundary_after(after_than) {
-            return Some((after_than, q));
-        }
-    }
-    Some((r2, q))
+    Ok((r, q))
 }
 
-/// `or equal` / `or equal to` after a strict bound makes it inclusive.
-pub fn or_equal(i: &str) -> Option<&str> {
-    let t = i.strip_prefix(' ')?;
-    let (r, w) = alpha_word_ci(t)?;
-    if w != "or" {
-        return None;
+/// `[ " than" ]` after the bound word, taken at a word boundary; before a
+/// number the pair is no qualifier ("5 or more than 4500" is two figures).
+fn than(i: &str) -> Rule<'_, ()> {
+    match i.strip_prefix(" than") {
+        Some(r) if r.trim_start().starts_with(|c: char| c.is_ascii_digit()) => miss(),
+        Some(r) if super::boundary_after(r) => Ok((r, ())),
+        _ => Ok((i, ())),
     }
-    let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
-    if w2 != "equal" {
-        return None;
+}
+
+/// Whether a number follows (after any white space): then the words
+/// before it join two figures rather than qualify one.
+fn number_next(i: &str) -> bool {
+    let next = i.trim_start();
+    next.starts_with(|c: char| c.is_ascii_digit())
+        || alpha_word_ci(next).is_some_and(|(_, w)| super::lexicon::number_word_lower(&w).is_some())
+}
+
+/// `or-equal = " or equal" [ " to" ]`, not before a number: after a strict
+/// bound it makes the bound inclusive.
+pub fn or_equal(i: &str) -> Rule<'_, ()> {
+    // the cheap test first: this rule runs after every figure
+    if !i
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b" or"))
+    {
+        return miss();
     }
-    let rest = match r2.strip_prefix(' ').and_then(alpha_word_ci) {
-        Some((r3, w3)) if w3 == "to" => r3,
-        _ => r2,
-    };
+    let (r, ()) = value((), (char(' '), keyword("or"), char(' '), keyword("equal"))).parse(i)?;
+    let (r, _) = opt(preceded(char(' '), keyword("to"))).parse(r)?;
     // "more than 5000 or equal to 6000" is two figures
-    let next = rest.trim_start();
-    let number_follows = next.starts_with(|c: char| c.is_ascii_digit())
-        || alpha_word_ci(next).is_some_and(|(_, w)| super::lexicon::number_word(&w).is_some());
-    (!number_follows).then_some(rest)
+    if number_next(r) { miss() } else { Ok((r, ())) }
 }
 
 #[cfg(test)]
@@ -439,18 +466,27 @@ mod tests {
     fn after_table() {
         assert_eq!(
             after(" or more people"),
-            Some((" people", Qualifier::AtLeast))
+            Ok((" people", Qualifier::AtLeast))
         );
-        assert_eq!(after("+ people"), Some((" people", Qualifier::AtLeast)));
-        assert_eq!(after(" or so."), Some((".", Qualifier::Approx)));
-        assert_eq!(after(" or fewer"), Some(("", Qualifier::AtMost)));
-        assert_eq!(after(" or more than 4500"), None);
-        assert_eq!(after(" or greater than"), Some(("", Qualifier::AtLeast)));
-        assert_eq!(after(" people"), None);
-        assert_eq!(after("+3"), None);
-        assert_eq!(after(" plus zero point"), None);
-        assert_eq!(or_equal(" or equal to it"), Some(" it"));
-        assert_eq!(or_equal(" or equal"), Some(""));
-        assert_eq!(or_equal(" or more"), None);
+        assert_eq!(after("+ people"), Ok((" people", Qualifier::AtLeast)));
+        assert_eq!(after(" or so."), Ok((".", Qualifier::Approx)));
+        assert_eq!(after(" or fewer"), Ok(("", Qualifier::AtMost)));
+        assert!(after(" or more than 4500").is_err());
+        assert_eq!(after(" or greater than"), Ok(("", Qualifier::AtLeast)));
+        assert!(after(" people").is_err());
+        assert_eq!(after("-plus."), Ok((".", Qualifier::AtLeast)));
+        assert_eq!(after("-odd years"), Ok((" years", Qualifier::Approx)));
+        assert!(after("-pluses").is_err());
+        assert_eq!(after(" odd"), Ok(("", Qualifier::Approx)));
+        assert!(after(" and so").is_err());
+        assert_eq!(
+            after(" or more thanks"),
+            Ok((" thanks", Qualifier::AtLeast))
+        );
+        assert!(after("+3").is_err());
+        assert!(after(" plus zero point").is_err());
+        assert_eq!(or_equal(" or equal to it"), Ok((" it", ())));
+        assert_eq!(or_equal(" or equal"), Ok(("", ())));
+        assert!(or_equal(" or more").is_err());
     }
 }

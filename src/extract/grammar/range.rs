@@ -2,9 +2,13 @@
 //!
 //! ```text
 //! range     = figure link figure
-//! link      = SPACE* ( "-" | "–" | "—" | "~" ) SPACE*
-//!           | SPACE ( "to" | "through" | "and" ) SPACE     (* "and" only after "between" *)
-//!           | SPACE "or" SPACE                              (* "three or four": neighbours only *)
+//! link      = dashed | worded
+//! dashed    = SPACE* dash SPACE*                            (* space on both sides or neither *)
+//! dash      = "-" | "–" | "—" | "~"
+//! worded    = SPACE+ link-word SPACE+
+//! link-word = "to" | "through" | "thru"
+//!           | "and"                                        (* only after "between" *)
+//!           | "or"                                         (* "three or four": neighbours only *)
 //! score     = figure "-" figure score-word                 (* "a 2-13 season": no range *)
 //! ```
 //!
@@ -12,7 +16,12 @@
 //! range whose upper end is not above its lower end (`2-1`, `3-3`) is a
 //! score or a label, not a range, and the driver drops it.
 
-use super::{alpha_word_ci, is_space};
+use super::{Rule, alpha_word_ci, is_space, miss, spaces, word_ci};
+use nom::Parser;
+use nom::bytes::complete::take_while1;
+use nom::character::complete::satisfy;
+use nom::combinator::value;
+use nom::sequence::terminated;
 
 /// What opened the range to the left of the first figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,36 +31,45 @@ pub enum Opener {
     From,
 }
 
-/// The link after the first figure; returns the text where the second starts.
-pub fn link(i: &str, opener: Opener) -> Option<&str> {
-    let t = i.trim_start_matches(is_space);
-    for dash in ['-', '–', '—', '~'] {
-        if let Some(r) = t.strip_prefix(dash) {
-            // "15-18", "15 – 18"; but not "15 -18" (a list, a sign)
-            let spaced_before = t.len() < i.len();
-            let r2 = r.trim_start_matches(is_space);
-            let spaced_after = r2.len() < r.len();
-            if spaced_before != spaced_after {
-                return None;
-            }
-            return Some(r2);
-        }
+/// `link`: the link after the first figure; the rest is where the second
+/// starts.
+pub fn link(i: &str, opener: Opener) -> Rule<'_, ()> {
+    let (t, before) = spaces(i)?;
+    if let Ok((r, _)) = dash(t) {
+        // "15-18", "15 – 18"; but not "15 -18" (a list, a sign)
+        let (r, after) = spaces(r)?;
+        return if before.is_empty() == after.is_empty() {
+            Ok((r, ()))
+        } else {
+            miss()
+        };
     }
-    if t.len() == i.len() {
-        return None;
+    if before.is_empty() {
+        return miss();
     }
-    let (r, w) = alpha_word_ci(t)?;
+    value((), terminated(|w| link_word(w, opener), space1)).parse(t)
+}
+
+/// `dash = "-" | "–" | "—" | "~"`
+fn dash(i: &str) -> Rule<'_, char> {
+    satisfy(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '~')).parse(i)
+}
+
+/// `link-word`, as far as `opener` allows it.
+fn link_word(i: &str, opener: Opener) -> Rule<'_, ()> {
+    let (r, w) = word_ci(i)?;
     let ok = match w.as_str() {
         "to" | "through" | "thru" => true,
         "and" => opener == Opener::Between,
         "or" => opener == Opener::None,
         _ => false,
     };
-    if !ok {
-        return None;
-    }
-    let r2 = r.trim_start_matches(is_space);
-    (r2.len() < r.len()).then_some(r2)
+    if ok { Ok((r, ())) } else { miss() }
+}
+
+/// `SPACE+`
+fn space1(i: &str) -> Rule<'_, &str> {
+    take_while1(is_space).parse(i)
 }
 
 /// Words after `X-Y` that make it a score or a record, two figures of
@@ -98,15 +116,15 @@ mod tests {
 
     #[test]
     fn links() {
-        assert_eq!(link("-18,000", Opener::None), Some("18,000"));
-        assert_eq!(link(" – 18", Opener::None), Some("18"));
-        assert_eq!(link(" to 18", Opener::None), Some("18"));
-        assert_eq!(link(" and 18", Opener::Between), Some("18"));
-        assert_eq!(link(" and 18", Opener::None), None);
-        assert_eq!(link(" -18", Opener::None), None);
-        assert_eq!(link(" people", Opener::None), None);
-        assert_eq!(link(" or 4", Opener::None), Some("4"));
-        assert_eq!(link(" or 4", Opener::Between), None);
+        assert_eq!(link("-18,000", Opener::None), Ok(("18,000", ())));
+        assert_eq!(link(" – 18", Opener::None), Ok(("18", ())));
+        assert_eq!(link(" to 18", Opener::None), Ok(("18", ())));
+        assert_eq!(link(" and 18", Opener::Between), Ok(("18", ())));
+        assert!(link(" and 18", Opener::None).is_err());
+        assert!(link(" -18", Opener::None).is_err());
+        assert!(link(" people", Opener::None).is_err());
+        assert_eq!(link(" or 4", Opener::None), Ok(("4", ())));
+        assert!(link(" or 4", Opener::Between).is_err());
         assert!(score_after(" season, the worst"));
         assert!(score_after(" lead at the break"));
         assert!(!score_after(" people"));

@@ -1,9 +1,11 @@
 //! Scale suffixes after digits.
 //!
 //! ```text
-//! suffix = [ SPACE ] ( "k" | "K" | "M" | "MM" | "mn" | "mln" | "mil" | "bn" | "b" | "bln" | "B"
-//!                    | "tn" | "tln" | "trn" )        (* then a word boundary *)
-//!        | "m"                                       (* only when money: see `money` *)
+//! suffix  = [ " " ] letters                   (* then a word boundary *)
+//! letters = "k" | "K" | "M" | "MM" | "mn" | "mln" | "mil" | "bn" | "b" | "bln" | "B"
+//!         | "tn" | "tln" | "trn"
+//!         | "m"                               (* only when money: see `money` *)
+//!                                             (* after the space, one letter only if "k" *)
 //! ```
 //!
 //! Lower-case `m` alone is a metre as often as a million (`10m wall`), so it
@@ -20,7 +22,11 @@
 //! the race` are metres. Scale *words* (`1.5 million`) are handled by
 //! [`super::cardinal`].
 
-use super::boundary_after;
+use super::{Rule, ascii_letters, boundary, miss};
+use nom::Parser;
+use nom::character::complete::char;
+use nom::combinator::{opt, verify};
+use nom::sequence::terminated;
 
 fn table(s: &str, money: bool) -> Option<f64> {
     Some(match s {
@@ -33,31 +39,24 @@ fn table(s: &str, money: bool) -> Option<f64> {
     })
 }
 
-fn parse(i: &str, money: bool) -> Option<(&str, f64)> {
-    let attached = i.starts_with(|c: char| c.is_ascii_alphabetic());
-    let t = if attached { i } else { i.strip_prefix(' ')? };
-    let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if n == 0 || n > 3 {
-        return None;
-    }
-    let rest = &t[n..];
-    if !boundary_after(rest) {
-        return None;
-    }
+/// `suffix = [ " " ] letters`, then a word boundary.
+fn parse(i: &str, money: bool) -> Rule<'_, f64> {
+    let (t, space) = opt(char(' ')).parse(i)?;
     // a detached single letter is too ambiguous ("10 m", "5 b"), except k
-    if !attached && n == 1 && !matches!(&t[..1], "k" | "K") {
-        return None;
-    }
-    table(&t[..n], money).map(|s| (rest, s))
+    let fits = |w: &&str| {
+        (1..=3).contains(&w.len()) && (space.is_none() || w.len() > 1 || *w == "k" || *w == "K")
+    };
+    let (r, w) = terminated(verify(ascii_letters, fits), boundary).parse(t)?;
+    table(w, money).map_or_else(miss, |s| Ok((r, s)))
 }
 
 /// A scale suffix right after digits: `3k`, `1.2bn`, `10M`, `2mil`.
-pub fn suffix(i: &str) -> Option<(&str, f64)> {
+pub fn suffix(i: &str) -> Rule<'_, f64> {
     parse(i, false)
 }
 
 /// The same inside a money amount, where `m` means million: `£30m`.
-pub fn suffix_money(i: &str) -> Option<(&str, f64)> {
+pub fn suffix_money(i: &str) -> Rule<'_, f64> {
     parse(i, true)
 }
 
@@ -104,14 +103,18 @@ mod tests {
 
     #[test]
     fn table_of_suffixes() {
-        assert_eq!(suffix("k people"), Some((" people", 1e3)));
-        assert_eq!(suffix("bn."), Some((".", 1e9)));
-        assert_eq!(suffix("M."), Some((".", 1e6)));
-        assert_eq!(suffix("m wall"), None);
-        assert_eq!(suffix_money("m."), Some((".", 1e6)));
-        assert_eq!(suffix("km"), None);
-        assert_eq!(suffix(" people"), None);
-        assert_eq!(suffix("G"), None);
+        assert_eq!(suffix("k people"), Ok((" people", 1e3)));
+        assert_eq!(suffix("bn."), Ok((".", 1e9)));
+        assert_eq!(suffix("M."), Ok((".", 1e6)));
+        assert!(suffix("m wall").is_err());
+        assert_eq!(suffix_money("m."), Ok((".", 1e6)));
+        assert_eq!(suffix_money(" mn"), Ok(("", 1e6)));
+        assert_eq!(suffix(" k"), Ok(("", 1e3)));
+        assert!(suffix(" m").is_err());
+        assert!(suffix(" bn2").is_err());
+        assert!(suffix("km").is_err());
+        assert!(suffix(" people").is_err());
+        assert!(suffix("G").is_err());
     }
 
     #[test]
