@@ -15,7 +15,7 @@
 //! The same words given to two people named by name are judged the same
 //! way: the speaker fewer stories name is the odd one out.
 
-use super::align::{Candidate, Relation, Thresholds, align};
+use super::align::{Candidate, Pair, Relation, Thresholds, align};
 use super::diff::{Op, QuoteDiff, compare_regions};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -101,37 +101,42 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Group an event's quotes into versions, find the remarks among them and
 /// judge each. `rank(story)` is the story's place in report order;
 /// `level` says how serious a diff is, `None` when it is worth no finding.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 pub fn remarks<L: Ord + Copy>(
     cands: &[Candidate],
     rank: impl Fn(usize) -> usize,
     t: Thresholds,
     level: impl Fn(&QuoteDiff) -> Option<L>,
 ) -> Remarks<L> {
-    // versions: the same words and the same speaker, as far as comparing goes
+    let versions = versions_of(cands, rank);
+    let reps: Vec<&Candidate> = versions.iter().map(|v| &cands[v.members[0]]).collect();
+    let pairs = one_remark(&versions, &reps, t);
+    let edges = judged_edges(pairs, &reps, &level);
+    let outliers = judge_wording(&versions, &reps, &edges, &level);
+    let misattributions = judge_speakers(&versions, &reps, &edges);
+    Remarks {
+        versions,
+        outliers,
+        misattributions,
+    }
+}
+
+/// The versions of `cands`: the same words and the same speaker, as far
+/// as comparing goes; in the order of their first candidate, each story
+/// once and sorted, ranked by its first story in report order.
+fn versions_of(cands: &[Candidate], rank: impl Fn(usize) -> usize) -> Vec<Version> {
     let mut index: BTreeMap<(&[String], String), usize> = BTreeMap::new();
     let mut versions: Vec<Version> = Vec::new();
     for (m, c) in cands.iter().enumerate() {
-        let who = c
-            .speaker
-            .as_ref()
-            .filter(|s| s.sure)
-            .map_or(String::new(), |s| {
-                if s.names.is_empty() {
-                    format!("role:{}", s.role)
-                } else {
-                    s.names.join(" ")
-                }
+        let v = *index
+            .entry((&c.words.words, sure_speaker(c)))
+            .or_insert_with(|| {
+                versions.push(Version {
+                    members: Vec::new(),
+                    stories: Vec::new(),
+                    rank: usize::MAX,
+                });
+                versions.len() - 1
             });
-        let v = *index.entry((&c.words.words, who)).or_insert_with(|| {
-            versions.push(Version {
-                members: Vec::new(),
-                stories: Vec::new(),
-                rank: usize::MAX,
-            });
-            versions.len() - 1
-        });
         let ver = &mut versions[v];
         ver.members.push(m);
         // a story's quotes come together: its story is the last one pushed
@@ -143,70 +148,129 @@ pub fn remarks<L: Ord + Copy>(
     for v in &mut versions {
         v.stories.sort_unstable();
     }
-    let reps: Vec<&Candidate> = versions.iter().map(|v| &cands[v.members[0]]).collect();
-    let words = |v: usize| &reps[v].words;
-    let pairs = align(&reps, t, |i, j| {
+    versions
+}
+
+/// Who says quote `c`, for telling versions apart: the names (or the
+/// role) of a sure speaker, else the empty string.
+fn sure_speaker(c: &Candidate) -> String {
+    c.speaker
+        .as_ref()
+        .filter(|s| s.sure)
+        .map_or(String::new(), |s| {
+            if s.names.is_empty() {
+                format!("role:{}", s.role)
+            } else {
+                s.names.join(" ")
+            }
+        })
+}
+
+/// Whether the sorted story lists `a` and `b` share a story.
+fn shares_story(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The pairs of versions (represented by `reps`) that are one remark, in
+/// the order [`align`] gives them.
+///
+/// Two versions in one story are two remarks (a story that quotes one
+/// remark twice quotes it the same way); and a quote is one remark with
+/// the quote that matches it best in another story, not with every quote
+/// there that shares its frame.
+fn one_remark(versions: &[Version], reps: &[&Candidate], t: Thresholds) -> Vec<Pair> {
+    let pairs = align(reps, t, |i, j| {
         versions[i].stories.len() > 1 || versions[i].stories != versions[j].stories
     });
-    // two versions in one story are two remarks (a story that quotes one
-    // remark twice quotes it the same way); and a quote is one remark with
-    // the quote that matches it best in another story, not with every quote
-    // there that shares its frame
-    let shares_story = |x: usize, y: usize| {
-        let (a, b) = (&versions[x].stories, &versions[y].stories);
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
-    };
-    let pairs: Vec<_> = pairs
+    let pairs: Vec<Pair> = pairs
         .into_iter()
-        .filter(|p| !shares_story(p.i, p.j))
+        .filter(|p| !shares_story(&versions[p.i].stories, &versions[p.j].stories))
         .collect();
-    // the pairs of each version, to find a better one over the same words
-    let mut by_version: Vec<Vec<usize>> = vec![Vec::new(); versions.len()];
-    for (k, p) in pairs.iter().enumerate() {
-        by_version[p.i].push(k);
-        by_version[p.j].push(k);
+    let found = Aligned::new(versions, &pairs);
+    let keep: Vec<bool> = (0..pairs.len())
+        .map(|k| !found.dominated(k, pairs[k].i) && !found.dominated(k, pairs[k].j))
+        .collect();
+    pairs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, keep)| keep.then_some(p))
+        .collect()
+}
+
+/// The aligned pairs of an event's versions, and each version's pairs, to
+/// find a better pair over the same words.
+struct Aligned<'a> {
+    versions: &'a [Version],
+    pairs: &'a [Pair],
+    /// Per version: the indices of its pairs, in order.
+    by_version: Vec<Vec<usize>>,
+}
+
+impl<'a> Aligned<'a> {
+    fn new(versions: &'a [Version], pairs: &'a [Pair]) -> Self {
+        let mut by_version: Vec<Vec<usize>> = vec![Vec::new(); versions.len()];
+        for (k, p) in pairs.iter().enumerate() {
+            by_version[p.i].push(k);
+            by_version[p.j].push(k);
+        }
+        Aligned {
+            versions,
+            pairs,
+            by_version,
+        }
     }
-    let side = |k: usize, x: usize| {
-        let p = &pairs[k];
+
+    /// The other version of pair `k` and the aligned words of version `x`.
+    fn side(&self, k: usize, x: usize) -> (usize, Range<usize>) {
+        let p = &self.pairs[k];
         if p.i == x {
             (p.j, p.a.clone())
         } else {
             (p.i, p.b.clone())
         }
-    };
-    // every story of `y` holds a quote that matches the same words of `x` better
-    let dominated = |k: usize, x: usize| {
-        let (y, region) = side(k, x);
-        let better: Vec<usize> = by_version[x]
+    }
+
+    /// Whether every story of the other version of pair `k` holds a quote
+    /// that matches the same words of `x` better.
+    fn dominated(&self, k: usize, x: usize) -> bool {
+        let (y, region) = self.side(k, x);
+        let better: Vec<usize> = self.by_version[x]
             .iter()
-            .map(|&f| (f, side(f, x)))
+            .map(|&f| (f, self.side(f, x)))
             .filter(|(f, (_, other))| {
-                *f != k && pairs[*f].matched > pairs[k].matched && overlaps(other, &region)
+                *f != k
+                    && self.pairs[*f].matched > self.pairs[k].matched
+                    && overlaps(other, &region)
             })
             .map(|(_, (z, _))| z)
             .collect();
         !better.is_empty()
-            && versions[y].stories.iter().all(|s| {
+            && self.versions[y].stories.iter().all(|s| {
                 better
                     .iter()
-                    .any(|&z| versions[z].stories.binary_search(s).is_ok())
+                    .any(|&z| self.versions[z].stories.binary_search(s).is_ok())
             })
-    };
-    let keep: Vec<bool> = (0..pairs.len())
-        .map(|k| !dominated(k, pairs[k].i) && !dominated(k, pairs[k].j))
-        .collect();
-    let edges: Vec<Edge<L>> = pairs
+    }
+}
+
+/// `pairs` as edges between versions, each judged by `level` on the words
+/// the two share (a misattribution is judged apart: level `None`).
+fn judged_edges<L>(
+    pairs: Vec<Pair>,
+    reps: &[&Candidate],
+    level: &impl Fn(&QuoteDiff) -> Option<L>,
+) -> Vec<Edge<L>> {
+    let words = |v: usize| &reps[v].words;
+    pairs
         .into_iter()
-        .zip(keep)
-        .filter_map(|(p, keep)| keep.then_some(p))
         .map(|p| {
             let level = match p.relation {
                 Relation::Same => level(&compare_regions(
@@ -226,14 +290,7 @@ pub fn remarks<L: Ord + Copy>(
                 level,
             }
         })
-        .collect();
-    let outliers = judge_wording(&versions, &reps, &edges, &level);
-    let misattributions = judge_speakers(&versions, &reps, &edges);
-    Remarks {
-        versions,
-        outliers,
-        misattributions,
-    }
+        .collect()
 }
 
 /// The other end of an edge, and the regions of (that end, `v`).
@@ -245,15 +302,54 @@ fn other<L>(e: &Edge<L>, v: usize) -> (usize, Range<usize>, Range<usize>) {
     }
 }
 
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
+/// The outliers of the remarks that `edges` link: per remark (a set of
+/// versions linked by edges of the same words), the version most others
+/// disagree with, set aside with its allies, again until no two versions
+/// left disagree; remarks in the order of their first version.
 fn judge_wording<L: Ord + Copy>(
     versions: &[Version],
     reps: &[&Candidate],
     edges: &[Edge<L>],
     level: &impl Fn(&QuoteDiff) -> Option<L>,
 ) -> Vec<Outlier<L>> {
-    let n = versions.len();
+    let (adjacent, components) = same_words(versions.len(), edges);
+    let mut w = Wording {
+        versions,
+        reps,
+        edges,
+        adjacent,
+        active: vec![true; versions.len()],
+    };
+    let mut out = Vec::new();
+    for members in components.values().filter(|m| m.len() > 1) {
+        while let Some(v) = w.most_disagreed(members) {
+            w.active[v] = false;
+            let (references, others) = w.disagreeing(v);
+            let diff = joined(reps, v, &references);
+            let Some(l) = level(&diff) else {
+                continue;
+            };
+            let allies = w.allies(v, &references, &others, &diff);
+            for a in &allies {
+                w.active[a.version] = false;
+            }
+            out.push(Outlier {
+                version: v,
+                references,
+                others,
+                allies,
+                diff,
+                level: l,
+            });
+        }
+    }
+    out
+}
+
+/// Per version, its edges of the same words (indices into `edges`); and
+/// the sets of the `n` versions those edges link, keyed by their smallest
+/// member, members in order.
+fn same_words<L>(n: usize, edges: &[Edge<L>]) -> (Vec<Vec<usize>>, BTreeMap<usize, Vec<usize>>) {
     let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut parent: Vec<usize> = (0..n).collect();
     for (k, e) in edges.iter().enumerate() {
@@ -269,146 +365,164 @@ fn judge_wording<L: Ord + Copy>(
         let root = find(&mut parent, v);
         components.entry(root).or_default().push(v);
     }
-    let weight = |v: usize| versions[v].stories.len();
-    let mut active = vec![true; n];
-    let mut out = Vec::new();
-    for members in components.values().filter(|m| m.len() > 1) {
-        loop {
-            // each active version: the stories that disagree with it, and
-            // those that give it or agree with it
-            // (how much more against than for, against, the worst, rank), version
-            type Pick<L> = ((i64, usize, Option<L>, usize), usize);
-            let mut best: Option<Pick<L>> = None;
-            for &v in members.iter().filter(|&&v| active[v]) {
-                let (mut against, mut agree, mut worst) = (0, weight(v) - 1, None);
-                for &k in &adjacent[v] {
-                    let e = &edges[k];
-                    let (u, _, _) = other(e, v);
-                    if !active[u] {
-                        continue;
-                    }
-                    if e.level.is_some() {
-                        against += weight(u);
-                        worst = worst.max(e.level);
-                    } else {
-                        agree += weight(u);
-                    }
-                }
-                if against == 0 {
+    (adjacent, components)
+}
+
+/// The versions of an event as their wording is judged: which are still
+/// active (not yet set aside as an outlier or its ally).
+struct Wording<'a, L> {
+    versions: &'a [Version],
+    reps: &'a [&'a Candidate],
+    edges: &'a [Edge<L>],
+    /// Per version, its edges of the same words.
+    adjacent: Vec<Vec<usize>>,
+    active: Vec<bool>,
+}
+
+impl<L: Ord + Copy> Wording<'_, L> {
+    /// How many stories give version `v`.
+    fn weight(&self, v: usize) -> usize {
+        self.versions[v].stories.len()
+    }
+
+    /// The active version among `members` that the most stories disagree
+    /// with, beyond those that give it or agree with it; ties go to more
+    /// stories against, a worse difference, then a later rank. `None`
+    /// when no active version disagrees with another.
+    fn most_disagreed(&self, members: &[usize]) -> Option<usize> {
+        // (how much more against than for, against, the worst, rank), version
+        type Pick<L> = ((i64, usize, Option<L>, usize), usize);
+        let mut best: Option<Pick<L>> = None;
+        for &v in members.iter().filter(|&&v| self.active[v]) {
+            let (mut against, mut agree, mut worst) = (0, self.weight(v) - 1, None);
+            for &k in &self.adjacent[v] {
+                let e = &self.edges[k];
+                let (u, _, _) = other(e, v);
+                if !self.active[u] {
                     continue;
                 }
-                let key = (
-                    against as i64 - agree as i64,
-                    against,
-                    worst,
-                    versions[v].rank,
-                );
-                if best.as_ref().is_none_or(|(b, _)| key > *b) {
-                    best = Some((key, v));
-                }
-            }
-            let Some((_, v)) = best else {
-                break;
-            };
-            active[v] = false;
-            // the versions it disagrees with, those most others agree with first
-            let support = |u: usize| {
-                weight(u)
-                    + adjacent[u]
-                        .iter()
-                        .map(|&k| &edges[k])
-                        .filter(|e| e.level.is_none())
-                        .map(|e| other(e, u).0)
-                        .filter(|&w| active[w])
-                        .map(weight)
-                        .sum::<usize>()
-            };
-            let mut against: Vec<(usize, Cited)> = adjacent[v]
-                .iter()
-                .map(|&k| &edges[k])
-                .filter(|e| e.level.is_some())
-                .map(|e| other(e, v))
-                .filter(|(u, _, _)| active[*u])
-                .map(|(u, region, outlier_region)| {
-                    (
-                        support(u),
-                        Cited {
-                            version: u,
-                            region,
-                            outlier_region,
-                        },
-                    )
-                })
-                .collect();
-            against.sort_by(|(sa, a), (sb, b)| {
-                sb.cmp(sa)
-                    .then(b.outlier_region.len().cmp(&a.outlier_region.len()))
-                    .then(versions[a.version].rank.cmp(&versions[b.version].rank))
-            });
-            // the majority's words over the outlier's, without overlaps
-            let mut references: Vec<Cited> = Vec::new();
-            let mut others: Vec<Cited> = Vec::new();
-            for (_, c) in against {
-                if references
-                    .iter()
-                    .any(|r| overlaps(&r.outlier_region, &c.outlier_region))
-                {
-                    others.push(c);
+                if e.level.is_some() {
+                    against += self.weight(u);
+                    worst = worst.max(e.level);
                 } else {
-                    references.push(c);
+                    agree += self.weight(u);
                 }
             }
-            references.sort_by_key(|r| r.outlier_region.start);
-            let diff = joined(reps, v, &references);
-            let Some(l) = level(&diff) else {
+            if against == 0 {
                 continue;
-            };
-            // versions that agree with it and differ from the others only
-            // as it does: the same reading, in other words elsewhere
-            let cited: Vec<usize> = references
+            }
+            let key = (
+                against as i64 - agree as i64,
+                against,
+                worst,
+                self.versions[v].rank,
+            );
+            if best.as_ref().is_none_or(|(b, _)| key > *b) {
+                best = Some((key, v));
+            }
+        }
+        best.map(|(_, v)| v)
+    }
+
+    /// How many stories give active version `u` or agree with it.
+    fn support(&self, u: usize) -> usize {
+        self.weight(u)
+            + self.adjacent[u]
                 .iter()
-                .chain(&others)
-                .map(|c| c.version)
-                .collect();
-            let mut allies = Vec::new();
-            for &k in &adjacent[v] {
-                let e = &edges[k];
-                let (u, region, outlier_region) = other(e, v);
-                if e.level.is_some() || !active[u] {
-                    continue;
-                }
-                let explained = adjacent[u].iter().map(|&k| &edges[k]).all(|f| {
-                    let (w, rw, ru) = other(f, u);
-                    f.level.is_none()
-                        || !active[w]
-                        || (cited.contains(&w)
-                            && compare_regions(&reps[w].words, rw, &reps[u].words, ru)
-                                .changes
-                                .iter()
-                                .all(|c| diff.changes.contains(c)))
-                });
-                if explained {
-                    allies.push(Cited {
+                .map(|&k| &self.edges[k])
+                .filter(|e| e.level.is_none())
+                .map(|e| other(e, u).0)
+                .filter(|&w| self.active[w])
+                .map(|w| self.weight(w))
+                .sum::<usize>()
+    }
+
+    /// The active versions that disagree with outlier `v`, those most
+    /// others agree with first: the references (the majority's words over
+    /// the outlier's, without overlaps, in the order of the outlier's
+    /// words) and the others.
+    fn disagreeing(&self, v: usize) -> (Vec<Cited>, Vec<Cited>) {
+        let mut against: Vec<(usize, Cited)> = self.adjacent[v]
+            .iter()
+            .map(|&k| &self.edges[k])
+            .filter(|e| e.level.is_some())
+            .map(|e| other(e, v))
+            .filter(|(u, _, _)| self.active[*u])
+            .map(|(u, region, outlier_region)| {
+                (
+                    self.support(u),
+                    Cited {
                         version: u,
                         region,
                         outlier_region,
-                    });
-                }
+                    },
+                )
+            })
+            .collect();
+        against.sort_by(|(sa, a), (sb, b)| {
+            sb.cmp(sa)
+                .then(b.outlier_region.len().cmp(&a.outlier_region.len()))
+                .then(
+                    self.versions[a.version]
+                        .rank
+                        .cmp(&self.versions[b.version].rank),
+                )
+        });
+        let mut references: Vec<Cited> = Vec::new();
+        let mut others: Vec<Cited> = Vec::new();
+        for (_, c) in against {
+            if references
+                .iter()
+                .any(|r| overlaps(&r.outlier_region, &c.outlier_region))
+            {
+                others.push(c);
+            } else {
+                references.push(c);
             }
-            for a in &allies {
-                active[a.version] = false;
-            }
-            out.push(Outlier {
-                version: v,
-                references,
-                others,
-                allies,
-                diff,
-                level: l,
-            });
         }
+        references.sort_by_key(|r| r.outlier_region.start);
+        (references, others)
     }
-    out
+
+    /// The active versions that agree with outlier `v` and differ from the
+    /// versions it disagrees with only as it does (`diff`): the same
+    /// reading, in other words elsewhere.
+    fn allies(
+        &self,
+        v: usize,
+        references: &[Cited],
+        others: &[Cited],
+        diff: &QuoteDiff,
+    ) -> Vec<Cited> {
+        let reps = self.reps;
+        let cited: Vec<usize> = references.iter().chain(others).map(|c| c.version).collect();
+        let mut allies = Vec::new();
+        for &k in &self.adjacent[v] {
+            let e = &self.edges[k];
+            let (u, region, outlier_region) = other(e, v);
+            if e.level.is_some() || !self.active[u] {
+                continue;
+            }
+            let explained = self.adjacent[u].iter().map(|&k| &self.edges[k]).all(|f| {
+                let (w, rw, ru) = other(f, u);
+                f.level.is_none()
+                    || !self.active[w]
+                    || (cited.contains(&w)
+                        && compare_regions(&reps[w].words, rw, &reps[u].words, ru)
+                            .changes
+                            .iter()
+                            .all(|c| diff.changes.contains(c)))
+            });
+            if explained {
+                allies.push(Cited {
+                    version: u,
+                    region,
+                    outlier_region,
+                });
+            }
+        }
+        allies
+    }
 }
 
 /// The diffs from each reference to the outlier, one after the other.

@@ -510,16 +510,39 @@ fn claim_key(a: &Analysis, c: &Claim) -> ClaimKey {
 /// Stories that state the same figures the same way form a class and are
 /// compared once: the cost follows the distinct ways an event's figures
 /// are stated, not the square of its stories.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 fn compare(
     analyses: &[Analysis],
     rule: &Measuring<'_>,
     event: &str,
     claims: &[(usize, usize)],
 ) -> (Vec<Finding>, Vec<(usize, usize)>) {
-    let cmp: &Compare = &rule.compare;
-    // per story: its eligible claims, in the order of their keys
+    let per_story = eligible_per_story(analyses, claims);
+    if per_story.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let members = story_classes(&per_story);
+    let held = Held::new(analyses, rule, &per_story, &members);
+    let mut edges: Vec<Edge> = Vec::new();
+    // per class: how many stories agree with it
+    let mut agree: Vec<usize> = members.iter().map(|m| m.len() - 1).collect();
+    let ambiguous: Vec<bool> = (0..held.reps.len())
+        .map(|ci| held.within_story(ci, &mut edges))
+        .collect();
+    held.across_classes(&ambiguous, &mut agree, &mut edges);
+    let classes = Classes {
+        members: &members,
+        per_story: &per_story,
+        agree: &agree,
+    };
+    findings(analyses, rule, event, &edges, &classes)
+}
+
+/// Per story: its eligible claims among `claims`, each with its key,
+/// sorted by key, one claim per key.
+fn eligible_per_story(
+    analyses: &[Analysis],
+    claims: &[(usize, usize)],
+) -> BTreeMap<usize, Vec<(ClaimKey, usize)>> {
     let mut per_story: BTreeMap<usize, Vec<(ClaimKey, usize)>> = BTreeMap::new();
     crate::work::step(claims.len());
     for &(s, k) in claims {
@@ -531,17 +554,19 @@ fn compare(
                 .push((claim_key(&analyses[s], c), k));
         }
     }
-    if per_story.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
     for cs in per_story.values_mut() {
         cs.sort_by(|a, b| a.0.cmp(&b.0));
         cs.dedup_by(|a, b| a.0 == b.0);
     }
-    // classes of stories with one signature, in story order
+    per_story
+}
+
+/// Classes of stories whose claims have the same keys: their stories, in
+/// story order, classes in the order of their first story.
+fn story_classes(per_story: &BTreeMap<usize, Vec<(ClaimKey, usize)>>) -> Vec<Vec<usize>> {
     let mut class_of: FxHashMap<Vec<ClaimKey>, usize> = FxHashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
-    for (&s, cs) in &per_story {
+    for (&s, cs) in per_story {
         let sig: Vec<ClaimKey> = cs.iter().map(|c| c.0.clone()).collect();
         let n = members.len();
         let c = *class_of.entry(sig).or_insert(n);
@@ -550,22 +575,65 @@ fn compare(
         }
         members[c].push(s);
     }
-    let reps: Vec<usize> = members.iter().map(|m| m[0]).collect();
-    let claims_of =
-        |s: usize| -> Vec<(usize, usize)> { per_story[&s].iter().map(|&(_, k)| (s, k)).collect() };
-    let mut intervals: FxHashMap<(usize, usize), Interval> = FxHashMap::default();
-    for &r in &reps {
-        for c in claims_of(r) {
-            intervals.insert(c, widened(&analyses[c.0].claims[c.1], cmp));
+    members
+}
+
+/// The classes of one measure's stories, each held against itself and
+/// the others through its first story (its representative).
+struct Held<'a> {
+    analyses: &'a [Analysis],
+    rule: &'a Measuring<'a>,
+    per_story: &'a BTreeMap<usize, Vec<(ClaimKey, usize)>>,
+    members: &'a [Vec<usize>],
+    /// The first story of each class.
+    reps: Vec<usize>,
+    /// The widened interval of every claim of a representative.
+    intervals: FxHashMap<(usize, usize), Interval>,
+}
+
+impl<'a> Held<'a> {
+    fn new(
+        analyses: &'a [Analysis],
+        rule: &'a Measuring<'a>,
+        per_story: &'a BTreeMap<usize, Vec<(ClaimKey, usize)>>,
+        members: &'a [Vec<usize>],
+    ) -> Self {
+        let reps: Vec<usize> = members.iter().map(|m| m[0]).collect();
+        let mut held = Held {
+            analyses,
+            rule,
+            per_story,
+            members,
+            reps,
+            intervals: FxHashMap::default(),
+        };
+        for &r in &held.reps {
+            for c in held.claims_of(r) {
+                let iv = widened(&analyses[c.0].claims[c.1], &rule.compare);
+                held.intervals.insert(c, iv);
+            }
         }
+        held
     }
-    let mut edges: Vec<Edge> = Vec::new();
-    // per class: how many stories agree with it
-    let mut agree: Vec<usize> = members.iter().map(|m| m.len() - 1).collect();
-    // within one story: its headline, KEY POINTS and captions against its body
-    let mut ambiguous = vec![false; reps.len()];
-    for (ci, &r) in reps.iter().enumerate() {
-        let (sum, body): (Vec<_>, Vec<_>) = claims_of(r)
+
+    /// The eligible claims of story `s`, in the order of their keys.
+    fn claims_of(&self, s: usize) -> Vec<(usize, usize)> {
+        self.per_story[&s].iter().map(|&(_, k)| (s, k)).collect()
+    }
+
+    /// Claims `xs` held against claims `ys`.
+    fn hold(&self, xs: &[(usize, usize)], ys: &[(usize, usize)]) -> Verdict {
+        hold(self.analyses, self.rule, &self.intervals, xs, ys)
+    }
+
+    /// Class `ci`'s story against itself: pushes an edge per headline or
+    /// summary claim that clashes with the lead of its body, and returns
+    /// whether the story is ambiguous (held against others by its
+    /// headline alone).
+    fn within_story(&self, ci: usize, edges: &mut Vec<Edge>) -> bool {
+        let analyses = self.analyses;
+        let (sum, body): (Vec<_>, Vec<_>) = self
+            .claims_of(self.reps[ci])
             .into_iter()
             .partition(|&(s, k)| summary(analyses[s].claims[k].block));
         // a body that disagrees with itself speaks of several things (a
@@ -573,14 +641,11 @@ fn compare(
         // headline alone
         // (more figures of one measure than a story states of one incident
         // is a roundup too, and no square of them is compared)
-        ambiguous[ci] = body.len() > MAX_PER_STORY
+        let ambiguous = body.len() > MAX_PER_STORY
             || body.iter().enumerate().any(|(i, &x)| {
-                body[i + 1..].iter().any(|&y| {
-                    matches!(
-                        hold(analyses, rule, &intervals, &[x], &[y]),
-                        Verdict::Clash(..)
-                    )
-                })
+                body[i + 1..]
+                    .iter()
+                    .any(|&y| matches!(self.hold(&[x], &[y]), Verdict::Clash(..)))
             });
         // the headline against the lead, which restates its figure
         let body: Vec<_> = body
@@ -588,10 +653,10 @@ fn compare(
             .filter(|&(s, k)| lead(&analyses[s].claims[k]))
             .collect();
         if sum.is_empty() || body.is_empty() {
-            continue;
+            return ambiguous;
         }
         for &x in &sum {
-            if let Verdict::Clash(x, y, mut clash) = hold(analyses, rule, &intervals, &[x], &body) {
+            if let Verdict::Clash(x, y, mut clash) = self.hold(&[x], &body) {
                 clash.reason = "the headline or summary against the body";
                 edges.push(Edge {
                     a: ci,
@@ -602,14 +667,17 @@ fn compare(
                 });
             }
         }
+        ambiguous
     }
-    // across classes
-    let mut texts: FxHashMap<usize, FxHashSet<u64>> = FxHashMap::default();
-    // what a story says, held against another: its most precise figures
-    // (`35`, `about 35`) when it gives any, else its bounds (`at least
-    // 35`), which agree with far more; an ambiguous story, its headline
-    let compared = |c: usize| -> Vec<(usize, usize)> {
-        let all: Vec<(usize, usize)> = claims_of(reps[c])
+
+    /// What class `c` says, held against another: its most precise lead
+    /// figures (`35`, `about 35`) when it gives any, else its bounds (`at
+    /// least 35`), which agree with far more; an ambiguous story, its
+    /// headline; at most [`MAX_PER_STORY`] of them.
+    fn compared(&self, c: usize, ambiguous: &[bool]) -> Vec<(usize, usize)> {
+        let analyses = self.analyses;
+        let all: Vec<(usize, usize)> = self
+            .claims_of(self.reps[c])
             .into_iter()
             .filter(|&(s, k)| {
                 let claim = &analyses[s].claims[k];
@@ -629,75 +697,103 @@ fn compare(
         };
         chosen.truncate(MAX_PER_STORY);
         chosen
-    };
-    // the classes each class is held against: all of them, or, in an event
-    // stated in more ways than MAX_CLASSES, the MAX_CLASSES stated by the
-    // most stories (the cost stays linear in the classes)
-    let mut partners: Vec<usize> = (0..reps.len()).collect();
-    if reps.len() > MAX_CLASSES {
-        partners.sort_by_key(|&c| (std::cmp::Reverse(members[c].len()), c));
-        partners.truncate(MAX_CLASSES);
-        partners.sort_unstable();
     }
-    let partner_claims: Vec<Vec<(usize, usize)>> = partners.iter().map(|&j| compared(j)).collect();
-    let mut is_partner = vec![false; reps.len()];
-    for &j in &partners {
-        is_partner[j] = true;
+
+    /// The classes each class is held against, in class order: all of
+    /// them, or, in an event stated in more ways than [`MAX_CLASSES`], the
+    /// `MAX_CLASSES` stated by the most stories (the cost stays linear in
+    /// the classes).
+    fn partners(&self) -> Vec<usize> {
+        let mut partners: Vec<usize> = (0..self.reps.len()).collect();
+        if self.reps.len() > MAX_CLASSES {
+            partners.sort_by_key(|&c| (std::cmp::Reverse(self.members[c].len()), c));
+            partners.truncate(MAX_CLASSES);
+            partners.sort_unstable();
+        }
+        partners
     }
-    for (i, &partnered) in is_partner.iter().enumerate() {
-        let xs = compared(i);
-        for (&j, ys) in partners.iter().zip(&partner_claims) {
-            // each pair once: two partners in order, any other class with
-            // every partner
-            if j == i || partnered && j < i {
-                continue;
-            }
-            let swap = j < i;
-            let (i, j) = if swap { (j, i) } else { (i, j) };
-            let (xs, ys) = if swap { (ys, &xs) } else { (&xs, ys) };
-            match hold(analyses, rule, &intervals, xs, ys) {
-                Verdict::Apart => {}
-                Verdict::Agree => {
-                    agree[i] += members[j].len();
-                    agree[j] += members[i].len();
+
+    /// Every class against its partners, each pair once: an agreement
+    /// adds each class's stories to the other's count in `agree`, a clash
+    /// pushes an edge (none between two single stories of near-identical
+    /// text; a warning at most between two of one outlet).
+    fn across_classes(&self, ambiguous: &[bool], agree: &mut [usize], edges: &mut Vec<Edge>) {
+        let mut texts: FxHashMap<usize, FxHashSet<u64>> = FxHashMap::default();
+        let partners = self.partners();
+        let partner_claims: Vec<Vec<(usize, usize)>> = partners
+            .iter()
+            .map(|&j| self.compared(j, ambiguous))
+            .collect();
+        let mut is_partner = vec![false; self.reps.len()];
+        for &j in &partners {
+            is_partner[j] = true;
+        }
+        for (i, &partnered) in is_partner.iter().enumerate() {
+            let xs = self.compared(i, ambiguous);
+            for (&j, ys) in partners.iter().zip(&partner_claims) {
+                // each pair once: two partners in order, any other class
+                // with every partner
+                if j == i || partnered && j < i {
+                    continue;
                 }
-                Verdict::Clash(x, y, mut clash) => {
-                    let (a, b) = (reps[i], reps[j]);
-                    if members[i].len() == 1 && members[j].len() == 1 {
-                        for s in [a, b] {
-                            texts
-                                .entry(s)
-                                .or_insert_with(|| shingles(&analyses[s].story.text));
-                        }
-                        if near_identical(&texts[&a], &texts[&b]) {
-                            continue;
-                        }
-                        if analyses[a]
-                            .story
-                            .outlet
-                            .eq_ignore_ascii_case(&analyses[b].story.outlet)
-                        {
-                            clash.severity = clash.severity.min(Severity::Warning);
-                            clash.reason = "two stories of one outlet";
+                let swap = j < i;
+                let (i, j) = if swap { (j, i) } else { (i, j) };
+                let (xs, ys) = if swap { (ys, &xs) } else { (&xs, ys) };
+                match self.hold(xs, ys) {
+                    Verdict::Apart => {}
+                    Verdict::Agree => {
+                        agree[i] += self.members[j].len();
+                        agree[j] += self.members[i].len();
+                    }
+                    Verdict::Clash(x, y, clash) => {
+                        if let Some(clash) = self.between_classes(i, j, clash, &mut texts) {
+                            edges.push(Edge {
+                                a: i,
+                                b: j,
+                                x,
+                                y,
+                                clash,
+                            });
                         }
                     }
-                    edges.push(Edge {
-                        a: i,
-                        b: j,
-                        x,
-                        y,
-                        clash,
-                    });
                 }
             }
         }
     }
-    let classes = Classes {
-        members: &members,
-        per_story: &per_story,
-        agree: &agree,
-    };
-    findings(analyses, rule, event, &edges, &classes)
+
+    /// The clash of classes `i` and `j` as it stands between them: `None`
+    /// when each is a single story and their texts are near-identical (one
+    /// story filed twice), capped at a warning when those two stories are
+    /// of one outlet. `texts` caches the stories' shingles.
+    fn between_classes(
+        &self,
+        i: usize,
+        j: usize,
+        mut clash: Clash,
+        texts: &mut FxHashMap<usize, FxHashSet<u64>>,
+    ) -> Option<Clash> {
+        let analyses = self.analyses;
+        let (a, b) = (self.reps[i], self.reps[j]);
+        if self.members[i].len() == 1 && self.members[j].len() == 1 {
+            for s in [a, b] {
+                texts
+                    .entry(s)
+                    .or_insert_with(|| shingles(&analyses[s].story.text));
+            }
+            if near_identical(&texts[&a], &texts[&b]) {
+                return None;
+            }
+            if analyses[a]
+                .story
+                .outlet
+                .eq_ignore_ascii_case(&analyses[b].story.outlet)
+            {
+                clash.severity = clash.severity.min(Severity::Warning);
+                clash.reason = "two stories of one outlet";
+            }
+        }
+        Some(clash)
+    }
 }
 
 struct Classes<'a> {
@@ -716,53 +812,43 @@ impl Classes<'_> {
             .unwrap_or(0);
         (s, self.per_story[&s][pos].1)
     }
-}
 
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
-fn findings(
-    analyses: &[Analysis],
-    rule: &Measuring<'_>,
-    event: &str,
-    edges: &[Edge],
-    classes: &Classes<'_>,
-) -> (Vec<Finding>, Vec<(usize, usize)>) {
-    let n = classes.members.len();
-    let mut sets = crate::group::UnionFind::new(n);
-    for e in edges {
-        sets.union(e.a, e.b);
+    /// Every claim `group`'s disagreements cite, in every story of its
+    /// class: sorted, each once.
+    fn cited(&self, group: &[&Edge]) -> Vec<(usize, usize)> {
+        let mut cited: Vec<(usize, usize)> = Vec::new();
+        for e in group {
+            for (class, claim) in [(e.a, e.x), (e.b, e.y)] {
+                for &s in &self.members[class] {
+                    cited.push(self.same_claim(claim, s));
+                }
+            }
+        }
+        cited.sort_unstable();
+        cited.dedup();
+        cited
     }
-    let mut groups: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
-    for e in edges {
-        let root = sets.find(e.a);
-        groups.entry(root).or_default().push(e);
-    }
-    let mut out = Vec::new();
-    let mut odd = Vec::new();
-    for group in groups.into_values() {
-        let severity = group
-            .iter()
-            .map(|e| e.clash.severity)
-            .max()
-            .unwrap_or(Severity::Info);
-        // the odd one out: the class that disagrees with the most stories
-        // and agrees with the fewest; ties go to the later story
+
+    /// The odd one out of clash group `group`: the class that disagrees
+    /// with the most stories and agrees with the fewest; ties go to the
+    /// later story, then to the first class.
+    fn odd_class(&self, analyses: &[Analysis], group: &[&Edge]) -> usize {
         let mut against: BTreeMap<usize, usize> = BTreeMap::new();
-        for e in &group {
-            *against.entry(e.a).or_default() += classes.members[e.b].len();
+        for e in group {
+            *against.entry(e.a).or_default() += self.members[e.b].len();
             if e.b != e.a {
-                *against.entry(e.b).or_default() += classes.members[e.a].len();
+                *against.entry(e.b).or_default() += self.members[e.a].len();
             }
         }
         let latest = |c: usize| {
-            classes.members[c]
+            self.members[c]
                 .iter()
                 .map(|&s| analyses[s].story.published)
                 .max()
                 .flatten()
         };
-        let score = |c: usize, n: usize| n as i64 - classes.agree[c] as i64;
-        let primary = against
+        let score = |c: usize, n: usize| n as i64 - self.agree[c] as i64;
+        against
             .iter()
             .max_by(|&(&c, &n), &(&d, &m)| {
                 score(c, n)
@@ -770,8 +856,17 @@ fn findings(
                     .then(latest(c).cmp(&latest(d)))
                     .then(d.cmp(&c))
             })
-            .map_or(group[0].a, |(&c, _)| c);
-        // the primary's claim in its closest disagreement
+            .map_or(group[0].a, |(&c, _)| c)
+    }
+
+    /// The claim of class `primary` in its closest disagreement of
+    /// `group`, as its latest story states it.
+    fn primary_claim(
+        &self,
+        analyses: &[Analysis],
+        group: &[&Edge],
+        primary: usize,
+    ) -> Option<(usize, usize)> {
         let lead = group
             .iter()
             .filter(|e| e.a == primary || e.b == primary)
@@ -781,85 +876,136 @@ fn findings(
                     .unwrap_or(std::cmp::Ordering::Equal)
             })
             .map(|e| if e.a == primary { e.x } else { e.y });
-        let primary_story = classes.members[primary]
+        let primary_story = self.members[primary]
             .iter()
             .copied()
             .max_by_key(|&s| (analyses[s].story.published, std::cmp::Reverse(s)))
-            .unwrap_or(classes.members[primary][0]);
-        let lead = lead.map(|l| classes.same_claim(l, primary_story));
-        // every claim each disagreement cites, in every story of its class
-        let mut cited: Vec<(usize, usize)> = Vec::new();
-        for e in &group {
-            for (class, claim) in [(e.a, e.x), (e.b, e.y)] {
-                for &s in &classes.members[class] {
-                    cited.push(classes.same_claim(claim, s));
-                }
-            }
-        }
-        cited.sort_unstable();
-        cited.dedup();
-        let mut evidence: Vec<Evidence> = cited
-            .iter()
-            .map(|&(s, k)| Evidence {
-                story: s,
-                claim: Some(k),
-                span: analyses[s].claims[k].surface(),
-                primary: Some((s, k)) == lead,
-            })
-            .collect();
-        evidence.sort_by(|a, b| {
-            super::finding::story_order(analyses, a.story, b.story)
-                .then(a.span.start.cmp(&b.span.start))
-        });
+            .unwrap_or(self.members[primary][0]);
+        lead.map(|l| self.same_claim(l, primary_story))
+    }
+}
+
+/// The findings of one measure from its clashes `edges`: one per group of
+/// classes linked by clashes, and the claims of each group's odd class
+/// (sorted, each once).
+fn findings(
+    analyses: &[Analysis],
+    rule: &Measuring<'_>,
+    event: &str,
+    edges: &[Edge],
+    classes: &Classes<'_>,
+) -> (Vec<Finding>, Vec<(usize, usize)>) {
+    let mut out = Vec::new();
+    let mut odd = Vec::new();
+    for group in clash_groups(classes.members.len(), edges) {
+        let primary = classes.odd_class(analyses, &group);
+        let lead = classes.primary_claim(analyses, &group, primary);
+        let cited = classes.cited(&group);
+        let evidence = claim_evidence(analyses, &cited, lead);
         odd.extend(
             cited
                 .iter()
                 .copied()
                 .filter(|c| classes.members[primary].contains(&c.0)),
         );
-        // the reason of the most serious disagreement
-        let why = group
-            .iter()
-            .max_by(|p, q| {
-                p.clash.severity.cmp(&q.clash.severity).then(
-                    q.clash
-                        .gap
-                        .partial_cmp(&p.clash.gap)
-                        .unwrap_or(std::cmp::Ordering::Equal),
-                )
-            })
-            .map_or("figures that do not agree", |e| e.clash.reason);
-        let parts: Vec<String> = evidence
-            .iter()
-            .map(|e| {
-                let a = &analyses[e.story];
-                let c = &a.claims[e.claim.unwrap_or(0)];
-                let src = c
-                    .source
-                    .as_deref()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default();
-                format!(
-                    "{}: \u{201c}{}\u{201d}{src}",
-                    a.story.outlet,
-                    &a.story.text[e.span.clone()]
-                )
-            })
-            .collect();
-        out.push(Finding {
-            rule: rule.id.to_string(),
-            kind: rule.kind,
-            severity,
-            event: event.to_string(),
-            title: rule.title.to_string(),
-            message: format!("{} ({why}): {}", rule.title, parts.join("; ")),
-            evidence,
-            diff: None,
-        });
+        out.push(group_finding(analyses, rule, event, &group, evidence));
     }
     odd.sort_unstable();
     odd.dedup();
     (out, odd)
+}
+
+/// The clashes `edges` between `n` classes in groups of classes they
+/// link, groups in the order of their union-find roots, clashes in order.
+fn clash_groups(n: usize, edges: &[Edge]) -> Vec<Vec<&Edge>> {
+    let mut sets = crate::group::UnionFind::new(n);
+    for e in edges {
+        sets.union(e.a, e.b);
+    }
+    let mut groups: BTreeMap<usize, Vec<&Edge>> = BTreeMap::new();
+    for e in edges {
+        let root = sets.find(e.a);
+        groups.entry(root).or_default().push(e);
+    }
+    groups.into_values().collect()
+}
+
+/// The evidence of claims `cited`, `lead` primary, in story order.
+fn claim_evidence(
+    analyses: &[Analysis],
+    cited: &[(usize, usize)],
+    lead: Option<(usize, usize)>,
+) -> Vec<Evidence> {
+    let mut evidence: Vec<Evidence> = cited
+        .iter()
+        .map(|&(s, k)| Evidence {
+            story: s,
+            claim: Some(k),
+            span: analyses[s].claims[k].surface(),
+            primary: Some((s, k)) == lead,
+        })
+        .collect();
+    evidence.sort_by(|a, b| {
+        super::finding::story_order(analyses, a.story, b.story)
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    evidence
+}
+
+/// The finding of clash group `group`: its most serious clash's level,
+/// that clash's reason (the closest pair among equals), and the figure
+/// every story of `evidence` states.
+fn group_finding(
+    analyses: &[Analysis],
+    rule: &Measuring<'_>,
+    event: &str,
+    group: &[&Edge],
+    evidence: Vec<Evidence>,
+) -> Finding {
+    let severity = group
+        .iter()
+        .map(|e| e.clash.severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    // the reason of the most serious disagreement
+    let why = group
+        .iter()
+        .max_by(|p, q| {
+            p.clash.severity.cmp(&q.clash.severity).then(
+                q.clash
+                    .gap
+                    .partial_cmp(&p.clash.gap)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+        })
+        .map_or("figures that do not agree", |e| e.clash.reason);
+    let parts: Vec<String> = evidence
+        .iter()
+        .map(|e| {
+            let a = &analyses[e.story];
+            let c = &a.claims[e.claim.unwrap_or(0)];
+            let src = c
+                .source
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            format!(
+                "{}: \u{201c}{}\u{201d}{src}",
+                a.story.outlet,
+                &a.story.text[e.span.clone()]
+            )
+        })
+        .collect();
+    Finding {
+        rule: rule.id.to_string(),
+        kind: rule.kind,
+        severity,
+        event: event.to_string(),
+        title: rule.title.to_string(),
+        message: format!("{} ({why}): {}", rule.title, parts.join("; ")),
+        evidence,
+        diff: None,
+    }
 }
 
 #[cfg(test)]

@@ -312,9 +312,9 @@ pub(super) fn people_table(stories: &[usize], ents: &[Entity]) -> Vec<PersonRow>
         .collect()
 }
 
-/// Compare the people of one event (its [`entities`]).
-// reason: being split in another worktree (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
+/// Compare the people of one event (its [`entities`]): swapped ages,
+/// then per person a differing age and a first name spelled two ways,
+/// then ages outside a range a story gives.
 pub(super) fn compare_people(
     analyses: &[Analysis],
     stories: &[usize],
@@ -322,8 +322,6 @@ pub(super) fn compare_people(
     rule: &Rule,
     event: &str,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut swapped = vec![false; ents.len()];
     let finding = |severity: Severity, message: String, evidence: Vec<Evidence>| Finding {
         rule: rule.id.clone(),
         kind: Kind::Person,
@@ -334,152 +332,226 @@ pub(super) fn compare_people(
         evidence,
         diff: None,
     };
-    // two people's ages swapped between two stories
+    let (mut out, swapped) = swapped_ages(analyses, stories, ents, &finding);
+    for (i, e) in ents.iter().enumerate() {
+        if !swapped[i] {
+            out.extend(differing_age(analyses, e, &finding));
+        }
+        out.extend(spelled_two_ways(analyses, e, &finding));
+    }
+    out.extend(outside_ranges(analyses, stories, ents, &finding));
+    out
+}
+
+/// Two people whose ages two stories of different outlets swap: the
+/// stories and the ages the first (`x`) gives them.
+struct AgeSwap {
+    x: usize,
+    y: usize,
+    /// The first person's age in `x`.
+    ax: u32,
+    /// The second person's age in `x`.
+    bx: u32,
+}
+
+/// Two people's ages swapped between two stories: an error per pair
+/// (each person in one pair at most, pairs in order of first mention),
+/// and per person whether a pair holds them.
+fn swapped_ages(
+    analyses: &[Analysis],
+    stories: &[usize],
+    ents: &[Entity],
+    finding: &dyn Fn(Severity, String, Vec<Evidence>) -> Finding,
+) -> (Vec<Finding>, Vec<bool>) {
+    let mut out = Vec::new();
+    let mut swapped = vec![false; ents.len()];
     for i in 0..ents.len() {
         for j in i + 1..ents.len() {
             if swapped[i] || swapped[j] {
                 continue;
             }
             let (a, b) = (&ents[i], &ents[j]);
-            let age = |e: &Entity, s: usize| {
-                e.seen
-                    .iter()
-                    .find(|x| x.story == s)
-                    .map(|x| (x.person.age, x.person.bound))
-            };
-            let pair = stories.iter().find_map(|&x| {
-                stories.iter().find_map(|&y| {
-                    let (ax, bx, ay, by) = (age(a, x)?, age(b, x)?, age(a, y)?, age(b, y)?);
-                    let swap = x != y
-                        && ax.0 != bx.0
-                        && ax.0 == by.0
-                        && bx.0 == ay.0
-                        && outlet(analyses, x) != outlet(analyses, y)
-                        && comparable(analyses, &[x], &[y]);
-                    let bound = ax.1 && bx.1 && ay.1 && by.1;
-                    (swap && bound).then_some((x, y, ax.0, bx.0))
-                })
-            });
-            if let Some((x, y, ax, bx)) = pair {
+            if let Some(swap) = age_swap(analyses, stories, a, b) {
                 swapped[i] = true;
                 swapped[j] = true;
-                let later = if story_order(analyses, x, y).is_lt() {
-                    y
-                } else {
-                    x
-                };
-                let mut ev = evidence(a, &[x, y], &[later], true);
-                ev.extend(evidence(b, &[x, y], &[], true));
-                let message = format!(
-                    "The ages of {} and {} are swapped between outlets: {}: {} is {ax}, {} is {bx}; {}: {} is {bx}, {} is {ax}",
-                    a.name(),
-                    b.name(),
-                    outlet(analyses, x),
-                    a.name(),
-                    b.name(),
-                    outlet(analyses, y),
-                    a.name(),
-                    b.name(),
-                );
-                out.push(finding(Severity::Error, message, ev));
+                out.push(swap_finding(analyses, a, b, &swap, finding));
             }
         }
     }
-    for (i, e) in ents.iter().enumerate() {
-        // different ages
-        let ages: Vec<(u32, Vec<usize>)> = e.ages().into_iter().collect();
-        if ages.len() >= 2 && !swapped[i] {
-            let odd = odd_one_out(analyses, &ages);
-            let others: Vec<usize> = ages
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != odd)
-                .flat_map(|(_, (_, v))| v.iter().copied())
-                .collect();
-            let outlets_differ = ages[odd].1.iter().any(|&x| {
-                others
-                    .iter()
-                    .any(|&y| outlet(analyses, x) != outlet(analyses, y))
-            });
-            if comparable(analyses, &ages[odd].1, &others) && outlets_differ {
-                let all_bound = e.seen.iter().all(|s| s.person.bound);
-                // an undated story may be months later (a trial, a
-                // birthday): an error needs the dates
-                let dated = e
-                    .seen
-                    .iter()
-                    .all(|s| analyses[s.story].story.published.is_some());
-                let severity = if all_bound && dated {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
-                let said: Vec<String> = ages
-                    .iter()
-                    .map(|(age, ss)| {
-                        let names: Vec<&str> = ss.iter().map(|&s| outlet(analyses, s)).collect();
-                        format!("{}: {age}", names.join(", "))
-                    })
-                    .collect();
-                let message = format!(
-                    "The age of {} differs between outlets: {}",
-                    e.name(),
-                    said.join("; ")
-                );
-                let all: Vec<usize> = ages.iter().flat_map(|(_, v)| v.iter().copied()).collect();
-                out.push(finding(
-                    severity,
-                    message,
-                    evidence(e, &all, &ages[odd].1, true),
-                ));
-            }
-        }
-        // a first name spelled two ways
-        let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for s in &e.seen {
-            if s.person.first.chars().count() > 1 {
-                spellings
-                    .entry(s.person.first.clone())
-                    .or_default()
-                    .push(s.story);
-            }
-        }
-        let spellings: Vec<(String, Vec<usize>)> = spellings.into_iter().collect();
-        let spelled = spellings.len() == 2
-            && first_names(&spellings[0].0, &spellings[1].0) == FirstNames::Spelling;
-        if spelled {
-            let odd = odd_one_out(analyses, &spellings);
-            let shown = |stories: &[usize]| {
-                e.seen
-                    .iter()
-                    .find(|s| stories.contains(&s.story))
-                    .map(|s| s.person.name.clone())
-                    .unwrap_or_default()
-            };
-            let said: Vec<String> = spellings
-                .iter()
-                .map(|(_, ss)| {
-                    let names: Vec<&str> = ss.iter().map(|&s| outlet(analyses, s)).collect();
-                    format!("{}: {}", names.join(", "), shown(ss))
-                })
-                .collect();
-            let message = format!(
-                "A name is spelled differently between outlets: {}",
-                said.join("; ")
-            );
-            let all: Vec<usize> = spellings
-                .iter()
-                .flat_map(|(_, v)| v.iter().copied())
-                .collect();
-            out.push(finding(
-                Severity::Warning,
-                message,
-                evidence(e, &all, &spellings[odd].1, false),
-            ));
+    (out, swapped)
+}
+
+/// The first two stories (in event order) that swap the bound ages of
+/// `a` and `b`, are of different outlets and close enough in time.
+fn age_swap(analyses: &[Analysis], stories: &[usize], a: &Entity, b: &Entity) -> Option<AgeSwap> {
+    let age = |e: &Entity, s: usize| {
+        e.seen
+            .iter()
+            .find(|x| x.story == s)
+            .map(|x| (x.person.age, x.person.bound))
+    };
+    stories.iter().find_map(|&x| {
+        stories.iter().find_map(|&y| {
+            let (ax, bx, ay, by) = (age(a, x)?, age(b, x)?, age(a, y)?, age(b, y)?);
+            let swap = x != y
+                && ax.0 != bx.0
+                && ax.0 == by.0
+                && bx.0 == ay.0
+                && outlet(analyses, x) != outlet(analyses, y)
+                && comparable(analyses, &[x], &[y]);
+            let bound = ax.1 && bx.1 && ay.1 && by.1;
+            (swap && bound).then_some(AgeSwap {
+                x,
+                y,
+                ax: ax.0,
+                bx: bx.0,
+            })
+        })
+    })
+}
+
+/// The error for `swap` of the ages of `a` and `b`; `a` in the later
+/// story is primary.
+fn swap_finding(
+    analyses: &[Analysis],
+    a: &Entity,
+    b: &Entity,
+    swap: &AgeSwap,
+    finding: &dyn Fn(Severity, String, Vec<Evidence>) -> Finding,
+) -> Finding {
+    let AgeSwap { x, y, ax, bx } = *swap;
+    let later = if story_order(analyses, x, y).is_lt() {
+        y
+    } else {
+        x
+    };
+    let mut ev = evidence(a, &[x, y], &[later], true);
+    ev.extend(evidence(b, &[x, y], &[], true));
+    let message = format!(
+        "The ages of {} and {} are swapped between outlets: {}: {} is {ax}, {} is {bx}; {}: {} is {bx}, {} is {ax}",
+        a.name(),
+        b.name(),
+        outlet(analyses, x),
+        a.name(),
+        b.name(),
+        outlet(analyses, y),
+        a.name(),
+        b.name(),
+    );
+    finding(Severity::Error, message, ev)
+}
+
+/// The ages stories of different outlets give person `e`, when they
+/// differ and the stories are close enough in time: an error when every
+/// age is bound and every story dated, else a warning; the age fewest
+/// stories give is the odd one out.
+fn differing_age(
+    analyses: &[Analysis],
+    e: &Entity,
+    finding: &dyn Fn(Severity, String, Vec<Evidence>) -> Finding,
+) -> Option<Finding> {
+    let ages: Vec<(u32, Vec<usize>)> = e.ages().into_iter().collect();
+    if ages.len() < 2 {
+        return None;
+    }
+    let odd = odd_one_out(analyses, &ages);
+    let others: Vec<usize> = ages
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != odd)
+        .flat_map(|(_, (_, v))| v.iter().copied())
+        .collect();
+    let outlets_differ = ages[odd].1.iter().any(|&x| {
+        others
+            .iter()
+            .any(|&y| outlet(analyses, x) != outlet(analyses, y))
+    });
+    if !(comparable(analyses, &ages[odd].1, &others) && outlets_differ) {
+        return None;
+    }
+    let all_bound = e.seen.iter().all(|s| s.person.bound);
+    // an undated story may be months later (a trial, a birthday): an
+    // error needs the dates
+    let dated = e
+        .seen
+        .iter()
+        .all(|s| analyses[s.story].story.published.is_some());
+    let severity = if all_bound && dated {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let said: Vec<String> = ages
+        .iter()
+        .map(|(age, ss)| {
+            let names: Vec<&str> = ss.iter().map(|&s| outlet(analyses, s)).collect();
+            format!("{}: {age}", names.join(", "))
+        })
+        .collect();
+    let message = format!(
+        "The age of {} differs between outlets: {}",
+        e.name(),
+        said.join("; ")
+    );
+    let all: Vec<usize> = ages.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+    Some(finding(
+        severity,
+        message,
+        evidence(e, &all, &ages[odd].1, true),
+    ))
+}
+
+/// A warning when the stories give person `e` exactly two first names
+/// (of more than one letter) that are spellings of one name; the
+/// spelling fewest stories give is the odd one out.
+fn spelled_two_ways(
+    analyses: &[Analysis],
+    e: &Entity,
+    finding: &dyn Fn(Severity, String, Vec<Evidence>) -> Finding,
+) -> Option<Finding> {
+    let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for s in &e.seen {
+        if s.person.first.chars().count() > 1 {
+            spellings
+                .entry(s.person.first.clone())
+                .or_default()
+                .push(s.story);
         }
     }
-    out.extend(outside_ranges(analyses, stories, ents, &finding));
-    out
+    let spellings: Vec<(String, Vec<usize>)> = spellings.into_iter().collect();
+    let spelled = spellings.len() == 2
+        && first_names(&spellings[0].0, &spellings[1].0) == FirstNames::Spelling;
+    if !spelled {
+        return None;
+    }
+    let odd = odd_one_out(analyses, &spellings);
+    let shown = |stories: &[usize]| {
+        e.seen
+            .iter()
+            .find(|s| stories.contains(&s.story))
+            .map(|s| s.person.name.clone())
+            .unwrap_or_default()
+    };
+    let said: Vec<String> = spellings
+        .iter()
+        .map(|(_, ss)| {
+            let names: Vec<&str> = ss.iter().map(|&s| outlet(analyses, s)).collect();
+            format!("{}: {}", names.join(", "), shown(ss))
+        })
+        .collect();
+    let message = format!(
+        "A name is spelled differently between outlets: {}",
+        said.join("; ")
+    );
+    let all: Vec<usize> = spellings
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied())
+        .collect();
+    Some(finding(
+        Severity::Warning,
+        message,
+        evidence(e, &all, &spellings[odd].1, false),
+    ))
 }
 
 /// A person of a role whose age lies outside the range a story gives the

@@ -6,17 +6,17 @@
 //! replaced, ...) whose level the rule sets, and the rule's own level caps
 //! them, as it caps the findings of every kind.
 
-use super::{Evidence, Finding, Kind, QuoteRule, Rule, WordDiff};
+use super::model::QuoteSeverities;
+use super::{Evidence, Finding, Kind, QuoteRule, Rule, Severity, WordDiff};
 use crate::Analysis;
+use crate::quote::align::Candidate;
 use crate::quote::diff::{Class, QuoteDiff};
-use crate::quote::remark::{Cited, remarks};
+use crate::quote::remark::{Cited, Misattribution, Outlier, Remarks, remarks};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The same quotation worded differently (or given to another speaker):
 /// one finding per odd version of a remark ([`crate::quote::remark`]).
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 pub(super) fn compare(
     analyses: &[Analysis],
     stories: &[usize],
@@ -24,18 +24,58 @@ pub(super) fn compare(
     cfg: &QuoteRule,
     event: &str,
 ) -> Vec<Finding> {
-    // two quotes of one story are never one remark (`remarks` pairs
-    // versions of different stories only): an event with quotes in fewer
-    // than two stories has nothing to compare, and is not normalised
-    if stories
+    if quoted_stories_below_two(analyses, stories) {
+        return Vec::new();
+    }
+    let (refs, cands) = event_quotes(analyses, stories);
+    if cands.len() < 2 {
+        return Vec::new();
+    }
+    let rank: BTreeMap<usize, usize> = stories.iter().enumerate().map(|(r, &s)| (s, r)).collect();
+    let sev = &cfg.severities;
+    let remarks = remarks(
+        &cands,
+        |s| rank.get(&s).copied().unwrap_or(usize::MAX),
+        cfg.thresholds,
+        |d| class_level(sev, d),
+    );
+    let ctx = QuoteEvent {
+        analyses,
+        refs: &refs,
+        cands: &cands,
+        remarks: &remarks,
+        rule,
+        event,
+    };
+    let mut out: Vec<Finding> = remarks
+        .outliers
+        .iter()
+        .filter_map(|o| ctx.outlier_finding(o))
+        .collect();
+    out.extend(
+        remarks
+            .misattributions
+            .iter()
+            .filter_map(|x| ctx.misattribution_finding(x, sev.misattribution)),
+    );
+    out
+}
+
+/// Whether fewer than two of `stories` quote anyone. Two quotes of one
+/// story are never one remark (`remarks` pairs versions of different
+/// stories only), so such an event has nothing to compare and is not
+/// normalised.
+fn quoted_stories_below_two(analyses: &[Analysis], stories: &[usize]) -> bool {
+    stories
         .iter()
         .filter(|&&s| !analyses[s].quotes.is_empty())
         .nth(1)
         .is_none()
-    {
-        return Vec::new();
-    }
-    // every quote of the event, in report order
+}
+
+/// Every quote of the event in report order: its (story, quote index) and
+/// its candidate for [`remarks`], index for index.
+fn event_quotes(analyses: &[Analysis], stories: &[usize]) -> (Vec<(usize, usize)>, Vec<Candidate>) {
     let mut refs: Vec<(usize, usize)> = Vec::new();
     let mut cands = Vec::new();
     for &s in stories {
@@ -44,37 +84,47 @@ pub(super) fn compare(
             cands.push(c);
         }
     }
-    if cands.len() < 2 {
-        return Vec::new();
-    }
-    let rank: BTreeMap<usize, usize> = stories.iter().enumerate().map(|(r, &s)| (s, r)).collect();
-    let sev = &cfg.severities;
-    let level = |d: &QuoteDiff| {
-        let of = |c: &Class| match c {
-            Class::Negation => Some(sev.negation),
-            Class::Number => Some(sev.number),
-            Class::Word => Some(sev.word),
-            Class::Rewording => Some(sev.rewording),
-            Class::Omission => Some(sev.omission),
-            Class::Form => Some(sev.form),
-            Class::Tense => Some(sev.tense),
-            Class::Function => Some(sev.function),
-            Class::Partial => sev.partial,
-        };
-        let partial = d.partial.then_some(sev.partial).flatten();
-        d.classes.iter().filter_map(of).max().max(partial)
+    (refs, cands)
+}
+
+/// The level the rule gives difference `d`: the highest of its classes'
+/// levels and, when one version quotes more than the other, the partial
+/// level; `None` when none of them is reported.
+fn class_level(sev: &QuoteSeverities, d: &QuoteDiff) -> Option<Severity> {
+    let of = |c: &Class| match c {
+        Class::Negation => Some(sev.negation),
+        Class::Number => Some(sev.number),
+        Class::Word => Some(sev.word),
+        Class::Rewording => Some(sev.rewording),
+        Class::Omission => Some(sev.omission),
+        Class::Form => Some(sev.form),
+        Class::Tense => Some(sev.tense),
+        Class::Function => Some(sev.function),
+        Class::Partial => sev.partial,
     };
-    let r = remarks(
-        &cands,
-        |s| rank.get(&s).copied().unwrap_or(usize::MAX),
-        cfg.thresholds,
-        level,
-    );
-    // the bytes of aligned words `w` of candidate `m`
-    let span_of = |m: usize, w: &Range<usize>| {
-        let (s, k) = refs[m];
-        let q = &analyses[s].quotes[k].span;
-        let spans = &cands[m].words.spans;
+    let partial = d.partial.then_some(sev.partial).flatten();
+    d.classes.iter().filter_map(of).max().max(partial)
+}
+
+/// The quotes of one event and their remarks, shared by the steps that
+/// turn odd versions into findings.
+struct QuoteEvent<'a> {
+    analyses: &'a [Analysis],
+    /// (story, quote index) of each candidate.
+    refs: &'a [(usize, usize)],
+    cands: &'a [Candidate],
+    remarks: &'a Remarks<Severity>,
+    rule: &'a Rule,
+    event: &'a str,
+}
+
+impl QuoteEvent<'_> {
+    /// The bytes of aligned words `w` of candidate `m` (the whole quote
+    /// when `w` is empty or out of its words).
+    fn span_of(&self, m: usize, w: &Range<usize>) -> Range<usize> {
+        let (s, k) = self.refs[m];
+        let q = &self.analyses[s].quotes[k].span;
+        let spans = &self.cands[m].words.spans;
         match (
             spans.get(w.start),
             w.end.checked_sub(1).and_then(|e| spans.get(e)),
@@ -82,23 +132,38 @@ pub(super) fn compare(
             (Some(a), Some(b)) if !w.is_empty() => q.start + a.start..q.start + b.end,
             _ => q.clone(),
         }
-    };
-    let quoted = |m: usize, w: &Range<usize>| {
-        let a = &analyses[refs[m].0];
+    }
+
+    /// `outlet: “words”` for aligned words `w` of candidate `m`, on one line.
+    fn quoted(&self, m: usize, w: &Range<usize>) -> String {
+        let a = &self.analyses[self.refs[m].0];
         format!(
             "{}: \u{201c}{}\u{201d}",
             a.story.outlet,
-            a.story.slice(span_of(m, w)).replace('\n', " ")
+            a.story.slice(self.span_of(m, w)).replace('\n', " ")
         )
-    };
-    let speaker_of = |m: usize| analyses[refs[m].0].quotes[refs[m].1].speaker.as_deref();
-    let sure = |m: usize| analyses[refs[m].0].quotes[refs[m].1].attribution.is_sure();
-    // every story of the outlier and of the versions cited, each once
-    let evidence = |outlier: usize, region: &Range<usize>, cited: &[&Cited]| {
+    }
+
+    /// The speaker candidate `m`'s story gives its quote, if any.
+    fn speaker_of(&self, m: usize) -> Option<&str> {
+        let (s, k) = self.refs[m];
+        self.analyses[s].quotes[k].speaker.as_deref()
+    }
+
+    /// Whether candidate `m`'s attribution is sure.
+    fn sure(&self, m: usize) -> bool {
+        let (s, k) = self.refs[m];
+        self.analyses[s].quotes[k].attribution.is_sure()
+    }
+
+    /// The evidence of a finding on version `outlier`: every story of the
+    /// outlier (its first member primary) and of the versions `cited`,
+    /// each span once, in story order.
+    fn evidence(&self, outlier: usize, region: &Range<usize>, cited: &[&Cited]) -> Vec<Evidence> {
         let mut out: Vec<Evidence> = Vec::new();
         let mut push = |m: usize, w: &Range<usize>, primary: bool| {
-            let story = refs[m].0;
-            let span = span_of(m, w);
+            let story = self.refs[m].0;
+            let span = self.span_of(m, w);
             if !out.iter().any(|e| e.story == story && e.span == span) {
                 out.push(Evidence {
                     story,
@@ -108,23 +173,40 @@ pub(super) fn compare(
                 });
             }
         };
-        let members = &r.versions[outlier].members;
+        let members = &self.remarks.versions[outlier].members;
         for (k, &m) in members.iter().enumerate() {
             push(m, region, k == 0);
         }
         for c in cited {
-            for &m in &r.versions[c.version].members {
+            for &m in &self.remarks.versions[c.version].members {
                 push(m, &c.region, false);
             }
         }
         out.sort_by(|a, b| {
-            super::finding::story_order(analyses, a.story, b.story)
+            super::finding::story_order(self.analyses, a.story, b.story)
                 .then(a.span.start.cmp(&b.span.start))
         });
         out
-    };
-    let mut out = Vec::new();
-    for o in &r.outliers {
+    }
+
+    /// The first sure speaker among candidate `m` and the members of the
+    /// versions `cited`, or "an unnamed speaker".
+    fn speaker_named(&self, m: usize, cited: &[&Cited]) -> &str {
+        let versions = &self.remarks.versions;
+        std::iter::once(m)
+            .chain(
+                cited
+                    .iter()
+                    .flat_map(|c| versions[c.version].members.iter().copied()),
+            )
+            .filter(|&x| self.sure(x))
+            .find_map(|x| self.speaker_of(x))
+            .unwrap_or("an unnamed speaker")
+    }
+
+    /// The finding on outlier `o`, or `None` when it has no reference.
+    fn outlier_finding(&self, o: &Outlier<Severity>) -> Option<Finding> {
+        let versions = &self.remarks.versions;
         let region = o
             .references
             .iter()
@@ -137,20 +219,10 @@ pub(super) fn compare(
             .chain(&o.others)
             .chain(&o.allies)
             .collect();
-        let m = r.versions[o.version].members[0];
-        let Some(first) = o.references.first() else {
-            continue;
-        };
-        let reference = r.versions[first.version].members[0];
-        let speaker = std::iter::once(m)
-            .chain(
-                cited
-                    .iter()
-                    .flat_map(|c| r.versions[c.version].members.iter().copied()),
-            )
-            .filter(|&x| sure(x))
-            .find_map(speaker_of)
-            .unwrap_or("an unnamed speaker");
+        let m = versions[o.version].members[0];
+        let first = o.references.first()?;
+        let reference = versions[first.version].members[0];
+        let speaker = self.speaker_named(m, &cited);
         let why = WordDiff {
             parts: o.diff.parts.clone(),
             classes: o.diff.classes.clone(),
@@ -158,63 +230,66 @@ pub(super) fn compare(
         };
         let others = cited
             .iter()
-            .map(|c| r.versions[c.version].stories.len())
+            .map(|c| versions[c.version].stories.len())
             .sum::<usize>();
         let more = match others {
             0 | 1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        out.push(Finding {
+        let rule = self.rule;
+        Some(Finding {
             rule: rule.id.clone(),
             kind: Kind::Quote,
             // the rule's own level caps its classes' levels
             severity: o.level.min(rule.severity),
-            event: event.to_string(),
+            event: self.event.to_string(),
             title: rule.title.clone(),
             message: format!(
                 "{} ({}) \u{2014} {speaker}: {}{more} / {}",
                 rule.title,
                 why.why(),
-                quoted(reference, &first.region),
-                quoted(m, &region),
+                self.quoted(reference, &first.region),
+                self.quoted(m, &region),
             ),
-            evidence: evidence(o.version, &region, &cited),
+            evidence: self.evidence(o.version, &region, &cited),
             diff: Some(why),
-        });
+        })
     }
-    for x in &r.misattributions {
-        let m = r.versions[x.version].members[0];
-        let Some(first) = x.others.first() else {
-            continue;
-        };
-        let reference = r.versions[first.version].members[0];
+
+    /// The finding on misattributed version `x` at level `level` (capped
+    /// by the rule's), or `None` when no other version is cited.
+    fn misattribution_finding(&self, x: &Misattribution, level: Severity) -> Option<Finding> {
+        let versions = &self.remarks.versions;
+        let m = versions[x.version].members[0];
+        let first = x.others.first()?;
+        let reference = versions[first.version].members[0];
         let reason = format!(
             "the same words are given to {} and to {}",
-            speaker_of(reference).unwrap_or("?"),
-            speaker_of(m).unwrap_or("?")
+            self.speaker_of(reference).unwrap_or("?"),
+            self.speaker_of(m).unwrap_or("?")
         );
         let cited: Vec<&Cited> = x.others.iter().collect();
-        out.push(Finding {
+        let rule = self.rule;
+        Some(Finding {
             rule: rule.id.clone(),
             kind: Kind::Quote,
-            severity: sev.misattribution.min(rule.severity),
-            event: event.to_string(),
+            severity: level.min(rule.severity),
+            event: self.event.to_string(),
             title: rule.title.clone(),
             message: format!(
                 "{} ({reason}) \u{2014} {} / {}",
                 rule.title,
-                quoted(reference, &first.region),
-                quoted(m, &first.outlier_region),
+                self.quoted(reference, &first.region),
+                self.quoted(m, &first.outlier_region),
             ),
-            evidence: evidence(x.version, &first.outlier_region, &cited),
+            evidence: self.evidence(x.version, &first.outlier_region, &cited),
             diff: Some(WordDiff {
                 parts: x.diff.parts.clone(),
                 classes: Vec::new(),
                 reason,
             }),
-        });
+        })
     }
-    out
 }
 
 #[cfg(test)]
