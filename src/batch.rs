@@ -536,8 +536,6 @@ const OPEN_PER_EVENT: usize = 8;
 
 /// Read, analyse, compare and compact one event; `stubs` are its stories,
 /// in the order of `p.stories`.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 fn event(
     sources: &[Source],
     stubs: Vec<Stub>,
@@ -547,18 +545,58 @@ fn event(
     kept: &Kept,
     progress: &dyn Progress,
 ) -> EventDone {
-    // the JSON Lines files of the event, open once for all its stories (a
-    // few: an event of stories from many files opens each per story)
+    // the files stay open, and what each story must keep (claims, spans)
+    // stays held, to the end of the event, as before these were steps
+    let open = open_record_files(sources, &stubs);
+    let read = reread_event(sources, stubs, &p.stories, &open, progress);
+    let (global, local, rejected) = split_read(read);
+    let planned = Planned {
+        event: p.event,
+        stories: (0..local.len()).collect(),
+        reason: p.reason,
+    };
+    let (mut group, mut findings) = engine::check_event_with(&local, planned, rules, compiled);
+    if !options.tables {
+        group.measures = Vec::new();
+        group.people = Vec::new();
+    }
+    let (claims, spans) = cited(&group, &findings, local.len());
+    let renumber = keep_compacted(local, &global, (&claims, &spans), options.tables, kept);
+    renumber_claims(&mut group, &mut findings, &renumber);
+    EventDone {
+        group,
+        findings,
+        rejected,
+        stories: global,
+    }
+}
+
+/// The JSON Lines files of the event's stories, open once for all its
+/// stories (at most [`OPEN_PER_EVENT`]; an event of stories from many files
+/// opens the others per story), each with the index of its source.
+fn open_record_files(sources: &[Source], stubs: &[Stub]) -> Vec<(usize, Option<std::fs::File>)> {
     let mut open: Vec<(usize, Option<std::fs::File>)> = Vec::new();
-    for stub in &stubs {
+    for stub in stubs {
         if let (Some(_), Source::File { path, .. }) = (stub.record, &sources[stub.source]) {
             if open.len() < OPEN_PER_EVENT && !open.iter().any(|o| o.0 == stub.source) {
                 open.push((stub.source, std::fs::File::open(path).ok()));
             }
         }
     }
-    let read: Vec<(usize, Result<Analysis, Vec<Rejected>>)> = p
-        .stories
+    open
+}
+
+/// Each story of the event read again and analysed, in parallel, with its
+/// index in the batch (`stories`, in the order of `stubs`): its analysis,
+/// or why it cannot be read (a story changed since the first reading).
+fn reread_event(
+    sources: &[Source],
+    stubs: Vec<Stub>,
+    stories: &[usize],
+    open: &[(usize, Option<std::fs::File>)],
+    progress: &dyn Progress,
+) -> Vec<(usize, Result<Analysis, Vec<Rejected>>)> {
+    stories
         .par_iter()
         .zip(stubs)
         .map(|(&g, stub)| {
@@ -589,7 +627,14 @@ fn event(
                 });
             (g, found)
         })
-        .collect();
+        .collect()
+}
+
+/// The stories read, as their indices in the batch and their analyses (in
+/// the same order), and the rejected inputs.
+fn split_read(
+    read: Vec<(usize, Result<Analysis, Vec<Rejected>>)>,
+) -> (Vec<usize>, Vec<Analysis>, Vec<Rejected>) {
     let mut global = Vec::with_capacity(read.len());
     let mut local = Vec::with_capacity(read.len());
     let mut rejected = Vec::new();
@@ -602,21 +647,19 @@ fn event(
             Err(r) => rejected.extend(r),
         }
     }
-    let planned = Planned {
-        event: p.event,
-        stories: (0..local.len()).collect(),
-        reason: p.reason,
-    };
-    let (mut group, mut findings) = engine::check_event_with(&local, planned, rules, compiled);
-    if !options.tables {
-        group.measures = Vec::new();
-        group.people = Vec::new();
-    }
+    (global, local, rejected)
+}
 
-    // what each story must keep: claims and spans that are cited
-    let mut claims: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); local.len()];
-    let mut spans: Vec<Vec<Range<usize>>> = vec![Vec::new(); local.len()];
-    for f in &findings {
+/// What each of the event's `stories` stories must keep: the claims that a
+/// finding or a table cites, and the spans of the findings' evidence.
+fn cited(
+    group: &EventGroup,
+    findings: &[Finding],
+    stories: usize,
+) -> (Vec<BTreeSet<usize>>, Vec<Vec<Range<usize>>>) {
+    let mut claims: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); stories];
+    let mut spans: Vec<Vec<Range<usize>>> = vec![Vec::new(); stories];
+    for f in findings {
         for e in &f.evidence {
             claims[e.story].extend(e.claim);
             spans[e.story].push(e.span.clone());
@@ -627,11 +670,25 @@ fn event(
             claims[*s].extend(ks.iter().copied());
         }
     }
+    (claims, spans)
+}
+
+/// Compact each analysis to what it must keep (`claims` and `spans`, see
+/// [`cited`]), without title and URL unless there are `tables`, share its
+/// names, and set it in its slot of `kept` (at its index in `global`); each
+/// story's new claim numbers (see [`compact`]).
+fn keep_compacted(
+    local: Vec<Analysis>,
+    global: &[usize],
+    (claims, spans): (&[BTreeSet<usize>], &[Vec<Range<usize>>]),
+    tables: bool,
+    kept: &Kept,
+) -> Vec<Vec<Option<usize>>> {
     let mut renumber = Vec::with_capacity(local.len());
     for (k, a) in local.into_iter().enumerate() {
         let keep: Vec<usize> = claims[k].iter().copied().collect();
         let (mut a, r) = compact(a, &keep, &spans[k]);
-        if !options.tables {
+        if !tables {
             a.story.drop_title_and_url();
         }
         let st = &mut *a.story;
@@ -644,8 +701,19 @@ fn event(
         let _ = kept.slots[global[k]].set(a);
         renumber.push(r);
     }
+    renumber
+}
+
+/// Write the compacted stories' claim numbers (`renumber`, per story) into
+/// the findings' evidence and the tables' cells; a conflicting claim that
+/// was not kept becomes `usize::MAX`.
+fn renumber_claims(
+    group: &mut EventGroup,
+    findings: &mut [Finding],
+    renumber: &[Vec<Option<usize>>],
+) {
     let claim = |s: usize, c: usize| renumber[s].get(c).copied().flatten();
-    for f in &mut findings {
+    for f in findings {
         for e in &mut f.evidence {
             e.claim = e.claim.and_then(|c| claim(e.story, c));
         }
@@ -657,12 +725,6 @@ fn event(
         for (s, c) in &mut m.conflicting {
             *c = claim(*s, *c).unwrap_or(usize::MAX);
         }
-    }
-    EventDone {
-        group,
-        findings,
-        rejected,
-        stories: global,
     }
 }
 

@@ -281,38 +281,22 @@ fn claims_cmd(args: &ClaimsArgs) -> Result<u8> {
     }))
 }
 
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 fn check_cmd(args: &CheckArgs, cfg: &Config, config_path: Option<&Path>) -> Result<u8> {
     let mut rules = match load_rules(&settings::rule_source(&args.rules, cfg)) {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    if let Some(path) = config_path {
-        let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-        let unknown = crosscheck::config::unknown_rules(path, cfg, &known);
-        for e in &unknown {
-            say!("crosscheck: invalid config: {}", term(&e.to_string()));
-        }
-        if !unknown.is_empty() {
-            return Ok(exit_code(Status::InputError));
-        }
+    if let Some(code) = config_rules_unknown(config_path, cfg, &rules) {
+        return Ok(code);
     }
-    // in GitHub Actions, the job summary gets the Markdown report too
-    let summary = std::env::var_os("GITHUB_STEP_SUMMARY")
-        .filter(|s| !s.is_empty() && args.format == CheckFormat::Github);
+    let summary = step_summary(args.format);
     let settings = settings::check(args, cfg, &rules, summary.is_some());
     cfg.apply(&mut rules);
     let t0 = std::time::Instant::now();
-    let listing = crosscheck::story::list(&args.paths, &mut std::io::stdin().lock());
-    if let Some(note) = crosscheck::story::skipped_note(&listing.skipped) {
-        say!("crosscheck: {}", term(&note));
-    }
-    let empty = say_empty(&listing.empty, args.allow_empty);
-    if empty && listing.sources.is_empty() && listing.rejected.is_empty() {
+    let Some(listing) = list_inputs(&args.paths, args.allow_empty) else {
         // nothing was read: no report
         return Ok(exit_code(Status::InputError));
-    }
+    };
     timing("list inputs", t0);
     let bar = Bar::new(listing.sources.len());
     let checked = crosscheck::check_batch(listing, &rules, &settings, &bar);
@@ -320,34 +304,11 @@ fn check_cmd(args: &CheckArgs, cfg: &Config, config_path: Option<&Path>) -> Resu
     timing("read, analyse and compare", t0);
     say_rejected(&checked.rejected);
     if let Some(path) = &args.write_baseline {
-        let b = checked.baseline();
-        let text = serde_json::to_string_pretty(&b)? + "\n";
-        std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        say!(
-            "crosscheck: {} finding(s) recorded in {}",
-            b.accepted.len(),
-            path.display()
-        );
-        return Ok(exit_code(checked.input_status()));
+        return write_baseline(path, &checked);
     }
-    let baseline = match &args.baseline {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read baseline {}", path.display()))?;
-            match serde_json::from_str::<crosscheck::rules::baseline::Baseline>(&text) {
-                Ok(b) => Some(b),
-                Err(e) => {
-                    say!(
-                        "crosscheck: {}:{}:{}: not a baseline file: {e}",
-                        path.display(),
-                        e.line(),
-                        e.column()
-                    );
-                    return Ok(exit_code(Status::InputError));
-                }
-            }
-        }
-        None => None,
+    let baseline = match read_baseline(args.baseline.as_deref())? {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
     };
     let outcome = checked.accept(baseline.as_ref());
     say_suppressed(args, &outcome);
@@ -366,6 +327,91 @@ fn check_cmd(args: &CheckArgs, cfg: &Config, config_path: Option<&Path>) -> Resu
     emit(&args.out, |w, color| {
         crosscheck::report::write(w, args.format, &report, color)
     })?;
+    write_extra_reports(args, &report)?;
+    if let Some(summary) = summary {
+        append_summary(&summary, &report)?;
+    }
+    Ok(exit_code(outcome.status()))
+}
+
+/// The exit code when crosscheck.yaml (at `config_path`) names rules that
+/// are not among `rules`, each said on standard error; `None` when it names
+/// none or there is no config file.
+fn config_rules_unknown(config_path: Option<&Path>, cfg: &Config, rules: &[Rule]) -> Option<u8> {
+    let path = config_path?;
+    let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    let unknown = crosscheck::config::unknown_rules(path, cfg, &known);
+    for e in &unknown {
+        say!("crosscheck: invalid config: {}", term(&e.to_string()));
+    }
+    (!unknown.is_empty()).then(|| exit_code(Status::InputError))
+}
+
+/// The GitHub Actions job summary file, which gets the Markdown report too:
+/// set, not empty, and only with `--format github`.
+fn step_summary(format: CheckFormat) -> Option<std::ffi::OsString> {
+    std::env::var_os("GITHUB_STEP_SUMMARY")
+        .filter(|s| !s.is_empty() && format == CheckFormat::Github)
+}
+
+/// The stories `paths` name, with the skipped files and the arguments that
+/// named no story said on standard error; `None` when nothing was read (no
+/// story, no rejected input, and an argument that named none).
+fn list_inputs(paths: &[String], allow_empty: bool) -> Option<crosscheck::story::Listing> {
+    let listing = crosscheck::story::list(paths, &mut std::io::stdin().lock());
+    if let Some(note) = crosscheck::story::skipped_note(&listing.skipped) {
+        say!("crosscheck: {}", term(&note));
+    }
+    let empty = say_empty(&listing.empty, allow_empty);
+    if empty && listing.sources.is_empty() && listing.rejected.is_empty() {
+        return None;
+    }
+    Some(listing)
+}
+
+/// Write the batch's findings to `path` as a baseline (`--write-baseline`),
+/// say how many on standard error; the exit code of the inputs read.
+fn write_baseline(path: &Path, checked: &crosscheck::Checked) -> Result<u8> {
+    let b = checked.baseline();
+    let text = serde_json::to_string_pretty(&b)? + "\n";
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    say!(
+        "crosscheck: {} finding(s) recorded in {}",
+        b.accepted.len(),
+        path.display()
+    );
+    Ok(exit_code(checked.input_status()))
+}
+
+/// The baseline at `path` (`--baseline`), `Ok(None)` without one; the exit
+/// code when the file is not a baseline (said on standard error), an error
+/// when it cannot be read.
+fn read_baseline(
+    path: Option<&Path>,
+) -> Result<Result<Option<crosscheck::rules::baseline::Baseline>, u8>> {
+    let Some(path) = path else {
+        return Ok(Ok(None));
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read baseline {}", path.display()))?;
+    match serde_json::from_str::<crosscheck::rules::baseline::Baseline>(&text) {
+        Ok(b) => Ok(Ok(Some(b))),
+        Err(e) => {
+            say!(
+                "crosscheck: {}:{}:{}: not a baseline file: {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            );
+            Ok(Err(exit_code(Status::InputError)))
+        }
+    }
+}
+
+/// Write the report, without colour, to each file the `--json-output`,
+/// `--sarif-output`, `--junit-output`, `--markdown-output` and
+/// `--html-output` flags name, in that order.
+fn write_extra_reports(args: &CheckArgs, report: &CheckReport) -> Result<()> {
     let extra = [
         (&args.json_output, CheckFormat::Json),
         (&args.sarif_output, CheckFormat::Sarif),
@@ -378,27 +424,30 @@ fn check_cmd(args: &CheckArgs, cfg: &Config, config_path: Option<&Path>) -> Resu
             let file = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            crosscheck::report::write(&mut w, fmt, &report, false)
+            crosscheck::report::write(&mut w, fmt, report, false)
                 .and_then(|()| w.flush())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
-    if let Some(summary) = summary {
-        let mut buf = Vec::new();
-        crosscheck::report::write(&mut buf, CheckFormat::Markdown, &report, false)?;
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&summary)
-            .with_context(|| {
-                format!(
-                    "cannot append to GITHUB_STEP_SUMMARY {}",
-                    summary.to_string_lossy()
-                )
-            })?;
-        f.write_all(&buf)?;
-    }
-    Ok(exit_code(outcome.status()))
+    Ok(())
+}
+
+/// Append the Markdown report to the GitHub Actions job summary file.
+fn append_summary(summary: &std::ffi::OsStr, report: &CheckReport) -> Result<()> {
+    let mut buf = Vec::new();
+    crosscheck::report::write(&mut buf, CheckFormat::Markdown, report, false)?;
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(summary)
+        .with_context(|| {
+            format!(
+                "cannot append to GITHUB_STEP_SUMMARY {}",
+                summary.to_string_lossy()
+            )
+        })?;
+    f.write_all(&buf)?;
+    Ok(())
 }
 
 /// What the baseline and the stories' ignores did, on standard error: ignores

@@ -38,7 +38,7 @@
 //! unclosed inline tags or stray end tags cost what they weigh.
 
 use super::{Anchor, Meta, Rejected, Story, build, parse_published, reject};
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{DefaultEmitter, EndTag, HtmlString, Spanned, StartTag, Token, Tokenizer};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -306,175 +306,249 @@ fn attribute_run(html: &str) -> (usize, usize) {
 }
 
 /// Build a story from an HTML page.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 pub(super) fn story(shown: &str, path: &Path, html: &str) -> Result<Story, Rejected> {
-    let (attributes, quote) = attribute_run(html);
-    if attributes > MAX_ATTRIBUTES {
-        // at the name of the run's first attribute
-        let name = html[..quote].trim_end();
-        let name = name.strip_suffix('=').unwrap_or(name).trim_end();
-        let at = name
-            .rfind(|c: char| c.is_ascii_whitespace() || matches!(c, '/' | '>' | '='))
-            .map_or(0, |k| k + 1);
-        let before = &html[..at];
-        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-        let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
-            .chars()
-            .count()
-            + 1;
-        return Err(reject(
-            shown,
-            Some(line),
-            Some(column),
-            format!(
-                "an HTML tag has more than {MAX_ATTRIBUTES} attributes ({attributes} in a row): \
-                 the page is not read"
-            ),
-        ));
-    }
+    refuse_attribute_flood(shown, html)?;
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
-    let mut stack: Vec<Open> = Vec::new();
-    // where each element name is open in the stack: an end tag finds its
-    // element at once, not by walking the stack (stray end tags did)
-    let mut open_at: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
-    let mut paras: Vec<Para> = Vec::new();
-    let mut cur: Option<Para> = None;
-    let mut page = Page::default();
-    let mut articles = 0usize;
-    let mut raw = String::new(); // text of the current <title> or JSON-LD script
-    let mut title: Option<Para> = None; // the text of <title>
+    let mut walk = Walk::new(html);
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let attr = |k: &str| {
-                    tag.attributes.get(k.as_bytes()).map(|v| {
-                        (
-                            String::from_utf8_lossy(&v.value).into_owned(),
-                            value_span(html, v.span.start..v.span.end),
-                        )
-                    })
-                };
-                if BLOCK.contains(&name.as_str()) {
-                    close(&mut cur, &mut paras);
-                }
-                match name.as_str() {
-                    "meta" => meta(&mut page, html, &attr),
-                    "link" => {
-                        if let (Some((rel, _)), Some((href, _))) = (attr("rel"), attr("href")) {
-                            if rel
-                                .split_whitespace()
-                                .any(|r| r.eq_ignore_ascii_case("canonical"))
-                            {
-                                offer(&mut page.url, 2, &href);
-                            }
-                        }
-                    }
-                    "time" => {
-                        if let Some((dt, _)) = attr("datetime") {
-                            offer_date(&mut page.published, 0, &dt);
-                        }
-                    }
-                    _ => {}
-                }
-                if VOID.contains(&name.as_str()) || tag.self_closing {
-                    continue;
-                }
-                let parent = stack.last();
-                let in_story = parent.is_some_and(|p| p.article.is_some() || p.main);
-                let itemprop = attr("itemprop").is_some_and(|(v, _)| v == "articleBody");
-                let skip = parent.is_some_and(|p| p.skip)
-                    || SKIP.contains(&name.as_str())
-                    || (name == "header" && !in_story)
-                    || furniture(&attr);
-                let article = if (name == "article" || itemprop) && !skip {
-                    articles += 1;
-                    Some(articles)
-                } else {
-                    parent.and_then(|p| p.article)
-                };
-                let main = name == "main" || parent.is_some_and(|p| p.main);
-                let raw_kind = match name.as_str() {
-                    "title" if !parent.is_some_and(|p| p.skip) => Raw::Title,
-                    "script"
-                        if attr("type").is_some_and(|(t, _)| {
-                            t.trim().eq_ignore_ascii_case("application/ld+json")
-                        }) =>
-                    {
-                        Raw::JsonLd
-                    }
-                    _ => Raw::None,
-                };
-                raw.clear();
-                title = None;
-                let kind = kind_of(&name).unwrap_or(parent.map_or(Kind::Paragraph, |p| p.kind));
-                open_at.entry(name.clone()).or_default().push(stack.len());
-                crate::work::step(1);
-                stack.push(Open {
-                    name,
-                    kind,
-                    skip,
-                    article,
-                    main,
-                    raw: raw_kind,
-                });
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if BLOCK.contains(&name.as_str()) {
-                    close(&mut cur, &mut paras);
-                }
-                if let Some(k) = open_at.get(&name).and_then(|at| at.last().copied()) {
-                    match stack[k].raw {
-                        Raw::Title => {
-                            if let Some(p) = title.take() {
-                                offer_para(&mut page.title, 0, p);
-                            }
-                        }
-                        Raw::JsonLd => json_ld(&mut page, &raw),
-                        Raw::None => {}
-                    }
-                    for closed in stack.drain(k..) {
-                        crate::work::step(1);
-                        if let Some(at) = open_at.get_mut(&closed.name) {
-                            at.pop();
-                        }
-                    }
-                }
-            }
-            Token::String(s) => {
-                let Some(top) = stack.last() else {
-                    // text before any element still counts (a bare fragment)
-                    let p = cur.get_or_insert_with(|| new_para(Kind::Paragraph, None, false));
-                    take(p, html, &s.value, s.span.start..s.span.end);
-                    continue;
-                };
-                match top.raw {
-                    Raw::Title => {
-                        let p = title.get_or_insert_with(|| new_para(Kind::Headline, None, false));
-                        take(p, html, &s.value, s.span.start..s.span.end);
-                        continue;
-                    }
-                    Raw::JsonLd => {
-                        raw.push_str(&String::from_utf8_lossy(&s.value));
-                        continue;
-                    }
-                    Raw::None => {}
-                }
-                if top.skip || top.name == "title" {
-                    continue;
-                }
-                let kind = top.kind;
-                let p = cur.get_or_insert_with(|| new_para(kind, top.article, top.main));
-                take(p, html, &s.value, s.span.start..s.span.end);
-            }
+            Token::StartTag(tag) => walk.start_tag(&tag),
+            Token::EndTag(tag) => walk.end_tag(&tag),
+            Token::String(s) => walk.text(&s),
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    close(&mut cur, &mut paras);
-    assemble_page(shown, path, html, page, paras)
+    walk.finish(shown, path)
+}
+
+/// `Err` with the page's rejection when a tag has more than
+/// [`MAX_ATTRIBUTES`] attributes in a row, placed at the name of the run's
+/// first attribute; `Ok` otherwise.
+fn refuse_attribute_flood(shown: &str, html: &str) -> Result<(), Rejected> {
+    let (attributes, quote) = attribute_run(html);
+    if attributes <= MAX_ATTRIBUTES {
+        return Ok(());
+    }
+    // at the name of the run's first attribute
+    let name = html[..quote].trim_end();
+    let name = name.strip_suffix('=').unwrap_or(name).trim_end();
+    let at = name
+        .rfind(|c: char| c.is_ascii_whitespace() || matches!(c, '/' | '>' | '='))
+        .map_or(0, |k| k + 1);
+    let before = &html[..at];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Err(reject(
+        shown,
+        Some(line),
+        Some(column),
+        format!(
+            "an HTML tag has more than {MAX_ATTRIBUTES} attributes ({attributes} in a row): \
+             the page is not read"
+        ),
+    ))
+}
+
+/// The walk over a page's tokens: the elements open, the paragraphs
+/// closed and the one being filled, and what the page says about itself.
+struct Walk<'h> {
+    html: &'h str,
+    stack: Vec<Open>,
+    /// Where each element name is open in the stack: an end tag finds its
+    /// element at once, not by walking the stack (stray end tags did).
+    open_at: rustc_hash::FxHashMap<String, Vec<usize>>,
+    paras: Vec<Para>,
+    cur: Option<Para>,
+    page: Page,
+    articles: usize,
+    /// The text of the current `<title>` or JSON-LD script.
+    raw: String,
+    /// The text of `<title>`.
+    title: Option<Para>,
+}
+
+impl<'h> Walk<'h> {
+    fn new(html: &'h str) -> Walk<'h> {
+        Walk {
+            html,
+            stack: Vec::new(),
+            open_at: rustc_hash::FxHashMap::default(),
+            paras: Vec::new(),
+            cur: None,
+            page: Page::default(),
+            articles: 0,
+            raw: String::new(),
+            title: None,
+        }
+    }
+
+    /// Take in a start tag: close the paragraph at a block, read the
+    /// metadata of `<meta>`, `<link>` and `<time>`, and open the element
+    /// unless it is void or self-closing.
+    fn start_tag(&mut self, tag: &StartTag<usize>) {
+        let html = self.html;
+        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        let attr = |k: &str| {
+            tag.attributes.get(k.as_bytes()).map(|v| {
+                (
+                    String::from_utf8_lossy(&v.value).into_owned(),
+                    value_span(html, v.span.start..v.span.end),
+                )
+            })
+        };
+        if BLOCK.contains(&name.as_str()) {
+            close(&mut self.cur, &mut self.paras);
+        }
+        self.head_tag(&name, &attr);
+        if VOID.contains(&name.as_str()) || tag.self_closing {
+            return;
+        }
+        self.open(name, &attr);
+    }
+
+    /// Write what a `<meta>`, a canonical `<link>` or a `<time>` says into
+    /// the page's metadata; other tags write nothing.
+    fn head_tag(&mut self, name: &str, attr: Attr<'_>) {
+        match name {
+            "meta" => meta(&mut self.page, self.html, attr),
+            "link" => {
+                if let (Some((rel, _)), Some((href, _))) = (attr("rel"), attr("href")) {
+                    if rel
+                        .split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    {
+                        offer(&mut self.page.url, 2, &href);
+                    }
+                }
+            }
+            "time" => {
+                if let Some((dt, _)) = attr("datetime") {
+                    offer_date(&mut self.page.published, 0, &dt);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Push the element `name` on the stack with what it inherits from its
+    /// parent (skipped, in which article, in `<main>`, its text's kind) and
+    /// what its raw text is kept for.
+    fn open(&mut self, name: String, attr: Attr<'_>) {
+        let parent = self.stack.last();
+        let in_story = parent.is_some_and(|p| p.article.is_some() || p.main);
+        let itemprop = attr("itemprop").is_some_and(|(v, _)| v == "articleBody");
+        let skip = parent.is_some_and(|p| p.skip)
+            || SKIP.contains(&name.as_str())
+            || (name == "header" && !in_story)
+            || furniture(attr);
+        let article = if (name == "article" || itemprop) && !skip {
+            self.articles += 1;
+            Some(self.articles)
+        } else {
+            parent.and_then(|p| p.article)
+        };
+        let main = name == "main" || parent.is_some_and(|p| p.main);
+        let raw_kind = match name.as_str() {
+            "title" if !parent.is_some_and(|p| p.skip) => Raw::Title,
+            "script"
+                if attr("type")
+                    .is_some_and(|(t, _)| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                Raw::JsonLd
+            }
+            _ => Raw::None,
+        };
+        self.raw.clear();
+        self.title = None;
+        let kind = kind_of(&name).unwrap_or(parent.map_or(Kind::Paragraph, |p| p.kind));
+        self.open_at
+            .entry(name.clone())
+            .or_default()
+            .push(self.stack.len());
+        crate::work::step(1);
+        self.stack.push(Open {
+            name,
+            kind,
+            skip,
+            article,
+            main,
+            raw: raw_kind,
+        });
+    }
+
+    /// Take in an end tag: close the paragraph at a block, and close the
+    /// innermost open element of that name with all those inside it,
+    /// offering its title or JSON-LD to the page's metadata.
+    fn end_tag(&mut self, tag: &EndTag<usize>) {
+        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        if BLOCK.contains(&name.as_str()) {
+            close(&mut self.cur, &mut self.paras);
+        }
+        let Some(k) = self.open_at.get(&name).and_then(|at| at.last().copied()) else {
+            return;
+        };
+        match self.stack[k].raw {
+            Raw::Title => {
+                if let Some(p) = self.title.take() {
+                    offer_para(&mut self.page.title, 0, p);
+                }
+            }
+            Raw::JsonLd => json_ld(&mut self.page, &self.raw),
+            Raw::None => {}
+        }
+        for closed in self.stack.drain(k..) {
+            crate::work::step(1);
+            if let Some(at) = self.open_at.get_mut(&closed.name) {
+                at.pop();
+            }
+        }
+    }
+
+    /// Take in text: into the title or the JSON-LD being read, else into
+    /// the current paragraph unless its element is skipped.
+    fn text(&mut self, s: &Spanned<HtmlString, usize>) {
+        let html = self.html;
+        let Some(top) = self.stack.last() else {
+            // text before any element still counts (a bare fragment)
+            let p = self
+                .cur
+                .get_or_insert_with(|| new_para(Kind::Paragraph, None, false));
+            take(p, html, &s.value, s.span.start..s.span.end);
+            return;
+        };
+        match top.raw {
+            Raw::Title => {
+                let p = self
+                    .title
+                    .get_or_insert_with(|| new_para(Kind::Headline, None, false));
+                take(p, html, &s.value, s.span.start..s.span.end);
+                return;
+            }
+            Raw::JsonLd => {
+                self.raw.push_str(&String::from_utf8_lossy(&s.value));
+                return;
+            }
+            Raw::None => {}
+        }
+        if top.skip || top.name == "title" {
+            return;
+        }
+        let kind = top.kind;
+        let p = self
+            .cur
+            .get_or_insert_with(|| new_para(kind, top.article, top.main));
+        take(p, html, &s.value, s.span.start..s.span.end);
+    }
+
+    /// Close the last paragraph and build the story from the page.
+    fn finish(mut self, shown: &str, path: &Path) -> Result<Story, Rejected> {
+        close(&mut self.cur, &mut self.paras);
+        assemble_page(shown, path, self.html, self.page, self.paras)
+    }
 }
 
 fn new_para(kind: Kind, article: Option<usize>, main: bool) -> Para {
