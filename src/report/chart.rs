@@ -108,16 +108,14 @@ fn label(v: f64, unit: &Unit) -> String {
     }
 }
 
-/// The chart of measure `m` of an event, when three or more stories give
-/// a figure of it.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
-pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
-    if m.cells.len() < 3 {
-        return None;
-    }
-    // per story: its dots (one per figure), drawn in one column
-    let mut stories: Vec<(Option<Date>, &str, Vec<Dot>)> = Vec::new();
+/// A story's column of the chart: its publication day, its outlet and
+/// its dots (one per figure).
+type Column<'a> = (Option<Date>, &'a str, Vec<Dot<'a>>);
+
+/// Each story's column of measure `m`, in the measure's order, and the
+/// unit of its figures (the last figure's).
+fn columns<'a>(analyses: &'a [Analysis], m: &Measure) -> (Vec<Column<'a>>, Unit) {
+    let mut stories: Vec<Column<'a>> = Vec::new();
     let mut unit = Unit::Count;
     for (s, ks) in &m.cells {
         let a = &analyses[*s];
@@ -149,14 +147,14 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
         }
         stories.push((a.story.published, &a.story.outlet, dots));
     }
-    let dots: Vec<&Dot> = stories.iter().flat_map(|s| &s.2).collect();
-    let scale = Scale::new(
-        dots.iter()
-            .flat_map(|d| [d.low, d.value, d.high.unwrap_or(d.value)]),
-    )?;
-    // the figures themselves on the axis, not the padded ends
+    (stories, unit)
+}
+
+/// The values the axis is marked at: the lowest figure and, when it
+/// differs, the highest (the figures themselves, not the padded ends).
+fn ticks(dots: &[&Dot]) -> Vec<f64> {
     let (mut vlo, mut vhi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for d in &dots {
+    for d in dots {
         vlo = vlo.min(d.value);
         vhi = vhi.max(d.value);
     }
@@ -164,21 +162,53 @@ pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
     if vhi > vlo {
         ticks.push(vhi);
     }
-    // publication days, left to right; undated stories last
+    ticks
+}
+
+/// The publication days of the stories, left to right; undated stories
+/// last.
+fn days(stories: &[Column<'_>]) -> Vec<Option<Date>> {
     let mut days: Vec<Option<Date>> = stories.iter().map(|s| s.0).collect();
     days.sort_by_key(|d| (d.is_none(), *d));
     days.dedup();
-    let slot = (WIDTH - LEFT - RIGHT) / days.len() as f64;
-    // (x, the story's dots, its outlet, whether its label goes below)
+    days
+}
+
+/// Each story placed in its day's slot `slot` wide: (x, the story's dots,
+/// its outlet, whether its label goes below), stories of a day spread
+/// across its slot with labels alternately above and below.
+fn place<'s, 'a>(
+    stories: &'s [Column<'a>],
+    days: &[Option<Date>],
+    slot: f64,
+) -> Vec<(f64, &'s Vec<Dot<'a>>, &'a str, bool)> {
     let mut placed = Vec::with_capacity(stories.len());
     for (i, day) in days.iter().enumerate() {
-        let here: Vec<&(Option<Date>, &str, Vec<Dot>)> =
-            stories.iter().filter(|s| s.0 == *day).collect();
+        let here: Vec<&Column<'a>> = stories.iter().filter(|s| s.0 == *day).collect();
         for (j, st) in here.iter().enumerate() {
             let x = LEFT + slot * i as f64 + slot * (j as f64 + 1.0) / (here.len() as f64 + 1.0);
             placed.push((x, &st.2, st.1, j % 2 == 1));
         }
     }
+    placed
+}
+
+/// The chart of measure `m` of an event, when three or more stories give
+/// a figure of it.
+pub(crate) fn measure(analyses: &[Analysis], m: &Measure) -> Option<Markup> {
+    if m.cells.len() < 3 {
+        return None;
+    }
+    let (stories, unit) = columns(analyses, m);
+    let dots: Vec<&Dot> = stories.iter().flat_map(|s| &s.2).collect();
+    let scale = Scale::new(
+        dots.iter()
+            .flat_map(|d| [d.low, d.value, d.high.unwrap_or(d.value)]),
+    )?;
+    let ticks = ticks(&dots);
+    let days = days(&stories);
+    let slot = (WIDTH - LEFT - RIGHT) / days.len() as f64;
+    let placed = place(&stories, &days, slot);
     let name = measure_name(&m.title);
     let described = format!(
         "{name}: {} figures from {} stories, by publication day",

@@ -216,134 +216,181 @@ pub(super) fn finding_of(
 }
 
 /// Render the whole page.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 pub(crate) fn render(r: &CheckReport<'_>) -> String {
     let shown: Vec<&Finding> = r.shown().collect();
+    let ids = anchors(r.events);
+    let body = html! {
+        body {
+            input class="show" type="radio" name="show" id="show-all" checked aria-label="show everything";
+            input class="show" type="radio" name="show" id="show-warning" aria-label="show warnings and errors";
+            input class="show" type="radio" name="show" id="show-error" aria-label="show errors only";
+            (top(r, &shown, &ids))
+            main {
+                @for x in rejected_in_order(r.rejected) {
+                    p { span class="sev error" { "rejected" } " " (x.to_string()) }
+                }
+                @for (g, id) in r.events.iter().zip(&ids) {
+                    (event_section(r, &shown, g, id))
+                }
+            }
+        }
+    };
+    page("crosscheck report", &body)
+}
+
+/// The page's header: the title, the tally of events, outlets, stories
+/// and shown findings by level, the level filter and the events' links
+/// (`ids` their anchors).
+fn top(r: &CheckReport<'_>, shown: &[&Finding], ids: &[String]) -> Markup {
     let count = |s: Severity| shown.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> =
         r.analyses.iter().map(|a| &*a.story.outlet).collect();
-    let ids = anchors(r.events);
-    let body = html! {
-            body {
-                input class="show" type="radio" name="show" id="show-all" checked aria-label="show everything";
-                input class="show" type="radio" name="show" id="show-warning" aria-label="show warnings and errors";
-                input class="show" type="radio" name="show" id="show-error" aria-label="show errors only";
-                header class="top" {
-                    h1 { "crosscheck report" }
-                    div class="summary" role="status" {
-                        div { strong { (r.events.len()) } " event(s)" }
-                        div { strong { (outlets.len()) } " outlet(s), " (r.analyses.len()) " stories" }
-                        div { span class="sev error" { "errors" } " " strong { (count(Severity::Error)) } }
-                        div { span class="sev warning" { "warnings" } " " strong { (count(Severity::Warning)) } }
-                        div { span class="sev info" { "info" } " " strong { (count(Severity::Info)) } }
-                        @if !r.rejected.is_empty() { div { strong { (r.rejected.len()) } " rejected" } }
-                    }
-                    p class="filter" {
-                        "Show: "
-                        label for="show-all" { "everything" } " "
-                        label for="show-warning" { "warnings and errors" } " "
-                        label for="show-error" { "errors only" }
-                    }
-                    nav aria-label="Events" {
-                        ul { @for (g, id) in r.events.iter().zip(&ids) { li { a href={ "#" (id) } { (g.event) } } } }
-                    }
+    html! {
+        header class="top" {
+            h1 { "crosscheck report" }
+            div class="summary" role="status" {
+                div { strong { (r.events.len()) } " event(s)" }
+                div { strong { (outlets.len()) } " outlet(s), " (r.analyses.len()) " stories" }
+                div { span class="sev error" { "errors" } " " strong { (count(Severity::Error)) } }
+                div { span class="sev warning" { "warnings" } " " strong { (count(Severity::Warning)) } }
+                div { span class="sev info" { "info" } " " strong { (count(Severity::Info)) } }
+                @if !r.rejected.is_empty() { div { strong { (r.rejected.len()) } " rejected" } }
+            }
+            p class="filter" {
+                "Show: "
+                label for="show-all" { "everything" } " "
+                label for="show-warning" { "warnings and errors" } " "
+                label for="show-error" { "errors only" }
+            }
+            nav aria-label="Events" {
+                ul { @for (g, id) in r.events.iter().zip(ids) { li { a href={ "#" (id) } { (g.event) } } } }
+            }
+        }
+    }
+}
+
+/// One event's section, anchored at `id`: its heading and grouping
+/// reason, its stories, the measure and people tables, the charts, then
+/// its findings among `shown`.
+fn event_section(r: &CheckReport<'_>, shown: &[&Finding], g: &EventGroup, id: &str) -> Markup {
+    let charts: Vec<Markup> = g
+        .measures
+        .iter()
+        .filter_map(|m| super::chart::measure(r.analyses, m))
+        .collect();
+    let fs: Vec<&&Finding> = shown.iter().filter(|f| f.event == g.event).collect();
+    html! {
+        section id=(id) {
+            h2 { "Event " (g.event) }
+            @if let Some(why) = &g.reason { p class="muted" { "Grouped: " (why) } }
+            (stories_table(r, g))
+            (measures_table(r, g))
+            (people_table(r, g))
+            @if !charts.is_empty() {
+                h3 { "Figures over time" }
+                @for c in charts { (c) }
+            }
+            h3 { "Findings" }
+            @if fs.is_empty() { p class="muted" { "The outlets agree on everything the rules measure." } }
+            @for f in fs { (finding(r, f)) }
+        }
+    }
+}
+
+/// The event's stories: a row per story with its outlet, headline,
+/// publication day and a link (safe URLs only, the path otherwise).
+fn stories_table(r: &CheckReport<'_>, g: &EventGroup) -> Markup {
+    html! {
+        h3 { "Stories" }
+        div class="table-wrap" { table {
+            thead { tr { th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
+            tbody { @for &s in &g.stories {
+                @let st = &r.analyses[s].story;
+                tr {
+                    th scope="row" { (st.outlet) }
+                    td { (st.title().unwrap_or_default()) }
+                    td { (st.published.map(|d| d.to_string()).unwrap_or_default()) }
+                    td { @match st.url().and_then(safe_url) {
+                        Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
+                        None => { span class="muted" { (st.path) } }
+                    } }
                 }
-                main {
-                    @for x in rejected_in_order(r.rejected) {
-                        p { span class="sev error" { "rejected" } " " (x.to_string()) }
-                    }
-                    @for (g, id) in r.events.iter().zip(&ids) {
-                        section id=(id) {
-                            h2 { "Event " (g.event) }
-                            @if let Some(why) = &g.reason { p class="muted" { "Grouped: " (why) } }
-                            h3 { "Stories" }
-                            div class="table-wrap" { table {
-                                thead { tr { th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
-                                tbody { @for &s in &g.stories {
-                                    @let st = &r.analyses[s].story;
-                                    tr {
-                                        th scope="row" { (st.outlet) }
-                                        td { (st.title().unwrap_or_default()) }
-                                        td { (st.published.map(|d| d.to_string()).unwrap_or_default()) }
-                                        td { @match st.url().and_then(safe_url) {
-                                            Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
-                                            None => { span class="muted" { (st.path) } }
-                                        } }
+            } }
+        } }
+    }
+}
+
+/// The event's measure table (a row per measure, a column per story,
+/// each cell marked and its figures with what they mean); nothing when no
+/// measure is shown.
+fn measures_table(r: &CheckReport<'_>, g: &EventGroup) -> Markup {
+    let measures: Vec<&Measure> = measures_shown(g, r.tables.unwrap_or(Tables::All)).collect();
+    html! {
+        @if !measures.is_empty() {
+            h3 { "Figures and dates" }
+            div class="table-wrap" { table {
+                (outlet_header(r.analyses, g, "Measure"))
+                tbody { @for m in measures {
+                    tr {
+                        th scope="row" { (measure_name(&m.title)) }
+                        @for &s in &g.stories {
+                            @let a = &r.analyses[s];
+                            @let cell = m.cells.iter().find(|c| c.0 == s);
+                            @match cell {
+                                None => { td class="muted" { "—" } }
+                                Some((_, ks)) => {
+                                    @let mark = mark(r.analyses, m, s, ks);
+                                    @let bad = mark == Mark::Differs;
+                                    @let why = if bad {
+                                        r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
+                                            .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
+                                    } else { String::new() };
+                                    td class=(mark.class()) {
+                                        span class="mark" { (mark.text()) } span class="muted" { (why) }
+                                        @for &k in ks {
+                                            @let c = &a.claims[k];
+                                            br; "\u{201c}" (a.story.slice(c.surface())) "\u{201d} "
+                                            span class="muted" {
+                                                (interval_text(&c.quantity)) @if let Some(src) = &c.source { ", " (src) }
+                                                @if let Some(apart) = super::not_compared(c) { ", not compared: " (apart) }
+                                            }
+                                        }
                                     }
-                                } }
-                            } }
-                            @let measures: Vec<&Measure> = measures_shown(g, r.tables.unwrap_or(Tables::All)).collect();
-                            @if !measures.is_empty() {
-                                h3 { "Figures and dates" }
-                                div class="table-wrap" { table {
-                                    (outlet_header(r.analyses, g, "Measure"))
-                                    tbody { @for m in measures {
-                                        tr {
-                                            th scope="row" { (measure_name(&m.title)) }
-                                            @for &s in &g.stories {
-                                                @let a = &r.analyses[s];
-                                                @let cell = m.cells.iter().find(|c| c.0 == s);
-                                                @match cell {
-                                                    None => { td class="muted" { "—" } }
-                                                    Some((_, ks)) => {
-                                                        @let mark = mark(r.analyses, m, s, ks);
-                                                        @let bad = mark == Mark::Differs;
-                                                        @let why = if bad {
-                                                            r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
-                                                                .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
-                                                        } else { String::new() };
-                                                        td class=(mark.class()) {
-                                                            span class="mark" { (mark.text()) } span class="muted" { (why) }
-                                                            @for &k in ks {
-                                                                @let c = &a.claims[k];
-                                                                br; "\u{201c}" (a.story.slice(c.surface())) "\u{201d} "
-                                                                span class="muted" {
-                                                                    (interval_text(&c.quantity)) @if let Some(src) = &c.source { ", " (src) }
-                                                                    @if let Some(apart) = super::not_compared(c) { ", not compared: " (apart) }
-                                                                }
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    } }
-                                } }
+                                }
                             }
-                            @let people: Vec<&crate::rules::person::PersonRow> = people_shown(g, r.tables.unwrap_or(Tables::All)).collect();
-                            @if !people.is_empty() {
-                                h3 { "People" }
-                                div class="table-wrap" { table {
-                                    (outlet_header(r.analyses, g, "Person"))
-                                    tbody { @for p in people {
-                                        tr class=(if p.differs { "differs" } else { "agrees" }) {
-                                            th scope="row" { (p.name) @if let Some(role) = p.role { br; span class="muted" { (role) } } }
-                                            @for &s in &g.stories {
-                                                @match p.cells.iter().find(|c| c.0 == s) {
-                                                    None => { td class="muted" { "—" } }
-                                                    Some((_, name, age)) => { td { (name) ", " (age) } }
-                                                }
-                                            }
-                                        }
-                                    } }
-                                } }
-                            }
-                            @let charts: Vec<Markup> = g.measures.iter().filter_map(|m| super::chart::measure(r.analyses, m)).collect();
-                            @if !charts.is_empty() {
-                                h3 { "Figures over time" }
-                                @for c in charts { (c) }
-                            }
-                            h3 { "Findings" }
-                            @let fs: Vec<&&Finding> = shown.iter().filter(|f| f.event == g.event).collect();
-                            @if fs.is_empty() { p class="muted" { "The outlets agree on everything the rules measure." } }
-                            @for f in fs { (finding(r, f)) }
                         }
                     }
-                }
-            }
-    };
-    page("crosscheck report", &body)
+                } }
+            } }
+        }
+    }
+}
+
+/// The event's people table (a row per person, a column per story, each
+/// cell the name as written and the age); nothing when no person is
+/// shown.
+fn people_table(r: &CheckReport<'_>, g: &EventGroup) -> Markup {
+    let people: Vec<&crate::rules::person::PersonRow> =
+        people_shown(g, r.tables.unwrap_or(Tables::All)).collect();
+    html! {
+        @if !people.is_empty() {
+            h3 { "People" }
+            div class="table-wrap" { table {
+                (outlet_header(r.analyses, g, "Person"))
+                tbody { @for p in people {
+                    tr class=(if p.differs { "differs" } else { "agrees" }) {
+                        th scope="row" { (p.name) @if let Some(role) = p.role { br; span class="muted" { (role) } } }
+                        @for &s in &g.stories {
+                            @match p.cells.iter().find(|c| c.0 == s) {
+                                None => { td class="muted" { "—" } }
+                                Some((_, name, age)) => { td { (name) ", " (age) } }
+                            }
+                        }
+                    }
+                } }
+            } }
+        }
+    }
 }
 
 /// The page around a body: no scripts, fonts or images, and a policy that

@@ -6,7 +6,9 @@ use super::escape::terminal as term;
 use super::{CheckReport, Emitter, Mark, Tables, counts, mark, measures_shown, more_note};
 use super::{measure_name, not_compared, people_shown, rejected_in_order, render_diff};
 use crate::notation::interval_text;
-use crate::rules::{Measure, Severity};
+use crate::rules::person::PersonRow;
+use crate::rules::{EventGroup, Evidence, Finding, Measure, Severity};
+use crate::story::Position;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::io::{self, Write};
 
@@ -60,8 +62,6 @@ fn without_c1(
 }
 
 /// The human report, with snippet lines longer than `long` bytes windowed.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 fn human_windowed(
     w: &mut dyn Write,
     r: &CheckReport<'_>,
@@ -74,13 +74,79 @@ fn human_windowed(
         Renderer::plain()
     };
     for f in r.shown() {
-        let title = format!("{} [{}]", term(&f.title), term(&f.rule));
-        // each evidence's line, shifted so the column is the file's own
-        // (HTML markup and JSON escapes are not in the story text); a long
-        // one is a window around the figure (see `snippet`)
-        let (evidence, rest) = r.evidence(f);
-        let mut shown = Vec::with_capacity(evidence.len());
-        for e in evidence {
+        finding(w, r, f, &renderer, color, long)?;
+    }
+    for x in rejected_in_order(r.rejected) {
+        writeln!(w, "rejected: {}", term(&x.to_string()))?;
+    }
+    tables(w, r, color)?;
+    tally(w, r)
+}
+
+/// One evidence of a finding as its snippet shows it.
+struct Shown<'a> {
+    evidence: &'a Evidence,
+    /// Where the evidence starts in its file.
+    pos: Position,
+    /// Its line, or a window on a long one.
+    line: super::snippet::Line<'a>,
+    /// The outlet, with the claim's source when it has one.
+    label: String,
+}
+
+/// Writes one finding as rustc writes an error (its title, each
+/// evidence's line with the figure underlined, the notes), then a blank
+/// line.
+fn finding(
+    w: &mut dyn Write,
+    r: &CheckReport<'_>,
+    f: &Finding,
+    renderer: &Renderer,
+    color: bool,
+    long: usize,
+) -> io::Result<()> {
+    let title = format!("{} [{}]", term(&f.title), term(&f.rule));
+    let (evidence, rest) = r.evidence(f);
+    let shown = shown_lines(r, evidence, long);
+    let notes = notes(r, f, &rest, color);
+    // a window's header column is put right after rendering: every
+    // path of the group then carries a marker to find the headers by
+    let windowed = shown.iter().any(|s| s.line.window);
+    let marker = if windowed {
+        header_marker(r, &shown, &title, &notes)
+    } else {
+        String::new()
+    };
+    let cleaned = cleaned_lines(&shown);
+    let group = snippet_group(r, f, title, &shown, &cleaned, &marker, notes);
+    let rendered = renderer.render(&[group]);
+    if windowed {
+        let columns: Vec<Option<usize>> = shown
+            .iter()
+            .map(|s| s.line.window.then_some(s.pos.column))
+            .collect();
+        writeln!(
+            w,
+            "{}",
+            super::snippet::fix_headers(&rendered, &marker, &columns)
+        )?;
+    } else {
+        writeln!(w, "{rendered}")?;
+    }
+    writeln!(w)
+}
+
+/// Each evidence's line, shifted so the column is the file's own (HTML
+/// markup and JSON escapes are not in the story text); a long one is a
+/// window around the figure (see `snippet`).
+fn shown_lines<'a>(
+    r: &'a CheckReport<'_>,
+    evidence: Vec<&'a Evidence>,
+    long: usize,
+) -> Vec<Shown<'a>> {
+    evidence
+        .into_iter()
+        .map(|e| {
             let a = &r.analyses[e.story];
             let pos = a.story.position(e.span.start);
             let (from, line) = a.story.line_at(e.span.start);
@@ -98,94 +164,113 @@ fn human_windowed(
                 label.chars().count(),
                 long,
             );
-            shown.push((e, pos, line, label));
-        }
-        let why = super::explain::explain(f, r.rules);
-        let notes = [
-            Some(format!("why: {}", term(&why.what))),
-            Some(term(&why.level).into_owned()),
-            f.diff
-                .as_ref()
-                .map(|d| format!("words: {}", render_diff(&d.parts, color))),
-            more_note(r.analyses, &rest, |o| term(o).into_owned()),
-            Some(format!("event: {}", term(&f.event))),
-        ];
-        // a window's header column is put right after rendering: every
-        // path of the group then carries a marker to find the headers by
-        let windowed = shown.iter().any(|s| s.2.window);
-        let marker = if windowed {
-            let texts: Vec<&str> = shown
-                .iter()
-                .flat_map(|(e, _, line, label)| {
-                    [
-                        line.text.as_ref(),
-                        label.as_str(),
-                        &*r.analyses[e.story].story.path,
-                    ]
-                })
-                .chain([title.as_str()])
-                .chain(notes.iter().flatten().map(String::as_str))
-                .collect();
-            super::snippet::marker(&texts)
+            Shown {
+                evidence: e,
+                pos,
+                line,
+                label,
+            }
+        })
+        .collect()
+}
+
+/// The notes under a finding's snippets, in order: why it fired, its
+/// level, the word diff of a quote, the evidence left out, its event.
+fn notes(r: &CheckReport<'_>, f: &Finding, rest: &[&Evidence], color: bool) -> [Option<String>; 5] {
+    let why = super::explain::explain(f, r.rules);
+    [
+        Some(format!("why: {}", term(&why.what))),
+        Some(term(&why.level).into_owned()),
+        f.diff
+            .as_ref()
+            .map(|d| format!("words: {}", render_diff(&d.parts, color))),
+        more_note(r.analyses, rest, |o| term(o).into_owned()),
+        Some(format!("event: {}", term(&f.event))),
+    ]
+}
+
+/// The marker every path of a windowed group carries: text found in none
+/// of the group's lines, labels, paths, title or notes.
+fn header_marker(
+    r: &CheckReport<'_>,
+    shown: &[Shown<'_>],
+    title: &str,
+    notes: &[Option<String>],
+) -> String {
+    let texts: Vec<&str> = shown
+        .iter()
+        .flat_map(|s| {
+            [
+                s.line.text.as_ref(),
+                s.label.as_str(),
+                &*r.analyses[s.evidence.story].story.path,
+            ]
+        })
+        .chain([title])
+        .chain(notes.iter().flatten().map(String::as_str))
+        .collect();
+    super::snippet::marker(&texts)
+}
+
+/// Each shown line with C1 controls out ([`without_c1`]), and the
+/// evidence's span in it, moved with them.
+fn cleaned_lines<'a>(shown: &'a [Shown<'_>]) -> Vec<(std::borrow::Cow<'a, str>, usize, usize)> {
+    shown
+        .iter()
+        .map(|s| {
+            let (e, line) = (s.evidence, &s.line);
+            let start = e.span.start.wrapping_sub(line.origin);
+            let end = e
+                .span
+                .end
+                .wrapping_sub(line.origin)
+                .min(line.text.len())
+                .max(start + 1)
+                .min(line.text.len().max(start));
+            without_c1(std::borrow::Cow::Borrowed(line.text.as_ref()), start, end)
+        })
+        .collect()
+}
+
+/// The finding's annotate-snippets group: its title at the finding's
+/// level, a snippet per evidence (the span underlined and labelled, the
+/// path followed by `marker`), then the notes.
+fn snippet_group<'a>(
+    r: &CheckReport<'_>,
+    f: &Finding,
+    title: String,
+    shown: &'a [Shown<'_>],
+    cleaned: &'a [(std::borrow::Cow<'a, str>, usize, usize)],
+    marker: &str,
+    notes: [Option<String>; 5],
+) -> Group<'a> {
+    let mut group = Group::with_title(level(f.severity).primary_title(title));
+    for (s, (text, start, end)) in shown.iter().zip(cleaned) {
+        let (start, end) = (*start, *end);
+        let a = &r.analyses[s.evidence.story];
+        let kind = if s.evidence.primary {
+            AnnotationKind::Primary
         } else {
-            String::new()
+            AnnotationKind::Context
         };
-        let mut group = Group::with_title(level(f.severity).primary_title(title.clone()));
-        // C1 controls out of the source lines, the spans moved with them
-        let cleaned: Vec<(std::borrow::Cow<'_, str>, usize, usize)> = shown
-            .iter()
-            .map(|(e, _, line, _)| {
-                let start = e.span.start.wrapping_sub(line.origin);
-                let end = e
-                    .span
-                    .end
-                    .wrapping_sub(line.origin)
-                    .min(line.text.len())
-                    .max(start + 1)
-                    .min(line.text.len().max(start));
-                without_c1(std::borrow::Cow::Borrowed(line.text.as_ref()), start, end)
-            })
-            .collect();
-        for ((e, pos, _, label), (text, start, end)) in shown.iter().zip(&cleaned) {
-            let (start, end) = (*start, *end);
-            let a = &r.analyses[e.story];
-            let kind = if e.primary {
-                AnnotationKind::Primary
-            } else {
-                AnnotationKind::Context
-            };
-            // a headline from front matter sits on its own line of the file
-            let line_no = pos.line;
-            group = group.element(
-                Snippet::source(text.as_ref())
-                    .line_start(line_no)
-                    .path(format!("{}{marker}", term(&a.story.path)))
-                    .annotation(kind.span(start..end).label(label.as_str())),
-            );
-        }
-        for note in notes.into_iter().flatten() {
-            group = group.element(Level::NOTE.message(note));
-        }
-        let rendered = renderer.render(&[group]);
-        if windowed {
-            let columns: Vec<Option<usize>> = shown
-                .iter()
-                .map(|(_, pos, line, _)| line.window.then_some(pos.column))
-                .collect();
-            writeln!(
-                w,
-                "{}",
-                super::snippet::fix_headers(&rendered, &marker, &columns)
-            )?;
-        } else {
-            writeln!(w, "{rendered}")?;
-        }
-        writeln!(w)?;
+        // a headline from front matter sits on its own line of the file
+        let line_no = s.pos.line;
+        group = group.element(
+            Snippet::source(text.as_ref())
+                .line_start(line_no)
+                .path(format!("{}{marker}", term(&a.story.path)))
+                .annotation(kind.span(start..end).label(s.label.as_str())),
+        );
     }
-    for x in rejected_in_order(r.rejected) {
-        writeln!(w, "rejected: {}", term(&x.to_string()))?;
+    for note in notes.into_iter().flatten() {
+        group = group.element(Level::NOTE.message(note));
     }
-    tables(w, r, color)?;
+    group
+}
+
+/// Writes the last line: the findings by level, the events, the stories
+/// checked and rejected, and how many findings `--min-level` hides.
+fn tally(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
     let c = counts(r.findings.iter());
     let shown = counts(r.shown());
     let hidden = (c.error + c.warning + c.info) - (shown.error + shown.warning + shown.info);
@@ -209,17 +294,44 @@ fn human_windowed(
     )
 }
 
+/// The terminal styles of the tables: escape sequences with colour, empty
+/// strings without.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    bold: &'static str,
+    dim: &'static str,
+    red: &'static str,
+    green: &'static str,
+    reset: &'static str,
+}
+
+impl Style {
+    fn new(color: bool) -> Style {
+        if color {
+            Style {
+                bold: "\x1b[1m",
+                dim: "\x1b[2m",
+                red: "\x1b[31m",
+                green: "\x1b[32m",
+                reset: "\x1b[0m",
+            }
+        } else {
+            Style {
+                bold: "",
+                dim: "",
+                red: "",
+                green: "",
+                reset: "",
+            }
+        }
+    }
+}
+
 /// Per event: each measure and what each outlet says about it, in
 /// aligned columns; by default only the measures on which outlets
 /// disagree.
-// reason: not split while another engineer changes this file; left to the lead (issue 22, part 6)
-#[allow(clippy::too_many_lines)]
 fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()> {
-    let (bold, dim, red, green, reset) = if color {
-        ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[0m")
-    } else {
-        ("", "", "", "", "")
-    };
+    let style = Style::new(color);
     let which = r.tables.unwrap_or(Tables::Disagreements);
     let mut quiet = 0;
     for g in r.events {
@@ -227,112 +339,175 @@ fn tables(w: &mut dyn Write, r: &CheckReport<'_>, color: bool) -> io::Result<()>
             break;
         }
         let measures: Vec<&Measure> = measures_shown(g, which).collect();
-        let people: Vec<&crate::rules::person::PersonRow> = people_shown(g, which).collect();
+        let people: Vec<&PersonRow> = people_shown(g, which).collect();
         if measures.is_empty() && people.is_empty() && which == Tables::Disagreements {
             quiet += 1;
             continue;
         }
-        let outlets: Vec<std::borrow::Cow<'_, str>> = g
-            .stories
-            .iter()
-            .map(|&s| term(&r.analyses[s].story.outlet))
-            .collect();
+        event_heading(w, r, g, style)?;
+        measure_rows(w, r, &measures, style)?;
+        people_rows(w, r, &people, style)?;
+        writeln!(w)?;
+    }
+    quiet_note(w, quiet, style)
+}
+
+/// Writes an event's heading (its name, stories and outlets) and the
+/// reason it was grouped, when there is one.
+fn event_heading(
+    w: &mut dyn Write,
+    r: &CheckReport<'_>,
+    g: &EventGroup,
+    style: Style,
+) -> io::Result<()> {
+    let Style {
+        bold, dim, reset, ..
+    } = style;
+    let outlets: Vec<std::borrow::Cow<'_, str>> = g
+        .stories
+        .iter()
+        .map(|&s| term(&r.analyses[s].story.outlet))
+        .collect();
+    writeln!(
+        w,
+        "{bold}event {}{reset} {dim}— {} stories: {}{reset}",
+        term(&g.event),
+        g.stories.len(),
+        outlets.join(", ")
+    )?;
+    if let Some(why) = &g.reason {
+        writeln!(w, "  {dim}grouped: {}{reset}", term(why))?;
+    }
+    Ok(())
+}
+
+/// Writes each measure's heading, then a row per outlet: its mark, the
+/// outlet padded to the widest of the event's (up to 32 columns), and
+/// what it says.
+fn measure_rows(
+    w: &mut dyn Write,
+    r: &CheckReport<'_>,
+    measures: &[&Measure],
+    style: Style,
+) -> io::Result<()> {
+    let Style {
+        bold,
+        dim,
+        red,
+        green,
+        reset,
+    } = style;
+    // the widest outlet of the event's tables, up to a point
+    let width = measures
+        .iter()
+        .flat_map(|m| &m.cells)
+        .map(|(s, _)| term(&r.analyses[*s].story.outlet).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    let mark_width = Mark::OnlyOne.text().chars().count();
+    for m in measures {
         writeln!(
             w,
-            "{bold}event {}{reset} {dim}— {} stories: {}{reset}",
-            term(&g.event),
-            g.stories.len(),
-            outlets.join(", ")
+            "  {bold}{}{reset} {dim}[{}]{reset}",
+            term(&measure_name(&m.title)),
+            term(&m.rule)
         )?;
-        if let Some(why) = &g.reason {
-            writeln!(w, "  {dim}grouped: {}{reset}", term(why))?;
+        for (s, ks) in &m.cells {
+            let a = &r.analyses[*s];
+            let parts: Vec<String> = ks.iter().map(|&k| says(a, k, style)).collect();
+            let m = mark(r.analyses, m, *s, ks);
+            let colour = match m {
+                Mark::Differs => red,
+                Mark::Agrees => green,
+                Mark::OnlyOne | Mark::NotCompared => dim,
+            };
+            let outlet = term(&a.story.outlet);
+            let pad = width.saturating_sub(outlet.chars().count());
+            writeln!(
+                w,
+                "    {colour}{:<mark_width$}{reset}  {outlet}{:pad$}  {}",
+                m.text(),
+                "",
+                parts.join("; ")
+            )?;
         }
-        // the widest outlet of the event's tables, up to a point
-        let width = measures
+    }
+    Ok(())
+}
+
+/// What claim `k` of `a` says in a table row: its words quoted, then
+/// dimmed its interval, its source and why it was not compared.
+fn says(a: &crate::Analysis, k: usize, style: Style) -> String {
+    let Style { dim, reset, .. } = style;
+    let c = &a.claims[k];
+    let text = term(a.story.slice(c.surface()));
+    let src = c
+        .source
+        .as_deref()
+        .map(|x| format!(", {}", term(x)))
+        .unwrap_or_default();
+    let apart = not_compared(c)
+        .map(|why| format!(", not compared: {why}"))
+        .unwrap_or_default();
+    format!(
+        "\u{201c}{text}\u{201d} {dim}{}{src}{apart}{reset}",
+        interval_text(&c.quantity)
+    )
+}
+
+/// Writes the people table: its heading when there is anyone, then per
+/// person a marked line and what each outlet writes (name and age).
+fn people_rows(
+    w: &mut dyn Write,
+    r: &CheckReport<'_>,
+    people: &[&PersonRow],
+    style: Style,
+) -> io::Result<()> {
+    let Style {
+        bold,
+        dim,
+        red,
+        green,
+        reset,
+    } = style;
+    if !people.is_empty() {
+        writeln!(w, "  {bold}People{reset} {dim}[person-facts]{reset}")?;
+    }
+    for p in people {
+        let role = p.role.map(|r| format!(", {r}")).unwrap_or_default();
+        let (colour, mark) = if p.differs {
+            (red, "✗ differs")
+        } else if p.cells.len() < 2 {
+            (dim, "· only one outlet")
+        } else {
+            (green, "✓ agrees")
+        };
+        writeln!(
+            w,
+            "    {colour}{mark}{reset}  {bold}{}{reset}{dim}{role}{reset}",
+            term(&p.name)
+        )?;
+        let pwidth = p
+            .cells
             .iter()
-            .flat_map(|m| &m.cells)
-            .map(|(s, _)| term(&r.analyses[*s].story.outlet).chars().count())
+            .map(|(s, _, _)| term(&r.analyses[*s].story.outlet).chars().count())
             .max()
             .unwrap_or(0)
             .min(32);
-        let mark_width = Mark::OnlyOne.text().chars().count();
-        for m in measures {
-            writeln!(
-                w,
-                "  {bold}{}{reset} {dim}[{}]{reset}",
-                term(&measure_name(&m.title)),
-                term(&m.rule)
-            )?;
-            for (s, ks) in &m.cells {
-                let a = &r.analyses[*s];
-                let parts: Vec<String> = ks
-                    .iter()
-                    .map(|&k| {
-                        let c = &a.claims[k];
-                        let text = term(a.story.slice(c.surface()));
-                        let src = c
-                            .source
-                            .as_deref()
-                            .map(|x| format!(", {}", term(x)))
-                            .unwrap_or_default();
-                        let apart = not_compared(c)
-                            .map(|why| format!(", not compared: {why}"))
-                            .unwrap_or_default();
-                        format!(
-                            "\u{201c}{text}\u{201d} {dim}{}{src}{apart}{reset}",
-                            interval_text(&c.quantity)
-                        )
-                    })
-                    .collect();
-                let m = mark(r.analyses, m, *s, ks);
-                let colour = match m {
-                    Mark::Differs => red,
-                    Mark::Agrees => green,
-                    Mark::OnlyOne | Mark::NotCompared => dim,
-                };
-                let outlet = term(&a.story.outlet);
-                let pad = width.saturating_sub(outlet.chars().count());
-                writeln!(
-                    w,
-                    "    {colour}{:<mark_width$}{reset}  {outlet}{:pad$}  {}",
-                    m.text(),
-                    "",
-                    parts.join("; ")
-                )?;
-            }
+        for (s, name, age) in &p.cells {
+            let outlet = term(&r.analyses[*s].story.outlet);
+            let pad = pwidth.saturating_sub(outlet.chars().count());
+            writeln!(w, "      {outlet}{:pad$}  {}, {age}", "", term(name))?;
         }
-        if !people.is_empty() {
-            writeln!(w, "  {bold}People{reset} {dim}[person-facts]{reset}")?;
-        }
-        for p in people {
-            let role = p.role.map(|r| format!(", {r}")).unwrap_or_default();
-            let (colour, mark) = if p.differs {
-                (red, "✗ differs")
-            } else if p.cells.len() < 2 {
-                (dim, "· only one outlet")
-            } else {
-                (green, "✓ agrees")
-            };
-            writeln!(
-                w,
-                "    {colour}{mark}{reset}  {bold}{}{reset}{dim}{role}{reset}",
-                term(&p.name)
-            )?;
-            let pwidth = p
-                .cells
-                .iter()
-                .map(|(s, _, _)| term(&r.analyses[*s].story.outlet).chars().count())
-                .max()
-                .unwrap_or(0)
-                .min(32);
-            for (s, name, age) in &p.cells {
-                let outlet = term(&r.analyses[*s].story.outlet);
-                let pad = pwidth.saturating_sub(outlet.chars().count());
-                writeln!(w, "      {outlet}{:pad$}  {}, {age}", "", term(name))?;
-            }
-        }
-        writeln!(w)?;
     }
+    Ok(())
+}
+
+/// Writes how many events the tables left out for having no
+/// disagreement; nothing when none was.
+fn quiet_note(w: &mut dyn Write, quiet: usize, style: Style) -> io::Result<()> {
+    let Style { dim, reset, .. } = style;
     if quiet > 0 {
         writeln!(
             w,
