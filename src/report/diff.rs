@@ -142,9 +142,311 @@ pub(crate) fn other_figures(
     rows.into_iter().map(|(l, (a, b))| (l, a, b)).collect()
 }
 
+/// Two stories compared, as the `diff` writers read them.
+struct Pair<'a> {
+    analyses: &'a [Analysis],
+    r: &'a PairReport,
+    rules: &'a [Rule],
+    color: bool,
+}
+
+impl Pair<'_> {
+    fn a(&self) -> &Analysis {
+        &self.analyses[0]
+    }
+
+    fn b(&self) -> &Analysis {
+        &self.analyses[1]
+    }
+
+    /// Why a rule's row has its level, when a finding of it says so.
+    fn why(&self, rule: &str) -> Option<super::explain::Explanation> {
+        super::explain::of_rule(&self.r.findings, rule, self.rules)
+    }
+
+    /// The words of a quotation's statement, on one line.
+    fn quote(x: &Analysis, run: &std::ops::Range<usize>) -> String {
+        crate::quote::statement_text(&x.story.text, &x.quotes, run).replace('\n', " ")
+    }
+
+    fn lint(&self) -> Vec<&Finding> {
+        self.r
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Lint)
+            .collect()
+    }
+
+    /// Bold, dim and reset, or nothing without colour.
+    fn style(&self) -> (&'static str, &'static str, &'static str) {
+        if self.color {
+            ("\x1b[1m", "\x1b[2m", "\x1b[0m")
+        } else {
+            ("", "", "")
+        }
+    }
+
+    /// The terminal comparison: headers, figures, people, quotes, lint.
+    fn human(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (a, b) = (self.a(), self.b());
+        let (bold, _, reset) = self.style();
+        writeln!(w, "{bold}A{reset} {}", header(a, term_text))?;
+        writeln!(w, "{bold}B{reset} {}", header(b, term_text))?;
+        self.human_figures(w)?;
+        self.human_people(w)?;
+        self.human_quotes(w)?;
+        self.human_lint(w)
+    }
+
+    /// The figures the rules measure, then the others side by side.
+    fn human_figures(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (a, b) = (self.a(), self.b());
+        let r = self.r;
+        let (bold, dim, reset) = self.style();
+        let analyses = self.analyses;
+        let why = |rule: &str| self.why(rule);
+        writeln!(w, "\n{bold}Figures and dates{reset}")?;
+        if r.figures.is_empty() {
+            writeln!(w, "  {dim}no figure the rules measure{reset}")?;
+        }
+        for row in &r.figures {
+            let (mark, word) = status(row.status);
+            let sev = row
+                .severity
+                .map(|s| format!(" [{}]", s.as_str()))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "  {mark} {word:<9} {bold}{}{reset}{sev}",
+                term(&measure_name(&row.title))
+            )?;
+            writeln!(w, "      A {}", cell(a, &row.a, term_text))?;
+            writeln!(w, "      B {}", cell(b, &row.b, term_text))?;
+            if let Some(e) = why(&row.rule) {
+                writeln!(
+                    w,
+                    "      {dim}why: {}; {}{reset}",
+                    term(&e.what),
+                    term(&e.level)
+                )?;
+            }
+        }
+        let others = other_figures(analyses, r);
+        if !others.is_empty() {
+            writeln!(
+                w,
+                "\n{bold}Other figures{reset} {dim}(no rule measures them: side by side, not compared){reset}"
+            )?;
+            for (what, ka, kb) in &others {
+                writeln!(w, "  · {bold}{}{reset}", term(what))?;
+                writeln!(w, "      A {}", cell(a, ka, term_text))?;
+                writeln!(w, "      B {}", cell(b, kb, term_text))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Named people and their ages.
+    fn human_people(&self, w: &mut dyn Write) -> io::Result<()> {
+        let r = self.r;
+        let (bold, dim, reset) = self.style();
+        writeln!(w, "\n{bold}People{reset}")?;
+        if r.people.is_empty() {
+            writeln!(w, "  {dim}no named person with an age{reset}")?;
+        }
+        for p in &r.people {
+            let (mark, word) = person_status(p);
+            writeln!(w, "  {mark} {word:<9} {bold}{}{reset}", term(&p.name))?;
+            writeln!(w, "      A {}", person_cell(p, 0, term_text))?;
+            writeln!(w, "      B {}", person_cell(p, 1, term_text))?;
+        }
+        Ok(())
+    }
+
+    /// Quotations in both stories, word by word.
+    fn human_quotes(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (a, b) = (self.a(), self.b());
+        let r = self.r;
+        let (bold, dim, reset) = self.style();
+        let color = self.color;
+        let term_quote =
+            |x: &Analysis, run: &std::ops::Range<usize>| term(&Self::quote(x, run)).into_owned();
+        writeln!(w, "\n{bold}Quotes{reset}")?;
+        if r.quotes.is_empty() {
+            writeln!(w, "  {dim}no quotation in both stories{reset}")?;
+        }
+        for q in &r.quotes {
+            let who = q.speaker.as_deref().unwrap_or("unnamed speaker");
+            let (mark, what) = if q.misattributed {
+                ("✗", "given to different speakers".to_string())
+            } else if q.diff.classes.is_empty() {
+                ("✓", "same words".to_string())
+            } else {
+                ("✗", q.diff.why())
+            };
+            writeln!(
+                w,
+                "  {mark} {bold}{}{reset} {dim}({what}){reset}",
+                term(who),
+                what = term(&what)
+            )?;
+            writeln!(w, "      A \u{201c}{}\u{201d}", term_quote(a, &q.a))?;
+            writeln!(w, "      B \u{201c}{}\u{201d}", term_quote(b, &q.b))?;
+            if !q.diff.classes.is_empty() {
+                writeln!(w, "      {}", render_diff(&q.diff.parts, color))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What each story gets wrong alone.
+    fn human_lint(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (bold, _, reset) = self.style();
+        let (analyses, rules, lint) = (self.analyses, self.rules, self.lint());
+        if !lint.is_empty() {
+            writeln!(w, "\n{bold}Each story alone{reset}")?;
+            for f in &lint {
+                let s = &analyses[f.evidence[0].story];
+                let e = super::explain::explain(f, rules);
+                writeln!(
+                    w,
+                    "  {} {}: {} ({})",
+                    f.severity.as_str(),
+                    term(&f.title),
+                    term(&e.what),
+                    term(&s.story.outlet)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The Markdown comparison: headers, figures, people, quotes, lint.
+    fn markdown(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (a, b) = (self.a(), self.b());
+        writeln!(w, "# {} ↔ {}\n", md(&a.story.outlet), md(&b.story.outlet))?;
+        writeln!(
+            w,
+            "- **A**: {}\n- **B**: {}\n",
+            header(a, md),
+            header(b, md)
+        )?;
+        self.markdown_figures(w)?;
+        self.markdown_people(w)?;
+        self.markdown_quotes(w)?;
+        self.markdown_lint(w)
+    }
+
+    /// The figures the rules measure, then the others side by side.
+    fn markdown_figures(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (a, b) = (self.a(), self.b());
+        let r = self.r;
+        let analyses = self.analyses;
+        let why = |rule: &str| self.why(rule);
+        writeln!(w, "## Figures and dates\n")?;
+        writeln!(w, "| | measure | A | B |\n|---|---|---|---|")?;
+        for row in &r.figures {
+            let (mark, word) = status(row.status);
+            let sev = row
+                .severity
+                .map(|s| {
+                    let what = why(&row.rule).map(|e| format!(": {}", md(&e.what)));
+                    format!(" ({}{})", s.as_str(), what.unwrap_or_default())
+                })
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "| {mark} {word}{sev} | {} | {} | {} |",
+                md(&measure_name(&row.title)),
+                cell(a, &row.a, md),
+                cell(b, &row.b, md)
+            )?;
+        }
+        let others = other_figures(analyses, r);
+        if !others.is_empty() {
+            writeln!(w, "\n## Other figures\n")?;
+            writeln!(w, "No rule measures these: side by side, not compared.\n")?;
+            writeln!(w, "| what | A | B |\n|---|---|---|")?;
+            for (what, ka, kb) in &others {
+                writeln!(
+                    w,
+                    "| {} | {} | {} |",
+                    md(what),
+                    cell(a, ka, md),
+                    cell(b, kb, md)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Named people and their ages.
+    fn markdown_people(&self, w: &mut dyn Write) -> io::Result<()> {
+        let r = self.r;
+        if !r.people.is_empty() {
+            writeln!(w, "\n## People\n")?;
+            writeln!(w, "| | person | A | B |\n|---|---|---|---|")?;
+            for p in &r.people {
+                let (mark, word) = person_status(p);
+                writeln!(
+                    w,
+                    "| {mark} {word} | {} | {} | {} |",
+                    md(&p.name),
+                    person_cell(p, 0, md),
+                    person_cell(p, 1, md)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Quotations in both stories, word by word.
+    fn markdown_quotes(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (a, b) = (self.a(), self.b());
+        let r = self.r;
+        let quote = Self::quote;
+        writeln!(w, "\n## Quotes\n")?;
+        for q in &r.quotes {
+            let who = q.speaker.as_deref().unwrap_or("unnamed speaker");
+            let what = if q.misattributed {
+                "given to different speakers".to_string()
+            } else if q.diff.classes.is_empty() {
+                "same words".to_string()
+            } else {
+                q.diff.why()
+            };
+            writeln!(w, "- **{}** ({})", md(who), md(&what))?;
+            writeln!(w, "  - A: \u{201c}{}\u{201d}", md(&quote(a, &q.a)))?;
+            writeln!(w, "  - B: \u{201c}{}\u{201d}", md(&quote(b, &q.b)))?;
+            if !q.diff.classes.is_empty() {
+                writeln!(w, "  - words: {}", markdown_diff(&q.diff.parts))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What each story gets wrong alone.
+    fn markdown_lint(&self, w: &mut dyn Write) -> io::Result<()> {
+        let (rules, lint) = (self.rules, self.lint());
+        if !lint.is_empty() {
+            writeln!(w, "\n## Each story alone\n")?;
+            for f in &lint {
+                let e = super::explain::explain(f, rules);
+                writeln!(
+                    w,
+                    "- {}: {}: {} ({})",
+                    f.severity.as_str(),
+                    md(&f.title),
+                    md(&e.what),
+                    md(&e.level)
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Write the comparison of two stories.
-// reason: not split yet: its sections share several closures that want a small struct first (issue 22)
-#[allow(clippy::too_many_lines)]
 pub fn write(
     w: &mut dyn Write,
     format: DiffFormat,
@@ -153,203 +455,19 @@ pub fn write(
     rules: &[Rule],
     color: bool,
 ) -> io::Result<()> {
-    let why = |rule: &str| super::explain::of_rule(&r.findings, rule, rules);
-    let (a, b) = (&analyses[0], &analyses[1]);
-    let quote = |x: &Analysis, run: &std::ops::Range<usize>| {
-        crate::quote::statement_text(&x.story.text, &x.quotes, run).replace('\n', " ")
+    let pair = Pair {
+        analyses,
+        r,
+        rules,
+        color,
     };
-    let term_quote = |x: &Analysis, run: &std::ops::Range<usize>| term(&quote(x, run)).into_owned();
-    let lint: Vec<_> = r.findings.iter().filter(|f| f.kind == Kind::Lint).collect();
     match format {
         DiffFormat::Html => {
             w.write_all(render_pair(analyses, r, rules).as_bytes())?;
             return writeln!(w);
         }
-        DiffFormat::Human => {
-            let (bold, dim, reset) = if color {
-                ("\x1b[1m", "\x1b[2m", "\x1b[0m")
-            } else {
-                ("", "", "")
-            };
-            writeln!(w, "{bold}A{reset} {}", header(a, term_text))?;
-            writeln!(w, "{bold}B{reset} {}", header(b, term_text))?;
-            writeln!(w, "\n{bold}Figures and dates{reset}")?;
-            if r.figures.is_empty() {
-                writeln!(w, "  {dim}no figure the rules measure{reset}")?;
-            }
-            for row in &r.figures {
-                let (mark, word) = status(row.status);
-                let sev = row
-                    .severity
-                    .map(|s| format!(" [{}]", s.as_str()))
-                    .unwrap_or_default();
-                writeln!(
-                    w,
-                    "  {mark} {word:<9} {bold}{}{reset}{sev}",
-                    term(&measure_name(&row.title))
-                )?;
-                writeln!(w, "      A {}", cell(a, &row.a, term_text))?;
-                writeln!(w, "      B {}", cell(b, &row.b, term_text))?;
-                if let Some(e) = why(&row.rule) {
-                    writeln!(
-                        w,
-                        "      {dim}why: {}; {}{reset}",
-                        term(&e.what),
-                        term(&e.level)
-                    )?;
-                }
-            }
-            let others = other_figures(analyses, r);
-            if !others.is_empty() {
-                writeln!(
-                    w,
-                    "\n{bold}Other figures{reset} {dim}(no rule measures them: side by side, not compared){reset}"
-                )?;
-                for (what, ka, kb) in &others {
-                    writeln!(w, "  · {bold}{}{reset}", term(what))?;
-                    writeln!(w, "      A {}", cell(a, ka, term_text))?;
-                    writeln!(w, "      B {}", cell(b, kb, term_text))?;
-                }
-            }
-            writeln!(w, "\n{bold}People{reset}")?;
-            if r.people.is_empty() {
-                writeln!(w, "  {dim}no named person with an age{reset}")?;
-            }
-            for p in &r.people {
-                let (mark, word) = person_status(p);
-                writeln!(w, "  {mark} {word:<9} {bold}{}{reset}", term(&p.name))?;
-                writeln!(w, "      A {}", person_cell(p, 0, term_text))?;
-                writeln!(w, "      B {}", person_cell(p, 1, term_text))?;
-            }
-            writeln!(w, "\n{bold}Quotes{reset}")?;
-            if r.quotes.is_empty() {
-                writeln!(w, "  {dim}no quotation in both stories{reset}")?;
-            }
-            for q in &r.quotes {
-                let who = q.speaker.as_deref().unwrap_or("unnamed speaker");
-                let (mark, what) = if q.misattributed {
-                    ("✗", "given to different speakers".to_string())
-                } else if q.diff.classes.is_empty() {
-                    ("✓", "same words".to_string())
-                } else {
-                    ("✗", q.diff.why())
-                };
-                writeln!(
-                    w,
-                    "  {mark} {bold}{}{reset} {dim}({what}){reset}",
-                    term(who),
-                    what = term(&what)
-                )?;
-                writeln!(w, "      A \u{201c}{}\u{201d}", term_quote(a, &q.a))?;
-                writeln!(w, "      B \u{201c}{}\u{201d}", term_quote(b, &q.b))?;
-                if !q.diff.classes.is_empty() {
-                    writeln!(w, "      {}", render_diff(&q.diff.parts, color))?;
-                }
-            }
-            if !lint.is_empty() {
-                writeln!(w, "\n{bold}Each story alone{reset}")?;
-                for f in &lint {
-                    let s = &analyses[f.evidence[0].story];
-                    let e = super::explain::explain(f, rules);
-                    writeln!(
-                        w,
-                        "  {} {}: {} ({})",
-                        f.severity.as_str(),
-                        term(&f.title),
-                        term(&e.what),
-                        term(&s.story.outlet)
-                    )?;
-                }
-            }
-        }
-        DiffFormat::Markdown => {
-            writeln!(w, "# {} ↔ {}\n", md(&a.story.outlet), md(&b.story.outlet))?;
-            writeln!(
-                w,
-                "- **A**: {}\n- **B**: {}\n",
-                header(a, md),
-                header(b, md)
-            )?;
-            writeln!(w, "## Figures and dates\n")?;
-            writeln!(w, "| | measure | A | B |\n|---|---|---|---|")?;
-            for row in &r.figures {
-                let (mark, word) = status(row.status);
-                let sev = row
-                    .severity
-                    .map(|s| {
-                        let what = why(&row.rule).map(|e| format!(": {}", md(&e.what)));
-                        format!(" ({}{})", s.as_str(), what.unwrap_or_default())
-                    })
-                    .unwrap_or_default();
-                writeln!(
-                    w,
-                    "| {mark} {word}{sev} | {} | {} | {} |",
-                    md(&measure_name(&row.title)),
-                    cell(a, &row.a, md),
-                    cell(b, &row.b, md)
-                )?;
-            }
-            let others = other_figures(analyses, r);
-            if !others.is_empty() {
-                writeln!(w, "\n## Other figures\n")?;
-                writeln!(w, "No rule measures these: side by side, not compared.\n")?;
-                writeln!(w, "| what | A | B |\n|---|---|---|")?;
-                for (what, ka, kb) in &others {
-                    writeln!(
-                        w,
-                        "| {} | {} | {} |",
-                        md(what),
-                        cell(a, ka, md),
-                        cell(b, kb, md)
-                    )?;
-                }
-            }
-            if !r.people.is_empty() {
-                writeln!(w, "\n## People\n")?;
-                writeln!(w, "| | person | A | B |\n|---|---|---|---|")?;
-                for p in &r.people {
-                    let (mark, word) = person_status(p);
-                    writeln!(
-                        w,
-                        "| {mark} {word} | {} | {} | {} |",
-                        md(&p.name),
-                        person_cell(p, 0, md),
-                        person_cell(p, 1, md)
-                    )?;
-                }
-            }
-            writeln!(w, "\n## Quotes\n")?;
-            for q in &r.quotes {
-                let who = q.speaker.as_deref().unwrap_or("unnamed speaker");
-                let what = if q.misattributed {
-                    "given to different speakers".to_string()
-                } else if q.diff.classes.is_empty() {
-                    "same words".to_string()
-                } else {
-                    q.diff.why()
-                };
-                writeln!(w, "- **{}** ({})", md(who), md(&what))?;
-                writeln!(w, "  - A: \u{201c}{}\u{201d}", md(&quote(a, &q.a)))?;
-                writeln!(w, "  - B: \u{201c}{}\u{201d}", md(&quote(b, &q.b)))?;
-                if !q.diff.classes.is_empty() {
-                    writeln!(w, "  - words: {}", markdown_diff(&q.diff.parts))?;
-                }
-            }
-            if !lint.is_empty() {
-                writeln!(w, "\n## Each story alone\n")?;
-                for f in &lint {
-                    let e = super::explain::explain(f, rules);
-                    writeln!(
-                        w,
-                        "- {}: {}: {} ({})",
-                        f.severity.as_str(),
-                        md(&f.title),
-                        md(&e.what),
-                        md(&e.level)
-                    )?;
-                }
-            }
-        }
+        DiffFormat::Human => pair.human(w)?,
+        DiffFormat::Markdown => pair.markdown(w)?,
     }
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
     writeln!(
