@@ -11,7 +11,7 @@ use crate::extract::frame::Claim;
 use crate::notation::interval_text;
 use crate::rules::pair::{PairReport, RowStatus};
 use crate::rules::{Evidence, Finding, Kind, Rule, Severity};
-use maud::html;
+use maud::{Markup, html};
 use std::io::{self, Write};
 
 /// Output formats of `crosscheck diff`.
@@ -479,47 +479,39 @@ pub fn write(
     )
 }
 
-/// The `crosscheck diff` page: two stories side by side.
-// reason: not split yet: its sections share several closures that want a small struct first (issue 22)
-#[allow(clippy::too_many_lines)]
-fn render_pair(
-    analyses: &[Analysis],
-    r: &crate::rules::pair::PairReport,
-    rules: &[Rule],
-) -> String {
-    use crate::rules::pair::RowStatus;
+/// The claims `ks` of a story in a cell: each quoted, with its interval.
+fn pair_cell(x: &Analysis, ks: &[usize]) -> Markup {
+    html! {
+        @if ks.is_empty() { span class="muted" { "—" } }
+        @for (i, &k) in ks.iter().enumerate() {
+            @if i > 0 { br; }
+            @let c = &x.claims[k];
+            "\u{201c}" (x.story.slice(c.surface())) "\u{201d} " span class="muted" { (interval_text(&c.quantity)) }
+        }
+    }
+}
+
+/// A story's row of the table of the two: outlet, headline, date, link.
+fn story_row(label: &str, x: &Analysis) -> Markup {
+    html! {
+        tr {
+            th scope="row" { (label) }
+            td { (x.story.outlet) }
+            td { (x.story.title().unwrap_or_default()) }
+            td { (x.story.published.map(|d| d.to_string()).unwrap_or_default()) }
+            td { @match x.story.url().and_then(safe_url) {
+                Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
+                None => { span class="muted" { (x.story.path) } }
+            } }
+        }
+    }
+}
+
+/// The figures the rules measure, each row with its status and why.
+fn figures_section(analyses: &[Analysis], r: &PairReport, rules: &[Rule]) -> Markup {
     let (a, b) = (&analyses[0], &analyses[1]);
-    let cell = |x: &Analysis, ks: &[usize]| {
-        html! {
-            @if ks.is_empty() { span class="muted" { "—" } }
-            @for (i, &k) in ks.iter().enumerate() {
-                @if i > 0 { br; }
-                @let c = &x.claims[k];
-                "\u{201c}" (x.story.slice(c.surface())) "\u{201d} " span class="muted" { (interval_text(&c.quantity)) }
-            }
-        }
-    };
-    let story_row = |label: &str, x: &Analysis| {
-        html! {
-            tr {
-                th scope="row" { (label) }
-                td { (x.story.outlet) }
-                td { (x.story.title().unwrap_or_default()) }
-                td { (x.story.published.map(|d| d.to_string()).unwrap_or_default()) }
-                td { @match x.story.url().and_then(safe_url) {
-                    Some(u) => { a href=(u) rel="noopener noreferrer" { "story" } }
-                    None => { span class="muted" { (x.story.path) } }
-                } }
-            }
-        }
-    };
-    let body = html! {
-            body { main {
-                h1 { (a.story.outlet) " ↔ " (b.story.outlet) }
-                div class="table-wrap" { table {
-                    thead { tr { th scope="col" { "" } th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
-                    tbody { (story_row("A", a)) (story_row("B", b)) }
-                } }
+    let cell = pair_cell;
+    html! {
                 h2 { "Figures and dates" }
                 div class="table-wrap" { table {
                     thead { tr { th scope="col" { "Measure" } th scope="col" { "A: " (a.story.outlet) } th scope="col" { "B: " (b.story.outlet) } th scope="col" { "" } } }
@@ -544,6 +536,14 @@ fn render_pair(
                         }
                     } }
                 } }
+    }
+}
+
+/// The figures no rule measures, side by side.
+fn others_section(analyses: &[Analysis], r: &PairReport) -> Markup {
+    let (a, b) = (&analyses[0], &analyses[1]);
+    let cell = pair_cell;
+    html! {
                 @let others = other_figures(analyses, r);
                 @if !others.is_empty() {
                     h2 { "Other figures" }
@@ -555,6 +555,13 @@ fn render_pair(
                         } }
                     } }
                 }
+    }
+}
+
+/// Named people and what each story says of them.
+fn people_section(analyses: &[Analysis], r: &PairReport) -> Markup {
+    let (a, b) = (&analyses[0], &analyses[1]);
+    html! {
                 @if !r.people.is_empty() {
                     h2 { "People" }
                     div class="table-wrap" { table {
@@ -570,6 +577,13 @@ fn render_pair(
                         } }
                     } }
                 }
+    }
+}
+
+/// The quotations in both stories, word by word.
+fn quotes_section(analyses: &[Analysis], r: &PairReport) -> Markup {
+    let (a, b) = (&analyses[0], &analyses[1]);
+    html! {
                 h2 { "Quotations" }
                 @if r.quotes.is_empty() { p class="muted" { "No quotation appears in both stories." } }
                 @for q in &r.quotes {
@@ -588,6 +602,12 @@ fn render_pair(
                         @if !q.diff.classes.is_empty() { (word_diff(&q.diff.parts)) }
                     }
                 }
+    }
+}
+
+/// What each story gets wrong alone.
+fn lint_section(analyses: &[Analysis], r: &PairReport, rules: &[Rule]) -> Markup {
+    html! {
                 @let lint: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == Kind::Lint).collect();
                 @if !lint.is_empty() {
                     h2 { "Each story alone" }
@@ -596,6 +616,24 @@ fn render_pair(
                         (finding_of(analyses, rules, f, &all, &[]))
                     }
                 }
+    }
+}
+
+/// The `crosscheck diff` page: two stories side by side.
+fn render_pair(analyses: &[Analysis], r: &PairReport, rules: &[Rule]) -> String {
+    let (a, b) = (&analyses[0], &analyses[1]);
+    let body = html! {
+            body { main {
+                h1 { (a.story.outlet) " ↔ " (b.story.outlet) }
+                div class="table-wrap" { table {
+                    thead { tr { th scope="col" { "" } th scope="col" { "Outlet" } th scope="col" { "Headline" } th scope="col" { "Published" } th scope="col" { "Link" } } }
+                    tbody { (story_row("A", a)) (story_row("B", b)) }
+                } }
+                (figures_section(analyses, r, rules))
+                (others_section(analyses, r))
+                (people_section(analyses, r))
+                (quotes_section(analyses, r))
+                (lint_section(analyses, r, rules))
             } }
     };
     page(
