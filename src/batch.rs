@@ -23,7 +23,7 @@
 //! Events are compared in parallel and stories within an event too; the
 //! result does not depend on the thread count or on the order of inputs.
 
-use crate::Analysis;
+use crate::{Analysis, ThinVec};
 use crate::group::{self, GroupBy, Planned};
 use crate::rules::baseline::{self, Baseline, Suppressed};
 use crate::rules::engine;
@@ -829,8 +829,8 @@ pub(crate) fn compact(
     // collecting in place keeps the old capacity: give it back
     a.sentences.shrink_to_fit();
     a.claims.shrink_to_fit();
-    a.quotes = Vec::new();
-    a.dangling = Vec::new();
+    a.quotes = ThinVec::new();
+    a.dangling = ThinVec::new();
     a.story
         .compacted(new_text, kept, map, ignores.into_iter().collect());
     (a, renumber)

@@ -52,6 +52,7 @@ use extract::{Claim, Dangling};
 use quote::Quote;
 use story::Story;
 use text::Sentence;
+pub use thin_vec::ThinVec;
 
 /// One story with everything extracted from it.
 #[derive(Debug, Clone)]
@@ -59,10 +60,10 @@ pub struct Analysis {
     /// Boxed: a big batch keeps one compacted analysis per story, and
     /// moving them around should not copy the story's fields.
     pub story: Box<Story>,
-    pub sentences: Vec<Sentence>,
-    pub claims: Vec<Claim>,
-    pub dangling: Vec<Dangling>,
-    pub quotes: Vec<Quote>,
+    pub sentences: ThinVec<Sentence>,
+    pub claims: ThinVec<Claim>,
+    pub dangling: ThinVec<Dangling>,
+    pub quotes: ThinVec<Quote>,
 }
 
 /// Segment a story and extract its claims and quotes.
@@ -93,10 +94,10 @@ pub fn analyse(story: Story) -> Analysis {
     let quotes = quote::quotes(&story.text, &sentences);
     Analysis {
         story: Box::new(story),
-        sentences,
-        claims,
-        dangling,
-        quotes,
+        sentences: sentences.into(),
+        claims: claims.into(),
+        dangling: dangling.into(),
+        quotes: quotes.into(),
     }
 }
 
