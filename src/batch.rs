@@ -352,7 +352,8 @@ pub(crate) fn check(
     let compiled = engine::Compiled::of(rules);
     let done: Vec<EventDone> = planned
         .into_par_iter()
-        .map(|(p, mine)| {
+        .map(|planned| {
+            let (p, mine) = *planned;
             event(
                 sources,
                 mine,
@@ -431,14 +432,20 @@ fn first_reading(
 }
 
 /// Each planned event with its stubs, taken out of `stubs` (which go as
-/// they are taken).
-fn with_stubs(stubs: Vec<Stub>, planned: Vec<Planned>) -> Vec<(Planned, Vec<Stub>)> {
+/// they are taken). Boxed: the list stands until the last event is
+/// compared, and each event's plan goes when it is taken, not with the
+/// list.
+#[expect(
+    clippy::vec_box,
+    reason = "the list's room stands until every event is done; a box goes with its event"
+)]
+fn with_stubs(stubs: Vec<Stub>, planned: Vec<Planned>) -> Vec<Box<(Planned, Vec<Stub>)>> {
     let mut stubs: Vec<Option<Stub>> = stubs.into_iter().map(Some).collect();
     planned
         .into_iter()
         .map(|p| {
             let mine = p.stories.iter().filter_map(|&g| stubs[g].take()).collect();
-            (p, mine)
+            Box::new((p, mine))
         })
         .collect()
 }
@@ -498,11 +505,13 @@ fn assemble(
 
 /// One event, compared and compacted. Its group and findings number its
 /// stories 0.. in the order of `stories`, which holds their stub indices.
+/// Thin lists: every event's stands to the end of the batch, and most
+/// have no findings and no rejected story.
 struct EventDone {
     group: EventGroup,
-    findings: Vec<Finding>,
-    rejected: Vec<Rejected>,
-    stories: Vec<usize>,
+    findings: ThinVec<Finding>,
+    rejected: ThinVec<Rejected>,
+    stories: ThinVec<usize>,
 }
 
 /// Renumber the stories an event and its findings cite.
@@ -565,9 +574,9 @@ fn event(
     renumber_claims(&mut group, &mut findings, &renumber);
     EventDone {
         group,
-        findings,
-        rejected,
-        stories: global,
+        findings: findings.into(),
+        rejected: rejected.into(),
+        stories: global.into(),
     }
 }
 
