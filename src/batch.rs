@@ -566,8 +566,8 @@ fn event(
     };
     let (mut group, mut findings) = engine::check_event_with(&local, planned, rules, compiled);
     if !options.tables {
-        group.measures = Vec::new();
-        group.people = Vec::new();
+        group.measures = ThinVec::new();
+        group.people = ThinVec::new();
     }
     let (claims, spans) = cited(&group, &findings, local.len());
     let renumber = keep_compacted(local, &global, (&claims, &spans), options.tables, kept);

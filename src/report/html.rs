@@ -429,8 +429,8 @@ mod tests {
             .map(|n| EventGroup {
                 event: (*n).to_string(),
                 stories: Vec::new(),
-                measures: Vec::new(),
-                people: Vec::new(),
+                measures: crate::ThinVec::new(),
+                people: crate::ThinVec::new(),
                 reason: None,
             })
             .collect();

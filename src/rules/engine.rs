@@ -142,8 +142,8 @@ pub(crate) fn check_event_with(
     let group = EventGroup {
         event,
         stories,
-        measures,
-        people,
+        measures: measures.into(),
+        people: people.into(),
         reason,
     };
     (group, findings)

@@ -3,6 +3,7 @@
 //! tables of the reports are made of these.
 
 use super::person::PersonRow;
+use crate::ThinVec;
 
 /// What each outlet says about one measure of one event.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,14 +16,16 @@ pub(crate) struct Measure {
     pub(crate) conflicting: Vec<(usize, usize)>,
 }
 
-/// An event: its stories and measures.
+/// An event: its stories and measures. The tables are thin lists: a
+/// checked batch keeps every event to the end, and without `--tables`
+/// they are empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventGroup {
     pub(crate) event: String,
     pub(crate) stories: Vec<usize>,
-    pub(crate) measures: Vec<Measure>,
+    pub(crate) measures: ThinVec<Measure>,
     /// The named people of the event with their ages, per story.
-    pub(crate) people: Vec<PersonRow>,
+    pub(crate) people: ThinVec<PersonRow>,
     /// Why the stories are one event, when that was found from content.
     pub(crate) reason: Option<String>,
 }
