@@ -30,6 +30,7 @@ use crate::rules::engine;
 use crate::rules::{EventGroup, Finding, Rule, Severity};
 use crate::story::{self, Anchor, Listing, Rejected, Source, TextMap};
 use rayon::prelude::*;
+use std::num::NonZeroUsize;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -314,12 +315,14 @@ impl Names {
     }
 }
 
-/// A story known by what grouping needs, and where to read it again.
+/// A story known by its id and where to read it again. A big batch keeps
+/// one for every story until its event is compared, so it keeps no more:
+/// the event it names is needed for planning only, and a record's line
+/// is never 0.
 struct Stub {
-    id: String,
+    id: Box<str>,
     path: Arc<str>,
-    event: Option<Arc<str>>,
-    record: Option<(u64, usize)>,
+    record: Option<(u64, NonZeroUsize)>,
     source: usize,
 }
 
@@ -395,39 +398,44 @@ fn first_reading(
             (Vec::new(), st)
         };
         let mut stub = Stub {
-            id: st.id,
+            id: st.id.into_boxed_str(),
             path: st.path,
-            event: st.event,
-            record: st.record,
+            record: st
+                .record
+                .and_then(|(at, line)| Some((at, NonZeroUsize::new(line)?))),
             source: i,
         };
-        names.share(std::iter::once(&mut stub.path).chain(&mut stub.event));
-        (stub, features)
+        let mut event = st.event;
+        names.share(std::iter::once(&mut stub.path).chain(&mut event));
+        (stub, event, features)
     });
     rejected.extend(more);
     let stubs = story::first_of_each_id(
         stubs,
-        |(s, _)| (&s.id, &s.path, s.record.map(|r| r.1)),
+        |(s, _, _)| (&*s.id, &s.path, s.record.map(|r| r.1.get())),
         rejected,
     );
     // not `unzip`: that would build both halves while the pairs still stand
     let mut stubs = stubs;
     let features: Vec<_> = if auto {
-        stubs.iter_mut().map(|(_, f)| std::mem::take(f)).collect()
+        stubs.iter_mut().map(|(_, _, f)| std::mem::take(f)).collect()
     } else {
         Vec::new()
     };
-    let stubs: Vec<Stub> = stubs.into_iter().map(|(s, _)| s).collect();
+    let events: Vec<Option<Arc<str>>> = stubs.iter_mut().map(|(_, e, _)| e.take()).collect();
+    let stubs: Vec<Stub> = stubs.into_iter().map(|(s, _, _)| s).collect();
     let keys: Vec<group::Key> = stubs
         .iter()
-        .map(|s| group::Key {
+        .zip(&events)
+        .map(|(s, e)| group::Key {
             id: &s.id,
             path: &s.path,
-            event: s.event.as_deref(),
+            event: e.as_deref(),
         })
         .collect();
     let planned = group::plan(&keys, options.group_by, features);
     drop(keys);
+    drop(events);
     (stubs, planned)
 }
 
@@ -613,14 +621,15 @@ fn reread_event(
                 .iter()
                 .find(|o| o.0 == stub.source)
                 .and_then(|o| o.1.as_ref());
-            let b = story::reread_in(&sources[stub.source], stub.record, file);
+            let record = stub.record.map(|(at, line)| (at, line.get()));
+            let b = story::reread_in(&sources[stub.source], record, file);
             progress.advance();
             // a file holds one story, a JSON line one; a file changed since
             // the first reading may hold another
             let found = b
                 .stories
                 .into_iter()
-                .find(|s| s.id == stub.id)
+                .find(|s| *s.id == *stub.id)
                 .map(crate::analyse)
                 .ok_or_else(|| {
                     if b.rejected.is_empty() {
@@ -900,9 +909,8 @@ mod tests {
             id_with_extension: false,
         }];
         let stub = Stub {
-            id: "gone".to_string(),
+            id: "gone".into(),
             path: gone.to_string_lossy().into(),
-            event: None,
             record: None,
             source: 0,
         };
