@@ -485,12 +485,10 @@ fn assemble(
     let mut events: Vec<EventGroup> = done
         .into_iter()
         .map(|mut d| {
-            let to = |l: usize| {
-                let g = d.stories[l];
-                let k = index.as_ref().map_or(Some(g), |index| index[g]);
-                k.expect("a story read again has its analysis")
-            };
-            reindex(&mut d.group, &mut d.findings, to);
+            if let Some(index) = &index {
+                let to = |g: usize| index[g].expect("a story read again has its analysis");
+                reindex(&mut d.group, &mut d.findings, to);
+            }
             rejected.extend(d.rejected);
             findings.extend(d.findings);
             d.group
@@ -512,14 +510,12 @@ fn assemble(
 }
 
 /// One event, compared and compacted. Its group and findings number its
-/// stories 0.. in the order of `stories`, which holds their stub indices.
-/// Thin lists: every event's stands to the end of the batch, and most
-/// have no findings and no rejected story.
+/// stories by their stubs' indices. Thin lists: every event's stands to
+/// the end of the batch, and most have no findings and no rejected story.
 struct EventDone {
     group: EventGroup,
     findings: ThinVec<Finding>,
     rejected: ThinVec<Rejected>,
-    stories: ThinVec<usize>,
 }
 
 /// Renumber the stories an event and its findings cite.
@@ -580,11 +576,11 @@ fn event(
     let (claims, spans) = cited(&group, &findings, local.len());
     let renumber = keep_compacted(local, &global, (&claims, &spans), options.tables, kept);
     renumber_claims(&mut group, &mut findings, &renumber);
+    reindex(&mut group, &mut findings, |l| global[l]);
     EventDone {
         group,
         findings: findings.into(),
         rejected: rejected.into(),
-        stories: global.into(),
     }
 }
 
