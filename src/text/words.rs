@@ -173,6 +173,94 @@ impl WordSet {
     }
 }
 
+/// Which of several word sets each word is in, as bits, found with one
+/// lookup: the tokeniser asks once per token, and every reader after it
+/// tests a bit instead of looking the word up in its own set again.
+///
+/// Built from the sets themselves (their packed words and long entries),
+/// so a word's bit for a set is set exactly when the set
+/// [contains](WordSet::contains) it.
+#[derive(Debug)]
+pub struct WordClasses {
+    /// The union of the sets' filters on length and end letters.
+    ends: Box<[[u16; 32]; 32]>,
+    /// Packed words with their bits; a packed word of 0 is an empty slot.
+    slots: Vec<(u128, u32)>,
+    shift: u32,
+    /// Entries too long to pack, with their bits.
+    long: Vec<(&'static str, u32)>,
+}
+
+impl WordClasses {
+    /// The classes of `sets`: each set with the bits a word of it gets.
+    pub fn new(sets: &[(&WordSet, u32)]) -> WordClasses {
+        let mut packed: Vec<(u128, u32)> = Vec::new();
+        let mut long: Vec<(&'static str, u32)> = Vec::new();
+        let mut ends = Box::new([[0u16; 32]; 32]);
+        for &(set, bits) in sets {
+            packed.extend(set.slots.iter().filter(|&&p| p != 0).map(|&p| (p, bits)));
+            long.extend(set.long.iter().map(|&w| (w, bits)));
+            for (row, from) in ends.iter_mut().zip(set.ends.iter()) {
+                for (e, f) in row.iter_mut().zip(from) {
+                    *e |= f;
+                }
+            }
+        }
+        let size = (packed.len() * 4).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![(0u128, 0u32); size];
+        for (p, bits) in packed {
+            let mut at = hash(p, shift);
+            while slots[at].0 != 0 && slots[at].0 != p {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at].0 = p;
+            slots[at].1 |= bits;
+        }
+        WordClasses {
+            ends,
+            slots,
+            shift,
+            long,
+        }
+    }
+
+    /// The bits of the sets that hold `w` (ASCII-lower-cased); 0 for a
+    /// word in none of them.
+    #[inline]
+    pub fn of(&self, w: &[u8]) -> u32 {
+        if (1..=PACKED).contains(&w.len()) {
+            let (first, last) = end_bytes(w);
+            if self.ends[first][last] & (1 << w.len()) == 0 {
+                return 0;
+            }
+        }
+        self.find(w)
+    }
+
+    fn find(&self, w: &[u8]) -> u32 {
+        match pack(w) {
+            Some(p) => {
+                let mask = self.slots.len() - 1;
+                let mut at = hash(p, self.shift);
+                loop {
+                    match self.slots[at] {
+                        (0, _) => return 0,
+                        (s, bits) if s == p => return bits,
+                        _ => at = (at + 1) & mask,
+                    }
+                }
+            }
+            None if w.len() > PACKED && w.is_ascii() => self
+                .long
+                .iter()
+                .filter(|(l, _)| l.as_bytes().eq_ignore_ascii_case(w))
+                .fold(0, |bits, (_, b)| bits | b),
+            None => 0,
+        }
+    }
+}
+
 /// A `static` [`WordSet`] built from a word list on first use.
 #[macro_export]
 #[doc(hidden)]
