@@ -69,6 +69,8 @@ pub(crate) mod class {
     pub(crate) const ACCORDING: u32 = 1 << 20;
     /// An auxiliary before what happened to one person (`was`, `later`).
     pub(crate) const PERSON_AUX: u32 = 1 << 21;
+    /// `including`.
+    pub(crate) const INCLUDING: u32 = 1 << 22;
 }
 
 /// The tokens of `text[range]`, appended to `out`; `lowered` is `text`

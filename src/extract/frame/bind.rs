@@ -968,10 +968,12 @@ struct PersonReader<'t, 'a> {
 
 impl PersonReader<'_, '_> {
     /// Whether token `k` is a word of the lists `bits` name.
+    #[inline]
     fn is(&self, k: usize, bits: u32) -> bool {
         self.toks.get(k).is_some_and(|t| t.is(bits))
     }
 
+    #[inline]
     fn age(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             t.word
@@ -982,6 +984,7 @@ impl PersonReader<'_, '_> {
         })
     }
 
+    #[inline]
     fn adverb(&self, k: usize) -> bool {
         self.toks
             .get(k)
@@ -1054,6 +1057,7 @@ impl PersonReader<'_, '_> {
     /// A capitalised word of a name. A capitalised function word (`Those
     /// killed ...`, `They were hurt`, `It killed ...`) names nobody, or not
     /// one person; `He`, `She` name one.
+    #[inline]
     fn capital(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             t.word

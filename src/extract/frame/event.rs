@@ -64,9 +64,18 @@ pub(super) fn event_first_words() -> &'static crate::text::words::WordSet {
     &FIRST
 }
 
+#[inline]
 pub(crate) fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
-    let first = toks.get(k).filter(|t| t.is(class::EVENT_FIRST))?;
-    let candidates = events_by_first_word().get(first.low)?;
+    // most tokens start no event phrase: told by their class, inline
+    if !toks.get(k).is_some_and(|t| t.is(class::EVENT_FIRST)) {
+        return None;
+    }
+    event_phrase_at(toks, k)
+}
+
+/// [`event_at`] at a token that starts some event phrase.
+fn event_phrase_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
+    let candidates = events_by_first_word().get(toks[k].low)?;
     'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {
             continue;

@@ -38,6 +38,7 @@ pub use noun::singular;
 use noun::{counted_after, counted_before, inherit_counted};
 use place::{places_in, scope_for};
 pub(crate) use tokens::Tok;
+use tokens::class;
 pub(crate) use tokens::classes;
 use tokens::{lower, tokens};
 
@@ -127,7 +128,9 @@ pub fn claims(
             sources: sources_in(text, toks, all),
             places: places_in(toks, all),
             date_in_sentence: time::reported_on(text, ms),
-            including: toks.iter().position(|t| t.word && t.low == "including"),
+            including: (all & class::INCLUDING != 0)
+                .then(|| toks.iter().position(|t| t.is(class::INCLUDING)))
+                .flatten(),
             needs: std::cell::OnceCell::new(),
             marks: std::cell::OnceCell::new(),
         };

@@ -39,6 +39,7 @@ fn class_sets() -> Vec<(&'static WordSet, u32)> {
             class::ATTRIBUTING,
         ),
         (crate::word_set!(&["according"]), class::ACCORDING),
+        (crate::word_set!(&["including"]), class::INCLUDING),
     ];
     sets.extend(super::bind::class_sets());
     sets
