@@ -148,7 +148,7 @@ pub(crate) fn tokens<'a>(
                 }
             }
             let low = &lowered[i..end];
-            let class = classes.of(low.as_bytes());
+            let class = classes.of_lower(low.as_bytes());
             all |= class;
             out.push(Tok {
                 start: i,
@@ -169,7 +169,7 @@ pub(crate) fn tokens<'a>(
             };
             if !space {
                 let low = &lowered[i..i + len];
-                let class = classes.of(low.as_bytes());
+                let class = classes.of_lower(low.as_bytes());
                 all |= class;
                 out.push(Tok {
                     start: i,

@@ -235,11 +235,41 @@ impl WordClasses {
                 return 0;
             }
         }
-        self.find(w)
+        self.find(w, pack(w))
     }
 
-    fn find(&self, w: &[u8]) -> u32 {
-        match pack(w) {
+    /// [`WordClasses::of`] for a word with no ASCII capital (the
+    /// tokeniser's lower-cased view): packed without lower-casing again,
+    /// and looked up inline, as the tokeniser asks it of every token.
+    #[inline]
+    pub fn of_lower(&self, w: &[u8]) -> u32 {
+        debug_assert!(!w.iter().any(u8::is_ascii_uppercase), "{w:?}");
+        if (1..=PACKED).contains(&w.len()) {
+            let (first, last) = end_bytes(w);
+            if self.ends[first][last] & (1 << w.len()) == 0 {
+                return 0;
+            }
+            // packed as `pack` does, less the lower-casing (a no-op here)
+            let (lo, hi) = load(w);
+            if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                let p = u128::from(lo) | (u128::from(hi | ((w.len() as u64) << 56)) << 64);
+                let mask = self.slots.len() - 1;
+                let mut at = hash(p, self.shift);
+                loop {
+                    match self.slots[at] {
+                        (0, _) => return 0,
+                        (s, bits) if s == p => return bits,
+                        _ => at = (at + 1) & mask,
+                    }
+                }
+            }
+            return 0;
+        }
+        self.find(w, None)
+    }
+
+    fn find(&self, w: &[u8], packed: Option<u128>) -> u32 {
+        match packed {
             Some(p) => {
                 let mask = self.slots.len() - 1;
                 let mut at = hash(p, self.shift);
@@ -368,6 +398,45 @@ mod tests {
         let set = WordSet::new(&words);
         assert!(words.iter().all(|w| set.contains(w)));
         assert!(!set.contains("w2000") && !set.contains("w"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn classes_of_a_lower_cased_word_are_its_classes(
+            w in proptest::string::string_regex("[a-zA-Z0-9é’'.-]{0,20}").unwrap(),
+            pick in proptest::collection::vec(0usize..6, 0..4),
+        ) {
+            // sets of list words, with the word itself in some of them
+            let lists: [&[&'static str]; 4] = [
+                &["the", "said", "according", "a-very-long-hyphenated-word"],
+                &["killed", "the", "x"],
+                &["ou", "three"],
+                &["abcdefghijklmnopqrstuvwxyz0123456789"],
+            ];
+            let own: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
+            let mut sets: Vec<(WordSet, u32)> = lists
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (WordSet::new(l), 1 << i))
+                .collect();
+            if own.is_ascii() {
+                for (i, p) in pick.into_iter().enumerate() {
+                    let mut l = lists[p % lists.len()].to_vec();
+                    l.push(own);
+                    sets.push((WordSet::new(&l), 1 << (4 + i)));
+                }
+            }
+            let table = WordClasses::new(
+                &sets.iter().map(|(s, b)| (s, *b)).collect::<Vec<_>>(),
+            );
+            let low = w.to_ascii_lowercase();
+            let want = sets
+                .iter()
+                .filter(|(s, _)| s.contains(&w))
+                .fold(0, |all, (_, b)| all | b);
+            proptest::prop_assert_eq!(table.of(w.as_bytes()), want);
+            proptest::prop_assert_eq!(table.of_lower(low.as_bytes()), want);
+        }
     }
 
     #[test]
