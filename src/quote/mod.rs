@@ -460,7 +460,13 @@ fn toks_of<'a>(s: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
     // a token takes at least one byte and most take several: one
     // allocation, not a vector grown token by token
     let mut toks = Vec::with_capacity(s.len() / 4 + 8);
-    tokens(&mut toks, s, 0..s.len(), lowered);
+    tokens(
+        &mut toks,
+        s,
+        0..s.len(),
+        lowered,
+        crate::extract::frame::classes(),
+    );
     toks
 }
 

@@ -9,7 +9,7 @@
 //! phrase after `according to`. Its words are data (`attribution.yaml`,
 //! compiled in).
 
-use super::tokens::{Tok, capitalised};
+use super::tokens::{Tok, capitalised, class};
 use super::words::WordSet;
 use serde::Deserialize;
 use std::ops::Range;
@@ -242,20 +242,25 @@ pub(crate) fn tidy(text: &str, toks: &[Tok<'_>]) -> Option<String> {
 }
 
 /// Every attribution of a figure in a sentence, with where it stands.
-pub(crate) fn sources_in(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, String)> {
+/// `all` is the union of the tokens' classes (see [`class`]): a sentence
+/// with no `according` and no attributing verb has none.
+pub(crate) fn sources_in(text: &str, toks: &[Tok<'_>], all: u32) -> Vec<(usize, String)> {
     let w = words();
     let mut out = Vec::new();
+    if all & (class::ACCORDING | class::ATTRIBUTING) == 0 {
+        return out;
+    }
     for (k, t) in toks.iter().enumerate() {
         if !t.word {
             continue;
         }
-        if t.low == "according" {
+        if t.class & class::ACCORDING != 0 {
             if let Some(s) = according_to(toks, k).and_then(|p| tidy(text, p)) {
                 out.push((t.start, s));
             }
             continue;
         }
-        if !w.attributing.contains(t.low) {
+        if t.class & class::ATTRIBUTING == 0 {
             continue;
         }
         let subject = subject(toks, k);
@@ -320,8 +325,17 @@ mod tests {
     fn sources(s: &str) -> Vec<String> {
         let lowered = s.to_ascii_lowercase();
         let mut toks = Vec::new();
-        tokens(&mut toks, s, 0..s.len(), &lowered);
-        sources_in(s, &toks).into_iter().map(|(_, w)| w).collect()
+        let all = tokens(
+            &mut toks,
+            s,
+            0..s.len(),
+            &lowered,
+            crate::extract::frame::classes(),
+        );
+        sources_in(s, &toks, all)
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect()
     }
 
     #[test]

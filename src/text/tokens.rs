@@ -2,6 +2,7 @@
 //! view for comparing with word lists. The frame's slot readers and the
 //! attribution reader (shared by figures and quotes) read these.
 
+use super::words::WordClasses;
 use std::ops::Range;
 
 /// A word or punctuation token of a sentence.
@@ -14,10 +15,69 @@ pub(crate) struct Tok<'a> {
     /// the sentence), for comparing with word lists.
     pub(crate) low: &'a str,
     pub(crate) word: bool,
+    /// The word lists that hold the token, as [`class`] bits: one lookup
+    /// when tokenising, read by every reader after.
+    pub(crate) class: u32,
+}
+
+impl Tok<'_> {
+    /// Whether the token is a word of one of the lists `bits` name.
+    #[inline]
+    pub(crate) fn is(&self, bits: u32) -> bool {
+        self.word && self.class & bits != 0
+    }
+}
+
+/// The word lists a token's [`Tok::class`] tells, one bit each. The
+/// table that sets them is built by the claim frame, which owns most of the
+/// lists (`crate::extract::frame::classes`); a bit is set exactly when the
+/// list's set contains the token's text.
+pub(crate) mod class {
+    pub(crate) const PLACE_PREPOSITION: u32 = 1 << 0;
+    /// `where`.
+    pub(crate) const WHERE: u32 = 1 << 1;
+    pub(crate) const PLACE_WORD: u32 = 1 << 2;
+    pub(crate) const NOT_PLACE: u32 = 1 << 3;
+    pub(crate) const PLACE_NOUN: u32 = 1 << 4;
+    /// Words that end a name before `where` (`including`, `near`, ...).
+    pub(crate) const BEFORE_PLACE: u32 = 1 << 5;
+    pub(crate) const STOP: u32 = 1 << 6;
+    pub(crate) const VERBISH: u32 = 1 << 7;
+    /// The first word of an event phrase.
+    pub(crate) const EVENT_FIRST: u32 = 1 << 8;
+    /// A word that ends a clause (`while`, `but`, `which`, ...).
+    pub(crate) const CLAUSE_WORD: u32 = 1 << 9;
+    /// A word some binding pattern may need (the lexicon's needs).
+    pub(crate) const NEEDS: u32 = 1 << 10;
+    /// The first word of an incident kind or a time span.
+    pub(crate) const INCIDENT_FIRST: u32 = 1 << 11;
+    /// The first word of a background, perpetrator or revision phrase.
+    pub(crate) const MARK_FIRST: u32 = 1 << 12;
+    /// The first word of a phrase of what happened to one person.
+    pub(crate) const PERSON_FIRST: u32 = 1 << 13;
+    /// `shot`, `shooting`, `shoots`.
+    pub(crate) const SHOT: u32 = 1 << 14;
+    pub(crate) const DEADLY: u32 = 1 << 15;
+    /// A noun of one person (the one-person reader's).
+    pub(crate) const PERSON: u32 = 1 << 16;
+    pub(crate) const PERSON_DETERMINER: u32 = 1 << 17;
+    /// An auxiliary of the binding lexicon.
+    pub(crate) const AUX: u32 = 1 << 18;
+    /// A verb that attributes words or figures.
+    pub(crate) const ATTRIBUTING: u32 = 1 << 19;
+    /// `according`.
+    pub(crate) const ACCORDING: u32 = 1 << 20;
+    /// An auxiliary before what happened to one person (`was`, `later`).
+    pub(crate) const PERSON_AUX: u32 = 1 << 21;
+    /// `including`.
+    pub(crate) const INCLUDING: u32 = 1 << 22;
 }
 
 /// The tokens of `text[range]`, appended to `out`; `lowered` is `text`
-/// with ASCII letters lower-cased (the same length, so the same offsets).
+/// with ASCII letters lower-cased (the same length, so the same offsets);
+/// `classes` gives each token its [`Tok::class`]. Returns the union of the
+/// classes of the tokens: a reader whose words are not among them has
+/// nothing to read in the sentence.
 ///
 /// A word is a run of letters and digits, joined across `'`, `’`, `-` and
 /// `&` when a letter or digit follows, and across `.` and `,` between
@@ -29,8 +89,10 @@ pub(crate) fn tokens<'a>(
     text: &'a str,
     range: Range<usize>,
     lowered: &'a str,
-) {
+    classes: &WordClasses,
+) -> u32 {
     let b = text.as_bytes();
+    let mut all = 0;
     let end_of = range.end;
     let char_at = |i: usize| text[i..end_of].chars().next().unwrap_or('\0');
     let alnum_at = |i: usize| {
@@ -85,12 +147,16 @@ pub(crate) fn tokens<'a>(
                     }
                 }
             }
+            let low = &lowered[i..end];
+            let class = classes.of_lower(low.as_bytes());
+            all |= class;
             out.push(Tok {
                 start: i,
                 end,
                 text: &text[i..end],
-                low: &lowered[i..end],
+                low,
                 word: true,
+                class,
             });
             i = end;
         } else {
@@ -102,17 +168,22 @@ pub(crate) fn tokens<'a>(
                 char_at(i).is_whitespace()
             };
             if !space {
+                let low = &lowered[i..i + len];
+                let class = classes.of_lower(low.as_bytes());
+                all |= class;
                 out.push(Tok {
                     start: i,
                     end: i + len,
                     text: &text[i..i + len],
-                    low: &lowered[i..i + len],
+                    low,
                     word: false,
+                    class,
                 });
             }
             i += len;
         }
     }
+    all
 }
 
 /// How many ASCII letters and digits `b` starts with, eight bytes at a

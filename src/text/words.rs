@@ -173,6 +173,124 @@ impl WordSet {
     }
 }
 
+/// Which of several word sets each word is in, as bits, found with one
+/// lookup: the tokeniser asks once per token, and every reader after it
+/// tests a bit instead of looking the word up in its own set again.
+///
+/// Built from the sets themselves (their packed words and long entries),
+/// so a word's bit for a set is set exactly when the set
+/// [contains](WordSet::contains) it.
+#[derive(Debug)]
+pub struct WordClasses {
+    /// The union of the sets' filters on length and end letters.
+    ends: Box<[[u16; 32]; 32]>,
+    /// Packed words with their bits; a packed word of 0 is an empty slot.
+    slots: Vec<(u128, u32)>,
+    shift: u32,
+    /// Entries too long to pack, with their bits.
+    long: Vec<(&'static str, u32)>,
+}
+
+impl WordClasses {
+    /// The classes of `sets`: each set with the bits a word of it gets.
+    pub fn new(sets: &[(&WordSet, u32)]) -> WordClasses {
+        let mut packed: Vec<(u128, u32)> = Vec::new();
+        let mut long: Vec<(&'static str, u32)> = Vec::new();
+        let mut ends = Box::new([[0u16; 32]; 32]);
+        for &(set, bits) in sets {
+            packed.extend(set.slots.iter().filter(|&&p| p != 0).map(|&p| (p, bits)));
+            long.extend(set.long.iter().map(|&w| (w, bits)));
+            for (row, from) in ends.iter_mut().zip(set.ends.iter()) {
+                for (e, f) in row.iter_mut().zip(from) {
+                    *e |= f;
+                }
+            }
+        }
+        let size = (packed.len() * 4).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![(0u128, 0u32); size];
+        for (p, bits) in packed {
+            let mut at = hash(p, shift);
+            while slots[at].0 != 0 && slots[at].0 != p {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at].0 = p;
+            slots[at].1 |= bits;
+        }
+        WordClasses {
+            ends,
+            slots,
+            shift,
+            long,
+        }
+    }
+
+    /// The bits of the sets that hold `w` (ASCII-lower-cased); 0 for a
+    /// word in none of them.
+    #[inline]
+    pub fn of(&self, w: &[u8]) -> u32 {
+        if (1..=PACKED).contains(&w.len()) {
+            let (first, last) = end_bytes(w);
+            if self.ends[first][last] & (1 << w.len()) == 0 {
+                return 0;
+            }
+        }
+        self.find(w, pack(w))
+    }
+
+    /// [`WordClasses::of`] for a word with no ASCII capital (the
+    /// tokeniser's lower-cased view): packed without lower-casing again,
+    /// and looked up inline, as the tokeniser asks it of every token.
+    #[inline]
+    pub fn of_lower(&self, w: &[u8]) -> u32 {
+        debug_assert!(!w.iter().any(u8::is_ascii_uppercase), "{w:?}");
+        if (1..=PACKED).contains(&w.len()) {
+            let (first, last) = end_bytes(w);
+            if self.ends[first][last] & (1 << w.len()) == 0 {
+                return 0;
+            }
+            // packed as `pack` does, less the lower-casing (a no-op here)
+            let (lo, hi) = load(w);
+            if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                let p = u128::from(lo) | (u128::from(hi | ((w.len() as u64) << 56)) << 64);
+                let mask = self.slots.len() - 1;
+                let mut at = hash(p, self.shift);
+                loop {
+                    match self.slots[at] {
+                        (0, _) => return 0,
+                        (s, bits) if s == p => return bits,
+                        _ => at = (at + 1) & mask,
+                    }
+                }
+            }
+            return 0;
+        }
+        self.find(w, None)
+    }
+
+    fn find(&self, w: &[u8], packed: Option<u128>) -> u32 {
+        match packed {
+            Some(p) => {
+                let mask = self.slots.len() - 1;
+                let mut at = hash(p, self.shift);
+                loop {
+                    match self.slots[at] {
+                        (0, _) => return 0,
+                        (s, bits) if s == p => return bits,
+                        _ => at = (at + 1) & mask,
+                    }
+                }
+            }
+            None if w.len() > PACKED && w.is_ascii() => self
+                .long
+                .iter()
+                .filter(|(l, _)| l.as_bytes().eq_ignore_ascii_case(w))
+                .fold(0, |bits, (_, b)| bits | b),
+            None => 0,
+        }
+    }
+}
+
 /// A `static` [`WordSet`] built from a word list on first use.
 #[macro_export]
 #[doc(hidden)]
@@ -280,6 +398,45 @@ mod tests {
         let set = WordSet::new(&words);
         assert!(words.iter().all(|w| set.contains(w)));
         assert!(!set.contains("w2000") && !set.contains("w"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn classes_of_a_lower_cased_word_are_its_classes(
+            w in proptest::string::string_regex("[a-zA-Z0-9é’'.-]{0,20}").unwrap(),
+            pick in proptest::collection::vec(0usize..6, 0..4),
+        ) {
+            // sets of list words, with the word itself in some of them
+            let lists: [&[&'static str]; 4] = [
+                &["the", "said", "according", "a-very-long-hyphenated-word"],
+                &["killed", "the", "x"],
+                &["ou", "three"],
+                &["abcdefghijklmnopqrstuvwxyz0123456789"],
+            ];
+            let own: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
+            let mut sets: Vec<(WordSet, u32)> = lists
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (WordSet::new(l), 1 << i))
+                .collect();
+            if own.is_ascii() {
+                for (i, p) in pick.into_iter().enumerate() {
+                    let mut l = lists[p % lists.len()].to_vec();
+                    l.push(own);
+                    sets.push((WordSet::new(&l), 1 << (4 + i)));
+                }
+            }
+            let table = WordClasses::new(
+                &sets.iter().map(|(s, b)| (s, *b)).collect::<Vec<_>>(),
+            );
+            let low = w.to_ascii_lowercase();
+            let want = sets
+                .iter()
+                .filter(|(s, _)| s.contains(&w))
+                .fold(0, |all, (_, b)| all | b);
+            proptest::prop_assert_eq!(table.of(w.as_bytes()), want);
+            proptest::prop_assert_eq!(table.of_lower(low.as_bytes()), want);
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! Prefer silence to a guess: a figure no pattern binds is `inferred`, and
 //! the engine never raises a warning or an error on it.
 
+use super::tokens::class;
 use super::{Tok, event_at};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -242,13 +243,17 @@ fn needs_of(
 /// Whether any pattern may bind a figure of this sentence (it has an event
 /// word, an active verb, or a word a pattern names: `toll`, `crowd`), and
 /// the needs it meets (see [`Needs`]): one pass over its words.
-pub(super) fn sentence_needs(toks: &[Tok<'_>]) -> (bool, u64) {
+/// `all` is the union of the tokens' classes.
+pub(super) fn sentence_needs(toks: &[Tok<'_>], all: u32) -> (bool, u64) {
     let lex = &*LEXICON;
     let mut may = false;
     let mut have = 0;
+    if all & class::NEEDS == 0 {
+        return (may, have);
+    }
     for (k, t) in toks.iter().enumerate() {
-        // one inlined filter turns most words away, one lookup tells the rest
-        if !t.word || !lex.needs.any.contains(t.low) {
+        // the token's class turns most words away, one lookup tells the rest
+        if !t.is(class::NEEDS) {
             continue;
         }
         let Some(&bits) = lex.needs.words.get(t.low) else {
@@ -506,6 +511,22 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// The lexicon's word lists that tokens record in their class (see
+/// [`class`]).
+pub(super) fn class_sets() -> [(&'static Words, u32); 8] {
+    let lex = &*LEXICON;
+    [
+        (&lex.needs.any, class::NEEDS),
+        (&lex.mark_first, class::MARK_FIRST),
+        (&lex.person_first, class::PERSON_FIRST),
+        (&lex.person_deadly, class::DEADLY),
+        (&lex.persons, class::PERSON),
+        (&lex.person_det, class::PERSON_DETERMINER),
+        (&lex.aux, class::AUX),
+        (&lex.person_aux, class::PERSON_AUX),
+    ]
+}
+
 /// How a figure was bound: the pattern and the event it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
@@ -575,7 +596,7 @@ fn forward(
                 let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
                 Some((1, Some(*e)))
             }
-            Elem::Aux => (t.word && cx.lex.aux.contains(t.low)).then_some((1, None)),
+            Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
             Elem::Adv => (t.word && t.low.len() > 4 && t.low.ends_with("ly")).then_some((1, None)),
             Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
@@ -653,7 +674,7 @@ fn backward(
                 let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
                 Some((1, Some(*e)))
             }
-            Elem::Aux => (t.word && cx.lex.aux.contains(t.low)).then_some((1, None)),
+            Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
             Elem::Adv => (t.word && t.low.len() > 4 && t.low.ends_with("ly")).then_some((1, None)),
             Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
@@ -806,7 +827,7 @@ pub(super) fn subgroup(
         if lex.sub_clause.contains(t.low) {
             return true;
         }
-        if !lex.aux.contains(t.low) {
+        if t.class & class::AUX == 0 {
             break;
         }
         k += 1;
@@ -854,7 +875,7 @@ pub(super) fn marks(toks: &[Tok<'_>], year: Option<i16>) -> Marks {
                 }
             }
         }
-        if !lex.mark_first.contains(t.low) {
+        if t.class & class::MARK_FIRST == 0 {
             continue;
         }
         if let Some(ps) = lex.marks.get(t.low) {
@@ -895,17 +916,20 @@ pub(super) fn additive(toks: &[Tok<'_>], first: usize, after: usize) -> bool {
 /// token, token after the last noun, event, people)` for `a man was shot
 /// dead`, `killed a 19-year-old woman`, and, at the start of a sentence,
 /// `13-year-old boy killed`.
-pub(super) fn one_person(toks: &[Tok<'_>]) -> Vec<Person> {
+/// `all` is the union of the tokens' classes.
+pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
     let lex = &*LEXICON;
+    if all & (class::PERSON_FIRST | class::SHOT) == 0 {
+        return Vec::new();
+    }
     // a sentence that speaks of a death: `shot` there may be fatal; one
     // that names no event of a person (`died`, `shot`, `killing`) makes no
     // claim, and one with no person noun or age no claim of a noun phrase
     let (mut deadly, mut may_event, mut may_phrase) = (false, false, false);
     for t in toks.iter().filter(|t| t.word) {
-        deadly |= lex.person_deadly.contains(t.low);
-        may_event |=
-            lex.person_first.contains(t.low) || matches!(t.low, "shot" | "shooting" | "shoots");
-        may_phrase |= lex.persons.contains(t.low) || t.low.ends_with("-old");
+        deadly |= t.class & class::DEADLY != 0;
+        may_event |= t.class & (class::PERSON_FIRST | class::SHOT) != 0;
+        may_phrase |= t.class & class::PERSON != 0 || t.low.ends_with("-old");
     }
     if !may_event {
         return Vec::new();
@@ -943,12 +967,13 @@ struct PersonReader<'t, 'a> {
 }
 
 impl PersonReader<'_, '_> {
-    fn is(&self, k: usize, list: &Words) -> bool {
-        self.toks
-            .get(k)
-            .is_some_and(|t| t.word && list.contains(t.low))
+    /// Whether token `k` is a word of the lists `bits` name.
+    #[inline]
+    fn is(&self, k: usize, bits: u32) -> bool {
+        self.toks.get(k).is_some_and(|t| t.is(bits))
     }
 
+    #[inline]
     fn age(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             t.word
@@ -959,6 +984,7 @@ impl PersonReader<'_, '_> {
         })
     }
 
+    #[inline]
     fn adverb(&self, k: usize) -> bool {
         self.toks
             .get(k)
@@ -968,7 +994,7 @@ impl PersonReader<'_, '_> {
     /// Past auxiliaries and adverbs from `j` (`was later`): the token
     /// after them.
     fn past_aux(&self, mut j: usize) -> usize {
-        while self.is(j, &self.lex.person_aux) || self.adverb(j) {
+        while self.is(j, class::PERSON_AUX) || self.adverb(j) {
             j += 1;
         }
         j
@@ -984,14 +1010,14 @@ impl PersonReader<'_, '_> {
             j += 1;
         }
         for _ in 0..3 {
-            if self.is(j, &self.lex.persons) {
+            if self.is(j, class::PERSON) {
                 return Some(j + 1);
             }
             let t = self.toks.get(j)?;
             let modifier = t.word
                 && !t.text.bytes().any(|b| b.is_ascii_digit())
                 && (headline || t.text.bytes().all(|b| b.is_ascii_lowercase()));
-            if !modifier || self.lex.aux.contains(t.low) || self.is(j, &self.lex.person_det) {
+            if !modifier || t.class & class::AUX != 0 || self.is(j, class::PERSON_DETERMINER) {
                 return aged.then_some(k + 1);
             }
             j += 1;
@@ -1006,10 +1032,10 @@ impl PersonReader<'_, '_> {
         k: usize,
         list: &[(Vec<String>, &'static str)],
     ) -> Option<(usize, &'static str)> {
-        if !self
+        if self
             .toks
             .get(k)
-            .is_some_and(|t| self.lex.person_first.contains(t.low))
+            .is_none_or(|t| t.class & class::PERSON_FIRST == 0)
         {
             return None;
         }
@@ -1031,13 +1057,13 @@ impl PersonReader<'_, '_> {
     /// A capitalised word of a name. A capitalised function word (`Those
     /// killed ...`, `They were hurt`, `It killed ...`) names nobody, or not
     /// one person; `He`, `She` name one.
+    #[inline]
     fn capital(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             t.word
                 && t.text.chars().next().is_some_and(char::is_uppercase)
-                && !self.lex.person_det.contains(t.low)
-                && !self.lex.aux.contains(t.low)
-                && (!super::tokens::is_stop(t.low) || matches!(t.low, "he" | "she"))
+                && t.class & (class::PERSON_DETERMINER | class::AUX) == 0
+                && (t.class & class::STOP == 0 || matches!(t.low, "he" | "she"))
         })
     }
 
@@ -1089,7 +1115,7 @@ impl PersonReader<'_, '_> {
     /// People described by a noun from `k`: after a determiner (`a man`,
     /// `her son`), or at a headline's start (`13-year-old boy killed`).
     fn described(&self, k: usize) -> Option<(Person, usize)> {
-        let det = self.is(k, &self.lex.person_det);
+        let det = self.is(k, class::PERSON_DETERMINER);
         let headline_start = k == 0 && !det;
         if !det && !headline_start {
             return None;
@@ -1118,7 +1144,7 @@ impl PersonReader<'_, '_> {
             .get(end)
             .is_some_and(|t| t.word && t.low == "and" || t.text == ",")
         {
-            let next_det = self.is(end + 1, &self.lex.person_det);
+            let next_det = self.is(end + 1, class::PERSON_DETERMINER);
             let from = if next_det { end + 2 } else { end + 1 };
             match self.phrase(from, false) {
                 Some(e) if e > from => {

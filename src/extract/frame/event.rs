@@ -2,7 +2,7 @@
 //! clause (`killed`, `injured`, `killed or injured`, `detained`, ...), for
 //! figures no clause pattern binds (see `bind`, which binds the rest).
 
-use super::tokens::Tok;
+use super::tokens::{Tok, class};
 use crate::extract::scan::Mention;
 
 /// The canonical events the frame names; rules may only use these.
@@ -55,7 +55,7 @@ pub(crate) fn events_by_first_word() -> &'static EventIndex {
 
 /// The first words of the event phrases, asked before the index: most
 /// words are turned away by the set's inlined filter, without hashing.
-fn event_first_words() -> &'static crate::text::words::WordSet {
+pub(super) fn event_first_words() -> &'static crate::text::words::WordSet {
     use std::sync::LazyLock;
     static FIRST: LazyLock<crate::text::words::WordSet> = LazyLock::new(|| {
         let firsts: Vec<&'static str> = events_by_first_word().keys().copied().collect();
@@ -64,12 +64,18 @@ fn event_first_words() -> &'static crate::text::words::WordSet {
     &FIRST
 }
 
+#[inline]
 pub(crate) fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
-    let first = toks.get(k).filter(|t| t.word)?;
-    if !event_first_words().contains(first.low) {
+    // most tokens start no event phrase: told by their class, inline
+    if !toks.get(k).is_some_and(|t| t.is(class::EVENT_FIRST)) {
         return None;
     }
-    let candidates = events_by_first_word().get(first.low)?;
+    event_phrase_at(toks, k)
+}
+
+/// [`event_at`] at a token that starts some event phrase.
+fn event_phrase_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
+    let candidates = events_by_first_word().get(toks[k].low)?;
     'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {
             continue;
@@ -90,10 +96,14 @@ pub(crate) fn clause_break(t: &Tok<'_>) -> bool {
     if !t.word {
         return matches!(t.text, ";" | ":" | "—" | "(" | ")" | "\"" | "“" | "”");
     }
+    t.class & class::CLAUSE_WORD != 0
+}
+
+/// The words of [`clause_break`].
+pub(super) fn clause_words() -> &'static crate::text::words::WordSet {
     crate::word_set!(&[
         "while", "whereas", "but", "although", "though", "after", "before", "which", "because",
     ])
-    .contains(t.text)
 }
 
 /// The event nearest the figure: forward to the clause end (stepping over

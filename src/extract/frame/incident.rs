@@ -10,7 +10,7 @@
 //! only when their keys can be one incident: a part that is unknown on
 //! either side does not separate them.
 
-use super::tokens::Tok;
+use super::tokens::{Tok, class};
 use super::vocabulary::vocabulary;
 use crate::text::words::WordSet;
 use jiff::civil::Date;
@@ -99,12 +99,18 @@ static PHRASES: LazyLock<Index> = LazyLock::new(|| {
 
 /// Every phrase of `index` in `toks`, with its byte start, longest first
 /// at each place.
+/// The first words of the incident kinds and spans.
+pub(super) fn first_words() -> &'static WordSet {
+    &PHRASES.first
+}
+
 fn phrases_in(index: &Index, toks: &[Tok<'_>]) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
-        let candidates = (t.word && index.first.contains(t.low))
+        let candidates = t
+            .is(class::INCIDENT_FIRST)
             .then(|| index.phrases.get(t.low))
             .flatten();
         let found = candidates.and_then(|c| {
@@ -128,7 +134,14 @@ fn phrases_in(index: &Index, toks: &[Tok<'_>]) -> Vec<(usize, &'static str)> {
 
 /// The incident words of a sentence, (byte start, kind), and its first
 /// span phrase (`this year`), in one reading.
-pub(crate) fn read(toks: &[Tok<'_>]) -> (Vec<(usize, &'static str)>, Option<&'static str>) {
+/// `all` is the union of the tokens' classes.
+pub(crate) fn read(
+    toks: &[Tok<'_>],
+    all: u32,
+) -> (Vec<(usize, &'static str)>, Option<&'static str>) {
+    if all & class::INCIDENT_FIRST == 0 {
+        return (Vec::new(), None);
+    }
     let spans = &vocabulary().spans;
     let is_span = |name: &str| spans.iter().any(|(_, s)| *s == name);
     let mut kinds = phrases_in(&PHRASES, toks);

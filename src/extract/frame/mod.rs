@@ -38,6 +38,8 @@ pub use noun::singular;
 use noun::{counted_after, counted_before, inherit_counted};
 use place::{places_in, scope_for};
 pub(crate) use tokens::Tok;
+use tokens::class;
+pub(crate) use tokens::classes;
 use tokens::{lower, tokens};
 
 /// Which mentions are claims: everything but labels (`F-35`), determiner
@@ -100,7 +102,7 @@ pub fn claims(
             continue;
         }
         toks.clear();
-        tokens(&mut toks, text, sentence.span.clone(), &lowered);
+        let all = tokens(&mut toks, text, sentence.span.clone(), &lowered);
         let toks = &toks[..];
         if may_dangle {
             dangling.extend(dangling_in(toks, si));
@@ -109,7 +111,7 @@ pub fn claims(
             shares_in(toks, &shares, &sentence.span, si, &mut dangling);
         }
         let persons = if may_person {
-            bind::one_person(toks)
+            bind::one_person(toks, all)
         } else {
             Vec::new()
         };
@@ -119,13 +121,16 @@ pub fn claims(
         let frame = SentenceFrame {
             text,
             toks,
+            all,
             sentence,
             si,
             published,
-            sources: sources_in(text, toks),
-            places: places_in(toks),
+            sources: sources_in(text, toks, all),
+            places: places_in(toks, all),
             date_in_sentence: time::reported_on(text, ms),
-            including: toks.iter().position(|t| t.word && t.low == "including"),
+            including: (all & class::INCLUDING != 0)
+                .then(|| toks.iter().position(|t| t.is(class::INCLUDING)))
+                .flatten(),
             needs: std::cell::OnceCell::new(),
             marks: std::cell::OnceCell::new(),
         };
@@ -150,7 +155,7 @@ pub fn claims(
                 out.push(frame.person(span, a, b, e, people));
             }
         }
-        incident_keys(toks, &mut out[first_claim..]);
+        incident_keys(toks, all, &mut out[first_claim..]);
     }
     // claims of one person come after their sentence's figures
     out.sort_by_key(|c| (c.sentence, c.span.start));
@@ -166,6 +171,8 @@ pub fn claims(
 struct SentenceFrame<'t, 'a> {
     text: &'a str,
     toks: &'t [Tok<'a>],
+    /// The union of the tokens' classes.
+    all: u32,
     sentence: &'t Sentence,
     si: usize,
     published: Option<Date>,
@@ -182,7 +189,9 @@ struct SentenceFrame<'t, 'a> {
 
 impl SentenceFrame<'_, '_> {
     fn needs(&self) -> (bool, u64) {
-        *self.needs.get_or_init(|| bind::sentence_needs(self.toks))
+        *self
+            .needs
+            .get_or_init(|| bind::sentence_needs(self.toks, self.all))
     }
 
     fn marks(&self) -> bind::Marks {
@@ -368,11 +377,11 @@ fn counted(
 /// The incident keys of one sentence's claims: the kind nearest each
 /// figure, and the day a date pattern binds to the event (else a span such
 /// as `this year`) for the figures beside it.
-fn incident_keys(toks: &[Tok<'_>], claims: &mut [Claim]) {
+fn incident_keys(toks: &[Tok<'_>], all: u32, claims: &mut [Claim]) {
     if claims.is_empty() {
         return;
     }
-    let (kinds, span) = incident::read(toks);
+    let (kinds, span) = incident::read(toks, all);
     let day = claims
         .iter()
         .find(|c| c.quantity.unit == Unit::Date && c.bound.is_some())

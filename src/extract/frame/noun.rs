@@ -3,7 +3,7 @@
 //! 45,000`), else inherited from the paragraph's last counted figure.
 
 use super::Claim;
-use super::tokens::{Tok, capitalised, is_stop, lower};
+use super::tokens::{Tok, capitalised, class, lower};
 use super::vocabulary::vocabulary;
 use crate::extract::grammar::Lower;
 use crate::extract::quantity::Unit;
@@ -102,13 +102,13 @@ pub(crate) fn counted_after(
     while let Some(t) = toks.get(k) {
         if !t.word
             || run.len() >= 4
-            || is_stop(t.text)
+            || t.class & class::STOP != 0
             || t.text.chars().any(|c| c.is_ascii_digit())
         {
             break;
         }
         let l = t.low;
-        let verbish = vocabulary().verbish.contains(l) && !(after_of && run.is_empty());
+        let verbish = t.class & class::VERBISH != 0 && !(after_of && run.is_empty());
         // a past participle after a noun is a verb ("structure carried"),
         // but after an adverb or before a plural noun an adjective
         // ("badly charred bodies", "damaged homes")
@@ -187,7 +187,7 @@ pub(crate) fn counted_before(toks: &[Tok<'_>], first: usize, m: &Mention) -> Opt
         l,
         "toll" | "number" | "total" | "figure" | "tally" | "count" | "turnout" | "estimate"
     );
-    (fits && noun.word && !is_stop(noun.text) && !measure && !l.ends_with("ing"))
+    (fits && noun.word && noun.class & class::STOP == 0 && !measure && !l.ends_with("ing"))
         .then(|| singular(noun.text).to_lowercase())
 }
 

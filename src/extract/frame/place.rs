@@ -1,8 +1,7 @@
 //! The place reader: where a figure is (`in Bucha`, `across the province`,
 //! `Norrby station ... where 5 died`).
 
-use super::tokens::{Tok, capitalised, is_stop};
-use super::vocabulary::vocabulary;
+use super::tokens::{Tok, capitalised, class};
 use std::ops::Range;
 
 /// A place phrase of a sentence, as offsets into its text: its words are
@@ -53,14 +52,16 @@ pub(crate) fn scope_for(text: &str, places: &[Place], figure: &Range<usize>) -> 
 
 /// `Norrby station in the eastern region where 5 died`: the place a
 /// `where` clause refers to is the named thing before it, not its region.
+/// The words that end the name before `where`.
+pub(super) fn before_place() -> &'static crate::text::words::WordSet {
+    crate::word_set!(&["including", "like", "as", "at", "near", "to", "and", "of"])
+}
+
 fn where_place(toks: &[Tok<'_>], k: usize) -> Option<Place> {
     let mut start = k;
     while start > 0 {
         let p = toks[start - 1];
-        if !p.word
-            || crate::word_set!(&["including", "like", "as", "at", "near", "to", "and", "of"])
-                .contains(p.text)
-        {
+        if !p.word || p.class & class::BEFORE_PLACE != 0 {
             break;
         }
         start -= 1;
@@ -70,7 +71,7 @@ fn where_place(toks: &[Tok<'_>], k: usize) -> Option<Place> {
         .filter(|t| start < k && capitalised(t.text))?;
     // up to the first preposition: "Norrby station", not "... in the eastern region"
     let end = (start..k)
-        .find(|&j| vocabulary().place_prepositions.contains(toks[j].low))
+        .find(|&j| toks[j].class & class::PLACE_PREPOSITION != 0)
         .unwrap_or(k);
     // "In where ...": the phrase would start with its preposition
     let last = toks[start..end].last()?;
@@ -83,15 +84,20 @@ fn where_place(toks: &[Tok<'_>], k: usize) -> Option<Place> {
     })
 }
 
-/// Every place phrase of a sentence: (start, end, `in Bucha`).
-pub(crate) fn places_in(toks: &[Tok<'_>]) -> Vec<Place> {
+/// Every place phrase of a sentence: (start, end, `in Bucha`); `all` is
+/// the union of the tokens' classes (a sentence with no place preposition
+/// and no `where` has none).
+pub(crate) fn places_in(toks: &[Tok<'_>], all: u32) -> Vec<Place> {
     let mut out = Vec::new();
+    if all & (class::WHERE | class::PLACE_PREPOSITION) == 0 {
+        return out;
+    }
     for (k, t) in toks.iter().enumerate() {
-        if t.word && t.text.eq_ignore_ascii_case("where") {
+        if t.is(class::WHERE) {
             out.extend(where_place(toks, k));
             continue;
         }
-        if !t.word || !vocabulary().place_prepositions.contains(t.low) {
+        if !t.is(class::PLACE_PREPOSITION) {
             continue;
         }
         // "around 2,000" is a qualifier, not a place
@@ -107,26 +113,25 @@ pub(crate) fn places_in(toks: &[Tok<'_>]) -> Vec<Place> {
         let mut last_run: Option<(usize, usize)> = None;
         while j < toks.len() && j <= k + 7 {
             let w = toks[j];
-            if !w.word || (j > k + 1 && vocabulary().place_prepositions.contains(w.low)) {
+            if !w.word || (j > k + 1 && w.class & class::PLACE_PREPOSITION != 0) {
                 break;
             }
             let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
             if possessive {
                 break;
             }
-            let lw = w.low;
-            if !capitalised(w.text) && run.is_none() && !vocabulary().place_words.contains(lw) {
+            if !capitalised(w.text) && run.is_none() && w.class & class::PLACE_WORD == 0 {
                 break;
             }
             if capitalised(w.text)
-                && !vocabulary().not_places.contains(w.text)
+                && w.class & class::NOT_PLACE == 0
                 && !w.text.chars().any(|c| c.is_ascii_digit())
             {
                 run = Some(run.map_or((j, j), |(a, _)| (a, j)));
             } else {
                 if run.is_some() {
                     // "Russian cities": a capitalised adjective, not a place
-                    if !is_stop(w.text) && w.text.chars().all(char::is_lowercase) {
+                    if w.class & class::STOP == 0 && w.text.chars().all(char::is_lowercase) {
                         run = None;
                     } else {
                         last_run = run.take();
@@ -164,7 +169,7 @@ pub(crate) fn places_in(toks: &[Tok<'_>]) -> Vec<Place> {
             }
             if let Some(w) = toks
                 .get(j)
-                .filter(|w| w.word && j > k + 1 && vocabulary().place_nouns.contains(w.text))
+                .filter(|w| w.word && j > k + 1 && w.class & class::PLACE_NOUN != 0)
             {
                 out.push(Place {
                     start: t.start,
