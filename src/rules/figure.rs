@@ -564,10 +564,11 @@ fn eligible_per_story(
 /// Classes of stories whose claims have the same keys: their stories, in
 /// story order, classes in the order of their first story.
 fn story_classes(per_story: &BTreeMap<usize, Vec<(ClaimKey, usize)>>) -> Vec<Vec<usize>> {
-    let mut class_of: FxHashMap<Vec<ClaimKey>, usize> = FxHashMap::default();
+    // the keys are borrowed: a reference hashes and compares as its value
+    let mut class_of: FxHashMap<Vec<&ClaimKey>, usize> = FxHashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (&s, cs) in per_story {
-        let sig: Vec<ClaimKey> = cs.iter().map(|c| c.0.clone()).collect();
+        let sig: Vec<&ClaimKey> = cs.iter().map(|c| &c.0).collect();
         let n = members.len();
         let c = *class_of.entry(sig).or_insert(n);
         if c == n {
