@@ -60,6 +60,12 @@ pub(crate) struct Words {
     /// Title and the role it gives (empty: `Mr`).
     titles: rustc_hash::FxHashMap<String, &'static str>,
     roles: Vec<(String, &'static str)>,
+    /// Each role word in lower case (ASCII) and the first place it has
+    /// in `roles`, whatever its case there.
+    role_index: rustc_hash::FxHashMap<Vec<u8>, usize>,
+    /// Bit `n` set: a role word is `n` bytes long (a word of a length no
+    /// role has is none; every length from 64 up is let through).
+    role_lengths: u64,
     between: rustc_hash::FxHashSet<String>,
     not_names: rustc_hash::FxHashSet<String>,
     suffixes: rustc_hash::FxHashSet<String>,
@@ -79,9 +85,23 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
     let f: WordsFile =
         serde_yaml::from_str(include_str!("people.yaml")).expect("people.yaml parses");
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let roles: Vec<(String, &'static str)> =
+        f.roles.into_iter().map(|[w, r]| (w, leak(r))).collect();
+    let mut role_index = rustc_hash::FxHashMap::default();
+    let mut role_lengths = 0u64;
+    for (k, (w, _)) in roles.iter().enumerate() {
+        role_index
+            .entry(w.to_ascii_lowercase().into_bytes())
+            .or_insert(k);
+        role_lengths |= 1u64
+            .checked_shl(u32::try_from(w.len()).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+    }
     Words {
         titles: f.titles.into_iter().map(|(t, r)| (t, leak(r))).collect(),
-        roles: f.roles.into_iter().map(|[w, r]| (w, leak(r))).collect(),
+        roles,
+        role_index,
+        role_lengths,
         between: f.between.into_iter().collect(),
         not_names: f.not_names.into_iter().collect(),
         suffixes: f.suffixes.into_iter().collect(),
@@ -100,11 +120,42 @@ pub(crate) fn lexicon() -> &'static Words {
 
 /// The role a title gives (`""` for `Mr`); `None` when `w` is no title.
 fn title(w: &str) -> Option<&'static str> {
-    lexicon().titles.get(&fold(w)).copied()
+    with_folded(w, |f| lexicon().titles.get(f).copied())
+}
+
+/// `f` of [`fold`]`(s)`; a short ASCII word is folded on the stack, not
+/// copied to a new string (ASCII folds to itself in lower case, without
+/// apostrophes and hyphens).
+fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let mut n = 0;
+        for b in s.bytes().filter(|&b| b != b'\'' && b != b'-') {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(folded) = std::str::from_utf8(&buf[..n]) {
+            return f(folded);
+        }
+    }
+    f(&fold(s))
 }
 
 /// Lower-case, accents folded (`Ríos` → `rios`), for matching names.
 pub fn fold(s: &str) -> String {
+    // ASCII folds to itself in lower case, without apostrophes and hyphens
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for b in s.bytes().filter(|&b| b != b'\'' && b != b'-') {
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    fold_chars(s)
+}
+
+/// [`fold`], character by character.
+fn fold_chars(s: &str) -> String {
     s.chars()
         .filter_map(|c| {
             let base = match c {
@@ -135,12 +186,45 @@ fn is_name_word(w: &str) -> bool {
         && !shouted
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
-        && !lexicon().not_names.contains(&fold(w))
+        && !with_folded(w, |f| lexicon().not_names.contains(f))
 }
 
 /// A character kept inside a word.
 fn inside(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')
+}
+
+/// The ASCII characters kept inside a word ([`inside`]), by byte.
+const INSIDE_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        table[b as usize] = b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.');
+        b += 1;
+    }
+    table
+};
+
+/// Where the first character of `s` that is inside a word (`inside_word`)
+/// or outside one starts; ASCII read by bytes, without decoding.
+fn first_where(s: &str, inside_word: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(&is) = INSIDE_ASCII.get(usize::from(b)) {
+            if is == inside_word {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next()?;
+            if inside(c) == inside_word {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// The words of `s` as [`words`] reads them, one by one, from the start:
@@ -149,10 +233,8 @@ fn words_from(s: &str, base: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            let start = at + s[at..].find(inside)?;
-            let end = s[start..]
-                .find(|c| !inside(c))
-                .map_or(s.len(), |e| start + e);
+            let start = at + first_where(&s[at..], true)?;
+            let end = first_where(&s[start..], false).map_or(s.len(), |e| start + e);
             at = end;
             let w = s[start..end].trim_end_matches('.');
             if !w.is_empty() {
@@ -189,6 +271,13 @@ fn words_back(s: &str, base: usize) -> impl Iterator<Item = (usize, &str)> {
 /// The words of `s` with their byte offsets (letters, apostrophes, hyphens
 /// and points kept inside a word).
 fn words(s: &str, base: usize) -> Vec<(usize, &str)> {
+    words_from(s, base).collect()
+}
+
+/// [`words`], read character by character (the reader the others are
+/// tested against).
+#[cfg(test)]
+fn words_by_chars(s: &str, base: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
@@ -259,11 +348,27 @@ fn leading_run<'w, 'a>(words: &'w [(usize, &'a str)]) -> &'w [(usize, &'a str)] 
 /// (in any case): the sentence is read once, each word held against the
 /// short list, with no list of its words.
 fn role_in(sentence: &str) -> Option<&'static str> {
-    let roles = &lexicon().roles;
+    let l = lexicon();
+    // two words are equal but for ASCII case when their ASCII lower case
+    // is: each word is looked up once, lowered on the stack
+    let mut buf = [0u8; 32];
     words_from(sentence, 0)
-        .filter_map(|(_, x)| roles.iter().position(|(w, _)| x.eq_ignore_ascii_case(w)))
+        .filter_map(|(_, x)| {
+            let length = u32::try_from(x.len())
+                .ok()
+                .and_then(|n| 1u64.checked_shl(n));
+            if length.is_some_and(|bit| l.role_lengths & bit == 0) {
+                return None;
+            }
+            let Some(lower) = buf.get_mut(..x.len()) else {
+                return l.roles.iter().position(|(w, _)| x.eq_ignore_ascii_case(w));
+            };
+            lower.copy_from_slice(x.as_bytes());
+            lower.make_ascii_lowercase();
+            l.role_index.get(&*lower).copied()
+        })
         .min()
-        .map(|k| roles[k].1)
+        .map(|k| l.roles[k].1)
 }
 
 /// A name read by [`name_of`]: its span, its words and its title's role.
@@ -437,9 +542,29 @@ pub fn age_ranges(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<A
     out
 }
 
+/// The role words of the last sentence read ([`role_in`]): the people of
+/// one sentence (`A, 19, and B, 20, were killed`) share them.
+#[derive(Default)]
+struct SentenceRole(Option<(usize, Option<&'static str>)>);
+
+impl SentenceRole {
+    /// The role of sentence `sentence` (its span in `text`: `span`).
+    fn of(&mut self, text: &str, sentence: usize, span: Range<usize>) -> Option<&'static str> {
+        match self.0 {
+            Some((at, role)) if at == sentence => role,
+            _ => {
+                let role = role_in(&text[span]);
+                self.0 = Some((sentence, role));
+                role
+            }
+        }
+    }
+}
+
 /// Every named person with an age in a story.
 pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Person> {
     let mut out = Vec::new();
+    let mut roles = SentenceRole::default();
     for (k, c) in claims.iter().enumerate() {
         if c.quantity.unit != Unit::Age || c.quantity.interval.point().is_none() {
             continue;
@@ -512,14 +637,13 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
         if found.is_none() && year_old && after_the {
             found = named_before(text, sentences, c.sentence, c.span.start).map(|n| (n, false));
         }
-        let Some(((span, parts, title_role), bound)) = found else {
+        let Some(((span, mut parts, title_role), bound)) = found else {
             continue;
         };
-        let mut parts: Vec<&str> = parts;
         while parts.len() > 1
             && parts
                 .last()
-                .is_some_and(|w| lexicon().suffixes.contains(&fold(w)))
+                .is_some_and(|w| with_folded(w, |f| lexicon().suffixes.contains(f)))
         {
             parts.pop();
         }
@@ -545,7 +669,7 @@ pub fn people(text: &str, sentences: &[Sentence], claims: &[Claim]) -> Vec<Perso
             age: age as u32,
             claim: k,
             bound,
-            role: title_role.or_else(|| role_in(&text[s.clone()])),
+            role: title_role.or_else(|| roles.of(text, c.sentence, s.clone())),
             sentence: c.sentence,
         });
     }
@@ -664,7 +788,8 @@ mod tests {
             s in "([a-zA-Z0-9.,'’ -]|\\PC){0,40}",
             base in 0usize..1000,
         ) {
-            let all = words(&s, base);
+            let all = words_by_chars(&s, base);
+            proptest::prop_assert_eq!(&words(&s, base), &all);
             proptest::prop_assert_eq!(&words_from(&s, base).collect::<Vec<_>>(), &all);
             let mut back: Vec<(usize, &str)> = words_back(&s, base).collect();
             back.reverse();
@@ -702,6 +827,16 @@ mod tests {
                 ws.iter().any(|(_, x)| x.eq_ignore_ascii_case(w)).then_some(*r)
             });
             proptest::prop_assert_eq!(role_in(&sentence), searched);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A word folded on the stack is the word folded.
+        #[test]
+        fn folding_on_the_stack_is_folding(s in "([a-zA-Z0-9.,'’ -]|\\PC){0,40}") {
+            proptest::prop_assert_eq!(&fold(&s), &fold_chars(&s));
+            proptest::prop_assert_eq!(with_folded(&s, str::to_string), fold_chars(&s));
         }
     }
 

@@ -93,20 +93,22 @@ impl Speaker {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .collect();
-        let role = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        // each word in lower case, once
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let role = lower.last().cloned().unwrap_or_default();
         let acronym = |w: &str| {
             let letters = w.chars().filter(|c| c.is_alphabetic());
             letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
         };
-        let name = |w: &str| {
-            let lower = w.to_lowercase();
+        let name = |k: usize| {
+            let (w, lower) = (words[k], &lower[k]);
             w.chars().next().is_some_and(char::is_uppercase)
                 && !acronym(w)
                 && !l.titles.contains(lower.trim_end_matches('.'))
-                && !l.function.contains(&lower)
-                && !l.roles.contains(&lower)
-                && !l.organisations.contains(&lower)
-                && !l.dates.contains(&lower)
+                && !l.function.contains(lower)
+                && !l.roles.contains(lower)
+                && !l.organisations.contains(lower)
+                && !l.dates.contains(lower)
         };
         // "... he": a pronoun; trailing roles and abbreviations ("SeaMicro
         // CEO") are no name
@@ -115,15 +117,10 @@ impl Speaker {
         } else {
             words.len()
         };
-        while end > 0
-            && (acronym(words[end - 1]) || l.roles.contains(&words[end - 1].to_lowercase()))
-        {
+        while end > 0 && (acronym(words[end - 1]) || l.roles.contains(&lower[end - 1])) {
             end -= 1;
         }
-        let start = words[..end]
-            .iter()
-            .rposition(|w| !name(w))
-            .map_or(0, |p| p + 1);
+        let start = (0..end).rposition(|k| !name(k)).map_or(0, |p| p + 1);
         let run = &words[start..end];
         // "Drew Kelton", "Rami Abdel Rahman": two words or more, each a
         // capital and lower-case letters (not "T Mobile", not "SeaMicro")
@@ -135,7 +132,7 @@ impl Speaker {
                     && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
             });
         Speaker {
-            names: run.iter().map(|w| w.to_lowercase()).collect(),
+            names: lower[start..end].to_vec(),
             person,
             role,
             sure,
@@ -252,8 +249,11 @@ pub fn align(
     let mut scratch = Scratch::default();
     nearest(&seqs, t, distinct)
         .into_iter()
-        .filter(|&(i, j)| possible(cands, &seqs, &sorted, i, j, t))
-        .filter_map(|(i, j)| pair(cands, &seqs, i, j, t, &mut scratch))
+        .filter_map(|(i, j)| {
+            possible(cands, &seqs, &sorted, i, j, t, &mut scratch)
+                .then(|| pair(cands, &seqs, i, j, t, &mut scratch))
+                .flatten()
+        })
         .collect()
 }
 
@@ -367,12 +367,14 @@ fn bars(who: Who, t: Thresholds) -> (usize, f64) {
 }
 
 /// Whether two quotes can clear their bars at all, from the words they
-/// share (`sorted`: each quote's word numbers, sorted). An alignment's
-/// matched words are words both quotes have, in order, so no more than
-/// they share; its regions are at most twice its matches long (or it is
-/// not dense), so they cover at most twice the shared words of the
-/// shorter quote (of the longer, for a misattribution). A pair this says
-/// no to, [`pair`] says no to; the test below checks it.
+/// share (`sorted`: each quote's word numbers, sorted) and the longest
+/// run of them both have in order. An alignment's matched words are words
+/// both quotes have, in order: no more than they share, and no more than
+/// their longest common subsequence; its regions are at most twice its
+/// matches long (or it is not dense), so they cover at most twice that
+/// many words of the shorter quote (of the longer, for a
+/// misattribution). A pair this says no to, [`pair`] says no to; the test
+/// below checks it.
 fn possible(
     cands: &[&Candidate],
     seqs: &[Vec<u32>],
@@ -380,19 +382,60 @@ fn possible(
     i: usize,
     j: usize,
     t: Thresholds,
+    scratch: &mut Scratch,
 ) -> bool {
     let who = who(cands[i].speaker.as_ref(), cands[j].speaker.as_ref());
     let (core, bar) = bars(who, t);
-    let common = shared_words(&sorted[i], &sorted[j]);
     let (la, lb) = (seqs[i].len(), seqs[j].len());
     let n = if who == Who::Different {
         la.max(lb)
     } else {
         la.min(lb)
     };
-    // the share as `pair` computes it, of a region twice the shared words
-    let most = (2 * common) as f64 / n.max(1) as f64;
-    common >= core && most + 1e-9 >= bar
+    // the share as `pair` computes it, of a region twice the words matched
+    let clears =
+        |matched: usize| matched >= core && (2 * matched) as f64 / n.max(1) as f64 + 1e-9 >= bar;
+    // the shared words first (cheap), then the common subsequence
+    if !clears(shared_words(&sorted[i], &sorted[j])) {
+        return false;
+    }
+    common_subsequence(&seqs[i], &seqs[j], &mut scratch.masks).is_none_or(clears)
+}
+
+/// The length of the longest common subsequence of two word sequences,
+/// or `None` when both are longer than 128 words: bit-parallel (Allison
+/// and Dix; Hyyrö), a bit per word of the shorter sequence. `masks` is
+/// scratch space.
+fn common_subsequence(a: &[u32], b: &[u32], masks: &mut Vec<(u32, u128)>) -> Option<usize> {
+    let (a, b) = if b.len() <= a.len() { (a, b) } else { (b, a) };
+    if b.is_empty() {
+        return Some(0);
+    }
+    if b.len() > 128 {
+        return None;
+    }
+    // per word of `b`, the bits of its positions
+    masks.clear();
+    masks.extend(b.iter().enumerate().map(|(k, &w)| (w, 1u128 << k)));
+    masks.sort_unstable_by_key(|m| m.0);
+    masks.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+    // a zero bit of `v` per word of `b` matched so far
+    let mut v = u128::MAX;
+    for &x in a {
+        if let Ok(k) = masks.binary_search_by_key(&x, |m| m.0) {
+            let u = v & masks[k].1;
+            v = v.wrapping_add(u) | (v - u);
+        }
+    }
+    let low = u128::MAX >> (128 - b.len());
+    let zeros = (!v & low).count_ones();
+    Some(zeros as usize)
 }
 
 /// How many words two sorted lists share, each as often as both have it.
@@ -530,6 +573,8 @@ struct Scratch {
     prev: Vec<Cell>,
     row: Vec<Cell>,
     free_b: Vec<bool>,
+    /// The bits of the words of a sequence ([`common_subsequence`]).
+    masks: Vec<(u32, u128)>,
 }
 
 /// The best local alignment of two word sequences: the aligned region of
@@ -544,7 +589,9 @@ fn local(
     scratch: &mut Scratch,
 ) -> Option<(Range<usize>, Range<usize>, usize)> {
     let m = b.len();
-    let Scratch { prev, row, free_b } = scratch;
+    let Scratch {
+        prev, row, free_b, ..
+    } = scratch;
     free_b.clear();
     free_b.extend((0..=m).map(|j| b_elided.contains(&j)));
     prev.clear();
@@ -950,8 +997,29 @@ mod tests {
             );
         }
 
-        /// The shared words rule out only pairs that are no remark: any
-        /// pair `pair` finds, `possible` lets through.
+        /// The bit-parallel common subsequence is the one of the table.
+        #[test]
+        fn the_common_subsequence_is_the_longest(
+            a in proptest::collection::vec(0u32..6, 0..150),
+            b in proptest::collection::vec(0u32..6, 0..150),
+        ) {
+            let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    table[i][j] = if a[i - 1] == b[j - 1] {
+                        table[i - 1][j - 1] + 1
+                    } else {
+                        table[i - 1][j].max(table[i][j - 1])
+                    };
+                }
+            }
+            let want = (a.len().min(b.len()) <= 128).then_some(table[a.len()][b.len()]);
+            proptest::prop_assert_eq!(common_subsequence(&a, &b, &mut Vec::new()), want);
+        }
+
+        /// The shared words and the common subsequence rule out only
+        /// pairs that are no remark: any pair `pair` finds, `possible`
+        /// lets through.
         #[test]
         fn the_bound_on_shared_words_rules_out_no_remark(
             texts in proptest::collection::vec((quote_text(), speaker()), 2..8),
@@ -1001,7 +1069,7 @@ mod tests {
                     for j in i + 1..cands.len() {
                         if pair(&all, &seqs, i, j, t, &mut scratch).is_some() {
                             proptest::prop_assert!(
-                                possible(&all, &seqs, &sorted, i, j, t),
+                                possible(&all, &seqs, &sorted, i, j, t, &mut scratch),
                                 "{:?} / {:?}", texts[i], texts[j]
                             );
                         }

@@ -232,21 +232,25 @@ fn expletive(w: &str) -> bool {
         || (rest.next().is_some_and(char::is_alphabetic)
             && rest.clone().nth(1).is_some()
             && rest.all(|c| c == '-' || c == '*'));
-    censored
-        || matches!(
-            w,
-            "fuck"
-                | "fucking"
-                | "shit"
-                | "damn"
-                | "dammit"
-                | "damnit"
-                | "bloody"
-                | "hell"
-                | "bastard"
-                | "bastards"
-                | "crap"
-        )
+    censored || expletive_word(w)
+}
+
+/// An expletive written out.
+fn expletive_word(w: &str) -> bool {
+    matches!(
+        w,
+        "fuck"
+            | "fucking"
+            | "shit"
+            | "damn"
+            | "dammit"
+            | "damnit"
+            | "bloody"
+            | "hell"
+            | "bastard"
+            | "bastards"
+            | "crap"
+    )
 }
 
 /// Markdown emphasis around a word (`**not**`, `*never*`) is no censoring.
@@ -266,6 +270,22 @@ fn unemphasised(w: &str) -> &str {
 /// Expand a contraction into its words, each given to `push`; the word
 /// itself is given when it is one word as written.
 fn expand(written: String, mut push: impl FnMut(String)) {
+    // most words are letters and digits only: no emphasis, apostrophe,
+    // contraction or censoring to read; only `cannot` is two words, and
+    // only a listed expletive or spelling is another word
+    if !written.is_empty()
+        && written.bytes().all(|b| b.is_ascii_alphanumeric())
+        && written != "cannot"
+    {
+        push(if expletive_word(&written) {
+            "<expletive>".to_string()
+        } else if let Some(us) = lexicon().spellings.get(&written) {
+            us.clone()
+        } else {
+            written
+        });
+        return;
+    }
     let w = unemphasised(&written);
     // most words have no curly apostrophe: read as written, not copied
     let curly = w.contains(['’', '‘']);
@@ -323,15 +343,20 @@ fn expand(written: String, mut push: impl FnMut(String)) {
 }
 
 /// Byte ranges of bracketed text (round or square), outermost pairs only;
-/// a bracket that never closes is left alone.
+/// a bracket that never closes is left alone. Read by bytes: a bracket is
+/// one byte, and no byte of a longer character is one.
 fn brackets(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut open: Vec<(char, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' => open.push((c, i)),
-            ')' | ']' => {
-                let want = if c == ')' { '(' } else { '[' };
+    // most quotations have no bracket at all
+    if !text.bytes().any(|b| matches!(b, b'(' | b'[')) {
+        return out;
+    }
+    let mut open: Vec<(u8, usize)> = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => open.push((b, i)),
+            b')' | b']' => {
+                let want = if b == b')' { b'(' } else { b'[' };
                 if let Some(k) = open.iter().rposition(|&(o, _)| o == want) {
                     let start = open[k].1;
                     open.truncate(k);
@@ -345,6 +370,34 @@ fn brackets(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The character that starts at byte `i` of `text` (a character
+/// boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Whether a word is written in capitals: two letters or more, all upper
+/// case (counted by bytes when it is ASCII).
+fn capitals(raw: &str, ascii: bool) -> bool {
+    if ascii {
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for b in raw.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+        letters >= 2 && upper == letters
+    } else {
+        let letters = || raw.chars().filter(|c| c.is_alphabetic());
+        letters().count() >= 2 && letters().all(char::is_uppercase)
+    }
 }
 
 /// A word as the text gives it, before contractions are expanded.
@@ -381,7 +434,13 @@ impl Scanner<'_> {
         if !self.in_word {
             return;
         }
-        let lower = self.text[self.start..end].to_lowercase();
+        let raw = &self.text[self.start..end];
+        let ascii = raw.is_ascii();
+        let lower = if ascii {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.to_lowercase()
+        };
         let elided = self.elided || self.dots >= 3;
         let sentence = self.ended || (1..3).contains(&self.dots);
         // "don ’ t", "I ’ m": a contraction as scraped text spaces it
@@ -397,12 +456,10 @@ impl Scanner<'_> {
                 prev.span.end = end;
             }
             _ => {
-                let raw = &self.text[self.start..end];
-                let letters = || raw.chars().filter(|c| c.is_alphabetic());
                 self.tokens.push(Token {
                     text: lower,
                     span: self.start..end,
-                    capitals: letters().count() >= 2 && letters().all(char::is_uppercase),
+                    capitals: capitals(raw, ascii),
                     elided,
                     sentence,
                     clause: self.clause,
@@ -440,75 +497,104 @@ impl Scanner<'_> {
     }
 }
 
-/// Normalise a quotation for comparison.
-pub fn normalize(text: &str) -> Normalized {
-    let skip = brackets(text);
-    let mut s = Scanner {
-        text,
-        tokens: Vec::new(),
-        in_word: false,
-        start: 0,
-        dots: 0,
-        elided: false,
-        ended: false,
-        clause: false,
-        apostrophes: 0,
-        other: false,
-    };
-    let mut chars = text.char_indices().peekable();
-    let mut brackets = skip.iter().peekable();
-    while let Some((i, c)) = chars.next() {
-        if let Some(r) = brackets.next_if(|r| r.start == i) {
-            // what stands in brackets is the outlet's: a separator
-            s.flush(i);
-            s.other = true;
-            while chars.next_if(|&(j, _)| j < r.end).is_some() {}
-            continue;
-        }
-        let next = chars.peek().map(|&(_, n)| n);
-        // every character of a word joins it, so the word so far is the
-        // text from its start
-        let word = if s.in_word { &text[s.start..i] } else { "" };
-        let joins = match c {
-            '\'' | '’' | '‘' => s.in_word && next.is_some_and(char::is_alphanumeric),
-            '*' => true,
-            // a letter followed by dashes or stars is a censored word: "f---", "f**k"
-            '-' => s.in_word && word.chars().skip(1).all(|x| x == '-' || x == '*'),
-            // "1,000", "2.5"
-            ',' | '.' => {
-                s.in_word
-                    && word
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-                    && next.is_some_and(|n| n.is_ascii_digit())
-            }
-            _ => c.is_alphanumeric(),
+impl<'t> Scanner<'t> {
+    /// Read the words of `text`, and what stands between them.
+    fn read(text: &'t str) -> Scanner<'t> {
+        let skip = brackets(text);
+        let mut s = Scanner {
+            text,
+            // a word is some six bytes with the space after it
+            tokens: Vec::with_capacity(text.len() / 6 + 1),
+            in_word: false,
+            start: 0,
+            dots: 0,
+            elided: false,
+            ended: false,
+            clause: false,
+            apostrophes: 0,
+            other: false,
         };
-        if joins {
-            if !s.in_word {
-                s.start = i;
-                s.in_word = true;
+        let mut brackets = skip.iter().peekable();
+        // by bytes, ASCII letters and digits (most of a quotation) without
+        // decoding; a longer character is decoded where it starts
+        let mut i = 0;
+        while let Some((c, len)) = char_at(text, i) {
+            if let Some(r) = brackets.next_if(|r| r.start == i) {
+                // what stands in brackets is the outlet's: a separator
+                s.flush(i);
+                s.other = true;
+                i = r.end;
+                continue;
             }
-        } else {
-            s.flush(i);
-            s.separator(c);
+            if c.is_ascii_alphanumeric() {
+                // a run of ASCII letters and digits joins the word, and no
+                // bracket starts inside it
+                if !s.in_word {
+                    s.start = i;
+                    s.in_word = true;
+                }
+                i += 1 + text.as_bytes()[i + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                continue;
+            }
+            let next = i + len;
+            let joins = match c {
+                '\'' | '’' | '‘' => {
+                    s.in_word && char_at(text, next).is_some_and(|(n, _)| n.is_alphanumeric())
+                }
+                '*' => true,
+                // a letter followed by dashes or stars is a censored word:
+                // "f---", "f**k"; every character of a word joins it, so the
+                // word so far is the text from its start
+                '-' => {
+                    s.in_word
+                        && text[s.start..i]
+                            .chars()
+                            .skip(1)
+                            .all(|x| x == '-' || x == '*')
+                }
+                // "1,000", "2.5"
+                ',' | '.' => {
+                    s.in_word
+                        && text[s.start..i]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                        && text.as_bytes().get(next).is_some_and(u8::is_ascii_digit)
+                }
+                _ => c.is_alphanumeric(),
+            };
+            if joins {
+                if !s.in_word {
+                    s.start = i;
+                    s.in_word = true;
+                }
+            } else {
+                s.flush(i);
+                s.separator(c);
+            }
+            i = next;
         }
+        s.flush(text.len());
+        s
     }
-    s.flush(text.len());
-    let trailing_elision = s.elided || s.dots >= 3;
-    // stammered repeats ("we we ran", "I, I think") taken out, then
-    // contractions expanded
-    let mut kept: Vec<usize> = Vec::new();
+}
+
+/// The tokens to keep (indices into `tokens`): stammered repeats ("we we
+/// ran", "I, I think") taken out.
+fn without_repeats(tokens: &[Token]) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::with_capacity(tokens.len());
     let mut k = 0;
-    while k < s.tokens.len() {
+    while k < tokens.len() {
         let repeat = (1..=3).rev().find(|&n| {
-            k + n <= s.tokens.len()
+            k + n <= tokens.len()
                 && kept.len() >= n
-                && s.tokens[k..k + n].iter().all(|t| !t.elided && !t.sentence)
-                && s.tokens[k..k + n]
+                && tokens[k..k + n].iter().all(|t| !t.elided && !t.sentence)
+                && tokens[k..k + n]
                     .iter()
                     .zip(&kept[kept.len() - n..])
-                    .all(|(a, &b)| a.text == s.tokens[b].text)
+                    .all(|(a, &b)| a.text == tokens[b].text)
         });
         match repeat {
             Some(n) => k += n,
@@ -518,6 +604,15 @@ pub fn normalize(text: &str) -> Normalized {
             }
         }
     }
+    kept
+}
+
+/// Normalise a quotation for comparison.
+pub fn normalize(text: &str) -> Normalized {
+    let mut s = Scanner::read(text);
+    let trailing_elision = s.elided || s.dots >= 3;
+    // stammered repeats taken out, then contractions expanded
+    let kept = without_repeats(&s.tokens);
     let mut out = Normalized {
         words: Vec::with_capacity(kept.len()),
         capitals: Vec::with_capacity(kept.len()),
@@ -1053,8 +1148,32 @@ fn change(a: &Normalized, b: &Normalized, x: &Range<usize>, y: &Range<usize>) ->
 /// (kept to test the new one against).
 #[cfg(test)]
 mod before {
-    use super::{Normalized, brackets, expletive, lexicon, unemphasised};
+    use super::{Normalized, expletive, lexicon, unemphasised};
     use std::ops::Range;
+
+    /// Byte ranges of bracketed text, read by characters.
+    pub(super) fn brackets(text: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut open: Vec<(char, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' | '[' => open.push((c, i)),
+                ')' | ']' => {
+                    let want = if c == ')' { '(' } else { '[' };
+                    if let Some(k) = open.iter().rposition(|&(o, _)| o == want) {
+                        let start = open[k].1;
+                        open.truncate(k);
+                        if open.is_empty() {
+                            out.retain(|r| r.start < start);
+                            out.push(start..i + 1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
 
     fn american(w: &str) -> String {
         lexicon()
@@ -1481,6 +1600,9 @@ mod tests {
                 "f**k", "f---", "é--", "**not**", "*never*", "1,000", "2.5", "1st", "UN",
                 "centre", "honour", "...", "…", ".", ",", "!", "(the", "hospital)", "[sic]",
                 "'", "''", "O'Neal", "’s", "we", "ran", "-", "—", "it's", "they'd", "'ll",
+                // bytes of longer characters beside ASCII ones
+                "ÉTAT", "Élysée", "l’Élysée", "\u{212a}m", "\u{130}stanbul", "é--", "ça",
+                "NATO’s", "3.", "1,000.5", "(", "[", ")", "]", "f-", "*", "UN’s", "A.",
             ]), 0..30),
             glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\n"]), 30),
         ) {

@@ -17,6 +17,7 @@
 
 use super::align::{Candidate, Pair, Relation, Thresholds, align};
 use super::diff::{Op, QuoteDiff, compare_regions};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -124,7 +125,10 @@ pub fn remarks<L: Ord + Copy>(
 /// as comparing goes; in the order of their first candidate, each story
 /// once and sorted, ranked by its first story in report order.
 fn versions_of(cands: &[Candidate], rank: impl Fn(usize) -> usize) -> Vec<Version> {
-    let mut index: BTreeMap<(&[String], String), usize> = BTreeMap::new();
+    // only looked up, never walked: the versions are in order of their
+    // first candidate whatever the map's order
+    let mut index: FxHashMap<(&[String], String), usize> =
+        FxHashMap::with_capacity_and_hasher(cands.len(), rustc_hash::FxBuildHasher);
     let mut versions: Vec<Version> = Vec::new();
     for (m, c) in cands.iter().enumerate() {
         let v = *index

@@ -433,18 +433,36 @@ fn hold(
 
 /// Word 5-grams of a story, hashed: two stories that share most of them
 /// are one text (an archive copy, wire copy on another site).
+///
+/// The words, each in lower case, are kept in one buffer, not a string
+/// each; a 5-gram is hashed as the slice of its five strings hashes (its
+/// length, then each word's bytes and `0xff`), so the hashes are those of
+/// the words as strings.
 fn shingles(text: &str) -> FxHashSet<u64> {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    use std::hash::Hasher;
+    let mut lower = String::with_capacity(text.len());
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        let start = lower.len();
+        if w.is_ascii() {
+            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+        words.push(start..lower.len());
+    }
     words
         .windows(5)
         .map(|w| {
             let mut h = rustc_hash::FxHasher::default();
-            w.hash(&mut h);
+            h.write_usize(w.len());
+            for r in w {
+                h.write(&lower.as_bytes()[r.clone()]);
+                h.write_u8(0xff);
+            }
             h.finish()
         })
         .collect()
@@ -564,10 +582,11 @@ fn eligible_per_story(
 /// Classes of stories whose claims have the same keys: their stories, in
 /// story order, classes in the order of their first story.
 fn story_classes(per_story: &BTreeMap<usize, Vec<(ClaimKey, usize)>>) -> Vec<Vec<usize>> {
-    let mut class_of: FxHashMap<Vec<ClaimKey>, usize> = FxHashMap::default();
+    // the keys are borrowed: a reference hashes and compares as its value
+    let mut class_of: FxHashMap<Vec<&ClaimKey>, usize> = FxHashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (&s, cs) in per_story {
-        let sig: Vec<ClaimKey> = cs.iter().map(|c| c.0.clone()).collect();
+        let sig: Vec<&ClaimKey> = cs.iter().map(|c| &c.0).collect();
         let n = members.len();
         let c = *class_of.entry(sig).or_insert(n);
         if c == n {
@@ -1011,6 +1030,45 @@ fn group_finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 5-grams as they were hashed: a string per word.
+    fn shingles_of_strings(text: &str) -> FxHashSet<u64> {
+        use std::hash::{Hash, Hasher};
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words
+            .windows(5)
+            .map(|w| {
+                let mut h = rustc_hash::FxHasher::default();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// The 5-grams of words in one buffer hash as those of a string
+        /// per word, for any text (Greek final sigma, Kelvin sign, İ).
+        #[test]
+        fn shingles_hash_as_strings(
+            any in "(\\PC|[ ,.'’ΣσςAaKİ\u{212a}]){0,200}",
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The", "toll", "ROSE", "to", "35", "ΟΔΟΣ", "Σ", "İstanbul", "\u{212a}elvin",
+                    "café", "ß", "'s", "—", ",", ".",
+                ]),
+                0..60,
+            ),
+        ) {
+            proptest::prop_assert_eq!(shingles(&any), shingles_of_strings(&any));
+            let text = words.join(" ");
+            proptest::prop_assert_eq!(shingles(&text), shingles_of_strings(&text));
+        }
+    }
 
     fn claims_of(text: &str) -> Vec<Claim> {
         let sentences = crate::text::sentences(text, 0);
