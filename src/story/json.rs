@@ -8,8 +8,9 @@
 //!
 //! `text` is accepted for `body`. A broken line rejects that line only.
 
-use super::{Anchor, Batch, Keep, Meta, Pieces, Rejected, build, reject, utf8};
+use super::{Anchor, Batch, Keep, Meta, Pieces, Rejected, TextMap, build, reject, utf8};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::io::BufRead;
 use std::path::Path;
 
@@ -84,7 +85,277 @@ fn parse(line: &str, keep: Keep) -> serde_json::Result<(Fields, Option<String>)>
     })
 }
 
+/// The story of a JSON object (`line`, starting at line `line_no` of its
+/// file), whole or its metadata only. The quick reading ([`quick`]) takes
+/// most objects; what it cannot vouch for is read the slow way ([`slow`]),
+/// which says exactly what is wrong with an object.
 fn record(
+    shown: &str,
+    path: Option<&Path>,
+    line_no: usize,
+    line: &str,
+    many: bool,
+    keep: Keep,
+) -> Result<super::Story, Rejected> {
+    quick(shown, path, line_no, line, many, keep)
+        .unwrap_or_else(|| slow(shown, path, line_no, line, many, keep))
+}
+
+/// A story's JSON object as the quick reading takes it: the metadata
+/// borrowed from the line where no escape needs undoing, the body (or
+/// text) passed over, to be decoded from the line itself straight into
+/// the story's text (or only checked, for the metadata alone).
+#[derive(Deserialize)]
+struct Quick<'a> {
+    #[serde(borrow)]
+    id: Option<Str<'a>>,
+    #[serde(borrow)]
+    outlet: Option<Str<'a>>,
+    #[serde(borrow)]
+    title: Option<Str<'a>>,
+    #[serde(borrow)]
+    published: Option<Str<'a>>,
+    #[serde(borrow)]
+    url: Option<Str<'a>>,
+    #[serde(borrow)]
+    event: Option<Str<'a>>,
+    body: Option<serde::de::IgnoredAny>,
+    text: Option<serde::de::IgnoredAny>,
+}
+
+/// A JSON string, borrowed from the line when it has no escape. (serde's
+/// own `Option<Cow<str>>` copies every string.)
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+impl Str<'_> {
+    fn owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+/// The story of a JSON object read the quick way, or `None` when the slow
+/// way must read it: when serde_json finds the object broken (the slow
+/// reading says where, as it always did), when the body is no string or
+/// holds a surrogate that is not one of a pair (serde_json passes over
+/// those unread), when both `body` and `text` are given, or when the
+/// story is to be rejected for its date. What the quick reading builds is
+/// what the slow one builds: the same text, metadata and positions.
+///
+/// The quick way reads the object once with serde_json, borrowing what
+/// has no escape and passing over the body, then decodes the body from
+/// the line into the story's text, anchoring a piece after each escape
+/// without counting code points ([`Anchor::escaped_from`]). The slow way
+/// decoded the body into serde_json's buffer, copied it to a string, then
+/// to the text, and counted the code points of the line up to each escape.
+fn quick(
+    shown: &str,
+    path: Option<&Path>,
+    line_no: usize,
+    line: &str,
+    many: bool,
+    keep: Keep,
+) -> Option<Result<super::Story, Rejected>> {
+    let r: Quick<'_> = serde_json::from_str(line).ok()?;
+    let body_key = match (r.body.is_some(), r.text.is_some()) {
+        (true, true) => return None,
+        (true, false) => "body",
+        (false, true) => "text",
+        (false, false) => return Some(Err(no_body(shown, line_no))),
+    };
+    if r.published
+        .as_ref()
+        .is_some_and(|p| super::parse_published(&p.0).is_none())
+    {
+        return None;
+    }
+    let body = string_value(line, body_key)?;
+    let (text, title, url) = match keep {
+        Keep::Whole => {
+            let mut text =
+                String::with_capacity(r.title.as_ref().map_or(0, |t| t.0.len() + 2) + body.len());
+            let mut map = TextMap::new();
+            let mut headline_end = 0;
+            if r.title.is_some() {
+                let at = string_value(line, "title")?;
+                let (l, c) = start_of(line, line_no, at.start);
+                decode(&line[at], (l, c), &mut text, &mut map)?;
+                headline_end = text.len();
+                text.push_str("\n\n");
+            }
+            let (l, c) = start_of(line, line_no, body.start);
+            decode(&line[body], (l, c), &mut text, &mut map)?;
+            map.index(&text);
+            (
+                (text, map, headline_end),
+                r.title.map(Str::owned),
+                r.url.map(Str::owned),
+            )
+        }
+        // the metadata alone: the body checked, the title and URL not kept
+        Keep::Metadata => {
+            if !paired(&line[body]) {
+                return None;
+            }
+            ((String::new(), TextMap::new(), 0), None, None)
+        }
+    };
+    let meta = Meta {
+        id: match r.id {
+            Some(id) => Some(id.owned()),
+            None => default_id(shown, path, line_no, many),
+        },
+        outlet: r.outlet.map(Str::owned),
+        title,
+        published: r.published.map(Str::owned),
+        url,
+        event: r.event.map(Str::owned),
+        ignore: Vec::new(),
+    };
+    Some(
+        super::story_of(shown, path, meta, text, Vec::new()).map_err(|mut e| {
+            e.line = e.line.or(Some(line_no));
+            e
+        }),
+    )
+}
+
+/// The id of a story that gives none, `None` when its path gives it (a
+/// `.json` file of one story: see [`super::defaults`]).
+fn default_id(shown: &str, path: Option<&Path>, line_no: usize, many: bool) -> Option<String> {
+    // several stories in one file need distinct default ids
+    match path {
+        Some(p) if many => Some(format!(
+            "{}:{line_no}",
+            p.with_extension("").to_string_lossy()
+        )),
+        Some(_) => None,
+        None => Some(format!("{shown}:{line_no}")),
+    }
+}
+
+fn no_body(shown: &str, line_no: usize) -> Rejected {
+    reject(
+        shown,
+        Some(line_no),
+        Some(1),
+        "story has no \"body\" or \"text\" field".to_string(),
+    )
+}
+
+/// Decode the JSON string literal `raw` (as written between its quotes,
+/// read by serde_json already, starting at `(line, column)` of the file)
+/// onto `text`, anchoring its pieces in `map`: a piece starts after every
+/// escape, so that a column counts the file's characters (`\"` is two,
+/// `\u00e9` six) rather than the decoded ones; an escape's own character
+/// falls at the end of the piece before, on its backslash. Each piece's
+/// column is the literal's plus how much wider than their characters the
+/// escapes before it are, counted from the literal's start in `text`: no
+/// code point is counted until a position is asked for. `None` when a
+/// surrogate is not one of a pair.
+fn decode(
+    raw: &str,
+    (line, column): (usize, usize),
+    text: &mut String,
+    map: &mut TextMap,
+) -> Option<()> {
+    let from = text.len();
+    map.push(from, Anchor::escaped_from(line, column, from)?);
+    let b = raw.as_bytes();
+    let mut wider = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+        text.push_str(&raw[i..i + k]);
+        i += k;
+        let (width, c) = escape(b, i)?;
+        text.push(c);
+        i += width;
+        wider += width - 1;
+        map.push(
+            text.len(),
+            Anchor::escaped_from(line, column + wider, from)?,
+        );
+    }
+    text.push_str(&raw[i..]);
+    Some(())
+}
+
+/// Whether every surrogate escaped in the JSON string literal `raw` is one
+/// of a pair, as a string must have them (serde_json passes over a string
+/// it does not keep without looking).
+fn paired(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+        match escape(b, i + k) {
+            Some((width, _)) => i += k + width,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The escape at `b[i]` (a backslash) of a JSON string literal: its width
+/// and the character it stands for; `None` when it is none, or a
+/// surrogate that is not one of a pair (`\ud83d\ude00` is one character).
+fn escape(b: &[u8], i: usize) -> Option<(usize, char)> {
+    let unit = |at: usize| -> Option<u32> {
+        b.get(at..at + 4)?
+            .iter()
+            .try_fold(0, |n, &d| Some(n * 16 + char::from(d).to_digit(16)?))
+    };
+    Some(match *b.get(i + 1)? {
+        b'"' => (2, '"'),
+        b'\\' => (2, '\\'),
+        b'/' => (2, '/'),
+        b'b' => (2, '\u{8}'),
+        b'f' => (2, '\u{c}'),
+        b'n' => (2, '\n'),
+        b'r' => (2, '\r'),
+        b't' => (2, '\t'),
+        b'u' => {
+            let hi = unit(i + 2)?;
+            if (0xD800..0xDC00).contains(&hi) {
+                if b.get(i + 6..i + 8)? != b"\\u" {
+                    return None;
+                }
+                let lo = unit(i + 8)?;
+                if !(0xDC00..0xE000).contains(&lo) {
+                    return None;
+                }
+                (
+                    12,
+                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?,
+                )
+            } else {
+                (6, char::from_u32(hi)?)
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// [`record`] the slow way: the object read with serde_json into strings,
+/// every error and rejection where it is.
+fn slow(
     shown: &str,
     path: Option<&Path>,
     line_no: usize,
@@ -101,12 +372,7 @@ fn record(
         )
     })?;
     let Some(body_key) = body_key else {
-        return Err(reject(
-            shown,
-            Some(line_no),
-            Some(1),
-            "story has no \"body\" or \"text\" field".to_string(),
-        ));
+        return Err(no_body(shown, line_no));
     };
     // each field's string literal in the text as given: positions count
     // the file's characters, escapes included
@@ -140,21 +406,17 @@ fn record(
         }
         Keep::Metadata => (String::new(), Vec::new(), None),
     };
-    // several stories in one file need distinct default ids
-    let default_id = match path {
-        Some(p) if many => Some(format!(
-            "{}:{line_no}",
-            p.with_extension("").to_string_lossy()
-        )),
-        Some(_) => None,
-        None => Some(format!("{shown}:{line_no}")),
+    // the metadata alone keeps no title and no URL either
+    let (title, url) = match keep {
+        Keep::Whole => (r.title, r.url),
+        Keep::Metadata => (None, None),
     };
     let meta = Meta {
-        id: r.id.or(default_id),
+        id: r.id.or_else(|| default_id(shown, path, line_no, many)),
         outlet: r.outlet,
-        title: r.title,
+        title,
         published: r.published,
-        url: r.url,
+        url,
         event: r.event,
         ignore: Vec::new(),
     };
@@ -584,6 +846,145 @@ mod tests {
         );
         let line = "{\"id\": \"j\", \"body\": \"\\\"Quoted,\\\" she said: 40 dead.\"}\n";
         positions_point_into_the_file("s.jsonl", &format!("\n{line}"), &["she said", "40"]);
+    }
+
+    /// What a reader of a story sees of it: metadata, text and the
+    /// position of every character.
+    fn seen(s: &crate::story::Story) -> String {
+        let positions: Vec<_> = s
+            .text
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([s.text.len()])
+            .map(|at| {
+                let p = s.position(at);
+                (p.line, p.column)
+            })
+            .collect();
+        format!(
+            "{} {} {:?} {:?} {} {:?} {:?} {:?} {} {positions:?}",
+            s.id,
+            s.outlet,
+            s.published,
+            s.event,
+            s.path,
+            s.title(),
+            s.url(),
+            s.text,
+            s.headline_end
+        )
+    }
+
+    #[test]
+    fn the_quick_reading_builds_what_the_slow_one_does() {
+        let objects = [
+            r#"{"id": "a", "outlet": "Valley Post", "published": "2024-05-02", "event": "flood", "body": "Water rose.\nSix homes flooded."}"#,
+            r#"{"title": "Caf\u00e9 owners \"count losses\"", "url": "https://example.org/x", "body": "Owners said \u201c40 tables\u201d were lost \ud83d\ude00.\r\n\tThen \/ and \\ and \b\f end \u00e9t\u00e9 \u2014 ok"}"#,
+            r#"{"body": "\"Quoted\" first, then 12 dead.", "title": "Late title \u0041", "id": "late"}"#,
+            "{\"id\": \"multi\",\n  \"title\": \"Two lines\",\n  \"body\": \"\\u00e9\\u00e9 12 \\n done \\u00e9\"\n}",
+            r#"{"text": "Text, not body: 7 injured.\n\nMore."}"#,
+            r#"{"b\u006fdy": "escaped key", "outlet": "Caf\u00e9 Wire", "id": "k\u00e9y"}"#,
+            r#"{"id": "nulls", "title": null, "body": "x", "text": null, "extra": [1, {"body": "no"}], "n": 3.5}"#,
+            r#"{"id": "empty", "body": ""}"#,
+            r#"{"id": "esc-only", "title": "\n", "body": "\u00e9"}"#,
+            "{\"id\": \"\u{e9}\u{1f600}\", \"body\": \"\u{e9}t\u{e9} \u{1f600} \\n \u{e9} 3\"}",
+        ];
+        for (k, object) in objects.iter().enumerate() {
+            for (path, many) in [
+                (Some(Path::new("dir/s.jsonl")), true),
+                (Some(Path::new("dir/s.json")), false),
+                (None, true),
+            ] {
+                let shown = path.map_or("-".into(), |p| p.to_string_lossy());
+                let line_no = k + 3;
+                for keep in [Keep::Whole, Keep::Metadata] {
+                    let quick = quick(&shown, path, line_no, object, many, keep)
+                        .unwrap_or_else(|| panic!("not quick: {object}"));
+                    let slow = slow(&shown, path, line_no, object, many, keep);
+                    match (quick, slow) {
+                        (Ok(q), Ok(s)) => assert_eq!(seen(&q), seen(&s), "{object}"),
+                        (q, s) => panic!("{object}: {:?} against {:?}", q.err(), s.err()),
+                    }
+                }
+            }
+        }
+        // no body: rejected alike
+        let object = r#"{"id": "none", "title": "x"}"#;
+        let q = quick("s.jsonl", None, 1, object, true, Keep::Whole).unwrap();
+        assert_eq!(
+            q.err(),
+            slow("s.jsonl", None, 1, object, true, Keep::Whole).err()
+        );
+    }
+
+    /// What the quick reading cannot vouch for, the slow one reads, with
+    /// the rejection it always gave.
+    #[test]
+    fn the_slow_reading_says_what_is_wrong() {
+        for (object, rejected) in [
+            (
+                r#"{"id": "a", "body": "lone \ud800 x"}"#,
+                "1:33: broken JSON: unexpected end of hex escape at line 1 column 33",
+            ),
+            (
+                r#"{"id": "a", "body": "lone \udc00"}"#,
+                "1:32: broken JSON: lone leading surrogate in hex escape at line 1 column 32",
+            ),
+            (
+                r#"{"id": "a", "body": "\ud800\u0041"}"#,
+                "1:33: broken JSON: lone leading surrogate in hex escape at line 1 column 33",
+            ),
+            (
+                r#"{"id": "a", "body": "\ud800\n"}"#,
+                "1:29: broken JSON: unexpected end of hex escape at line 1 column 29",
+            ),
+            (
+                r#"{"id": "a", "text": "\ud83d"}"#,
+                "1:28: broken JSON: unexpected end of hex escape at line 1 column 28",
+            ),
+            (
+                r#"{"id": "a", "body": 12}"#,
+                "1:22: broken JSON: invalid type: integer `12`, expected a string at line 1 column 22",
+            ),
+            (
+                r#"{"id": "a", "body": "x", "text": 3}"#,
+                "1:34: broken JSON: invalid type: integer `3`, expected a string at line 1 column 34",
+            ),
+            (
+                r#"{"id": "a", "body": "x", "text": "\udc00"}"#,
+                "1:40: broken JSON: lone leading surrogate in hex escape at line 1 column 40",
+            ),
+            (
+                r#"{"id": 4, "body": "x"}"#,
+                "1:8: broken JSON: invalid type: integer `4`, expected a string at line 1 column 8",
+            ),
+            (
+                r#"{"id": "a", "published": "2024-02-30", "body": "x"}"#,
+                "1:27: published date \"2024-02-30\" is not a date (expected YYYY-MM-DD)",
+            ),
+            (
+                r#"{"id": "a", "body": "x", "body": "y"}"#,
+                "1:31: broken JSON: duplicate field `body` at line 1 column 31",
+            ),
+            (
+                r#"{"id": "a", "body": "bad \q escape"}"#,
+                "1:27: broken JSON: invalid escape at line 1 column 27",
+            ),
+        ] {
+            for keep in [Keep::Whole, Keep::Metadata] {
+                assert!(
+                    quick("s.jsonl", None, 1, object, true, keep).is_none(),
+                    "{object}"
+                );
+                let r = record("s.jsonl", None, 1, object, true, keep).unwrap_err();
+                assert_eq!(r.to_string(), format!("s.jsonl:{rejected}"), "{object}");
+            }
+        }
+        // both body and text, well formed: the body is the story
+        let object = r#"{"id": "a", "body": "the body", "text": "the text"}"#;
+        assert!(quick("s.jsonl", None, 1, object, true, Keep::Whole).is_none());
+        let s = record("s.jsonl", None, 1, object, true, Keep::Whole).unwrap();
+        assert_eq!(s.text, "the body");
     }
 
     #[test]

@@ -23,8 +23,21 @@ pub struct Position {
 pub(crate) struct Anchor {
     pub(crate) line: usize,
     pub(crate) column: usize,
-    /// The piece is the file's own bytes (not decoded from an escaped string).
-    pub(crate) verbatim: bool,
+    kind: Kind,
+}
+
+/// How a piece's text stands in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The file's own bytes: newlines advance the line.
+    Verbatim,
+    /// Decoded from an escaped string: the piece stays on its line.
+    Escaped,
+    /// Escaped, and its column counted from byte `.0` of the text rather
+    /// than from the piece's start: the pieces of a JSON string (one after
+    /// each escape) are anchored without counting the code points of each
+    /// run between escapes, which only a printed position needs.
+    EscapedFrom(u32),
 }
 
 impl Anchor {
@@ -32,7 +45,7 @@ impl Anchor {
         Anchor {
             line,
             column,
-            verbatim: true,
+            kind: Kind::Verbatim,
         }
     }
 
@@ -40,8 +53,19 @@ impl Anchor {
         Anchor {
             line,
             column,
-            verbatim: false,
+            kind: Kind::Escaped,
         }
+    }
+
+    /// An escaped piece whose position is `column` plus the code points of
+    /// the text from byte `from` (at or before the piece's start); `None`
+    /// when `from` is past what an anchor holds (no story is that long).
+    pub(crate) fn escaped_from(line: usize, column: usize, from: usize) -> Option<Self> {
+        Some(Anchor {
+            line,
+            column,
+            kind: Kind::EscapedFrom(u32::try_from(from).ok()?),
+        })
     }
 }
 
@@ -142,11 +166,20 @@ impl TextMap {
             return Position { line: 1, column: 1 };
         };
         let chars = |a: usize, b: usize| self.chars(text, a, b);
-        if !anchor.verbatim {
-            return Position {
-                line: anchor.line,
-                column: anchor.column + chars(start, offset),
-            };
+        match anchor.kind {
+            Kind::Verbatim => {}
+            Kind::Escaped => {
+                return Position {
+                    line: anchor.line,
+                    column: anchor.column + chars(start, offset),
+                };
+            }
+            Kind::EscapedFrom(from) => {
+                return Position {
+                    line: anchor.line,
+                    column: anchor.column + chars(from as usize, offset),
+                };
+            }
         }
         // newlines in [start, offset)
         let first = self.newlines.partition_point(|&n| n < start);
