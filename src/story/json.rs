@@ -187,22 +187,24 @@ fn quick(
     {
         return None;
     }
-    let body = string_value(line, body_key)?;
+    let body = string_start(line, body_key)?;
     let (text, title, url) = match keep {
         Keep::Whole => {
-            let mut text =
-                String::with_capacity(r.title.as_ref().map_or(0, |t| t.0.len() + 2) + body.len());
+            // the body is most often last: the rest of the line is about
+            // its length
+            let mut text = String::with_capacity(
+                r.title.as_ref().map_or(0, |t| t.0.len() + 2) + line.len() - body,
+            );
             let mut map = TextMap::new();
             let mut headline_end = 0;
             if r.title.is_some() {
-                let at = string_value(line, "title")?;
-                let (l, c) = start_of(line, line_no, at.start);
-                decode(&line[at], (l, c), &mut text, &mut map)?;
+                let at = string_start(line, "title")?;
+                decode(line, at, start_of(line, line_no, at), &mut text, &mut map)?;
                 headline_end = text.len();
                 text.push_str("\n\n");
             }
-            let (l, c) = start_of(line, line_no, body.start);
-            decode(&line[body], (l, c), &mut text, &mut map)?;
+            let at = start_of(line, line_no, body);
+            decode(line, body, at, &mut text, &mut map)?;
             map.index(&text);
             (
                 (text, map, headline_end),
@@ -212,7 +214,7 @@ fn quick(
         }
         // the metadata alone: the body checked, the title and URL not kept
         Keep::Metadata => {
-            if !paired(&line[body]) {
+            if !paired(line, body) {
                 return None;
             }
             ((String::new(), TextMap::new(), 0), None, None)
@@ -261,56 +263,67 @@ fn no_body(shown: &str, line_no: usize) -> Rejected {
     )
 }
 
-/// Decode the JSON string literal `raw` (as written between its quotes,
-/// read by serde_json already, starting at `(line, column)` of the file)
-/// onto `text`, anchoring its pieces in `map`: a piece starts after every
-/// escape, so that a column counts the file's characters (`\"` is two,
-/// `\u00e9` six) rather than the decoded ones; an escape's own character
-/// falls at the end of the piece before, on its backslash. Each piece's
-/// column is the literal's plus how much wider than their characters the
-/// escapes before it are, counted from the literal's start in `text`: no
-/// code point is counted until a position is asked for. `None` when a
-/// surrogate is not one of a pair.
+/// Decode the JSON string literal that starts at byte `start` of `json`
+/// (after its opening quote; read by serde_json already) onto `text`,
+/// anchoring its pieces in `map`; the literal starts at `(line, column)`
+/// of the file. A piece starts after every escape, so that a column
+/// counts the file's characters (`\"` is two, `\u00e9` six) rather than
+/// the decoded ones; an escape's own character falls at the end of the
+/// piece before, on its backslash. Each piece's column is the literal's
+/// plus how much wider than their characters the escapes before it are,
+/// counted from the literal's start in `text`: no code point is counted
+/// until a position is asked for. `None` when a surrogate is not one of a
+/// pair.
 fn decode(
-    raw: &str,
+    json: &str,
+    start: usize,
     (line, column): (usize, usize),
     text: &mut String,
     map: &mut TextMap,
 ) -> Option<()> {
     let from = text.len();
     map.push(from, Anchor::escaped_from(line, column, from)?);
-    let b = raw.as_bytes();
+    let b = json.as_bytes();
     let mut wider = 0;
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
-        text.push_str(&raw[i..i + k]);
-        i += k;
-        let (width, c) = escape(b, i)?;
+    let mut i = start;
+    loop {
+        let k = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        text.push_str(&json[i..k]);
+        if b[k] == b'"' {
+            return Some(());
+        }
+        let (width, c) = escape(b, k)?;
         text.push(c);
-        i += width;
+        i = k + width;
         wider += width - 1;
         map.push(
             text.len(),
             Anchor::escaped_from(line, column + wider, from)?,
         );
     }
-    text.push_str(&raw[i..]);
-    Some(())
 }
 
-/// Whether every surrogate escaped in the JSON string literal `raw` is one
-/// of a pair, as a string must have them (serde_json passes over a string
-/// it does not keep without looking).
-fn paired(raw: &str) -> bool {
-    let b = raw.as_bytes();
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+/// Whether every surrogate escaped in the JSON string literal that starts
+/// at byte `start` of `json` is one of a pair, as a string must have them
+/// (serde_json passes over a string it does not keep without looking).
+fn paired(json: &str, start: usize) -> bool {
+    let b = json.as_bytes();
+    let mut i = start;
+    loop {
+        let Some(k) = b
+            .get(i..)
+            .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+        else {
+            return false;
+        };
+        if b[i + k] == b'"' {
+            return true;
+        }
         match escape(b, i + k) {
             Some((width, _)) => i += k + width,
             None => return false,
         }
     }
-    true
 }
 
 /// The escape at `b[i]` (a backslash) of a JSON string literal: its width
@@ -442,24 +455,34 @@ fn start_of(text: &str, line_no: usize, at: usize) -> (usize, usize) {
 /// value is not a string. The text has been parsed already, so this scan
 /// only walks it: strings, nested values and scalars, to the key.
 fn string_value(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let start = string_start(text, key)?;
+    Some(start..string_end(text.as_bytes(), start - 1)?)
+}
+
+/// The index of the closing quote of the string opened at `b[i]` (a
+/// story's body is most of the line: jump to the next quote or escape).
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
+        match b[j] {
+            b'\\' => j += 2,
+            _ => return Some(j),
+        }
+    }
+}
+
+/// Where the string value of a top-level `key` of the JSON object `text`
+/// starts (after its opening quote): [`string_value`] without looking for
+/// its end.
+fn string_start(text: &str, key: &str) -> Option<usize> {
     let b = text.as_bytes();
+    let string_end = |i: usize| string_end(b, i);
     let ws = |mut i: usize| {
         while b.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
         i
-    };
-    // the index of the closing quote of the string opened at `i` (a
-    // story's body is most of the line: jump to the next quote or escape)
-    let string_end = |i: usize| {
-        let mut j = i + 1;
-        loop {
-            j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
-            match b[j] {
-                b'\\' => j += 2,
-                _ => return Some(j),
-            }
-        }
     };
     let mut i = ws(0);
     if b.get(i) != Some(&b'{') {
@@ -485,11 +508,10 @@ fn string_value(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
         i = ws(i + 1);
         match *b.get(i)? {
             b'"' => {
-                let end = string_end(i)?;
                 if is_key {
-                    return Some(i + 1..end);
+                    return Some(i + 1);
                 }
-                i = end + 1;
+                i = string_end(i)? + 1;
             }
             b'{' | b'[' => {
                 let mut depth = 0usize;
