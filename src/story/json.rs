@@ -308,6 +308,15 @@ fn decode(
 /// (serde_json passes over a string it does not keep without looking).
 fn paired(json: &str, start: usize) -> bool {
     let b = json.as_bytes();
+    // most bodies escape no surrogate at all: look for one (in the rest
+    // of the object too: a false alarm only costs the walk) before
+    // stopping at every escape
+    let rest = b.get(start..).unwrap_or_default();
+    if memchr::memmem::find(rest, b"\\ud").is_none()
+        && memchr::memmem::find(rest, b"\\uD").is_none()
+    {
+        return true;
+    }
     let mut i = start;
     loop {
         let Some(k) = b
@@ -947,6 +956,10 @@ mod tests {
             (
                 r#"{"id": "a", "body": "lone \ud800 x"}"#,
                 "1:33: broken JSON: unexpected end of hex escape at line 1 column 33",
+            ),
+            (
+                r#"{"id": "a", "body": "x \uDBFF y"}"#,
+                "1:30: broken JSON: unexpected end of hex escape at line 1 column 30",
             ),
             (
                 r#"{"id": "a", "body": "lone \udc00"}"#,

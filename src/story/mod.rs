@@ -530,14 +530,16 @@ pub(crate) fn reread_in(
 /// the first bytes of `buf`, as many as the count returned. What `buf`
 /// holds beyond them is left as it is: read into again for the next line
 /// with no zeroing (zeroing the 8 KiB of a first read cost as much as
-/// reading them).
+/// reading them). The first read is of 4 KiB: most stories are shorter
+/// (of the real-news lines, 88 %), and reading 8 KiB for each copied
+/// three times the bytes of the average line.
 fn line_at(
     file: &std::fs::File,
     offset: u64,
     buf: &mut Vec<u8>,
 ) -> std::io::Result<(list::Line, usize)> {
     use std::os::unix::fs::FileExt;
-    let mut chunk = 8 * 1024;
+    let mut chunk = 4 * 1024;
     let mut len = 0;
     loop {
         if buf.len() < len + chunk {
