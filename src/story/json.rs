@@ -51,10 +51,10 @@ impl<'de> Deserialize<'de> for Unread {
 }
 
 /// What a story's record holds but its body, and the body's key with it.
-type Fields = (Record<Unread>, Option<&'static str>);
+type Parsed = (Record<Unread>, Option<&'static str>);
 
 /// `line` parsed, keeping the body's text only when `keep` asks for it.
-fn parse(line: &str, keep: Keep) -> serde_json::Result<(Fields, Option<String>)> {
+fn parse(line: &str, keep: Keep) -> serde_json::Result<(Parsed, Option<String>)> {
     let key = |body: bool, text: bool| match (body, text) {
         (true, _) => Some("body"),
         (false, true) => Some("text"),
@@ -153,19 +153,21 @@ impl Str<'_> {
 }
 
 /// The story of a JSON object read the quick way, or `None` when the slow
-/// way must read it: when serde_json finds the object broken (the slow
-/// reading says where, as it always did), when the body is no string or
-/// holds a surrogate that is not one of a pair (serde_json passes over
-/// those unread), when both `body` and `text` are given, or when the
-/// story is to be rejected for its date. What the quick reading builds is
-/// what the slow one builds: the same text, metadata and positions.
+/// way must read it: when the object is broken (the slow reading says
+/// where, as it always did), when the body is no string or holds a
+/// surrogate that is not one of a pair, when both `body` and `text` are
+/// given, or when the story is to be rejected for its date. What the
+/// quick reading builds is what the slow one builds: the same text,
+/// metadata and positions.
 ///
-/// The quick way reads the object once with serde_json, borrowing what
-/// has no escape and passing over the body, then decodes the body from
-/// the line into the story's text, anchoring a piece after each escape
-/// without counting code points ([`Anchor::escaped_from`]). The slow way
-/// decoded the body into serde_json's buffer, copied it to a string, then
-/// to the text, and counted the code points of the line up to each escape.
+/// The common object ([`plain`]) is read in one pass by hand, its body
+/// decoded as it is met; any other goes through serde_json ([`by_serde`]),
+/// borrowing what has no escape and passing over the body, which is then
+/// decoded from the line. Either way the body goes from the line straight
+/// into the story's text, a piece anchored after each escape without
+/// counting code points ([`Anchor::escaped_from`]). The slow way decoded
+/// the body into serde_json's buffer, copied it to a string, then to the
+/// text, and counted the code points of the line up to each escape.
 fn quick(
     shown: &str,
     path: Option<&Path>,
@@ -174,62 +176,47 @@ fn quick(
     many: bool,
     keep: Keep,
 ) -> Option<Result<super::Story, Rejected>> {
-    let r: Quick<'_> = serde_json::from_str(line).ok()?;
-    let body_key = match (r.body.is_some(), r.text.is_some()) {
-        (true, true) => return None,
-        (true, false) => "body",
-        (false, true) => "text",
-        (false, false) => return Some(Err(no_body(shown, line_no))),
+    let read = match plain(line, line_no, keep) {
+        Some(read) => read,
+        None => by_serde(line, line_no, keep)?,
     };
-    if r.published
+    story_of_read(shown, path, line_no, many, keep, read)
+}
+
+/// The story of what the quick reading read (see [`quick`]).
+fn story_of_read(
+    shown: &str,
+    path: Option<&Path>,
+    line_no: usize,
+    many: bool,
+    keep: Keep,
+    read: Read<'_>,
+) -> Option<Result<super::Story, Rejected>> {
+    let f = read.fields;
+    let Some(text) = read.text else {
+        return Some(Err(no_body(shown, line_no)));
+    };
+    if f.published
         .as_ref()
         .is_some_and(|p| super::parse_published(&p.0).is_none())
     {
         return None;
     }
-    let body = string_start(line, body_key)?;
-    let (text, title, url) = match keep {
-        Keep::Whole => {
-            // the body is most often last: the rest of the line is about
-            // its length
-            let mut text = String::with_capacity(
-                r.title.as_ref().map_or(0, |t| t.0.len() + 2) + line.len() - body,
-            );
-            let mut map = TextMap::new();
-            let mut headline_end = 0;
-            if r.title.is_some() {
-                let at = string_start(line, "title")?;
-                decode(line, at, start_of(line, line_no, at), &mut text, &mut map)?;
-                headline_end = text.len();
-                text.push_str("\n\n");
-            }
-            let at = start_of(line, line_no, body);
-            decode(line, body, at, &mut text, &mut map)?;
-            map.index(&text);
-            (
-                (text, map, headline_end),
-                r.title.map(Str::owned),
-                r.url.map(Str::owned),
-            )
-        }
-        // the metadata alone: the body checked, the title and URL not kept
-        Keep::Metadata => {
-            if !paired(line, body) {
-                return None;
-            }
-            ((String::new(), TextMap::new(), 0), None, None)
-        }
+    // the metadata alone keeps no title and no URL
+    let (title, url) = match keep {
+        Keep::Whole => (f.title.map(Str::owned), f.url.map(Str::owned)),
+        Keep::Metadata => (None, None),
     };
     let meta = Meta {
-        id: match r.id {
+        id: match f.id {
             Some(id) => Some(id.owned()),
             None => default_id(shown, path, line_no, many),
         },
-        outlet: r.outlet.map(Str::owned),
+        outlet: f.outlet.map(Str::owned),
         title,
-        published: r.published.map(Str::owned),
+        published: f.published.map(Str::owned),
         url,
-        event: r.event.map(Str::owned),
+        event: f.event.map(Str::owned),
         ignore: Vec::new(),
     };
     Some(
@@ -238,6 +225,279 @@ fn quick(
             e
         }),
     )
+}
+
+/// What the quick reading made of an object: its metadata, and its text
+/// (with its map and where the headline ends; empty, for the metadata
+/// alone), or `None` for the text when it has no body.
+struct Read<'a> {
+    fields: Fields<'a>,
+    text: Option<(String, TextMap, usize)>,
+}
+
+/// The metadata of a story's object, borrowed from the line where no
+/// escape needs undoing.
+#[derive(Default)]
+struct Fields<'a> {
+    id: Option<Str<'a>>,
+    outlet: Option<Str<'a>>,
+    title: Option<Str<'a>>,
+    published: Option<Str<'a>>,
+    url: Option<Str<'a>>,
+    event: Option<Str<'a>>,
+}
+
+/// The keys of a story's object, in the order of [`plain`]'s slots: the
+/// metadata, then the body and its other name.
+const KEYS: [&str; 8] = [
+    "id",
+    "outlet",
+    "title",
+    "published",
+    "url",
+    "event",
+    "body",
+    "text",
+];
+
+impl<'a> Fields<'a> {
+    /// The field of key `KEYS[k]` (`k` < 6).
+    fn slot(&mut self, k: usize) -> &mut Option<Str<'a>> {
+        match k {
+            0 => &mut self.id,
+            1 => &mut self.outlet,
+            2 => &mut self.title,
+            3 => &mut self.published,
+            4 => &mut self.url,
+            _ => &mut self.event,
+        }
+    }
+}
+
+/// The common object read by hand in one pass: keys without escapes,
+/// every value a string or null. Its body (or text) is decoded into the
+/// story's text as it is met (for the metadata alone: checked). `None`
+/// for anything else, left to serde_json: another kind of value, an
+/// escaped key, a key of ours given twice, a string that a string may not
+/// hold (a control character, a bad escape, a surrogate not one of a
+/// pair), both `body` and `text`, anything after the object. What it
+/// accepts, serde_json reads the same way.
+fn plain(line: &str, line_no: usize, keep: Keep) -> Option<Read<'_>> {
+    let b = line.as_bytes();
+    // JSON's whitespace
+    let ws = |mut i: usize| {
+        while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            i += 1;
+        }
+        i
+    };
+    let mut fields = Fields::default();
+    let mut seen = 0u8;
+    let mut title_at = None;
+    // the body (or text): its text and map, decoded, or only its start
+    let mut body: Option<(String, TextMap)> = None;
+    let mut i = ws(0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = ws(i + 1);
+    if b.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        loop {
+            if b.get(i) != Some(&b'"') {
+                return None;
+            }
+            let key_start = i + 1;
+            let key_end = key_start
+                + b.get(key_start..)?
+                    .iter()
+                    .position(|&c| matches!(c, b'"' | b'\\') || c < 0x20)?;
+            if b[key_end] != b'"' {
+                return None;
+            }
+            let key = KEYS.iter().position(|&k| k == &line[key_start..key_end]);
+            if let Some(k) = key {
+                if seen & (1 << k) != 0 {
+                    return None;
+                }
+                seen |= 1 << k;
+            }
+            i = ws(key_end + 1);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            i = ws(i + 1);
+            match b.get(i)? {
+                b'n' if b.get(i..i + 4)? == b"null" => i += 4,
+                b'"' => {
+                    let start = i + 1;
+                    i = match key {
+                        Some(6 | 7) => {
+                            if body.is_some() {
+                                return None;
+                            }
+                            let (end, read) = body_at(line, line_no, start, keep)?;
+                            body = Some(read);
+                            end
+                        }
+                        Some(k) => {
+                            let (end, value) = string_at(line, start)?;
+                            if k == 2 {
+                                title_at = Some(start);
+                            }
+                            *fields.slot(k) = Some(value);
+                            end
+                        }
+                        None => literal(line, start, None, None)?.0,
+                    };
+                }
+                _ => return None,
+            }
+            i = ws(i);
+            match b.get(i)? {
+                b',' => i = ws(i + 1),
+                b'}' => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    if ws(i) != b.len() {
+        return None;
+    }
+    let text = match (body, keep, title_at) {
+        (None, _, _) => None,
+        (Some(_), Keep::Metadata, _) => Some((String::new(), TextMap::new(), 0)),
+        (Some((body, map)), Keep::Whole, None) => Some((body, map, 0)),
+        (Some(body), Keep::Whole, Some(at)) => {
+            let title_len = fields.title.as_ref().map_or(0, |t| t.0.len());
+            Some(headline_and(line, line_no, (at, title_len), body)?)
+        }
+    };
+    Some(Read {
+        fields,
+        text: text.map(|(text, mut map, headline_end)| {
+            map.index(&text);
+            (text, map, headline_end)
+        }),
+    })
+}
+
+/// The body's string literal at byte `start` of `line` (after its quote):
+/// the index past its closing quote, and its text decoded with its map
+/// (for the metadata alone: checked, and nothing).
+fn body_at(
+    line: &str,
+    line_no: usize,
+    start: usize,
+    keep: Keep,
+) -> Option<(usize, (String, TextMap))> {
+    let mut text = String::new();
+    let mut map = TextMap::new();
+    let end = match keep {
+        Keep::Whole => {
+            text.reserve(line.len() - start);
+            let at = start_of(line, line_no, start);
+            literal(line, start, Some(&mut text), Some((&mut map, at)))?.0
+        }
+        Keep::Metadata => literal(line, start, None, None)?.0,
+    };
+    Some((end, (text, map)))
+}
+
+/// The string literal at byte `start` of `line` (after its quote): the
+/// index past its closing quote, and its value, borrowed when it has no
+/// escape.
+fn string_at(line: &str, start: usize) -> Option<(usize, Str<'_>)> {
+    let (end, escaped) = literal(line, start, None, None)?;
+    let value = if escaped {
+        let mut s = String::with_capacity(end - start);
+        literal(line, start, Some(&mut s), None)?;
+        Cow::Owned(s)
+    } else {
+        Cow::Borrowed(&line[start..end - 1])
+    };
+    Some((end, Str(value)))
+}
+
+/// The text of a story with a title (its literal at byte `at` of `line`,
+/// `len` bytes decoded) and a body decoded already, wherever each stands
+/// in the object: the headline, a blank line, then the body; with its map
+/// and where the headline ends.
+fn headline_and(
+    line: &str,
+    line_no: usize,
+    (at, len): (usize, usize),
+    (body, body_map): (String, TextMap),
+) -> Option<(String, TextMap, usize)> {
+    let mut text = String::with_capacity(len + 2 + body.len());
+    let mut map = TextMap::new();
+    let anchor = start_of(line, line_no, at);
+    literal(line, at, Some(&mut text), Some((&mut map, anchor)))?;
+    let headline_end = text.len();
+    text.push_str("\n\n");
+    map.append(&body_map, text.len())?;
+    text.push_str(&body);
+    Some((text, map, headline_end))
+}
+
+/// The object read with serde_json, for what [`plain`] leaves: the
+/// metadata borrowed where it has no escape, the body passed over, then
+/// found in the line and decoded (or checked). `None` when serde_json
+/// finds the object broken, or when the body cannot be vouched for.
+fn by_serde<'a>(line: &'a str, line_no: usize, keep: Keep) -> Option<Read<'a>> {
+    let r: Quick<'a> = serde_json::from_str(line).ok()?;
+    let fields = Fields {
+        id: r.id,
+        outlet: r.outlet,
+        title: r.title,
+        published: r.published,
+        url: r.url,
+        event: r.event,
+    };
+    let body_key = match (r.body.is_some(), r.text.is_some()) {
+        (true, true) => return None,
+        (true, false) => "body",
+        (false, true) => "text",
+        (false, false) => return Some(Read { fields, text: None }),
+    };
+    let body = string_start(line, body_key)?;
+    let text = match keep {
+        Keep::Whole => {
+            // the body is most often last: the rest of the line is about
+            // its length
+            let mut text = String::with_capacity(
+                fields.title.as_ref().map_or(0, |t| t.0.len() + 2) + line.len() - body,
+            );
+            let mut map = TextMap::new();
+            let mut headline_end = 0;
+            if fields.title.is_some() {
+                let at = string_start(line, "title")?;
+                let anchor = start_of(line, line_no, at);
+                literal(line, at, Some(&mut text), Some((&mut map, anchor)))?;
+                headline_end = text.len();
+                text.push_str("\n\n");
+            }
+            let anchor = start_of(line, line_no, body);
+            literal(line, body, Some(&mut text), Some((&mut map, anchor)))?;
+            map.index(&text);
+            (text, map, headline_end)
+        }
+        // the metadata alone: the body checked
+        Keep::Metadata => {
+            if !paired(line, body) {
+                return None;
+            }
+            (String::new(), TextMap::new(), 0)
+        }
+    };
+    Some(Read {
+        fields,
+        text: Some(text),
+    })
 }
 
 /// The id of a story that gives none, `None` when its path gives it (a
@@ -263,43 +523,56 @@ fn no_body(shown: &str, line_no: usize) -> Rejected {
     )
 }
 
-/// Decode the JSON string literal that starts at byte `start` of `json`
-/// (after its opening quote; read by serde_json already) onto `text`,
-/// anchoring its pieces in `map`; the literal starts at `(line, column)`
-/// of the file. A piece starts after every escape, so that a column
-/// counts the file's characters (`\"` is two, `\u00e9` six) rather than
-/// the decoded ones; an escape's own character falls at the end of the
-/// piece before, on its backslash. Each piece's column is the literal's
-/// plus how much wider than their characters the escapes before it are,
-/// counted from the literal's start in `text`: no code point is counted
-/// until a position is asked for. `None` when a surrogate is not one of a
-/// pair.
-fn decode(
+/// The JSON string literal that starts at byte `start` of `json` (after
+/// its opening quote), walked to its closing quote: the index just past
+/// that quote, and whether the literal escapes anything. `None` when it is
+/// no string a string field holds: unclosed, with a control character, a
+/// bad escape or a surrogate that is not one of a pair.
+///
+/// With `text`, the literal is decoded onto it; with `map` too, its pieces
+/// are anchored there, the literal starting at `(line, column)` of the
+/// file. A piece starts after every escape, so that a column counts the
+/// file's characters (`\"` is two, `\u00e9` six) rather than the decoded
+/// ones; an escape's own character falls at the end of the piece before,
+/// on its backslash. Each piece's column is the literal's plus how much
+/// wider than their characters the escapes before it are, counted from
+/// the literal's start in `text`: no code point is counted until a
+/// position is asked for.
+fn literal(
     json: &str,
     start: usize,
-    (line, column): (usize, usize),
-    text: &mut String,
-    map: &mut TextMap,
-) -> Option<()> {
-    let from = text.len();
-    map.push(from, Anchor::escaped_from(line, column, from)?);
+    mut text: Option<&mut String>,
+    mut map: Option<(&mut TextMap, (usize, usize))>,
+) -> Option<(usize, bool)> {
+    let from = text.as_ref().map_or(0, |t| t.len());
+    if let Some((map, (line, column))) = map.as_mut() {
+        map.push(from, Anchor::escaped_from(*line, *column, from)?);
+    }
     let b = json.as_bytes();
     let mut wider = 0;
     let mut i = start;
     loop {
         let k = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
-        text.push_str(&json[i..k]);
+        // a control character ends no string: it is refused
+        if b[i..k].iter().copied().min().is_some_and(|c| c < 0x20) {
+            return None;
+        }
+        if let Some(text) = text.as_mut() {
+            text.push_str(&json[i..k]);
+        }
         if b[k] == b'"' {
-            return Some(());
+            return Some((k + 1, wider > 0));
         }
         let (width, c) = escape(b, k)?;
-        text.push(c);
         i = k + width;
         wider += width - 1;
-        map.push(
-            text.len(),
-            Anchor::escaped_from(line, column + wider, from)?,
-        );
+        if let Some(text) = text.as_mut() {
+            text.push(c);
+            if let Some((map, (line, column))) = map.as_mut() {
+                let at = text.len();
+                map.push(at, Anchor::escaped_from(*line, *column + wider, from)?);
+            }
+        }
     }
 }
 
@@ -917,6 +1190,7 @@ mod tests {
             r#"{"b\u006fdy": "escaped key", "outlet": "Caf\u00e9 Wire", "id": "k\u00e9y"}"#,
             r#"{"id": "nulls", "title": null, "body": "x", "text": null, "extra": [1, {"body": "no"}], "n": 3.5}"#,
             r#"{"id": "empty", "body": ""}"#,
+            "\r\n { \"id\" : \"spaced\" ,\t\"body\" : null ,\r\n \"text\" : \"from \\\"text\\\"\" , \"other\": \"u\\u00e9\", \"title\": \"After\" }  ",
             r#"{"id": "esc-only", "title": "\n", "body": "\u00e9"}"#,
             "{\"id\": \"\u{e9}\u{1f600}\", \"body\": \"\u{e9}t\u{e9} \u{1f600} \\n \u{e9} 3\"}",
         ];
@@ -939,6 +1213,24 @@ mod tests {
                 }
             }
         }
+        // read by hand or by serde_json: the same story
+        let mut by_hand = 0;
+        for (k, object) in objects.iter().enumerate() {
+            for keep in [Keep::Whole, Keep::Metadata] {
+                let Some(read) = plain(object, k + 1, keep) else {
+                    continue;
+                };
+                by_hand += 1;
+                let story = |read| {
+                    story_of_read("s.jsonl", None, k + 1, true, keep, read)
+                        .unwrap()
+                        .unwrap()
+                };
+                let serde = by_serde(object, k + 1, keep).unwrap();
+                assert_eq!(seen(&story(read)), seen(&story(serde)), "{object}");
+            }
+        }
+        assert!(by_hand >= 14, "{by_hand}");
         // no body: rejected alike
         let object = r#"{"id": "none", "title": "x"}"#;
         let q = quick("s.jsonl", None, 1, object, true, Keep::Whole).unwrap();
@@ -1000,6 +1292,26 @@ mod tests {
             (
                 r#"{"id": "a", "body": "x", "body": "y"}"#,
                 "1:31: broken JSON: duplicate field `body` at line 1 column 31",
+            ),
+            (
+                "{\"id\": \"a\", \"body\": \"raw \u{1} control\"}",
+                "1:26: broken JSON: control character (\\u0000-\\u001F) found while parsing a string at line 1 column 26",
+            ),
+            (
+                r#"{"id": "a", "body": "x",}"#,
+                "1:25: broken JSON: trailing comma at line 1 column 25",
+            ),
+            (
+                r#"{"id": "a", "body": "x"} more"#,
+                "1:26: broken JSON: trailing characters at line 1 column 26",
+            ),
+            (
+                r#"{"id": nullx, "body": "x"}"#,
+                "1:12: broken JSON: expected `,` or `}` at line 1 column 12",
+            ),
+            (
+                r#"{"id": "a", "body": "x", "id": "b"}"#,
+                "1:29: broken JSON: duplicate field `id` at line 1 column 29",
             ),
             (
                 r#"{"id": "a", "body": "bad \q escape"}"#,

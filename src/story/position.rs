@@ -134,6 +134,22 @@ impl TextMap {
         self.pieces.push((start, anchor));
     }
 
+    /// Append the pieces of `other`, the map of a text appended at byte
+    /// `at` of this map's text; `None` when an anchor cannot hold where its
+    /// piece is counted from.
+    pub(crate) fn append(&mut self, other: &TextMap, at: usize) -> Option<()> {
+        for &(start, anchor) in &other.pieces {
+            let kind = match anchor.kind {
+                Kind::EscapedFrom(from) => {
+                    Kind::EscapedFrom(u32::try_from(from as usize + at).ok()?)
+                }
+                kind => kind,
+            };
+            self.pieces.push((start + at, Anchor { kind, ..anchor }));
+        }
+        Some(())
+    }
+
     /// Index `text` (when it is first wanted).
     pub(crate) fn index(&mut self, text: &str) {
         self.indexed = Some(text.len());
