@@ -553,14 +553,15 @@ fn literal(
     let mut i = start;
     loop {
         let k = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
-        // a control character ends no string: it is refused
-        if b[i..k].iter().copied().min().is_some_and(|c| c < 0x20) {
-            return None;
-        }
         if let Some(text) = text.as_mut() {
             text.push_str(&json[i..k]);
         }
         if b[k] == b'"' {
+            // a string holds no control character (an escape has none):
+            // looked for once, in the whole literal, not run by run
+            if b[start..k].iter().copied().min().is_some_and(|c| c < 0x20) {
+                return None;
+            }
             return Some((k + 1, wider > 0));
         }
         let (width, c) = escape(b, k)?;
