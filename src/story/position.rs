@@ -23,8 +23,21 @@ pub struct Position {
 pub(crate) struct Anchor {
     pub(crate) line: usize,
     pub(crate) column: usize,
-    /// The piece is the file's own bytes (not decoded from an escaped string).
-    pub(crate) verbatim: bool,
+    kind: Kind,
+}
+
+/// How a piece's text stands in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The file's own bytes: newlines advance the line.
+    Verbatim,
+    /// Decoded from an escaped string: the piece stays on its line.
+    Escaped,
+    /// Escaped, and its column counted from byte `.0` of the text rather
+    /// than from the piece's start: the pieces of a JSON string (one after
+    /// each escape) are anchored without counting the code points of each
+    /// run between escapes, which only a printed position needs.
+    EscapedFrom(u32),
 }
 
 impl Anchor {
@@ -32,7 +45,7 @@ impl Anchor {
         Anchor {
             line,
             column,
-            verbatim: true,
+            kind: Kind::Verbatim,
         }
     }
 
@@ -40,8 +53,19 @@ impl Anchor {
         Anchor {
             line,
             column,
-            verbatim: false,
+            kind: Kind::Escaped,
         }
+    }
+
+    /// An escaped piece whose position is `column` plus the code points of
+    /// the text from byte `from` (at or before the piece's start); `None`
+    /// when `from` is past what an anchor holds (no story is that long).
+    pub(crate) fn escaped_from(line: usize, column: usize, from: usize) -> Option<Self> {
+        Some(Anchor {
+            line,
+            column,
+            kind: Kind::EscapedFrom(u32::try_from(from).ok()?),
+        })
     }
 }
 
@@ -49,15 +73,40 @@ impl Anchor {
 const BLOCK: usize = 1024;
 
 /// The pieces of a story's text and an index over it: its newlines, and
-/// the code points before every [`BLOCK`]th byte.
+/// the code points before every [`BLOCK`]th byte. The index is made the
+/// first time it is wanted: most stories of a checked batch never have a
+/// position asked for.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextMap {
     pieces: Vec<(usize, Anchor)>,
+    /// The length of the text to index, once [`TextMap::index`] is called.
+    indexed: Option<usize>,
+    index: std::sync::OnceLock<Index>,
+}
+
+/// The index of a text: see [`TextMap`].
+#[derive(Debug, Clone)]
+struct Index {
     newlines: Vec<usize>,
     /// `chars_before[k]`: code points in the text's first `k * BLOCK` bytes.
     chars_before: Vec<usize>,
-    /// The length of the text indexed.
-    indexed: usize,
+}
+
+impl Index {
+    fn of(text: &str) -> Index {
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        let mut chars_before = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut n = 0;
+        chars_before.push(0);
+        for block in text.as_bytes().chunks_exact(BLOCK) {
+            n += starts(block);
+            chars_before.push(n);
+        }
+        Index {
+            newlines,
+            chars_before,
+        }
+    }
 }
 
 /// Code points in `b` (UTF-8 cut anywhere): the bytes that start one.
@@ -70,37 +119,47 @@ impl TextMap {
     pub(crate) const fn new() -> Self {
         TextMap {
             pieces: Vec::new(),
-            newlines: Vec::new(),
-            chars_before: Vec::new(),
-            indexed: 0,
+            indexed: None,
+            index: std::sync::OnceLock::new(),
         }
     }
 
     /// No pieces and no text indexed: positions are all at line 1, column
     /// 1, as in the empty text.
     pub(crate) fn is_empty(&self) -> bool {
-        self.pieces.is_empty() && self.indexed == 0
+        self.pieces.is_empty() && self.indexed.is_none_or(|n| n == 0)
     }
 
     pub(crate) fn push(&mut self, start: usize, anchor: Anchor) {
         self.pieces.push((start, anchor));
     }
 
-    pub(crate) fn index(&mut self, text: &str) {
-        self.newlines = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
-        self.chars_before = Vec::with_capacity(text.len() / BLOCK + 1);
-        let mut n = 0;
-        self.chars_before.push(0);
-        for block in text.as_bytes().chunks_exact(BLOCK) {
-            n += starts(block);
-            self.chars_before.push(n);
+    /// Append the pieces of `other`, the map of a text appended at byte
+    /// `at` of this map's text; `None` when an anchor cannot hold where its
+    /// piece is counted from.
+    pub(crate) fn append(&mut self, other: &TextMap, at: usize) -> Option<()> {
+        for &(start, anchor) in &other.pieces {
+            let kind = match anchor.kind {
+                Kind::EscapedFrom(from) => {
+                    Kind::EscapedFrom(u32::try_from(from as usize + at).ok()?)
+                }
+                kind => kind,
+            };
+            self.pieces.push((start + at, Anchor { kind, ..anchor }));
         }
-        self.indexed = text.len();
+        Some(())
     }
 
-    /// Whether the index is of `text` (a map built by hand may have none).
-    fn indexes(&self, text: &str) -> bool {
-        self.indexed == text.len() && !self.chars_before.is_empty()
+    /// Index `text` (when it is first wanted).
+    pub(crate) fn index(&mut self, text: &str) {
+        self.indexed = Some(text.len());
+        self.index = std::sync::OnceLock::new();
+    }
+
+    /// The index of `text`, if the map indexes it (a map built by hand may
+    /// have none).
+    fn index_of(&self, text: &str) -> Option<&Index> {
+        (self.indexed == Some(text.len())).then(|| self.index.get_or_init(|| Index::of(text)))
     }
 
     /// Code points in `text[a..b]`; 0 when that is no slice of it.
@@ -108,13 +167,16 @@ impl TextMap {
         let Some(s) = text.get(a..b) else {
             return 0;
         };
-        if b - a <= 2 * BLOCK || !self.indexes(text) {
-            crate::work::step(s.len());
-            return s.chars().count();
-        }
+        let index = match self.index_of(text) {
+            Some(index) if b - a > 2 * BLOCK => index,
+            _ => {
+                crate::work::step(s.len());
+                return s.chars().count();
+            }
+        };
         let before = |x: usize| {
             let k = x / BLOCK;
-            self.chars_before[k] + starts(&text.as_bytes()[k * BLOCK..x])
+            index.chars_before[k] + starts(&text.as_bytes()[k * BLOCK..x])
         };
         before(b) - before(a)
     }
@@ -122,15 +184,16 @@ impl TextMap {
     /// Where the line holding byte `at` of `text` starts and ends (the end
     /// is its newline, or the end of the text).
     pub(crate) fn line(&self, text: &str, at: usize) -> (usize, usize) {
-        if !self.indexes(text) {
+        let Some(index) = self.index_of(text) else {
             crate::work::step(text.len());
             let from = text[..at].rfind('\n').map_or(0, |n| n + 1);
             let to = text[at..].find('\n').map_or(text.len(), |n| at + n);
             return (from, to);
-        }
-        let k = self.newlines.partition_point(|&n| n < at);
-        let from = k.checked_sub(1).map_or(0, |k| self.newlines[k] + 1);
-        let to = self.newlines.get(k).copied().unwrap_or(text.len());
+        };
+        let newlines = &index.newlines;
+        let k = newlines.partition_point(|&n| n < at);
+        let from = k.checked_sub(1).map_or(0, |k| newlines[k] + 1);
+        let to = newlines.get(k).copied().unwrap_or(text.len());
         (from, to)
     }
 
@@ -142,15 +205,25 @@ impl TextMap {
             return Position { line: 1, column: 1 };
         };
         let chars = |a: usize, b: usize| self.chars(text, a, b);
-        if !anchor.verbatim {
-            return Position {
-                line: anchor.line,
-                column: anchor.column + chars(start, offset),
-            };
+        match anchor.kind {
+            Kind::Verbatim => {}
+            Kind::Escaped => {
+                return Position {
+                    line: anchor.line,
+                    column: anchor.column + chars(start, offset),
+                };
+            }
+            Kind::EscapedFrom(from) => {
+                return Position {
+                    line: anchor.line,
+                    column: anchor.column + chars(from as usize, offset),
+                };
+            }
         }
         // newlines in [start, offset)
-        let first = self.newlines.partition_point(|&n| n < start);
-        let upto = self.newlines.partition_point(|&n| n < offset);
+        let newlines = self.index_of(text).map_or(&[][..], |i| &i.newlines);
+        let first = newlines.partition_point(|&n| n < start);
+        let upto = newlines.partition_point(|&n| n < offset);
         let crossed = upto - first;
         if crossed == 0 {
             Position {
@@ -158,7 +231,7 @@ impl TextMap {
                 column: anchor.column + chars(start, offset),
             }
         } else {
-            let last_nl = self.newlines[upto - 1];
+            let last_nl = newlines[upto - 1];
             Position {
                 line: anchor.line + crossed,
                 column: 1 + chars(last_nl + 1, offset),
@@ -213,6 +286,26 @@ mod tests {
         let at = text.rfind("35").unwrap();
         assert_eq!(bare.chars(&text, 0, at), m.chars(&text, 0, at));
         assert_eq!(bare.line(&text, at), m.line(&text, at));
+    }
+
+    /// The index is made when a position is first asked for, and made
+    /// again for a text indexed anew.
+    #[test]
+    fn the_index_waits_for_a_position() {
+        let text = "one\ntwo 12\nthree";
+        let mut m = TextMap::default();
+        m.push(0, Anchor::verbatim(1, 1));
+        m.index(text);
+        assert!(m.index.get().is_none());
+        let at = text.find("12").unwrap();
+        assert_eq!(m.position(text, at), Position { line: 2, column: 5 });
+        assert!(m.index.get().is_some());
+        let longer = "one\n\ntwo\n12";
+        m.index(longer);
+        assert!(m.index.get().is_none());
+        let at = longer.find("12").unwrap();
+        assert_eq!(m.position(longer, at), Position { line: 4, column: 1 });
+        assert_eq!(m.line(longer, at), (at, longer.len()));
     }
 
     #[test]
