@@ -633,6 +633,9 @@ fn amount_prefix(s: &str) -> (&str, Option<Unit>, bool) {
         (r, None, true)
     } else if let Some(r) = s.strip_prefix('+') {
         (r, None, false)
+    } else if !s.starts_with(['m', 'M', 'n', 'N']) {
+        // the first letter first: most amounts start with a digit
+        (s, None, false)
     } else {
         match grammar::alpha_word_ci(s) {
             // "minus 40", "minus-40 degrees"
@@ -823,6 +826,10 @@ fn pence(rest: &str, value: f64) -> Option<&str> {
 /// `a dollar`, `an euro`: the article as the number one, before the
 /// currency word that [`money::one_unit`] accepts.
 fn article_as_one(s: &str) -> Option<(&str, cardinal::Cardinal)> {
+    // the first letter first, nothing lower-cased
+    if !s.starts_with(['a', 'A']) {
+        return None;
+    }
     let (r, w) = grammar::alpha_word_ci(s)?;
     if !matches!(w.as_str(), "a" | "an") || !money::one_unit(r) {
         return None;
@@ -1401,6 +1408,10 @@ fn reinterpret(
 /// `percent of 10`: the word first, the number after `of`.
 fn percent_first(text: &str, at: usize) -> Option<Mention> {
     let s = &text[at..];
+    // the first letter first, nothing lower-cased
+    if !s.starts_with(['p', 'P']) {
+        return None;
+    }
     let (r, w) = grammar::alpha_word_ci(s)?;
     let r = match w.as_str() {
         "percent" | "percents" => r,
