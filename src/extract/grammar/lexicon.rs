@@ -278,6 +278,33 @@ const TRIGGERS: &[&str] = &[
     "mex",
 ];
 
+/// Per first and last letter of a trigger (folded to five bits, so that
+/// case does not matter), its lengths as bits: built with the program.
+static TRIGGER_ENDS: [[u32; 32]; 32] = {
+    let mut t = [[0u32; 32]; 32];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let w = TRIGGERS[k].as_bytes();
+        t[(w[0] & 0x1f) as usize][(w[w.len() - 1] & 0x1f) as usize] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// A test that every trigger passes and most other words fail (`the`: no
+/// trigger of three letters starts with a t and ends with an e), with one
+/// load from a table built with the program: the scanner asks it of every
+/// word before [`is_trigger`].
+#[inline]
+pub fn may_be_trigger(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&a), Some(&z)) if w.len() < 32 => {
+            TRIGGER_ENDS[usize::from(a & 0x1f)][usize::from(z & 0x1f)] >> w.len() & 1 == 1
+        }
+        _ => false,
+    }
+}
+
 /// Whether the scanner should start the grammar at this word.
 pub fn is_trigger(w: &[u8]) -> bool {
     (3..=16).contains(&w.len()) && crate::word_set!(TRIGGERS).contains_bytes(w)
@@ -291,6 +318,26 @@ mod tests {
     fn every_currency_an_article_can_count_is_a_trigger() {
         for w in super::super::money::ONE_UNIT {
             assert!(is_trigger(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_trigger_may_be_one_in_any_case() {
+        for w in TRIGGERS {
+            assert!(may_be_trigger(w.as_bytes()), "{w}");
+            assert!(may_be_trigger(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        assert!(!may_be_trigger(b"the"));
+        assert!(!may_be_trigger(b""));
+    }
+
+    proptest::proptest! {
+        /// The filter turns away no trigger: a word it fails is none.
+        #[test]
+        fn words_that_fail_the_filter_are_no_triggers(w in "[a-zA-Z]{0,40}") {
+            if !may_be_trigger(w.as_bytes()) {
+                proptest::prop_assert!(!is_trigger(w.as_bytes()));
+            }
         }
     }
 

@@ -58,6 +58,11 @@ fn points(i: &str) -> Rule<'_, ()> {
 /// `word`: a percent word at the start of `i` (`percent`, `per cent`,
 /// `pct`, `percentage`).
 pub fn word(i: &str) -> Rule<'_, ()> {
+    // every percent word starts with a p: the first letter first, nothing
+    // lower-cased
+    if !i.starts_with(['p', 'P']) {
+        return miss();
+    }
     let (r, w) = word_ci(i)?;
     match w.as_str() {
         "percent" | "percents" | "pct" | "percentage" | "percentages" => Ok((r, ())),

@@ -260,6 +260,10 @@ fn hyphened(i: &str) -> Rule<'_, Qualifier> {
 
 /// `spaced = "plus" | "odd" | ( "or" | "and" ) " " bound-word [ " than" ]`
 fn spaced(i: &str) -> Rule<'_, Qualifier> {
+    // the first letter first, nothing lower-cased
+    if !i.starts_with(['p', 'P', 'o', 'O', 'a', 'A']) {
+        return miss();
+    }
     let (r, w) = word_ci(i)?;
     match w.as_str() {
         // "500 plus" is at least 500; "3 plus 4" and "0.03 plus zero point" are sums

@@ -57,6 +57,10 @@ fn dash(i: &str) -> Rule<'_, char> {
 
 /// `link-word`, as far as `opener` allows it.
 fn link_word(i: &str, opener: Opener) -> Rule<'_, ()> {
+    // the first letter first, nothing lower-cased
+    if !i.starts_with(['t', 'T', 'a', 'A', 'o', 'O']) {
+        return miss();
+    }
     let (r, w) = word_ci(i)?;
     let ok = match w.as_str() {
         "to" | "through" | "thru" => true,

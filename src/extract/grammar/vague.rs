@@ -27,6 +27,11 @@ use super::alpha_word_ci;
 /// A vague quantity: the rest, the low end and the high end (`None` when
 /// unbounded).
 pub fn vague(i: &str) -> Option<(&str, f64, Option<f64>)> {
+    // every vague word ends in an s: the last letter first, nothing
+    // lower-cased
+    if !last_letter_in(i, b"sS") {
+        return None;
+    }
     let (r, w) = alpha_word_ci(i)?;
     let scale = |w: &str| match w {
         "hundreds" => Some(1e2),
@@ -62,6 +67,12 @@ pub fn vague(i: &str) -> Option<(&str, f64, Option<f64>)> {
 }
 
 /// Words before a singular scale word that make it vague: `several dozen`.
+/// Whether the run of ASCII letters `i` starts with ends in one of `last`.
+fn last_letter_in(i: &str, last: &[u8]) -> bool {
+    let n = super::alpha_run(i.as_bytes());
+    n > 0 && last.contains(&i.as_bytes()[n - 1])
+}
+
 pub fn vague_before(w: &str) -> bool {
     matches!(super::Lower::new(w).as_str(), "several" | "few")
 }
@@ -69,6 +80,10 @@ pub fn vague_before(w: &str) -> bool {
 /// The singular scale word after `several` or `a few`, with the interval
 /// of its plural: `dozen` is `dozens`, [24, 99].
 pub fn several(i: &str) -> Option<(&str, f64, Option<f64>)> {
+    // every scale word here ends in an n or a d
+    if !last_letter_in(i, b"nNdD") {
+        return None;
+    }
     let (r, w) = alpha_word_ci(i)?;
     let plural = match w.as_str() {
         "dozen" => "dozens",
