@@ -99,7 +99,7 @@ fn analyse_realnews(bencher: divan::Bencher) {
             let mut n = 0;
             for s in REALNEWS.iter() {
                 let text = divan::black_box(&s.text);
-                let sentences = crosscheck::text::sentences(text, s.headline_end);
+                let sentences = crosscheck::text::sentences(text, s.headline_end());
                 let mentions = crosscheck::extract::scan::mentions(text, s.published);
                 let (claims, _) =
                     crosscheck::extract::frame::claims(text, &sentences, mentions, s.published);

@@ -397,12 +397,13 @@ fn first_reading(
         } else {
             (Vec::new(), st)
         };
+        let record = st
+            .record()
+            .and_then(|(at, line)| Some((at, NonZeroUsize::new(line)?)));
         let mut stub = Stub {
             id: st.id.into_boxed_str(),
             path: st.path,
-            record: st
-                .record
-                .and_then(|(at, line)| Some((at, NonZeroUsize::new(line)?))),
+            record,
             source: i,
         };
         let mut event = st.event;

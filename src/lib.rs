@@ -68,7 +68,7 @@ pub struct Analysis {
 
 /// Segment a story and extract its claims and quotes.
 pub fn analyse(story: Story) -> Analysis {
-    let mut sentences = text::sentences(&story.text, story.headline_end);
+    let mut sentences = text::sentences(&story.text, story.headline_end());
     // a sentence is a caption's when it starts in one: among the captions
     // that start before it, the furthest end tells (a page of many
     // captions tested each against every sentence)

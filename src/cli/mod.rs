@@ -230,7 +230,7 @@ fn ingest(
     rejected.extend(more);
     let analyses = story::first_of_each_id(
         analyses,
-        |a| (&a.story.id, &a.story.path, a.story.record.map(|r| r.1)),
+        |a| (&a.story.id, &a.story.path, a.story.record().map(|r| r.1)),
         &mut rejected,
     );
     say_rejected(&rejected);

@@ -1073,7 +1073,7 @@ pub(super) fn line(
     };
     match record(shown, path, line_no, line, true, keep) {
         Ok(mut s) => {
-            s.record = Some(at);
+            s.set_record(at);
             batch.stories.push(s);
         }
         Err(r) => batch.rejected.push(r),
@@ -1176,7 +1176,7 @@ mod tests {
             s.title(),
             s.url(),
             s.text,
-            s.headline_end
+            s.headline_end()
         )
     }
 

@@ -20,6 +20,7 @@ pub(crate) use position::{Anchor, TextMap};
 
 use jiff::civil::Date;
 use std::io::Read;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -40,11 +41,10 @@ pub struct Story {
     /// Headline (when it came from metadata), a blank line, then the body.
     /// Spans in claims are byte offsets into this text.
     pub text: String,
-    /// Where the headline ends in `text` (0 when there is no separate headline).
-    pub headline_end: usize,
     /// For a story from a JSON Lines file: the byte offset and number of
-    /// its line, so that [`reread`] can find it again.
-    pub record: Option<(u64, usize)>,
+    /// its line (never 0), so that [`reread`] can find it again
+    /// ([`Story::record`]).
+    record: Option<(u64, NonZeroUsize)>,
     /// The rest, boxed; none when all of it is empty (a compacted story
     /// that keeps no text, most of a big batch once it is checked).
     detail: Option<Box<Detail>>,
@@ -55,6 +55,9 @@ pub struct Story {
 /// input: inline, these fields were half of what it kept.
 #[derive(Debug, Clone, Default)]
 struct Detail {
+    /// Where the headline ends in `text` (0 when there is no separate
+    /// headline); a compacted story has none.
+    headline_end: usize,
     title: Option<String>,
     url: Option<String>,
     /// Maps offsets in `text` back to lines and columns of the file.
@@ -73,7 +76,8 @@ struct Detail {
 
 impl Detail {
     fn is_empty(&self) -> bool {
-        self.title.is_none()
+        self.headline_end == 0
+            && self.title.is_none()
             && self.url.is_none()
             && self.map.is_empty()
             && self.ignore.is_empty()
@@ -87,6 +91,24 @@ impl Detail {
 static NO_MAP: TextMap = TextMap::new();
 
 impl Story {
+    /// Where the headline ends in `text` (0 when there is no separate
+    /// headline, and in a compacted story).
+    pub fn headline_end(&self) -> usize {
+        self.detail.as_ref().map_or(0, |d| d.headline_end)
+    }
+
+    /// For a story from a JSON Lines file: the byte offset and number of
+    /// its line, so that [`reread`] can find it again.
+    pub fn record(&self) -> Option<(u64, usize)> {
+        self.record.map(|(at, line)| (at, line.get()))
+    }
+
+    /// Set where the story's line is (line numbers start at 1: a line 0
+    /// is no record).
+    pub(crate) fn set_record(&mut self, (at, line): (u64, usize)) {
+        self.record = NonZeroUsize::new(line).map(|line| (at, line));
+    }
+
     /// Line and column (1-based, code points) of a byte offset in the text.
     pub fn position(&self, offset: usize) -> Position {
         self.map().position(&self.text, self.local(offset))
@@ -144,6 +166,7 @@ impl Story {
     ) {
         debug_assert!(self.kept().is_empty(), "a story is compacted once");
         let d = self.detail.get_or_insert_with(Box::default);
+        d.headline_end = 0;
         d.kept = kept;
         d.map = map;
         d.ignore = ignore;
@@ -576,7 +599,7 @@ pub(crate) fn reject_duplicate_ids(batch: &mut Batch) {
     let stories = std::mem::take(&mut batch.stories);
     batch.stories = first_of_each_id(
         stories,
-        |s| (&s.id, &s.path, s.record.map(|r| r.1)),
+        |s| (&s.id, &s.path, s.record().map(|r| r.1)),
         &mut batch.rejected,
     );
 }
@@ -948,6 +971,7 @@ pub(crate) fn story_of(
         None => None,
     };
     let detail = Detail {
+        headline_end,
         title: meta.title,
         url: meta.url,
         map,
@@ -962,7 +986,6 @@ pub(crate) fn story_of(
         event: meta.event.map(Arc::from),
         path: Arc::from(shown),
         text,
-        headline_end,
         record: None,
         // no box for nothing
         detail: (!detail.is_empty()).then(|| Box::new(detail)),
@@ -1318,7 +1341,7 @@ mod tests {
                     format!(
                         "{} {:?} {:?} {:?}",
                         s.id,
-                        s.record,
+                        s.record(),
                         s.text,
                         s.position(s.text.len() / 2)
                     )
@@ -1328,16 +1351,16 @@ mod tests {
         };
         let file = std::fs::File::open(&p).unwrap();
         for s in &first.stories {
-            let again = reread_in(&source, s.record, Some(&file));
-            assert_eq!(shown(&again), shown(&reread(&source, s.record)));
+            let again = reread_in(&source, s.record(), Some(&file));
+            assert_eq!(shown(&again), shown(&reread(&source, s.record())));
             assert_eq!(again.stories.len(), 1, "{}", s.id);
             assert_eq!(again.stories[0].text, s.text);
         }
         // cut short: the last stories are gone, or broken
         std::fs::write(&p, &text[..text.len() / 2]).unwrap();
         for s in &first.stories {
-            let again = reread_in(&source, s.record, Some(&file));
-            assert_eq!(shown(&again), shown(&reread(&source, s.record)));
+            let again = reread_in(&source, s.record(), Some(&file));
+            assert_eq!(shown(&again), shown(&reread(&source, s.record())));
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
