@@ -944,6 +944,55 @@ mod tests {
         assert!(done.group.stories.is_empty());
     }
 
+    /// A story that could not be read again leaves no gap: the events
+    /// after it cite the stories by their places among those checked.
+    #[test]
+    fn events_cite_stories_by_their_places_among_those_read_again() {
+        let slot = |a: Option<Analysis>| {
+            let s = std::sync::OnceLock::new();
+            if let Some(a) = a {
+                let _ = s.set(a);
+            }
+            s
+        };
+        let slots = vec![
+            slot(Some(analysis("One."))),
+            slot(None),
+            slot(Some(analysis("Three."))),
+        ];
+        let group = |event: &str, stories: Vec<usize>| EventGroup {
+            event: event.to_string(),
+            stories,
+            measures: ThinVec::new(),
+            people: ThinVec::new(),
+            reason: None,
+        };
+        let done = vec![
+            EventDone {
+                group: group("a", Vec::new()),
+                findings: ThinVec::new(),
+                rejected: std::iter::once(story::reject("gone.md", None, None, "gone".into()))
+                    .collect(),
+            },
+            EventDone {
+                group: group("b", vec![2, 0]),
+                findings: ThinVec::new(),
+                rejected: ThinVec::new(),
+            },
+        ];
+        let b = assemble(done, slots, Vec::new());
+        assert_eq!(b.analyses.len(), 2);
+        assert_eq!(b.rejected.len(), 1);
+        assert_eq!(b.events.len(), 1, "an event of no story read goes");
+        assert_eq!(b.events[0].stories, vec![1, 0]);
+        assert!(
+            b.analyses[b.events[0].stories[0]]
+                .story
+                .text
+                .ends_with("Three.")
+        );
+    }
+
     /// What a checked batch keeps for every story and every event stays
     /// within the sizes its peak memory was measured with (issue 21): a
     /// story in mimalloc's 128-byte class (144 bytes took a 160-byte
