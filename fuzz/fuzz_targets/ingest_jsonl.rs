@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
     // each story is found again from its line's offset alone
     let source = crosscheck::story::Source::Stdin(data.to_vec());
     for s in &batch.stories {
-        let again = crosscheck::story::reread(&source, s.record);
+        let again = crosscheck::story::reread(&source, s.record());
         assert_eq!(again.stories.len(), 1);
         assert_eq!(again.stories[0].text, s.text);
-        assert_eq!(again.stories[0].record, s.record);
+        assert_eq!(again.stories[0].record(), s.record());
     }
     for s in batch.stories {
         let _ = crosscheck::analyse(s);
