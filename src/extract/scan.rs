@@ -49,7 +49,11 @@ pub fn mentions(text: &str, published: Option<Date>) -> Vec<Mention> {
 /// as it was before [`Sieve`], which tests hold the fast path to).
 fn scan(text: &str, published: Option<Date>, sieve: bool) -> Vec<Mention> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // room for a figure in every 128 bytes, up front: real news has about
+    // six in a kilobyte (most stories fewer than eight), so most stories
+    // never grow the vector, and a short text (a sentence, usually without
+    // a figure) allocates nothing
+    let mut out = Vec::with_capacity(text.len() / 128);
     let mut slashed = guard::Slashed::default();
     let mut fast = sieve.then(Sieve::default);
     let mut i = 0;
