@@ -142,16 +142,27 @@ static BY_LAST: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> = Lazy
 /// A qualifier phrase ending right before byte `at`. Returns the qualifier,
 /// the byte where the phrase starts, and the phrase's first word.
 pub fn before(text: &str, at: usize) -> Option<(Qualifier, usize)> {
+    before_near(text, at, words_before(text, at).next())
+}
+
+/// [`before`], with the word nearest `at` read already by the caller:
+/// `nearest` is `words_before(text, at).next()`. The words further back
+/// are the words before the nearest one's start (what the walk from `at`
+/// goes on to read: a proptest in the parent module holds them equal).
+pub fn before_near<'a>(
+    text: &'a str,
+    at: usize,
+    nearest: Option<(usize, &'a str)>,
+) -> Option<(Qualifier, usize)> {
     if let Some(q) = symbol_before(text, at) {
         return Some(q);
     }
     // most figures follow a word that ends no phrase ("killed 35", "in
     // 2021"): one lookup turns them away before the phrases are walked
-    let mut near = words_before(text, at);
-    let nearest = near.next().filter(|(_, w)| LAST.contains(w))?;
+    let nearest = nearest.filter(|(_, w)| LAST.contains(w))?;
     let mut words: [(usize, &str); 5] = [nearest, (0, ""), (0, ""), (0, ""), (0, "")];
     let mut n = 1;
-    for w in near.take(4) {
+    for w in words_before(text, nearest.0).take(4) {
         words[n] = w;
         n += 1;
     }
