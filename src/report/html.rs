@@ -428,7 +428,7 @@ mod tests {
             .iter()
             .map(|n| EventGroup {
                 event: (*n).to_string(),
-                stories: Vec::new(),
+                stories: crate::ThinVec::new(),
                 measures: crate::ThinVec::new(),
                 people: crate::ThinVec::new(),
                 reason: None,

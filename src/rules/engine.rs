@@ -141,7 +141,7 @@ pub(crate) fn check_event_with(
     let people = super::person::people_table(&stories, &people);
     let group = EventGroup {
         event,
-        stories,
+        stories: stories.into(),
         measures: measures.into(),
         people: people.into(),
         reason,

@@ -22,7 +22,7 @@ pub(crate) struct Measure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventGroup {
     pub(crate) event: String,
-    pub(crate) stories: Vec<usize>,
+    pub(crate) stories: ThinVec<usize>,
     pub(crate) measures: ThinVec<Measure>,
     /// The named people of the event with their ages, per story.
     pub(crate) people: ThinVec<PersonRow>,
