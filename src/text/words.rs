@@ -253,34 +253,30 @@ impl WordClasses {
             let (lo, hi) = load(w);
             if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
                 let p = u128::from(lo) | (u128::from(hi | ((w.len() as u64) << 56)) << 64);
-                let mask = self.slots.len() - 1;
-                let mut at = hash(p, self.shift);
-                loop {
-                    match self.slots[at] {
-                        (0, _) => return 0,
-                        (s, bits) if s == p => return bits,
-                        _ => at = (at + 1) & mask,
-                    }
-                }
+                return self.probe(p);
             }
             return 0;
         }
         self.find(w, None)
     }
 
+    /// The bits of the packed word `p` in the table (open addressing).
+    #[inline]
+    fn probe(&self, p: u128) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(p, self.shift);
+        loop {
+            match self.slots[at] {
+                (0, _) => return 0,
+                (s, bits) if s == p => return bits,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
     fn find(&self, w: &[u8], packed: Option<u128>) -> u32 {
         match packed {
-            Some(p) => {
-                let mask = self.slots.len() - 1;
-                let mut at = hash(p, self.shift);
-                loop {
-                    match self.slots[at] {
-                        (0, _) => return 0,
-                        (s, bits) if s == p => return bits,
-                        _ => at = (at + 1) & mask,
-                    }
-                }
-            }
+            Some(p) => self.probe(p),
             None if w.len() > PACKED && w.is_ascii() => self
                 .long
                 .iter()
