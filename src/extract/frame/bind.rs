@@ -138,7 +138,7 @@ enum Rep {
     Star,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 enum Elem {
     Noun,
     Event,
@@ -147,8 +147,38 @@ enum Elem {
     Gap,
     /// A word in `-ly` (`fatally`, `critically`).
     Adv,
-    Words(Vec<String>),
+    Words(WordList),
 }
+
+/// One of a few words (`to|at|of`): as written, for the needs index, and
+/// as a set, for matching without comparing strings.
+#[derive(Debug)]
+struct WordList {
+    words: Vec<String>,
+    set: Words,
+}
+
+impl WordList {
+    /// Whether the token is one of the words. Every word of a pattern is a
+    /// word some pattern may need (asserted when the lexicon is built), so
+    /// the token's class turns most words away first.
+    #[inline]
+    fn has(&self, t: &Tok<'_>) -> bool {
+        t.is(class::NEEDS) && self.set.contains(t.low)
+    }
+}
+
+impl PartialEq for WordList {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for WordList {}
+
+/// A [`Tok::class`] bit of the lexicon's own: an active verb (a key of
+/// `verbs`). The tokeniser's bits end below it (see [`class_sets`]).
+pub(crate) const VERB: u32 = 1 << 23;
 
 #[derive(Debug)]
 struct Pattern {
@@ -210,7 +240,7 @@ fn needs_of(
                 Elem::Words(ws) if next < 62 => {
                     let bit = 1u64 << next;
                     next += 1;
-                    for w in ws {
+                    for w in &ws.words {
                         *words.entry(w.clone()).or_default() |= bit;
                     }
                     needs |= bit;
@@ -306,6 +336,8 @@ struct Lexicon {
     aux: Words,
     /// Active verb form → canonical event.
     verbs: FxHashMap<String, &'static str>,
+    /// The keys of `verbs` (the class bit [`VERB`]).
+    verb_set: Words,
     patterns: Vec<Pattern>,
     needs: Needs,
     sub_before: Vec<Vec<String>>,
@@ -377,7 +409,13 @@ fn compile_pattern(p: PatternFile) -> Pattern {
             "AUX" => Elem::Aux,
             "GAP" => Elem::Gap,
             "ADV" => Elem::Adv,
-            words => Elem::Words(words.split('|').map(str::to_ascii_lowercase).collect()),
+            words => {
+                let words: Vec<String> = words.split('|').map(str::to_ascii_lowercase).collect();
+                Elem::Words(WordList {
+                    set: self::words(&words),
+                    words,
+                })
+            }
         };
         if seen_n {
             after.push((elem, rep));
@@ -430,9 +468,22 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let f_verbs: Vec<String> = f.verbs.values().flatten().cloned().collect();
     let mut patterns: Vec<Pattern> = f.patterns.into_iter().map(compile_pattern).collect();
     let needs = needs_of(&mut patterns, &anchor_words(&f_patterns, &f_verbs), &verbs);
+    // a pattern's words are matched after the class bit `NEEDS` (see
+    // `WordList::has`): each must be in its set
+    for p in &patterns {
+        for (elem, _) in p.after.iter().chain(&p.before) {
+            if let Elem::Words(ws) = elem {
+                for w in &ws.words {
+                    assert!(needs.any.contains(w), "pattern {}: {w} not indexed", p.id);
+                }
+            }
+        }
+    }
+    let verb_set = words(&verbs.keys().cloned().collect::<Vec<_>>());
     Lexicon {
         aux: words(&f.aux),
         verbs,
+        verb_set,
         sub_before: phrases(&f.subgroup.before),
         sub_after: phrases(&f.subgroup.after),
         sub_start: phrases(&f.subgroup.sentence_start),
@@ -513,9 +564,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// The lexicon's word lists that tokens record in their class (see
 /// [`class`]).
-pub(super) fn class_sets() -> [(&'static Words, u32); 8] {
+pub(super) fn class_sets() -> [(&'static Words, u32); 9] {
     let lex = &*LEXICON;
     [
+        (&lex.verb_set, VERB),
         (&lex.needs.any, class::NEEDS),
         (&lex.mark_first, class::MARK_FIRST),
         (&lex.person_first, class::PERSON_FIRST),
@@ -593,13 +645,13 @@ fn forward(
             }
             Elem::Event => event_at(cx.toks, at).map(|(e, n)| (n, Some(e))),
             Elem::Verb => {
-                let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
+                let e = t.is(VERB).then(|| cx.lex.verbs.get(t.low)).flatten()?;
                 Some((1, Some(*e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
             Elem::Adv => (t.word && t.low.len() > 4 && t.low.ends_with("ly")).then_some((1, None)),
-            Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
+            Elem::Words(ws) => ws.has(t).then_some((1, None)),
         }
     };
     match rep {
@@ -671,13 +723,13 @@ fn backward(
                     .map(|(e, n)| (n, Some(e)))
             }),
             Elem::Verb => {
-                let e = t.word.then(|| cx.lex.verbs.get(t.low)).flatten()?;
+                let e = t.is(VERB).then(|| cx.lex.verbs.get(t.low)).flatten()?;
                 Some((1, Some(*e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
             Elem::Adv => (t.word && t.low.len() > 4 && t.low.ends_with("ly")).then_some((1, None)),
-            Elem::Words(ws) => (t.word && ws.iter().any(|w| w == t.low)).then_some((1, None)),
+            Elem::Words(ws) => ws.has(t).then_some((1, None)),
         }
     };
     match rep {
@@ -925,12 +977,15 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
     // a sentence that speaks of a death: `shot` there may be fatal; one
     // that names no event of a person (`died`, `shot`, `killing`) makes no
     // claim, and one with no person noun or age no claim of a noun phrase
-    let (mut deadly, mut may_event, mut may_phrase) = (false, false, false);
+    // the classes of the words, and whether one is an age
+    let (mut words, mut aged) = (0, false);
     for t in toks.iter().filter(|t| t.word) {
-        deadly |= t.class & class::DEADLY != 0;
-        may_event |= t.class & (class::PERSON_FIRST | class::SHOT) != 0;
-        may_phrase |= t.class & class::PERSON != 0 || t.low.ends_with("-old");
+        words |= t.class;
+        aged = aged || t.low.ends_with("-old");
     }
+    let deadly = words & class::DEADLY != 0;
+    let may_event = words & (class::PERSON_FIRST | class::SHOT) != 0;
+    let may_phrase = words & class::PERSON != 0 || aged;
     if !may_event {
         return Vec::new();
     }
@@ -938,6 +993,11 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
+        // most tokens start neither a name nor a described person
+        if k > 0 && !r.may_start(k) {
+            k += 1;
+            continue;
+        }
         // the next token to read follows what was found: for a name, its
         // age's commas too
         let found = r
@@ -952,6 +1012,17 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
         }
     }
     out
+}
+
+/// Whether a word starts with a capital letter (ASCII told without
+/// decoding a `char`).
+#[inline]
+fn upper_first(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// One-person claim: first token, token after the last noun, event,
@@ -971,6 +1042,20 @@ impl PersonReader<'_, '_> {
     #[inline]
     fn is(&self, k: usize, bits: u32) -> bool {
         self.toks.get(k).is_some_and(|t| t.is(bits))
+    }
+
+    /// Whether [`Self::named`] or [`Self::described`] may find someone
+    /// from `k` (after the sentence's first token): a word that is
+    /// capitalised, an age or a determiner. A word that starts with a
+    /// small ASCII letter or a digit is not capitalised.
+    #[inline]
+    fn may_start(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.word
+            && (!t.text.as_bytes()[0].is_ascii_lowercase()
+                && !t.text.as_bytes()[0].is_ascii_digit()
+                || t.class & class::PERSON_DETERMINER != 0
+                || t.low.ends_with("-old"))
     }
 
     #[inline]
@@ -1061,7 +1146,7 @@ impl PersonReader<'_, '_> {
     fn capital(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             t.word
-                && t.text.chars().next().is_some_and(char::is_uppercase)
+                && upper_first(t.text)
                 && t.class & (class::PERSON_DETERMINER | class::AUX) == 0
                 && (t.class & class::STOP == 0 || matches!(t.low, "he" | "she"))
         })

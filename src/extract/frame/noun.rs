@@ -13,8 +13,16 @@ use std::ops::Range;
 
 /// Irregular and regular plurals to the singular; case kept as written.
 pub fn singular(word: &str) -> String {
-    let l = word.to_lowercase();
-    let irregular = match l.as_str() {
+    // a short ASCII word is lower-cased on the stack
+    if word.len() <= Lower::CAPACITY && word.is_ascii() {
+        return singular_of(word, Lower::new(word).as_str());
+    }
+    singular_of(word, &word.to_lowercase())
+}
+
+/// [`singular`] of `word`, lower-cased `l`.
+fn singular_of(word: &str, l: &str) -> String {
+    let irregular = match l {
         "people" | "persons" => Some("person"),
         "children" => Some("child"),
         "men" => Some("man"),
@@ -25,7 +33,7 @@ pub fn singular(word: &str) -> String {
         "lives" => Some("life"),
         "wives" => Some("wife"),
         "news" | "series" | "species" | "aircraft" | "personnel" | "staff" | "sheep" | "fish" => {
-            Some(l.as_str())
+            Some(l)
         }
         _ => None,
     };
@@ -54,8 +62,16 @@ pub fn singular(word: &str) -> String {
 }
 
 pub(crate) fn plural_like(w: &str) -> bool {
-    let l = Lower::new(w);
-    let l = l.as_str();
+    plural_like_lower(Lower::new(w).as_str())
+}
+
+/// [`plural_like`] of a token, read from its lower-cased view (the empty
+/// word where [`Lower`] keeps none: a long or non-ASCII one).
+fn plural_like_tok(t: &Tok<'_>) -> bool {
+    t.low.len() <= Lower::CAPACITY && t.low.is_ascii() && plural_like_lower(t.low)
+}
+
+fn plural_like_lower(l: &str) -> bool {
     matches!(
         l,
         "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "troops"
@@ -103,7 +119,7 @@ pub(crate) fn counted_after(
         if !t.word
             || run.len() >= 4
             || t.class & class::STOP != 0
-            || t.text.chars().any(|c| c.is_ascii_digit())
+            || t.text.bytes().any(|b| b.is_ascii_digit())
         {
             break;
         }
@@ -115,7 +131,7 @@ pub(crate) fn counted_after(
         let adjectival = run.last().is_some_and(|p: &Tok<'_>| p.text.ends_with("ly"))
             || toks
                 .get(k + 1)
-                .is_some_and(|n| n.word && plural_like(n.text));
+                .is_some_and(|n| n.word && plural_like_tok(n));
         if (verbish || (l.ends_with("ed") && !adjectival)) && !run.is_empty() {
             break;
         }
@@ -125,7 +141,7 @@ pub(crate) fn counted_after(
         run.push(*t);
         k += 1;
         // a person noun ends the phrase: "15,000 Russian soldiers may"
-        if is_person(t.text) && (plural_like(t.text) || m.quantity.interval.low <= 1.0) {
+        if is_person(t.text) && (plural_like_tok(t) || m.quantity.interval.low <= 1.0) {
             break;
         }
     }
@@ -135,7 +151,7 @@ pub(crate) fn counted_after(
     let head = run
         .iter()
         .filter(|t| !possessive(t))
-        .find(|t| many && plural_like(t.text) && !t.text.ends_with("ly"))
+        .find(|t| many && plural_like_tok(t) && !t.text.ends_with("ly"))
         .or_else(|| {
             run.iter()
                 .rev()

@@ -21,18 +21,30 @@ pub(crate) struct Place {
 impl Place {
     /// The phrase: `in Bucha`, `across the province`, `at Norrby station`.
     fn phrase(&self, text: &str) -> String {
-        let mut phrase = match &self.preposition {
-            Some(p) => text[p.clone()].to_lowercase(),
-            None => "at".to_string(),
-        };
-        phrase.push(' ');
+        let preposition = self.preposition.as_ref().map_or("at", |p| &text[p.clone()]);
         let name = &text[self.name.clone()];
+        // one allocation; ASCII lower-cased in place, other text as
+        // `str::to_lowercase` does it (a final sigma, ...)
+        let mut phrase = String::with_capacity(preposition.len() + 1 + name.len());
+        push_lower(&mut phrase, preposition);
+        phrase.push(' ');
         if self.lowered {
-            phrase.push_str(&name.to_lowercase());
+            push_lower(&mut phrase, name);
         } else {
             phrase.push_str(name);
         }
         phrase
+    }
+}
+
+/// `s` lower-cased onto `out`.
+fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
     }
 }
 
@@ -120,12 +132,13 @@ pub(crate) fn places_in(toks: &[Tok<'_>], all: u32) -> Vec<Place> {
             if possessive {
                 break;
             }
-            if !capitalised(w.text) && run.is_none() && w.class & class::PLACE_WORD == 0 {
+            let capital = capitalised(w.text);
+            if !capital && run.is_none() && w.class & class::PLACE_WORD == 0 {
                 break;
             }
-            if capitalised(w.text)
+            if capital
                 && w.class & class::NOT_PLACE == 0
-                && !w.text.chars().any(|c| c.is_ascii_digit())
+                && !w.text.bytes().any(|b| b.is_ascii_digit())
             {
                 run = Some(run.map_or((j, j), |(a, _)| (a, j)));
             } else {

@@ -28,7 +28,11 @@ pub(crate) fn reported_on(text: &str, mentions: &[(usize, Mention)]) -> Option<D
 /// `up from 35`, `revised down from 7`, `initially 5`: an earlier figure
 /// the story itself replaces, at byte `at`.
 pub(crate) fn superseded(text: &str, at: usize) -> bool {
-    // most figures have none of the nearest words: asked first, alone
+    // the nearest word of most figures ends in neither `m` nor `y`: told
+    // by one byte, before the word is found
+    if !may_end_a_cue(text.as_bytes(), at) {
+        return false;
+    }
     let nearest = crate::extract::grammar::words_before(text, at)
         .next()
         .map(|(_, w)| super::tokens::lower(w));
@@ -56,4 +60,94 @@ pub(crate) fn superseded(text: &str, at: usize) -> bool {
         ))
         || (w(0) == "from" && w(1) == "down" && w(2) == "revised")
         || matches!(w(0), "previously" | "initially" | "originally")
+}
+
+/// Whether the word before byte `at`, as `words_before` finds it (over
+/// spaces, tabs and one no-break space), may be one of [`superseded`]'s
+/// cues: its last letter is `m` (`from`) or `y` (`initially`, ...).
+fn may_end_a_cue(b: &[u8], at: usize) -> bool {
+    let mut e = at;
+    while e > 0 && matches!(b[e - 1], b' ' | b'\t') {
+        e -= 1;
+    }
+    if e >= 2 && b[e - 2] == 0xC2 && b[e - 1] == 0xA0 {
+        e -= 2;
+    }
+    e > 0 && matches!(b[e - 1], b'm' | b'M' | b'y' | b'Y')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`superseded`] as it was before the one-byte test.
+    fn superseded_by_words(text: &str, at: usize) -> bool {
+        let nearest = crate::extract::grammar::words_before(text, at)
+            .next()
+            .map(|(_, w)| super::super::tokens::lower(w));
+        if !nearest.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "from" | "previously" | "initially" | "originally"
+            )
+        }) {
+            return false;
+        }
+        let before = three_words_before(text, at);
+        let w = |k: usize| before[k].as_str();
+        (w(0) == "from"
+            && matches!(
+                w(1),
+                "up" | "down"
+                    | "revised"
+                    | "rose"
+                    | "risen"
+                    | "fell"
+                    | "climbed"
+                    | "jumped"
+                    | "increased"
+            ))
+            || (w(0) == "from" && w(1) == "down" && w(2) == "revised")
+            || matches!(w(0), "previously" | "initially" | "originally")
+    }
+
+    #[test]
+    fn cues_before_a_figure_are_found() {
+        for (text, want) in [
+            ("up from 35", true),
+            ("revised down from\u{a0}7", true),
+            ("Initially \t5", true),
+            ("rose from, 5", false),
+            ("killed 35", false),
+        ] {
+            let at = text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len());
+            assert_eq!(superseded(text, at), want, "{text:?}");
+            assert_eq!(superseded_by_words(text, at), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_byte_test_changes_no_answer(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "from", "FROM", "up", "down", "revised", "rose", "Previously",
+                        "initially", "originally", "ORIGINALLY", "fell", "m", "y", "5",
+                    ]),
+                    proptest::sample::select(vec![" ", "  ", "\t", "\u{a0}", ",", "'", "é", "\u{a0}\u{a0}"]),
+                ],
+                0..10,
+            ),
+        ) {
+            let text: String = parts.concat();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    superseded(&text, at),
+                    superseded_by_words(&text, at),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
+    }
 }
