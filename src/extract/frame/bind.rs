@@ -187,6 +187,12 @@ struct Pattern {
     after: Vec<(Elem, Rep)>,
     /// Elements before the figure, nearest first.
     before: Vec<(Elem, Rep)>,
+    /// The first element of `before` that must match once, when only
+    /// elements of one word that may be left out stand before it (`VERB`
+    /// in `VERB GAP? GAP? N`): its index and how many stand before it. It
+    /// must then be one of the words just before the figure, that many
+    /// and one more (see [`Pattern::may_bind_before`]).
+    reach: Option<(usize, usize)>,
     event: Option<&'static str>,
     date: bool,
     /// `None` when the pattern applies in any sentence.
@@ -354,6 +360,8 @@ struct Lexicon {
     teaser: Phrases,
     additive: Words,
     age_before: Vec<Vec<String>>,
+    /// The last words of `age_before`, asked first.
+    age_before_last: Words,
     age_persons: Words,
     age_not_names: Words,
     person_det: Words,
@@ -426,6 +434,7 @@ fn compile_pattern(p: PatternFile) -> Pattern {
     }
     assert!(seen_n, "pattern {}: no N", p.id);
     before.reverse();
+    let reach = reach_of(&before);
     assert!(
         matches!(p.unit.as_deref(), None | Some("date")),
         "pattern {}: unit is date or absent",
@@ -438,8 +447,47 @@ fn compile_pattern(p: PatternFile) -> Pattern {
         id: leak(p.id),
         after,
         before,
+        reach,
         event: p.event.map(leak),
         needs: 0,
+    }
+}
+
+/// An element that is one word, told by the word alone.
+fn one_word(elem: &Elem) -> bool {
+    matches!(elem, Elem::Verb | Elem::Aux | Elem::Words(_))
+}
+
+/// [`Pattern::reach`] of the elements before a figure, nearest first.
+fn reach_of(before: &[(Elem, Rep)]) -> Option<(usize, usize)> {
+    for (i, (elem, rep)) in before.iter().enumerate() {
+        match rep {
+            Rep::One => return one_word(elem).then_some((i, i)),
+            // a gap, a word or an adverb left out or taken: one token
+            Rep::Opt if matches!(elem, Elem::Gap | Elem::Adv) || one_word(elem) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+impl Pattern {
+    /// Whether the element [`Pattern::reach`] names may match before the
+    /// figure that starts at token `first`: a cheap necessary condition of
+    /// [`backward`], so a pattern that fails it cannot bind.
+    fn may_bind_before(&self, toks: &[Tok<'_>], first: usize) -> bool {
+        let Some((i, optional)) = self.reach else {
+            return true;
+        };
+        let elem = &self.before[i].0;
+        toks[first.saturating_sub(optional + 1)..first]
+            .iter()
+            .any(|t| match elem {
+                Elem::Verb => t.is(VERB),
+                Elem::Aux => t.is(class::AUX),
+                Elem::Words(ws) => ws.has(t),
+                _ => true,
+            })
     }
 }
 
@@ -539,6 +587,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
         additive: words(&f.additive),
         age_before: phrases(&f.age.before),
+        age_before_last: words(
+            &phrases(&f.age.before)
+                .into_iter()
+                .map(|p| p.last().cloned().expect("an age phrase has a word"))
+                .collect::<Vec<_>>(),
+        ),
         age_persons: words(&f.age.persons),
         age_not_names: words(&f.age.not_names),
         person_det: words(&f.one_person.determiners),
@@ -789,7 +843,7 @@ pub(super) fn bind(
     let cx = Ctx { toks, noun, lex };
     lex.patterns
         .iter()
-        .filter(|p| p.date == date && p.needs & !needs == 0)
+        .filter(|p| p.date == date && p.needs & !needs == 0 && p.may_bind_before(toks, first))
         .find_map(|p| {
             let after_event = forward(&cx, &p.after, after, None)?;
             let before_event = backward(&cx, &p.before, first, None)?;
@@ -977,18 +1031,28 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
     // a sentence that speaks of a death: `shot` there may be fatal; one
     // that names no event of a person (`died`, `shot`, `killing`) makes no
     // claim, and one with no person noun or age no claim of a noun phrase
-    // the classes of the words, and whether one is an age
-    let (mut words, mut aged) = (0, false);
-    for t in toks.iter().filter(|t| t.word) {
-        words |= t.class;
-        aged = aged || t.low.ends_with("-old");
-    }
+    // the classes of the words: those of the sentence, where no sign has
+    // one of these
+    let words = if sign_classes() & PERSON_CLASSES == 0 {
+        all
+    } else {
+        toks.iter()
+            .filter(|t| t.word)
+            .fold(0, |words, t| words | t.class)
+    };
     let deadly = words & class::DEADLY != 0;
     let may_event = words & (class::PERSON_FIRST | class::SHOT) != 0;
-    let may_phrase = words & class::PERSON != 0 || aged;
     if !may_event {
         return Vec::new();
     }
+    let may_phrase =
+        words & class::PERSON != 0 || toks.iter().any(|t| t.word && t.low.ends_with("-old"));
+    // what happened to a named person is told after the name: no name
+    // after the last such word names one
+    let last_event = toks
+        .iter()
+        .rposition(|t| t.class & (class::PERSON_FIRST | class::SHOT) != 0)
+        .unwrap_or(0);
     let r = PersonReader { toks, lex, deadly };
     let mut out = Vec::new();
     let mut k = 0;
@@ -1000,8 +1064,9 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
         }
         // the next token to read follows what was found: for a name, its
         // age's commas too
-        let found = r
-            .named(k)
+        let found = (k < last_event)
+            .then(|| r.named(k))
+            .flatten()
             .or_else(|| may_phrase.then(|| r.described(k)).flatten());
         match found {
             Some((p, next)) => {
@@ -1012,6 +1077,21 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
         }
     }
     out
+}
+
+/// The classes [`one_person`] reads of a sentence's words.
+const PERSON_CLASSES: u32 = class::DEADLY | class::PERSON_FIRST | class::SHOT | class::PERSON;
+
+/// The union of the classes a sign (a token that is no word: one
+/// character) may have. Word lists hold lower-case ASCII words only, so
+/// only an ASCII sign could be in one.
+fn sign_classes() -> u32 {
+    static SIGNS: LazyLock<u32> = LazyLock::new(|| {
+        (0u8..128)
+            .filter(|c| !c.is_ascii_alphanumeric())
+            .fold(0, |all, c| all | super::classes().of(&[c]))
+    });
+    *SIGNS
 }
 
 /// Whether a word starts with a capital letter (ASCII told without
@@ -1273,6 +1353,17 @@ impl PersonReader<'_, '_> {
     }
 }
 
+/// Whether a phrase of the lexicon's `age.before` ends just before token
+/// `first`: its last word asked first, in a set.
+fn after_age_word(toks: &[Tok<'_>], first: usize) -> bool {
+    let lex = &*LEXICON;
+    first
+        .checked_sub(1)
+        .map(|k| toks[k])
+        .is_some_and(|t| t.word && lex.age_before_last.contains(t.low))
+        && lex.age_before.iter().any(|p| ends_with(toks, first, p))
+}
+
 /// A range of ages (`aged 19 to 34`, `aged between 18 and 25`, `ranging
 /// in age from 31 to 40`): a range figure after an age word, both ends
 /// whole numbers of years. Never a count of people.
@@ -1281,7 +1372,7 @@ pub(super) fn age_range(toks: &[Tok<'_>], first: usize, stated: (f64, f64)) -> b
     if !(years(stated.0) && years(stated.1) && stated.0 < stated.1) {
         return false;
     }
-    LEXICON.age_before.iter().any(|p| ends_with(toks, first, p))
+    after_age_word(toks, first)
 }
 
 /// A figure that goes on a list of ages (`ages 47 and 48`, `ages 6, 9 and
@@ -1322,7 +1413,7 @@ pub(super) fn age(toks: &[Tok<'_>], first: usize, after: usize, value: f64) -> b
         return false;
     }
     let lex = &*LEXICON;
-    if lex.age_before.iter().any(|p| ends_with(toks, first, p)) {
+    if after_age_word(toks, first) {
         // `who is 5'10`, `who was 6 feet tall`: a height, not an age
         let measure = toks[first].text.contains(['\'', '’'])
             || toks.get(after).is_some_and(|t| {
@@ -1365,6 +1456,67 @@ mod tests {
         cs.into_iter()
             .find(|c| ex.text[c.surface()] == ex.figure || ex.text[c.span.clone()] == ex.figure)
             .unwrap_or_else(|| panic!("no figure {:?} in {:?}", ex.figure, ex.text))
+    }
+
+    fn toks_of<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
+        let mut toks = Vec::new();
+        crate::extract::frame::tokens::tokens(&mut toks, text, 0..text.len(), lowered);
+        toks
+    }
+
+    proptest::proptest! {
+        /// The shortcuts of the readers against what they stand for: a
+        /// pattern whose reached word is not before the figure matches
+        /// nothing backward; no name after the last event word names
+        /// someone; an age phrase is found by its last word.
+        #[test]
+        fn shortcuts_change_no_answer(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "killed", "Killing", "arrested", "pledged", "the", "a", "man", "Ana",
+                    "Ode", "was", "were", "shot", "dead", "toll", "rose", "to", "at", "of",
+                    "crowd", "cost", "aged", "who", "is", "ages", ",", "19", "$2", "billion",
+                    "later", "fatally", "17-year-old", "died", "injured", "and", "number",
+                    "people", "on", "March", "3", "Police", "He", "wounding",
+                ]),
+                0..14,
+            ),
+        ) {
+            let text = words.join(" ");
+            let lowered = text.to_ascii_lowercase();
+            let toks = toks_of(&text, &lowered);
+            let lex = &*LEXICON;
+            let cx = Ctx { toks: &toks, noun: None, lex };
+            for first in 0..=toks.len() {
+                for p in &lex.patterns {
+                    if backward(&cx, &p.before, first, None).is_some() {
+                        proptest::prop_assert!(p.may_bind_before(&toks, first), "{} {text:?} {first}", p.id);
+                    }
+                }
+                let by_any = lex.age_before.iter().any(|p| ends_with(&toks, first, p));
+                proptest::prop_assert_eq!(after_age_word(&toks, first), by_any);
+            }
+            let last_event = toks
+                .iter()
+                .rposition(|t| t.class & (class::PERSON_FIRST | class::SHOT) != 0)
+                .unwrap_or(0);
+            for deadly in [false, true] {
+                let r = PersonReader { toks: &toks, lex, deadly };
+                for k in 0..toks.len() {
+                    if r.named(k).is_some() {
+                        proptest::prop_assert!(k < last_event, "{text:?} {k}");
+                    }
+                    if k > 0 && (r.named(k).is_some() || r.described(k).is_some()) {
+                        proptest::prop_assert!(r.may_start(k), "{text:?} {k}");
+                    }
+                }
+            }
+            let all = toks.iter().fold(0, |a, t| a | t.class);
+            let words_only = toks.iter().filter(|t| t.word).fold(0, |a, t| a | t.class);
+            if sign_classes() & PERSON_CLASSES == 0 {
+                proptest::prop_assert_eq!(all & PERSON_CLASSES, words_only & PERSON_CLASSES);
+            }
+        }
     }
 
     #[test]

@@ -120,7 +120,9 @@ mod tests {
             ("rose from, 5", false),
             ("killed 35", false),
         ] {
-            let at = text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len());
+            let at = text
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(text.len());
             assert_eq!(superseded(text, at), want, "{text:?}");
             assert_eq!(superseded_by_words(text, at), want, "{text:?}");
         }
