@@ -176,10 +176,6 @@ impl PartialEq for WordList {
 
 impl Eq for WordList {}
 
-/// A [`Tok::class`] bit of the lexicon's own: an active verb (a key of
-/// `verbs`). The tokeniser's bits end below it (see [`class_sets`]).
-pub(crate) const VERB: u32 = 1 << 23;
-
 #[derive(Debug)]
 struct Pattern {
     id: &'static str,
@@ -342,8 +338,6 @@ struct Lexicon {
     aux: Words,
     /// Active verb form → canonical event.
     verbs: FxHashMap<String, &'static str>,
-    /// The keys of `verbs` (the class bit [`VERB`]).
-    verb_set: Words,
     patterns: Vec<Pattern>,
     needs: Needs,
     sub_before: Vec<Vec<String>>,
@@ -483,7 +477,7 @@ impl Pattern {
         toks[first.saturating_sub(optional + 1)..first]
             .iter()
             .any(|t| match elem {
-                Elem::Verb => t.is(VERB),
+                Elem::Verb => t.is(class::NEEDS) && LEXICON.verbs.contains_key(t.low),
                 Elem::Aux => t.is(class::AUX),
                 Elem::Words(ws) => ws.has(t),
                 _ => true,
@@ -516,8 +510,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let f_verbs: Vec<String> = f.verbs.values().flatten().cloned().collect();
     let mut patterns: Vec<Pattern> = f.patterns.into_iter().map(compile_pattern).collect();
     let needs = needs_of(&mut patterns, &anchor_words(&f_patterns, &f_verbs), &verbs);
-    // a pattern's words are matched after the class bit `NEEDS` (see
-    // `WordList::has`): each must be in its set
+    // a pattern's words and the active verbs are matched after the class
+    // bit `NEEDS` (see `WordList::has`, `is_verb`): each must be in its set
+    for w in verbs.keys() {
+        assert!(needs.any.contains(w), "verb {w} not indexed");
+    }
     for p in &patterns {
         for (elem, _) in p.after.iter().chain(&p.before) {
             if let Elem::Words(ws) = elem {
@@ -527,11 +524,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    let verb_set = words(&verbs.keys().cloned().collect::<Vec<_>>());
     Lexicon {
         aux: words(&f.aux),
         verbs,
-        verb_set,
         sub_before: phrases(&f.subgroup.before),
         sub_after: phrases(&f.subgroup.after),
         sub_start: phrases(&f.subgroup.sentence_start),
@@ -618,10 +613,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// The lexicon's word lists that tokens record in their class (see
 /// [`class`]).
-pub(super) fn class_sets() -> [(&'static Words, u32); 9] {
+pub(super) fn class_sets() -> [(&'static Words, u32); 8] {
     let lex = &*LEXICON;
     [
-        (&lex.verb_set, VERB),
         (&lex.needs.any, class::NEEDS),
         (&lex.mark_first, class::MARK_FIRST),
         (&lex.person_first, class::PERSON_FIRST),
@@ -699,7 +693,10 @@ fn forward(
             }
             Elem::Event => event_at(cx.toks, at).map(|(e, n)| (n, Some(e))),
             Elem::Verb => {
-                let e = t.is(VERB).then(|| cx.lex.verbs.get(t.low)).flatten()?;
+                let e = t
+                    .is(class::NEEDS)
+                    .then(|| cx.lex.verbs.get(t.low))
+                    .flatten()?;
                 Some((1, Some(*e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
@@ -777,7 +774,10 @@ fn backward(
                     .map(|(e, n)| (n, Some(e)))
             }),
             Elem::Verb => {
-                let e = t.is(VERB).then(|| cx.lex.verbs.get(t.low)).flatten()?;
+                let e = t
+                    .is(class::NEEDS)
+                    .then(|| cx.lex.verbs.get(t.low))
+                    .flatten()?;
                 Some((1, Some(*e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
