@@ -391,9 +391,9 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 }
             };
             let body = body_start..body_end;
-            // only compared with 2, 3 and 12 below: a long quote's words
-            // are not all counted
-            let words = words_up_to(&text[body.clone()], 12);
+            // only compared with 2 and 3 here and with 12 below, and only
+            // for some: a long quote's words are not all counted
+            let words = words_up_to(&text[body.clone()], 3);
             if let Some(r) = resume {
                 at = r;
             } else {
@@ -413,8 +413,11 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 .get(sent.start..body.start - c.len_utf8())
                 .unwrap_or("")
                 .trim();
-            let partial =
-                !lead.is_empty() && !lead.ends_with(':') && !lead.ends_with(',') && words < 12 && {
+            let partial = !lead.is_empty()
+                && !lead.ends_with(':')
+                && !lead.ends_with(',')
+                && words_up_to(&text[body.clone()], 12) < 12
+                && {
                     let tail = text
                         .get(body.end..sent.end)
                         .unwrap_or("")
@@ -569,9 +572,16 @@ fn speaker_after(after: &str) -> Option<(String, bool)> {
 /// Col. Thomas Gilleran`, `Sutopo P. Nugroho`).
 fn clause_end(after: &str) -> usize {
     let mut from = 0;
-    // the marks as bytes: `“` is the only one of them that starts with 0xE2
-    let mut marks = crate::text::NextByte::new(after.as_bytes(), &ENDS);
-    while let Some(at) = marks.at_or_after(from) {
+    // the marks as bytes: `“` is the only one of them that starts with 0xE2.
+    // Most clauses after a quote are short (`," she said.`): a walk over
+    // their bytes costs less than setting up the searches
+    let b = after.as_bytes();
+    let mut marks = (b.len() > 64).then(|| crate::text::NextByte::new(b, &ENDS));
+    let mut next_mark = |from: usize| match &mut marks {
+        Some(marks) => marks.at_or_after(from),
+        None => (from..b.len()).find(|&k| matches!(b[k], b'.' | b';' | b'!' | b'?' | b'"' | 0xE2)),
+    };
+    while let Some(at) = next_mark(from) {
         if after.as_bytes()[at] == 0xE2 && !after[at..].starts_with('“') {
             from = at + 1;
             continue;

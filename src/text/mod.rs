@@ -99,7 +99,11 @@ fn bullet_len(line: &str, t: &str) -> Option<usize> {
 /// `KEY POINTS`, a caption).
 fn ends_paragraph(line: &str) -> bool {
     let t = trim_end(line);
-    if t.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']']) {
+    let ends = match t.as_bytes().last() {
+        Some(&c) if c.is_ascii() => b".!?:\"')]".contains(&c),
+        _ => t.ends_with(['”', '’']),
+    };
+    if ends {
         return true;
     }
     // fewer than 50 characters: no character is longer than 4 bytes
