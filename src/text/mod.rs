@@ -73,14 +73,15 @@ fn trim_end(s: &str) -> &str {
     }
 }
 
-/// `s.trim()` as [`trim_start`] does it.
-fn trim(s: &str) -> &str {
-    trim_end(trim_start(s))
-}
-
-fn bullet_len(line: &str) -> Option<usize> {
-    let t = trim_start(line);
+/// The length of a list item's bullet and the space before it, for a
+/// line and the line without its leading space (`t`, not empty).
+fn bullet_len(line: &str, t: &str) -> Option<usize> {
     let lead = line.len() - t.len();
+    // most lines start with a letter: no bullet starts with one
+    let first = t.as_bytes()[0];
+    if first.is_ascii() && !matches!(first, b'-' | b'*' | b'0'..=b'9') {
+        return None;
+    }
     let c = t.chars().next()?;
     if BULLETS.contains(&c) && t[c.len_utf8()..].starts_with([' ', '\t']) {
         return Some(lead + c.len_utf8());
@@ -93,9 +94,20 @@ fn bullet_len(line: &str) -> Option<usize> {
     None
 }
 
-fn ends_sentence(line: &str) -> bool {
+/// Whether a paragraph ends after a line (given without its leading
+/// space, not empty): the line ends a sentence, or it is short (a heading,
+/// `KEY POINTS`, a caption).
+fn ends_paragraph(line: &str) -> bool {
     let t = trim_end(line);
-    t.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']'])
+    let ends = match t.as_bytes().last() {
+        Some(&c) if c.is_ascii() => b".!?:\"')]".contains(&c),
+        _ => t.ends_with(['”', '’']),
+    };
+    if ends {
+        return true;
+    }
+    // fewer than 50 characters: no character is longer than 4 bytes
+    t.len() < 50 || (t.len() < 200 && t.chars().count() < 50)
 }
 
 /// The longest a sentence may be. Real ones are far shorter; text without
@@ -160,44 +172,45 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
         });
         paragraph += 1;
     }
+    let mut splitter = Splitter {
+        text,
+        stops: NextByte::starting_at(text.as_bytes(), &STOPS, headline_end),
+        out,
+    };
     // paragraphs as spans of whole lines
     let mut para: Option<(usize, usize, Block)> = None;
-    let mut offset = headline_end;
     let body = &text[headline_end..];
+    // the line before, without its leading space
     let mut prev_line: Option<&str> = None;
     // `split_inclusive('\n')` with memchr's vectorised search: std's
     // char search costs more than the line on lines this short
+    let mut newlines = memchr::memchr_iter(b'\n', body.as_bytes());
     let mut from = 0;
-    let lines = std::iter::from_fn(|| {
-        let rest = body.as_bytes().get(from..).filter(|r| !r.is_empty())?;
-        let end = memchr::memchr(b'\n', rest).map_or(body.len(), |k| from + k + 1);
+    while from < body.len() {
+        let end = newlines.next().map_or(body.len(), |k| k + 1);
         let line = &body[from..end];
+        let start = headline_end + from;
         from = end;
-        Some(line)
-    });
-    for line in lines {
-        let start = offset;
-        offset += line.len();
         let breaks = line
             .bytes()
             .rev()
             .take_while(|b| matches!(b, b'\n' | b'\r'))
             .count();
         let content = &line[..line.len() - breaks];
-        if trim(content).is_empty() {
+        let lead = trim_start(content);
+        if lead.is_empty() {
             if let Some((s, e, b)) = para.take() {
-                split_sentences(text, s..e, paragraph, b, &mut out);
+                splitter.paragraph(s..e, paragraph, b);
                 paragraph += 1;
             }
             prev_line = None;
             continue;
         }
-        let bullet = bullet_len(content);
-        let new_para = bullet.is_some()
-            || prev_line.is_some_and(|p| ends_sentence(p) || trim(p).chars().count() < 50);
+        let bullet = bullet_len(content, lead);
+        let new_para = bullet.is_some() || prev_line.is_some_and(ends_paragraph);
         if new_para {
             if let Some((s, e, b)) = para.take() {
-                split_sentences(text, s..e, paragraph, b, &mut out);
+                splitter.paragraph(s..e, paragraph, b);
                 paragraph += 1;
             }
         }
@@ -211,12 +224,12 @@ fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
             };
             para = Some((s, end, block));
         }
-        prev_line = Some(content);
+        prev_line = Some(lead);
     }
     if let Some((s, e, b)) = para.take() {
-        split_sentences(text, s..e, paragraph, b, &mut out);
+        splitter.paragraph(s..e, paragraph, b);
     }
-    out
+    splitter.out
 }
 
 fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -292,15 +305,26 @@ impl ByteSets {
 
 impl<'a> NextByte<'a> {
     pub(crate) fn new(hay: &'a [u8], sets: &'a ByteSets) -> Self {
+        Self::starting_at(hay, sets, 0)
+    }
+
+    /// A searcher for positions at or after `from` only.
+    pub(crate) fn starting_at(hay: &'a [u8], sets: &'a ByteSets, from: usize) -> Self {
+        let find = |set| {
+            hay.get(from..)
+                .and_then(|rest| sets.find(set, rest))
+                .map(|p| from + p)
+        };
         NextByte {
             hay,
             sets,
-            next: [sets.find(0, hay), sets.find(1, hay)],
+            next: [find(0), find(1)],
         }
     }
 
     /// The first position at or after `k` holding one of the bytes. The
     /// positions asked for must not go back.
+    #[inline]
     pub(crate) fn at_or_after(&mut self, k: usize) -> Option<usize> {
         for set in 0..2 {
             if self.next[set].is_some_and(|p| p < k) {
@@ -323,108 +347,120 @@ impl<'a> NextByte<'a> {
 static STOPS: std::sync::LazyLock<ByteSets> =
     std::sync::LazyLock::new(|| ByteSets::new(*b".!?", *b"\"\xC2\xE2"));
 
-fn split_sentences(
-    text: &str,
-    para: Range<usize>,
-    paragraph: usize,
-    block: Block,
-    out: &mut Vec<Sentence>,
-) {
-    let s = &text[para.clone()];
-    let b = s.as_bytes();
-    let mut start = 0;
-    let mut in_straight = false;
-    let mut curly = 0i32;
-    let mut k = 0;
-    // only these bytes matter: terminators, straight quotes, and the lead
-    // bytes of curly quotes, guillemets and the ellipsis character
-    let mut next = NextByte::new(b, &STOPS);
-    while k < b.len() {
-        match next.at_or_after(k) {
-            Some(x) => k = x,
-            None => break,
-        }
-        let c = b[k];
-        match c {
-            b'"' => in_straight = !in_straight,
-            0xE2 if b[k..].starts_with("“".as_bytes()) => curly += 1,
-            0xE2 if b[k..].starts_with("”".as_bytes()) => curly = (curly - 1).max(0),
-            0xC2 if b[k..].starts_with("«".as_bytes()) => curly += 1,
-            0xC2 if b[k..].starts_with("»".as_bytes()) => curly = (curly - 1).max(0),
-            _ => {}
-        }
-        let ellipsis_char = c == 0xE2 && b[k..].starts_with("…".as_bytes());
-        if !(matches!(c, b'.' | b'!' | b'?') || ellipsis_char) {
-            k += 1;
-            continue;
-        }
-        // the whole run of terminal punctuation, then closing quotes
-        let mut j = k;
-        let mut dots = 0;
-        while j < b.len() {
-            if matches!(b[j], b'.' | b'!' | b'?') {
-                dots += usize::from(b[j] == b'.');
-                j += 1;
-            } else if b[j..].starts_with("…".as_bytes()) {
-                dots += 3;
-                j += 3;
-            } else {
-                break;
-            }
-        }
-        let mut closed_quote = false;
-        loop {
-            if j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
-                if b[j] == b'"' {
+/// Splits the paragraphs of one text into sentences, with one search for
+/// the bytes that matter over the whole text (a search started afresh for
+/// each paragraph cost more than the paragraph on news, whose paragraphs
+/// are a line or two).
+struct Splitter<'a> {
+    text: &'a str,
+    stops: NextByte<'a>,
+    out: Vec<Sentence>,
+}
+
+impl Splitter<'_> {
+    /// Split the paragraph `para`; paragraphs come in the order of the text.
+    fn paragraph(&mut self, para: Range<usize>, paragraph: usize, block: Block) {
+        let text = self.text;
+        let pe = para.end;
+        // the bytes up to the paragraph's end: nothing after it is looked at
+        let b = &text.as_bytes()[..pe];
+        // where the sentence starts, after the space before it: a sentence
+        // ends at a mark, never at space, so only its start needs trimming
+        let mut start = pe - trim_start(&text[para.start..pe]).len();
+        let mut in_straight = false;
+        let mut curly = 0i32;
+        let mut k = para.start;
+        while let Some(x) = self.stops.at_or_after(k).filter(|&x| x < pe) {
+            k = x;
+            let c = b[k];
+            // quotation marks are counted; only `.`, `!`, `?` and `…` end
+            let ellipsis_char = match c {
+                b'.' | b'!' | b'?' => false,
+                b'"' => {
                     in_straight = !in_straight;
+                    k += 1;
+                    continue;
                 }
-                j += 1;
-            } else if b[j..].starts_with("”".as_bytes()) || b[j..].starts_with("’".as_bytes()) {
-                if b[j..].starts_with("”".as_bytes()) {
-                    curly = (curly - 1).max(0);
+                _ => {
+                    match b.get(k..k + 3).unwrap_or(&b[k..]) {
+                        [0xE2, 0x80, 0xA6] => {}
+                        [0xE2, 0x80, 0x9C] | [0xC2, 0xAB, ..] => curly += 1,
+                        [0xE2, 0x80, 0x9D] | [0xC2, 0xBB, ..] => curly = (curly - 1).max(0),
+                        _ => {}
+                    }
+                    if !b[k..].starts_with("…".as_bytes()) {
+                        k += 1;
+                        continue;
+                    }
+                    true
                 }
-                j += 3;
-            } else if b[j..].starts_with("»".as_bytes()) {
-                curly = (curly - 1).max(0);
-                j += 2;
-            } else {
-                break;
+            };
+            crate::work::step(1);
+            // the whole run of terminal punctuation, then closing quotes
+            let mut j = k;
+            let mut dots = 0;
+            while j < pe {
+                if matches!(b[j], b'.' | b'!' | b'?') {
+                    dots += usize::from(b[j] == b'.');
+                    j += 1;
+                } else if b[j..].starts_with("…".as_bytes()) {
+                    dots += 3;
+                    j += 3;
+                } else {
+                    break;
+                }
             }
-            closed_quote = true;
-        }
-        let end = j;
-        let next = trim_start(&s[end..]);
-        let spaced = next.len() < s.len() - end || next.is_empty();
-        let next_c = next.chars().next();
-        let starts_new = next_c.is_none_or(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '«')
-        });
-        let ellipsis = ellipsis_char || dots >= 3;
-        let inside_quote = (in_straight || curly > 0) && !closed_quote;
-        let abbrev = c == b'.' && j == k + 1 && is_abbreviation(&s[..k]);
-        if spaced
-            && starts_new
-            && !inside_quote
-            && !abbrev
-            && !(ellipsis && next_c.is_some_and(char::is_lowercase))
-        {
-            if let Some(span) = trim_span(text, para.start + start..para.start + end) {
-                out.push(Sentence {
-                    span,
+            let mut closed_quote = false;
+            while j < pe {
+                match b[j] {
+                    b'"' => {
+                        in_straight = !in_straight;
+                        j += 1;
+                    }
+                    b'\'' | b')' | b']' => j += 1,
+                    0xE2 if b[j..].starts_with("”".as_bytes()) => {
+                        curly = (curly - 1).max(0);
+                        j += 3;
+                    }
+                    0xE2 if b[j..].starts_with("’".as_bytes()) => j += 3,
+                    0xC2 if b[j..].starts_with("»".as_bytes()) => {
+                        curly = (curly - 1).max(0);
+                        j += 2;
+                    }
+                    _ => break,
+                }
+                closed_quote = true;
+            }
+            let end = j;
+            let next = trim_start(&text[end..pe]);
+            let spaced = next.len() < pe - end || next.is_empty();
+            let next_c = next.chars().next();
+            let splits = spaced
+                && next_c.is_none_or(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '«')
+                })
+                && (!(in_straight || curly > 0) || closed_quote)
+                && !((ellipsis_char || dots >= 3) && next_c.is_some_and(char::is_lowercase))
+                && !(c == b'.' && j == k + 1 && is_abbreviation(&text[para.start..k]));
+            if splits {
+                self.out.push(Sentence {
+                    span: start..end,
                     paragraph,
                     block,
                 });
+                start = pe - next.len();
             }
-            start = end;
+            k = j.max(k + 1);
         }
-        k = j.max(k + 1);
-    }
-    if let Some(span) = trim_span(text, para.start + start..para.end) {
-        out.push(Sentence {
-            span,
-            paragraph,
-            block,
-        });
+        if let Some(span) = trim_span(text, start..pe) {
+            self.out.push(Sentence {
+                span,
+                paragraph,
+                block,
+            });
+        }
     }
 }
 
@@ -476,7 +512,6 @@ mod tests {
             let s = s.concat();
             proptest::prop_assert_eq!(trim_start(&s), s.trim_start());
             proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
-            proptest::prop_assert_eq!(trim(&s), s.trim());
         }
 
         /// `trim_span` by bytes finds the span the trims by characters find.
@@ -541,6 +576,306 @@ mod tests {
                     })
                     .min();
                 proptest::prop_assert_eq!(next.at_or_after(k), old);
+            }
+        }
+    }
+
+    /// The sentence splitter as it was before it searched each text once
+    /// (298b087), written plainly with the standard library's trims and a
+    /// byte-by-byte walk: the reference the fast splitter must match.
+    mod reference {
+        use super::super::{BULLETS, Block, Sentence, bound, is_abbreviation};
+        use std::ops::Range;
+
+        pub(super) fn sentences(text: &str, headline_end: usize) -> Vec<Sentence> {
+            bound(text, split_all(text, headline_end))
+        }
+
+        fn bullet_len(line: &str) -> Option<usize> {
+            let t = line.trim_start();
+            let lead = line.len() - t.len();
+            let c = t.chars().next()?;
+            if BULLETS.contains(&c) && t[c.len_utf8()..].starts_with([' ', '\t']) {
+                return Some(lead + c.len_utf8());
+            }
+            let d = t.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&d) && (t[d..].starts_with(". ") || t[d..].starts_with(") ")) {
+                return Some(lead + d + 1);
+            }
+            None
+        }
+
+        fn ends_sentence(line: &str) -> bool {
+            line.trim_end()
+                .ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']'])
+        }
+
+        fn split_all(text: &str, headline_end: usize) -> Vec<Sentence> {
+            let mut out = Vec::new();
+            let mut paragraph = 0;
+            if headline_end > 0 {
+                out.push(Sentence {
+                    span: 0..headline_end,
+                    paragraph,
+                    block: Block::Headline,
+                });
+                paragraph += 1;
+            }
+            let mut para: Option<(usize, usize, Block)> = None;
+            let mut offset = headline_end;
+            let mut prev_line: Option<&str> = None;
+            for line in text[headline_end..].split_inclusive('\n') {
+                let start = offset;
+                offset += line.len();
+                let content = line.trim_end_matches(['\n', '\r']);
+                if content.trim().is_empty() {
+                    if let Some((s, e, b)) = para.take() {
+                        split_sentences(text, s..e, paragraph, b, &mut out);
+                        paragraph += 1;
+                    }
+                    prev_line = None;
+                    continue;
+                }
+                let bullet = bullet_len(content);
+                let new_para = bullet.is_some()
+                    || prev_line.is_some_and(|p| ends_sentence(p) || p.trim().chars().count() < 50);
+                if new_para {
+                    if let Some((s, e, b)) = para.take() {
+                        split_sentences(text, s..e, paragraph, b, &mut out);
+                        paragraph += 1;
+                    }
+                }
+                let end = start + content.len();
+                if let Some((_, e, _)) = &mut para {
+                    *e = end;
+                } else {
+                    let (s, block) = match bullet {
+                        Some(n) => (start + n, Block::ListItem),
+                        None => (start, Block::Paragraph),
+                    };
+                    para = Some((s, end, block));
+                }
+                prev_line = Some(content);
+            }
+            if let Some((s, e, b)) = para.take() {
+                split_sentences(text, s..e, paragraph, b, &mut out);
+            }
+            out
+        }
+
+        fn trim_span(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+            let s = &text[r.clone()];
+            let rest = s.trim_start();
+            let lead = s.len() - rest.len();
+            let t = rest.trim_end();
+            (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
+        }
+
+        fn split_sentences(
+            text: &str,
+            para: Range<usize>,
+            paragraph: usize,
+            block: Block,
+            out: &mut Vec<Sentence>,
+        ) {
+            let s = &text[para.clone()];
+            let b = s.as_bytes();
+            let mut start = 0;
+            let mut in_straight = false;
+            let mut curly = 0i32;
+            let mut k = 0;
+            while k < b.len() {
+                let c = b[k];
+                match c {
+                    b'"' => in_straight = !in_straight,
+                    0xE2 if b[k..].starts_with("“".as_bytes()) => curly += 1,
+                    0xE2 if b[k..].starts_with("”".as_bytes()) => curly = (curly - 1).max(0),
+                    0xC2 if b[k..].starts_with("«".as_bytes()) => curly += 1,
+                    0xC2 if b[k..].starts_with("»".as_bytes()) => curly = (curly - 1).max(0),
+                    _ => {}
+                }
+                let ellipsis_char = c == 0xE2 && b[k..].starts_with("…".as_bytes());
+                if !(matches!(c, b'.' | b'!' | b'?') || ellipsis_char) {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k;
+                let mut dots = 0;
+                while j < b.len() {
+                    if matches!(b[j], b'.' | b'!' | b'?') {
+                        dots += usize::from(b[j] == b'.');
+                        j += 1;
+                    } else if b[j..].starts_with("…".as_bytes()) {
+                        dots += 3;
+                        j += 3;
+                    } else {
+                        break;
+                    }
+                }
+                let mut closed_quote = false;
+                loop {
+                    if j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                        if b[j] == b'"' {
+                            in_straight = !in_straight;
+                        }
+                        j += 1;
+                    } else if b[j..].starts_with("”".as_bytes())
+                        || b[j..].starts_with("’".as_bytes())
+                    {
+                        if b[j..].starts_with("”".as_bytes()) {
+                            curly = (curly - 1).max(0);
+                        }
+                        j += 3;
+                    } else if b[j..].starts_with("»".as_bytes()) {
+                        curly = (curly - 1).max(0);
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                    closed_quote = true;
+                }
+                let end = j;
+                let next = s[end..].trim_start();
+                let spaced = next.len() < s.len() - end || next.is_empty();
+                let next_c = next.chars().next();
+                let starts_new = next_c.is_none_or(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '«')
+                });
+                let ellipsis = ellipsis_char || dots >= 3;
+                let inside_quote = (in_straight || curly > 0) && !closed_quote;
+                let abbrev = c == b'.' && j == k + 1 && is_abbreviation(&s[..k]);
+                if spaced
+                    && starts_new
+                    && !inside_quote
+                    && !abbrev
+                    && !(ellipsis && next_c.is_some_and(char::is_lowercase))
+                {
+                    if let Some(span) = trim_span(text, para.start + start..para.start + end) {
+                        out.push(Sentence {
+                            span,
+                            paragraph,
+                            block,
+                        });
+                    }
+                    start = end;
+                }
+                k = j.max(k + 1);
+            }
+            if let Some(span) = trim_span(text, para.start + start..para.end) {
+                out.push(Sentence {
+                    span,
+                    paragraph,
+                    block,
+                });
+            }
+        }
+    }
+
+    /// The pieces of text that sentence splitting and quotation finding
+    /// turn on: terminators, quotation marks of every style, brackets,
+    /// line breaks, spaces of several kinds, capitals, digits, bullets,
+    /// abbreviations, initials and words long enough to make a line long.
+    const PIECES: &[&str] = &[
+        ".",
+        ".",
+        "!",
+        "?",
+        "...",
+        "…",
+        "\"",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "(",
+        ")",
+        "]",
+        "\n",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        "\u{85}",
+        "A",
+        "The",
+        "Mr",
+        "U.S",
+        "Feb",
+        "J",
+        "e.g",
+        "said",
+        "it",
+        "é",
+        "É",
+        "1",
+        "2.5",
+        "• ",
+        "- ",
+        "* ",
+        "1. ",
+        "12) ",
+        ":",
+        ",",
+        "KEY POINTS",
+        "a line of lower-case words that runs on for more than fifty characters",
+    ];
+
+    fn piece_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..60).prop_map(|p| p.concat())
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The splitter that searches the text once finds the sentences the
+        /// plain walk finds, with any headline.
+        #[test]
+        fn one_search_splits_as_the_plain_walk_does(text in piece_text(), cut in 0usize..200) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let headline_end = if cut % 3 == 0 { 0 } else { bounds[cut % bounds.len()] };
+            proptest::prop_assert_eq!(
+                sentences(&text, headline_end),
+                reference::sentences(&text, headline_end)
+            );
+        }
+    }
+
+    /// Every text of up to four pieces from the ones that matter most.
+    #[test]
+    fn one_search_splits_every_short_text_as_the_plain_walk_does() {
+        let pieces = [
+            ".", "!", "...", "…", "\"", "“", "”", "’", "'", "«", "»", ")", "\n", "\n\n", " ",
+            "\u{2003}", "A", "a", "Mr", "1", "• ",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            for t in &texts {
+                for headline_end in [0, t.len().min(1)] {
+                    if t.is_char_boundary(headline_end) {
+                        assert_eq!(
+                            sentences(t, headline_end),
+                            reference::sentences(t, headline_end),
+                            "{t:?} {headline_end}"
+                        );
+                    }
+                }
             }
         }
     }
