@@ -99,30 +99,44 @@ pub(crate) fn tokens<'a>(
     let mut all = 0;
     let mut i = range.start;
     while let Some(&c) = b.get(i) {
+        // the commonest byte, which is no token, first
+        if c == b' ' {
+            i += 1;
+            continue;
+        }
         // ASCII byte by byte without a `char`: most of a sentence
         let (end, word, class) = if c.is_ascii_alphanumeric() {
-            // the letters and digits of a word eight at a time; what may
-            // join more to it is rare
-            let mut end = i + 1 + alnum_run(&b[i + 1..]);
-            let mut ascii = true;
             let digit_first = c.is_ascii_digit();
-            if let Some(&d) = b.get(end) {
-                if !d.is_ascii()
-                    || matches!(d, b'\'' | b'-' | b'&')
-                    || digit_first && matches!(d, b'.' | b',')
-                {
-                    (end, ascii) = word_end(text, b, end, digit_first);
+            // most words are shorter than eight bytes: one load gives the
+            // word, the byte after it and the word packed for its classes
+            let short = text.as_bytes().get(i..i + 8).and_then(|eight| {
+                let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+                let n = alnum_count(x).min(b.len() - i);
+                let ends =
+                    n < 8 && (i + n == b.len() || !may_join((x >> (8 * n)) as u8, digit_first));
+                ends.then(|| (n, x & (u64::MAX >> (64 - 8 * n))))
+            });
+            match short {
+                Some((n, word)) => (i + n, true, classes.of_short(word, n)),
+                None => {
+                    // the letters and digits of a word eight at a time; what
+                    // may join more to it is rare
+                    let mut end = i + 1 + alnum_run(&b[i + 1..]);
+                    let mut ascii = true;
+                    if b.get(end).is_some_and(|&d| may_join(d, digit_first)) {
+                        (end, ascii) = word_end(text, b, end, digit_first);
+                    }
+                    // a word with other than ASCII is in no list
+                    let class = if ascii {
+                        classes.of_ascii(&b[i..end])
+                    } else {
+                        0
+                    };
+                    (end, true, class)
                 }
             }
-            // a word with other than ASCII is in no list
-            let class = if ascii {
-                classes.of_ascii(&b[i..end])
-            } else {
-                0
-            };
-            (end, true, class)
         } else if c.is_ascii() {
-            if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            if matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                 i += 1;
                 continue;
             }
@@ -205,24 +219,37 @@ fn word_end(text: &str, b: &[u8], mut end: usize, digit_first: bool) -> (usize, 
     (end, ascii)
 }
 
-/// How many ASCII letters and digits `b` starts with, eight bytes at a
-/// time: each byte's high bit says whether it is one (no carry crosses a
-/// byte: the 7-bit values plus the offsets stay below 0x100).
+/// Whether byte `d`, after a word, may join more to it (see [`tokens`]):
+/// what [`word_end`] decides.
 #[inline]
-fn alnum_run(b: &[u8]) -> usize {
+fn may_join(d: u8, digit_first: bool) -> bool {
+    !d.is_ascii() || matches!(d, b'\'' | b'-' | b'&') || digit_first && matches!(d, b'.' | b',')
+}
+
+/// How many ASCII letters and digits the eight bytes of `x` (little-endian)
+/// start with: each byte's high bit says whether it is one (no carry
+/// crosses a byte: the 7-bit values plus the offsets stay below 0x100).
+#[inline]
+fn alnum_count(x: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
+    let seven = x & (0x7f * ONES);
+    let l = seven | (0x20 * ONES);
+    let letters =
+        (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x80 - u64::from(b'z') - 1) * ONES);
+    let digits =
+        (seven + (0x80 - u64::from(b'0')) * ONES) & !(seven + (0x80 - u64::from(b'9') - 1) * ONES);
+    let alnum = (letters | digits) & !x & HIGH;
+    (!alnum & HIGH).trailing_zeros() as usize / 8
+}
+
+/// How many ASCII letters and digits `b` starts with, eight bytes at a
+/// time.
+#[inline]
+fn alnum_run(b: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = b.get(n..n + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let seven = x & (0x7f * ONES);
-        let l = seven | (0x20 * ONES);
-        let letters =
-            (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x80 - u64::from(b'z') - 1) * ONES);
-        let digits = (seven + (0x80 - u64::from(b'0')) * ONES)
-            & !(seven + (0x80 - u64::from(b'9') - 1) * ONES);
-        let alnum = (letters | digits) & !x & HIGH;
-        let first_other = (!alnum & HIGH).trailing_zeros() as usize / 8;
+        let first_other = alnum_count(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
         n += first_other;
         if first_other < 8 {
             return n;

@@ -240,6 +240,26 @@ impl WordClasses {
         self.single[usize::from(b & 0x7f)]
     }
 
+    /// [`WordClasses::of`] for a word of `n` ASCII bytes, 1 to 8, in any
+    /// case, given as the little-endian `u64` of its bytes (the rest 0):
+    /// the tokeniser has it from the load that found the word's end.
+    #[inline]
+    pub fn of_short(&self, word: u64, n: usize) -> u32 {
+        debug_assert!(
+            (1..=8).contains(&n) && word >> (8 * n - 1) >> 1 == 0,
+            "{word:#x} {n}"
+        );
+        if n == 1 {
+            return self.of_byte(word as u8);
+        }
+        let first = (word & 0x1f) as usize;
+        let last = ((word >> (8 * (n - 1))) & 0x1f) as usize;
+        if self.ends[first][last] & (1 << n) == 0 {
+            return 0;
+        }
+        self.probe(u128::from(lower8(word)) | (u128::from((n as u64) << 56) << 64))
+    }
+
     /// [`WordClasses::of`] for a word of ASCII bytes, in any case (the
     /// tokeniser's question, asked of every word it finds).
     #[inline]
@@ -254,9 +274,9 @@ impl WordClasses {
                     return 0;
                 }
                 let (lo, hi) = load(w);
-                let p =
-                    u128::from(lower8(lo)) | (u128::from(lower8(hi) | ((n as u64) << 56)) << 64);
-                self.probe(p)
+                // the second half of a word of eight bytes or fewer is empty
+                let hi = if n > 8 { lower8(hi) } else { 0 };
+                self.probe(u128::from(lower8(lo)) | (u128::from(hi | ((n as u64) << 56)) << 64))
             }
             _ => self.find(w, None),
         }
@@ -471,6 +491,11 @@ mod tests {
             proptest::prop_assert_eq!(table.of_lower(low.as_bytes()), want);
             if w.is_ascii() {
                 proptest::prop_assert_eq!(table.of_ascii(w.as_bytes()), want);
+                if (1..=8).contains(&w.len()) {
+                    let mut eight = [0; 8];
+                    eight[..w.len()].copy_from_slice(w.as_bytes());
+                    proptest::prop_assert_eq!(table.of_short(u64::from_le_bytes(eight), w.len()), want);
+                }
             }
             if let [b] = w.as_bytes() {
                 proptest::prop_assert_eq!(table.of_byte(*b), want);
