@@ -41,6 +41,7 @@ fn lower8(x: u64) -> u64 {
 
 /// The bytes of `w` (1 to 15 of them) as two little-endian words, read
 /// with a few overlapping loads instead of a copy of unknown length.
+#[inline]
 fn load(w: &[u8]) -> (u64, u64) {
     let n = w.len();
     let u64_at = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().unwrap_or([0; 8]));
@@ -189,6 +190,9 @@ pub struct WordClasses {
     shift: u32,
     /// Entries too long to pack, with their bits.
     long: Vec<(&'static str, u32)>,
+    /// The bits of each one-byte ASCII word: a lookup with no hash for
+    /// punctuation and one-letter words.
+    single: [u32; 128],
 }
 
 impl WordClasses {
@@ -217,11 +221,64 @@ impl WordClasses {
             slots[at].0 = p;
             slots[at].1 |= bits;
         }
-        WordClasses {
+        let mut table = WordClasses {
             ends,
             slots,
             shift,
             long,
+            single: [0; 128],
+        };
+        for b in 0..128u8 {
+            table.single[usize::from(b)] = table.of(&[b]);
+        }
+        table
+    }
+
+    /// [`WordClasses::of`] for the one-byte word `b` (ASCII).
+    #[inline]
+    pub fn of_byte(&self, b: u8) -> u32 {
+        self.single[usize::from(b & 0x7f)]
+    }
+
+    /// [`WordClasses::of`] for a word of `n` ASCII bytes, 1 to 8, in any
+    /// case, given as the little-endian `u64` of its bytes (the rest 0):
+    /// the tokeniser has it from the load that found the word's end.
+    #[inline]
+    pub fn of_short(&self, word: u64, n: usize) -> u32 {
+        debug_assert!(
+            (1..=8).contains(&n) && word >> (8 * n - 1) >> 1 == 0,
+            "{word:#x} {n}"
+        );
+        if n == 1 {
+            return self.of_byte(word as u8);
+        }
+        let first = (word & 0x1f) as usize;
+        let last = ((word >> (8 * (n - 1))) & 0x1f) as usize;
+        if self.ends[first][last] & (1 << n) == 0 {
+            return 0;
+        }
+        self.probe(u128::from(lower8(word)) | (u128::from((n as u64) << 56) << 64))
+    }
+
+    /// [`WordClasses::of`] for a word of ASCII bytes, in any case (the
+    /// tokeniser's question, asked of every word it finds).
+    #[inline]
+    pub fn of_ascii(&self, w: &[u8]) -> u32 {
+        debug_assert!(w.is_ascii(), "{w:?}");
+        let n = w.len();
+        match n {
+            1 => self.of_byte(w[0]),
+            2..=PACKED => {
+                let (first, last) = end_bytes(w);
+                if self.ends[first][last] & (1 << n) == 0 {
+                    return 0;
+                }
+                let (lo, hi) = load(w);
+                // the second half of a word of eight bytes or fewer is empty
+                let hi = if n > 8 { lower8(hi) } else { 0 };
+                self.probe(u128::from(lower8(lo)) | (u128::from(hi | ((n as u64) << 56)) << 64))
+            }
+            _ => self.find(w, None),
         }
     }
 
@@ -432,6 +489,17 @@ mod tests {
                 .fold(0, |all, (_, b)| all | b);
             proptest::prop_assert_eq!(table.of(w.as_bytes()), want);
             proptest::prop_assert_eq!(table.of_lower(low.as_bytes()), want);
+            if w.is_ascii() {
+                proptest::prop_assert_eq!(table.of_ascii(w.as_bytes()), want);
+                if (1..=8).contains(&w.len()) {
+                    let mut eight = [0; 8];
+                    eight[..w.len()].copy_from_slice(w.as_bytes());
+                    proptest::prop_assert_eq!(table.of_short(u64::from_le_bytes(eight), w.len()), want);
+                }
+            }
+            if let [b] = w.as_bytes() {
+                proptest::prop_assert_eq!(table.of_byte(*b), want);
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 use super::Dangling;
 use super::event_at;
 use super::noun::{is_person, plural_like, singular};
-use super::tokens::Tok;
+use super::tokens::{Tok, class};
 use super::vocabulary::vocabulary;
 use crate::extract::quantity::Qualifier;
 use crate::text::Sentence;
@@ -179,7 +179,7 @@ pub(crate) fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> 
 }
 
 /// The first words of the dangling quantifiers (`at`, `as`, `more`, ...).
-fn first_words() -> &'static crate::text::words::WordSet {
+pub(super) fn first_words() -> &'static crate::text::words::WordSet {
     use std::sync::LazyLock;
     static FIRST: LazyLock<crate::text::words::WordSet> = LazyLock::new(|| {
         let firsts: Vec<&'static str> = vocabulary().dangling.iter().map(|(p, _)| p[0]).collect();
@@ -193,9 +193,7 @@ pub(crate) fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
     let phrases = &vocabulary().dangling;
     let mut out = Vec::new();
     'tok: for k in 0..toks.len() {
-        // the phrases are lower-case ASCII: a token's lower-cased text is
-        // equal to a word of one exactly when it equals it ignoring case
-        if !toks[k].word || !first_words().contains(toks[k].low) {
+        if !toks[k].is(class::DANGLE_FIRST) {
             continue;
         }
         for (phrase, q) in phrases {

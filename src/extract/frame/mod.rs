@@ -104,7 +104,8 @@ pub fn claims(
         toks.clear();
         let all = tokens(&mut toks, text, sentence.span.clone(), &lowered);
         let toks = &toks[..];
-        if may_dangle {
+        // a quantifier with no number starts with one of its first words
+        if may_dangle && all & class::DANGLE_FIRST != 0 {
             dangling.extend(dangling_in(toks, si));
         }
         if may_share {

@@ -40,6 +40,7 @@ fn class_sets() -> Vec<(&'static WordSet, u32)> {
         ),
         (crate::word_set!(&["according"]), class::ACCORDING),
         (crate::word_set!(&["including"]), class::INCLUDING),
+        (super::dangling::first_words(), class::DANGLE_FIRST),
     ];
     sets.extend(super::bind::class_sets());
     sets
