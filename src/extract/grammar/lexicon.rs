@@ -31,9 +31,29 @@ pub fn number_word(w: &str) -> Option<NumberWord> {
     number_word_lower(&Lower::new(w))
 }
 
-/// [`number_word`] of a word lower-cased already.
-pub fn number_word_lower(l: &str) -> Option<NumberWord> {
-    Some(match l {
+/// A `match` of lower-case words and the list of its words, written once:
+/// a filter built from the list (a [`crate::text::words::WordSet`]) then
+/// turns away no word the `match` knows.
+macro_rules! word_match {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident -> $out:ty; const $list:ident; { $($($w:literal)|+ => $v:expr,)* }) => {
+        $(#[$attr])*
+        $vis fn $name(l: &str) -> Option<$out> {
+            Some(match l {
+                $($($w)|+ => $v,)*
+                _ => return None,
+            })
+        }
+        /// Every word of the `match` of the function of the same name.
+        pub(crate) const $list: &[&str] = &[$($($w),+),*];
+    };
+}
+pub(crate) use word_match;
+
+word_match! {
+    /// [`number_word`] of a word lower-cased already.
+    pub fn number_word_lower -> NumberWord;
+    const NUMBER_WORDS;
+    {
         "zero" | "nought" | "naught" | "nil" => NumberWord::Unit(0),
         "one" => NumberWord::Unit(1),
         "two" => NumberWord::Unit(2),
@@ -74,8 +94,7 @@ pub fn number_word_lower(l: &str) -> Option<NumberWord> {
         "quintillion" => NumberWord::Scale(1e18),
         "sextillion" => NumberWord::Scale(1e21),
         "dozen" => NumberWord::Dozen,
-        _ => return None,
-    })
+    }
 }
 
 /// The denominator an ordinal word stands for in a fraction (`thirds` → 3),
@@ -100,41 +119,61 @@ pub fn denominator_lower(l: &str) -> Option<(f64, bool)> {
 
 /// The value of an ordinal word (`fifth` → 5, `quarter` → 4).
 pub fn ordinal_value(l: &[u8]) -> Option<f64> {
-    Some(match l {
-        b"first" => 1.0,
-        b"second" => 2.0,
-        b"third" => 3.0,
-        b"fourth" | b"quarter" => 4.0,
-        b"fifth" => 5.0,
-        b"sixth" => 6.0,
-        b"seventh" => 7.0,
-        b"eighth" => 8.0,
-        b"ninth" => 9.0,
-        b"tenth" => 10.0,
-        b"eleventh" => 11.0,
-        b"twelfth" => 12.0,
-        b"thirteenth" => 13.0,
-        b"fourteenth" => 14.0,
-        b"fifteenth" => 15.0,
-        b"sixteenth" => 16.0,
-        b"seventeenth" => 17.0,
-        b"eighteenth" => 18.0,
-        b"nineteenth" => 19.0,
-        b"twentieth" => 20.0,
-        b"thirtieth" => 30.0,
-        b"fortieth" => 40.0,
-        b"fiftieth" => 50.0,
-        b"sixtieth" => 60.0,
-        b"seventieth" => 70.0,
-        b"eightieth" => 80.0,
-        b"ninetieth" => 90.0,
-        b"hundredth" => 100.0,
-        b"thousandth" => 1e3,
-        b"millionth" => 1e6,
-        b"billionth" => 1e9,
-        b"trillionth" => 1e12,
-        _ => return None,
-    })
+    std::str::from_utf8(l).ok().and_then(ordinal_lower)
+}
+
+word_match! {
+    /// [`ordinal_value`] of a word as a string.
+    fn ordinal_lower -> f64;
+    const ORDINALS;
+    {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" | "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+    }
+}
+
+/// Whether the word `w` (ASCII letters, in any case) may be a number word
+/// or a denominator (an ordinal or `half`, in the plural too): a word that
+/// fails is neither ([`number_word_lower`] and [`denominator_lower`] of it
+/// lower-cased are `None`). One load turns most words away, where reading
+/// them costs a copy lower-cased and two lookups.
+pub fn may_be_number_word(w: &[u8]) -> bool {
+    let words = crate::word_set!(&[NUMBER_WORDS, ORDINALS, &["half", "halves"]].concat());
+    let stem = match w {
+        [s @ .., b's' | b'S'] => s,
+        _ => w,
+    };
+    words.contains_bytes(w) || words.contains_bytes(stem)
 }
 
 /// The words that can *begin* a figure; qualifiers are looked up backwards.
