@@ -631,6 +631,11 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
 /// or the word `minus`. The rest, the currency, and whether the amount is
 /// negative.
 fn amount_prefix(s: &str) -> (&str, Option<Unit>, bool) {
+    // most amounts start with a digit, which starts no currency, sign or
+    // word (what `money::prefix` reads first is a letter, a dot or a sign)
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return (s, None, false);
+    }
     if let Some((r, code)) = money::prefix(s) {
         (r, Some(Unit::Money(code)), false)
     } else if let Some(r) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {

@@ -22,7 +22,7 @@
 //! until the stack overflowed, and each of its numbers walked the rest of
 //! the chain again.
 
-use super::lexicon::{NumberWord, denominator_lower, number_word_lower, ordinal_value};
+use super::lexicon::{NumberWord, WordEnds, denominator_lower, number_word_lower, ordinal_value};
 use super::numeral::{Numeral, numeral};
 use super::{Rule, alpha_word_ci, is_space, miss, scale};
 
@@ -196,10 +196,14 @@ super::lexicon::word_match! {
 }
 
 /// Whether the word `w` (ASCII letters) may be a token: one that fails is
-/// none ([`word_token`] of it is `None`).
+/// none ([`word_token`] of it is `None`). One load from a table built with
+/// the program turns most words away.
 #[inline]
 fn may_be_word_token(w: &[u8]) -> bool {
-    super::lexicon::may_be_number_word(w) || crate::word_set!(OTHER_WORDS).contains_bytes(w)
+    static ENDS: WordEnds = WordEnds::EMPTY
+        .with_lists(super::lexicon::NUMBER_AND_ORDINAL_WORDS, true)
+        .with_lists(&[OTHER_WORDS], false);
+    ENDS.may_hold(w)
 }
 
 /// [`token`] of a word.

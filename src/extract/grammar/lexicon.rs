@@ -162,19 +162,63 @@ word_match! {
     }
 }
 
-/// Whether the word `w` (ASCII letters, in any case) may be a number word
-/// or a denominator (an ordinal or `half`, in the plural too): a word that
-/// fails is neither ([`number_word_lower`] and [`denominator_lower`] of it
-/// lower-cased are `None`). One load turns most words away, where reading
-/// them costs a copy lower-cased and two lookups.
-pub fn may_be_number_word(w: &[u8]) -> bool {
-    let words = crate::word_set!(&[NUMBER_WORDS, ORDINALS, &["half", "halves"]].concat());
-    let stem = match w {
-        [s @ .., b's' | b'S'] => s,
-        _ => w,
-    };
-    words.contains_bytes(w) || words.contains_bytes(stem)
+/// Per first and last byte of a word (folded to five bits, so that the
+/// case of a letter does not matter), the lengths of some listed words as
+/// bits: a filter built with the program, which every listed word passes
+/// in any case and most other words fail with one load.
+#[derive(Debug)]
+pub struct WordEnds([[u32; 32]; 32]);
+
+impl WordEnds {
+    /// The filter of no word.
+    pub const EMPTY: WordEnds = WordEnds([[0; 32]; 32]);
+
+    /// The filter with the word `w` (1 to 31 bytes) added.
+    #[must_use]
+    pub const fn with(mut self, w: &[u8]) -> WordEnds {
+        assert!(!w.is_empty() && w.len() < 32, "a word of 1 to 31 bytes");
+        self.0[(w[0] & 0x1f) as usize][(w[w.len() - 1] & 0x1f) as usize] |= 1 << w.len();
+        self
+    }
+
+    /// The filter with the words of `lists` added, and each also with an
+    /// `s` after it when `plurals`.
+    #[must_use]
+    pub const fn with_lists(mut self, lists: &[&[&str]], plurals: bool) -> WordEnds {
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                self = self.with(w);
+                if plurals {
+                    // the word with an `s`: its first byte, an `s` last
+                    assert!(w.len() < 31, "a word of 1 to 30 bytes");
+                    self.0[(w[0] & 0x1f) as usize][(b's' & 0x1f) as usize] |= 1 << (w.len() + 1);
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        self
+    }
+
+    /// Whether `w` may be a word of the filter: one that fails is none.
+    #[inline]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        match (w.first(), w.last()) {
+            (Some(&a), Some(&z)) if w.len() < 32 => {
+                self.0[usize::from(a & 0x1f)][usize::from(z & 0x1f)] >> w.len() & 1 == 1
+            }
+            _ => false,
+        }
+    }
 }
+
+/// The number words, the ordinals and `half`, `halves`, each also with an
+/// `s` after it: what [`number_word_lower`] and [`denominator_lower`] may
+/// know, for filters of the words they are asked.
+pub const NUMBER_AND_ORDINAL_WORDS: &[&[&str]] = &[NUMBER_WORDS, ORDINALS, &["half", "halves"]];
 
 /// The words that can *begin* a figure; qualifiers are looked up backwards.
 const TRIGGERS: &[&str] = &[

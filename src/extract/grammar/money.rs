@@ -15,6 +15,7 @@
 //!
 //! A bare `$` is read as US dollars; outlets that mean another dollar say so.
 
+use super::lexicon::WordEnds;
 use super::{alpha_word_ci, is_space};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -530,23 +531,24 @@ fn suffix_with(i: &str, sieve: bool) -> Option<(&str, &'static str, f64)> {
 /// rules read after an amount (a currency's name or code, a code in
 /// millions, a country before `$`, `LE`, a nationality).
 fn may_be_currency_after(w: &[u8]) -> bool {
-    let words = crate::word_set!(
-        &[
-            CURRENCIES
-                .iter()
-                .map(|(w, _)| *w)
-                .collect::<Vec<_>>()
-                .as_slice(),
-            CODES.iter().map(|(w, _)| *w).collect::<Vec<_>>().as_slice(),
-            DOLLAR_OF,
-            NATIONALITIES,
-            &["le"],
-        ]
-        .concat()
-    );
+    // one load from a table built with the program turns most words away
+    static ENDS: WordEnds = {
+        let mut e = WordEnds::EMPTY.with_lists(&[DOLLAR_OF, NATIONALITIES, &["le"]], false);
+        let mut k = 0;
+        while k < CURRENCIES.len() {
+            e = e.with(CURRENCIES[k].0.as_bytes());
+            k += 1;
+        }
+        let mut k = 0;
+        while k < CODES.len() {
+            e = e.with(CODES[k].0.as_bytes());
+            k += 1;
+        }
+        e
+    };
     // "MUSD": a code in millions
     let million = w.len() == 4 && matches!(w[0], b'm' | b'M');
-    million || words.contains_bytes(w)
+    million || ENDS.may_hold(w)
 }
 
 /// A scale word after a currency code: `75 USD million`.
