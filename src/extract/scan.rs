@@ -631,6 +631,11 @@ fn amount(text: &str, at: usize) -> Option<Amount> {
 /// or the word `minus`. The rest, the currency, and whether the amount is
 /// negative.
 fn amount_prefix(s: &str) -> (&str, Option<Unit>, bool) {
+    // most amounts start with a digit, which starts no currency, sign or
+    // word (what `money::prefix` reads first is a letter, a dot or a sign)
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return (s, None, false);
+    }
     if let Some((r, code)) = money::prefix(s) {
         (r, Some(Unit::Money(code)), false)
     } else if let Some(r) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
@@ -936,16 +941,17 @@ fn figure(
         }
     }
     let mut f = Reading::of(&a, start);
-    // the word right before the amount, read once: the range's opener and
-    // the qualifiers both start from it
+    f.nation = nation;
+    // the word right before the amount, read once: the range's opener, the
+    // names, the qualifiers and the change all start from it
     let near = words_before(text, start).next();
     range_step(text, start, near, floor, &a, &mut f);
     let unit = f.unit.unwrap_or(Unit::Count);
-    if let Some(step) = label_step(text, first, start, f.end, unit) {
+    if let Some(step) = label_step(text, first, start, near, f.end, unit) {
         return step;
     }
     qualifier_step(text, start, near, floor, unit, &mut f);
-    Step::Found(reinterpret(text, start, floor, nation, &a, unit, f))
+    Step::Found(reinterpret(text, start, near, floor, &a, unit, f))
 }
 
 /// Numbers that are no count at all: an identifier, a time of day.
@@ -1102,6 +1108,8 @@ struct Reading {
     qual: Qualifier,
     ranged: bool,
     stated: (f64, f64),
+    /// Where a nation that names the currency starts (`Malaysian ringgit 17`).
+    nation: Option<usize>,
 }
 
 impl Reading {
@@ -1118,6 +1126,7 @@ impl Reading {
             qual: Qualifier::Exact,
             ranged: false,
             stated: (a.value, a.value),
+            nation: None,
         }
     }
 }
@@ -1268,7 +1277,14 @@ fn plural_after(rest: &str) -> bool {
 /// What the figure says about itself once read: letters glued after it
 /// that nothing explained (`5G`, `3D`) make it no figure; a name or a brand
 /// (`Boeing 737`) makes its numbers labels.
-fn label_step(text: &str, first: u8, start: usize, end: usize, unit: Unit) -> Option<Step> {
+fn label_step(
+    text: &str,
+    first: u8,
+    start: usize,
+    near: Option<(usize, &str)>,
+    end: usize,
+    unit: Unit,
+) -> Option<Step> {
     if !boundary_after(&text[end..]) && !text[end..].starts_with(['-', '+', '\'', '’']) {
         let skip_to = end
             + text[end..]
@@ -1278,7 +1294,7 @@ fn label_step(text: &str, first: u8, start: usize, end: usize, unit: Unit) -> Op
         return Some(Step::Skip(skip_to));
     }
     (first.is_ascii_digit()
-        && (guard::is_name(text, start)
+        && (guard::is_name_near(text, start, near)
             || guard::is_name_after(text, start, end)
             || (unit == Unit::Count && guard::is_brand_number(text, start, end))))
     .then_some(Step::Labels(start..end))
@@ -1350,8 +1366,8 @@ fn qualifier_step(
 fn reinterpret(
     text: &str,
     start: usize,
+    near: Option<(usize, &str)>,
     floor: usize,
-    nation: Option<usize>,
     a: &Amount,
     unit: Unit,
     f: Reading,
@@ -1366,6 +1382,7 @@ fn reinterpret(
         ranged,
         mut stated,
         number_end,
+        nation,
         ..
     } = f;
     let mut unit = unit;
@@ -1407,10 +1424,17 @@ fn reinterpret(
     if qual == Qualifier::Approx {
         quantity.interval = interval_for(qual, low, high, DEFAULT_APPROX);
     }
-    quantity.change =
-        grammar::change::before(text, span_start.min(start), floor, unit, &text[end..])
-            .or_else(|| grammar::change::after(&text[end..], unit))
-            .unwrap_or(Change::Level);
+    // the words before the figure with its qualifier: before the amount
+    // (read once, `near`) when no qualifier stands before it
+    let change_at = span_start.min(start);
+    let nearest = if change_at == start {
+        near
+    } else {
+        words_before(text, change_at).next()
+    };
+    quantity.change = grammar::change::before_near(text, nearest, floor, unit, &text[end..])
+        .or_else(|| grammar::change::after(&text[end..], unit))
+        .unwrap_or(Change::Level);
     let start = nation.unwrap_or(start);
     Mention {
         span: span_start.min(start)..end,

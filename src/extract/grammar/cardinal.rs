@@ -22,7 +22,7 @@
 //! until the stack overflowed, and each of its numbers walked the rest of
 //! the chain again.
 
-use super::lexicon::{NumberWord, denominator_lower, number_word_lower, ordinal_value};
+use super::lexicon::{NumberWord, WordEnds, denominator_lower, number_word_lower, ordinal_value};
 use super::numeral::{Numeral, numeral};
 use super::{Rule, alpha_word_ci, is_space, miss, scale};
 
@@ -148,6 +148,13 @@ fn digit_fraction(i: &str) -> Option<(&str, f64)> {
 }
 
 fn token(i: &str) -> Option<(&str, Tok)> {
+    token_with(i, true)
+}
+
+/// [`token`]; without `sieve`, every word is read and looked up (as
+/// before [`may_be_word_token`], which tests hold the sieve to).
+#[inline]
+fn token_with(i: &str, sieve: bool) -> Option<(&str, Tok)> {
     crate::work::step(1);
     if let Some(c) = i.chars().next().filter(|c| !c.is_ascii()) {
         return vulgar(c).map(|v| (&i[c.len_utf8()..], Tok::Frac(v)));
@@ -161,19 +168,49 @@ fn token(i: &str) -> Option<(&str, Tok)> {
         let (r, n) = numeral(i).ok()?;
         return Some((r, Tok::Num(n)));
     }
+    // the word after most numbers is none a number is read on with
+    // ("35 people"): turned away before it is copied and looked up
+    let n = super::alpha_run(i.as_bytes());
+    if sieve && n > 0 && !may_be_word_token(&i.as_bytes()[..n]) {
+        return None;
+    }
+    word_token(i)
+}
+
+super::lexicon::word_match! {
+    /// The words [`token`] reads besides number words and denominators.
+    fn other_word -> Tok;
+    const OTHER_WORDS;
+    {
+        "a" | "an" => Tok::A,
+        "and" => Tok::And,
+        "point" => Tok::Point,
+        "dozens" | "dzs" | "dozs" => Tok::Dozens,
+        "dz" | "doz" => Tok::W(NumberWord::Dozen),
+        "hundreds" => Tok::Plural(NumberWord::Hundred),
+        "thousands" => Tok::Plural(NumberWord::Scale(1e3)),
+        "millions" => Tok::Plural(NumberWord::Scale(1e6)),
+        "billions" => Tok::Plural(NumberWord::Scale(1e9)),
+        "trillions" => Tok::Plural(NumberWord::Scale(1e12)),
+    }
+}
+
+/// Whether the word `w` (ASCII letters) may be a token: one that fails is
+/// none ([`word_token`] of it is `None`). One load from a table built with
+/// the program turns most words away.
+#[inline]
+fn may_be_word_token(w: &[u8]) -> bool {
+    static ENDS: WordEnds = WordEnds::EMPTY
+        .with_lists(super::lexicon::NUMBER_AND_ORDINAL_WORDS, true)
+        .with_lists(&[OTHER_WORDS], false);
+    ENDS.may_hold(w)
+}
+
+/// [`token`] of a word.
+fn word_token(i: &str) -> Option<(&str, Tok)> {
     let (r, l) = alpha_word_ci(i)?;
-    match l.as_str() {
-        "a" | "an" => return Some((r, Tok::A)),
-        "and" => return Some((r, Tok::And)),
-        "point" => return Some((r, Tok::Point)),
-        "dozens" | "dzs" | "dozs" => return Some((r, Tok::Dozens)),
-        "dz" | "doz" => return Some((r, Tok::W(NumberWord::Dozen))),
-        "hundreds" => return Some((r, Tok::Plural(NumberWord::Hundred))),
-        "thousands" => return Some((r, Tok::Plural(NumberWord::Scale(1e3)))),
-        "millions" => return Some((r, Tok::Plural(NumberWord::Scale(1e6)))),
-        "billions" => return Some((r, Tok::Plural(NumberWord::Scale(1e9)))),
-        "trillions" => return Some((r, Tok::Plural(NumberWord::Scale(1e12)))),
-        _ => {}
+    if let Some(t) = other_word(&l) {
+        return Some((r, t));
     }
     if let Some(nw) = number_word_lower(&l) {
         // a tens word hyphenated to an ordinal is one denominator: "twenty-first"
@@ -1047,6 +1084,49 @@ fn trailing_scale(r: &str, c: Cardinal, allowed: bool) -> (&str, Cardinal) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The sieve of words turns away no word a token is read from:
+        /// every word reads as it reads when each is looked up.
+        #[test]
+        fn tokens_read_as_without_the_sieve(i in super::super::words_in_any_case(&[
+            super::super::lexicon::NUMBER_WORDS,
+            super::super::lexicon::ORDINALS,
+            OTHER_WORDS,
+            &["half", "halves", "twenty-first", "people", "per"],
+        ])) {
+            proptest::prop_assert_eq!(token_with(&i, true), token_with(&i, false), "{:?}", i);
+            let spaced = format!(" {i}");
+            proptest::prop_assert_eq!(
+                sep(&spaced).and_then(token),
+                sep(&spaced).and_then(|s| token_with(s, false))
+            );
+        }
+    }
+
+    /// Every word the rules know, in three cases, with an `s` and a
+    /// hyphened ordinal after it, reads as without the sieve.
+    #[test]
+    fn every_known_word_reads_as_without_the_sieve() {
+        let lists = [
+            super::super::lexicon::NUMBER_WORDS,
+            super::super::lexicon::ORDINALS,
+            OTHER_WORDS,
+            &["half", "halves"],
+        ];
+        for w in lists.concat() {
+            for w in [w.to_string(), w.to_ascii_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }] {
+                for tail in ["", "s", "-first", "-thirds", " ", "1", "$"] {
+                    let i = format!("{w}{tail}");
+                    assert_eq!(token_with(&i, true), token_with(&i, false), "{i:?}");
+                }
+            }
+        }
+    }
 
     fn v(s: &str) -> (f64, usize) {
         let (rest, c) = cardinal(s).unwrap_or_else(|e| panic!("{s}: {e:?}"));

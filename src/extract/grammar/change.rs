@@ -366,7 +366,26 @@ fn amount(unit: Unit) -> bool {
 /// The change the words before a figure state; `at` is where the figure
 /// (with its qualifier) starts, `floor` where the figure before it ended.
 pub fn before(text: &str, at: usize, floor: usize, unit: Unit, rest: &str) -> Option<Change> {
+    before_near(text, words_before(text, at).next(), floor, unit, rest)
+}
+
+/// [`before`], with the word nearest the figure read already by the caller:
+/// `nearest` is `words_before(text, at).next()`. The words further back
+/// are the words before the nearest one's start (what the walk from `at`
+/// goes on to read: a proptest of [`super`] holds them equal).
+pub fn before_near(
+    text: &str,
+    nearest: Option<(usize, &str)>,
+    floor: usize,
+    unit: Unit,
+    rest: &str,
+) -> Option<Change> {
     if !can_change(unit) {
+        return None;
+    }
+    // most figures follow no word of change: one cheap lookup first
+    let (ws0, w0) = nearest.filter(|(ws, _)| *ws >= floor)?;
+    if !opens_change(w0) {
         return None;
     }
     // "shed 320 points": points of an index or a poll are an amount too
@@ -376,16 +395,10 @@ pub fn before(text: &str, at: usize, floor: usize, unit: Unit, rest: &str) -> Op
             .is_some_and(|(_, w)| matches!(w.as_str(), "point" | "points"))
     };
     let amount = || amount(unit) || points();
-    let mut words = words_before(text, at)
-        .take_while(|(ws, _)| *ws >= floor)
-        .map(|(_, w)| w);
-    // most figures follow no word of change: one cheap lookup first
-    let w0 = words.next()?;
-    if !opens_change(w0) {
-        return None;
-    }
     let w0 = Lower::new(w0);
-    let mut words = words.map(Lower::new);
+    let mut words = words_before(text, ws0)
+        .take_while(|(ws, _)| *ws >= floor)
+        .map(|(_, w)| Lower::new(w));
     let by_verb = |w: Lower, words: &mut dyn Iterator<Item = Lower>| {
         let mut w = w;
         while adverb(&w) {

@@ -37,7 +37,9 @@ fn month_name(w: &str) -> Option<i8> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let l = w.to_ascii_lowercase();
+    // lower-cased on the stack: this is asked of every capitalised word
+    // that may start a figure
+    let l = super::Lower::new(w);
     Some(match l.as_str() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -60,7 +62,7 @@ pub fn weekday_name(w: &str) -> Option<Weekday> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match super::Lower::new(w).as_str() {
         "monday" => Weekday::Monday,
         "tuesday" => Weekday::Tuesday,
         "wednesday" => Weekday::Wednesday,

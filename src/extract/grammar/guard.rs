@@ -537,6 +537,12 @@ pub fn is_brand_number(text: &str, at: usize, end: usize) -> bool {
 /// glued after the digits, as in `5G`, are the driver's check, since only it
 /// knows which suffixes it understood.)
 pub fn is_name(text: &str, at: usize) -> bool {
+    is_name_near(text, at, words_before(text, at).next())
+}
+
+/// [`is_name`], with the word nearest `at` read already by the caller:
+/// `nearest` is `words_before(text, at).next()`.
+pub fn is_name_near(text: &str, at: usize, nearest: Option<(usize, &str)>) -> bool {
     let head = &text[..at];
     // F-35, COVID-19, S-400
     if let Some(h) = head.strip_suffix('-') {
@@ -576,28 +582,32 @@ pub fn is_name(text: &str, at: usize) -> bool {
             return true;
         }
     }
-    if let Some((_, w)) = words_before(text, at).next() {
-        // "iPhone 15" is a name as "Galaxy 9" is
-        let capital = w.bytes().any(|b| b.is_ascii_uppercase());
-        let lw = super::Lower::new(w);
+    if let Some((_, w)) = nearest {
+        // the word before is ASCII letters and apostrophes: the sets and
+        // the comparisons below ignore its case, and nothing is lower-cased
         let after = &text[at..];
         let digits_end = after.bytes().take_while(u8::is_ascii_digit).count();
-        let counts = word_after(&after[digits_end..]).is_some_and(plural_noun);
-        if crate::word_set!(LOWER_INTRODUCERS).contains(&lw) && !counts {
+        let counts = || word_after(&after[digits_end..]).is_some_and(plural_noun);
+        if crate::word_set!(LOWER_INTRODUCERS).contains(w) && !counts() {
             return true;
         }
         // "the Premier League's top 4": a rank, unless it counts ("top 10 teams")
-        if lw == "top"
-            && !counts
+        if w.eq_ignore_ascii_case("top")
+            && !counts()
             && !after[digits_end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '%')
         {
             return true;
         }
-        if crate::word_set!(INTRODUCERS).contains(w)
-            && (capital || matches!(lw.as_str(), "no" | "nos" | "nr" | "nrs" | "number"))
-        {
-            // "number 10" is a name, "a number" is not: need no article after
-            return lw != "number" || capital;
+        if crate::word_set!(INTRODUCERS).contains(w) {
+            // "iPhone 15" is a name as "Galaxy 9" is
+            let capital = w.bytes().any(|b| b.is_ascii_uppercase());
+            let numbered = ["no", "nos", "nr", "nrs", "number"]
+                .iter()
+                .any(|n| w.eq_ignore_ascii_case(n));
+            if capital || numbered {
+                // "number 10" is a name, "a number" is not: need no article after
+                return !w.eq_ignore_ascii_case("number") || capital;
+            }
         }
     }
     // "Su-27" style where the hyphen is surrounded by letters and digits was

@@ -31,9 +31,29 @@ pub fn number_word(w: &str) -> Option<NumberWord> {
     number_word_lower(&Lower::new(w))
 }
 
-/// [`number_word`] of a word lower-cased already.
-pub fn number_word_lower(l: &str) -> Option<NumberWord> {
-    Some(match l {
+/// A `match` of lower-case words and the list of its words, written once:
+/// a filter built from the list (a [`crate::text::words::WordSet`]) then
+/// turns away no word the `match` knows.
+macro_rules! word_match {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident -> $out:ty; const $list:ident; { $($($w:literal)|+ => $v:expr,)* }) => {
+        $(#[$attr])*
+        $vis fn $name(l: &str) -> Option<$out> {
+            Some(match l {
+                $($($w)|+ => $v,)*
+                _ => return None,
+            })
+        }
+        /// Every word of the `match` of the function of the same name.
+        pub(crate) const $list: &[&str] = &[$($($w),+),*];
+    };
+}
+pub(crate) use word_match;
+
+word_match! {
+    /// [`number_word`] of a word lower-cased already.
+    pub fn number_word_lower -> NumberWord;
+    const NUMBER_WORDS;
+    {
         "zero" | "nought" | "naught" | "nil" => NumberWord::Unit(0),
         "one" => NumberWord::Unit(1),
         "two" => NumberWord::Unit(2),
@@ -74,8 +94,7 @@ pub fn number_word_lower(l: &str) -> Option<NumberWord> {
         "quintillion" => NumberWord::Scale(1e18),
         "sextillion" => NumberWord::Scale(1e21),
         "dozen" => NumberWord::Dozen,
-        _ => return None,
-    })
+    }
 }
 
 /// The denominator an ordinal word stands for in a fraction (`thirds` → 3),
@@ -100,42 +119,106 @@ pub fn denominator_lower(l: &str) -> Option<(f64, bool)> {
 
 /// The value of an ordinal word (`fifth` → 5, `quarter` → 4).
 pub fn ordinal_value(l: &[u8]) -> Option<f64> {
-    Some(match l {
-        b"first" => 1.0,
-        b"second" => 2.0,
-        b"third" => 3.0,
-        b"fourth" | b"quarter" => 4.0,
-        b"fifth" => 5.0,
-        b"sixth" => 6.0,
-        b"seventh" => 7.0,
-        b"eighth" => 8.0,
-        b"ninth" => 9.0,
-        b"tenth" => 10.0,
-        b"eleventh" => 11.0,
-        b"twelfth" => 12.0,
-        b"thirteenth" => 13.0,
-        b"fourteenth" => 14.0,
-        b"fifteenth" => 15.0,
-        b"sixteenth" => 16.0,
-        b"seventeenth" => 17.0,
-        b"eighteenth" => 18.0,
-        b"nineteenth" => 19.0,
-        b"twentieth" => 20.0,
-        b"thirtieth" => 30.0,
-        b"fortieth" => 40.0,
-        b"fiftieth" => 50.0,
-        b"sixtieth" => 60.0,
-        b"seventieth" => 70.0,
-        b"eightieth" => 80.0,
-        b"ninetieth" => 90.0,
-        b"hundredth" => 100.0,
-        b"thousandth" => 1e3,
-        b"millionth" => 1e6,
-        b"billionth" => 1e9,
-        b"trillionth" => 1e12,
-        _ => return None,
-    })
+    std::str::from_utf8(l).ok().and_then(ordinal_lower)
 }
+
+word_match! {
+    /// [`ordinal_value`] of a word as a string.
+    fn ordinal_lower -> f64;
+    const ORDINALS;
+    {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" | "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+    }
+}
+
+/// Per first and last byte of a word (folded to five bits, so that the
+/// case of a letter does not matter), the lengths of some listed words as
+/// bits: a filter built with the program, which every listed word passes
+/// in any case and most other words fail with one load.
+#[derive(Debug)]
+pub struct WordEnds([[u32; 32]; 32]);
+
+impl WordEnds {
+    /// The filter of no word.
+    pub const EMPTY: WordEnds = WordEnds([[0; 32]; 32]);
+
+    /// The filter with the word `w` (1 to 31 bytes) added.
+    #[must_use]
+    pub const fn with(mut self, w: &[u8]) -> WordEnds {
+        assert!(!w.is_empty() && w.len() < 32, "a word of 1 to 31 bytes");
+        self.0[(w[0] & 0x1f) as usize][(w[w.len() - 1] & 0x1f) as usize] |= 1 << w.len();
+        self
+    }
+
+    /// The filter with the words of `lists` added, and each also with an
+    /// `s` after it when `plurals`.
+    #[must_use]
+    pub const fn with_lists(mut self, lists: &[&[&str]], plurals: bool) -> WordEnds {
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                self = self.with(w);
+                if plurals {
+                    // the word with an `s`: its first byte, an `s` last
+                    assert!(w.len() < 31, "a word of 1 to 30 bytes");
+                    self.0[(w[0] & 0x1f) as usize][(b's' & 0x1f) as usize] |= 1 << (w.len() + 1);
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        self
+    }
+
+    /// Whether `w` may be a word of the filter: one that fails is none.
+    #[inline]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        match (w.first(), w.last()) {
+            (Some(&a), Some(&z)) if w.len() < 32 => {
+                self.0[usize::from(a & 0x1f)][usize::from(z & 0x1f)] >> w.len() & 1 == 1
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The number words, the ordinals and `half`, `halves`, each also with an
+/// `s` after it: what [`number_word_lower`] and [`denominator_lower`] may
+/// know, for filters of the words they are asked.
+pub const NUMBER_AND_ORDINAL_WORDS: &[&[&str]] = &[NUMBER_WORDS, ORDINALS, &["half", "halves"]];
 
 /// The words that can *begin* a figure; qualifiers are looked up backwards.
 const TRIGGERS: &[&str] = &[
@@ -280,29 +363,35 @@ const TRIGGERS: &[&str] = &[
 
 /// Per first and last letter of a trigger (folded to five bits, so that
 /// case does not matter), its lengths as bits: built with the program.
-static TRIGGER_ENDS: [[u32; 32]; 32] = {
-    let mut t = [[0u32; 32]; 32];
+static TRIGGER_ENDS: WordEnds = WordEnds::EMPTY.with_lists(&[TRIGGERS], false);
+
+/// The same per second and last but one letter of a trigger (every trigger
+/// has three letters or more): `this` passes the ends of `tens`, not
+/// these.
+static TRIGGER_INNER: WordEnds = {
+    let mut t = WordEnds::EMPTY;
     let mut k = 0;
     while k < TRIGGERS.len() {
         let w = TRIGGERS[k].as_bytes();
-        t[(w[0] & 0x1f) as usize][(w[w.len() - 1] & 0x1f) as usize] |= 1 << w.len();
+        assert!(w.len() >= 3, "a trigger of three letters or more");
+        t.0[(w[1] & 0x1f) as usize][(w[w.len() - 2] & 0x1f) as usize] |= 1 << w.len();
         k += 1;
     }
     t
 };
 
 /// A test that every trigger passes and most other words fail (`the`: no
-/// trigger of three letters starts with a t and ends with an e), with one
-/// load from a table built with the program: the scanner asks it of every
+/// trigger of three letters starts with a t and ends with an e; `this`:
+/// no trigger of four letters has an h second and an i third), with two
+/// loads from tables built with the program: the scanner asks it of every
 /// word before [`is_trigger`].
 #[inline]
 pub fn may_be_trigger(w: &[u8]) -> bool {
-    match (w.first(), w.last()) {
-        (Some(&a), Some(&z)) if w.len() < 32 => {
-            TRIGGER_ENDS[usize::from(a & 0x1f)][usize::from(z & 0x1f)] >> w.len() & 1 == 1
-        }
-        _ => false,
-    }
+    w.len() >= 3
+        && TRIGGER_ENDS.may_hold(w)
+        && TRIGGER_INNER.0[usize::from(w[1] & 0x1f)][usize::from(w[w.len() - 2] & 0x1f)] >> w.len()
+            & 1
+            == 1
 }
 
 /// Whether the scanner should start the grammar at this word.
@@ -328,6 +417,7 @@ mod tests {
             assert!(may_be_trigger(w.to_ascii_uppercase().as_bytes()), "{w}");
         }
         assert!(!may_be_trigger(b"the"));
+        assert!(!may_be_trigger(b"this"));
         assert!(!may_be_trigger(b""));
     }
 

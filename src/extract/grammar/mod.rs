@@ -287,6 +287,43 @@ impl std::fmt::Debug for Lower {
     }
 }
 
+/// Inputs for the tests of a sieve of words: a word of `lists` or of
+/// random letters, with or without an `s` after it, its letters in any
+/// case, then what may follow a word (a hyphen, a digit, a dollar sign, a
+/// full stop, a letter of another script) and maybe a space and another
+/// such word.
+#[cfg(test)]
+pub(crate) fn words_in_any_case(
+    lists: &[&[&'static str]],
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy as _;
+    let listed: Vec<&'static str> = lists.concat();
+    let word = move || {
+        (
+            proptest::prop_oneof![
+                proptest::sample::select(listed.clone()).prop_map(str::to_string),
+                "[a-zA-Z]{1,12}",
+            ],
+            proptest::bool::ANY,
+            proptest::collection::vec(proptest::bool::ANY, 32),
+        )
+            .prop_map(|(w, plural, upper)| {
+                let w: String = w
+                    .chars()
+                    .zip(&upper)
+                    .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                format!("{w}{}", if plural { "s" } else { "" })
+            })
+    };
+    (word(), "[\\-$.,1éa-z]{0,2}", proptest::option::of(word())).prop_map(|(w, tail, next)| {
+        match next {
+            Some(n) => format!("{w}{tail} {n}"),
+            None => format!("{w}{tail}"),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 //!
 //! A bare `$` is read as US dollars; outlets that mean another dollar say so.
 
+use super::lexicon::WordEnds;
 use super::{alpha_word_ci, is_space};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -132,9 +133,11 @@ fn symbol(i: &str) -> Option<(&str, &'static str)> {
     Some((&i[c.len_utf8()..], code))
 }
 
-/// The dollar a country prefix names: `US$`, `C$`, `HK $`.
-fn dollar_of(w: &str) -> Option<&'static str> {
-    Some(match w {
+super::lexicon::word_match! {
+    /// The dollar a country prefix names: `US$`, `C$`, `HK $`.
+    fn dollar_of -> &'static str;
+    const DOLLAR_OF;
+    {
         "us" | "usd" | "u.s" | "u.s." => "USD",
         "c" | "cad" | "ca" => "CAD",
         "a" | "aud" | "au" => "AUD",
@@ -142,8 +145,7 @@ fn dollar_of(w: &str) -> Option<&'static str> {
         "hk" | "hkd" => "HKD",
         "s" | "sgd" => "SGD",
         "mex" | "mxn" => "MXN",
-        _ => return None,
-    })
+    }
 }
 
 /// Currency names written before the amount: `ringgit 17`, `rupees 500`.
@@ -431,6 +433,13 @@ fn national(w: &str, currency: &str) -> Option<&'static str> {
 /// A currency after the amount: the rest, the code, and a multiplier
 /// (`cents` → 0.01, `MUSD` → a million).
 pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
+    suffix_with(i, true)
+}
+
+/// [`suffix`]; without `sieve`, every word is read and looked up (as
+/// before [`may_be_currency_after`], which tests hold the sieve to).
+#[inline]
+fn suffix_with(i: &str, sieve: bool) -> Option<(&str, &'static str, f64)> {
     let t = i.trim_start_matches(is_space);
     let spaced = t.len() < i.len();
     if let Some((r, c)) = symbol(t) {
@@ -469,6 +478,12 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
         _ => (t, false),
     };
     let glued = !spaced && !hyphen;
+    // most words after a number name no currency ("35 people"): turned
+    // away before they are copied and looked up
+    let n = super::alpha_run(t.as_bytes());
+    if sieve && n > 0 && !may_be_currency_after(&t.as_bytes()[..n]) {
+        return None;
+    }
     let (r, w) = alpha_word_ci(t)?;
     let written = &t[..w.len()];
     // "2.50US$"
@@ -509,6 +524,31 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
     let (r2, w2) = alpha_word_ci(r.strip_prefix(' ')?)?;
     let c = national(&w, &w2)?;
     Some((r2, c, 1.0))
+}
+
+/// Whether the word `w` (ASCII letters, in any case) may be read by
+/// [`suffix`] as a currency: a word that fails is none of the words its
+/// rules read after an amount (a currency's name or code, a code in
+/// millions, a country before `$`, `LE`, a nationality).
+fn may_be_currency_after(w: &[u8]) -> bool {
+    // one load from a table built with the program turns most words away
+    static ENDS: WordEnds = {
+        let mut e = WordEnds::EMPTY.with_lists(&[DOLLAR_OF, NATIONALITIES, &["le"]], false);
+        let mut k = 0;
+        while k < CURRENCIES.len() {
+            e = e.with(CURRENCIES[k].0.as_bytes());
+            k += 1;
+        }
+        let mut k = 0;
+        while k < CODES.len() {
+            e = e.with(CODES[k].0.as_bytes());
+            k += 1;
+        }
+        e
+    };
+    // "MUSD": a code in millions
+    let million = w.len() == 4 && matches!(w[0], b'm' | b'M');
+    million || ENDS.may_hold(w)
 }
 
 /// A scale word after a currency code: `75 USD million`.
@@ -584,6 +624,67 @@ mod tests {
         "pesos", "rouble", "roubles", "ruble", "rubles", "hryvnia", "hryvnias", "guilder",
         "guilders", "markka", "peseta", "pesetas", "mark", "marks", "masriya",
     ];
+
+    proptest::proptest! {
+        /// The sieve of words turns away no currency: every word after an
+        /// amount reads as it reads when each is looked up.
+        #[test]
+        fn currencies_after_read_as_without_the_sieve(i in crate::extract::grammar::words_in_any_case(&[
+            CURRENCIES.iter().map(|(w, _)| *w).collect::<Vec<_>>().leak(),
+            CODES.iter().map(|(w, _)| *w).collect::<Vec<_>>().leak(),
+            DOLLAR_OF,
+            NATIONALITIES,
+            NATIONAL_CURRENCIES,
+            &["le", "l.e.", "musd", "meur", "mark", "c", "rs", "rm", "sterling", "people"],
+        ])) {
+            for pre in ["", " ", "  ", "-", "\u{a0}"] {
+                let s = format!("{pre}{i}");
+                proptest::prop_assert_eq!(suffix_with(&s, true), suffix_with(&s, false), "{:?}", s);
+            }
+        }
+    }
+
+    /// Every pair of the words the rules know (and a few they do not),
+    /// in three cases, read as without the sieve.
+    #[test]
+    fn every_pair_of_known_words_reads_as_without_the_sieve() {
+        let mut words: Vec<&str> = [
+            CURRENCIES
+                .iter()
+                .map(|(w, _)| *w)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            CODES.iter().map(|(w, _)| *w).collect::<Vec<_>>().as_slice(),
+            DOLLAR_OF,
+            NATIONALITIES,
+            NATIONAL_CURRENCIES,
+            &[
+                "le", "l.e.", "musd", "meur", "c", "sterling", "people", "million",
+            ],
+        ]
+        .concat();
+        words.sort_unstable();
+        words.dedup();
+        let cased = |w: &str| {
+            [w.to_string(), w.to_ascii_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }]
+        };
+        for a in &words {
+            for a in cased(a) {
+                for b in &words {
+                    for pre in [" ", "", "-"] {
+                        for mid in [" ", "$", " $"] {
+                            let s = format!("{pre}{a}{mid}{b}");
+                            assert_eq!(suffix_with(&s, true), suffix_with(&s, false), "{s:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_nationality_is_listed() {

@@ -21,6 +21,22 @@ use nom::sequence::{preceded, terminated};
 
 /// `suffix`: a percent sign or word after a number, and the unit.
 pub fn suffix(i: &str) -> Rule<'_, Unit> {
+    // asked after every number, which most often a word that is no
+    // percent follows (" people"), or a full stop or comma: turned away on
+    // its first bytes (every percent word and `pc` start with a p)
+    let nothing = match i.as_bytes() {
+        [b' ', c, ..] => c.is_ascii_alphabetic() && !matches!(c, b'p' | b'P'),
+        [c, ..] => c.is_ascii() && !matches!(c, b' ' | b'\t' | b'%' | b'p'),
+        [] => false,
+    };
+    if nothing {
+        return miss();
+    }
+    suffix_read(i)
+}
+
+/// [`suffix`] without the look at its first bytes.
+fn suffix_read(i: &str) -> Rule<'_, Unit> {
     let (t, space) = spaces(i)?;
     if let Ok((r, _)) = sign(t) {
         return Ok((r, Unit::Percent));
@@ -74,6 +90,17 @@ pub fn word(i: &str) -> Rule<'_, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The look at the first bytes turns away only what the rule
+        /// itself turns away.
+        #[test]
+        fn suffixes_read_as_without_the_first_look(
+            i in "[ \t\u{a0}\u{ff05}%,.a-zA-Z0-9-]{0,3}(pc|PC|percent|Per cent|pct|people|points)?[ .a-z]{0,2}",
+        ) {
+            proptest::prop_assert_eq!(suffix(&i), suffix_read(&i), "{:?}", i);
+        }
+    }
 
     #[test]
     fn forms() {

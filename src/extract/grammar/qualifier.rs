@@ -160,21 +160,26 @@ pub fn before_near<'a>(
     // most figures follow a word that ends no phrase ("killed 35", "in
     // 2021"): one lookup turns them away before the phrases are walked
     let nearest = nearest.filter(|(_, w)| LAST.contains(w))?;
+    // the words further back are read as the phrases ask for them: most
+    // phrases fail at the second word
     let mut words: [(usize, &str); 5] = [nearest, (0, ""), (0, ""), (0, ""), (0, "")];
     let mut n = 1;
-    for w in words_before(text, nearest.0).take(4) {
-        words[n] = w;
-        n += 1;
-    }
+    let mut walk = words_before(text, nearest.0).take(4);
     // the last words are lower-case ASCII (a `WordSet` holds them), and so
-    // is a word `LAST` holds: lower-cased, it is the key of its phrases
+    // is a word `LAST` holds: lower-cased, it is the key of its phrases,
+    // whose last word is the nearest word
     let key = super::Lower::new(nearest.1);
     let phrases = BY_LAST.get(key.as_str())?;
     'phrases: for &(phrase, q) in phrases.iter().map(|&k| &BEFORE[k]) {
-        if phrase.len() > n {
-            continue;
-        }
-        for (k, p) in phrase.iter().rev().enumerate() {
+        for (k, p) in phrase.iter().rev().enumerate().skip(1) {
+            while n <= k {
+                let Some(w) = walk.next() else {
+                    // fewer words than the phrase has
+                    continue 'phrases;
+                };
+                words[n] = w;
+                n += 1;
+            }
             if !words[k].1.eq_ignore_ascii_case(p) {
                 continue 'phrases;
             }
