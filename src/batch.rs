@@ -323,7 +323,11 @@ struct Stub {
     id: Box<str>,
     path: Arc<str>,
     record: Option<(u64, NonZeroUsize)>,
-    source: usize,
+    /// The record's line length at the first reading ([`story::Story::record_len`]).
+    len: u32,
+    /// The index of its source: a `u32` beside `len`, so that a stub stays
+    /// 56 bytes (4 billion inputs would take hundreds of GB to list).
+    source: u32,
 }
 
 /// Check the stories in `sources`; `rejected` are inputs already refused
@@ -400,11 +404,13 @@ fn first_reading(
         let record = st
             .record()
             .and_then(|(at, line)| Some((at, NonZeroUsize::new(line)?)));
+        let len = st.record_len();
         let mut stub = Stub {
             id: st.id.into_boxed_str(),
             path: st.path,
             record,
-            source: i,
+            len,
+            source: u32::try_from(i).expect("fewer than 4 billion inputs"),
         };
         let mut event = st.event;
         names.share(std::iter::once(&mut stub.path).chain(&mut event));
@@ -594,9 +600,10 @@ fn event(
 fn open_record_files(sources: &[Source], stubs: &[Stub]) -> Vec<(usize, Option<std::fs::File>)> {
     let mut open: Vec<(usize, Option<std::fs::File>)> = Vec::new();
     for stub in stubs {
-        if let (Some(_), Source::File { path, .. }) = (stub.record, &sources[stub.source]) {
-            if open.len() < OPEN_PER_EVENT && !open.iter().any(|o| o.0 == stub.source) {
-                open.push((stub.source, std::fs::File::open(path).ok()));
+        if let (Some(_), Source::File { path, .. }) = (stub.record, &sources[stub.source as usize])
+        {
+            if open.len() < OPEN_PER_EVENT && !open.iter().any(|o| o.0 == stub.source as usize) {
+                open.push((stub.source as usize, std::fs::File::open(path).ok()));
             }
         }
     }
@@ -619,10 +626,10 @@ fn reread_event(
         .map(|(&g, stub)| {
             let file = open
                 .iter()
-                .find(|o| o.0 == stub.source)
+                .find(|o| o.0 == stub.source as usize)
                 .and_then(|o| o.1.as_ref());
             let record = stub.record.map(|(at, line)| (at, line.get()));
-            let b = story::reread_in(&sources[stub.source], record, file);
+            let b = story::reread_in(&sources[stub.source as usize], record, stub.len, file);
             progress.advance();
             // a file holds one story, a JSON line one; a file changed since
             // the first reading may hold another
@@ -912,6 +919,7 @@ mod tests {
             id: "gone".into(),
             path: gone.to_string_lossy().into(),
             record: None,
+            len: 0,
             source: 0,
         };
         let p = Planned {
