@@ -323,7 +323,11 @@ struct Stub {
     id: Box<str>,
     path: Arc<str>,
     record: Option<(u64, NonZeroUsize)>,
-    source: usize,
+    /// The record's line length at the first reading ([`story::Story::record_len`]).
+    len: u32,
+    /// The index of its source: a `u32` beside `len`, so that a stub stays
+    /// 56 bytes (4 billion inputs would take hundreds of GB to list).
+    source: u32,
 }
 
 /// Check the stories in `sources`; `rejected` are inputs already refused
@@ -400,11 +404,13 @@ fn first_reading(
         let record = st
             .record()
             .and_then(|(at, line)| Some((at, NonZeroUsize::new(line)?)));
+        let len = st.record_len();
         let mut stub = Stub {
             id: st.id.into_boxed_str(),
             path: st.path,
             record,
-            source: i,
+            len,
+            source: u32::try_from(i).expect("fewer than 4 billion inputs"),
         };
         let mut event = st.event;
         names.share(std::iter::once(&mut stub.path).chain(&mut event));
@@ -594,9 +600,10 @@ fn event(
 fn open_record_files(sources: &[Source], stubs: &[Stub]) -> Vec<(usize, Option<std::fs::File>)> {
     let mut open: Vec<(usize, Option<std::fs::File>)> = Vec::new();
     for stub in stubs {
-        if let (Some(_), Source::File { path, .. }) = (stub.record, &sources[stub.source]) {
-            if open.len() < OPEN_PER_EVENT && !open.iter().any(|o| o.0 == stub.source) {
-                open.push((stub.source, std::fs::File::open(path).ok()));
+        if let (Some(_), Source::File { path, .. }) = (stub.record, &sources[stub.source as usize])
+        {
+            if open.len() < OPEN_PER_EVENT && !open.iter().any(|o| o.0 == stub.source as usize) {
+                open.push((stub.source as usize, std::fs::File::open(path).ok()));
             }
         }
     }
@@ -619,10 +626,10 @@ fn reread_event(
         .map(|(&g, stub)| {
             let file = open
                 .iter()
-                .find(|o| o.0 == stub.source)
+                .find(|o| o.0 == stub.source as usize)
                 .and_then(|o| o.1.as_ref());
             let record = stub.record.map(|(at, line)| (at, line.get()));
-            let b = story::reread_in(&sources[stub.source], record, file);
+            let b = story::reread_in(&sources[stub.source as usize], record, stub.len, file);
             progress.advance();
             // a file holds one story, a JSON line one; a file changed since
             // the first reading may hold another
@@ -912,6 +919,7 @@ mod tests {
             id: "gone".into(),
             path: gone.to_string_lossy().into(),
             record: None,
+            len: 0,
             source: 0,
         };
         let p = Planned {
@@ -961,7 +969,7 @@ mod tests {
             slot(Some(analysis("Three."))),
         ];
         let group = |event: &str, stories: Vec<usize>| EventGroup {
-            event: event.to_string(),
+            event: event.into(),
             stories: stories.into(),
             measures: ThinVec::new(),
             people: ThinVec::new(),
@@ -995,20 +1003,20 @@ mod tests {
 
     /// What a checked batch keeps for every story and every event stays
     /// within the sizes its peak memory was measured with (issue 21): a
-    /// story in mimalloc's 128-byte class (144 bytes took a 160-byte
-    /// block), an analysis of thin lists, a stub and a done event (88 bytes) of no
+    /// story in mimalloc's 112-byte class (its record out of line: inline
+    /// it took 128 bytes), an analysis of thin lists, a stub and a done event (72 bytes) of no
     /// empty vectors inline.
     #[test]
     fn what_a_batch_keeps_per_story_stays_small() {
         use std::mem::size_of;
         assert!(
-            size_of::<story::Story>() <= 128,
+            size_of::<story::Story>() <= 112,
             "{}",
             size_of::<story::Story>()
         );
         assert!(size_of::<Analysis>() <= 40, "{}", size_of::<Analysis>());
         assert!(size_of::<Stub>() <= 56, "{}", size_of::<Stub>());
-        assert!(size_of::<EventDone>() <= 88, "{}", size_of::<EventDone>());
+        assert!(size_of::<EventDone>() <= 72, "{}", size_of::<EventDone>());
     }
 
     /// Stories kept after checking share one string for each outlet, file

@@ -131,7 +131,7 @@ fn anchors(events: &[EventGroup]) -> Vec<String> {
     events
         .iter()
         .map(|g| {
-            let name = g.event.as_str();
+            let name = &*g.event;
             let mut slug = String::new();
             for c in name.chars() {
                 if c.is_ascii_alphanumeric() {
@@ -278,7 +278,7 @@ fn event_section(r: &CheckReport<'_>, shown: &[&Finding], g: &EventGroup, id: &s
         .iter()
         .filter_map(|m| super::chart::measure(r.analyses, m))
         .collect();
-    let fs: Vec<&&Finding> = shown.iter().filter(|f| f.event == g.event).collect();
+    let fs: Vec<&&Finding> = shown.iter().filter(|f| *f.event == *g.event).collect();
     html! {
         section id=(id) {
             h2 { "Event " (g.event) }
@@ -342,7 +342,7 @@ fn measures_table(r: &CheckReport<'_>, g: &EventGroup) -> Markup {
                                     @let mark = mark(r.analyses, m, s, ks);
                                     @let bad = mark == Mark::Differs;
                                     @let why = if bad {
-                                        r.findings.iter().filter(|f| f.event == g.event && f.rule == m.rule).map(|f| f.severity).max()
+                                        r.findings.iter().filter(|f| *f.event == *g.event && f.rule == m.rule).map(|f| f.severity).max()
                                             .map_or(String::new(), |sv| format!(" from the others ({})", sv.as_str()))
                                     } else { String::new() };
                                     td class=(mark.class()) {
@@ -427,7 +427,7 @@ mod tests {
         let events: Vec<EventGroup> = names
             .iter()
             .map(|n| EventGroup {
-                event: (*n).to_string(),
+                event: (*n).into(),
                 stories: crate::ThinVec::new(),
                 measures: crate::ThinVec::new(),
                 people: crate::ThinVec::new(),

@@ -226,7 +226,7 @@ impl<'a> Rows<'a> {
                 event: self
                     .events
                     .get(self.event_of[k] as usize)
-                    .map(|g| g.event.as_str()),
+                    .map(|g| &*g.event),
                 reason: None,
                 line: None,
                 column: None,
@@ -275,13 +275,13 @@ fn document<'a>(r: &'a CheckReport<'a>) -> Document<'a> {
             .iter()
             .filter_map(|g| {
                 Some(GroupOut {
-                    event: g.event.clone(),
+                    event: g.event.to_string(),
                     stories: g
                         .stories
                         .iter()
                         .map(|&s| r.analyses[s].story.id.clone())
                         .collect(),
-                    reason: g.reason.clone()?,
+                    reason: g.reason.as_deref()?.to_string(),
                 })
             })
             .collect(),

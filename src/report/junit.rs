@@ -91,7 +91,7 @@ pub(crate) fn junit(w: &mut dyn Write, r: &CheckReport<'_>) -> io::Result<()> {
         let mut out = String::new();
         for f in r
             .shown()
-            .filter(|f| f.event == g.event && f.severity < fail_on)
+            .filter(|f| *f.event == *g.event && f.severity < fail_on)
         {
             out.push_str(&finding_lines(r, f));
         }

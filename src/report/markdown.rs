@@ -90,7 +90,7 @@ fn event(w: &mut dyn Write, r: &CheckReport<'_>, g: &EventGroup) -> io::Result<(
     let which = r.tables.unwrap_or(Tables::All);
     measures_table(w, r, g, which)?;
     people_table(w, r, g, which)?;
-    for f in r.shown().filter(|f| f.event == g.event) {
+    for f in r.shown().filter(|f| *f.event == *g.event) {
         finding(w, r, f)?;
     }
     writeln!(w)

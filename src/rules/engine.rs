@@ -140,11 +140,11 @@ pub(crate) fn check_event_with(
     }
     let people = super::person::people_table(&stories, &people);
     let group = EventGroup {
-        event,
+        event: event.into_boxed_str(),
         stories: stories.into(),
         measures: measures.into(),
         people: people.into(),
-        reason,
+        reason: reason.map(String::into_boxed_str),
     };
     (group, findings)
 }

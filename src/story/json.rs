@@ -1053,6 +1053,7 @@ pub(super) fn line(
     batch: &mut Batch,
 ) {
     let line_no = at.1;
+    let len = raw.len();
     // a byte order mark starts the file, not the story
     let raw = match raw.strip_prefix(b"\xef\xbb\xbf") {
         Some(r) if at.0 == 0 => r,
@@ -1073,7 +1074,7 @@ pub(super) fn line(
     };
     match record(shown, path, line_no, line, true, keep) {
         Ok(mut s) => {
-            s.set_record(at);
+            s.set_record(at, len);
             batch.stories.push(s);
         }
         Err(r) => batch.rejected.push(r),
