@@ -8,6 +8,7 @@ use super::{CheckReport, Counts, Emitter, counts};
 use crate::Analysis;
 use crate::rules::{EventGroup, Evidence, Finding};
 use crate::story::Rejected;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -207,8 +208,10 @@ impl<'a> Rows<'a> {
             None => super::rejected_key(&rows.rejected[k - rows.analyses.len()]),
         };
         let mut order = std::mem::take(&mut rows.order);
-        // the index breaks ties: the order of a stable sort, without its buffer
-        order.sort_unstable_by(|&a, &b| {
+        // the index breaks ties: the order of a stable sort, without its
+        // buffer; a total order, so sorting on every core gives the same
+        // order as on one
+        order.par_sort_unstable_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
             key(a).cmp(&key(b)).then(a.cmp(&b))
         });

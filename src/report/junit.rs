@@ -3,6 +3,7 @@
 
 use super::{CheckReport, Emitter, evidence_text};
 use crate::rules::{Finding, Severity};
+use rayon::prelude::*;
 use std::io::{self, Write};
 
 /// The JUnit report.
@@ -119,7 +120,8 @@ fn input_cases(r: &CheckReport<'_>) -> Vec<Case> {
         .map(|a| (super::checked_key(a), None))
         .collect();
     stories.extend(r.rejected.iter().map(|x| (super::rejected_key(x), Some(x))));
-    stories.sort_by(|a, b| a.0.cmp(&b.0));
+    // stable, so the same order as a sort on one core
+    stories.par_sort_by(|a, b| a.0.cmp(&b.0));
     let mut seen = std::collections::BTreeMap::<&str, usize>::new();
     let mut cases = Vec::new();
     for ((path, ..), rejected) in stories {

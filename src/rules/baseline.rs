@@ -11,6 +11,7 @@
 
 use super::Finding;
 use crate::Analysis;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn fnv(s: &str) -> u64 {
@@ -105,16 +106,20 @@ pub(crate) fn unknown_ignores(
     analyses: &[Analysis],
     known: &[&str],
 ) -> Vec<(usize, String, Option<String>)> {
-    let mut out = Vec::new();
-    for (k, a) in analyses.iter().enumerate() {
-        for id in ignored_rules(a) {
-            if !known.contains(&id.as_str()) {
-                let meant = crate::story::did_you_mean(&id, known).map(str::to_string);
-                out.push((k, id, meant));
-            }
-        }
-    }
-    out
+    // each story's ignores read on every core, in story order
+    analyses
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(k, a)| {
+            ignored_rules(a)
+                .into_iter()
+                .filter(|id| !known.contains(&id.as_str()))
+                .map(move |id| {
+                    let meant = crate::story::did_you_mean(&id, known).map(str::to_string);
+                    (k, id, meant)
+                })
+        })
+        .collect()
 }
 
 /// What suppression removed, and which ignores removed nothing.
@@ -136,12 +141,14 @@ pub(crate) fn apply(
     baseline: Option<&Baseline>,
 ) -> (Vec<Finding>, Suppressed) {
     // few stories ignore anything: keep only those that do
-    let ignores: std::collections::BTreeMap<usize, BTreeSet<String>> = analyses
-        .iter()
+    let ignores: Vec<(usize, BTreeSet<String>)> = analyses
+        .par_iter()
         .enumerate()
         .map(|(k, a)| (k, ignored_rules(a)))
         .filter(|(_, set)| !set.is_empty())
         .collect();
+    let ignores: std::collections::BTreeMap<usize, BTreeSet<String>> =
+        ignores.into_iter().collect();
     let mut used: BTreeSet<(usize, String)> = BTreeSet::new();
     let mut matched: BTreeSet<String> = BTreeSet::new();
     let mut kept = Vec::new();
