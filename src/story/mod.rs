@@ -1109,6 +1109,26 @@ pub(crate) fn outlet_in_text(text: &str) -> Option<String> {
     (place_ok && outlet_ok && dash).then(|| outlet.trim().to_string())
 }
 
+/// The stories of `../shared/realnews` (every `stories.jsonl` there), for
+/// the tests that check a fast path against the plain one on real text;
+/// `None`, with "skipped" said, when the folder is missing.
+#[cfg(test)]
+pub(crate) fn realnews_stories() -> Option<Vec<Story>> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realnews");
+    let Ok(dirs) = std::fs::read_dir(&root) else {
+        eprintln!("skipped: {} is missing", root.display());
+        return None;
+    };
+    let mut stories = Vec::new();
+    for d in dirs.filter_map(Result::ok) {
+        if let Ok(bytes) = std::fs::read(d.path().join("stories.jsonl")) {
+            stories.extend(from_bytes("realnews.jsonl", &bytes).stories);
+        }
+    }
+    assert!(!stories.is_empty(), "no stories in {}", root.display());
+    Some(stories)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
