@@ -192,9 +192,11 @@ impl Checked {
     /// Take out the findings a story ignores (`crosscheck-ignore`) or
     /// `baseline` accepts.
     pub fn accept(self, baseline: Option<&Baseline>) -> Outcome {
-        let (findings, suppressed) = baseline::apply(&self.analyses, self.findings, baseline);
+        let ignores = baseline::ignores(&self.analyses);
+        let (findings, suppressed) =
+            baseline::apply(&self.analyses, &ignores, self.findings, baseline);
         let known: Vec<&str> = self.known.iter().map(String::as_str).collect();
-        let unknown_ignores = baseline::unknown_ignores(&self.analyses, &known);
+        let unknown_ignores = baseline::unknown_ignores(&ignores, &known);
         let wanted = self.min_level;
         let (min_level, lowered) = match self.fail_on.0 {
             Some(fails) if fails < wanted => {

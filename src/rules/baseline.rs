@@ -99,27 +99,34 @@ pub(crate) fn ignored_rules(a: &Analysis) -> BTreeSet<String> {
     out
 }
 
-/// The ignores (front matter or body comment) that name no rule in
-/// `known`: (story index, the id as written, the id it likely means), in
-/// story order then by id.
-pub(crate) fn unknown_ignores(
-    analyses: &[Analysis],
-    known: &[&str],
-) -> Vec<(usize, String, Option<String>)> {
-    // each story's ignores read on every core, in story order
+/// Each story's ignores (front matter or body comment), by story index,
+/// for the stories that have any: few do.
+pub(crate) type Ignores = BTreeMap<usize, BTreeSet<String>>;
+
+/// The [`Ignores`] of `analyses`, read once for the batch, on every core.
+pub(crate) fn ignores(analyses: &[Analysis]) -> Ignores {
     analyses
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(k, a)| {
-            ignored_rules(a)
-                .into_iter()
-                .filter(|id| !known.contains(&id.as_str()))
-                .map(move |id| {
-                    let meant = crate::story::did_you_mean(&id, known).map(str::to_string);
-                    (k, id, meant)
-                })
-        })
+        .map(|(k, a)| (k, ignored_rules(a)))
+        .filter(|(_, set)| !set.is_empty())
         .collect()
+}
+
+/// The ignores that name no rule in `known`: (story index, the id as
+/// written, the id it likely means), in story order then by id.
+pub(crate) fn unknown_ignores(
+    ignores: &Ignores,
+    known: &[&str],
+) -> Vec<(usize, String, Option<String>)> {
+    let mut out = Vec::new();
+    for (&k, ids) in ignores {
+        for id in ids.iter().filter(|id| !known.contains(&id.as_str())) {
+            let meant = crate::story::did_you_mean(id, known).map(str::to_string);
+            out.push((k, id.clone(), meant));
+        }
+    }
+    out
 }
 
 /// What suppression removed, and which ignores removed nothing.
@@ -137,18 +144,10 @@ pub struct Suppressed {
 /// Drop findings that a story ignores or that the baseline accepts.
 pub(crate) fn apply(
     analyses: &[Analysis],
+    ignores: &Ignores,
     findings: Vec<Finding>,
     baseline: Option<&Baseline>,
 ) -> (Vec<Finding>, Suppressed) {
-    // few stories ignore anything: keep only those that do
-    let ignores: Vec<(usize, BTreeSet<String>)> = analyses
-        .par_iter()
-        .enumerate()
-        .map(|(k, a)| (k, ignored_rules(a)))
-        .filter(|(_, set)| !set.is_empty())
-        .collect();
-    let ignores: std::collections::BTreeMap<usize, BTreeSet<String>> =
-        ignores.into_iter().collect();
     let mut used: BTreeSet<(usize, String)> = BTreeSet::new();
     let mut matched: BTreeSet<String> = BTreeSet::new();
     let mut kept = Vec::new();
@@ -175,7 +174,7 @@ pub(crate) fn apply(
         }
         kept.push(f);
     }
-    for (&st, set) in &ignores {
+    for (&st, set) in ignores {
         for rule in set {
             if !used.contains(&(st, rule.clone())) {
                 s.unused_ignores.push((st, rule.clone()));

@@ -78,7 +78,7 @@ fn trim_end(s: &str) -> &str {
 fn bullet_len(line: &str, t: &str) -> Option<usize> {
     let lead = line.len() - t.len();
     // most lines start with a letter: no bullet starts with one
-    let first = t.as_bytes()[0];
+    let &first = t.as_bytes().first()?;
     if first.is_ascii() && !matches!(first, b'-' | b'*' | b'0'..=b'9') {
         return None;
     }
