@@ -167,8 +167,9 @@ fn scan(text: &str, published: Option<Date>, sieve: bool) -> Vec<Mention> {
 /// Whether the word of `n` letters at `at` may be a currency before a
 /// number (`RM 42`, `US$ 3.14`, `Rs. 20`): a code of at most four letters
 /// or a name that starts with an r (`ringgit 17`), before a digit or a
-/// dollar sign. A test that [`money::prefix`] passes whenever it finds a
-/// currency, so that most words are turned away before it is asked.
+/// dollar sign, that [`money::may_be_prefix_word`] does not turn away. A
+/// test that [`money::prefix`] passes whenever it finds a currency, so
+/// that most words are turned away before it is asked.
 #[inline]
 fn may_be_prefix(bytes: &[u8], at: usize, n: usize) -> bool {
     let after = &bytes[at + n..];
@@ -178,7 +179,9 @@ fn may_be_prefix(bytes: &[u8], at: usize, n: usize) -> bool {
         || (after.len() > 1
             && matches!(after[0], b' ' | b'.')
             && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '));
-    (n <= 4 || matches!(bytes[at], b'r' | b'R')) && number_next
+    (n <= 4 || matches!(bytes[at], b'r' | b'R'))
+        && number_next
+        && money::may_be_prefix_word(&bytes[at..at + n])
 }
 
 /// The scan's fast path: where [`mentions`] must look next. The bytes that
@@ -870,10 +873,7 @@ fn date_mention(at: usize, end: usize, d: date::DateRef, published: Option<Date>
     let Some((first, last, inferred)) = date::resolve(d, published) else {
         return Step::Skip(end);
     };
-    let days = |x: Date| {
-        x.since(Date::constant(1970, 1, 1))
-            .map_or(0, |s| s.get_days())
-    };
+    let days = date::epoch_days;
     let mut q = Quantity::new(
         Qualifier::Exact,
         Unit::Date,

@@ -99,6 +99,15 @@ enum Last {
 
 /// Skip a separator between number words; `None` if there is none.
 fn sep(i: &str) -> Option<&str> {
+    // the common cases first, by bytes: no separator before an ASCII
+    // character other than a space, a tab or a hyphen; one space before one
+    let b = i.as_bytes();
+    let plain = |c: &u8| c.is_ascii() && !matches!(c, b' ' | b'\t' | b'-');
+    match b {
+        [c, ..] if plain(c) => return None,
+        [b' ', c, ..] if plain(c) => return Some(&i[1..]),
+        _ => {}
+    }
     let t = i.trim_start_matches(is_space);
     let spaced = t.len() < i.len();
     if let Some(r) = t.strip_prefix('-') {

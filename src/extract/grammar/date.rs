@@ -34,42 +34,52 @@ pub enum DateRef {
 }
 
 fn month_name(w: &str) -> Option<i8> {
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    // lower-cased on the stack: this is asked of every capitalised word
-    // that may start a figure
-    let l = super::Lower::new(w);
-    Some(match l.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    // asked of every capitalised word that may start a figure: the length
+    // and the capital first, then the word lower-cased on the stack
+    let l = lower_name(w)?;
+    Some(match &l.0[..l.1] {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     })
 }
 
-/// A capitalised weekday name.
-pub fn weekday_name(w: &str) -> Option<Weekday> {
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+/// A capitalised word of three to nine bytes (the lengths of the names of
+/// months and weekdays), ASCII-lower-cased on the stack with its length.
+#[inline]
+fn lower_name(w: &str) -> Option<([u8; 9], usize)> {
+    let b = w.as_bytes();
+    if !(3..=9).contains(&b.len()) || !b[0].is_ascii_uppercase() {
         return None;
     }
-    Some(match super::Lower::new(w).as_str() {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
+    let mut l = [0u8; 9];
+    for (d, c) in l.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some((l, b.len()))
+}
+
+/// A capitalised weekday name.
+pub fn weekday_name(w: &str) -> Option<Weekday> {
+    let l = lower_name(w)?;
+    Some(match &l.0[..l.1] {
+        b"monday" => Weekday::Monday,
+        b"tuesday" => Weekday::Tuesday,
+        b"wednesday" => Weekday::Wednesday,
+        b"thursday" => Weekday::Thursday,
+        b"friday" => Weekday::Friday,
+        b"saturday" => Weekday::Saturday,
+        b"sunday" => Weekday::Sunday,
         _ => return None,
     })
 }
@@ -119,6 +129,10 @@ fn valid(year: Option<i16>, month: i8, day: i8) -> bool {
 
 /// A date starting with a month name: `Feb. 24`, `February 24, 2022`, `March 2022`.
 pub fn month_first(i: &str) -> Option<(&str, DateRef)> {
+    // the capital first: most words that may start a figure have none
+    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let (r, w) = word(i)?;
     let month = month_name(w)?;
     let r = if w.len() <= 4 {
@@ -149,6 +163,19 @@ pub fn month_first(i: &str) -> Option<(&str, DateRef)> {
 
 /// A date starting with the day: `24 February`, `24th of February 2022`.
 pub fn day_first(i: &str) -> Option<(&str, DateRef)> {
+    // the cheap test first: one or two digits, then a space before a
+    // capital or `of`, or an ordinal suffix; most numbers are none
+    let b = i.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let spaced = |k: usize| {
+        b.get(k) == Some(&b' ')
+            && b.get(k + 1)
+                .is_some_and(|c| c.is_ascii_uppercase() || *c == b'o')
+    };
+    if !(1..=2).contains(&n) || !(spaced(n) || matches!(b.get(n), Some(b's' | b'n' | b'r' | b't')))
+    {
+        return None;
+    }
     let (r, day) = day_number(i)?;
     let t = r.strip_prefix(' ')?;
     let t = t.strip_prefix("of ").unwrap_or(t);
@@ -171,6 +198,13 @@ pub fn day_first(i: &str) -> Option<(&str, DateRef)> {
 
 /// `2022-02-24` and `5/17/2018`.
 pub fn numeric(i: &str) -> Option<(&str, DateRef)> {
+    // the cheap test first: four digits and a dash, or one or two and a
+    // slash; most numbers are neither
+    let b = i.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !matches!((n, b.get(n)), (4, Some(b'-')) | (1 | 2, Some(b'/'))) {
+        return None;
+    }
     if let Some((r, y)) = number(i, 4, 4) {
         let r = r.strip_prefix('-')?;
         let (r, m) = number(r, 2, 2)?;
@@ -212,9 +246,26 @@ pub fn numeric(i: &str) -> Option<(&str, DateRef)> {
 
 /// A weekday name; `next` is read from the word before by the caller.
 pub fn weekday(i: &str) -> Option<(&str, Weekday)> {
+    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let (r, w) = word(i)?;
     let wd = weekday_name(w)?;
     Some((r, wd))
+}
+
+/// The days from 1970-01-01 to `d` (negative before it), counted on the
+/// proleptic Gregorian calendar in eras of 400 years, as
+/// `d.since(1970-01-01)` counts them without building a span.
+pub fn epoch_days(d: Date) -> i32 {
+    let (m, day) = (i32::from(d.month()), i32::from(d.day()));
+    // the year from March, so that a leap day ends it
+    let y = i32::from(d.year()) - i32::from(m <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y.rem_euclid(400);
+    let day_of_year = (153 * ((m + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// Resolve a date against the story's publication date: the first and last
@@ -265,6 +316,25 @@ pub fn resolve(d: DateRef, published: Option<Date>) -> Option<(Date, Date, bool)
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    /// Every day of years -9999 to 9999 counts as `since` counts it.
+    #[test]
+    fn days_from_the_epoch_are_those_of_since() {
+        let epoch = Date::constant(1970, 1, 1);
+        let mut d = Date::constant(-9999, 1, 1);
+        let mut want = d.since(epoch).map_or(i32::MAX, |s| s.get_days());
+        loop {
+            assert_eq!(epoch_days(d), want, "{d}");
+            let Ok(next) = d.tomorrow() else { break };
+            d = next;
+            want += 1;
+            if d.day() == 1 && d.month() == 1 && d.year() % 500 == 0 {
+                // now and then from `since` itself, not from counting on
+                assert_eq!(d.since(epoch).ok().map(|s| s.get_days()), Some(want), "{d}");
+            }
+        }
+        assert_eq!(d, Date::constant(9999, 12, 31));
+    }
 
     #[test]
     fn forms() {

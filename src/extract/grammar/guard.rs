@@ -198,6 +198,18 @@ fn time(i: &str) -> Option<usize> {
 }
 
 fn meridiem(i: &str) -> Option<usize> {
+    // the cheap test first: after ASCII spaces, another ASCII byte than
+    // the first letter of a meridiem starts none, nor that letter before
+    // another byte than its second (`people`): asked after most numbers
+    let b = i.as_bytes();
+    let k = b.iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    match b.get(k) {
+        Some(b'a' | b'p' | b'A' | b'P') if !matches!(b.get(k + 1), Some(b'.' | b'm' | b'M')) => {
+            return None;
+        }
+        Some(c) if c.is_ascii() && !matches!(c, b'a' | b'p' | b'A' | b'P') => return None,
+        _ => {}
+    }
     let t = i.trim_start_matches(is_space);
     let sp = i.len() - t.len();
     if !t.starts_with(['a', 'p', 'A', 'P']) {

@@ -198,6 +198,14 @@ pub fn one_unit(i: &str) -> bool {
 
 /// A currency before the amount. Returns the rest (spaces skipped) and the code.
 pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
+    prefix_with(i, true)
+}
+
+/// [`prefix`]; without `sieve`, every word of up to four letters is
+/// copied and looked up (as before [`may_start_prefix`], which tests hold
+/// the sieve to).
+#[inline]
+fn prefix_with(i: &str, sieve: bool) -> Option<(&str, &'static str)> {
     // both names start with an r: no lower-casing for other words
     if i.starts_with(['r', 'R']) {
         if let Some((r, w)) = alpha_word_ci(i) {
@@ -217,7 +225,9 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
             .bytes()
             .take_while(|b| b.is_ascii_alphabetic() || *b == b'.')
             .count();
-        if n == 0 || n > 4 {
+        // most words before a number ("in 2021") are no currency: turned
+        // away before they are copied and looked up
+        if n == 0 || n > 4 || (sieve && !may_start_prefix(i.as_bytes())) {
             return None;
         }
         let w = super::Lower::new(&i[..n]);
@@ -251,6 +261,38 @@ pub fn prefix(i: &str) -> Option<(&str, &'static str)> {
     let rest = rest.trim_start_matches(is_space);
     rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         .then_some((rest, code))
+}
+
+/// Whether `i` may start a currency that [`prefix`] reads: a test on the
+/// letters it starts with (before any dot: `U.S.`), which every word
+/// [`prefix`] knows passes and most other words fail with one load. A
+/// text that fails starts no currency [`prefix`] finds, except a symbol.
+pub fn may_start_prefix(i: &[u8]) -> bool {
+    may_be_prefix_word(&i[..super::alpha_run(i)])
+}
+
+/// [`may_start_prefix`] of a word of ASCII letters, the whole run.
+#[inline]
+pub fn may_be_prefix_word(w: &[u8]) -> bool {
+    // the letters of each word before its first dot, in any case
+    static ENDS: WordEnds = {
+        let mut e = WordEnds::EMPTY.with_lists(
+            &[
+                DOLLAR_OF,
+                &[
+                    "u", "ps", "euro", "rs", "rm", "ringgit", "ringgits", "rupees",
+                ],
+            ],
+            false,
+        );
+        let mut k = 0;
+        while k < CODES.len() {
+            e = e.with(CODES[k].0.as_bytes());
+            k += 1;
+        }
+        e
+    };
+    ENDS.may_hold(w)
 }
 
 /// Currency names after an amount, with the multiplier of minor units: one
@@ -683,6 +725,59 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Every word of up to four letters and dots that [`prefix`] may
+    /// know (and a few it does not), in three cases, before each thing
+    /// that may follow a currency, reads as without the sieve of words.
+    #[test]
+    fn every_currency_before_an_amount_reads_as_without_the_sieve() {
+        let mut words: Vec<&str> = [
+            CODES.iter().map(|(w, _)| *w).collect::<Vec<_>>().as_slice(),
+            DOLLAR_OF,
+            &[
+                "ps", "euro", "rs", "rm", "rs.", "rm.", "u.s", "u.", "ringgit", "ringgits",
+                "rupees", "rupee", "in", "of", "the", "and", "a", "an", "s", "on", "to", "r", "eu",
+                "usa", "ab",
+            ],
+        ]
+        .concat();
+        words.sort_unstable();
+        words.dedup();
+        let cased = |w: &str| {
+            [w.to_string(), w.to_ascii_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }]
+        };
+        for w in &words {
+            for w in cased(w) {
+                for after in [
+                    "5", " 5", "$5", " $5", ".5", "\u{a0}5", " x", ". 5", "..5", "5m",
+                ] {
+                    let s = format!("{w}{after}");
+                    assert_eq!(prefix_with(&s, true), prefix_with(&s, false), "{s:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same for words made up, and for the words of the lists
+        /// with anything after them.
+        #[test]
+        fn currencies_before_read_as_without_the_sieve(
+            w in crate::extract::grammar::words_in_any_case(&[
+                CODES.iter().map(|(w, _)| *w).collect::<Vec<_>>().leak(),
+                DOLLAR_OF,
+                &["ps", "euro", "rs", "rm", "ringgit", "rupees", "u.s."],
+            ]),
+            after in "[ $.0-9\u{a0}a-z]{0,3}",
+        ) {
+            let s = format!("{w}{after}");
+            proptest::prop_assert_eq!(prefix_with(&s, true), prefix_with(&s, false), "{:?}", s);
         }
     }
 

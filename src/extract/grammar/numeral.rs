@@ -24,7 +24,7 @@
 use super::{Rule, is_space, miss};
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while};
+use nom::bytes::complete::tag;
 use nom::character::complete::{char, digit1, one_of, satisfy};
 use nom::combinator::{map, not, opt, peek, recognize, value, verify};
 use nom::multi::{fold_many_m_n, many0_count, many1_count};
@@ -56,19 +56,26 @@ impl Numeral {
     }
 }
 
-/// `digit*`: the run of ASCII digits `i` starts with (maybe empty).
-fn digits(i: &str) -> Rule<'_, &str> {
-    take_while(|c: char| c.is_ascii_digit()).parse(i)
+/// `digit*`: the run of ASCII digits `i` starts with (maybe empty), and
+/// the rest. By bytes: nom's `take_while` decodes characters.
+fn digits(i: &str) -> (&str, &str) {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    (&i[n..], &i[..n])
+}
+
+/// [`digits`] as a rule, which never fails.
+fn digit_run<'a>() -> impl Parser<&'a str, Output = &'a str, Error = ()> {
+    |i: &'a str| -> Rule<'a, &'a str> { Ok(digits(i)) }
 }
 
 /// `digit{n}`, the whole run: `n` digits and no more.
 fn exactly<'a>(n: usize) -> impl Parser<&'a str, Output = &'a str, Error = ()> {
-    verify(digits, move |d: &str| d.len() == n)
+    verify(digit_run(), move |d: &str| d.len() == n)
 }
 
 /// `digit{1,k}`, the whole run.
 fn up_to<'a>(k: usize) -> impl Parser<&'a str, Output = &'a str, Error = ()> {
-    verify(digits, move |d: &str| (1..=k).contains(&d.len()))
+    verify(digit_run(), move |d: &str| (1..=k).contains(&d.len()))
 }
 
 /// `sep = "," | " " | NBSP | THIN-SPACE | NARROW-NBSP`
@@ -175,7 +182,7 @@ fn value_of(int: &str, frac: &str) -> f64 {
 pub fn numeral(i: &str) -> Rule<'_, Numeral> {
     // the common case first: a run of digits that nothing after it can
     // continue is `plain`; the rules below would each read it again
-    let (after, first) = digits(i)?;
+    let (after, first) = digits(i);
     if !first.is_empty() && !continues(after) {
         let value = value_of(first, "");
         if !value.is_finite() {

@@ -41,6 +41,17 @@ fn table(s: &str, money: bool) -> Option<f64> {
 
 /// `suffix = [ " " ] letters`, then a word boundary.
 fn parse(i: &str, money: bool) -> Rule<'_, f64> {
+    // the cheap test first: every suffix starts with one of these letters
+    // (after a space or none), and most words after a number with none
+    let b = i.as_bytes();
+    let first = if b.first() == Some(&b' ') {
+        b.get(1)
+    } else {
+        b.first()
+    };
+    if !first.is_some_and(|c| matches!(c, b'k' | b'K' | b'm' | b'M' | b'b' | b'B' | b't' | b'T')) {
+        return miss();
+    }
     let (t, space) = opt(char(' ')).parse(i)?;
     // a detached single letter is too ambiguous ("10 m", "5 b"), except k
     let fits = |w: &&str| {
