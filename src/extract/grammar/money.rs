@@ -482,6 +482,26 @@ pub fn suffix(i: &str) -> Option<(&str, &'static str, f64)> {
 /// before [`may_be_currency_after`], which tests hold the sieve to).
 #[inline]
 fn suffix_with(i: &str, sieve: bool) -> Option<(&str, &'static str, f64)> {
+    if sieve {
+        // the first byte after ASCII spaces first: most numbers are
+        // followed by a word that is no currency (" people") or by a mark
+        // (a comma, a full stop); neither starts a sign, a cent, a yuan,
+        // the Egyptian pound or a hyphenated currency
+        let b = i.as_bytes();
+        let k = b.iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+        match b.get(k) {
+            Some(&c) if c.is_ascii_alphabetic() && !matches!(c, b'c' | b'l' | b'L') => {
+                let n = super::alpha_run(&b[k..]);
+                if !may_be_currency_after(&b[k..k + n]) {
+                    return None;
+                }
+            }
+            Some(&c) if c.is_ascii() && !c.is_ascii_alphabetic() && !matches!(c, b'$' | b'-') => {
+                return None;
+            }
+            _ => {}
+        }
+    }
     let t = i.trim_start_matches(is_space);
     let spaced = t.len() < i.len();
     if let Some((r, c)) = symbol(t) {
@@ -679,7 +699,7 @@ mod tests {
             NATIONAL_CURRENCIES,
             &["le", "l.e.", "musd", "meur", "mark", "c", "rs", "rm", "sterling", "people"],
         ])) {
-            for pre in ["", " ", "  ", "-", "\u{a0}"] {
+            for pre in ["", " ", "  ", "-", "\u{a0}", "\t", " \t", ".", ", ", "1", "$", " $", " \u{a2}", " -"] {
                 let s = format!("{pre}{i}");
                 proptest::prop_assert_eq!(suffix_with(&s, true), suffix_with(&s, false), "{:?}", s);
             }
