@@ -28,7 +28,7 @@ mod vocabulary;
 
 pub use super::claim::{Claim, Dangling};
 use crate::text::attribution::{source_for, sources_in};
-use dangling::{dangle_cues, dangling_in, may_dangle, person_sentences, share_cues, shares_in};
+use dangling::{dangling_in, may_dangle, shares_in, story_cues};
 pub use event::EVENT_NAMES;
 use event::event_for;
 pub(crate) use event::{clause_break, event_at};
@@ -79,13 +79,20 @@ pub fn claims(
         .filter(|m| is_claim(text, m))
         .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m)))
         .collect();
-    by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
-    let cues = dangle_cues(text.as_bytes());
-    let shares = share_cues(text.as_bytes());
+    // the scanner finds figures in order: most stories are sorted already
+    if !by_sentence.is_sorted_by_key(|(s, m)| (*s, m.span.start)) {
+        by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
+    }
     let mut dangling = Vec::new();
-    // one lower-cased copy and one token buffer for all sentences
-    let lowered = text.to_ascii_lowercase();
-    let person_sentences = person_sentences(lowered.as_bytes(), sentences);
+    // one lower-cased copy and one token buffer for all sentences; the copy
+    // in a buffer of the thread's, kept from story to story
+    let mut buffer = LOWERED.take();
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    let lowered: &str = &buffer;
+    let cues = story_cues(text, lowered, sentences);
+    let (shares, person_sentences, cues) = (cues.shares, cues.person, cues.dangle);
     // sized for a long sentence once, not grown token by token in each story
     let mut toks = Vec::with_capacity(256);
     let mut k = 0;
@@ -102,7 +109,7 @@ pub fn claims(
             continue;
         }
         toks.clear();
-        let all = tokens(&mut toks, text, sentence.span.clone(), &lowered);
+        let all = tokens(&mut toks, text, sentence.span.clone(), lowered);
         let toks = &toks[..];
         // a quantifier with no number starts with one of its first words
         if may_dangle && all & class::DANGLE_FIRST != 0 {
@@ -158,12 +165,28 @@ pub fn claims(
         }
         incident_keys(toks, all, &mut out[first_claim..]);
     }
+    drop(toks);
+    // a story of up to a megabyte leaves its buffer to the next
+    if buffer.capacity() <= 1 << 20 {
+        LOWERED.set(buffer);
+    }
     // claims of one person come after their sentence's figures
-    out.sort_by_key(|c| (c.sentence, c.span.start));
+    if !out.is_sorted_by_key(|c| (c.sentence, c.span.start)) {
+        out.sort_by_key(|c| (c.sentence, c.span.start));
+    }
     inherit_counted(text, &mut out, sentences);
     // the percentages of a sentence come after its quantifiers
-    dangling.sort_by_key(|d| d.span.start);
+    if !dangling.is_sorted_by_key(|d| d.span.start) {
+        dangling.sort_by_key(|d| d.span.start);
+    }
     (out, dangling)
+}
+
+thread_local! {
+    /// The lower-cased copy of the story [`claims`] reads, kept for the
+    /// thread's next story: a fresh copy each time made the allocator take
+    /// and return pages at a rate that cost more than the copy.
+    static LOWERED: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
 
 /// One sentence as its readers found it, shared by its figures: its
@@ -399,7 +422,7 @@ fn incident_keys(toks: &[Tok<'_>], all: u32, claims: &mut [Claim]) {
 
 #[cfg(test)]
 mod tests {
-    use super::dangling::dangle_cues_each;
+    use super::dangling::{dangle_cues, dangle_cues_each};
     use super::*;
     use crate::extract::scan::mentions;
     use crate::text::sentences;
