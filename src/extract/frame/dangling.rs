@@ -273,10 +273,12 @@ pub(super) fn first_words() -> &'static crate::text::words::WordSet {
 }
 
 /// Quantifiers whose number is missing: `at least people were killed`.
-pub(crate) fn dangling_in(toks: &[Tok<'_>], sentence: usize) -> Vec<Dangling> {
+/// `starts` are the positions of the tokens to read, in order: every first
+/// word of a quantifier among others.
+pub(crate) fn dangling_in(toks: &[Tok<'_>], starts: &[usize], sentence: usize) -> Vec<Dangling> {
     let phrases = &vocabulary().dangling;
     let mut out = Vec::new();
-    'tok: for k in 0..toks.len() {
+    'tok: for &k in starts {
         if !toks[k].is(class::DANGLE_FIRST) {
             continue;
         }
