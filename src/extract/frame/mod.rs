@@ -73,12 +73,15 @@ pub fn claims(
     published: Option<Date>,
 ) -> (Vec<Claim>, Vec<Dangling>) {
     let mut out: Vec<Claim> = Vec::with_capacity(mentions.len());
-    // group mentions by sentence
-    let mut by_sentence: Vec<(usize, Mention)> = mentions
-        .into_iter()
-        .filter(|m| is_claim(text, m))
-        .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m)))
-        .collect();
+    // group mentions by sentence (sized once: a filtered iterator would
+    // grow the vector from four)
+    let mut by_sentence: Vec<(usize, Mention)> = Vec::with_capacity(mentions.len());
+    by_sentence.extend(
+        mentions
+            .into_iter()
+            .filter(|m| is_claim(text, m))
+            .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m))),
+    );
     // the scanner finds figures in order: most stories are sorted already
     if !by_sentence.is_sorted_by_key(|(s, m)| (*s, m.span.start)) {
         by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
@@ -171,10 +174,6 @@ pub fn claims(
     // a story of up to a megabyte leaves its buffer to the next
     if buffer.capacity() <= 1 << 20 {
         LOWERED.set(buffer);
-    }
-    // claims of one person come after their sentence's figures
-    if !out.is_sorted_by_key(|c| (c.sentence, c.span.start)) {
-        out.sort_by_key(|c| (c.sentence, c.span.start));
     }
     inherit_counted(text, &mut out, sentences);
     // the percentages of a sentence come after its quantifiers
@@ -429,6 +428,12 @@ fn sentence_claims(
         if !taken {
             out.push(frame.person(span, a, b, e, people));
         }
+    }
+    // claims of one person come after their sentence's figures (the
+    // sentences' claims are in order: sorting each sentence's sorts all)
+    let sentence = &mut out[first_claim..];
+    if !sentence.is_sorted_by_key(|c| c.span.start) {
+        sentence.sort_by_key(|c| c.span.start);
     }
 }
 
