@@ -244,13 +244,30 @@ pub(crate) fn tidy(text: &str, toks: &[Tok<'_>]) -> Option<String> {
 /// Every attribution of a figure in a sentence, with where it stands.
 /// `all` is the union of the tokens' classes (see [`class`]): a sentence
 /// with no `according` and no attributing verb has none.
+#[cfg(test)]
 pub(crate) fn sources_in(text: &str, toks: &[Tok<'_>], all: u32) -> Vec<(usize, String)> {
-    let w = words();
     let mut out = Vec::new();
+    let every: Vec<usize> = (0..toks.len()).collect();
+    sources_at(text, toks, all, &every, &mut out);
+    out
+}
+
+/// [`sources_in`] into `out`, reading only the tokens at `starts` (in
+/// order): every `according` and attributing verb among others.
+pub(crate) fn sources_at(
+    text: &str,
+    toks: &[Tok<'_>],
+    all: u32,
+    starts: &[usize],
+    out: &mut Vec<(usize, String)>,
+) {
+    let w = words();
+    out.clear();
     if all & (class::ACCORDING | class::ATTRIBUTING) == 0 {
-        return out;
+        return;
     }
-    for (k, t) in toks.iter().enumerate() {
+    for &k in starts {
+        let t = &toks[k];
         if !t.word {
             continue;
         }
@@ -281,7 +298,6 @@ pub(crate) fn sources_in(text: &str, toks: &[Tok<'_>], all: u32) -> Vec<(usize, 
             }
         }
     }
-    out
 }
 
 /// The attribution for a figure: the nearest one in the same clause (split

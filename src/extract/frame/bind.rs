@@ -1055,8 +1055,11 @@ pub(super) fn one_person(toks: &[Tok<'_>], all: u32) -> Vec<Person> {
         .unwrap_or(0);
     let r = PersonReader { toks, lex, deadly };
     let mut out = Vec::new();
+    // with no noun phrase to describe, only a name before the last event
+    // word may be read: the tokens after it start nothing
+    let end = if may_phrase { toks.len() } else { last_event };
     let mut k = 0;
-    while k < toks.len() {
+    while k < end {
         // most tokens start neither a name nor a described person
         if k > 0 && !r.may_start(k) {
             k += 1;

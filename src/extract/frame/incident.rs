@@ -68,17 +68,22 @@ impl Incident {
 /// tokens are turned away by the set without hashing a string.
 struct Index {
     first: WordSet,
-    phrases: FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>,
+    phrases: FxHashMap<&'static str, Vec<Phrase>>,
 }
 
+/// A phrase, its name, and whether it is a span (`this year`) rather than
+/// a kind.
+type Phrase = (&'static [&'static str], &'static str, bool);
+
 fn index(list: &'static [(Vec<&'static str>, &'static str)]) -> Index {
-    let mut phrases: FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>> =
-        FxHashMap::default();
+    let spans = &vocabulary().spans;
+    let is_span = |name: &str| spans.iter().any(|(_, s)| *s == name);
+    let mut phrases: FxHashMap<&'static str, Vec<Phrase>> = FxHashMap::default();
     for (phrase, name) in list {
         phrases
             .entry(phrase[0])
             .or_default()
-            .push((phrase.as_slice(), *name));
+            .push((phrase.as_slice(), *name, is_span(name)));
     }
     let first: Vec<&'static str> = phrases.keys().copied().collect();
     Index {
@@ -97,57 +102,70 @@ static PHRASES: LazyLock<Index> = LazyLock::new(|| {
     index(Box::leak(all.into_boxed_slice()))
 });
 
-/// Every phrase of `index` in `toks`, with its byte start, longest first
-/// at each place.
 /// The first words of the incident kinds and spans.
 pub(super) fn first_words() -> &'static WordSet {
     &PHRASES.first
 }
 
-fn phrases_in(index: &Index, toks: &[Tok<'_>]) -> Vec<(usize, &'static str)> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < toks.len() {
+/// Every phrase of `index` in `toks`, with its byte start and whether it
+/// is a span, longest first at each place, in order. `starts` are the
+/// positions of the tokens to read, in order: every first word of a phrase
+/// among others.
+fn phrases_in(
+    index: &Index,
+    toks: &[Tok<'_>],
+    starts: &[usize],
+    mut found: impl FnMut(usize, &'static str, bool),
+) {
+    // the token after the last phrase found: a phrase's words start none
+    let mut next = 0;
+    for &k in starts {
+        if k < next {
+            continue;
+        }
         let t = toks[k];
-        let candidates = t
+        let Some(candidates) = t
             .is(class::INCIDENT_FIRST)
             .then(|| index.phrases.get(t.low))
-            .flatten();
-        let found = candidates.and_then(|c| {
-            c.iter().find(|(p, _)| {
-                k + p.len() <= toks.len()
-                    && p.iter()
-                        .enumerate()
-                        .all(|(j, w)| toks[k + j].word && toks[k + j].low == *w)
-            })
+            .flatten()
+        else {
+            continue;
+        };
+        let phrase = candidates.iter().find(|(p, _, _)| {
+            k + p.len() <= toks.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(j, w)| toks[k + j].word && toks[k + j].low == *w)
         });
-        match found {
-            Some((p, name)) => {
-                out.push((t.start, *name));
-                k += p.len();
-            }
-            None => k += 1,
+        if let Some(&(p, name, span)) = phrase {
+            found(t.start, name, span);
+            next = k + p.len();
         }
     }
-    out
 }
 
-/// The incident words of a sentence, (byte start, kind), and its first
-/// span phrase (`this year`), in one reading.
-/// `all` is the union of the tokens' classes.
+/// The incident words of a sentence, (byte start, kind), into `kinds`, and
+/// its first span phrase (`this year`), in one reading. `all` is the union
+/// of the tokens' classes; `starts` as for [`phrases_in`].
 pub(crate) fn read(
     toks: &[Tok<'_>],
     all: u32,
-) -> (Vec<(usize, &'static str)>, Option<&'static str>) {
+    starts: &[usize],
+    kinds: &mut Vec<(usize, &'static str)>,
+) -> Option<&'static str> {
+    kinds.clear();
     if all & class::INCIDENT_FIRST == 0 {
-        return (Vec::new(), None);
+        return None;
     }
-    let spans = &vocabulary().spans;
-    let is_span = |name: &str| spans.iter().any(|(_, s)| *s == name);
-    let mut kinds = phrases_in(&PHRASES, toks);
-    let span = kinds.iter().find(|(_, n)| is_span(n)).map(|&(_, s)| s);
-    kinds.retain(|(_, n)| !is_span(n));
-    (kinds, span)
+    let mut first_span = None;
+    phrases_in(&PHRASES, toks, starts, |at, name, span| {
+        if !span {
+            kinds.push((at, name));
+        } else if first_span.is_none() {
+            first_span = Some(name);
+        }
+    });
+    first_span
 }
 
 /// The kind nearest the figure.

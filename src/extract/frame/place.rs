@@ -96,15 +96,18 @@ fn where_place(toks: &[Tok<'_>], k: usize) -> Option<Place> {
     })
 }
 
-/// Every place phrase of a sentence: (start, end, `in Bucha`); `all` is
-/// the union of the tokens' classes (a sentence with no place preposition
-/// and no `where` has none).
-pub(crate) fn places_in(toks: &[Tok<'_>], all: u32) -> Vec<Place> {
-    let mut out = Vec::new();
+/// Every place phrase of a sentence: (start, end, `in Bucha`), into
+/// `out`; `all` is the union of the tokens' classes (a sentence with no
+/// place preposition and no `where` has none). `starts` are the positions
+/// of the tokens to read, in order: every `where` and place preposition
+/// among others (all of them in the tests).
+pub(crate) fn places_in(toks: &[Tok<'_>], all: u32, starts: &[usize], out: &mut Vec<Place>) {
+    out.clear();
     if all & (class::WHERE | class::PLACE_PREPOSITION) == 0 {
-        return out;
+        return;
     }
-    for (k, t) in toks.iter().enumerate() {
+    for &k in starts {
+        let t = toks[k];
         if t.is(class::WHERE) {
             out.extend(where_place(toks, k));
             continue;
@@ -202,5 +205,4 @@ pub(crate) fn places_in(toks: &[Tok<'_>], all: u32) -> Vec<Place> {
             lowered: false,
         });
     }
-    out
 }
