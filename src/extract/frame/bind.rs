@@ -12,6 +12,7 @@
 //! the engine never raises a warning or an error on it.
 
 use super::tokens::class;
+use super::vocabulary::WordIndex;
 use super::{Tok, event_at};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -183,11 +184,12 @@ struct Pattern {
     after: Vec<(Elem, Rep)>,
     /// Elements before the figure, nearest first.
     before: Vec<(Elem, Rep)>,
-    /// The first element of `before` that must match once, when only
-    /// elements of one word that may be left out stand before it (`VERB`
-    /// in `VERB GAP? GAP? N`): its index and how many stand before it. It
-    /// must then be one of the words just before the figure, that many
-    /// and one more (see [`Pattern::may_bind_before`]).
+    /// The first element of `before` that must match once, a word or an
+    /// event phrase, when only elements of one word that may be left out
+    /// stand before it (`VERB` in `VERB GAP? GAP? N`): its index and how
+    /// many stand before it. It must then start among the words just
+    /// before the figure, that many and one more (an event phrase: three
+    /// more), see [`Pattern::may_bind_before`].
     reach: Option<(usize, usize)>,
     event: Option<&'static str>,
     date: bool,
@@ -206,10 +208,14 @@ struct Pattern {
 /// sooner.
 #[derive(Debug)]
 struct Needs {
-    /// A word → the bits of the lists that hold it.
-    words: FxHashMap<String, u64>,
-    /// The words of `words`: most words are turned away here, by the set's
-    /// inlined filter, without hashing.
+    /// The words of `bits`, each at its place there.
+    index: WordIndex,
+    /// Each word's bits: of the lists that hold it, and [`ANCHOR`],
+    /// [`EVENT_FIRST`], [`NEED_VERB`].
+    bits: Vec<u64>,
+    /// Each word's event when it is an active verb (`killing` → `killed`).
+    verb: Vec<Option<&'static str>>,
+    /// The words of `bits`: the class bit [`class::NEEDS`] of a token.
     any: Words,
 }
 
@@ -266,9 +272,31 @@ fn needs_of(
     }
     let mut all: Vec<String> = words.keys().cloned().collect();
     all.sort();
+    let listed: Vec<&'static str> = all.iter().map(|w| leak(w.clone())).collect();
     Needs {
+        index: WordIndex::new(&listed),
+        bits: all.iter().map(|w| words[w]).collect(),
+        verb: all.iter().map(|w| verbs.get(w).copied()).collect(),
         any: self::words(&all),
-        words,
+    }
+}
+
+impl Needs {
+    /// The index of a token's word among the words of [`Needs`], when
+    /// its class says it is one.
+    #[inline]
+    fn of(&self, t: &Tok<'_>) -> Option<usize> {
+        if t.is(class::NEEDS) {
+            self.index.get(t.low)
+        } else {
+            None
+        }
+    }
+
+    /// The event of a token's word when it is an active verb.
+    #[inline]
+    fn verb(&self, t: &Tok<'_>) -> Option<&'static str> {
+        self.of(t).and_then(|i| self.verb[i])
     }
 }
 
@@ -285,12 +313,10 @@ pub(super) fn sentence_needs(toks: &[Tok<'_>], all: u32) -> (bool, u64) {
     }
     for (k, t) in toks.iter().enumerate() {
         // the token's class turns most words away, one lookup tells the rest
-        if !t.is(class::NEEDS) {
-            continue;
-        }
-        let Some(&bits) = lex.needs.words.get(t.low) else {
+        let Some(i) = lex.needs.of(t) else {
             continue;
         };
+        let bits = lex.needs.bits[i];
         if bits & ANCHOR != 0 {
             may = true;
             have |= bits & !(ANCHOR | EVENT_FIRST);
@@ -336,8 +362,6 @@ fn words(list: &[String]) -> Words {
 #[derive(Debug)]
 struct Lexicon {
     aux: Words,
-    /// Active verb form → canonical event.
-    verbs: FxHashMap<String, &'static str>,
     patterns: Vec<Pattern>,
     needs: Needs,
     sub_before: Vec<Vec<String>>,
@@ -351,6 +375,11 @@ struct Lexicon {
     marks: FxHashMap<String, Vec<(Vec<String>, Mark)>>,
     /// The first words of `marks`, asked first.
     mark_first: Words,
+    /// The words that are a phrase of `marks` by themselves (`since`).
+    mark_alone: Words,
+    /// The second words of the phrases of `marks` (`far` of `so far`): a
+    /// first word followed by none of them starts no longer phrase.
+    mark_next: Words,
     teaser: Phrases,
     additive: Words,
     age_before: Vec<Vec<String>>,
@@ -456,7 +485,9 @@ fn one_word(elem: &Elem) -> bool {
 fn reach_of(before: &[(Elem, Rep)]) -> Option<(usize, usize)> {
     for (i, (elem, rep)) in before.iter().enumerate() {
         match rep {
-            Rep::One => return one_word(elem).then_some((i, i)),
+            // an event phrase is told by its first word, up to three
+            // words before where it ends (see `backward`)
+            Rep::One => return (one_word(elem) || *elem == Elem::Event).then_some((i, i)),
             // a gap, a word or an adverb left out or taken: one token
             Rep::Opt if matches!(elem, Elem::Gap | Elem::Adv) || one_word(elem) => {}
             _ => return None,
@@ -474,12 +505,15 @@ impl Pattern {
             return true;
         };
         let elem = &self.before[i].0;
-        toks[first.saturating_sub(optional + 1)..first]
+        // an event phrase of up to three words ends where a word would
+        let reach = if *elem == Elem::Event { 3 } else { 1 };
+        toks[first.saturating_sub(optional + reach)..first]
             .iter()
             .any(|t| match elem {
-                Elem::Verb => t.is(class::NEEDS) && LEXICON.verbs.contains_key(t.low),
+                Elem::Verb => LEXICON.needs.verb(t).is_some(),
                 Elem::Aux => t.is(class::AUX),
                 Elem::Words(ws) => ws.has(t),
+                Elem::Event => t.is(class::EVENT_FIRST),
                 _ => true,
             })
     }
@@ -508,6 +542,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let f_patterns: Vec<String> = f.patterns.iter().map(|p| p.pattern.clone()).collect();
     let f_verbs: Vec<String> = f.verbs.values().flatten().cloned().collect();
+    let marked: Vec<Vec<String>> = mark_phrases(&f).collect();
     let mut patterns: Vec<Pattern> = f.patterns.into_iter().map(compile_pattern).collect();
     let needs = needs_of(&mut patterns, &anchor_words(&f_patterns, &f_verbs), &verbs);
     // a pattern's words and the active verbs are matched after the class
@@ -526,7 +561,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         aux: words(&f.aux),
-        verbs,
         sub_before: phrases(&f.subgroup.before),
         sub_after: phrases(&f.subgroup.after),
         sub_start: phrases(&f.subgroup.sentence_start),
@@ -559,6 +593,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .iter()
             .filter_map(|p| p.split_whitespace().next().map(str::to_string))
             .collect::<Vec<_>>(),
+        ),
+        mark_alone: words(
+            &marked
+                .iter()
+                .filter(|p| p.len() == 1)
+                .map(|p| p[0].clone())
+                .collect::<Vec<_>>(),
+        ),
+        mark_next: words(
+            &marked
+                .iter()
+                .filter_map(|p| p.get(1).cloned())
+                .collect::<Vec<_>>(),
         ),
         marks: {
             let mut m: FxHashMap<String, Vec<(Vec<String>, Mark)>> = FxHashMap::default();
@@ -611,13 +658,34 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// The phrases of [`Lexicon::marks`], as words.
+fn mark_phrases(f: &LexiconFile) -> impl Iterator<Item = Vec<String>> {
+    [
+        &f.background.phrases[..],
+        &f.perpetrator[..],
+        &f.revision[..],
+    ]
+    .concat()
+    .into_iter()
+    .map(|p| phrase(&p))
+    .filter(|p| !p.is_empty())
+}
+
+/// A word that is a phrase of the marks by itself (see [`marks`]): a bit
+/// of [`Tok::class`] after the tokeniser's (see [`class`]).
+pub(crate) const MARK_ALONE: u32 = 1 << 24;
+/// The second word of a phrase of the marks (see [`marks`]).
+pub(crate) const MARK_NEXT: u32 = 1 << 25;
+
 /// The lexicon's word lists that tokens record in their class (see
-/// [`class`]).
-pub(super) fn class_sets() -> [(&'static Words, u32); 8] {
+/// [`class`], and this module's bits after those).
+pub(super) fn class_sets() -> [(&'static Words, u32); 10] {
     let lex = &*LEXICON;
     [
         (&lex.needs.any, class::NEEDS),
         (&lex.mark_first, class::MARK_FIRST),
+        (&lex.mark_alone, MARK_ALONE),
+        (&lex.mark_next, MARK_NEXT),
         (&lex.person_first, class::PERSON_FIRST),
         (&lex.person_deadly, class::DEADLY),
         (&lex.persons, class::PERSON),
@@ -693,11 +761,8 @@ fn forward(
             }
             Elem::Event => event_at(cx.toks, at).map(|(e, n)| (n, Some(e))),
             Elem::Verb => {
-                let e = t
-                    .is(class::NEEDS)
-                    .then(|| cx.lex.verbs.get(t.low))
-                    .flatten()?;
-                Some((1, Some(*e)))
+                let e = cx.lex.needs.verb(t)?;
+                Some((1, Some(e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
@@ -774,11 +839,8 @@ fn backward(
                     .map(|(e, n)| (n, Some(e)))
             }),
             Elem::Verb => {
-                let e = t
-                    .is(class::NEEDS)
-                    .then(|| cx.lex.verbs.get(t.low))
-                    .flatten()?;
-                Some((1, Some(*e)))
+                let e = cx.lex.needs.verb(t)?;
+                Some((1, Some(e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
@@ -982,6 +1044,13 @@ pub(super) fn marks(toks: &[Tok<'_>], year: Option<i16>) -> Marks {
             }
         }
         if t.class & class::MARK_FIRST == 0 {
+            continue;
+        }
+        // most first words (`the`, `in`, `as`) start no phrase here: told
+        // by their class and the next token's, before the index is asked
+        let may =
+            t.class & MARK_ALONE != 0 || toks.get(k + 1).is_some_and(|n| n.class & MARK_NEXT != 0);
+        if !may {
             continue;
         }
         if let Some(ps) = lex.marks.get(t.low) {
@@ -1522,7 +1591,10 @@ mod tests {
     #[test]
     fn the_lexicon_compiles() {
         assert!(!LEXICON.patterns.is_empty());
-        assert!(LEXICON.verbs.contains_key("killing"));
+        let needs = &LEXICON.needs;
+        let verb = |w: &str| needs.index.get(w).and_then(|i| needs.verb[i]);
+        assert_eq!(verb("killing"), Some("killed"));
+        assert_eq!(verb("toll"), None);
     }
 
     #[test]
