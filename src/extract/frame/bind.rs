@@ -217,6 +217,13 @@ struct Needs {
     verb: Vec<Option<&'static str>>,
     /// The words of `bits`: the class bit [`class::NEEDS`] of a token.
     any: Words,
+    /// The words that meet a need (bits besides [`ANCHOR`] and
+    /// [`EVENT_FIRST`]): the class bit [`NEED_WORD`].
+    meeting: Words,
+    /// The needs each word of two letters of `meeting` meets, by its two
+    /// bytes: the commonest words of all (`to`, `at`, `of`), told without
+    /// a lookup.
+    two_letters: Vec<([u8; 2], u64)>,
 }
 
 const NEED_EVENT: u64 = 1;
@@ -273,7 +280,14 @@ fn needs_of(
     let mut all: Vec<String> = words.keys().cloned().collect();
     all.sort();
     let listed: Vec<&'static str> = all.iter().map(|w| leak(w.clone())).collect();
+    let met = |w: &String| words[w] & !(ANCHOR | EVENT_FIRST);
+    let meeting: Vec<String> = all.iter().filter(|w| met(w) != 0).cloned().collect();
     Needs {
+        two_letters: meeting
+            .iter()
+            .filter_map(|w| Some((<[u8; 2]>::try_from(w.as_bytes()).ok()?, met(w))))
+            .collect(),
+        meeting: self::words(&meeting),
         index: WordIndex::new(&listed),
         bits: all.iter().map(|w| words[w]).collect(),
         verb: all.iter().map(|w| verbs.get(w).copied()).collect(),
@@ -293,6 +307,19 @@ impl Needs {
         }
     }
 
+    /// The needs a word of [`NEED_WORD`] meets.
+    #[inline]
+    fn bits_of(&self, t: &Tok<'_>) -> u64 {
+        if let Ok(two) = <[u8; 2]>::try_from(t.low.as_bytes()) {
+            if let Some(&(_, bits)) = self.two_letters.iter().find(|(w, _)| *w == two) {
+                return bits;
+            }
+        }
+        self.index
+            .get(t.low)
+            .map_or(0, |i| self.bits[i] & !(ANCHOR | EVENT_FIRST))
+    }
+
     /// The event of a token's word when it is an active verb.
     #[inline]
     fn verb(&self, t: &Tok<'_>) -> Option<&'static str> {
@@ -300,34 +327,40 @@ impl Needs {
     }
 }
 
-/// Whether any pattern may bind a figure of this sentence (it has an event
-/// word, an active verb, or a word a pattern names: `toll`, `crowd`), and
-/// the needs it meets (see [`Needs`]): one pass over its words.
+/// Whether any pattern may bind a figure of this sentence, and the needs
+/// it meets (see [`Needs`]): one pass over its words. Every pattern needs
+/// something (asserted when the lexicon is built), so a sentence that
+/// meets no need binds nothing. Only the words that meet a need are
+/// looked up ([`NEED_WORD`]), and the commonest of them (`to`, `of`) not
+/// even that (see [`Needs::bits_of`]).
 /// `all` is the union of the tokens' classes.
 pub(super) fn sentence_needs(toks: &[Tok<'_>], all: u32) -> (bool, u64) {
     let lex = &*LEXICON;
-    let mut may = false;
     let mut have = 0;
-    if all & class::NEEDS == 0 {
-        return (may, have);
+    if all & (NEED_WORD | class::EVENT_FIRST) == 0 {
+        return (false, have);
     }
     for (k, t) in toks.iter().enumerate() {
-        // the token's class turns most words away, one lookup tells the rest
-        let Some(i) = lex.needs.of(t) else {
+        // the token's class turns most words away
+        if t.class & (NEED_WORD | class::EVENT_FIRST) == 0 || !t.word {
             continue;
-        };
-        let bits = lex.needs.bits[i];
-        if bits & ANCHOR != 0 {
-            may = true;
-            have |= bits & !(ANCHOR | EVENT_FIRST);
         }
-        if bits & EVENT_FIRST != 0 && have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
-            may = true;
+        if t.class & NEED_WORD != 0 {
+            have |= lex.needs.bits_of(t);
+        }
+        if t.class & class::EVENT_FIRST != 0
+            && have & NEED_EVENT == 0
+            && event_at(toks, k).is_some()
+        {
             have |= NEED_EVENT;
         }
     }
-    (may, have)
+    (have != 0, have)
 }
+
+/// A word that meets a need of some pattern (see [`Needs`]): a bit of
+/// [`Tok::class`] after the tokeniser's (see [`class`]).
+pub(crate) const NEED_WORD: u32 = 1 << 26;
 
 /// Phrases indexed by their first token: a sentence is read once, each
 /// token asking only the phrases that start with it.
@@ -551,6 +584,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         assert!(needs.any.contains(w), "verb {w} not indexed");
     }
     for p in &patterns {
+        // a pattern that needs nothing would be tried in every sentence,
+        // and `sentence_needs` would have to say so
+        assert!(p.needs != 0, "pattern {}: needs no word or event", p.id);
         for (elem, _) in p.after.iter().chain(&p.before) {
             if let Elem::Words(ws) = elem {
                 for w in &ws.words {
@@ -679,13 +715,14 @@ pub(crate) const MARK_NEXT: u32 = 1 << 25;
 
 /// The lexicon's word lists that tokens record in their class (see
 /// [`class`], and this module's bits after those).
-pub(super) fn class_sets() -> [(&'static Words, u32); 10] {
+pub(super) fn class_sets() -> [(&'static Words, u32); 11] {
     let lex = &*LEXICON;
     [
         (&lex.needs.any, class::NEEDS),
         (&lex.mark_first, class::MARK_FIRST),
         (&lex.mark_alone, MARK_ALONE),
         (&lex.mark_next, MARK_NEXT),
+        (&lex.needs.meeting, NEED_WORD),
         (&lex.person_first, class::PERSON_FIRST),
         (&lex.person_deadly, class::DEADLY),
         (&lex.persons, class::PERSON),
@@ -801,15 +838,14 @@ fn forward(
                 ev = e.or(ev);
                 stops.push((at, ev));
             }
+            // read in place, not moved out of the array
             if *elem == Elem::Gap {
-                stops
-                    .into_iter()
-                    .find_map(|(at, ev)| forward(cx, rest, at, ev))
+                stops.iter().find_map(|&(at, ev)| forward(cx, rest, at, ev))
             } else {
                 stops
-                    .into_iter()
+                    .iter()
                     .rev()
-                    .find_map(|(at, ev)| forward(cx, rest, at, ev))
+                    .find_map(|&(at, ev)| forward(cx, rest, at, ev))
             }
         }
     }
@@ -878,15 +914,16 @@ fn backward(
                 ev = e.or(ev);
                 stops.push((at, ev));
             }
+            // read in place, not moved out of the array
             if *elem == Elem::Gap {
                 stops
-                    .into_iter()
-                    .find_map(|(at, ev)| backward(cx, rest, at, ev))
+                    .iter()
+                    .find_map(|&(at, ev)| backward(cx, rest, at, ev))
             } else {
                 stops
-                    .into_iter()
+                    .iter()
                     .rev()
-                    .find_map(|(at, ev)| backward(cx, rest, at, ev))
+                    .find_map(|&(at, ev)| backward(cx, rest, at, ev))
             }
         }
     }
@@ -1586,6 +1623,90 @@ mod tests {
                 proptest::prop_assert_eq!(all & PERSON_CLASSES, words_only & PERSON_CLASSES);
             }
         }
+    }
+
+    /// [`sentence_needs`] as first written, one lookup for every word
+    /// some pattern names: what the class-bit shortcut must agree with
+    /// (the same needs; "may bind" exactly when it meets one, as every
+    /// pattern needs something).
+    fn sentence_needs_by_lookup(toks: &[Tok<'_>]) -> (bool, u64) {
+        let lex = &*LEXICON;
+        let (mut may, mut have) = (false, 0);
+        for (k, t) in toks.iter().enumerate() {
+            let Some(i) = lex.needs.of(t) else {
+                continue;
+            };
+            let bits = lex.needs.bits[i];
+            if bits & ANCHOR != 0 {
+                may = true;
+                have |= bits & !(ANCHOR | EVENT_FIRST);
+            }
+            if bits & EVENT_FIRST != 0 && have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
+                may = true;
+                have |= NEED_EVENT;
+            }
+        }
+        (may, have)
+    }
+
+    fn needs_agree(toks: &[Tok<'_>]) -> Result<(), String> {
+        let all = toks.iter().fold(0, |a, t| a | t.class);
+        let (may, have) = sentence_needs(toks, all);
+        let (may_before, have_before) = sentence_needs_by_lookup(toks);
+        let binds = |needs: u64| LEXICON.patterns.iter().any(|p| p.needs & !needs == 0);
+        if have != have_before || may != (have_before != 0) || (may_before && !may && binds(0)) {
+            return Err(format!("{may} {have:#x} vs {may_before} {have_before:#x}"));
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_needs_agree_with_a_lookup_of_each_word(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "killed", "Killing", "to", "TO", "of", "at", "on", "in", "was", "shot",
+                    "toll", "Death", "number", "people", "cost", "crowd", "hit", "rose",
+                    "injured", "wounded", "arrested", "the", "a", ",", "19", "and", "or",
+                    "died", "more", "than", "hospitalized", "turnout", "pledged", "up",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = words.join(" ");
+            let lowered = text.to_ascii_lowercase();
+            let toks = toks_of(&text, &lowered);
+            if let Err(e) = needs_agree(&toks) {
+                proptest::prop_assert!(false, "{text:?}: {e}");
+            }
+        }
+    }
+
+    /// The same on every sentence of real news; skipped when
+    /// `../shared/realnews` is missing.
+    #[test]
+    fn sentence_needs_agree_on_real_news() {
+        let Some(stories) = crate::story::realnews_stories() else {
+            return;
+        };
+        let mut met = 0;
+        for (i, s) in stories.iter().enumerate() {
+            let lowered = s.text.to_ascii_lowercase();
+            for sentence in sentences(&s.text, 0) {
+                let mut toks = Vec::new();
+                crate::extract::frame::tokens::tokens(
+                    &mut toks,
+                    &s.text,
+                    sentence.span.clone(),
+                    &lowered,
+                );
+                if let Err(e) = needs_agree(&toks) {
+                    panic!("story {i}, bytes {:?}: {e}", sentence.span);
+                }
+                met += usize::from(sentence_needs_by_lookup(&toks).1 != 0);
+            }
+        }
+        assert!(met > 1000, "{met}");
     }
 
     #[test]
