@@ -12,6 +12,7 @@
 //! the engine never raises a warning or an error on it.
 
 use super::tokens::class;
+use super::vocabulary::WordIndex;
 use super::{Tok, event_at};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -183,11 +184,12 @@ struct Pattern {
     after: Vec<(Elem, Rep)>,
     /// Elements before the figure, nearest first.
     before: Vec<(Elem, Rep)>,
-    /// The first element of `before` that must match once, when only
-    /// elements of one word that may be left out stand before it (`VERB`
-    /// in `VERB GAP? GAP? N`): its index and how many stand before it. It
-    /// must then be one of the words just before the figure, that many
-    /// and one more (see [`Pattern::may_bind_before`]).
+    /// The first element of `before` that must match once, a word or an
+    /// event phrase, when only elements of one word that may be left out
+    /// stand before it (`VERB` in `VERB GAP? GAP? N`): its index and how
+    /// many stand before it. It must then start among the words just
+    /// before the figure, that many and one more (an event phrase: three
+    /// more), see [`Pattern::may_bind_before`].
     reach: Option<(usize, usize)>,
     event: Option<&'static str>,
     date: bool,
@@ -206,11 +208,22 @@ struct Pattern {
 /// sooner.
 #[derive(Debug)]
 struct Needs {
-    /// A word → the bits of the lists that hold it.
-    words: FxHashMap<String, u64>,
-    /// The words of `words`: most words are turned away here, by the set's
-    /// inlined filter, without hashing.
+    /// The words of `bits`, each at its place there.
+    index: WordIndex,
+    /// Each word's bits: of the lists that hold it, and [`ANCHOR`],
+    /// [`EVENT_FIRST`], [`NEED_VERB`].
+    bits: Vec<u64>,
+    /// Each word's event when it is an active verb (`killing` → `killed`).
+    verb: Vec<Option<&'static str>>,
+    /// The words of `bits`: the class bit [`class::NEEDS`] of a token.
     any: Words,
+    /// The words that meet a need (bits besides [`ANCHOR`] and
+    /// [`EVENT_FIRST`]): the class bit [`NEED_WORD`].
+    meeting: Words,
+    /// The needs each word of two letters of `meeting` meets, by its two
+    /// bytes: the commonest words of all (`to`, `at`, `of`), told without
+    /// a lookup.
+    two_letters: Vec<([u8; 2], u64)>,
 }
 
 const NEED_EVENT: u64 = 1;
@@ -266,42 +279,88 @@ fn needs_of(
     }
     let mut all: Vec<String> = words.keys().cloned().collect();
     all.sort();
+    let listed: Vec<&'static str> = all.iter().map(|w| leak(w.clone())).collect();
+    let met = |w: &String| words[w] & !(ANCHOR | EVENT_FIRST);
+    let meeting: Vec<String> = all.iter().filter(|w| met(w) != 0).cloned().collect();
     Needs {
+        two_letters: meeting
+            .iter()
+            .filter_map(|w| Some((<[u8; 2]>::try_from(w.as_bytes()).ok()?, met(w))))
+            .collect(),
+        meeting: self::words(&meeting),
+        index: WordIndex::new(&listed),
+        bits: all.iter().map(|w| words[w]).collect(),
+        verb: all.iter().map(|w| verbs.get(w).copied()).collect(),
         any: self::words(&all),
-        words,
     }
 }
 
-/// Whether any pattern may bind a figure of this sentence (it has an event
-/// word, an active verb, or a word a pattern names: `toll`, `crowd`), and
-/// the needs it meets (see [`Needs`]): one pass over its words.
+impl Needs {
+    /// The index of a token's word among the words of [`Needs`], when
+    /// its class says it is one.
+    #[inline]
+    fn of(&self, t: &Tok<'_>) -> Option<usize> {
+        if t.is(class::NEEDS) {
+            self.index.get(t.low)
+        } else {
+            None
+        }
+    }
+
+    /// The needs a word of [`NEED_WORD`] meets.
+    #[inline]
+    fn bits_of(&self, t: &Tok<'_>) -> u64 {
+        if let Ok(two) = <[u8; 2]>::try_from(t.low.as_bytes()) {
+            if let Some(&(_, bits)) = self.two_letters.iter().find(|(w, _)| *w == two) {
+                return bits;
+            }
+        }
+        self.index
+            .get(t.low)
+            .map_or(0, |i| self.bits[i] & !(ANCHOR | EVENT_FIRST))
+    }
+
+    /// The event of a token's word when it is an active verb.
+    #[inline]
+    fn verb(&self, t: &Tok<'_>) -> Option<&'static str> {
+        self.of(t).and_then(|i| self.verb[i])
+    }
+}
+
+/// Whether any pattern may bind a figure of this sentence, and the needs
+/// it meets (see [`Needs`]): one pass over its words. Every pattern needs
+/// something (asserted when the lexicon is built), so a sentence that
+/// meets no need binds nothing. Only the words that meet a need are
+/// looked up ([`NEED_WORD`]), and the commonest of them (`to`, `of`) not
+/// even that (see [`Needs::bits_of`]).
 /// `all` is the union of the tokens' classes.
 pub(super) fn sentence_needs(toks: &[Tok<'_>], all: u32) -> (bool, u64) {
     let lex = &*LEXICON;
-    let mut may = false;
     let mut have = 0;
-    if all & class::NEEDS == 0 {
-        return (may, have);
+    if all & (NEED_WORD | class::EVENT_FIRST) == 0 {
+        return (false, have);
     }
     for (k, t) in toks.iter().enumerate() {
-        // the token's class turns most words away, one lookup tells the rest
-        if !t.is(class::NEEDS) {
+        // the token's class turns most words away
+        if t.class & (NEED_WORD | class::EVENT_FIRST) == 0 || !t.word {
             continue;
         }
-        let Some(&bits) = lex.needs.words.get(t.low) else {
-            continue;
-        };
-        if bits & ANCHOR != 0 {
-            may = true;
-            have |= bits & !(ANCHOR | EVENT_FIRST);
+        if t.class & NEED_WORD != 0 {
+            have |= lex.needs.bits_of(t);
         }
-        if bits & EVENT_FIRST != 0 && have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
-            may = true;
+        if t.class & class::EVENT_FIRST != 0
+            && have & NEED_EVENT == 0
+            && event_at(toks, k).is_some()
+        {
             have |= NEED_EVENT;
         }
     }
-    (may, have)
+    (have != 0, have)
 }
+
+/// A word that meets a need of some pattern (see [`Needs`]): a bit of
+/// [`Tok::class`] after the tokeniser's (see [`class`]).
+pub(crate) const NEED_WORD: u32 = 1 << 26;
 
 /// Phrases indexed by their first token: a sentence is read once, each
 /// token asking only the phrases that start with it.
@@ -336,8 +395,6 @@ fn words(list: &[String]) -> Words {
 #[derive(Debug)]
 struct Lexicon {
     aux: Words,
-    /// Active verb form → canonical event.
-    verbs: FxHashMap<String, &'static str>,
     patterns: Vec<Pattern>,
     needs: Needs,
     sub_before: Vec<Vec<String>>,
@@ -351,6 +408,11 @@ struct Lexicon {
     marks: FxHashMap<String, Vec<(Vec<String>, Mark)>>,
     /// The first words of `marks`, asked first.
     mark_first: Words,
+    /// The words that are a phrase of `marks` by themselves (`since`).
+    mark_alone: Words,
+    /// The second words of the phrases of `marks` (`far` of `so far`): a
+    /// first word followed by none of them starts no longer phrase.
+    mark_next: Words,
     teaser: Phrases,
     additive: Words,
     age_before: Vec<Vec<String>>,
@@ -456,7 +518,9 @@ fn one_word(elem: &Elem) -> bool {
 fn reach_of(before: &[(Elem, Rep)]) -> Option<(usize, usize)> {
     for (i, (elem, rep)) in before.iter().enumerate() {
         match rep {
-            Rep::One => return one_word(elem).then_some((i, i)),
+            // an event phrase is told by its first word, up to three
+            // words before where it ends (see `backward`)
+            Rep::One => return (one_word(elem) || *elem == Elem::Event).then_some((i, i)),
             // a gap, a word or an adverb left out or taken: one token
             Rep::Opt if matches!(elem, Elem::Gap | Elem::Adv) || one_word(elem) => {}
             _ => return None,
@@ -474,12 +538,15 @@ impl Pattern {
             return true;
         };
         let elem = &self.before[i].0;
-        toks[first.saturating_sub(optional + 1)..first]
+        // an event phrase of up to three words ends where a word would
+        let reach = if *elem == Elem::Event { 3 } else { 1 };
+        toks[first.saturating_sub(optional + reach)..first]
             .iter()
             .any(|t| match elem {
-                Elem::Verb => t.is(class::NEEDS) && LEXICON.verbs.contains_key(t.low),
+                Elem::Verb => LEXICON.needs.verb(t).is_some(),
                 Elem::Aux => t.is(class::AUX),
                 Elem::Words(ws) => ws.has(t),
+                Elem::Event => t.is(class::EVENT_FIRST),
                 _ => true,
             })
     }
@@ -508,6 +575,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let f_patterns: Vec<String> = f.patterns.iter().map(|p| p.pattern.clone()).collect();
     let f_verbs: Vec<String> = f.verbs.values().flatten().cloned().collect();
+    let marked: Vec<Vec<String>> = mark_phrases(&f).collect();
     let mut patterns: Vec<Pattern> = f.patterns.into_iter().map(compile_pattern).collect();
     let needs = needs_of(&mut patterns, &anchor_words(&f_patterns, &f_verbs), &verbs);
     // a pattern's words and the active verbs are matched after the class
@@ -516,6 +584,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         assert!(needs.any.contains(w), "verb {w} not indexed");
     }
     for p in &patterns {
+        // a pattern that needs nothing would be tried in every sentence,
+        // and `sentence_needs` would have to say so
+        assert!(p.needs != 0, "pattern {}: needs no word or event", p.id);
         for (elem, _) in p.after.iter().chain(&p.before) {
             if let Elem::Words(ws) = elem {
                 for w in &ws.words {
@@ -526,7 +597,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         aux: words(&f.aux),
-        verbs,
         sub_before: phrases(&f.subgroup.before),
         sub_after: phrases(&f.subgroup.after),
         sub_start: phrases(&f.subgroup.sentence_start),
@@ -559,6 +629,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .iter()
             .filter_map(|p| p.split_whitespace().next().map(str::to_string))
             .collect::<Vec<_>>(),
+        ),
+        mark_alone: words(
+            &marked
+                .iter()
+                .filter(|p| p.len() == 1)
+                .map(|p| p[0].clone())
+                .collect::<Vec<_>>(),
+        ),
+        mark_next: words(
+            &marked
+                .iter()
+                .filter_map(|p| p.get(1).cloned())
+                .collect::<Vec<_>>(),
         ),
         marks: {
             let mut m: FxHashMap<String, Vec<(Vec<String>, Mark)>> = FxHashMap::default();
@@ -611,13 +694,35 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// The phrases of [`Lexicon::marks`], as words.
+fn mark_phrases(f: &LexiconFile) -> impl Iterator<Item = Vec<String>> {
+    [
+        &f.background.phrases[..],
+        &f.perpetrator[..],
+        &f.revision[..],
+    ]
+    .concat()
+    .into_iter()
+    .map(|p| phrase(&p))
+    .filter(|p| !p.is_empty())
+}
+
+/// A word that is a phrase of the marks by itself (see [`marks`]): a bit
+/// of [`Tok::class`] after the tokeniser's (see [`class`]).
+pub(crate) const MARK_ALONE: u32 = 1 << 24;
+/// The second word of a phrase of the marks (see [`marks`]).
+pub(crate) const MARK_NEXT: u32 = 1 << 25;
+
 /// The lexicon's word lists that tokens record in their class (see
-/// [`class`]).
-pub(super) fn class_sets() -> [(&'static Words, u32); 8] {
+/// [`class`], and this module's bits after those).
+pub(super) fn class_sets() -> [(&'static Words, u32); 11] {
     let lex = &*LEXICON;
     [
         (&lex.needs.any, class::NEEDS),
         (&lex.mark_first, class::MARK_FIRST),
+        (&lex.mark_alone, MARK_ALONE),
+        (&lex.mark_next, MARK_NEXT),
+        (&lex.needs.meeting, NEED_WORD),
         (&lex.person_first, class::PERSON_FIRST),
         (&lex.person_deadly, class::DEADLY),
         (&lex.persons, class::PERSON),
@@ -693,11 +798,8 @@ fn forward(
             }
             Elem::Event => event_at(cx.toks, at).map(|(e, n)| (n, Some(e))),
             Elem::Verb => {
-                let e = t
-                    .is(class::NEEDS)
-                    .then(|| cx.lex.verbs.get(t.low))
-                    .flatten()?;
-                Some((1, Some(*e)))
+                let e = cx.lex.needs.verb(t)?;
+                Some((1, Some(e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
@@ -736,15 +838,14 @@ fn forward(
                 ev = e.or(ev);
                 stops.push((at, ev));
             }
+            // read in place, not moved out of the array
             if *elem == Elem::Gap {
-                stops
-                    .into_iter()
-                    .find_map(|(at, ev)| forward(cx, rest, at, ev))
+                stops.iter().find_map(|&(at, ev)| forward(cx, rest, at, ev))
             } else {
                 stops
-                    .into_iter()
+                    .iter()
                     .rev()
-                    .find_map(|(at, ev)| forward(cx, rest, at, ev))
+                    .find_map(|&(at, ev)| forward(cx, rest, at, ev))
             }
         }
     }
@@ -774,11 +875,8 @@ fn backward(
                     .map(|(e, n)| (n, Some(e)))
             }),
             Elem::Verb => {
-                let e = t
-                    .is(class::NEEDS)
-                    .then(|| cx.lex.verbs.get(t.low))
-                    .flatten()?;
-                Some((1, Some(*e)))
+                let e = cx.lex.needs.verb(t)?;
+                Some((1, Some(e)))
             }
             Elem::Aux => t.is(class::AUX).then_some((1, None)),
             Elem::Gap => is_gap(t).then_some((1, None)),
@@ -816,15 +914,16 @@ fn backward(
                 ev = e.or(ev);
                 stops.push((at, ev));
             }
+            // read in place, not moved out of the array
             if *elem == Elem::Gap {
                 stops
-                    .into_iter()
-                    .find_map(|(at, ev)| backward(cx, rest, at, ev))
+                    .iter()
+                    .find_map(|&(at, ev)| backward(cx, rest, at, ev))
             } else {
                 stops
-                    .into_iter()
+                    .iter()
                     .rev()
-                    .find_map(|(at, ev)| backward(cx, rest, at, ev))
+                    .find_map(|&(at, ev)| backward(cx, rest, at, ev))
             }
         }
     }
@@ -982,6 +1081,13 @@ pub(super) fn marks(toks: &[Tok<'_>], year: Option<i16>) -> Marks {
             }
         }
         if t.class & class::MARK_FIRST == 0 {
+            continue;
+        }
+        // most first words (`the`, `in`, `as`) start no phrase here: told
+        // by their class and the next token's, before the index is asked
+        let may =
+            t.class & MARK_ALONE != 0 || toks.get(k + 1).is_some_and(|n| n.class & MARK_NEXT != 0);
+        if !may {
             continue;
         }
         if let Some(ps) = lex.marks.get(t.low) {
@@ -1522,10 +1628,97 @@ mod tests {
         }
     }
 
+    /// [`sentence_needs`] as first written, one lookup for every word
+    /// some pattern names: what the class-bit shortcut must agree with
+    /// (the same needs; "may bind" exactly when it meets one, as every
+    /// pattern needs something).
+    fn sentence_needs_by_lookup(toks: &[Tok<'_>]) -> (bool, u64) {
+        let lex = &*LEXICON;
+        let (mut may, mut have) = (false, 0);
+        for (k, t) in toks.iter().enumerate() {
+            let Some(i) = lex.needs.of(t) else {
+                continue;
+            };
+            let bits = lex.needs.bits[i];
+            if bits & ANCHOR != 0 {
+                may = true;
+                have |= bits & !(ANCHOR | EVENT_FIRST);
+            }
+            if bits & EVENT_FIRST != 0 && have & NEED_EVENT == 0 && event_at(toks, k).is_some() {
+                may = true;
+                have |= NEED_EVENT;
+            }
+        }
+        (may, have)
+    }
+
+    fn needs_agree(toks: &[Tok<'_>]) -> Result<(), String> {
+        let all = toks.iter().fold(0, |a, t| a | t.class);
+        let (may, have) = sentence_needs(toks, all);
+        let (may_before, have_before) = sentence_needs_by_lookup(toks);
+        let binds = |needs: u64| LEXICON.patterns.iter().any(|p| p.needs & !needs == 0);
+        if have != have_before || may != (have_before != 0) || (may_before && !may && binds(0)) {
+            return Err(format!("{may} {have:#x} vs {may_before} {have_before:#x}"));
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_needs_agree_with_a_lookup_of_each_word(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "killed", "Killing", "to", "TO", "of", "at", "on", "in", "was", "shot",
+                    "toll", "Death", "number", "people", "cost", "crowd", "hit", "rose",
+                    "injured", "wounded", "arrested", "the", "a", ",", "19", "and", "or",
+                    "died", "more", "than", "hospitalized", "turnout", "pledged", "up",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = words.join(" ");
+            let lowered = text.to_ascii_lowercase();
+            let toks = toks_of(&text, &lowered);
+            if let Err(e) = needs_agree(&toks) {
+                proptest::prop_assert!(false, "{text:?}: {e}");
+            }
+        }
+    }
+
+    /// The same on every sentence of real news; skipped when
+    /// `../shared/realnews` is missing.
+    #[test]
+    fn sentence_needs_agree_on_real_news() {
+        let Some(stories) = crate::story::realnews_stories() else {
+            return;
+        };
+        let mut met = 0;
+        for (i, s) in stories.iter().enumerate() {
+            let lowered = s.text.to_ascii_lowercase();
+            for sentence in sentences(&s.text, 0) {
+                let mut toks = Vec::new();
+                crate::extract::frame::tokens::tokens(
+                    &mut toks,
+                    &s.text,
+                    sentence.span.clone(),
+                    &lowered,
+                );
+                if let Err(e) = needs_agree(&toks) {
+                    panic!("story {i}, bytes {:?}: {e}", sentence.span);
+                }
+                met += usize::from(sentence_needs_by_lookup(&toks).1 != 0);
+            }
+        }
+        assert!(met > 1000, "{met}");
+    }
+
     #[test]
     fn the_lexicon_compiles() {
         assert!(!LEXICON.patterns.is_empty());
-        assert!(LEXICON.verbs.contains_key("killing"));
+        let needs = &LEXICON.needs;
+        let verb = |w: &str| needs.index.get(w).and_then(|i| needs.verb[i]);
+        assert_eq!(verb("killing"), Some("killed"));
+        assert_eq!(verb("toll"), None);
     }
 
     #[test]

@@ -73,9 +73,27 @@ pub(crate) fn event_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usiz
     event_phrase_at(toks, k)
 }
 
+/// The event phrases that start with one word, and their events.
+type Phrases = &'static [(&'static [&'static str], &'static str)];
+
+/// [`events_by_first_word`] as a list, and the index of its first words:
+/// a token's word is found by one probe, not hashed as a string.
+fn events_by_first_index() -> &'static (super::vocabulary::WordIndex, Vec<Phrases>) {
+    use std::sync::LazyLock;
+    static INDEX: LazyLock<(super::vocabulary::WordIndex, Vec<Phrases>)> = LazyLock::new(|| {
+        let (firsts, phrases): (Vec<&'static str>, Vec<Phrases>) = events_by_first_word()
+            .iter()
+            .map(|(w, ps)| (*w, ps.as_slice()))
+            .unzip();
+        (super::vocabulary::WordIndex::new(&firsts), phrases)
+    });
+    &INDEX
+}
+
 /// [`event_at`] at a token that starts some event phrase.
 fn event_phrase_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
-    let candidates = events_by_first_word().get(toks[k].low)?;
+    let (index, by_first) = events_by_first_index();
+    let candidates = by_first[index.get(toks[k].low)?];
     'e: for (phrase, canon) in candidates {
         if k + phrase.len() > toks.len() {
             continue;

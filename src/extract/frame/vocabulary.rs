@@ -3,7 +3,7 @@
 //! comparing strings.
 
 use crate::extract::quantity::Qualifier;
-use crate::text::words::WordSet;
+use crate::text::words::{WordClasses, WordSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -136,6 +136,39 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     }
 });
 
+/// Words to their places in a list, found as a [`WordSet`] finds a word
+/// (packed, one probe of a table at most a quarter full) instead of by
+/// hashing and comparing a string: for the tables the readers ask a
+/// token's word of, most often.
+#[derive(Debug)]
+pub(crate) struct WordIndex(WordClasses);
+
+impl WordIndex {
+    /// The index of `words`, lower-case ASCII, each once: word `i` is
+    /// found as `i`.
+    ///
+    /// # Panics
+    /// On a word listed twice, or not lower-case ASCII.
+    pub(crate) fn new(words: &[&'static str]) -> WordIndex {
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), words.len(), "a word listed twice");
+        // one set of one word each, its bits the word's place plus one:
+        // a word is in one set only, so its bits are that number
+        let sets: Vec<WordSet> = words.iter().map(|&w| WordSet::new(&[w])).collect();
+        let numbered: Vec<(&WordSet, u32)> = sets.iter().zip(1..).collect();
+        WordIndex(WordClasses::new(&numbered))
+    }
+
+    /// The place of `low`, a word with no ASCII capital (a token's
+    /// lower-cased view), in the list; `None` when it is not listed.
+    #[inline]
+    pub(crate) fn get(&self, low: &str) -> Option<usize> {
+        (self.0.of_lower(low.as_bytes()) as usize).checked_sub(1)
+    }
+}
+
 /// The vocabulary, read on first use.
 pub(crate) fn vocabulary() -> &'static Vocabulary {
     &VOCABULARY
@@ -168,6 +201,41 @@ mod tests {
                     p.join(" ")
                 );
             }
+        }
+    }
+
+    /// Every listed word is found at its place, in any ASCII case made
+    /// lower; other words, close to them, are not found.
+    #[test]
+    fn a_word_index_finds_each_word_at_its_place() {
+        let words = [
+            "a",
+            "to",
+            "the",
+            "killed",
+            "hospitalised",
+            "a-very-long-word-indeed",
+            "100,000",
+            "+",
+        ];
+        let index = WordIndex::new(&words);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(index.get(w), Some(i), "{w}");
+            let s = format!("{w}s");
+            assert_eq!(index.get(&s), None, "{s}");
+            assert_eq!(index.get(&w[1..]), words.iter().position(|v| *v == &w[1..]));
+        }
+        for w in [
+            "",
+            "x",
+            "b",
+            "tot",
+            "kill",
+            "killer",
+            "a-very-long-word-indeeds",
+            "é",
+        ] {
+            assert_eq!(index.get(w), None, "{w}");
         }
     }
 
