@@ -348,6 +348,15 @@ pub fn quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     );
     let mut p = 0;
     while p < paragraphs.len() {
+        // most paragraphs hold no mark, and so no quote: on to the one
+        // that holds the next
+        let Some(x) = marks.at_or_after(paragraphs[p].1.start) else {
+            break;
+        };
+        if x >= paragraphs[p].1.end {
+            p += paragraphs[p..].partition_point(|(_, span)| span.end <= x);
+            continue;
+        }
         let (first, span) = paragraphs[p].clone();
         let s = &text[span.clone()];
         let b = s.as_bytes();
