@@ -4,7 +4,7 @@
 //! serialised: story rows and findings are made one at a time.
 
 use super::claims::QuantityOut;
-use super::{CheckReport, Counts, Emitter, counts};
+use super::{CheckReport, Counts, Emitter, counts, in_order};
 use crate::Analysis;
 use crate::rules::{EventGroup, Evidence, Finding};
 use crate::story::Rejected;
@@ -239,41 +239,6 @@ const ROWS_PER_TASK: usize = 64;
 /// peak memory; a finding of a big event cites thousands of stories).
 const FINDINGS_PER_TASK: usize = 8;
 
-/// Tasks per thread in a window: the cores that finish first take more.
-const TASKS_PER_THREAD: usize = 8;
-
-/// Items `0..n`, `per_task` to a task, each appended to a buffer by `render`, written to `w` in
-/// order: a window of items at a time is rendered on every core, then
-/// written, so the bytes are those of rendering them one after another
-/// on one thread (whatever the thread count), and a big report is never
-/// held whole.
-fn in_order(
-    w: &mut dyn Write,
-    (n, per_task): (usize, usize),
-    render: &(dyn Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync),
-) -> io::Result<()> {
-    let window = per_task * TASKS_PER_THREAD * rayon::current_num_threads().max(1);
-    for start in (0..n).step_by(window) {
-        let end = (start + window).min(n);
-        let done: Vec<serde_json::Result<Vec<u8>>> = (start..end)
-            .step_by(per_task)
-            .collect::<Vec<usize>>()
-            .into_par_iter()
-            .map(|from| {
-                let mut out = Vec::new();
-                for i in from..(from + per_task).min(end) {
-                    render(i, &mut out)?;
-                }
-                Ok(out)
-            })
-            .collect();
-        for bytes in done {
-            w.write_all(&bytes?)?;
-        }
-    }
-    Ok(())
-}
-
 /// One JSON object a line: each story, then each finding, then the
 /// summary; the lines made on every core ([`in_order`]), the same bytes
 /// as [`jsonl_serial`].
@@ -442,6 +407,9 @@ fn groups(r: &CheckReport<'_>) -> Vec<GroupOut> {
     r.events
         .iter()
         .filter_map(|g| {
+            // the reason first: events of no reason (all of them unless
+            // grouped by content) copy no story id
+            let reason = g.reason.as_deref()?.to_string();
             Some(GroupOut {
                 event: g.event.to_string(),
                 stories: g
@@ -449,7 +417,7 @@ fn groups(r: &CheckReport<'_>) -> Vec<GroupOut> {
                     .iter()
                     .map(|&s| r.analyses[s].story.id.clone())
                     .collect(),
-                reason: g.reason.as_deref()?.to_string(),
+                reason,
             })
         })
         .collect()
@@ -637,7 +605,7 @@ mod tests {
         );
         std::fs::remove_dir_all(&dir).unwrap();
         // more than a window on three threads
-        let window = TASKS_PER_THREAD * 3;
+        let window = crate::report::TASKS_PER_THREAD * 3;
         assert!(
             o.analyses.len() > ROWS_PER_TASK * window,
             "{}",
