@@ -80,14 +80,6 @@ fn folder(s: &Key<'_>) -> String {
         .unwrap_or_else(|| ".".to_string())
 }
 
-fn event_key(s: &Key<'_>, by: GroupBy) -> String {
-    match by {
-        GroupBy::Event => s.event.map_or_else(|| folder(s), str::to_string),
-        GroupBy::Dir => folder(s),
-        GroupBy::Batch | GroupBy::Auto => "batch".to_string(),
-    }
-}
-
 /// Group a batch into events, sorted by name. `features` (one per story,
 /// [`auto::features`]) are what [`GroupBy::Auto`] groups by; the other
 /// ways need none.
@@ -96,45 +88,63 @@ pub(crate) fn plan(
     by: GroupBy,
     features: Vec<auto::Features>,
 ) -> Vec<Planned> {
-    let clusters = (by == GroupBy::Auto).then(|| auto::cluster_by(stories, features));
+    if by != GroupBy::Auto {
+        return by_name(stories, by);
+    }
     let mut groups: BTreeMap<String, Planned> = BTreeMap::new();
-    let mut add = |i: usize, event: String, reason: Option<String>| {
+    for (i, c) in auto::cluster_by(stories, features).into_iter().enumerate() {
         groups
-            .entry(event.clone())
+            .entry(c.event.clone())
             .or_insert_with(|| Planned {
-                event,
+                event: c.event,
                 stories: Vec::new(),
-                reason,
+                reason: Some(c.reason),
             })
             .stories
             .push(i);
-    };
-    match clusters {
-        Some(cs) => {
-            for (i, c) in cs.into_iter().enumerate() {
-                add(i, c.event, Some(c.reason));
-            }
-        }
-        None => {
-            // a story with no event (a .txt) goes with its folder's
-            // stories when they agree on one
-            let inherited: BTreeMap<usize, String> = if by == GroupBy::Event {
-                folder_events(stories.iter().map(|s| (s.path, s.event)))
-                    .into_iter()
-                    .collect()
-            } else {
-                BTreeMap::new()
-            };
-            for (i, s) in stories.iter().enumerate() {
-                let key = match inherited.get(&i) {
-                    Some(e) => e.clone(),
-                    None => event_key(s, by),
-                };
-                add(i, key, None);
-            }
-        }
     }
     groups.into_values().collect()
+}
+
+/// [`plan`] by a name each story's [`Key`] gives (its event, its folder,
+/// the batch). A story's name is borrowed where it can be, and the events
+/// are sorted once at the end: at 1 GB of real news (425,000 stories in
+/// 122,000 events) an owned name per story in a sorted map was a fifth of
+/// a second of one core while the other idled (issue 21).
+fn by_name(stories: &[Key<'_>], by: GroupBy) -> Vec<Planned> {
+    use rayon::slice::ParallelSliceMut;
+    use std::borrow::Cow;
+    // a story with no event (a .txt) goes with its folder's stories when
+    // they agree on one
+    let inherited: BTreeMap<usize, String> = if by == GroupBy::Event {
+        folder_events(stories.iter().map(|s| (s.path, s.event)))
+            .into_iter()
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    let mut named: rustc_hash::FxHashMap<Cow<'_, str>, Vec<usize>> =
+        rustc_hash::FxHashMap::default();
+    for (i, s) in stories.iter().enumerate() {
+        let name = match (inherited.get(&i), by) {
+            (Some(e), _) => Cow::Borrowed(e.as_str()),
+            (None, GroupBy::Event) => s.event.map_or_else(|| Cow::Owned(folder(s)), Cow::Borrowed),
+            (None, GroupBy::Dir) => Cow::Owned(folder(s)),
+            (None, GroupBy::Batch | GroupBy::Auto) => Cow::Borrowed("batch"),
+        };
+        named.entry(name).or_default().push(i);
+    }
+    let mut planned: Vec<Planned> = named
+        .into_iter()
+        .map(|(event, stories)| Planned {
+            event: event.into_owned(),
+            stories,
+            reason: None,
+        })
+        .collect();
+    // names are distinct: any sort gives the one order
+    planned.par_sort_unstable_by(|a, b| a.event.cmp(&b.event));
+    planned
 }
 
 /// [`plan`] for stories already analysed.
@@ -157,6 +167,10 @@ fn folder_events<'a>(
     stories: impl Iterator<Item = (&'a str, Option<&'a str>)>,
 ) -> Vec<(usize, String)> {
     let stories: Vec<(&str, Option<&str>)> = stories.collect();
+    // only stories with no event take one: a batch of JSON Lines has none
+    if stories.iter().all(|(_, event)| event.is_some()) {
+        return Vec::new();
+    }
     let folder = |p: &'a str| Path::new(p).parent().unwrap_or(Path::new(""));
     // per folder: the one event its stories name, or None when they differ
     let mut agreed: BTreeMap<&Path, Option<&str>> = BTreeMap::new();
@@ -186,6 +200,106 @@ fn folder_events<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `plan` as it was: an owned name per story in a sorted map.
+    fn plan_reference(stories: &[Key<'_>], by: GroupBy) -> Vec<Planned> {
+        let mut groups: BTreeMap<String, Planned> = BTreeMap::new();
+        let inherited: BTreeMap<usize, String> = if by == GroupBy::Event {
+            folder_events(stories.iter().map(|s| (s.path, s.event)))
+                .into_iter()
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        for (i, s) in stories.iter().enumerate() {
+            let event = match inherited.get(&i) {
+                Some(e) => e.clone(),
+                None => event_key(s, by),
+            };
+            groups
+                .entry(event.clone())
+                .or_insert_with(|| Planned {
+                    event,
+                    stories: Vec::new(),
+                    reason: None,
+                })
+                .stories
+                .push(i);
+        }
+        groups.into_values().collect()
+    }
+
+    fn event_key(s: &Key<'_>, by: GroupBy) -> String {
+        match by {
+            GroupBy::Event => s.event.map_or_else(|| folder(s), str::to_string),
+            GroupBy::Dir => folder(s),
+            GroupBy::Batch | GroupBy::Auto => "batch".to_string(),
+        }
+    }
+
+    /// Every way but `auto` plans as the reference does, on the stories
+    /// of ../shared/realnews (when present) and on made-up paths and
+    /// events: folders that agree, disagree or name none, the root, odd
+    /// names.
+    #[test]
+    fn events_are_planned_as_the_reference_plans_them() {
+        let paths = [
+            "a/one.md",
+            "a/two.txt",
+            "b/x.md",
+            "b/y.txt",
+            "c.txt",
+            "",
+            "/abs/é/ü.md",
+            "a/",
+        ];
+        let events = [
+            Some("quake"),
+            None,
+            Some("flood"),
+            Some(""),
+            Some("Ünï \"x\""),
+        ];
+        let mut made = Vec::new();
+        for (k, p) in paths.iter().enumerate() {
+            for (j, e) in events.iter().enumerate() {
+                for n in 0..=(k + j) % 3 {
+                    made.push((format!("s{k}-{j}-{n}"), *p, *e));
+                }
+            }
+        }
+        let mut sets: Vec<Vec<Key<'_>>> = vec![
+            made.iter()
+                .map(|(id, path, event)| Key {
+                    id,
+                    path,
+                    event: *event,
+                })
+                .collect(),
+        ];
+        // every story with an event (JSON Lines), and subsets of the mix
+        sets.push(
+            sets[0]
+                .iter()
+                .copied()
+                .filter(|k| k.event.is_some())
+                .collect(),
+        );
+        sets.push(sets[0].iter().copied().step_by(3).collect());
+        let real = crate::story::realnews_stories();
+        if let Some(real) = &real {
+            sets.push(real.iter().map(Key::of).collect());
+        }
+        for keys in &sets {
+            for by in [GroupBy::Event, GroupBy::Dir, GroupBy::Batch] {
+                assert_eq!(
+                    plan(keys, by, Vec::new()),
+                    plan_reference(keys, by),
+                    "{by:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_story_with_no_event_takes_the_one_its_folder_agrees_on() {

@@ -37,6 +37,7 @@ pub(crate) const JSON_VERSION: u32 = 2;
 use crate::Analysis;
 use crate::rules::{EventGroup, Evidence, Finding, Measure, Rule, Severity};
 use crate::story::Rejected;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -422,4 +423,39 @@ fn counts<'a>(fs: impl Iterator<Item = &'a Finding>) -> Counts {
         }
     }
     c
+}
+
+/// Tasks per thread in a window: the cores that finish first take more.
+pub(crate) const TASKS_PER_THREAD: usize = 8;
+
+/// Items `0..n`, `per_task` to a task, each appended to a buffer by `render`, written to `w` in
+/// order: a window of items at a time is rendered on every core, then
+/// written, so the bytes are those of rendering them one after another
+/// on one thread (whatever the thread count), and a big report is never
+/// held whole.
+pub(crate) fn in_order(
+    w: &mut dyn Write,
+    (n, per_task): (usize, usize),
+    render: &(dyn Fn(usize, &mut Vec<u8>) -> io::Result<()> + Sync),
+) -> io::Result<()> {
+    let window = per_task * TASKS_PER_THREAD * rayon::current_num_threads().max(1);
+    for start in (0..n).step_by(window) {
+        let end = (start + window).min(n);
+        let done: Vec<io::Result<Vec<u8>>> = (start..end)
+            .step_by(per_task)
+            .collect::<Vec<usize>>()
+            .into_par_iter()
+            .map(|from| {
+                let mut out = Vec::new();
+                for i in from..(from + per_task).min(end) {
+                    render(i, &mut out)?;
+                }
+                Ok(out)
+            })
+            .collect();
+        for bytes in done {
+            w.write_all(&bytes?)?;
+        }
+    }
+    Ok(())
 }

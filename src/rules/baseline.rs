@@ -150,9 +150,11 @@ pub(crate) fn apply(
 ) -> (Vec<Finding>, Suppressed) {
     let mut used: BTreeSet<(usize, String)> = BTreeSet::new();
     let mut matched: BTreeSet<String> = BTreeSet::new();
-    let mut kept = Vec::new();
     let mut s = Suppressed::default();
-    for f in findings {
+    // in place, in order: a second list of the findings kept was the rise
+    // of the peak at the end of a big batch (issue 21)
+    let mut kept = findings;
+    kept.retain(|f| {
         let ignoring: Vec<usize> = f
             .evidence
             .iter()
@@ -162,18 +164,18 @@ pub(crate) fn apply(
         if !ignoring.is_empty() {
             used.extend(ignoring.into_iter().map(|st| (st, f.rule.clone())));
             s.by_ignore += 1;
-            continue;
+            return false;
         }
         if let Some(b) = baseline {
-            let key = fingerprint(analyses, &f);
+            let key = fingerprint(analyses, f);
             if b.accepted.contains_key(&key) {
                 matched.insert(key);
                 s.by_baseline += 1;
-                continue;
+                return false;
             }
         }
-        kept.push(f);
-    }
+        true
+    });
     for (&st, set) in ignores {
         for rule in set {
             if !used.contains(&(st, rule.clone())) {
