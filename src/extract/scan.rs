@@ -295,7 +295,10 @@ fn word_across(bytes: &[u8], at: usize) -> Option<usize> {
     let n = alpha_run(&bytes[at..]);
     let word = &bytes[at..at + n];
     let trigger = lexicon::may_be_trigger(word) && lexicon::is_trigger(word);
-    (!trigger && !may_be_prefix(bytes, at, n)).then_some(at + n)
+    // the first test of [`may_be_prefix`] here, where the call is not
+    // inlined: most words that cross a block are longer than four letters
+    let prefix = (n <= 4 || matches!(bytes[at], b'r' | b'R')) && may_be_prefix(bytes, at, n);
+    (!trigger && !prefix).then_some(at + n)
 }
 
 /// Whether the scan skips the byte at `at`, a `$` to `9` or the lead byte
