@@ -94,6 +94,23 @@ pub(crate) fn tokens<'a>(
     lowered: &'a str,
     classes: &WordClasses,
 ) -> u32 {
+    // no class meets no mask: nothing is marked (and nothing allocated)
+    tokens_marking(out, text, range, lowered, classes, 0, &mut Vec::new())
+}
+
+/// [`tokens`], and the positions in `out` of the words of a class of
+/// `mask` (those whose [`Tok::is`] of `mask` holds), in order, appended to
+/// `marks`: where the readers that start at those words may start, found
+/// as the tokens are, not by a second walk over them.
+pub(crate) fn tokens_marking<'a>(
+    out: &mut Vec<Tok<'a>>,
+    text: &'a str,
+    range: Range<usize>,
+    lowered: &'a str,
+    classes: &WordClasses,
+    mask: u32,
+    marks: &mut Vec<usize>,
+) -> u32 {
     // the bytes up to the end of the range: one past them is no byte
     let b = &text.as_bytes()[..range.end];
     let mut all = 0;
@@ -159,6 +176,9 @@ pub(crate) fn tokens<'a>(
             }
         };
         all |= class;
+        if word && class & mask != 0 {
+            marks.push(out.len());
+        }
         out.push(Tok {
             start: i,
             end,
@@ -427,6 +447,7 @@ mod tests {
         fn tokens_agree_with_the_reference(
             pieces in proptest::collection::vec(0..PIECES.len(), 0..30),
             cut in (0usize..40, 0usize..40),
+            (any, bit) in (proptest::num::u32::ANY, 0u32..24),
         ) {
             let text: String = pieces.iter().map(|&p| PIECES[p]).collect();
             let lowered = text.to_ascii_lowercase();
@@ -444,7 +465,24 @@ mod tests {
                 old.iter().map(view).collect::<Vec<_>>()
             );
             proptest::prop_assert_eq!(all_new, all_old);
+            // the marking tokeniser: the same tokens, and the words of the
+            // mask's classes marked (a mask of one class, and any mask)
+            for mask in [1 << bit, any] {
+                let (mut marked, mut marks) = (Vec::new(), Vec::new());
+                let all_marked = tokens_marking(&mut marked, &text, a.min(z)..a.max(z), &lowered, classes, mask, &mut marks);
+                proptest::prop_assert_eq!(
+                    marked.iter().map(view).collect::<Vec<_>>(),
+                    old.iter().map(view).collect::<Vec<_>>()
+                );
+                proptest::prop_assert_eq!(all_marked, all_old);
+                proptest::prop_assert_eq!(marks, marks_of(&old, mask));
+            }
         }
+    }
+
+    /// The positions of the words of `toks` in a class of `mask`.
+    fn marks_of(toks: &[Tok<'_>], mask: u32) -> Vec<usize> {
+        (0..toks.len()).filter(|&k| toks[k].is(mask)).collect()
     }
 
     proptest::proptest! {
@@ -470,7 +508,7 @@ mod tests {
             return;
         };
         let classes = crate::extract::frame::classes();
-        let mut toks = 0;
+        let (mut toks, mut marked_words) = (0, 0);
         for s in &stories {
             let t = s.text.as_str();
             let lowered = t.to_ascii_lowercase();
@@ -503,9 +541,24 @@ mod tests {
                     "{} from {k}",
                     s.id
                 );
+                // the marking tokeniser, with the classes of one bit each
+                // and of all bits
+                for mask in [1 << (k % 24), u32::MAX] {
+                    let (mut marked, mut marks) = (Vec::new(), Vec::new());
+                    let all_marked =
+                        tokens_marking(&mut marked, t, k..end, &lowered, classes, mask, &mut marks);
+                    assert!(
+                        marked.iter().map(view).eq(old.iter().map(view)) && all_marked == all_old,
+                        "{} from {k}",
+                        s.id
+                    );
+                    assert_eq!(marks, marks_of(&old, mask), "{} from {k}", s.id);
+                    marked_words += marks.len();
+                }
                 toks += new.len();
             }
         }
         assert!(toks > 0, "no tokens in {} stories", stories.len());
+        assert!(marked_words > 0, "no marked words");
     }
 }

@@ -40,7 +40,9 @@ use place::{places_in, scope_for};
 pub(crate) use tokens::Tok;
 use tokens::class;
 pub(crate) use tokens::classes;
-use tokens::{lower, tokens};
+#[cfg(test)]
+use tokens::tokens;
+use tokens::{lower, tokens_marking};
 
 /// Which mentions are claims: everything but labels (`F-35`), determiner
 /// `one`s and fraction words that are not shares of something.
@@ -117,14 +119,19 @@ pub fn claims(
             continue;
         }
         toks.clear();
-        let all = tokens(&mut toks, text, sentence.span.clone(), lowered);
+        // where the readers may start, found as the tokens are
+        starts.clear();
+        let all = tokens_marking(
+            &mut toks,
+            text,
+            sentence.span.clone(),
+            lowered,
+            READER_FIRST,
+            &mut starts,
+        );
         let toks = &toks[..];
-        // where the readers may start, found once, when one of them reads
-        let mut indexed = false;
         // a quantifier with no number starts with one of its first words
         if may_dangle && all & class::DANGLE_FIRST != 0 {
-            reader_starts(toks, all, &mut starts);
-            indexed = true;
             dangling.extend(dangling_in(toks, &starts, si));
         }
         if may_share {
@@ -137,9 +144,6 @@ pub fn claims(
         };
         if ms.is_empty() && persons.is_empty() {
             continue;
-        }
-        if !indexed {
-            reader_starts(toks, all, &mut starts);
         }
         sources_at(text, toks, all, &starts, &mut sources);
         places_in(toks, all, &starts, &mut places);
@@ -479,6 +483,9 @@ const READER_FIRST: u32 = class::WHERE
 /// The positions of the words of `toks` in a class of [`READER_FIRST`],
 /// in order, into `out`: each reader visits these, not every token (most
 /// words are in none of them). `all` is the union of the tokens' classes.
+/// [`claims`] has them from the tokeniser ([`tokens_marking`]); this walk
+/// is the reference its tests compare with.
+#[cfg(test)]
 fn reader_starts(toks: &[Tok<'_>], all: u32, out: &mut Vec<usize>) {
     out.clear();
     if all & READER_FIRST == 0 {
@@ -820,10 +827,20 @@ mod reader_tests {
         let mut read = 0;
         for (si, s) in sentences(text, 0).iter().enumerate() {
             let mut toks = Vec::new();
-            let all = tokens(&mut toks, text, s.span.clone(), &lowered);
+            // what the tokeniser marks, after what a previous sentence left
+            let mut marked = vec![usize::MAX];
+            let all = tokens_marking(
+                &mut toks,
+                text,
+                s.span.clone(),
+                &lowered,
+                READER_FIRST,
+                &mut marked,
+            );
             let every: Vec<usize> = (0..toks.len()).collect();
             let mut starts = Vec::new();
             reader_starts(&toks, all, &mut starts);
+            assert_eq!(marked[1..], starts, "{:?}", &text[s.span.clone()]);
             let both = |at: &[usize]| {
                 let (mut sources, mut places, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
                 sources_at(text, &toks, all, at, &mut sources);

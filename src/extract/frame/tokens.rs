@@ -47,7 +47,9 @@ fn class_sets() -> Vec<(&'static WordSet, u32)> {
 }
 
 /// The tokens of `text[range]` with their classes, appended to `out` (see
-/// [`crate::text::tokens::tokens`]); the union of their classes.
+/// [`crate::text::tokens::tokens`]); the union of their classes. The
+/// frame itself tokenises with [`tokens_marking`]; its tests with this.
+#[cfg(test)]
 pub(crate) fn tokens<'a>(
     out: &mut Vec<Tok<'a>>,
     text: &'a str,
@@ -55,6 +57,20 @@ pub(crate) fn tokens<'a>(
     lowered: &'a str,
 ) -> u32 {
     crate::text::tokens::tokens(out, text, range, lowered, classes())
+}
+
+/// [`tokens`], and the positions in `out` of its words of a class of
+/// `mask`, in order, appended to `marks` (see
+/// [`crate::text::tokens::tokens_marking`]).
+pub(crate) fn tokens_marking<'a>(
+    out: &mut Vec<Tok<'a>>,
+    text: &'a str,
+    range: Range<usize>,
+    lowered: &'a str,
+    mask: u32,
+    marks: &mut Vec<usize>,
+) -> u32 {
+    crate::text::tokens::tokens_marking(out, text, range, lowered, classes(), mask, marks)
 }
 
 /// The three words before byte `at`, nearest first, lower-cased on the
