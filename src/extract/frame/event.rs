@@ -93,13 +93,18 @@ fn events_by_first_index() -> &'static (super::vocabulary::WordIndex, Vec<Phrase
 /// [`event_at`] at a token that starts some event phrase.
 fn event_phrase_at(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
     let (index, by_first) = events_by_first_index();
-    let candidates = by_first[index.get(toks[k].low)?];
+    let first = toks[k];
+    let candidates = by_first[index.get(first.low)?];
+    if !first.word {
+        return None;
+    }
+    // the index found the first word of each candidate (a token's `low`
+    // has no ASCII capital): only the words after it are compared
     'e: for (phrase, canon) in candidates {
-        if k + phrase.len() > toks.len() {
+        let Some(rest) = toks.get(k + 1..k + phrase.len()) else {
             continue;
-        }
-        for (j, p) in phrase.iter().enumerate() {
-            let t = toks[k + j];
+        };
+        for (t, p) in rest.iter().zip(&phrase[1..]) {
             if !t.word || t.low != *p {
                 continue 'e;
             }
@@ -179,4 +184,108 @@ pub(crate) fn event_for(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`event_phrase_at`] as first written: every word of each candidate
+    /// compared, the first too.
+    fn event_phrase_at_word_by_word(toks: &[Tok<'_>], k: usize) -> Option<(&'static str, usize)> {
+        let (index, by_first) = events_by_first_index();
+        let candidates = by_first[index.get(toks[k].low)?];
+        'e: for (phrase, canon) in candidates {
+            if k + phrase.len() > toks.len() {
+                continue;
+            }
+            for (j, p) in phrase.iter().enumerate() {
+                let t = toks[k + j];
+                if !t.word || t.low != *p {
+                    continue 'e;
+                }
+            }
+            return Some((canon, phrase.len()));
+        }
+        None
+    }
+
+    fn toks_of<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
+        let mut toks = Vec::new();
+        super::super::tokens::tokens(&mut toks, text, 0..text.len(), lowered);
+        toks
+    }
+
+    /// Every position of `text`'s tokens, both ways; how many start an event.
+    fn agree(text: &str) -> Result<usize, String> {
+        let lowered = text.to_ascii_lowercase();
+        let toks = toks_of(text, &lowered);
+        let mut found = 0;
+        for k in 0..toks.len() {
+            let old = toks[k]
+                .is(class::EVENT_FIRST)
+                .then(|| event_phrase_at_word_by_word(&toks, k))
+                .flatten();
+            let new = event_at(&toks, k);
+            if new != old {
+                // offsets, not words: real news is never quoted
+                let at = toks[k].start..toks[k].end;
+                return Err(format!("token {k}, bytes {at:?}: {new:?} against {old:?}"));
+            }
+            found += usize::from(new.is_some());
+        }
+        Ok(found)
+    }
+
+    #[test]
+    fn every_event_phrase_is_found_as_before() {
+        let mut text = String::new();
+        for (phrase, _) in &super::super::vocabulary::vocabulary().events {
+            // the phrase, its first word alone, and the phrase in capitals
+            text.push_str(&phrase.join(" "));
+            text.push_str(". ");
+            text.push_str(phrase[0]);
+            text.push_str(", ");
+            text.push_str(&phrase.join(" ").to_uppercase());
+            text.push_str(" x ");
+        }
+        let found = agree(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            found >= super::super::vocabulary::vocabulary().events.len(),
+            "{found}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn comparing_the_words_after_the_first_changes_no_answer(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "killed", "Killed", "or", "injured", "shot", "dead", "were", "taken",
+                    "into", "custody", "went", "missing", "left", "homeless", "-", ",",
+                    "wounded", "died", "the", "death", "toll", "5", "arrested", "\u{e9}",
+                ]),
+                0..12,
+            ),
+        ) {
+            let text = words.join(" ");
+            let answer = agree(&text);
+            proptest::prop_assert!(answer.is_ok(), "{:?}: {:?}", text, answer);
+        }
+    }
+
+    /// The same on every sentence of real news (skipped when
+    /// `../shared/realnews` is missing).
+    #[test]
+    fn event_phrases_agree_on_real_news() {
+        let Some(stories) = crate::story::realnews_stories() else {
+            println!("skipped: ../shared/realnews is missing");
+            return;
+        };
+        let mut found = 0;
+        for (i, s) in stories.iter().enumerate() {
+            found += agree(&s.text).unwrap_or_else(|e| panic!("story {i}: {e}"));
+        }
+        assert!(found > 1000, "{found}");
+    }
 }

@@ -5,6 +5,7 @@
 //! binds to the event's own verb, not a press conference's.
 
 use super::tokens::three_words_before;
+use crate::extract::grammar::{Lower, words_before};
 use crate::extract::quantity::Unit;
 use crate::extract::scan::Mention;
 use jiff::civil::Date;
@@ -18,11 +19,30 @@ pub(crate) fn reported_on(text: &str, mentions: &[(usize, Mention)]) -> Option<D
             if m.quantity.unit != Unit::Date || m.quantity.interval.point().is_none() {
                 return false;
             }
-            let [w0, w1, _] = three_words_before(text, m.span.start);
-            let said = |w: &str| crate::text::attribution::words().attributing.contains(w);
-            said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
+            said_before(text, m.span.start)
         })
         .and_then(|(_, m)| m.quantity.date)
+}
+
+/// Whether the words before byte `at` give a date as of a report: `said`,
+/// `said on`, `as of`. The words are compared as they stand, with no
+/// lower-cased copy of each (the set and the comparisons ignore ASCII case);
+/// the second word is read only after `on` or `of`.
+fn said_before(text: &str, at: usize) -> bool {
+    // a word longer than a lower-cased copy holds was the empty word
+    let fits = |w: &str| w.len() <= Lower::CAPACITY;
+    let said = |w: &str| fits(w) && crate::text::attribution::words().attributing.contains(w);
+    let mut words = words_before(text, at).map(|(_, w)| w);
+    let Some(w0) = words.next() else {
+        return false;
+    };
+    if said(w0) {
+        return true;
+    }
+    if w0.eq_ignore_ascii_case("on") {
+        return words.next().is_some_and(said);
+    }
+    w0.eq_ignore_ascii_case("of") && words.next().is_some_and(|w| w.eq_ignore_ascii_case("as"))
 }
 
 /// `up from 35`, `revised down from 7`, `initially 5`: an earlier figure
@@ -79,6 +99,57 @@ fn may_end_a_cue(b: &[u8], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`said_before`] as it was first written: three words lower-cased.
+    fn said_before_lowered(text: &str, at: usize) -> bool {
+        let [w0, w1, _] = three_words_before(text, at);
+        let said = |w: &str| crate::text::attribution::words().attributing.contains(w);
+        said(&w0) || (w0 == "on" && said(&w1)) || (w0 == "of" && w1 == "as")
+    }
+
+    #[test]
+    fn a_report_date_follows_said_said_on_or_as_of() {
+        for (text, want) in [
+            ("officials SAID Tuesday", true),
+            ("police said on\u{a0}Monday", true),
+            ("As Of Friday", true),
+            ("it happened on Sunday", false),
+            ("as  of, Sunday", false),
+            ("said, on Monday", false),
+            ("on Monday", false),
+            ("Monday", false),
+        ] {
+            let at = text.rfind(' ').map_or(0, |i| i + 1);
+            assert_eq!(said_before(text, at), want, "{text:?}");
+            assert_eq!(said_before_lowered(text, at), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn said_before_agrees_with_three_lowered_words(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "said", "SAID", "Said", "on", "ON", "of", "Of", "as", "AS", "announced",
+                        "says", "killed", "o", "n", "s", "'", "5",
+                        "saidsaidsaidsaidsaidsaid", "saidsaidsaidsaidsaidsai",
+                    ]),
+                    proptest::sample::select(vec![" ", "  ", "\t", "\u{a0}", ",", "é", "\u{a0}\u{a0}"]),
+                ],
+                0..10,
+            ),
+        ) {
+            let text: String = parts.concat();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    said_before(&text, at),
+                    said_before_lowered(&text, at),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
+    }
 
     /// [`superseded`] as it was before the one-byte test.
     fn superseded_by_words(text: &str, at: usize) -> bool {
