@@ -745,7 +745,7 @@ fn unit_suffix<'a>(rest: &'a str, c: &cardinal::Cardinal, a: &mut Amount) -> &'a
         a.unit = Some(u);
         return r;
     }
-    if let Some(r) = ordinal_suffix(rest, a.value).filter(|_| c.numeral.is_some()) {
+    if let Some(r) = c.numeral.and_then(|_| ordinal_suffix(rest, a.value)) {
         a.unit = Some(Unit::Ordinal);
         return r;
     }
@@ -853,6 +853,10 @@ fn article_as_one(s: &str) -> Option<(&str, cardinal::Cardinal)> {
 }
 
 fn ordinal_suffix(i: &str, v: f64) -> Option<&str> {
+    // the first letter first: most numbers are followed by none of a suffix
+    if !i.starts_with(['s', 'n', 'r', 't', 'S', 'N', 'R', 'T']) {
+        return None;
+    }
     let last = (v as u64) % 100;
     let want = match (last % 10, last / 10) {
         (_, 1) => "th",
@@ -933,7 +937,11 @@ fn figure(
             return Step::Found(m);
         }
     }
-    let (start, nation) = amount_start(text, at, first, floor);
+    // the word right before the candidate, read once: where the amount
+    // starts there (most do), the range's opener, the names, the
+    // qualifiers and the change all start from it too
+    let at_word = words_before(text, at).next();
+    let (start, nation) = amount_start(text, at, first, floor, at_word);
     let Some(a) = amount(text, start) else {
         return Step::None;
     };
@@ -945,9 +953,12 @@ fn figure(
     }
     let mut f = Reading::of(&a, start);
     f.nation = nation;
-    // the word right before the amount, read once: the range's opener, the
-    // names, the qualifiers and the change all start from it
-    let near = words_before(text, start).next();
+    // the word right before the amount
+    let near = if start == at {
+        at_word
+    } else {
+        words_before(text, start).next()
+    };
     range_step(text, start, near, floor, &a, &mut f);
     let unit = f.unit.unwrap_or(Unit::Count);
     if let Some(step) = label_step(text, first, start, near, f.end, unit) {
@@ -1057,8 +1068,15 @@ fn vague_step(text: &str, at: usize, floor: usize) -> Option<Mention> {
 /// Where the amount starts, and where the figure starts when a nation
 /// names its currency before it. `a dozen`, `a third`: at the article;
 /// `US$ 5`, `HK $10`: at the country; `Malaysian ringgit 17`: the figure at
-/// the nation, the amount at the name.
-fn amount_start(text: &str, at: usize, first: u8, floor: usize) -> (usize, Option<usize>) {
+/// the nation, the amount at the name. `at_word` is the word right before
+/// `at` (`words_before(text, at).next()`).
+fn amount_start(
+    text: &str,
+    at: usize,
+    first: u8,
+    floor: usize,
+    at_word: Option<(usize, &str)>,
+) -> (usize, Option<usize>) {
     let mut start = at;
     let mut nation = None;
     if first == b'$' {
@@ -1081,7 +1099,7 @@ fn amount_start(text: &str, at: usize, first: u8, floor: usize) -> (usize, Optio
         }
     }
     if first.is_ascii_alphabetic() {
-        if let Some((ws, w)) = words_before(text, at).next() {
+        if let Some((ws, w)) = at_word {
             // "Malaysian ringgit 17"
             if ws >= floor && money::nation_of(w, &text[at..]) {
                 nation = Some(ws);
