@@ -28,7 +28,7 @@ mod vocabulary;
 
 pub use super::claim::{Claim, Dangling};
 use crate::text::attribution::{source_for, sources_at};
-use dangling::{dangling_in, may_dangle, shares_in, story_cues};
+use dangling::{CueCursor, dangling_in, shares_in, story_cues};
 pub use event::EVENT_NAMES;
 use event::event_for;
 pub(crate) use event::{clause_break, event_at};
@@ -105,6 +105,8 @@ pub fn claims(
     let mut sources = Vec::new();
     let mut places = Vec::new();
     let mut kinds = Vec::new();
+    // the sentences come in order: the cues before each are passed once
+    let (mut share_cursor, mut dangle_cursor) = (CueCursor::new(&shares), CueCursor::new(&cues));
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         let start = k;
@@ -112,9 +114,9 @@ pub fn claims(
             k += 1;
         }
         let ms = &by_sentence[start..k];
-        let may_share = may_dangle(&shares, &sentence.span);
+        let may_share = share_cursor.holds(&sentence.span);
         let may_person = person_sentences[si];
-        let may_dangle = may_dangle(&cues, &sentence.span);
+        let may_dangle = dangle_cursor.holds(&sentence.span);
         if ms.is_empty() && !may_dangle && !may_share && !may_person {
             continue;
         }
@@ -235,7 +237,7 @@ impl SentenceFrame<'_, '_> {
         let toks = self.toks;
         let m = &ms[idx].1;
         let first_tok = toks.partition_point(|t| t.start < m.span.start);
-        let figure_end = toks.partition_point(|t| t.start < m.span.end);
+        let figure_end = first_at(toks, first_tok, m.span.end);
         let aged;
         let m = if self.is_age(m, first_tok, figure_end, previous_age) {
             let mut a = m.clone();
@@ -249,7 +251,7 @@ impl SentenceFrame<'_, '_> {
         // the event is looked for after the counted noun, never in it
         let noun_end = counted_span
             .as_ref()
-            .map_or(figure_end, |c| toks.partition_point(|t| t.start < c.end));
+            .map_or(figure_end, |c| first_at(toks, figure_end, c.end));
         let event = if matches!(
             m.quantity.unit,
             Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)
@@ -376,6 +378,21 @@ impl SentenceFrame<'_, '_> {
     }
 }
 
+/// The first token from `from` on that starts at or after byte `at`:
+/// `toks.partition_point(|t| t.start < at)` when every token before `from`
+/// starts before `at`, found by a step or two from a token the caller
+/// knows, not by a binary search over the sentence (a figure's end and its
+/// noun lie a few tokens after its start).
+#[inline]
+fn first_at(toks: &[Tok<'_>], from: usize, at: usize) -> usize {
+    let mut k = from;
+    while k < toks.len() && toks[k].start < at {
+        k += 1;
+    }
+    debug_assert_eq!(k, toks.partition_point(|t| t.start < at));
+    k
+}
+
 /// What a figure counts (`35 people`, `the dead numbered 35`), its span,
 /// and whether the noun says it comes on top of others (`35 more`). Dates,
 /// years and ordinals count nothing; `35 dead` names what happened, not
@@ -394,9 +411,7 @@ fn counted(
         };
     // "thousands homeless", "35 dead": the word after is what happened
     let (counted, counted_span) = match &counted_span {
-        Some(c) if event_at(toks, toks.partition_point(|t| t.start < c.start)).is_some() => {
-            (None, None)
-        }
+        Some(c) if event_at(toks, first_at(toks, after_tok, c.start)).is_some() => (None, None),
         _ => (counted, counted_span),
     };
     let counted = counted.or_else(|| counted_before(toks, first_tok, m));
