@@ -46,13 +46,18 @@ use tokens::{lower, tokens_marking};
 
 /// Which mentions are claims: everything but labels (`F-35`), determiner
 /// `one`s and fraction words that are not shares of something.
+#[inline]
 fn is_claim(text: &str, m: &Mention) -> bool {
     if m.quantity.unit == Unit::Label {
         return false;
     }
-    if !m.lone_one && !m.share {
-        return true;
-    }
+    // most figures: told inline, the next word read only for the rest
+    !m.lone_one && !m.share || is_claim_by_next_word(text, m)
+}
+
+/// [`is_claim`] of a lone `one` or a share word, which the word after it
+/// decides.
+fn is_claim_by_next_word(text: &str, m: &Mention) -> bool {
     let after = text[m.span.end..].trim_start();
     let next_word = &after[..after
         .find(|c: char| !c.is_alphabetic())
@@ -75,19 +80,7 @@ pub fn claims(
     published: Option<Date>,
 ) -> (Vec<Claim>, Vec<Dangling>) {
     let mut out: Vec<Claim> = Vec::with_capacity(mentions.len());
-    // group mentions by sentence (sized once: a filtered iterator would
-    // grow the vector from four)
-    let mut by_sentence: Vec<(usize, Mention)> = Vec::with_capacity(mentions.len());
-    by_sentence.extend(
-        mentions
-            .into_iter()
-            .filter(|m| is_claim(text, m))
-            .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m))),
-    );
-    // the scanner finds figures in order: most stories are sorted already
-    if !by_sentence.is_sorted_by_key(|(s, m)| (*s, m.span.start)) {
-        by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
-    }
+    let by_sentence = claims_by_sentence(text, sentences, mentions);
     let mut dangling = Vec::new();
     // one lower-cased copy and one token buffer for all sentences; the copy
     // in a buffer of the thread's, kept from story to story
@@ -187,6 +180,72 @@ pub fn claims(
         dangling.sort_by_key(|d| d.span.start);
     }
     (out, dangling)
+}
+
+/// [`sentence_at`] for offsets asked mostly in order: the sentence is
+/// found by stepping on from the one found before, and by a binary search
+/// only when an offset comes before the last one asked.
+struct SentenceCursor<'s> {
+    sentences: &'s [Sentence],
+    /// How many sentences start at or before the last offset asked.
+    started: usize,
+    last: usize,
+}
+
+impl<'s> SentenceCursor<'s> {
+    fn new(sentences: &'s [Sentence]) -> Self {
+        SentenceCursor {
+            sentences,
+            started: 0,
+            last: 0,
+        }
+    }
+
+    #[inline]
+    fn sentence_at(&mut self, offset: usize) -> Option<usize> {
+        let sentences = self.sentences;
+        if offset < self.last {
+            self.started = sentences.partition_point(|s| s.span.start <= offset);
+        } else {
+            while self.started < sentences.len() && sentences[self.started].span.start <= offset {
+                self.started += 1;
+            }
+        }
+        self.last = offset;
+        let found = self
+            .started
+            .checked_sub(1)
+            .filter(|&k| offset < sentences[k].span.end.max(sentences[k].span.start + 1));
+        debug_assert_eq!(found, sentence_at(sentences, offset));
+        found
+    }
+}
+
+/// The mentions that are claims, each with its sentence, in order of
+/// sentence and start.
+fn claims_by_sentence(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: Vec<Mention>,
+) -> Vec<(usize, Mention)> {
+    // group mentions by sentence (sized once: a filtered iterator would
+    // grow the vector from four)
+    let mut by_sentence: Vec<(usize, Mention)> = Vec::with_capacity(mentions.len());
+    // the figures come in order: each sentence is found by stepping on
+    // from the one before, not by a binary search over the story
+    let mut at = SentenceCursor::new(sentences);
+    for m in mentions {
+        if is_claim(text, &m) {
+            if let Some(s) = at.sentence_at(m.value_span.start) {
+                by_sentence.push((s, m));
+            }
+        }
+    }
+    // the scanner finds figures in order: most stories are sorted already
+    if !by_sentence.is_sorted_by_key(|(s, m)| (*s, m.span.start)) {
+        by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
+    }
+    by_sentence
 }
 
 thread_local! {
