@@ -247,6 +247,37 @@ pub(crate) fn may_dangle(cues: &[(usize, usize)], span: &Range<usize>) -> bool {
         .any(|c| c.1 <= span.end)
 }
 
+/// [`may_dangle`] for sentences asked in order of their start: the cues
+/// before a sentence are stepped over once for the story, not searched
+/// again for each sentence.
+pub(crate) struct CueCursor<'c> {
+    cues: &'c [(usize, usize)],
+    /// The first cue that starts at or after the last sentence asked.
+    at: usize,
+}
+
+impl<'c> CueCursor<'c> {
+    pub(crate) fn new(cues: &'c [(usize, usize)]) -> Self {
+        CueCursor { cues, at: 0 }
+    }
+
+    /// [`may_dangle`] of `span`, which starts at or after the span asked
+    /// before.
+    #[inline]
+    pub(crate) fn holds(&mut self, span: &Range<usize>) -> bool {
+        let cues = self.cues;
+        while self.at < cues.len() && cues[self.at].0 < span.start {
+            self.at += 1;
+        }
+        let found = cues[self.at..]
+            .iter()
+            .take_while(|c| c.0 < span.end)
+            .any(|c| c.1 <= span.end);
+        debug_assert_eq!(found, may_dangle(cues, span));
+        found
+    }
+}
+
 /// A percentage with its number dropped: `by percent`, `than %`. Returns
 /// the end of the percent word when `toks[k]` starts one after such a word.
 pub(crate) fn share_without_number(toks: &[Tok<'_>], k: usize) -> Option<usize> {

@@ -28,7 +28,7 @@ mod vocabulary;
 
 pub use super::claim::{Claim, Dangling};
 use crate::text::attribution::{source_for, sources_at};
-use dangling::{dangling_in, may_dangle, shares_in, story_cues};
+use dangling::{CueCursor, dangling_in, shares_in, story_cues};
 pub use event::EVENT_NAMES;
 use event::event_for;
 pub(crate) use event::{clause_break, event_at};
@@ -46,13 +46,18 @@ use tokens::{lower, tokens_marking};
 
 /// Which mentions are claims: everything but labels (`F-35`), determiner
 /// `one`s and fraction words that are not shares of something.
+#[inline]
 fn is_claim(text: &str, m: &Mention) -> bool {
     if m.quantity.unit == Unit::Label {
         return false;
     }
-    if !m.lone_one && !m.share {
-        return true;
-    }
+    // most figures: told inline, the next word read only for the rest
+    !m.lone_one && !m.share || is_claim_by_next_word(text, m)
+}
+
+/// [`is_claim`] of a lone `one` or a share word, which the word after it
+/// decides.
+fn is_claim_by_next_word(text: &str, m: &Mention) -> bool {
     let after = text[m.span.end..].trim_start();
     let next_word = &after[..after
         .find(|c: char| !c.is_alphabetic())
@@ -75,19 +80,7 @@ pub fn claims(
     published: Option<Date>,
 ) -> (Vec<Claim>, Vec<Dangling>) {
     let mut out: Vec<Claim> = Vec::with_capacity(mentions.len());
-    // group mentions by sentence (sized once: a filtered iterator would
-    // grow the vector from four)
-    let mut by_sentence: Vec<(usize, Mention)> = Vec::with_capacity(mentions.len());
-    by_sentence.extend(
-        mentions
-            .into_iter()
-            .filter(|m| is_claim(text, m))
-            .filter_map(|m| sentence_at(sentences, m.value_span.start).map(|s| (s, m))),
-    );
-    // the scanner finds figures in order: most stories are sorted already
-    if !by_sentence.is_sorted_by_key(|(s, m)| (*s, m.span.start)) {
-        by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
-    }
+    let by_sentence = claims_by_sentence(text, sentences, mentions);
     let mut dangling = Vec::new();
     // one lower-cased copy and one token buffer for all sentences; the copy
     // in a buffer of the thread's, kept from story to story
@@ -105,6 +98,8 @@ pub fn claims(
     let mut sources = Vec::new();
     let mut places = Vec::new();
     let mut kinds = Vec::new();
+    // the sentences come in order: the cues before each are passed once
+    let (mut share_cursor, mut dangle_cursor) = (CueCursor::new(&shares), CueCursor::new(&cues));
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         let start = k;
@@ -112,9 +107,9 @@ pub fn claims(
             k += 1;
         }
         let ms = &by_sentence[start..k];
-        let may_share = may_dangle(&shares, &sentence.span);
+        let may_share = share_cursor.holds(&sentence.span);
         let may_person = person_sentences[si];
-        let may_dangle = may_dangle(&cues, &sentence.span);
+        let may_dangle = dangle_cursor.holds(&sentence.span);
         if ms.is_empty() && !may_dangle && !may_share && !may_person {
             continue;
         }
@@ -187,6 +182,72 @@ pub fn claims(
     (out, dangling)
 }
 
+/// [`sentence_at`] for offsets asked mostly in order: the sentence is
+/// found by stepping on from the one found before, and by a binary search
+/// only when an offset comes before the last one asked.
+struct SentenceCursor<'s> {
+    sentences: &'s [Sentence],
+    /// How many sentences start at or before the last offset asked.
+    started: usize,
+    last: usize,
+}
+
+impl<'s> SentenceCursor<'s> {
+    fn new(sentences: &'s [Sentence]) -> Self {
+        SentenceCursor {
+            sentences,
+            started: 0,
+            last: 0,
+        }
+    }
+
+    #[inline]
+    fn sentence_at(&mut self, offset: usize) -> Option<usize> {
+        let sentences = self.sentences;
+        if offset < self.last {
+            self.started = sentences.partition_point(|s| s.span.start <= offset);
+        } else {
+            while self.started < sentences.len() && sentences[self.started].span.start <= offset {
+                self.started += 1;
+            }
+        }
+        self.last = offset;
+        let found = self
+            .started
+            .checked_sub(1)
+            .filter(|&k| offset < sentences[k].span.end.max(sentences[k].span.start + 1));
+        debug_assert_eq!(found, sentence_at(sentences, offset));
+        found
+    }
+}
+
+/// The mentions that are claims, each with its sentence, in order of
+/// sentence and start.
+fn claims_by_sentence(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: Vec<Mention>,
+) -> Vec<(usize, Mention)> {
+    // group mentions by sentence (sized once: a filtered iterator would
+    // grow the vector from four)
+    let mut by_sentence: Vec<(usize, Mention)> = Vec::with_capacity(mentions.len());
+    // the figures come in order: each sentence is found by stepping on
+    // from the one before, not by a binary search over the story
+    let mut at = SentenceCursor::new(sentences);
+    for m in mentions {
+        if is_claim(text, &m) {
+            if let Some(s) = at.sentence_at(m.value_span.start) {
+                by_sentence.push((s, m));
+            }
+        }
+    }
+    // the scanner finds figures in order: most stories are sorted already
+    if !by_sentence.is_sorted_by_key(|(s, m)| (*s, m.span.start)) {
+        by_sentence.sort_by_key(|(s, m)| (*s, m.span.start));
+    }
+    by_sentence
+}
+
 thread_local! {
     /// The lower-cased copy of the story [`claims`] reads, kept for the
     /// thread's next story: a fresh copy each time made the allocator take
@@ -235,7 +296,7 @@ impl SentenceFrame<'_, '_> {
         let toks = self.toks;
         let m = &ms[idx].1;
         let first_tok = toks.partition_point(|t| t.start < m.span.start);
-        let figure_end = toks.partition_point(|t| t.start < m.span.end);
+        let figure_end = first_at(toks, first_tok, m.span.end);
         let aged;
         let m = if self.is_age(m, first_tok, figure_end, previous_age) {
             let mut a = m.clone();
@@ -249,7 +310,7 @@ impl SentenceFrame<'_, '_> {
         // the event is looked for after the counted noun, never in it
         let noun_end = counted_span
             .as_ref()
-            .map_or(figure_end, |c| toks.partition_point(|t| t.start < c.end));
+            .map_or(figure_end, |c| first_at(toks, figure_end, c.end));
         let event = if matches!(
             m.quantity.unit,
             Unit::Duration(_) | Unit::Age | Unit::Year | Unit::Ordinal | Unit::Measure(_)
@@ -376,6 +437,21 @@ impl SentenceFrame<'_, '_> {
     }
 }
 
+/// The first token from `from` on that starts at or after byte `at`:
+/// `toks.partition_point(|t| t.start < at)` when every token before `from`
+/// starts before `at`, found by a step or two from a token the caller
+/// knows, not by a binary search over the sentence (a figure's end and its
+/// noun lie a few tokens after its start).
+#[inline]
+fn first_at(toks: &[Tok<'_>], from: usize, at: usize) -> usize {
+    let mut k = from;
+    while k < toks.len() && toks[k].start < at {
+        k += 1;
+    }
+    debug_assert_eq!(k, toks.partition_point(|t| t.start < at));
+    k
+}
+
 /// What a figure counts (`35 people`, `the dead numbered 35`), its span,
 /// and whether the noun says it comes on top of others (`35 more`). Dates,
 /// years and ordinals count nothing; `35 dead` names what happened, not
@@ -394,9 +470,7 @@ fn counted(
         };
     // "thousands homeless", "35 dead": the word after is what happened
     let (counted, counted_span) = match &counted_span {
-        Some(c) if event_at(toks, toks.partition_point(|t| t.start < c.start)).is_some() => {
-            (None, None)
-        }
+        Some(c) if event_at(toks, first_at(toks, after_tok, c.start)).is_some() => (None, None),
         _ => (counted, counted_span),
     };
     let counted = counted.or_else(|| counted_before(toks, first_tok, m));
