@@ -132,50 +132,49 @@ pub(crate) fn tokens_marking<'a>(
             // most words are shorter than eight bytes: one load gives the
             // word and the word packed for its classes (the load may reach
             // past the sentence, into the text)
-            let short = text
-                .as_bytes()
-                .get(from + i..from + i + 8)
-                .and_then(|eight| {
-                    let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+            // where a word that the eight bytes do not end goes on: after
+            // them, or at a byte that may join more to it
+            let at = match text.as_bytes()[from + i..].first_chunk::<8>() {
+                None => i + 1,
+                Some(&eight) => {
+                    let x = u64::from_le_bytes(eight);
                     let n = alnum_count(x).min(b.len() - i);
-                    (n < 8).then(|| (n, x & (u64::MAX >> (64 - 8 * n))))
-                });
-            // the byte after the word, if it ends there, is ASCII (so its
-            // end is a char boundary) and no join
-            let after = short.map(|(n, _)| b.get(i + n));
-            match (short, after) {
-                (Some((n, word)), Some(None)) => {
-                    (i + n, true, classes.of_alnum(word | (capitals(word) >> 2)))
-                }
-                (Some((n, word)), Some(Some(&d))) if !may_join(d, digit_first) => {
-                    let end = i + n;
-                    let upper = capitals(word);
-                    let class = classes.of_alnum(word | (upper >> 2));
-                    all |= class;
-                    if class & mask != 0 {
-                        marks.push(out.len());
+                    match b.get(i + n) {
+                        // the byte after the word is ASCII (so its end is a
+                        // char boundary) and no join
+                        Some(&d) if n < 8 && !may_join(d, digit_first) => {
+                            let end = i + n;
+                            let word = x & (u64::MAX >> (64 - 8 * n));
+                            let upper = capitals(word);
+                            let class = classes.of_alnum(word | (upper >> 2));
+                            all |= class;
+                            if class & mask != 0 {
+                                marks.push(out.len());
+                            }
+                            let t = &s[i..end];
+                            // a word without an ASCII capital is its own
+                            // lower-cased view
+                            let low = if upper == 0 { t } else { &sl[i..end] };
+                            out.push(Tok {
+                                start: from + i,
+                                end: from + end,
+                                text: t,
+                                low,
+                                word: true,
+                                class,
+                            });
+                            // a space after the word is no token
+                            i = end + usize::from(d == b' ');
+                            continue;
+                        }
+                        // eight letters and digits, a join, or the
+                        // sentence's end
+                        _ => i + n,
                     }
-                    let t = &s[i..end];
-                    // a word without an ASCII capital is its own
-                    // lower-cased view
-                    let low = if upper == 0 { t } else { &sl[i..end] };
-                    out.push(Tok {
-                        start: from + i,
-                        end: from + end,
-                        text: t,
-                        low,
-                        word: true,
-                        class,
-                    });
-                    // a space after the word is no token
-                    i = end + usize::from(d == b' ');
-                    continue;
                 }
-                _ => {
-                    let (end, class) = long_word(s, b, i, digit_first, classes);
-                    (end, true, class)
-                }
-            }
+            };
+            let (end, class) = long_word(s, b, i, at, digit_first, classes);
+            (end, true, class)
         } else if c.is_ascii() {
             if matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                 i += 1;
@@ -224,17 +223,18 @@ pub(crate) fn tokens_marking<'a>(
 
 /// The end and the classes of a word at byte `i` of `s` (`b` its bytes)
 /// that starts with an ASCII letter or digit and is not ended by the
-/// eight bytes from there.
+/// eight bytes from there; its bytes up to `at` are letters and digits.
 fn long_word(
     s: &str,
     b: &[u8],
     i: usize,
+    at: usize,
     digit_first: bool,
     classes: &WordClasses,
 ) -> (usize, u32) {
-    // the letters and digits of a word eight at a time; what may join
-    // more to it is rare
-    let mut end = i + 1 + alnum_run(&b[i + 1..]);
+    // the letters and digits of a word eight at a time from `at`, up to
+    // which they have been counted; what may join more to it is rare
+    let mut end = at + alnum_run(&b[at..]);
     let mut ascii = true;
     if b.get(end).is_some_and(|&d| may_join(d, digit_first)) {
         (end, ascii) = word_end(s, b, end, digit_first);
