@@ -55,7 +55,7 @@ fn scan(text: &str, published: Option<Date>, sieve: bool) -> Vec<Mention> {
     // a figure) allocates nothing
     let mut out = Vec::with_capacity(text.len() / 128);
     let mut slashed = guard::Slashed::default();
-    let mut fast = sieve.then(Sieve::default);
+    let mut fast = sieve.then(Sieve::new);
     let mut i = 0;
     while i < bytes.len() {
         // the words and bytes that cannot start a figure, skipped 64 bytes
@@ -172,6 +172,9 @@ fn scan(text: &str, published: Option<Date>, sieve: bool) -> Vec<Mention> {
 /// that most words are turned away before it is asked.
 #[inline]
 fn may_be_prefix(bytes: &[u8], at: usize, n: usize) -> bool {
+    if n > 4 && !matches!(bytes[at], b'r' | b'R') {
+        return false;
+    }
     let after = &bytes[at + n..];
     let number_next = after
         .first()
@@ -179,16 +182,14 @@ fn may_be_prefix(bytes: &[u8], at: usize, n: usize) -> bool {
         || (after.len() > 1
             && matches!(after[0], b' ' | b'.')
             && (after[1].is_ascii_digit() || after[1] == b'$' || after[1] == b' '));
-    (n <= 4 || matches!(bytes[at], b'r' | b'R'))
-        && number_next
-        && money::may_be_prefix_word(&bytes[at..at + n])
+    number_next && money::may_be_prefix_word(&bytes[at..at + n])
 }
 
 /// The scan's fast path: where [`mentions`] must look next. The bytes that
 /// cannot start a figure, and the words that cannot ([`lexicon::is_trigger`]
 /// and [`may_be_prefix`] turn them away), are skipped with bit masks of 64
 /// bytes, and the masks are kept while the scan stays in their block. The
-/// last 63 bytes of a text go the slow way.
+/// last block of a text is padded with spaces.
 /// Exactly what the scan itself skips is skipped, one step of it at a time:
 /// a byte that is no letter and no [`MAY_START`] byte; a run of letters
 /// that is no word the scan would try (one that goes on from a letter
@@ -196,30 +197,52 @@ fn may_be_prefix(bytes: &[u8], at: usize, n: usize) -> bool {
 /// follows; a no-break space; a character of general punctuation (U+2000
 /// to U+203F: dashes, quotation marks), which is neither a currency sign
 /// nor a fraction. Everything else is left to the scan.
-#[derive(Default)]
+///
+/// Most words are followed by a space (or another byte up to 0x20) and a
+/// letter, which no currency before a number is: such a word needs only
+/// the trigger test, and a word of one or two letters (no trigger has
+/// fewer than three) none, so the masks drop it before any test of its
+/// own.
 struct Sieve {
     /// Where the block of the masks starts.
     base: usize,
-    /// Bit k: byte `base + k` is an ASCII letter. The block lies wholly
-    /// inside the text.
+    /// The bytes of the block, then spaces past the end of the text, then
+    /// sixteen more: the words of the block are read from here in loads of
+    /// eight bytes, with no test of the text's length.
+    block: [u8; 80],
+    /// Bit k: byte `base + k` is an ASCII letter.
     letters: u64,
-    /// Bit k: byte `base + k` is a letter after a byte that is none, or a
-    /// byte the scan may have to decide (`$` to `9`, the lead byte of a
-    /// character of two or more bytes).
+    /// Bit k: byte `base + k` is a letter after a byte that is none (but
+    /// not a word of one or two letters followed by a quiet byte), or a
+    /// byte that is no letter, no space and no control character, which
+    /// [`skipped_mark`] decides.
     starts: u64,
+    /// Bit k: byte `base + k` is a space or a control character and a
+    /// letter follows it: no currency ends before it.
+    quiet: u64,
     /// Whether the masks hold a block.
     loaded: bool,
 }
 
 impl Sieve {
+    fn new() -> Sieve {
+        Sieve {
+            base: 0,
+            block: [b' '; 80],
+            letters: 0,
+            starts: 0,
+            quiet: 0,
+            loaded: false,
+        }
+    }
+
     /// The first byte at or after `i` that the scan must decide, or the
     /// end of `bytes`.
     fn next(&mut self, bytes: &[u8], mut i: usize) -> usize {
         'blocks: loop {
             if !self.loaded || i < self.base || i >= self.base + 64 {
-                if bytes.len() - i < 64 {
-                    // the last bytes of the text: all of them the slow way
-                    return i;
+                if i >= bytes.len() {
+                    return bytes.len();
                 }
                 self.load(bytes, i);
             }
@@ -239,7 +262,13 @@ impl Sieve {
                 let n = (!(letters >> k)).trailing_zeros() as usize;
                 let end = k + n;
                 if end >= 63 {
-                    // to the block's last byte or beyond
+                    // to the block's last two bytes or beyond: a block from
+                    // the word on holds it and what follows it
+                    if k > 0 {
+                        i = p;
+                        self.loaded = false;
+                        continue 'blocks;
+                    }
                     match word_across(bytes, p) {
                         Some(next) => {
                             i = next;
@@ -248,14 +277,11 @@ impl Sieve {
                         None => return p,
                     }
                 }
-                let word = &bytes[p..p + n];
                 // the cheap tests first: after most words come a space and
                 // a letter, which no currency is, and most words are no
                 // trigger
-                let word_next = bytes[p + n] == b' ' && letters >> (end + 1) & 1 == 1;
-                if (!word_next && may_be_prefix(bytes, p, n))
-                    || (lexicon::may_be_trigger(word) && lexicon::is_trigger(word))
-                {
+                let quiet = self.quiet >> end & 1 == 1;
+                if (!quiet && may_be_prefix(bytes, p, n)) || self.trigger(k, n) {
                     return p;
                 }
             }
@@ -263,28 +289,68 @@ impl Sieve {
         }
     }
 
-    /// The masks of the 64 bytes at `at`.
+    /// [`lexicon::is_trigger`] of the word of `n` letters at `k` in the
+    /// block (`k` below 62).
+    #[inline]
+    fn trigger(&self, k: usize, n: usize) -> bool {
+        let word = |k: usize| u64::from_le_bytes(self.block[k..k + 8].try_into().unwrap_or([0; 8]));
+        lexicon::is_trigger_loaded(word(k & 63), n, || word((k & 63) + 8))
+    }
+
+    /// The masks of the 64 bytes at `at`, or of the bytes left and spaces.
     fn load(&mut self, bytes: &[u8], at: usize) {
-        let (letters, others) = block_classes(&bytes[at..at + 64]);
+        match bytes.get(at..at + 64) {
+            Some(b) => self.block[..64].copy_from_slice(b),
+            None => {
+                let rest = &bytes[at..];
+                self.block[..rest.len()].copy_from_slice(rest);
+                self.block[rest.len()..64].fill(b' ');
+            }
+        }
+        let (letters, spaces) = block_classes(&self.block[..64]);
         let letter_before = at > 0 && bytes[at - 1].is_ascii_alphabetic();
+        let words = letters & !((letters << 1) | u64::from(letter_before));
+        // a quiet byte after a word of one letter or of two (the shifts
+        // bring in no bit past the block: a word near its end stays)
+        let quiet = spaces & (letters >> 1);
+        let short = words
+            & ((!(letters >> 1) & (quiet >> 1))
+                | ((letters >> 1) & !(letters >> 2) & (quiet >> 2)));
         self.base = at;
         self.letters = letters;
-        self.starts = (letters & !((letters << 1) | u64::from(letter_before))) | others;
+        self.quiet = quiet;
+        self.starts = (words & !short) | !(letters | spaces);
         self.loaded = true;
     }
 }
 
-/// [`byte_classes`] of 64 bytes, gathered to one bit a byte.
+/// [`byte_classes`] of 64 bytes, gathered to one bit a byte: the high
+/// bits of the eight words go to bits 0 to 7 of each byte (bit 8k + c:
+/// byte k of word c), and one transposition of that 8×8 matrix of bits
+/// puts byte 8c + k at bit 8c + k (fewer steps than a multiplication per
+/// word).
 #[inline]
 fn block_classes(block: &[u8]) -> (u64, u64) {
-    let (mut letters, mut others) = (0u64, 0u64);
+    let (mut letters, mut spaces) = (0u64, 0u64);
     for (c, chunk) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let (l, o) = byte_classes(x);
-        letters |= gather(l) << (8 * c);
-        others |= gather(o) << (8 * c);
+        let (l, s) = byte_classes(x);
+        letters |= l >> (7 - c);
+        spaces |= s >> (7 - c);
     }
-    (letters, others)
+    (transpose(letters), transpose(spaces))
+}
+
+/// The 8×8 matrix of bits in `x` (bit 8k + c: row k, column c)
+/// transposed, with three exchanges of blocks of bits.
+#[inline]
+fn transpose(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^ t ^ (t << 28)
 }
 
 /// The word at `at` that goes on to the end of the sieve's block or
@@ -294,18 +360,13 @@ fn block_classes(block: &[u8]) -> (u64, u64) {
 fn word_across(bytes: &[u8], at: usize) -> Option<usize> {
     let n = alpha_run(&bytes[at..]);
     let word = &bytes[at..at + n];
-    let trigger = lexicon::may_be_trigger(word) && lexicon::is_trigger(word);
-    // the first test of [`may_be_prefix`] here, where the call is not
-    // inlined: most words that cross a block are longer than four letters
-    let prefix = (n <= 4 || matches!(bytes[at], b'r' | b'R')) && may_be_prefix(bytes, at, n);
-    (!trigger && !prefix).then_some(at + n)
+    (!lexicon::is_trigger(word) && !may_be_prefix(bytes, at, n)).then_some(at + n)
 }
 
-/// Whether the scan skips the byte at `at`, a `$` to `9` or the lead byte
-/// of a character of two or more bytes, without trying a figure there:
-/// one that is no [`MAY_START`] byte, a `.`, `-` or `+` that no digit
-/// follows, a no-break space (U+00A0) and general punctuation (U+2000 to
-/// U+203F).
+/// Whether the scan skips the byte at `at`, one that is no ASCII letter,
+/// without trying a figure there: one that is no [`MAY_START`] byte, a
+/// `.`, `-` or `+` that no digit follows, a no-break space (U+00A0) and
+/// general punctuation (U+2000 to U+203F).
 #[inline]
 fn skipped_mark(bytes: &[u8], at: usize) -> bool {
     let next = bytes.get(at + 1).copied();
@@ -314,14 +375,14 @@ fn skipped_mark(bytes: &[u8], at: usize) -> bool {
         b'.' | b'-' | b'+' => !next.is_some_and(|b| b.is_ascii_digit()),
         0xC2 => next == Some(0xA0),
         0xE2 => next == Some(0x80),
-        // `%`, `&`, `'`, `(`, `)`, `*`, `,`, `/`, other lead bytes
+        // `%`, `&`, `'`, `(`, `)`, `*`, `,`, `/`, the other marks, other
+        // lead bytes and the bytes that follow a lead byte
         _ => true,
     }
 }
 
 /// For eight bytes, the high bit of each byte that is an ASCII letter, and
-/// of each that is `$` to `9` (`$ % & ' ( ) * + , - . /` and the digits) or
-/// the lead byte of a character of two or more bytes (0xC0 and above). No
+/// of each that is a space or a control character (0x20 and below). No
 /// carry crosses a byte: the 7-bit values plus the offsets stay below
 /// 0x100.
 #[inline]
@@ -329,21 +390,13 @@ fn byte_classes(x: u64) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
     let ascii = !x & HIGH;
-    let l = (x | (0x20 * ONES)) & (0x7f * ONES);
+    let s = x & (0x7f * ONES);
+    let l = s | (0x20 * ONES);
     let letters =
         (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x80 - u64::from(b'z') - 1) * ONES);
-    let s = x & (0x7f * ONES);
-    let marks = (s + (0x80 - u64::from(b'$')) * ONES) & !(s + (0x80 - u64::from(b'9') - 1) * ONES);
-    // bits 7 and 6 set: 0xC0 and above
-    let lead = x & (x << 1) & HIGH;
-    (letters & ascii, (marks & ascii) | lead)
-}
-
-/// The high bits of the eight bytes of `x` (the only bits set) as the low
-/// eight bits, byte k to bit k.
-#[inline]
-fn gather(x: u64) -> u64 {
-    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    // the high bit is clear below 0x21
+    let spaces = !(s + (0x80 - 0x21) * ONES);
+    (letters & ascii, spaces & ascii)
 }
 
 /// `gained 85 cents, or 1.1%`: a figure restated in another unit after
@@ -1752,21 +1805,37 @@ mod tests {
         }
     }
 
+    /// The classes of each byte of a block, one byte at a time.
+    fn classes_byte_by_byte(block: &[u8]) -> (u64, u64) {
+        block.iter().enumerate().fold((0, 0), |(l, s), (k, &b)| {
+            (
+                l | u64::from(b.is_ascii_alphabetic()) << k,
+                s | u64::from(b <= b' ') << k,
+            )
+        })
+    }
+
     #[test]
-    fn byte_classes_are_the_classes_of_each_byte() {
+    fn block_classes_are_the_classes_of_each_byte() {
         for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut x = [b'q'; 8];
-                x[at] = b;
-                let (l, o) = byte_classes(u64::from_le_bytes(x));
-                let (l, o) = (gather(l), gather(o));
-                let others = (0..8).filter(|&k| k != at).fold(0u64, |m, k| m | 1 << k);
-                assert_eq!(l & others, others, "{b:#x} at {at}");
-                assert_eq!(o & others, 0, "{b:#x} at {at}");
-                assert_eq!(l >> at & 1 == 1, b.is_ascii_alphabetic(), "{b:#x} at {at}");
-                let mark = (b'$'..=b'9').contains(&b) || b >= 0xC0;
-                assert_eq!(o >> at & 1 == 1, mark, "{b:#x} at {at}");
+            for fill in [b'q', b' ', 0xC3, b'5'] {
+                for at in 0..64 {
+                    let mut x = [fill; 64];
+                    x[at] = b;
+                    assert_eq!(
+                        block_classes(&x),
+                        classes_byte_by_byte(&x),
+                        "{b:#x} at {at} in {fill:#x}"
+                    );
+                }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn block_classes_of_any_bytes(b in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
+            proptest::prop_assert_eq!(block_classes(&b), classes_byte_by_byte(&b));
         }
     }
 

@@ -361,42 +361,159 @@ const TRIGGERS: &[&str] = &[
     "mex",
 ];
 
-/// Per first and last letter of a trigger (folded to five bits, so that
-/// case does not matter), its lengths as bits: built with the program.
-static TRIGGER_ENDS: WordEnds = WordEnds::EMPTY.with_lists(&[TRIGGERS], false);
+/// The longest trigger: a longer word is none.
+const TRIGGER_MAX: usize = 11;
 
-/// The same per second and last but one letter of a trigger (every trigger
-/// has three letters or more): `this` passes the ends of `tens`, not
-/// these.
-static TRIGGER_INNER: WordEnds = {
-    let mut t = WordEnds::EMPTY;
+/// The letters of a word of up to 16 bytes, packed little-endian into two
+/// words (bytes 0 to 7, then 8 to 15; 0 past the word), each byte OR-ed
+/// with 0x20: the lower case of an ASCII letter, and no lower-case letter
+/// for any other byte. A word of letters packs as its lower case; a
+/// trigger's packing is its own.
+const fn packed(w: &[u8]) -> (u64, u64) {
+    let (mut lo, mut hi) = (0u64, 0u64);
+    let mut k = 0;
+    while k < w.len() {
+        let b = (w[k] | 0x20) as u64;
+        if k < 8 {
+            lo |= b << (8 * k);
+        } else {
+            hi |= b << (8 * (k - 8));
+        }
+        k += 1;
+    }
+    (lo, hi)
+}
+
+/// log2 of the slots of [`TRIGGER_TABLE`]: a third of them or fewer hold
+/// a trigger.
+const TRIGGER_BITS: u32 = 9;
+
+/// log2 of the bits of [`TRIGGER_FILTER`]: one in thirty of them or fewer
+/// is set.
+const FILTER_BITS: u32 = 12;
+
+/// A multiplicative hash of the first eight bytes of a packed word: its top
+/// [`FILTER_BITS`] pick a bit of the filter, its top [`TRIGGER_BITS`] the
+/// slot where the table's search starts. Triggers that share eight letters
+/// (`thousand`, `thousands`) share a slot and lie next to each other.
+#[inline]
+const fn trigger_hash(lo: u64) -> u64 {
+    lo.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The packed triggers in an open-addressing table (linear probing; an
+/// empty slot is `(0, 0)`): built with the program.
+static TRIGGER_TABLE: [(u64, u64); 1 << TRIGGER_BITS] = {
+    let mut t = [(0u64, 0u64); 1 << TRIGGER_BITS];
+    assert!(
+        TRIGGERS.len() * 3 <= t.len(),
+        "a table at most a third full"
+    );
     let mut k = 0;
     while k < TRIGGERS.len() {
         let w = TRIGGERS[k].as_bytes();
-        assert!(w.len() >= 3, "a trigger of three letters or more");
-        t.0[(w[1] & 0x1f) as usize][(w[w.len() - 2] & 0x1f) as usize] |= 1 << w.len();
+        assert!(
+            w.len() >= 3 && w.len() <= TRIGGER_MAX,
+            "a trigger of 3 to TRIGGER_MAX letters"
+        );
+        let p = packed(w);
+        let mut at = (trigger_hash(p.0) >> (64 - TRIGGER_BITS)) as usize;
+        while t[at].0 != 0 {
+            at = (at + 1) & (t.len() - 1);
+        }
+        t[at] = p;
         k += 1;
     }
     t
 };
 
-/// A test that every trigger passes and most other words fail (`the`: no
-/// trigger of three letters starts with a t and ends with an e; `this`:
-/// no trigger of four letters has an h second and an i third), with two
-/// loads from tables built with the program: the scanner asks it of every
-/// word before [`is_trigger`].
+/// A bit for the hash of each trigger's first eight letters (a Bloom
+/// filter of one hash, 512 bytes): most words that are no trigger find
+/// their bit clear, with one multiplication and one load.
+static TRIGGER_FILTER: [u64; 1 << (FILTER_BITS - 6)] = {
+    let mut f = [0u64; 1 << (FILTER_BITS - 6)];
+    assert!(
+        TRIGGERS.len() * 30 <= 1 << FILTER_BITS,
+        "a filter of few bits set"
+    );
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let h = (trigger_hash(packed(TRIGGERS[k].as_bytes()).0) >> (64 - FILTER_BITS)) as usize;
+        f[h >> 6] |= 1 << (h & 63);
+        k += 1;
+    }
+    f
+};
+
+/// [`is_trigger`] of the word of `n` bytes whose first eight bytes are
+/// `lo` and whose next eight `hi` gives (little-endian; the bytes from `n`
+/// on may be anything): the scanner's test, which loads them from the
+/// text, the second eight only when the filter passes a word of more than
+/// eight. A word of 3 to [`TRIGGER_MAX`] bytes is packed as [`packed`]
+/// does, then tested against [`TRIGGER_FILTER`], and only then looked up
+/// in [`TRIGGER_TABLE`].
 #[inline]
-pub fn may_be_trigger(w: &[u8]) -> bool {
-    w.len() >= 3
-        && TRIGGER_ENDS.may_hold(w)
-        && TRIGGER_INNER.0[usize::from(w[1] & 0x1f)][usize::from(w[w.len() - 2] & 0x1f)] >> w.len()
-            & 1
-            == 1
+pub fn is_trigger_loaded(lo: u64, n: usize, hi: impl FnOnce() -> u64) -> bool {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    // the first n bytes of sixteen, as masks: built with the program
+    const LOW: [u64; 16] = {
+        let mut t = [!0u64; 16];
+        let mut k = 0;
+        while k < 8 {
+            t[k] = (1 << (8 * k)) - 1;
+            k += 1;
+        }
+        t
+    };
+    if !(3..=TRIGGER_MAX).contains(&n) {
+        return false;
+    }
+    // the bytes of the word in the first eight
+    let lo = (lo | CASE) & LOW[n];
+    let h = trigger_hash(lo);
+    let bit = (h >> (64 - FILTER_BITS)) as usize;
+    if TRIGGER_FILTER[bit >> 6] >> (bit & 63) & 1 == 0 {
+        return false;
+    }
+    // n - 8 is 0 to 3 bytes of the second eight
+    let hi = if n > 8 { (hi() | CASE) & LOW[n - 8] } else { 0 };
+    let mut at = (h >> (64 - TRIGGER_BITS)) as usize;
+    loop {
+        let (l, m) = TRIGGER_TABLE[at];
+        if l == lo && m == hi {
+            return true;
+        }
+        if l == 0 {
+            return false;
+        }
+        at = (at + 1) & (TRIGGER_TABLE.len() - 1);
+    }
 }
 
-/// Whether the scanner should start the grammar at this word.
+/// Whether the scanner should start the grammar at this word (in any
+/// case).
+#[inline]
 pub fn is_trigger(w: &[u8]) -> bool {
-    (3..=16).contains(&w.len()) && crate::word_set!(TRIGGERS).contains_bytes(w)
+    let n = w.len();
+    if !(3..=TRIGGER_MAX).contains(&n) {
+        return false;
+    }
+    // the word's bytes with a few overlapping loads, not a copy of unknown
+    // length (the lookup masks what lies past the word)
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
+    let (lo, hi) = if n >= 8 {
+        let lo = u64::from_le_bytes(w[..8].try_into().unwrap_or([0; 8]));
+        // bytes 8 to n - 1 are the last n - 8 of the four before n
+        (lo, u32_at(n - 4) >> (8 * (12 - n)))
+    } else if n >= 4 {
+        (u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))), 0)
+    } else {
+        (
+            u64::from(w[0]) | u64::from(w[1]) << 8 | u64::from(w[2]) << 16,
+            0,
+        )
+    };
+    is_trigger_loaded(lo, n, || hi)
 }
 
 #[cfg(test)]
@@ -410,24 +527,89 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_trigger_may_be_one_in_any_case() {
-        for w in TRIGGERS {
-            assert!(may_be_trigger(w.as_bytes()), "{w}");
-            assert!(may_be_trigger(w.to_ascii_uppercase().as_bytes()), "{w}");
+    /// The reference for [`is_trigger`]: the list as a word set.
+    fn is_trigger_in_set(w: &[u8]) -> bool {
+        crate::word_set!(TRIGGERS).contains_bytes(w)
+    }
+
+    /// [`is_trigger`], and [`is_trigger_loaded`] with anything after the
+    /// word, against the word set.
+    fn agrees_with_the_set(w: &[u8], after: &[u8]) {
+        let want = is_trigger_in_set(w);
+        assert_eq!(is_trigger(w), want, "{w:?}");
+        let mut b = [0u8; 16];
+        let n = w.len().min(16);
+        b[..n].copy_from_slice(&w[..n]);
+        for (k, &a) in after.iter().enumerate().take(16 - n) {
+            b[n + k] = a;
         }
-        assert!(!may_be_trigger(b"the"));
-        assert!(!may_be_trigger(b"this"));
-        assert!(!may_be_trigger(b""));
+        let lo = u64::from_le_bytes(b[..8].try_into().unwrap());
+        let hi = u64::from_le_bytes(b[8..].try_into().unwrap());
+        if w.len() <= 16 {
+            assert_eq!(
+                is_trigger_loaded(lo, w.len(), || hi),
+                want,
+                "{w:?} {after:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_trigger_is_one_in_any_case_and_its_neighbours_are_not() {
+        let mut found = 0;
+        for w in TRIGGERS {
+            for v in [w.to_string(), w.to_ascii_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }] {
+                assert!(is_trigger(v.as_bytes()), "{v}");
+                agrees_with_the_set(v.as_bytes(), b"s of the 123");
+                found += 1;
+            }
+            // one letter more, one fewer, one changed, a byte that is no
+            // letter in its place: no trigger unless the list has it
+            let b = w.as_bytes();
+            for k in 0..b.len() {
+                let mut shorter = b.to_vec();
+                shorter.remove(k);
+                agrees_with_the_set(&shorter, b"xyz");
+                for c in [
+                    b'a', b'e', b's', b'@', b'[', b'`', b'{', 0, 0x80, 0xc1, b'0', b' ',
+                ] {
+                    let mut changed = b.to_vec();
+                    changed[k] = c;
+                    agrees_with_the_set(&changed, b"");
+                    let mut longer = b.to_vec();
+                    longer.insert(k, c);
+                    agrees_with_the_set(&longer, b" ");
+                }
+            }
+        }
+        assert_eq!(found, 3 * TRIGGERS.len());
+        for w in [
+            "the",
+            "this",
+            "",
+            "a",
+            "on",
+            "ones",
+            "thousandthss",
+            "Thousandths",
+        ] {
+            agrees_with_the_set(w.as_bytes(), b"");
+        }
     }
 
     proptest::proptest! {
-        /// The filter turns away no trigger: a word it fails is none.
+        /// The table finds what the word set finds, whatever follows the
+        /// word.
         #[test]
-        fn words_that_fail_the_filter_are_no_triggers(w in "[a-zA-Z]{0,40}") {
-            if !may_be_trigger(w.as_bytes()) {
-                proptest::prop_assert!(!is_trigger(w.as_bytes()));
-            }
+        fn the_trigger_table_is_the_word_set(
+            w in "[a-zA-Z]{0,14}|[a-zA-Z@\\[`{ 0-9]{0,12}|(one|ten|half|thousand|million|march)[a-z]{0,3}",
+            after in proptest::collection::vec(proptest::num::u8::ANY, 0..16),
+        ) {
+            agrees_with_the_set(w.as_bytes(), &after);
         }
     }
 
