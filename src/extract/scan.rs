@@ -1301,8 +1301,26 @@ fn second_end(
 /// space: [`range::link`] ([`range::LINK_WORDS`]), [`qualifier::after`]
 /// and [`qualifier::or_equal`] ([`qualifier::AFTER_WORDS`]), in one
 /// filter.
-static AFTER_WORDS: lexicon::WordEnds =
-    lexicon::WordEnds::EMPTY.with_lists(&[range::LINK_WORDS, qualifier::AFTER_WORDS], false);
+static AFTER_WORDS: lexicon::WordEnds = lexicon::WordEnds::EMPTY.with_lists(AFTER_LISTS, false);
+
+/// The lists of [`AFTER_WORDS`].
+const AFTER_LISTS: &[&[&str]] = &[range::LINK_WORDS, qualifier::AFTER_WORDS];
+
+/// Bit k: a word of [`AFTER_LISTS`] starts with the letter whose low five
+/// bits are k (in either case).
+const AFTER_FIRSTS: u32 = {
+    let mut bits = 0u32;
+    let mut l = 0;
+    while l < AFTER_LISTS.len() {
+        let mut k = 0;
+        while k < AFTER_LISTS[l].len() {
+            bits |= 1 << (AFTER_LISTS[l][k].as_bytes()[0] & 0x1f);
+            k += 1;
+        }
+        l += 1;
+    }
+    bits
+};
 
 /// Whether [`range::link`], [`qualifier::after`] or [`qualifier::or_equal`]
 /// may read anything in `rest`, the text after an amount: not where a
@@ -1311,8 +1329,10 @@ static AFTER_WORDS: lexicon::WordEnds =
 #[inline]
 fn word_after_read(rest: &str) -> bool {
     match rest.as_bytes() {
+        // the first letter first: most words start with none of theirs
         [b' ', word @ ..] if word.first().is_some_and(u8::is_ascii_alphabetic) => {
-            AFTER_WORDS.may_hold(&word[..alpha_run(word)])
+            AFTER_FIRSTS >> (word[0] & 0x1f) & 1 == 1
+                && AFTER_WORDS.may_hold(&word[..alpha_run(word)])
         }
         _ => true,
     }
