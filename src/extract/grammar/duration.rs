@@ -76,7 +76,7 @@ static UNIT_ENDS: [[u32; 32]; 32] = {
 /// Every word [`measure_unit`] or [`time_unit`] knows passes it; most
 /// words after a number (`people`, `the`) fail it.
 #[inline]
-fn may_be_unit(i: &str) -> bool {
+pub(crate) fn may_be_unit(i: &str) -> bool {
     let b = i.as_bytes();
     let n = super::alpha_run(b);
     n > 0

@@ -592,7 +592,7 @@ fn suffix_with(i: &str, sieve: bool) -> Option<(&str, &'static str, f64)> {
 /// [`suffix`] as a currency: a word that fails is none of the words its
 /// rules read after an amount (a currency's name or code, a code in
 /// millions, a country before `$`, `LE`, a nationality).
-fn may_be_currency_after(w: &[u8]) -> bool {
+pub(crate) fn may_be_currency_after(w: &[u8]) -> bool {
     // one load from a table built with the program turns most words away
     static ENDS: WordEnds = {
         let mut e = WordEnds::EMPTY.with_lists(&[DOLLAR_OF, NATIONALITIES, &["le"]], false);

@@ -274,6 +274,10 @@ fn hyphened(i: &str) -> Rule<'_, Qualifier> {
     .parse(i)
 }
 
+/// The first words (in lower case) of [`after`] after its space, and of
+/// [`or_equal`]: a word after a figure that is none of them starts neither.
+pub const AFTER_WORDS: &[&str] = &["plus", "odd", "or", "and"];
+
 /// `spaced = "plus" | "odd" | ( "or" | "and" ) " " bound-word [ " than" ]`
 fn spaced(i: &str) -> Rule<'_, Qualifier> {
     // the first letter first, nothing lower-cased

@@ -72,6 +72,10 @@ fn dash(i: &str) -> Rule<'_, char> {
     satisfy(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '~')).parse(i)
 }
 
+/// Every `link-word` (in lower case): a word after a figure that is none
+/// of them links nothing, whatever the opener.
+pub const LINK_WORDS: &[&str] = &["to", "through", "thru", "and", "or"];
+
 /// `link-word`, as far as `opener` allows it.
 fn link_word(i: &str, opener: Opener) -> Rule<'_, ()> {
     // the first letter first, nothing lower-cased
