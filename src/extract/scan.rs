@@ -324,33 +324,28 @@ impl Sieve {
     }
 }
 
-/// [`byte_classes`] of 64 bytes, gathered to one bit a byte: the high
-/// bits of the eight words go to bits 0 to 7 of each byte (bit 8k + c:
-/// byte k of word c), and one transposition of that 8×8 matrix of bits
-/// puts byte 8c + k at bit 8c + k (fewer steps than a multiplication per
-/// word).
+/// The classes of 64 bytes, one bit a byte (bit k: byte k): the ASCII
+/// letters, and the spaces and control characters (0x20 and below).
+/// Sixteen bytes at a time in a vector of `wide` (SSE2 on x86-64, NEON on
+/// AArch64, plain code elsewhere): two compares and two masks of its
+/// sign bits, about a tenth of the instructions of eight-byte words.
 #[inline]
 fn block_classes(block: &[u8]) -> (u64, u64) {
+    use wide::i8x16;
     let (mut letters, mut spaces) = (0u64, 0u64);
-    for (c, chunk) in block.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let (l, s) = byte_classes(x);
-        letters |= l >> (7 - c);
-        spaces |= s >> (7 - c);
+    for (c, chunk) in block.chunks_exact(16).enumerate() {
+        let bytes: [u8; 16] = chunk.try_into().unwrap_or([0; 16]);
+        let x = i8x16::new(bytes.map(|b| b as i8));
+        // folded to lower case and moved so that `a` to `z` are the 26
+        // least values of a signed byte (no other byte is: one of 0x80 and
+        // above folds to 0xA0 and above, which moves to -65 and above)
+        let l = ((x | i8x16::splat(0x20)) + i8x16::splat(0x1f)).simd_lt(i8x16::splat(i8::MIN + 26));
+        // the sign flipped, 0x00 to 0x20 are the 33 least values
+        let s = (x ^ i8x16::splat(i8::MIN)).simd_lt(i8x16::splat(i8::MIN + 0x21));
+        letters |= u64::from(l.to_bitmask() as u16) << (16 * c);
+        spaces |= u64::from(s.to_bitmask() as u16) << (16 * c);
     }
-    (transpose(letters), transpose(spaces))
-}
-
-/// The 8×8 matrix of bits in `x` (bit 8k + c: row k, column c)
-/// transposed, with three exchanges of blocks of bits.
-#[inline]
-fn transpose(mut x: u64) -> u64 {
-    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
-    x ^= t ^ (t << 7);
-    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
-    x ^= t ^ (t << 14);
-    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
-    x ^ t ^ (t << 28)
+    (letters, spaces)
 }
 
 /// The word at `at` that goes on to the end of the sieve's block or
@@ -379,24 +374,6 @@ fn skipped_mark(bytes: &[u8], at: usize) -> bool {
         // lead bytes and the bytes that follow a lead byte
         _ => true,
     }
-}
-
-/// For eight bytes, the high bit of each byte that is an ASCII letter, and
-/// of each that is a space or a control character (0x20 and below). No
-/// carry crosses a byte: the 7-bit values plus the offsets stay below
-/// 0x100.
-#[inline]
-fn byte_classes(x: u64) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    let ascii = !x & HIGH;
-    let s = x & (0x7f * ONES);
-    let l = s | (0x20 * ONES);
-    let letters =
-        (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x80 - u64::from(b'z') - 1) * ONES);
-    // the high bit is clear below 0x21
-    let spaces = !(s + (0x80 - 0x21) * ONES);
-    (letters & ascii, spaces & ascii)
 }
 
 /// `gained 85 cents, or 1.1%`: a figure restated in another unit after
