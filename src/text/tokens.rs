@@ -111,15 +111,10 @@ pub(crate) fn tokens_marking<'a>(
     mask: u32,
     marks: &mut Vec<usize>,
 ) -> u32 {
-    let from = range.start;
-    // the sentence and its lower-cased view, sliced once: a token is a
-    // slice of them at offsets within the sentence, whose end is a char
-    // boundary without a look at the byte after it
-    let s = &text[range.clone()];
-    let sl = &lowered[range];
-    let b = s.as_bytes();
+    // the bytes up to the end of the range: one past them is no byte
+    let b = &text.as_bytes()[..range.end];
     let mut all = 0;
-    let mut i = 0;
+    let mut i = range.start;
     while let Some(&c) = b.get(i) {
         // the commonest byte, which is no token, first
         if c == b' ' {
@@ -130,78 +125,54 @@ pub(crate) fn tokens_marking<'a>(
         let (end, word, class) = if c.is_ascii_alphanumeric() {
             let digit_first = c.is_ascii_digit();
             // most words are shorter than eight bytes: one load gives the
-            // word and the word packed for its classes (the load may reach
-            // past the sentence, into the text)
-            // where a word that the eight bytes do not end goes on: after
-            // them, or at a byte that may join more to it
-            let at = match text.as_bytes()[from + i..].first_chunk::<8>() {
-                None => i + 1,
-                Some(&eight) => {
-                    let x = u64::from_le_bytes(eight);
-                    let n = alnum_count(x).min(b.len() - i);
-                    match b.get(i + n) {
-                        // the byte after the word is ASCII (so its end is a
-                        // char boundary) and no join
-                        Some(&d) if n < 8 && !may_join(d, digit_first) => {
-                            let end = i + n;
-                            let word = x & (u64::MAX >> (64 - 8 * n));
-                            let upper = capitals(word);
-                            let class = classes.of_alnum(word | (upper >> 2));
-                            all |= class;
-                            if class & mask != 0 {
-                                marks.push(out.len());
-                            }
-                            let t = &s[i..end];
-                            // a word without an ASCII capital is its own
-                            // lower-cased view
-                            let low = if upper == 0 { t } else { &sl[i..end] };
-                            out.push(Tok {
-                                start: from + i,
-                                end: from + end,
-                                text: t,
-                                low,
-                                word: true,
-                                class,
-                            });
-                            // a space after the word is no token
-                            i = end + usize::from(d == b' ');
-                            continue;
-                        }
-                        // eight letters and digits, a join, or the
-                        // sentence's end
-                        _ => i + n,
+            // word, the byte after it and the word packed for its classes
+            let short = text.as_bytes().get(i..i + 8).and_then(|eight| {
+                let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+                let n = alnum_count(x).min(b.len() - i);
+                let ends =
+                    n < 8 && (i + n == b.len() || !may_join((x >> (8 * n)) as u8, digit_first));
+                ends.then(|| (n, x & (u64::MAX >> (64 - 8 * n))))
+            });
+            match short {
+                Some((n, word)) => (i + n, true, classes.of_short(word, n)),
+                None => {
+                    // the letters and digits of a word eight at a time; what
+                    // may join more to it is rare
+                    let mut end = i + 1 + alnum_run(&b[i + 1..]);
+                    let mut ascii = true;
+                    if b.get(end).is_some_and(|&d| may_join(d, digit_first)) {
+                        (end, ascii) = word_end(text, b, end, digit_first);
                     }
+                    // a word with other than ASCII is in no list
+                    let class = if ascii {
+                        classes.of_ascii(&b[i..end])
+                    } else {
+                        0
+                    };
+                    (end, true, class)
                 }
-            };
-            let (end, class) = long_word(s, b, i, at, digit_first, classes);
-            (end, true, class)
+            }
         } else if c.is_ascii() {
             if matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                 i += 1;
                 continue;
             }
-            // a sign is its own lower-cased view
-            let class = classes.of_byte(c);
-            all |= class;
-            let t = &s[i..=i];
-            out.push(Tok {
-                start: from + i,
-                end: from + i + 1,
-                text: t,
-                low: t,
-                word: false,
-                class,
-            });
-            i += 1;
-            continue;
+            (i + 1, false, classes.of_byte(c))
         } else {
             // no list holds a word or a sign with other than ASCII
-            match other_script(s, b, i) {
-                (end, Some(word)) => (end, word, 0),
-                (end, None) => {
-                    i = end;
-                    continue;
-                }
+            let ch = char_at(text, b.len(), i);
+            let next = i + ch.len_utf8();
+            if ch.is_alphanumeric() {
+                (
+                    word_end(text, b, next + alnum_run(&b[next..]), false).0,
+                    true,
+                    0,
+                )
+            } else if ch.is_whitespace() {
+                i = next;
+                continue;
+            } else {
+                (next, false, 0)
             }
         };
         all |= class;
@@ -209,69 +180,16 @@ pub(crate) fn tokens_marking<'a>(
             marks.push(out.len());
         }
         out.push(Tok {
-            start: from + i,
-            end: from + end,
-            text: &s[i..end],
-            low: &sl[i..end],
+            start: i,
+            end,
+            text: &text[i..end],
+            low: &lowered[i..end],
             word,
             class,
         });
         i = end;
     }
     all
-}
-
-/// The end and the classes of a word at byte `i` of `s` (`b` its bytes)
-/// that starts with an ASCII letter or digit and is not ended by the
-/// eight bytes from there; its bytes up to `at` are letters and digits.
-fn long_word(
-    s: &str,
-    b: &[u8],
-    i: usize,
-    at: usize,
-    digit_first: bool,
-    classes: &WordClasses,
-) -> (usize, u32) {
-    // the letters and digits of a word eight at a time from `at`, up to
-    // which they have been counted; what may join more to it is rare
-    let mut end = at + alnum_run(&b[at..]);
-    let mut ascii = true;
-    if b.get(end).is_some_and(|&d| may_join(d, digit_first)) {
-        (end, ascii) = word_end(s, b, end, digit_first);
-    }
-    // a word with other than ASCII is in no list
-    let class = if ascii {
-        classes.of_ascii(&b[i..end])
-    } else {
-        0
-    };
-    (end, class)
-}
-
-/// The end of the token at byte `i` of `s` (`b` its bytes), where a
-/// character other than ASCII starts, and whether it is a word; `None`
-/// for white space, which is no token.
-fn other_script(s: &str, b: &[u8], i: usize) -> (usize, Option<bool>) {
-    let ch = char_at(s, b.len(), i);
-    let next = i + ch.len_utf8();
-    if ch.is_alphanumeric() {
-        let end = word_end(s, b, next + alnum_run(&b[next..]), false).0;
-        (end, Some(true))
-    } else if ch.is_whitespace() {
-        (next, None)
-    } else {
-        (next, Some(false))
-    }
-}
-
-/// The high bit of each ASCII capital letter of the eight bytes of `x`,
-/// which are ASCII: a byte is one when adding 0x3f carries it past 0x7f
-/// (it is at least `A`) and adding 0x25 does not (it is at most `Z`).
-/// Shifted right by two, the bits lower-case the letters.
-#[inline]
-fn capitals(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    (x + 0x3f * ONES) & !(x + 0x25 * ONES) & (0x80 * ONES)
 }
 
 /// The character at byte `i` of `text`, which is below `end`.

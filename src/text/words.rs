@@ -193,12 +193,6 @@ pub struct WordClasses {
     /// The bits of each one-byte ASCII word: a lookup with no hash for
     /// punctuation and one-letter words.
     single: [u32; 128],
-    /// The packed words of eight bytes or fewer, none of them 0, as their
-    /// bytes alone (zero-padded, which tells their length), with their
-    /// bits: the tokeniser's words of letters and digits are looked up
-    /// here with one multiplication and, mostly, one comparison.
-    short: Vec<(u64, u32)>,
-    short_shift: u32,
 }
 
 impl WordClasses {
@@ -227,15 +221,12 @@ impl WordClasses {
             slots[at].0 = p;
             slots[at].1 |= bits;
         }
-        let (short, short_shift) = short_table(&slots);
         let mut table = WordClasses {
             ends,
             slots,
             shift,
             long,
             single: [0; 128],
-            short,
-            short_shift,
         };
         for b in 0..128u8 {
             table.single[usize::from(b)] = table.of(&[b]);
@@ -249,28 +240,24 @@ impl WordClasses {
         self.single[usize::from(b & 0x7f)]
     }
 
-    /// [`WordClasses::of`] for a word of 1 to 8 ASCII letters and digits,
-    /// lower-cased, given as the little-endian `u64` of its bytes (the rest
-    /// 0): the tokeniser has it from the load that found the word's end.
+    /// [`WordClasses::of`] for a word of `n` ASCII bytes, 1 to 8, in any
+    /// case, given as the little-endian `u64` of its bytes (the rest 0):
+    /// the tokeniser has it from the load that found the word's end.
     #[inline]
-    pub fn of_alnum(&self, word: u64) -> u32 {
+    pub fn of_short(&self, word: u64, n: usize) -> u32 {
         debug_assert!(
-            word != 0
-                && (0..8).all(|k| {
-                    let b = (word >> (8 * k)) as u8;
-                    b == 0 && word >> (8 * k) == 0 || b.is_ascii_digit() || b.is_ascii_lowercase()
-                }),
-            "{word:#x}"
+            (1..=8).contains(&n) && word >> (8 * n - 1) >> 1 == 0,
+            "{word:#x} {n}"
         );
-        let mask = self.short.len() - 1;
-        let mut at = short_hash(word, self.short_shift);
-        loop {
-            match self.short[at] {
-                (key, bits) if key == word => return bits,
-                (0, _) => return 0,
-                _ => at = (at + 1) & mask,
-            }
+        if n == 1 {
+            return self.of_byte(word as u8);
         }
+        let first = (word & 0x1f) as usize;
+        let last = ((word >> (8 * (n - 1))) & 0x1f) as usize;
+        if self.ends[first][last] & (1 << n) == 0 {
+            return 0;
+        }
+        self.probe(u128::from(lower8(word)) | (u128::from((n as u64) << 56) << 64))
     }
 
     /// [`WordClasses::of`] for a word of ASCII bytes, in any case (the
@@ -355,38 +342,6 @@ impl WordClasses {
             None => 0,
         }
     }
-}
-
-/// The table of [`WordClasses::of_alnum`]: the packed words of `slots`
-/// of eight bytes or fewer with no byte 0 (a word of letters and digits
-/// has none, and an entry with one could pad to the same bytes as a
-/// shorter word), at most a quarter full; and its shift.
-fn short_table(slots: &[(u128, u32)]) -> (Vec<(u64, u32)>, u32) {
-    let words: Vec<(u64, u32)> = slots
-        .iter()
-        .filter_map(|&(p, bits)| {
-            let (lo, hi) = (p as u64, (p >> 64) as u64);
-            let n = hi >> 56;
-            let kept =
-                (1..=8).contains(&n) && hi == n << 56 && (0..n).all(|k| (lo >> (8 * k)) as u8 != 0);
-            kept.then_some((lo, bits))
-        })
-        .collect();
-    let size = (words.len() * 4).next_power_of_two().max(8);
-    let shift = 64 - size.trailing_zeros();
-    let mut short = vec![(0u64, 0u32); size];
-    for (w, bits) in words {
-        let mut at = short_hash(w, shift);
-        while short[at].0 != 0 {
-            at = (at + 1) & (size - 1);
-        }
-        short[at] = (w, bits);
-    }
-    (short, shift)
-}
-
-fn short_hash(w: u64, shift: u32) -> usize {
-    (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 /// A `static` [`WordSet`] built from a word list on first use.
@@ -536,30 +491,16 @@ mod tests {
             proptest::prop_assert_eq!(table.of_lower(low.as_bytes()), want);
             if w.is_ascii() {
                 proptest::prop_assert_eq!(table.of_ascii(w.as_bytes()), want);
-                if (1..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                if (1..=8).contains(&w.len()) {
                     let mut eight = [0; 8];
-                    eight[..w.len()].copy_from_slice(low.as_bytes());
-                    proptest::prop_assert_eq!(table.of_alnum(u64::from_le_bytes(eight)), want);
+                    eight[..w.len()].copy_from_slice(w.as_bytes());
+                    proptest::prop_assert_eq!(table.of_short(u64::from_le_bytes(eight), w.len()), want);
                 }
             }
             if let [b] = w.as_bytes() {
                 proptest::prop_assert_eq!(table.of_byte(*b), want);
             }
         }
-    }
-
-    /// An entry with a byte 0 is not a shorter word of letters padded
-    /// with zeros.
-    #[test]
-    fn a_word_of_letters_is_no_entry_with_a_nul() {
-        let with_nul = WordSet::new(&["ab\0"]);
-        let plain = WordSet::new(&["ab"]);
-        let ab = u64::from_le_bytes(*b"ab\0\0\0\0\0\0");
-        assert_eq!(WordClasses::new(&[(&with_nul, 1)]).of_alnum(ab), 0);
-        assert_eq!(
-            WordClasses::new(&[(&with_nul, 1), (&plain, 2)]).of_alnum(ab),
-            2
-        );
     }
 
     #[test]
