@@ -2669,6 +2669,22 @@ mod tests {
         assert!(turned_away > 0, "no word turned away");
     }
 
+    /// The amount of the number `c` at `number` before a unit is read.
+    fn blank_amount(c: &cardinal::Cardinal, number: std::ops::Range<usize>) -> Amount {
+        Amount {
+            value: c.value,
+            precision: c.precision,
+            unit: None,
+            scale: None,
+            fraction: c.fraction,
+            spelled: c.spelled,
+            lone_one: c.lone_one,
+            plain_integer: None,
+            number,
+            end: 0,
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         /// The look at the word after a number changes no unit that
@@ -2682,18 +2698,7 @@ mod tests {
         ) {
             let c = cardinal::cardinal(&number).map(|(_, c)| c).expect("a number");
             let text = format!("{number}{rest}");
-            let blank = Amount {
-                value: c.value,
-                precision: c.precision,
-                unit: None,
-                scale: None,
-                fraction: c.fraction,
-                spelled: c.spelled,
-                lone_one: c.lone_one,
-                plain_integer: None,
-                number: 0..number.len(),
-                end: 0,
-            };
+            let blank = blank_amount(&c, 0..number.len());
             let (mut a, mut b) = (blank.clone(), blank);
             let fast = unit_suffix(&text[number.len()..], &c, &mut a);
             let read = unit_suffix_read(&text[number.len()..], &c, &mut b);
@@ -2719,18 +2724,7 @@ mod tests {
                 let Ok((rest, c)) = cardinal::cardinal(&t[k..]) else {
                     continue;
                 };
-                let blank = Amount {
-                    value: c.value,
-                    precision: c.precision,
-                    unit: None,
-                    scale: None,
-                    fraction: c.fraction,
-                    spelled: c.spelled,
-                    lone_one: c.lone_one,
-                    plain_integer: None,
-                    number: k..t.len() - rest.len(),
-                    end: 0,
-                };
+                let blank = blank_amount(&c, k..t.len() - rest.len());
                 turned_away += usize::from(!unit_word_read(rest));
                 let (mut a, mut b) = (blank.clone(), blank);
                 let fast = unit_suffix(rest, &c, &mut a);
