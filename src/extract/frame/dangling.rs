@@ -237,12 +237,19 @@ pub(crate) fn shares_in(
     }
 }
 
-/// Whether one of `cues` lies wholly inside `span`: a cheap test before
-/// looking for dangling quantifiers in a sentence.
+/// Whether one of `cues` lies wholly inside `span`, by a search of the
+/// cues: the reference the debug assertion of [`CueCursor::holds`] checks
+/// that cursor against.
 pub(crate) fn may_dangle(cues: &[(usize, usize)], span: &Range<usize>) -> bool {
     let first = cues.partition_point(|c| c.0 < span.start);
-    cues[first..]
-        .iter()
+    ends_inside(&cues[first..], span)
+}
+
+/// Whether one of `cues`, none of which starts before `span`, lies wholly
+/// inside it.
+#[inline]
+fn ends_inside(cues: &[(usize, usize)], span: &Range<usize>) -> bool {
+    cues.iter()
         .take_while(|c| c.0 < span.end)
         .any(|c| c.1 <= span.end)
 }
@@ -269,10 +276,7 @@ impl<'c> CueCursor<'c> {
         while self.at < cues.len() && cues[self.at].0 < span.start {
             self.at += 1;
         }
-        let found = cues[self.at..]
-            .iter()
-            .take_while(|c| c.0 < span.end)
-            .any(|c| c.1 <= span.end);
+        let found = ends_inside(&cues[self.at..], span);
         debug_assert_eq!(found, may_dangle(cues, span));
         found
     }

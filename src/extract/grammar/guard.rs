@@ -52,7 +52,7 @@ pub struct Slashed {
 pub fn skip_in(text: &str, at: usize, slashed: &mut Slashed) -> Option<(usize, Guarded)> {
     // the bytes after the first digits first: most numbers are followed by
     // a mark or a word that continues no address, phone number or time.
-    // There each rule below finds nothing, and the phone number's walk
+    // There each rule of [`skip_read`] finds nothing, and the phone number's walk
     // ends at those digits, which it records as a run of slashes would
     if let Some(n) = plain_number(text.as_bytes(), at) {
         if at >= slashed.until {
